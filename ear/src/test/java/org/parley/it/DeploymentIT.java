@@ -1,0 +1,38 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The EAR deploys on the configured server and its web services answer. */
+@ExtendWith(ArquillianExtension.class)
+class DeploymentIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear();
+    }
+
+    @Test
+    @RunAsClient
+    void webServicesAnswer() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/parley/api/v1/status"))
+                        .timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("{\"status\":\"UP\",\"domain\":\"contoso.com\"}", response.body());
+    }
+}
