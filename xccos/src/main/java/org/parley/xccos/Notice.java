@@ -1,0 +1,16 @@
+package org.parley.xccos;
+
+import java.util.List;
+
+/** An ntc: something the server tells a client unasked, e.g. ntc:join, ntc:part. */
+public record Notice(String id, List<DataItem> data) implements Outbound {
+
+    public static final String JOIN = "ntc:join";
+    public static final String PART = "ntc:part";
+    /** [INF: our own notice] A followed room the user is not in has new messages. */
+    public static final String NEW_CONTENT = "ntc:newcontent";
+
+    public Notice {
+        data = List.copyOf(data);
+    }
+}
