@@ -1,0 +1,124 @@
+package org.parley.chat.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+
+import org.parley.chat.application.dto.CategoryView;
+import org.parley.chat.application.dto.NewCategory;
+import org.parley.chat.domain.model.category.Category;
+import org.parley.chat.domain.model.category.CategoryRepository;
+import org.parley.chat.domain.model.category.CategoryRole;
+import org.parley.chat.domain.model.category.CategorySettings;
+import org.parley.chat.domain.model.category.CategoryUri;
+import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.model.user.Principal;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
+
+/** Categories: administrators create and change them; anyone may list them. */
+@Stateless
+@Interceptors(PersistenceExceptionTranslator.class)
+public class CategoryService {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    CategoryRepository categories;
+
+    @Inject
+    ChatConfiguration configuration;
+
+    @Inject
+    Clock clock;
+
+    public CategoryService() {
+    }
+
+    CategoryService(Callers callers, CategoryRepository categories, ChatConfiguration configuration, Clock clock) {
+        this.callers = callers;
+        this.categories = categories;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    public CategoryView createCategory(String actorUri, NewCategory newCategory) {
+        Actor actor = callers.actor(actorUri);
+        if (categories.nameInUse(newCategory.settings().name())) {
+            throw ChatException.conflict("a category named " + newCategory.settings().name() + " exists");
+        }
+        Category category = Category.create(actor, new CategoryUri(configuration.domain(), UUID.randomUUID()),
+                newCategory.settings(), clock.instant());
+        grantAll(actor, category, CategoryRole.ALLOWED_MEMBER, newCategory.allowedMembers());
+        grantAll(actor, category, CategoryRole.DENIED_MEMBER, newCategory.deniedMembers());
+        grantAll(actor, category, CategoryRole.CREATOR, newCategory.creators());
+        categories.add(category);
+        return CategoryView.of(category);
+    }
+
+    /** @param expectedVersion the version the caller read (ETag), or null to overwrite whatever is stored */
+    public CategoryView updateCategory(String actorUri, String categoryUri, CategorySettings settings,
+                                       Long expectedVersion) {
+        Actor actor = callers.actor(actorUri);
+        Category category = category(categoryUri);
+        Versions.require(expectedVersion, category.version());
+        categories.findByName(settings.name())
+                .filter(other -> other != category)
+                .ifPresent(other -> {
+                    throw ChatException.conflict("a category named " + settings.name() + " exists");
+                });
+        category.change(actor, settings);
+        categories.store(category);
+        return CategoryView.of(category);
+    }
+
+    /** @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name} */
+    public CategoryView grant(String actorUri, String categoryUri, CategoryRole role, String principal) {
+        Category category = category(categoryUri);
+        category.grant(callers.actor(actorUri), role, Principal.parse(principal));
+        categories.store(category);
+        return CategoryView.of(category);
+    }
+
+    public CategoryView revoke(String actorUri, String categoryUri, CategoryRole role, String principal) {
+        Category category = category(categoryUri);
+        category.revoke(callers.actor(actorUri), role, Principal.parse(principal));
+        categories.store(category);
+        return CategoryView.of(category);
+    }
+
+    public CategoryView find(String categoryUri) {
+        return CategoryView.of(category(categoryUri));
+    }
+
+    public CategoryView findByName(String name) {
+        return CategoryView.of(categories.findByName(name)
+                .orElseThrow(() -> ChatException.notFound("no category " + name)));
+    }
+
+    /** The category the server was seeded with (XCCOS {@code rootUri}), found by its name. */
+    public CategoryView root() {
+        return findByName(Category.ROOT_NAME);
+    }
+
+    public List<CategoryView> categories() {
+        return categories.all().stream().map(CategoryView::of).toList();
+    }
+
+    private Category category(String categoryUri) {
+        return categories.find(CategoryUri.parse(categoryUri))
+                .orElseThrow(() -> ChatException.notFound("no category " + categoryUri));
+    }
+
+    private static void grantAll(Actor actor, Category category, CategoryRole role, Set<String> principals) {
+        if (principals != null) {
+            principals.forEach(principal -> category.grant(actor, role, Principal.parse(principal)));
+        }
+    }
+}

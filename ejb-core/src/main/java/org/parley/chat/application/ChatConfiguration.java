@@ -1,0 +1,63 @@
+package org.parley.chat.application;
+
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.parley.chat.domain.model.message.Message;
+import org.parley.chat.domain.model.user.SipUri;
+
+/**
+ * The chat store's settings, from system properties (set by wildfly-config's CLI scripts, or -D).
+ *
+ * @param domain               the SIP domain served: room and category URIs, the Root category's audience
+ * @param storySizeLimit       the longest message text accepted, in characters (XCCOS storySizeLimit)
+ * @param searchLimit          the most rooms one search returns (XCCOS searchLimit)
+ * @param historyPageLimit     the most messages one history read returns
+ * @param maxFileSizeBytes     the largest file whose metadata is accepted
+ * @param globalPolicyEnabled  what the Global policy says when the store is created; later changes are
+ *                             made through PolicyService and kept in the store
+ * @param administrators       users made Persistent Chat administrators at every start (never revoked there)
+ */
+public record ChatConfiguration(String domain, int storySizeLimit, int searchLimit, int historyPageLimit,
+                                long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators) {
+
+    public static final String DOMAIN = "parley.sip.domain";
+    public static final String STORY_SIZE_LIMIT = "parley.chat.story-size-limit";
+    public static final String SEARCH_LIMIT = "parley.chat.search-limit";
+    public static final String HISTORY_PAGE_LIMIT = "parley.chat.history-page-limit";
+    public static final String MAX_FILE_SIZE = "parley.chat.max-file-size-bytes";
+    public static final String GLOBAL_POLICY_ENABLED = "parley.chat.global-policy-enabled";
+    public static final String ADMINISTRATORS = "parley.chat.administrators";
+
+    public ChatConfiguration {
+        if (storySizeLimit < 1 || storySizeLimit > Message.MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException(STORY_SIZE_LIMIT + " must be 1.." + Message.MAX_TEXT_LENGTH
+                    + " (the message column's size), not " + storySizeLimit);
+        }
+        if (searchLimit < 1 || historyPageLimit < 1 || maxFileSizeBytes < 0) {
+            throw new IllegalArgumentException("chat limits must be positive");
+        }
+        administrators = Set.copyOf(administrators);
+    }
+
+    /**
+     * Defaults: storySizeLimit and searchLimit as the original server advertised (PROTOCOL.md §11), files
+     * up to 20 MB (the product's MaxFileSizeKB default), the Global policy enabling chat (see README: a
+     * production install that wants opt-in chat sets {@value #GLOBAL_POLICY_ENABLED}=false before its first
+     * start), no administrators.
+     */
+    public static ChatConfiguration from(Properties properties) {
+        return new ChatConfiguration(
+                properties.getProperty(DOMAIN, "contoso.com").strip(),
+                Integer.parseInt(properties.getProperty(STORY_SIZE_LIMIT, "4096").strip()),
+                Integer.parseInt(properties.getProperty(SEARCH_LIMIT, "999").strip()),
+                Integer.parseInt(properties.getProperty(HISTORY_PAGE_LIMIT, "500").strip()),
+                Long.parseLong(properties.getProperty(MAX_FILE_SIZE, String.valueOf(20_000L * 1024)).strip()),
+                Boolean.parseBoolean(properties.getProperty(GLOBAL_POLICY_ENABLED, "true").strip()),
+                Arrays.stream(properties.getProperty(ADMINISTRATORS, "").split(","))
+                        .map(String::strip).filter(uri -> !uri.isEmpty())
+                        .map(SipUri::parse).collect(Collectors.toSet()));
+    }
+}

@@ -1,0 +1,100 @@
+package org.parley.chat.application;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+
+import org.parley.chat.application.dto.FileView;
+import org.parley.chat.domain.model.file.FileDescription;
+import org.parley.chat.domain.model.file.FileRecord;
+import org.parley.chat.domain.model.file.FileRecordRepository;
+import org.parley.chat.domain.model.room.Room;
+import org.parley.chat.domain.model.room.RoomRepository;
+import org.parley.chat.domain.model.room.RoomUri;
+import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
+
+/** The metadata of files posted to rooms; the bytes are the file store's (parley.filestore.dir). */
+@Stateless
+@Interceptors(PersistenceExceptionTranslator.class)
+public class FileRecordService {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    FileRecordRepository files;
+
+    @Inject
+    ChatConfiguration configuration;
+
+    @Inject
+    Clock clock;
+
+    public FileRecordService() {
+    }
+
+    FileRecordService(Callers callers, RoomRepository rooms, FileRecordRepository files,
+                      ChatConfiguration configuration, Clock clock) {
+        this.callers = callers;
+        this.rooms = rooms;
+        this.files = files;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks whether {@code actorUri} may post a file of that size to the room. Call it before storing
+     * the bytes, then {@link #register} after: the same rules, so the bytes are not stored in vain.
+     */
+    public void requireUpload(String actorUri, String roomUri, long sizeBytes) {
+        Actor actor = callers.participant(actorUri);
+        Room room = room(roomUri);
+        requireSize(sizeBytes);
+        FileRecord.requireUpload(room, actor);
+    }
+
+    public FileView register(String actorUri, String roomUri, FileDescription file) {
+        Actor actor = callers.participant(actorUri);
+        Room room = room(roomUri);
+        requireSize(file.sizeBytes());
+        FileRecord record = FileRecord.register(room, actor, file, clock.instant());
+        files.add(record);
+        return FileView.of(record);
+    }
+
+    /** The room's files, newest first, for whoever may read the room. */
+    public List<FileView> files(String actorUri, String roomUri) {
+        Actor actor = callers.participant(actorUri);
+        Room room = room(roomUri);
+        room.requireRead(actor);
+        return files.of(room).stream().map(FileView::of).toList();
+    }
+
+    public FileView find(String actorUri, long fileId) {
+        Actor actor = callers.participant(actorUri);
+        FileRecord file = files.find(fileId).orElseThrow(() -> ChatException.notFound("no file " + fileId));
+        if (!file.room().canRead(actor)) {
+            throw ChatException.notFound("no file " + fileId);
+        }
+        return FileView.of(file);
+    }
+
+    private void requireSize(long sizeBytes) {
+        if (sizeBytes > configuration.maxFileSizeBytes()) {
+            throw new ChatException(ChatException.Reason.TOO_LARGE,
+                    "files are limited to " + configuration.maxFileSizeBytes() + " bytes");
+        }
+    }
+
+    private Room room(String roomUri) {
+        return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+    }
+}

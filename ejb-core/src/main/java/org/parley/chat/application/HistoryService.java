@@ -1,0 +1,151 @@
+package org.parley.chat.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+
+import org.parley.chat.application.dto.HistoryChangeView;
+import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.domain.model.message.HistoryChange;
+import org.parley.chat.domain.model.message.HistoryChangeRepository;
+import org.parley.chat.domain.model.message.Message;
+import org.parley.chat.domain.model.message.MessageRepository;
+import org.parley.chat.domain.model.room.Room;
+import org.parley.chat.domain.model.room.RoomRepository;
+import org.parley.chat.domain.model.room.RoomUri;
+import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
+
+/**
+ * Reading a room's history (XCCOS bccontext), oldest first, and the administrators' recorded rewrites.
+ * A room whose category has chat history off reads as empty rather than refusing: clients ask for
+ * history after every join, and an error there would only be noise.
+ */
+@Stateless
+@Interceptors(PersistenceExceptionTranslator.class)
+public class HistoryService {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    HistoryChangeRepository changes;
+
+    @Inject
+    ChatConfiguration configuration;
+
+    @Inject
+    Clock clock;
+
+    public HistoryService() {
+    }
+
+    HistoryService(Callers callers, RoomRepository rooms, MessageRepository messages, HistoryChangeRepository changes,
+                   ChatConfiguration configuration, Clock clock) {
+        this.callers = callers;
+        this.rooms = rooms;
+        this.messages = messages;
+        this.changes = changes;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    /** The newest {@code count} messages (at most the configured page limit), oldest first. */
+    public List<MessageView> last(String actorUri, String roomUri, int count) {
+        Room room = readable(actorUri, roomUri);
+        return read(room, () -> messages.last(room, pageSize(count)));
+    }
+
+    /** The {@code count} messages just before sequence number {@code seq}, oldest first. */
+    public List<MessageView> before(String actorUri, String roomUri, long seq, int count) {
+        Room room = readable(actorUri, roomUri);
+        return read(room, () -> messages.before(room, seq, pageSize(count)));
+    }
+
+    /** The {@code count} messages just after sequence number {@code seq}, oldest first. */
+    public List<MessageView> after(String actorUri, String roomUri, long seq, int count) {
+        Room room = readable(actorUri, roomUri);
+        return read(room, () -> messages.after(room, seq, pageSize(count)));
+    }
+
+    /** Deletes every message posted before {@code before}; administrators only, recorded. */
+    public HistoryChangeView clearBefore(String actorUri, String roomUri, Instant before) {
+        Actor actor = administrator(actorUri);
+        Room room = room(roomUri);
+        long deleted = messages.removeBefore(room, before);
+        return record(HistoryChange.clearedBefore(room, actor, before, deleted, clock.instant()));
+    }
+
+    public HistoryChangeView removeMessage(String actorUri, String roomUri, long seq) {
+        Actor actor = administrator(actorUri);
+        Message message = message(roomUri, seq);
+        HistoryChange change = message.removal(actor, clock.instant());
+        messages.remove(message);
+        return record(change);
+    }
+
+    public HistoryChangeView replaceMessage(String actorUri, String roomUri, long seq, String newText) {
+        Actor actor = administrator(actorUri);
+        if (newText != null && newText.length() > configuration.storySizeLimit()) {
+            throw new ChatException(ChatException.Reason.TOO_LARGE,
+                    "a message is limited to " + configuration.storySizeLimit() + " characters");
+        }
+        return record(message(roomUri, seq).replaceText(actor, newText, clock.instant()));
+    }
+
+    /** The room's rewrites, oldest first; administrators only. */
+    public List<HistoryChangeView> changes(String actorUri, String roomUri) {
+        administrator(actorUri);
+        return changes.of(room(roomUri)).stream().map(HistoryChangeView::of).toList();
+    }
+
+    private Room readable(String actorUri, String roomUri) {
+        Actor actor = callers.participant(actorUri);
+        Room room = room(roomUri);
+        room.requireRead(actor);
+        return room;
+    }
+
+    private static List<MessageView> read(Room room, Supplier<List<Message>> query) {
+        return room.historyEnabled() ? query.get().stream().map(MessageView::of).toList() : List.of();
+    }
+
+    private int pageSize(int count) {
+        if (count < 1) {
+            throw ChatException.invalid("a history read needs a positive count, not " + count);
+        }
+        return Math.min(count, configuration.historyPageLimit());
+    }
+
+    private Actor administrator(String actorUri) {
+        Actor actor = callers.actor(actorUri);
+        actor.requireAdministrator("rewrite chat history");
+        return actor;
+    }
+
+    private HistoryChangeView record(HistoryChange change) {
+        changes.add(change);
+        return HistoryChangeView.of(change);
+    }
+
+    private Message message(String roomUri, long seq) {
+        return messages.find(room(roomUri), seq)
+                .orElseThrow(() -> ChatException.notFound("no message " + seq + " in room " + roomUri));
+    }
+
+    private Room room(String roomUri) {
+        return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+    }
+}

@@ -1,0 +1,107 @@
+package org.parley.chat.application;
+
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+
+import org.parley.chat.application.dto.PolicyView;
+import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.model.user.ChatPolicy;
+import org.parley.chat.domain.model.user.ChatPolicyRepository;
+import org.parley.chat.domain.model.user.ChatUser;
+import org.parley.chat.domain.model.user.ChatUserRepository;
+import org.parley.chat.domain.model.user.SipUri;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
+
+/**
+ * Who may use Persistent Chat (policies: Global, and named ones assigned to single users) and who
+ * administers it.
+ */
+@Stateless
+@Interceptors(PersistenceExceptionTranslator.class)
+public class PolicyService {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    ChatPolicyRepository policies;
+
+    @Inject
+    ChatUserRepository users;
+
+    public PolicyService() {
+    }
+
+    PolicyService(Callers callers, ChatPolicyRepository policies, ChatUserRepository users) {
+        this.callers = callers;
+        this.policies = policies;
+        this.users = users;
+    }
+
+    /** Whether the user's policy (their own, else Global) enables chat. */
+    public boolean isEnabled(String userUri) {
+        return callers.effectivePolicy(SipUri.parse(userUri)).enablesChat();
+    }
+
+    /** The policy that applies to the user: their own, else Global. */
+    public PolicyView policyOf(String userUri) {
+        return PolicyView.of(callers.effectivePolicy(SipUri.parse(userUri)));
+    }
+
+    public List<PolicyView> policies() {
+        return policies.all().stream().map(PolicyView::of).toList();
+    }
+
+    public PolicyView setGlobalEnabled(String actorUri, boolean enabled) {
+        ChatPolicy global = policies.global();
+        global.change(callers.actor(actorUri), enabled);
+        return PolicyView.of(global);
+    }
+
+    /** Creates the named policy, or changes it if it exists. */
+    public PolicyView definePolicy(String actorUri, String name, boolean enabled) {
+        Actor actor = callers.actor(actorUri);
+        ChatPolicy policy = policies.findByName(name).orElse(null);
+        if (policy == null) {
+            policy = ChatPolicy.define(actor, name, enabled);
+            policies.add(policy);
+        } else {
+            policy.change(actor, enabled);
+        }
+        return PolicyView.of(policy);
+    }
+
+    /** @param policyName the user's own policy, or null (or "Global") to go back to Global */
+    public PolicyView assignPolicy(String actorUri, String userUri, String policyName) {
+        Actor actor = callers.actor(actorUri);
+        ChatPolicy policy = policyName == null ? null : policies.findByName(policyName)
+                .orElseThrow(() -> ChatException.notFound("no chat policy " + policyName));
+        userRecord(SipUri.parse(userUri)).assignPolicy(actor, policy);
+        return policyOf(userUri);
+    }
+
+    public void setAdministrator(String actorUri, String userUri, boolean administrator) {
+        Actor actor = callers.actor(actorUri);
+        userRecord(SipUri.parse(userUri)).setAdministrator(actor, administrator);
+    }
+
+    public boolean isAdministrator(String userUri) {
+        return users.find(SipUri.parse(userUri)).map(ChatUser::isAdministrator).orElse(false);
+    }
+
+    public List<String> administrators() {
+        return users.administrators().stream().map(user -> user.uri().value()).toList();
+    }
+
+    private ChatUser userRecord(SipUri uri) {
+        return users.find(uri).orElseGet(() -> {
+            ChatUser user = new ChatUser(uri);
+            users.add(user);
+            return user;
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package org.parley.chat.application;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+
+import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.application.dto.PostedMessage;
+import org.parley.chat.domain.model.message.Message;
+import org.parley.chat.domain.model.message.MessageRepository;
+import org.parley.chat.domain.model.room.Room;
+import org.parley.chat.domain.model.room.RoomRepository;
+import org.parley.chat.domain.model.room.RoomUri;
+import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
+
+/** Posting to a room (XCCOS grpchat): authorise, number, keep; delivery is the caller's. */
+@Stateless
+@Interceptors(PersistenceExceptionTranslator.class)
+public class PostService {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    ChatConfiguration configuration;
+
+    @Inject
+    Clock clock;
+
+    public PostService() {
+    }
+
+    PostService(Callers callers, RoomRepository rooms, MessageRepository messages, ChatConfiguration configuration,
+                Clock clock) {
+        this.callers = callers;
+        this.rooms = rooms;
+        this.messages = messages;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    /**
+     * @param clientTime the client's own time stamp (XCCOS {@code ts}), or null
+     * @return the message with its room sequence number and server time; not stored (but still to be
+     *         delivered) when the room's category has chat history off
+     */
+    public PostedMessage post(String authorUri, String roomUri, String text, Instant clientTime) {
+        Actor author = callers.participant(authorUri);
+        if (text != null && text.length() > configuration.storySizeLimit()) {
+            throw new ChatException(ChatException.Reason.TOO_LARGE,
+                    "a message is limited to " + configuration.storySizeLimit() + " characters");
+        }
+        // The row lock is held until commit: posts to one room are numbered one at a time, in order.
+        Room room = rooms.lockForPosting(RoomUri.parse(roomUri))
+                .orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+        Message message = room.post(author, text, clientTime, clock.instant());
+        boolean stored = room.historyEnabled();
+        if (stored) {
+            messages.add(message);
+        }
+        return new PostedMessage(MessageView.of(message), stored);
+    }
+}

@@ -1,0 +1,199 @@
+package org.parley.chat.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.application.dto.RoomRolesView;
+import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.domain.model.category.Category;
+import org.parley.chat.domain.model.category.CategoryRepository;
+import org.parley.chat.domain.model.category.CategoryUri;
+import org.parley.chat.domain.model.room.InvitationSetting;
+import org.parley.chat.domain.model.room.Room;
+import org.parley.chat.domain.model.room.RoomRepository;
+import org.parley.chat.domain.model.room.RoomRole;
+import org.parley.chat.domain.model.room.RoomSettings;
+import org.parley.chat.domain.model.room.RoomUri;
+import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.model.user.Principal;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
+
+/**
+ * Rooms: creating, changing (managers), finding and listing (what the caller may see), and the join check.
+ * A room the caller may not see is NOT_FOUND, never FORBIDDEN, so secret rooms do not leak.
+ */
+@Stateless
+@Interceptors(PersistenceExceptionTranslator.class)
+public class RoomService {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    CategoryRepository categories;
+
+    @Inject
+    ChatConfiguration configuration;
+
+    @Inject
+    Clock clock;
+
+    public RoomService() {
+    }
+
+    RoomService(Callers callers, RoomRepository rooms, CategoryRepository categories,
+                ChatConfiguration configuration, Clock clock) {
+        this.callers = callers;
+        this.rooms = rooms;
+        this.categories = categories;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    public RoomView createRoom(String actorUri, NewRoom newRoom) {
+        Actor actor = callers.actor(actorUri);
+        Category category = categories.find(CategoryUri.parse(newRoom.categoryUri()))
+                .orElseThrow(() -> ChatException.notFound("no category " + newRoom.categoryUri()));
+        requireFreeName(newRoom.name(), null);
+        Room room = Room.create(actor, category, UUID.randomUUID(), new RoomSettings(newRoom.name(),
+                newRoom.description(), null, newRoom.privacy(), newRoom.type(), InvitationSetting.INHERIT),
+                clock.instant());
+        rooms.add(room);
+        return RoomView.of(room);
+    }
+
+    /** @param expectedVersion the version the caller read (ETag), or null to overwrite whatever is stored */
+    public RoomView updateSettings(String actorUri, String roomUri, RoomSettings settings, Long expectedVersion) {
+        Actor actor = callers.actor(actorUri);
+        Room room = room(roomUri);
+        room.requireManage(actor);
+        Versions.require(expectedVersion, room.version());
+        requireFreeName(settings.name(), room);
+        room.change(actor, settings);
+        rooms.store(room);
+        return RoomView.of(room);
+    }
+
+    /**
+     * Adds a principal to a role list. Managers and presenters count as members too.
+     *
+     * @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name}
+     */
+    public RoomRolesView grant(String actorUri, String roomUri, RoomRole role, String principal) {
+        Room room = room(roomUri);
+        room.grant(callers.actor(actorUri), role, Principal.parse(principal), callers);
+        return RoomRolesView.of(room);
+    }
+
+    public RoomRolesView revoke(String actorUri, String roomUri, RoomRole role, String principal) {
+        Room room = room(roomUri);
+        room.revoke(callers.actor(actorUri), role, Principal.parse(principal));
+        return RoomRolesView.of(room);
+    }
+
+    public RoomView disable(String actorUri, String roomUri) {
+        Room room = room(roomUri);
+        room.disable(callers.actor(actorUri));
+        rooms.store(room);
+        return RoomView.of(room);
+    }
+
+    public RoomView enable(String actorUri, String roomUri) {
+        Room room = room(roomUri);
+        room.enable(callers.actor(actorUri));
+        rooms.store(room);
+        return RoomView.of(room);
+    }
+
+    /**
+     * The check behind XCCOS join/bjoin: the room if the caller may enter it. Being in a room is the SIP
+     * session's state, not the store's, so nothing is recorded.
+     */
+    public RoomView join(String actorUri, String roomUri) {
+        Actor actor = callers.participant(actorUri);
+        Room room = room(roomUri);
+        room.requireJoin(actor);
+        return RoomView.of(room);
+    }
+
+    public RoomView find(String actorUri, String roomUri) {
+        return RoomView.of(visible(callers.actor(actorUri), roomUri));
+    }
+
+    public RoomView findByName(String actorUri, String name) {
+        Actor actor = callers.actor(actorUri);
+        return rooms.findByName(name).filter(room -> room.canSee(actor)).map(RoomView::of)
+                .orElseThrow(() -> ChatException.notFound("no room " + name));
+    }
+
+    public RoomRolesView roles(String actorUri, String roomUri) {
+        return RoomRolesView.of(visible(callers.actor(actorUri), roomUri));
+    }
+
+    /**
+     * The rooms the caller may see whose name contains {@code nameFragment} (ignoring case; empty or null:
+     * all), by name, at most the configured search limit (XCCOS chansrch).
+     */
+    public List<RoomView> search(String actorUri, String nameFragment) {
+        Actor actor = callers.actor(actorUri);
+        int limit = configuration.searchLimit();
+        if (actor.administrator()) {
+            return rooms.searchAll(nameFragment, limit).stream().map(RoomView::of).toList();
+        }
+        List<Long> admitting = categories.all().stream()
+                .filter(category -> category.permitsMember(actor.subject()))
+                .map(Category::id).toList();
+        return rooms.searchable(admitting, actor.subject().principals(), nameFragment, limit).stream()
+                .filter(room -> room.canSee(actor))
+                .map(RoomView::of).toList();
+    }
+
+    /** The rooms the caller is a member of (in any role, as the category allows), by name. */
+    public List<RoomView> roomsOfMember(String actorUri) {
+        Actor actor = callers.actor(actorUri);
+        return listing(actor, RoomRole.MEMBER).stream()
+                .filter(room -> room.isMember(actor.subject()))
+                .map(RoomView::of).toList();
+    }
+
+    public List<RoomView> roomsManagedBy(String actorUri) {
+        Actor actor = callers.actor(actorUri);
+        return listing(actor, RoomRole.MANAGER).stream()
+                .filter(room -> room.isManager(actor.subject()))
+                .map(RoomView::of).toList();
+    }
+
+    private List<Room> listing(Actor actor, RoomRole role) {
+        Set<Principal> principals = actor.subject().principals();
+        return rooms.listing(principals, role);
+    }
+
+    private Room visible(Actor actor, String roomUri) {
+        Room room = room(roomUri);
+        if (!room.canSee(actor)) {
+            throw ChatException.notFound("no room " + roomUri);
+        }
+        return room;
+    }
+
+    private Room room(String roomUri) {
+        return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+    }
+
+    private void requireFreeName(String name, Room except) {
+        if (name != null && rooms.nameInUse(name, except)) {
+            throw ChatException.conflict("a room named " + name + " exists");
+        }
+    }
+}

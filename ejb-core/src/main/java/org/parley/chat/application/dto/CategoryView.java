@@ -1,0 +1,26 @@
+package org.parley.chat.application.dto;
+
+import java.util.List;
+
+import org.parley.chat.domain.model.category.Category;
+import org.parley.chat.domain.model.category.CategoryRole;
+import org.parley.chat.domain.model.category.CategorySettings;
+import org.parley.chat.domain.model.user.Principal;
+
+public record CategoryView(String uri, CategorySettings settings, List<String> allowedMembers,
+                           List<String> deniedMembers, List<String> creators, long version) {
+
+    public static CategoryView of(Category category) {
+        return new CategoryView(category.uri().toString(), category.settings(),
+                written(category, CategoryRole.ALLOWED_MEMBER), written(category, CategoryRole.DENIED_MEMBER),
+                written(category, CategoryRole.CREATOR), category.version());
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    private static List<String> written(Category category, CategoryRole role) {
+        return category.members(role).stream().map(Principal::toString).sorted().toList();
+    }
+}

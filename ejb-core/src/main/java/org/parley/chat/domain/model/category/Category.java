@@ -1,0 +1,196 @@
+package org.parley.chat.domain.model.category;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.model.user.Principal;
+import org.parley.chat.domain.model.user.Subject;
+import org.parley.chat.domain.shared.Texts;
+
+/**
+ * A category: every room belongs to exactly one, and it decides who may be in its rooms at all
+ * (allowed members minus denied members: deny wins) and who may create rooms in it (creators), and
+ * switches invitations, file posting and chat history for all its rooms. Only administrators change it.
+ */
+@Entity
+@Table(name = "chat_category")
+public class Category {
+
+    public static final String ROOT_NAME = "Root";
+    public static final int MAX_NAME_LENGTH = 256;
+    public static final int MAX_DESCRIPTION_LENGTH = 1024;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "chat_category_id")
+    @SequenceGenerator(name = "chat_category_id", sequenceName = "chat_category_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "guid", nullable = false, unique = true)
+    private UUID guid;
+
+    @Column(name = "domain", nullable = false, length = 255)
+    private String domain;
+
+    @Column(name = "name", nullable = false, length = MAX_NAME_LENGTH)
+    private String name;
+
+    @Column(name = "name_key", nullable = false, unique = true, length = MAX_NAME_LENGTH)
+    private String nameKey;
+
+    @Column(name = "description", length = MAX_DESCRIPTION_LENGTH)
+    private String description;
+
+    @Column(name = "invitations_allowed", nullable = false)
+    private boolean invitationsAllowed;
+
+    @Column(name = "file_upload_allowed", nullable = false)
+    private boolean fileUploadAllowed;
+
+    @Column(name = "chat_history_enabled", nullable = false)
+    private boolean chatHistoryEnabled;
+
+    @ElementCollection
+    @CollectionTable(name = "category_allowed_member", joinColumns = @JoinColumn(name = "category_id"))
+    @Column(name = "principal", nullable = false, length = 300)
+    private Set<Principal> allowedMembers = new HashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "category_denied_member", joinColumns = @JoinColumn(name = "category_id"))
+    @Column(name = "principal", nullable = false, length = 300)
+    private Set<Principal> deniedMembers = new HashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "category_creator", joinColumns = @JoinColumn(name = "category_id"))
+    @Column(name = "principal", nullable = false, length = 300)
+    private Set<Principal> creators = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Category() {
+    }
+
+    private Category(CategoryUri uri, CategorySettings settings, Instant createdAt) {
+        this.guid = uri.guid();
+        this.domain = uri.domain();
+        this.createdAt = createdAt;
+        apply(settings);
+    }
+
+    public static Category create(Actor by, CategoryUri uri, CategorySettings settings, Instant now) {
+        by.requireAdministrator("create a category");
+        return new Category(uri, settings, now);
+    }
+
+    /**
+     * The category the store is seeded with, so a fresh server is usable: everyone of the server's own
+     * domain may find, join and create rooms in it, with every feature on.
+     */
+    public static Category root(CategoryUri uri, Instant now) {
+        Category root = new Category(uri, new CategorySettings(ROOT_NAME,
+                "Rooms open to everyone in " + uri.domain(), true, true, true), now);
+        Principal everyone = Principal.domain(uri.domain());
+        root.allowedMembers.add(everyone);
+        root.creators.add(everyone);
+        return root;
+    }
+
+    public static String keyOf(String name) {
+        return Texts.key(name);
+    }
+
+    public boolean permitsMember(Subject subject) {
+        return !subject.matchesAny(deniedMembers) && subject.matchesAny(allowedMembers);
+    }
+
+    public boolean permitsCreator(Subject subject) {
+        return permitsMember(subject) && subject.matchesAny(creators);
+    }
+
+    public void change(Actor by, CategorySettings settings) {
+        by.requireAdministrator("change a category");
+        apply(settings);
+    }
+
+    public void grant(Actor by, CategoryRole role, Principal principal) {
+        by.requireAdministrator("change a category");
+        principals(role).add(principal);
+    }
+
+    public void revoke(Actor by, CategoryRole role, Principal principal) {
+        by.requireAdministrator("change a category");
+        principals(role).remove(principal);
+    }
+
+    private Set<Principal> principals(CategoryRole role) {
+        return switch (role) {
+            case ALLOWED_MEMBER -> allowedMembers;
+            case DENIED_MEMBER -> deniedMembers;
+            case CREATOR -> creators;
+        };
+    }
+
+    private void apply(CategorySettings settings) {
+        this.name = Texts.required(settings.name(), "category name", MAX_NAME_LENGTH);
+        this.nameKey = Texts.key(this.name);
+        this.description = Texts.optional(settings.description(), "category description", MAX_DESCRIPTION_LENGTH);
+        this.invitationsAllowed = settings.invitationsAllowed();
+        this.fileUploadAllowed = settings.fileUploadAllowed();
+        this.chatHistoryEnabled = settings.chatHistoryEnabled();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public CategoryUri uri() {
+        return new CategoryUri(domain, guid);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CategorySettings settings() {
+        return new CategorySettings(name, description, invitationsAllowed, fileUploadAllowed, chatHistoryEnabled);
+    }
+
+    public boolean invitationsAllowed() {
+        return invitationsAllowed;
+    }
+
+    public boolean fileUploadAllowed() {
+        return fileUploadAllowed;
+    }
+
+    public boolean chatHistoryEnabled() {
+        return chatHistoryEnabled;
+    }
+
+    public Set<Principal> members(CategoryRole role) {
+        return Set.copyOf(principals(role));
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,19 @@
+package org.parley.chat.domain.model.follow;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.parley.chat.domain.model.room.Room;
+import org.parley.chat.domain.model.user.SipUri;
+
+public interface FollowRepository {
+
+    Optional<Follow> find(SipUri user, Room room);
+
+    /** The user's follows, by room name. */
+    List<Follow> of(SipUri user);
+
+    void add(Follow follow);
+
+    void remove(Follow follow);
+}

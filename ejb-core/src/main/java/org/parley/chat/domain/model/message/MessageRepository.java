@@ -1,0 +1,29 @@
+package org.parley.chat.domain.model.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.parley.chat.domain.model.room.Room;
+
+/** Every list is in sequence order, oldest first, as clients show history. */
+public interface MessageRepository {
+
+    void add(Message message);
+
+    Optional<Message> find(Room room, long seq);
+
+    /** The newest {@code count} messages. */
+    List<Message> last(Room room, int count);
+
+    /** The {@code count} messages just before sequence number {@code seq}. */
+    List<Message> before(Room room, long seq, int count);
+
+    /** The {@code count} messages just after sequence number {@code seq}. */
+    List<Message> after(Room room, long seq, int count);
+
+    void remove(Message message);
+
+    /** Deletes the room's messages posted (server time) before {@code before}; returns how many. */
+    long removeBefore(Room room, Instant before);
+}

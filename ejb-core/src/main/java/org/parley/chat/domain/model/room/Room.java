@@ -1,0 +1,378 @@
+package org.parley.chat.domain.model.room;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.OptimisticLock;
+import org.parley.chat.domain.model.category.Category;
+import org.parley.chat.domain.model.message.Message;
+import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.model.user.GroupDirectory;
+import org.parley.chat.domain.model.user.Principal;
+import org.parley.chat.domain.model.user.SipUri;
+import org.parley.chat.domain.model.user.Subject;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.domain.shared.Texts;
+
+/**
+ * A chat room. Every right in it is the conjunction of two rules: the category must allow the user
+ * (checked at every use, so denying someone in the category takes effect in all its rooms at once), and
+ * the room's own privacy, type and role lists must. Administrators pass both, but nobody joins or posts
+ * to a disabled room.
+ */
+@Entity
+@Table(name = "chat_room")
+public class Room {
+
+    public static final int MAX_NAME_LENGTH = 256;
+    public static final int MAX_DESCRIPTION_LENGTH = 1024;
+    public static final int MAX_TOPIC_LENGTH = 1024;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "chat_room_id")
+    @SequenceGenerator(name = "chat_room_id", sequenceName = "chat_room_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "guid", nullable = false, unique = true)
+    private UUID guid;
+
+    @Column(name = "domain", nullable = false, length = 255)
+    private String domain;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "category_id", nullable = false)
+    private Category category;
+
+    @Column(name = "name", nullable = false, length = MAX_NAME_LENGTH)
+    private String name;
+
+    /** Names are unique on the server ignoring case; the unique index is on this normalised form. */
+    @Column(name = "name_key", nullable = false, unique = true, length = MAX_NAME_LENGTH)
+    private String nameKey;
+
+    @Column(name = "description", length = MAX_DESCRIPTION_LENGTH)
+    private String description;
+
+    @Column(name = "topic", length = MAX_TOPIC_LENGTH)
+    private String topic;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "privacy", nullable = false, length = 16)
+    private Privacy privacy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "room_type", nullable = false, length = 16)
+    private RoomType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "invitations", nullable = false, length = 16)
+    private InvitationSetting invitations;
+
+    @Column(name = "disabled", nullable = false)
+    private boolean disabled;
+
+    @ElementCollection
+    @CollectionTable(name = "room_member", joinColumns = @JoinColumn(name = "room_id"))
+    @Column(name = "principal", nullable = false, length = 300)
+    private Set<Principal> members = new HashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "room_manager", joinColumns = @JoinColumn(name = "room_id"))
+    @Column(name = "principal", nullable = false, length = 300)
+    private Set<Principal> managers = new HashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "room_presenter", joinColumns = @JoinColumn(name = "room_id"))
+    @Column(name = "principal", nullable = false, length = 300)
+    private Set<Principal> presenters = new HashSet<>();
+
+    /**
+     * The sequence number of the last message posted. Posting runs with this row locked (see
+     * RoomRepository#lockForPosting), which serialises posts per room. Excluded from optimistic locking:
+     * a post must not change the room's version, or every message would invalidate the ETag a manager
+     * is editing the settings with.
+     */
+    @OptimisticLock(excluded = true)
+    @Column(name = "last_message_seq", nullable = false)
+    private long lastMessageSeq;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Room() {
+    }
+
+    private Room(Category category, UUID guid, RoomSettings settings, Principal manager, Instant createdAt) {
+        this.category = category;
+        this.guid = guid;
+        this.domain = category.uri().domain();
+        this.createdAt = createdAt;
+        this.managers.add(manager);
+        apply(settings);
+    }
+
+    /**
+     * A new room in {@code category}, managed by its creator, who must be a creator of the category.
+     * Name uniqueness across the server is the repository's (it needs every room).
+     */
+    public static Room create(Actor by, Category category, UUID guid, RoomSettings settings, Instant now) {
+        if (!by.administrator() && !category.permitsCreator(by.subject())) {
+            throw ChatException.forbidden(by.uri() + " may not create rooms in category " + category.name());
+        }
+        return new Room(category, guid, settings, Principal.user(by.uri()), now);
+    }
+
+    public static String keyOf(String name) {
+        return Texts.key(name);
+    }
+
+    // ---- who may do what
+
+    private boolean listed(Subject subject) {
+        return subject.matchesAny(members) || subject.matchesAny(managers) || subject.matchesAny(presenters);
+    }
+
+    public boolean isMember(Subject subject) {
+        return category.permitsMember(subject) && listed(subject);
+    }
+
+    public boolean isManager(Subject subject) {
+        return category.permitsMember(subject) && subject.matchesAny(managers);
+    }
+
+    public boolean isPresenter(Subject subject) {
+        return category.permitsMember(subject) && subject.matchesAny(presenters);
+    }
+
+    /** Whether the room shows in the actor's searches and can be named to them at all. */
+    public boolean canSee(Actor actor) {
+        if (actor.administrator()) {
+            return true;
+        }
+        Subject subject = actor.subject();
+        if (!category.permitsMember(subject)) {
+            return false;
+        }
+        if (disabled && !isManager(subject)) {
+            return false;
+        }
+        return privacy != Privacy.SECRET || listed(subject);
+    }
+
+    public boolean canJoin(Actor actor) {
+        if (disabled) {
+            return false;
+        }
+        if (actor.administrator()) {
+            return true;
+        }
+        Subject subject = actor.subject();
+        return category.permitsMember(subject) && (privacy == Privacy.OPEN || listed(subject));
+    }
+
+    /** Reading history: whoever may join, and administrators even of a disabled room. */
+    public boolean canRead(Actor actor) {
+        return actor.administrator() || canJoin(actor);
+    }
+
+    public boolean canPost(Actor actor) {
+        return canJoin(actor)
+                && (type == RoomType.NORMAL || actor.administrator() || isPresenter(actor.subject()));
+    }
+
+    public boolean canManage(Actor actor) {
+        return actor.administrator() || isManager(actor.subject());
+    }
+
+    /** Refuses with the reason a client may learn: a room the actor may not see is NOT_FOUND. */
+    public void requireJoin(Actor actor) {
+        requireVisible(actor);
+        if (disabled) {
+            throw new ChatException(ChatException.Reason.ROOM_DISABLED, "room " + name + " is disabled");
+        }
+        if (!canJoin(actor)) {
+            throw ChatException.forbidden(actor.uri() + " is not a member of room " + name);
+        }
+    }
+
+    public void requireRead(Actor actor) {
+        if (actor.administrator()) {
+            return;
+        }
+        requireJoin(actor);
+    }
+
+    public void requireManage(Actor actor) {
+        requireVisible(actor);
+        if (!canManage(actor)) {
+            throw ChatException.forbidden(actor.uri() + " is not a manager of room " + name);
+        }
+    }
+
+    private void requireVisible(Actor actor) {
+        if (!canSee(actor)) {
+            throw ChatException.notFound("no room " + uri());
+        }
+    }
+
+    // ---- messages
+
+    /**
+     * The next message of this room. The caller must hold the room's row lock (RoomRepository
+     * #lockForPosting) from reading {@link #lastMessageSeq} to committing, so no two posts get one number.
+     */
+    public Message post(Actor author, String text, Instant clientTime, Instant serverTime) {
+        requireJoin(author);
+        if (!canPost(author)) {
+            throw ChatException.forbidden("only presenters post in auditorium room " + name);
+        }
+        Message.checkedText(text);
+        lastMessageSeq++;
+        return new Message(this, lastMessageSeq, author.uri(), text, clientTime, serverTime);
+    }
+
+    // ---- changes by managers
+
+    public void change(Actor by, RoomSettings settings) {
+        requireManage(by);
+        apply(settings);
+    }
+
+    public void disable(Actor by) {
+        requireManage(by);
+        disabled = true;
+    }
+
+    public void enable(Actor by) {
+        requireManage(by);
+        disabled = false;
+    }
+
+    /**
+     * Grants a role. A single user must be allowed by the category (else the grant could never take
+     * effect); a group or domain may be wider than the category, which then narrows it at every use.
+     */
+    public void grant(Actor by, RoomRole role, Principal principal, GroupDirectory directory) {
+        requireManage(by);
+        if (principal.kind() == Principal.Kind.USER
+                && !category.permitsMember(directory.subjectOf(SipUri.parse(principal.name())))) {
+            throw ChatException.forbidden("category " + category.name() + " does not allow " + principal);
+        }
+        principals(role).add(principal);
+    }
+
+    public void revoke(Actor by, RoomRole role, Principal principal) {
+        requireManage(by);
+        if (role == RoomRole.MANAGER && managers.size() == 1 && managers.contains(principal)) {
+            throw ChatException.conflict("room " + name + " would have no manager left");
+        }
+        principals(role).remove(principal);
+    }
+
+    private Set<Principal> principals(RoomRole role) {
+        return switch (role) {
+            case MEMBER -> members;
+            case MANAGER -> managers;
+            case PRESENTER -> presenters;
+        };
+    }
+
+    private void apply(RoomSettings settings) {
+        if (settings.privacy() == null || settings.type() == null || settings.invitations() == null) {
+            throw ChatException.invalid("a room needs a privacy, a type and an invitation setting");
+        }
+        this.name = Texts.required(settings.name(), "room name", MAX_NAME_LENGTH);
+        this.nameKey = Texts.key(this.name);
+        this.description = Texts.optional(settings.description(), "room description", MAX_DESCRIPTION_LENGTH);
+        this.topic = Texts.optional(settings.topic(), "room topic", MAX_TOPIC_LENGTH);
+        this.privacy = settings.privacy();
+        this.type = settings.type();
+        this.invitations = settings.invitations();
+    }
+
+    // ---- what the category switches
+
+    public boolean invitationsEnabled() {
+        return category.invitationsAllowed() && invitations != InvitationSetting.OFF;
+    }
+
+    public boolean fileUploadAllowed() {
+        return category.fileUploadAllowed();
+    }
+
+    public boolean historyEnabled() {
+        return category.chatHistoryEnabled();
+    }
+
+    // ---- state
+
+    public Long id() {
+        return id;
+    }
+
+    public RoomUri uri() {
+        return new RoomUri(domain, guid);
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String nameKey() {
+        return nameKey;
+    }
+
+    public RoomSettings settings() {
+        return new RoomSettings(name, description, topic, privacy, type, invitations);
+    }
+
+    public Privacy privacy() {
+        return privacy;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public Set<Principal> holders(RoomRole role) {
+        return Set.copyOf(principals(role));
+    }
+
+    public long lastMessageSeq() {
+        return lastMessageSeq;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

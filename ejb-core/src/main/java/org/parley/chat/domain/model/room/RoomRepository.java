@@ -1,0 +1,42 @@
+package org.parley.chat.domain.model.room;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.parley.chat.domain.model.user.Principal;
+
+public interface RoomRepository {
+
+    Optional<Room> find(RoomUri uri);
+
+    Optional<Room> findByName(String name);
+
+    /** Whether another room than {@code except} (null: any room) has this name, ignoring case. */
+    boolean nameInUse(String name, Room except);
+
+    /**
+     * The room, freshly read with its row locked until the transaction ends: the serialisation point of
+     * posting, which makes the per-room sequence numbers gap-free and unique under concurrency.
+     */
+    Optional<Room> lockForPosting(RoomUri uri);
+
+    /**
+     * Rooms of the given categories that are not secret or that list one of the principals in any role,
+     * whose name key contains {@code nameFragment} (empty: all), by name. A superset of what a user may
+     * see: the caller applies {@link Room#canSee} as the final word.
+     */
+    List<Room> searchable(Collection<Long> categoryIds, Set<Principal> principals, String nameFragment, int limit);
+
+    /** Every room whose name key contains {@code nameFragment}, by name: the administrators' view. */
+    List<Room> searchAll(String nameFragment, int limit);
+
+    /** Rooms that list one of the principals as {@code role} (MEMBER: in any role), by name. */
+    List<Room> listing(Set<Principal> principals, RoomRole role);
+
+    void add(Room room);
+
+    /** Writes the room's pending changes now, so its {@link Room#version()} is the new one (the ETag to hand out). */
+    void store(Room room);
+}

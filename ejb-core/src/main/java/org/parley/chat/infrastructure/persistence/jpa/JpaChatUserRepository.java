@@ -1,0 +1,44 @@
+package org.parley.chat.infrastructure.persistence.jpa;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.parley.chat.domain.model.user.ChatUser;
+import org.parley.chat.domain.model.user.ChatUserRepository;
+import org.parley.chat.domain.model.user.SipUri;
+
+@ApplicationScoped
+public class JpaChatUserRepository implements ChatUserRepository {
+
+    @PersistenceContext(unitName = ChatPersistence.UNIT)
+    EntityManager em;
+
+    public JpaChatUserRepository() {
+    }
+
+    public JpaChatUserRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<ChatUser> find(SipUri uri) {
+        return em.createQuery("select u from ChatUser u where u.uri = :uri", ChatUser.class)
+                .setParameter("uri", uri)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<ChatUser> administrators() {
+        return em.createQuery("select u from ChatUser u where u.administrator = true order by u.uri", ChatUser.class)
+                .getResultList();
+    }
+
+    @Override
+    public void add(ChatUser user) {
+        em.persist(user);
+    }
+}

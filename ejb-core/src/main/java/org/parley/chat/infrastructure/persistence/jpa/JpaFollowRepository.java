@@ -1,0 +1,53 @@
+package org.parley.chat.infrastructure.persistence.jpa;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.parley.chat.domain.model.follow.Follow;
+import org.parley.chat.domain.model.follow.FollowRepository;
+import org.parley.chat.domain.model.room.Room;
+import org.parley.chat.domain.model.user.SipUri;
+
+@ApplicationScoped
+public class JpaFollowRepository implements FollowRepository {
+
+    @PersistenceContext(unitName = ChatPersistence.UNIT)
+    EntityManager em;
+
+    public JpaFollowRepository() {
+    }
+
+    public JpaFollowRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Follow> find(SipUri user, Room room) {
+        return em.createQuery("select f from Follow f where f.user = :user and f.room = :room", Follow.class)
+                .setParameter("user", user)
+                .setParameter("room", room)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Follow> of(SipUri user) {
+        return em.createQuery("select f from Follow f join fetch f.room r where f.user = :user order by r.nameKey",
+                        Follow.class)
+                .setParameter("user", user)
+                .getResultList();
+    }
+
+    @Override
+    public void add(Follow follow) {
+        em.persist(follow);
+    }
+
+    @Override
+    public void remove(Follow follow) {
+        em.remove(follow);
+    }
+}

@@ -1,0 +1,38 @@
+package org.parley.chat.infrastructure.persistence.jpa;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.parley.chat.domain.model.message.HistoryChange;
+import org.parley.chat.domain.model.message.HistoryChangeRepository;
+import org.parley.chat.domain.model.room.Room;
+
+@ApplicationScoped
+public class JpaHistoryChangeRepository implements HistoryChangeRepository {
+
+    @PersistenceContext(unitName = ChatPersistence.UNIT)
+    EntityManager em;
+
+    public JpaHistoryChangeRepository() {
+    }
+
+    public JpaHistoryChangeRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(HistoryChange change) {
+        em.persist(change);
+    }
+
+    @Override
+    public List<HistoryChange> of(Room room) {
+        return em.createQuery("select c from HistoryChange c where c.room = :room order by c.changedAt, c.id",
+                        HistoryChange.class)
+                .setParameter("room", room)
+                .getResultList();
+    }
+}

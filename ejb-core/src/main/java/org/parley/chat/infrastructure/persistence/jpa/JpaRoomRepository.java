@@ -1,0 +1,120 @@
+package org.parley.chat.infrastructure.persistence.jpa;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.Room;
+import org.parley.chat.domain.model.room.RoomRepository;
+import org.parley.chat.domain.model.room.RoomRole;
+import org.parley.chat.domain.model.room.RoomUri;
+import org.parley.chat.domain.model.user.Principal;
+
+@ApplicationScoped
+public class JpaRoomRepository implements RoomRepository {
+
+    private static final String LISTED_MEMBER = "exists (select r2.id from Room r2 join r2.members p where r2 = r and p in :principals)";
+    private static final String LISTED_MANAGER = "exists (select r2.id from Room r2 join r2.managers p where r2 = r and p in :principals)";
+    private static final String LISTED_PRESENTER = "exists (select r2.id from Room r2 join r2.presenters p where r2 = r and p in :principals)";
+
+    @PersistenceContext(unitName = ChatPersistence.UNIT)
+    EntityManager em;
+
+    public JpaRoomRepository() {
+    }
+
+    public JpaRoomRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Room> find(RoomUri uri) {
+        return em.createQuery("select r from Room r where r.guid = :guid", Room.class)
+                .setParameter("guid", uri.guid())
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Room> findByName(String name) {
+        return em.createQuery("select r from Room r where r.nameKey = :key", Room.class)
+                .setParameter("key", Room.keyOf(name))
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public boolean nameInUse(String name, Room except) {
+        return findByName(name).filter(found -> found != except).isPresent();
+    }
+
+    @Override
+    public Optional<Room> lockForPosting(RoomUri uri) {
+        // Refresh rather than a locking query: if the room was already in this persistence context, a
+        // query would hand back the managed instance with its old last_message_seq; refresh re-reads
+        // the row under the lock (SELECT ... FOR UPDATE / FOR NO KEY UPDATE), so the count is current.
+        Optional<Room> room = find(uri);
+        room.ifPresent(found -> em.refresh(found, LockModeType.PESSIMISTIC_WRITE));
+        return room;
+    }
+
+    @Override
+    public List<Room> searchable(Collection<Long> categoryIds, Set<Principal> principals, String nameFragment,
+                                 int limit) {
+        if (categoryIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select r from Room r where r.category.id in :categories"
+                        + " and r.nameKey like :pattern escape '\\'"
+                        + " and (r.privacy <> :secret or " + LISTED_MEMBER + " or " + LISTED_MANAGER
+                        + " or " + LISTED_PRESENTER + ") order by r.nameKey", Room.class)
+                .setParameter("categories", categoryIds)
+                .setParameter("pattern", containsPattern(nameFragment))
+                .setParameter("secret", Privacy.SECRET)
+                .setParameter("principals", principals)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<Room> searchAll(String nameFragment, int limit) {
+        return em.createQuery("select r from Room r where r.nameKey like :pattern escape '\\' order by r.nameKey",
+                        Room.class)
+                .setParameter("pattern", containsPattern(nameFragment))
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<Room> listing(Set<Principal> principals, RoomRole role) {
+        String condition = switch (role) {
+            case MEMBER -> LISTED_MEMBER + " or " + LISTED_MANAGER + " or " + LISTED_PRESENTER;
+            case MANAGER -> LISTED_MANAGER;
+            case PRESENTER -> LISTED_PRESENTER;
+        };
+        return em.createQuery("select r from Room r where " + condition + " order by r.nameKey", Room.class)
+                .setParameter("principals", principals)
+                .getResultList();
+    }
+
+    @Override
+    public void add(Room room) {
+        em.persist(room);
+    }
+
+    @Override
+    public void store(Room room) {
+        // The room is managed; flushing is what makes Hibernate increment its version.
+        em.flush();
+    }
+
+    private static String containsPattern(String nameFragment) {
+        String key = nameFragment == null ? "" : Room.keyOf(nameFragment);
+        return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

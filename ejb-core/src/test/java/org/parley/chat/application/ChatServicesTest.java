@@ -1,0 +1,475 @@
+package org.parley.chat.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.chat.application.dto.CategoryView;
+import org.parley.chat.application.dto.HistoryChangeView;
+import org.parley.chat.application.dto.InvitationView;
+import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.application.dto.NewCategory;
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.application.dto.PostedMessage;
+import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.domain.model.category.CategoryRole;
+import org.parley.chat.domain.model.category.CategorySettings;
+import org.parley.chat.domain.model.file.FileDescription;
+import org.parley.chat.domain.model.message.HistoryChange;
+import org.parley.chat.domain.model.room.InvitationSetting;
+import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.RoomRole;
+import org.parley.chat.domain.model.room.RoomSettings;
+import org.parley.chat.domain.model.room.RoomType;
+import org.parley.chat.domain.model.user.SipUri;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.domain.shared.ChatException.Reason;
+import org.parley.chat.domain.shared.Hashes;
+import org.parley.chat.infrastructure.persistence.ReferenceData;
+import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaChatPolicyRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaChatUserRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaFileRecordRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaFollowRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaHistoryChangeRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaInvitationRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaMessageRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaRoomRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaUserGroupRepository;
+import org.parley.chat.testing.ChatStoreTestDatabase;
+import org.parley.chat.testing.TestClock;
+
+/**
+ * The services on the real mapping and queries (H2 in memory, or PostgreSQL; see ChatStoreTestDatabase),
+ * each call in its own transaction as in the container. Names are unique per test, the store is shared.
+ */
+class ChatServicesTest {
+
+    private static final String ADMIN = "sip:admin@contoso.com";
+    private static final String ALICE = "sip:alice@contoso.com";
+    private static final String BOB = "sip:bob@contoso.com";
+    private static final String CAROL = "sip:carol@contoso.com";
+    private static final String MALLORY = "sip:mallory@fabrikam.com";
+
+    private static ChatStoreTestDatabase database;
+    private static TestClock clock;
+    private static ChatConfiguration configuration;
+    private static PolicyService policies;
+    private static DirectoryService directory;
+    private static CategoryService categories;
+    private static RoomService rooms;
+    private static PostService posts;
+    private static HistoryService history;
+    private static FollowService follows;
+    private static InvitationService invitations;
+    private static FileRecordService files;
+
+    @BeforeAll
+    static void store() {
+        database = new ChatStoreTestDatabase();
+        clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
+        configuration = new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true,
+                Set.of(SipUri.parse(ADMIN)));
+        EntityManager em = database.entityManager();
+        JpaRoomRepository roomRepository = new JpaRoomRepository(em);
+        JpaCategoryRepository categoryRepository = new JpaCategoryRepository(em);
+        JpaChatPolicyRepository policyRepository = new JpaChatPolicyRepository(em);
+        JpaChatUserRepository userRepository = new JpaChatUserRepository(em);
+        JpaUserGroupRepository groupRepository = new JpaUserGroupRepository(em);
+        JpaMessageRepository messageRepository = new JpaMessageRepository(em);
+        Callers callers = new Callers(userRepository, groupRepository, policyRepository);
+        policies = new PolicyService(callers, policyRepository, userRepository);
+        directory = new DirectoryService(callers, groupRepository);
+        categories = new CategoryService(callers, categoryRepository, configuration, clock);
+        rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock);
+        posts = new PostService(callers, roomRepository, messageRepository, configuration, clock);
+        history = new HistoryService(callers, roomRepository, messageRepository, new JpaHistoryChangeRepository(em),
+                configuration, clock);
+        follows = new FollowService(callers, roomRepository, new JpaFollowRepository(em), clock);
+        invitations = new InvitationService(callers, roomRepository, new JpaInvitationRepository(em), clock);
+        files = new FileRecordService(callers, roomRepository, new JpaFileRecordRepository(em), configuration, clock);
+        database.inTransaction(() -> ReferenceData.ensure(em, configuration, clock.instant()));
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    private static <T> T tx(Supplier<T> call) {
+        return database.inTransaction(call);
+    }
+
+    private static void assertRefused(ThrowingCallable call, Reason reason) {
+        assertThatThrownBy(call).isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason()).isEqualTo(reason);
+    }
+
+    private static String unique(String name) {
+        return name + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static RoomView roomInRoot(String creator, Privacy privacy, RoomType type) {
+        String root = tx(() -> categories.root()).uri();
+        return tx(() -> rooms.createRoom(creator, new NewRoom(unique("Room"), "a room", root, privacy, type)));
+    }
+
+    @Test
+    void theStoreIsSeededOnceWithGlobalPolicyRootCategoryAndAdministrators() {
+        database.inTransaction(() -> ReferenceData.ensure(database.entityManager(), configuration, clock.instant()));
+        CategoryView root = tx(() -> categories.root());
+        assertThat(root.uri()).startsWith("ma-cat://contoso.com/");
+        assertThat(root.allowedMembers()).containsExactly("domain:contoso.com");
+        assertThat(root.creators()).containsExactly("domain:contoso.com");
+        assertThat(tx(() -> categories.categories())).filteredOn(c -> c.name().equals("Root")).hasSize(1);
+        assertThat(tx(() -> policies.policies())).filteredOn(p -> p.name().equals("Global")).hasSize(1);
+        assertThat(tx(() -> policies.isEnabled(ALICE))).isTrue();
+        assertThat(tx(() -> policies.isAdministrator(ADMIN))).isTrue();
+        assertThat(tx(() -> policies.isAdministrator(ALICE))).isFalse();
+    }
+
+    @Test
+    void roomNamesAreUniqueIgnoringCase() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String root = room.categoryUri();
+        assertRefused(() -> tx(() -> rooms.createRoom(BOB, new NewRoom(room.name().toUpperCase(), null, root,
+                Privacy.OPEN, RoomType.NORMAL))), Reason.CONFLICT);
+        assertThat(tx(() -> rooms.findByName(BOB, room.name().toLowerCase())).uri()).isEqualTo(room.uri());
+        assertThat(room.uri()).startsWith("ma-chan://contoso.com/");
+    }
+
+    @Test
+    void onlyUsersTheCategoryAllowsCreateRooms() {
+        String root = tx(() -> categories.root()).uri();
+        assertRefused(() -> tx(() -> rooms.createRoom(MALLORY, new NewRoom(unique("Outside"), null, root,
+                Privacy.OPEN, RoomType.NORMAL))), Reason.FORBIDDEN);
+        CategoryView restricted = tx(() -> categories.createCategory(ADMIN, new NewCategory(
+                new CategorySettings(unique("Board"), null, true, true, true),
+                Set.of("domain:contoso.com"), Set.of(), Set.of(CAROL))));
+        assertRefused(() -> tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Board room"), null,
+                restricted.uri(), Privacy.OPEN, RoomType.NORMAL))), Reason.FORBIDDEN);
+        assertThat(tx(() -> rooms.createRoom(CAROL, new NewRoom(unique("Board room"), null, restricted.uri(),
+                Privacy.OPEN, RoomType.NORMAL))).categoryName()).isEqualTo(restricted.name());
+        assertRefused(() -> tx(() -> categories.createCategory(ALICE, new NewCategory(
+                new CategorySettings(unique("Mine"), null, true, true, true), Set.of(), Set.of(), Set.of()))),
+                Reason.FORBIDDEN);
+    }
+
+    @Test
+    void closedRoomsAreJoinedAndReadByMembersOnlyAndMessagesComeBackInOrder() {
+        RoomView room = roomInRoot(ALICE, Privacy.CLOSED, RoomType.NORMAL);
+        assertRefused(() -> tx(() -> rooms.join(BOB, room.uri())), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> posts.post(BOB, room.uri(), "hi", null)), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> rooms.grant(BOB, room.uri(), RoomRole.MEMBER, BOB)), Reason.FORBIDDEN);
+
+        tx(() -> rooms.grant(ALICE, room.uri(), RoomRole.MEMBER, BOB));
+        assertThat(tx(() -> rooms.join(BOB, room.uri())).name()).isEqualTo(room.name());
+        Instant sent = Instant.parse("2024-05-01T11:59:58Z");
+        for (int i = 1; i <= 5; i++) {
+            String text = "message " + i;
+            String author = i % 2 == 0 ? ALICE : BOB;
+            PostedMessage posted = tx(() -> posts.post(author, room.uri(), text, sent));
+            assertThat(posted.stored()).isTrue();
+            assertThat(posted.message().seq()).isEqualTo(i);
+        }
+        List<MessageView> last3 = tx(() -> history.last(BOB, room.uri(), 3));
+        assertThat(last3).extracting(MessageView::seq).containsExactly(3L, 4L, 5L);
+        assertThat(last3).extracting(MessageView::text).containsExactly("message 3", "message 4", "message 5");
+        assertThat(last3.get(0).author()).isEqualTo(BOB);
+        assertThat(last3.get(0).clientTime()).isEqualTo(sent);
+        assertThat(last3.get(0).serverTime()).isEqualTo(clock.instant());
+        assertThat(tx(() -> history.before(ALICE, room.uri(), 3, 10))).extracting(MessageView::seq)
+                .containsExactly(1L, 2L);
+        assertThat(tx(() -> history.after(ALICE, room.uri(), 3, 1))).extracting(MessageView::seq)
+                .containsExactly(4L);
+        assertRefused(() -> tx(() -> history.last(CAROL, room.uri(), 10)), Reason.FORBIDDEN);
+        assertThat(tx(() -> rooms.roomsOfMember(BOB))).extracting(RoomView::uri).contains(room.uri());
+        assertThat(tx(() -> rooms.roomsManagedBy(ALICE))).extracting(RoomView::uri).contains(room.uri());
+        assertThat(tx(() -> rooms.roomsManagedBy(BOB))).extracting(RoomView::uri).doesNotContain(room.uri());
+    }
+
+    @Test
+    void secretRoomsAreFoundByTheirMembersOnlyIncludingThroughGroups() {
+        RoomView secret = roomInRoot(ALICE, Privacy.SECRET, RoomType.NORMAL);
+        RoomView open = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String word = secret.name().substring(5);
+        assertThat(tx(() -> rooms.search(BOB, word))).isEmpty();
+        assertThat(tx(() -> rooms.search(BOB, ""))).extracting(RoomView::uri)
+                .contains(open.uri()).doesNotContain(secret.uri());
+        assertRefused(() -> tx(() -> rooms.find(BOB, secret.uri())), Reason.NOT_FOUND);
+        assertRefused(() -> tx(() -> rooms.join(BOB, secret.uri())), Reason.NOT_FOUND);
+
+        String group = unique("insiders");
+        tx(() -> directory.createGroup(ADMIN, group, null));
+        tx(() -> directory.addGroupMember(ADMIN, group, BOB));
+        tx(() -> rooms.grant(ALICE, secret.uri(), RoomRole.MEMBER, "group:" + group));
+        assertThat(tx(() -> rooms.search(BOB, word))).extracting(RoomView::uri).containsExactly(secret.uri());
+        assertThat(tx(() -> rooms.roomsOfMember(BOB))).extracting(RoomView::uri).contains(secret.uri());
+        assertThat(tx(() -> rooms.search(CAROL, word))).isEmpty();
+        assertThat(tx(() -> rooms.search(ADMIN, word))).extracting(RoomView::uri).containsExactly(secret.uri());
+        assertThat(tx(() -> rooms.search(MALLORY, ""))).isEmpty();
+    }
+
+    @Test
+    void deniedUsersLoseAccessToEveryRoomOfTheCategory() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String dave = "sip:dave" + UUID.randomUUID().toString().substring(0, 4) + "@contoso.com";
+        tx(() -> rooms.join(dave, room.uri()));
+        tx(() -> categories.grant(ADMIN, room.categoryUri(), CategoryRole.DENIED_MEMBER, dave));
+        assertRefused(() -> tx(() -> rooms.join(dave, room.uri())), Reason.NOT_FOUND);
+        assertThat(tx(() -> rooms.search(dave, room.name()))).isEmpty();
+    }
+
+    @Test
+    void aUserWhosePolicyDisablesChatIsRefused() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String erin = "sip:erin@contoso.com";
+        tx(() -> policies.definePolicy(ADMIN, "NoChat", false));
+        tx(() -> policies.assignPolicy(ADMIN, erin, "NoChat"));
+        assertThat(tx(() -> policies.isEnabled(erin))).isFalse();
+        assertThat(tx(() -> policies.policyOf(erin)).name()).isEqualTo("NoChat");
+        assertRefused(() -> tx(() -> posts.post(erin, room.uri(), "hello", null)), Reason.DISABLED_BY_POLICY);
+        assertRefused(() -> tx(() -> rooms.join(erin, room.uri())), Reason.DISABLED_BY_POLICY);
+        assertRefused(() -> tx(() -> policies.assignPolicy(ALICE, erin, null)), Reason.FORBIDDEN);
+
+        tx(() -> policies.assignPolicy(ADMIN, erin, null));
+        assertThat(tx(() -> policies.isEnabled(erin))).isTrue();
+        assertThat(tx(() -> posts.post(erin, room.uri(), "back", null)).message().seq()).isEqualTo(1);
+    }
+
+    @Test
+    void theGlobalPolicyIsTheDefaultForEveryoneWithoutTheirOwn() {
+        String frank = "sip:frank@contoso.com";
+        tx(() -> policies.definePolicy(ADMIN, "ChatAllowed", true));
+        tx(() -> policies.assignPolicy(ADMIN, frank, "ChatAllowed"));
+        try {
+            tx(() -> policies.setGlobalEnabled(ADMIN, false));
+            assertThat(tx(() -> policies.isEnabled("sip:grace@contoso.com"))).isFalse();
+            assertThat(tx(() -> policies.isEnabled(frank))).isTrue();
+            assertThat(tx(() -> categories.root())).isNotNull();
+            assertThat(tx(() -> policies.setGlobalEnabled(ADMIN, true)).chatEnabled())
+                    .as("administrators administer whatever the policy").isTrue();
+        } finally {
+            tx(() -> policies.setGlobalEnabled(ADMIN, true));
+        }
+    }
+
+    @Test
+    void concurrentPostsGetEverySequenceNumberOnceInEachRoom() throws Exception {
+        RoomView first = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        RoomView second = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        int threads = 4;
+        int postsPerThread = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String author = "sip:poster" + t + "@contoso.com";
+            Callable<List<Long>> poster = () -> {
+                start.await();
+                List<Long> seqs = new ArrayList<>();
+                for (int i = 0; i < postsPerThread; i++) {
+                    String room = i % 3 == 0 ? second.uri() : first.uri();
+                    PostedMessage posted = tx(() -> posts.post(author, room, author + " " + room, null));
+                    if (room.equals(first.uri())) {
+                        seqs.add(posted.message().seq());
+                    }
+                }
+                return seqs;
+            };
+            results.add(pool.submit(poster));
+        }
+        start.countDown();
+        List<Long> firstRoomSeqs = new ArrayList<>();
+        for (Future<List<Long>> result : results) {
+            firstRoomSeqs.addAll(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        int inFirst = threads * (postsPerThread - 5);
+        int inSecond = threads * 5;
+        assertThat(firstRoomSeqs).hasSize(inFirst).doesNotHaveDuplicates()
+                .allMatch(seq -> seq >= 1 && seq <= inFirst);
+        assertThat(tx(() -> history.last(ALICE, first.uri(), 500))).extracting(MessageView::seq)
+                .containsExactlyElementsOf(range(inFirst));
+        assertThat(tx(() -> history.last(ALICE, second.uri(), 500))).extracting(MessageView::seq)
+                .containsExactlyElementsOf(range(inSecond));
+        assertThat(tx(() -> rooms.find(ALICE, first.uri())).version())
+                .as("posting does not change the room's version (ETag)").isEqualTo(first.version());
+    }
+
+    @Test
+    void administratorsRewriteHistoryAndEveryRewriteIsRecorded() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        tx(() -> posts.post(ALICE, room.uri(), "old one", null));
+        tx(() -> posts.post(ALICE, room.uri(), "old two", null));
+        clock.advance(Duration.ofHours(1));
+        Instant cut = clock.instant();
+        tx(() -> posts.post(BOB, room.uri(), "keep", null));
+        tx(() -> posts.post(BOB, room.uri(), "password: hunter2", null));
+        tx(() -> posts.post(BOB, room.uri(), "oops", null));
+
+        assertRefused(() -> tx(() -> history.clearBefore(ALICE, room.uri(), cut)), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> history.removeMessage(ALICE, room.uri(), 5)), Reason.FORBIDDEN);
+        assertThat(tx(() -> history.clearBefore(ADMIN, room.uri(), cut)).messagesAffected()).isEqualTo(2);
+        tx(() -> history.replaceMessage(ADMIN, room.uri(), 4, "[removed by an administrator]"));
+        tx(() -> history.removeMessage(ADMIN, room.uri(), 5));
+        assertRefused(() -> tx(() -> history.removeMessage(ADMIN, room.uri(), 5)), Reason.NOT_FOUND);
+
+        assertThat(tx(() -> history.last(BOB, room.uri(), 10))).extracting(MessageView::seq, MessageView::text)
+                .containsExactly(tuple(3L, "keep"),
+                        tuple(4L, "[removed by an administrator]"));
+        List<HistoryChangeView> changes = tx(() -> history.changes(ADMIN, room.uri()));
+        assertThat(changes).extracting(HistoryChangeView::kind).containsExactly(HistoryChange.Kind.CLEARED_BEFORE,
+                HistoryChange.Kind.REPLACED, HistoryChange.Kind.REMOVED);
+        assertThat(changes.get(0).clearedBefore()).isEqualTo(cut);
+        assertThat(changes.get(1).oldTextSha256()).isEqualTo(Hashes.sha256Hex("password: hunter2"));
+        assertThat(changes).allMatch(change -> change.actor().equals(ADMIN));
+        assertThat(tx(() -> posts.post(BOB, room.uri(), "next", null)).message().seq())
+                .as("numbers are never reused").isEqualTo(6);
+        assertRefused(() -> tx(() -> history.changes(BOB, room.uri())), Reason.FORBIDDEN);
+    }
+
+    @Test
+    void withChatHistoryOffMessagesAreNumberedAndDeliveredButNotKept() {
+        CategoryView offTheRecord = tx(() -> categories.createCategory(ADMIN, new NewCategory(
+                new CategorySettings(unique("Off the record"), null, true, false, false),
+                Set.of("domain:contoso.com"), Set.of(), Set.of("domain:contoso.com"))));
+        RoomView room = tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Quiet"), null, offTheRecord.uri(),
+                Privacy.OPEN, RoomType.NORMAL)));
+        assertThat(room.historyEnabled()).isFalse();
+        PostedMessage first = tx(() -> posts.post(ALICE, room.uri(), "not kept", null));
+        PostedMessage second = tx(() -> posts.post(BOB, room.uri(), "nor this", null));
+        assertThat(first.stored()).isFalse();
+        assertThat(second.message().seq()).isEqualTo(2);
+        assertThat(tx(() -> history.last(BOB, room.uri(), 10))).isEmpty();
+        assertRefused(() -> tx(() -> files.register(ALICE, room.uri(), new FileDescription("a.txt", 3,
+                Hashes.sha256Hex("abc"), "text/plain", "ab/abc"))), Reason.FORBIDDEN);
+    }
+
+    @Test
+    void settingsChangesAreRefusedOnAStaleVersion() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        RoomSettings topic = new RoomSettings(room.name(), room.description(), "Sprint 12", room.privacy(),
+                room.type(), InvitationSetting.INHERIT);
+        RoomView changed = tx(() -> rooms.updateSettings(ALICE, room.uri(), topic, room.version()));
+        assertThat(changed.topic()).isEqualTo("Sprint 12");
+        assertThat(changed.version()).isGreaterThan(room.version());
+        assertRefused(() -> tx(() -> rooms.updateSettings(ALICE, room.uri(), room.settings(), room.version())),
+                Reason.STALE_VERSION);
+        assertRefused(() -> tx(() -> rooms.updateSettings(BOB, room.uri(), room.settings(), null)), Reason.FORBIDDEN);
+
+        tx(() -> rooms.disable(ALICE, room.uri()));
+        assertRefused(() -> tx(() -> posts.post(ALICE, room.uri(), "anyone?", null)), Reason.ROOM_DISABLED);
+        assertRefused(() -> tx(() -> rooms.join(BOB, room.uri())), Reason.NOT_FOUND);
+        tx(() -> rooms.enable(ALICE, room.uri()));
+        assertThat(tx(() -> rooms.join(BOB, room.uri())).disabled()).isFalse();
+    }
+
+    @Test
+    void categoryChangesAreAdministratorsOnlyAndRefusedOnAStaleVersion() {
+        CategoryView category = tx(() -> categories.createCategory(ADMIN, new NewCategory(
+                new CategorySettings(unique("Projects"), null, true, true, true),
+                Set.of("domain:contoso.com"), Set.of(), Set.of())));
+        CategoryView granted = tx(() -> categories.grant(ADMIN, category.uri(), CategoryRole.CREATOR, "group:leads"));
+        assertThat(granted.creators()).containsExactly("group:leads");
+        assertThat(granted.version()).isGreaterThan(category.version());
+        assertRefused(() -> tx(() -> categories.updateCategory(ADMIN, category.uri(), category.settings(),
+                category.version())), Reason.STALE_VERSION);
+        assertRefused(() -> tx(() -> categories.grant(ALICE, category.uri(), CategoryRole.CREATOR, ALICE)),
+                Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> categories.updateCategory(ADMIN, category.uri(), new CategorySettings(
+                "root", null, true, true, true), null)), Reason.CONFLICT);
+        CategorySettings renamed = new CategorySettings(unique("Programmes"), "d", false, false, true);
+        assertThat(tx(() -> categories.updateCategory(ADMIN, category.uri(), renamed, granted.version())).settings())
+                .isEqualTo(renamed);
+    }
+
+    @Test
+    void followingIsIdempotentAndInvitationsArriveInIdOrder() {
+        RoomView room = roomInRoot(ALICE, Privacy.CLOSED, RoomType.NORMAL);
+        RoomView other = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String henry = "sip:henry" + UUID.randomUUID().toString().substring(0, 4) + "@contoso.com";
+        assertRefused(() -> tx(() -> follows.follow(henry, room.uri())), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> invitations.invite(ALICE, room.uri(), henry)), Reason.INVALID);
+
+        tx(() -> rooms.grant(ALICE, room.uri(), RoomRole.MEMBER, henry));
+        tx(() -> follows.follow(henry, room.uri()));
+        tx(() -> follows.follow(henry, room.uri()));
+        tx(() -> follows.follow(henry, other.uri()));
+        assertThat(tx(() -> follows.followed(henry))).extracting(RoomView::uri)
+                .containsExactlyInAnyOrder(room.uri(), other.uri());
+        database.inTransaction(() -> follows.unfollow(henry, other.uri()));
+        assertThat(tx(() -> follows.followed(henry))).extracting(RoomView::uri).containsExactly(room.uri());
+
+        InvitationView first = tx(() -> invitations.invite(ALICE, room.uri(), henry));
+        assertThat(tx(() -> invitations.invite(ALICE, room.uri(), henry)).id()).isEqualTo(first.id());
+        InvitationView second = tx(() -> invitations.invite(ALICE, other.uri(), henry));
+        assertThat(second.id()).isGreaterThan(first.id());
+        assertThat(tx(() -> invitations.pending(henry, 0))).extracting(InvitationView::id)
+                .containsExactly(first.id(), second.id());
+        assertThat(tx(() -> invitations.pending(henry, first.id()))).extracting(InvitationView::roomUri)
+                .containsExactly(other.uri());
+        tx(() -> invitations.markSeen(henry, second.id()));
+        assertThat(tx(() -> invitations.pending(henry, first.id()))).isEmpty();
+        assertRefused(() -> tx(() -> invitations.invite(BOB, other.uri(), henry)), Reason.FORBIDDEN);
+    }
+
+    @Test
+    void fileMetadataIsKeptForRoomsThatAllowFiles() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String hash = Hashes.sha256Hex("report");
+        var file = tx(() -> files.register(BOB, room.uri(), new FileDescription("C:\\Users\\bob\\report.pdf", 6,
+                hash.toUpperCase(), "application/pdf", "files/" + hash)));
+        assertThat(file.fileName()).isEqualTo("report.pdf");
+        assertThat(file.sha256()).isEqualTo(hash);
+        assertThat(file.uploader()).isEqualTo(BOB);
+        assertThat(tx(() -> files.files(ALICE, room.uri()))).extracting(f -> f.id()).containsExactly(file.id());
+        assertThat(tx(() -> files.find(ALICE, file.id())).storageKey()).isEqualTo("files/" + hash);
+        assertRefused(() -> tx(() -> files.register(BOB, room.uri(), new FileDescription("big.iso", 2_000_000,
+                hash, null, "files/big"))), Reason.TOO_LARGE);
+        assertRefused(() -> tx(() -> files.register(BOB, room.uri(), new FileDescription("x", 1, "nothex",
+                null, "files/x"))), Reason.INVALID);
+        assertRefused(() -> tx(() -> files.register(BOB, room.uri(), new FileDescription("x", 1, hash,
+                null, "../etc/passwd"))), Reason.INVALID);
+        assertRefused(() -> tx(() -> files.find(MALLORY, file.id())), Reason.NOT_FOUND);
+    }
+
+    @Test
+    void messagesLongerThanTheStorySizeLimitAreRefused() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        assertRefused(() -> tx(() -> posts.post(ALICE, room.uri(), "x".repeat(4097), null)), Reason.TOO_LARGE);
+        assertThat(tx(() -> posts.post(ALICE, room.uri(), "x".repeat(4096), null)).message().seq()).isEqualTo(1);
+        assertRefused(() -> tx(() -> posts.post(ALICE, "ma-chan://contoso.com/" + UUID.randomUUID(), "hi", null)),
+                Reason.NOT_FOUND);
+        assertRefused(() -> tx(() -> posts.post(ALICE, "not a room", "hi", null)), Reason.INVALID);
+    }
+
+    private static List<Long> range(int count) {
+        List<Long> numbers = new ArrayList<>();
+        for (long i = 1; i <= count; i++) {
+            numbers.add(i);
+        }
+        return numbers;
+    }
+}
