@@ -2,6 +2,7 @@ package org.parley.it;
 
 import java.io.File;
 
+import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -9,7 +10,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The deployment every integration test uses: the EAR this module just built, exactly as it
- * ships, plus a small WAR holding the test classes (Arquillian runs in-container tests there).
+ * ships, plus a small WAR holding the test classes (Arquillian runs in-container tests there,
+ * marked with Testable since the EAR has several WARs).
  */
 public final class ParleyDeployment {
 
@@ -22,10 +24,10 @@ public final class ParleyDeployment {
             throw new IllegalStateException("EAR not built: " + built.getAbsolutePath());
         }
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, built);
-        WebArchive tests = ShrinkWrap.create(WebArchive.class, "parley-tests.war")
+        WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war")
                 .addClass(ParleyDeployment.class)
                 .addClasses(testClasses)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
-        return ear.addAsModule(tests);
+        return ear.addAsModule(Testable.archiveToTest(tests));
     }
 }

@@ -1,0 +1,100 @@
+package org.parley.sip.connector;
+
+import java.io.IOException;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import org.parley.sip.container.SipConnector;
+import org.parley.sip.servlet.SipFactory;
+import org.parley.sip.servlet.SipMessageInterceptor;
+import org.parley.sip.servlet.SipServlet;
+import org.parley.sip.servlet.SipServletMapping;
+import org.parley.sip.servlet.SipSessionListener;
+
+/**
+ * Hosts the SIP connector for the lifetime of the deployment: binds the ports when the EAR starts
+ * (after the chat store's schema is migrated) and frees them when it stops, so a redeploy rebinds.
+ * Every SipServlet, SipSessionListener and SipMessageInterceptor bean of this WAR is registered;
+ * servlets must be @Dependent (no client proxy), since the layer reads their overridden methods.
+ * SIP work runs on the managed executor configure-concurrency.cli sets up, never on the stack's thread.
+ */
+@Singleton
+@Startup
+@DependsOn("parley-ejb-core.jar#SchemaMigration")
+public class SipConnectorService {
+
+    private static final Logger LOG = Logger.getLogger(SipConnectorService.class.getName());
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/parley-sip")
+    private ManagedExecutorService executor;
+
+    @Inject
+    @Any
+    private Instance<SipServlet> servlets;
+
+    @Inject
+    @Any
+    private Instance<SipSessionListener> listeners;
+
+    @Inject
+    @Any
+    private Instance<SipMessageInterceptor> interceptors;
+
+    private SipConnector connector;
+
+    @PostConstruct
+    void start() {
+        SipConnector created = new SipConnector(SipSettings.fromSystemProperties(), executor);
+        for (SipServlet servlet : servlets) {
+            if (servlet instanceof ConfiguredMapping configured) {
+                created.addServlet(servlet, configured.mappedUsers().toArray(String[]::new));
+            } else if (servlet.getClass().isAnnotationPresent(SipServletMapping.class)) {
+                created.addServlet(servlet);
+            }
+        }
+        listeners.forEach(created::addSessionListener);
+        interceptors.forEach(created::addInterceptor);
+        try {
+            created.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("SIP connector could not start: " + e.getMessage(), e);
+        }
+        connector = created;
+        LOG.info(() -> "SIP connector started: " + describe());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (connector != null) {
+            connector.stop();
+            LOG.info("SIP connector stopped, ports freed");
+        }
+    }
+
+    /** The factory for requests outside a dialog (JSR 289's injectable SipFactory). */
+    @Produces
+    public SipFactory sipFactory() {
+        return connector.getSipFactory();
+    }
+
+    public SipConnector connector() {
+        return connector;
+    }
+
+    private String describe() {
+        var config = connector.getConfig();
+        return "UDP/TCP " + config.getBindAddress() + ":" + config.getUdpPort() + ", TLS " + config.getBindAddress() + ":"
+                + config.getTlsPort() + " (keystore " + config.getKeyStorePath() + "), domains " + config.getDomains();
+    }
+}
