@@ -1,0 +1,132 @@
+package org.parley.sip.container;
+
+import org.parley.sip.servlet.SipSession;
+import org.parley.sip.servlet.SipSessionEndReason;
+import org.parley.sip.servlet.SipSessionListener;
+
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+import javax.sip.address.SipURI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ViaHeader;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** What the parts of one started connector share: the stack's provider, the queues, the registries. */
+final class Container {
+
+    private static final Logger LOG = Logger.getLogger(Container.class.getName());
+
+    private final SipConnectorConfig config;
+    private final SipProvider provider;
+    private final Map<String, ListeningPoint> listeningPoints;
+    private final SerialQueues queues;
+    private final SessionRegistry sessions;
+    private final ServletRegistry servlets;
+    private final InterceptorChain interceptors;
+    private final List<SipSessionListener> listeners;
+    private final Responder responder = new Responder(this);
+    private final Outbound outbound = new Outbound(this);
+
+    Container(SipConnectorConfig config, SipProvider provider, Map<String, ListeningPoint> listeningPoints,
+            Executor executor, ServletRegistry servlets, InterceptorChain interceptors,
+            List<SipSessionListener> listeners) {
+        this.config = config;
+        this.provider = provider;
+        this.listeningPoints = Map.copyOf(listeningPoints);
+        this.queues = new SerialQueues(executor, config.getMaxQueuedRequests());
+        this.sessions = new SessionRegistry(this);
+        this.servlets = servlets;
+        this.interceptors = interceptors;
+        this.listeners = listeners;
+    }
+
+    SipConnectorConfig config() {
+        return config;
+    }
+
+    SipProvider provider() {
+        return provider;
+    }
+
+    SerialQueues queues() {
+        return queues;
+    }
+
+    SessionRegistry sessions() {
+        return sessions;
+    }
+
+    ServletRegistry servlets() {
+        return servlets;
+    }
+
+    InterceptorChain interceptors() {
+        return interceptors;
+    }
+
+    Responder responder() {
+        return responder;
+    }
+
+    Outbound outbound() {
+        return outbound;
+    }
+
+    /** Our Via for a request sent on {@code transport}; JAIN-SIP adds the branch. */
+    ViaHeader via(String transport) {
+        ListeningPoint point = listeningPoint(transport);
+        try {
+            return Jain.HEADERS.createViaHeader(config.getHostName(), point.getPort(), point.getTransport(), null);
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build Via for " + transport, e);
+        }
+    }
+
+    /** Where the peer reaches {@code user} on the transport it talks to us on: {@code <sip:user@host:port;transport=x>}. */
+    ContactHeader contact(String user, Connection connection) {
+        ListeningPoint point = listeningPoint(connection.transport());
+        try {
+            SipURI uri = Jain.ADDRESSES.createSipURI(user, config.getHostName());
+            uri.setPort(point.getPort());
+            uri.setTransportParam(point.getTransport().toLowerCase(Locale.ROOT));
+            return Jain.HEADERS.createContactHeader(Jain.ADDRESSES.createAddress(uri));
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot build Contact for " + user, e);
+        }
+    }
+
+    private ListeningPoint listeningPoint(String transport) {
+        ListeningPoint point = listeningPoints.get(transport.toUpperCase(Locale.ROOT));
+        if (point == null) {
+            throw new IllegalStateException("no listening point for " + transport);
+        }
+        return point;
+    }
+
+    void sessionCreated(SipSession session) {
+        for (SipSessionListener listener : listeners) {
+            try {
+                listener.sessionCreated(session);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "session listener failed on creation of " + session, e);
+            }
+        }
+    }
+
+    void sessionDestroyed(SipSession session, SipSessionEndReason reason) {
+        for (SipSessionListener listener : listeners) {
+            try {
+                listener.sessionDestroyed(session, reason);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "session listener failed on end of " + session, e);
+            }
+        }
+    }
+}

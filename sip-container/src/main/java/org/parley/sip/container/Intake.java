@@ -1,0 +1,147 @@
+package org.parley.sip.container;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import java.io.IOException;
+import java.text.ParseException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * JAIN-SIP's listener. Runs on the stack's threads and never blocks them: it makes the server
+ * transaction, answers what needs no servlet (413, 400, CANCEL, 503 under overload) and queues the
+ * rest on the request's Call-ID queue.
+ */
+final class Intake implements SipListener {
+
+    private static final Logger LOG = Logger.getLogger(Intake.class.getName());
+
+    private final Container container;
+    private final SIPTransactionStack stack;
+
+    Intake(Container container, SIPTransactionStack stack) {
+        this.container = container;
+        this.stack = stack;
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        SIPRequest request = (SIPRequest) event.getRequest();
+        try {
+            receive(request, event.getServerTransaction());
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "failed to take " + request.getMethod() + " " + request.getCallId().getCallId(), e);
+        }
+    }
+
+    private void receive(SIPRequest request, ServerTransaction existing) {
+        Connection connection = Connection.of(request);
+        String method = request.getMethod();
+        String callId = request.getCallId().getCallId();
+        if ("ACK".equals(method)) {
+            container.queues().submitExempt(callId, new RequestTask(container, new IncomingRequest(container, request, null, connection)));
+            return;
+        }
+        int length = request.getRawContent() == null ? 0 : request.getRawContent().length;
+        if (length > container.config().getMaxContentLength()) {
+            refuse(request, connection, 413, method + " with a " + length + "-byte body");
+            return;
+        }
+        ServerTransaction transaction = existing;
+        if (transaction == null) {
+            try {
+                transaction = container.provider().getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException retransmission) {
+                return;
+            } catch (TransactionUnavailableException e) {
+                if (e.getCause() instanceof ParseException bad) {
+                    refuse(request, connection, 400, bad.getMessage());
+                } else {
+                    refuse(request, connection, 500, "no transaction: " + e.getMessage());
+                }
+                return;
+            }
+        }
+        IncomingRequest incoming = new IncomingRequest(container, request, transaction, connection);
+        transaction.setApplicationData(incoming);
+        if ("CANCEL".equals(method)) {
+            cancel(incoming);
+        } else if (!container.queues().submit(callId, new RequestTask(container, incoming))) {
+            RequestTask.overloaded(container, incoming);
+        }
+    }
+
+    /** RFC 3261 §9.2: 200 to the CANCEL, and 487 to the INVITE unless it has its final response already. */
+    private void cancel(IncomingRequest cancel) {
+        SIPServerTransaction inviteTransaction = ((SIPServerTransaction) cancel.transaction()).getCanceledInviteTransaction();
+        if (inviteTransaction == null) {
+            inviteTransaction = (SIPServerTransaction) stack.findCancelTransaction(cancel.jain(), true);
+        }
+        try {
+            if (inviteTransaction == null || !(inviteTransaction.getApplicationData() instanceof IncomingRequest invite)) {
+                cancel.createResponse(481).send();
+                return;
+            }
+            cancel.setSession(invite.getSession());
+            cancel.createResponse(200).send();
+            if (invite.cancel()) {
+                container.responder().sendClaimed((OutgoingResponse) invite.createResponse(487));
+                if (invite.getSession() != null) {
+                    container.queues().submitExempt(cancel.getCallId(), new RequestTask(container, cancel));
+                }
+            }
+        } catch (IOException e) {
+            LOG.info(() -> "cannot answer CANCEL from " + cancel.getConnection().getId() + ": " + e.getMessage());
+        }
+    }
+
+    /** A final answer without servlet, each logged once at INFO: these are the client's mistakes. */
+    private void refuse(SIPRequest request, Connection connection, int status, String reason) {
+        LOG.info(() -> status + " to " + request.getMethod() + " from " + connection.getId() + ": " + reason);
+        try {
+            new IncomingRequest(container, request, null, connection).createResponse(status).send();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.INFO, "cannot send " + status + " to " + connection.getId(), e);
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        container.outbound().responded(event.getClientTransaction(), (SIPResponse) event.getResponse());
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction()) {
+            container.outbound().timedOut(event.getClientTransaction());
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.fine(() -> "transport error towards " + event.getTransport() + ":" + event.getHost() + ":" + event.getPort());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // Transactions carry nothing the layer must clean up.
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // The layer keeps its own dialogs (automatic dialog support is off).
+    }
+}

@@ -1,0 +1,316 @@
+package org.parley.sip.container;
+
+import gov.nist.javax.sip.header.AddressParametersHeader;
+import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.To;
+import gov.nist.javax.sip.message.SIPRequest;
+import org.parley.sip.servlet.Address;
+import org.parley.sip.servlet.SipConnection;
+import org.parley.sip.servlet.SipServlet;
+import org.parley.sip.servlet.SipServletRequest;
+import org.parley.sip.servlet.SipSession;
+import org.parley.sip.servlet.SipSessionEndReason;
+import org.parley.sip.servlet.URI;
+
+import javax.sip.InvalidArgumentException;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.RouteHeader;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A dialog in which we are the UAS (RFC 3261 §12.1.1): the peer's From is the remote party, the
+ * Request-URI's To plus our tag the local party, Record-Route as received the route set, the peer's
+ * Contact the remote target. Times are {@link System#nanoTime()} values.
+ */
+final class Session implements SipSession {
+
+    private final Container container;
+    private final String callId;
+    private final String localTag;
+    private final JainAddress localParty;
+    private final JainAddress remoteParty;
+    private final List<javax.sip.address.Address> routeSet;
+    private final SipServlet servlet;
+    private final boolean invite;
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+
+    private State state = State.INITIAL;
+    private javax.sip.address.URI remoteTarget;
+    private Connection connection;
+    private long localCSeq;
+    private long remoteCSeq;
+    private Duration lifetime;
+    private long expiresAt;
+    private long ackDeadline;
+    private boolean awaitingAck;
+
+    Session(Container container, IncomingRequest initial, SipServlet servlet) {
+        SIPRequest request = initial.jain();
+        this.container = container;
+        this.servlet = servlet;
+        callId = request.getCallId().getCallId();
+        localTag = Jain.newTag();
+        localParty = withTag((To) request.getTo(), localTag);
+        remoteParty = JainAddress.of(request.getFrom());
+        routeSet = recordRoutes(request);
+        invite = "INVITE".equals(request.getMethod());
+        remoteTarget = contactOrFrom(request);
+        connection = initial.getConnection();
+        remoteCSeq = request.getCSeq().getSeqNumber();
+        lifetime = invite ? container.config().getSessionExpires() : container.config().getAckTimeout();
+        long now = System.nanoTime();
+        expiresAt = now + container.config().getAckTimeout().toNanos();
+        ackDeadline = expiresAt;
+    }
+
+    String key() {
+        return key(callId, localTag);
+    }
+
+    static String key(String callId, String localTag) {
+        return callId + "\n" + localTag;
+    }
+
+    String localTag() {
+        return localTag;
+    }
+
+    SipServlet servlet() {
+        return servlet;
+    }
+
+    boolean isInvite() {
+        return invite;
+    }
+
+    /** Bookkeeping of a request the peer sent in this dialog; false when its CSeq is out of order (§12.2.2). */
+    synchronized boolean accept(IncomingRequest request, long now) {
+        String method = request.getMethod();
+        long cseq = request.getCSeq();
+        if ("ACK".equals(method)) {
+            awaitingAck = false;
+        } else if (!"CANCEL".equals(method)) {
+            if (cseq < remoteCSeq) {
+                return false;
+            }
+            remoteCSeq = cseq;
+        }
+        connection = request.getConnection();
+        if (isTargetRefresh(method) && request.jain().getContactHeader() != null) {
+            remoteTarget = request.jain().getContactHeader().getAddress().getURI();
+        }
+        if (state == State.CONFIRMED) {
+            expiresAt = now + lifetime.toNanos();
+        }
+        return true;
+    }
+
+    /** The dialog-creating request (or a BYE) got this response; true when the session ends with it. */
+    synchronized SipSessionEndReason responded(String method, int status, boolean initial, long now) {
+        if ("BYE".equals(method) && status >= 200) {
+            return SipSessionEndReason.BYE_RECEIVED;
+        }
+        if (!initial || state == State.TERMINATED) {
+            return null;
+        }
+        if (status >= 300) {
+            return SipSessionEndReason.REJECTED;
+        }
+        if (status >= 200) {
+            state = State.CONFIRMED;
+            awaitingAck = invite;
+            ackDeadline = now + container.config().getAckTimeout().toNanos();
+            expiresAt = now + lifetime.toNanos();
+        } else if (status > 100 && state == State.INITIAL) {
+            state = State.EARLY;
+        }
+        return null;
+    }
+
+    /** Why the session should end at {@code now} on its own, or null. */
+    synchronized SipSessionEndReason due(long now) {
+        if (state == State.TERMINATED) {
+            return null;
+        }
+        if (awaitingAck && now - ackDeadline > 0) {
+            return SipSessionEndReason.ACK_TIMEOUT;
+        }
+        return now - expiresAt > 0 ? SipSessionEndReason.EXPIRED : null;
+    }
+
+    /** Moves to TERMINATED; true for the one caller that did it. */
+    synchronized boolean terminate() {
+        if (state == State.TERMINATED) {
+            return false;
+        }
+        state = State.TERMINATED;
+        return true;
+    }
+
+    @Override
+    public String getId() {
+        return key().replace('\n', ';');
+    }
+
+    @Override
+    public String getCallId() {
+        return callId;
+    }
+
+    @Override
+    public Address getLocalParty() {
+        return localParty;
+    }
+
+    @Override
+    public Address getRemoteParty() {
+        return remoteParty;
+    }
+
+    @Override
+    public synchronized URI getRemoteTarget() {
+        return JainUri.of(remoteTarget);
+    }
+
+    @Override
+    public synchronized State getState() {
+        return state;
+    }
+
+    @Override
+    public boolean isValid() {
+        return getState() != State.TERMINATED;
+    }
+
+    @Override
+    public synchronized SipConnection getConnection() {
+        return connection;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        return attributes.get(name);
+    }
+
+    @Override
+    public <T> T getAttribute(String name, Class<T> type) {
+        return type.cast(attributes.get(name));
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+        if (value == null) {
+            attributes.remove(name);
+        } else {
+            attributes.put(name, value);
+        }
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        attributes.remove(name);
+    }
+
+    @Override
+    public Set<String> getAttributeNames() {
+        return Set.copyOf(attributes.keySet());
+    }
+
+    @Override
+    public SipServletRequest createRequest(String method) {
+        javax.sip.address.URI target;
+        Connection flow;
+        long cseq;
+        synchronized (this) {
+            if (state != State.CONFIRMED && state != State.EARLY) {
+                throw new IllegalStateException("session " + getId() + " is " + state);
+            }
+            target = (javax.sip.address.URI) remoteTarget.clone();
+            flow = connection;
+            cseq = ++localCSeq;
+        }
+        try {
+            SIPRequest request = (SIPRequest) Jain.MESSAGES.createRequest(target, method,
+                    Jain.HEADERS.createCallIdHeader(callId), Jain.HEADERS.createCSeqHeader(cseq, method),
+                    (From) copyParameters(localParty, new From()), (To) copyParameters(remoteParty, new To()),
+                    List.of(container.via(flow.transport())), Jain.HEADERS.createMaxForwardsHeader(70));
+            for (javax.sip.address.Address route : routeSet) {
+                RouteHeader header = Jain.HEADERS.createRouteHeader((javax.sip.address.Address) route.clone());
+                request.addHeader(header);
+            }
+            request.setHeader(container.contact(localUser(), flow));
+            request.setApplicationData(flow.hop());
+            return new OutgoingRequest(container, request, this, flow);
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalArgumentException("cannot create " + method + " in session " + getId(), e);
+        }
+    }
+
+    @Override
+    public synchronized void setExpires(Duration lifetime) {
+        this.lifetime = lifetime;
+        expiresAt = System.nanoTime() + lifetime.toNanos();
+    }
+
+    @Override
+    public void invalidate() {
+        container.sessions().end(this, SipSessionEndReason.INVALIDATED);
+    }
+
+    String localUser() {
+        javax.sip.address.URI uri = localParty.toJainAddress().getURI();
+        return uri instanceof javax.sip.address.SipURI sip ? sip.getUser() : null;
+    }
+
+    @Override
+    public String toString() {
+        return "SipSession[" + getId() + ", " + getState() + "]";
+    }
+
+    private static boolean isTargetRefresh(String method) {
+        return switch (method) {
+            case "INVITE", "UPDATE", "SUBSCRIBE", "NOTIFY", "REFER" -> true;
+            default -> false;
+        };
+    }
+
+    private static JainAddress withTag(To to, String tag) {
+        To copy = (To) to.clone();
+        try {
+            copy.setTag(tag);
+        } catch (ParseException e) {
+            throw new IllegalStateException("generated tag rejected: " + tag, e);
+        }
+        return JainAddress.of(copy);
+    }
+
+    private static List<javax.sip.address.Address> recordRoutes(SIPRequest request) {
+        List<javax.sip.address.Address> routes = new ArrayList<>();
+        for (ListIterator<?> it = request.getHeaders(RecordRouteHeader.NAME); it.hasNext(); ) {
+            routes.add((javax.sip.address.Address) ((RecordRouteHeader) it.next()).getAddress().clone());
+        }
+        return List.copyOf(routes);
+    }
+
+    private static javax.sip.address.URI contactOrFrom(SIPRequest request) {
+        ContactHeader contact = request.getContactHeader();
+        javax.sip.address.URI uri = contact != null && contact.getAddress() != null
+                ? contact.getAddress().getURI() : request.getFrom().getAddress().getURI();
+        return (javax.sip.address.URI) uri.clone();
+    }
+
+    private static AddressParametersHeader copyParameters(JainAddress from, AddressParametersHeader into) {
+        AddressParametersHeader source = from.header();
+        into.setAddress(source.getAddress());
+        into.setParameters(source.getParameters());
+        return into;
+    }
+}

@@ -1,0 +1,25 @@
+package org.parley.sip.servlet;
+
+/** Why a {@link SipSession} ended. */
+public enum SipSessionEndReason {
+    /** The peer sent BYE. */
+    BYE_RECEIVED,
+    /** A BYE we sent got its final response. */
+    BYE_SENT,
+    /** The dialog-creating request got a failure response (or was cancelled). */
+    REJECTED,
+    /** A 2xx to INVITE was never acknowledged. */
+    ACK_TIMEOUT,
+    /** No request from the peer within the session's lifetime (Session-Expires, subscription expiry). */
+    EXPIRED,
+    /** The peer answered one of our requests with 481, 487 or 408: it no longer knows the dialog. */
+    PEER_LOST_DIALOG,
+    /** One of our requests got no response at all. */
+    TIMEOUT,
+    /** One of our requests could not be sent (connection gone). */
+    TRANSPORT_ERROR,
+    /** {@link SipSession#invalidate()} was called. */
+    INVALIDATED,
+    /** The connector stopped. */
+    CONNECTOR_STOPPED
+}

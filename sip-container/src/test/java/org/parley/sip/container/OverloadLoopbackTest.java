@@ -1,0 +1,36 @@
+package org.parley.sip.container;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OverloadLoopbackTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void beyondTheBoundRequestsGet503WithRetryAfterAndNoServlet() throws Exception {
+        try (Loopback server = new Loopback(dir, b -> b.maxQueuedRequests(1).retryAfterSeconds(7));
+             RawSip first = server.client("TCP");
+             RawSip second = server.client("TCP")) {
+            ClientDialog busy = new ClientDialog(first, "sip:ocschat@contoso.com", false);
+            busy.establish();
+            first.send(busy.request("INFO", "block"));
+            assertThat(server.servlet.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+            RawSip.Msg refused = new ClientDialog(second, "sip:ocschat@contoso.com", true).call("INVITE", null);
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isEqualTo("7");
+
+            server.servlet.release.countDown();
+            assertThat(first.response().status()).isEqualTo(200);
+            assertThat(server.servlet.infos).containsExactly("block");
+            assertThat(new ClientDialog(second, "sip:ocschat@contoso.com", true).call("INVITE", null).status()).isEqualTo(200);
+        }
+    }
+}
