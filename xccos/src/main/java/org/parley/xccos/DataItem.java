@@ -45,6 +45,13 @@ public sealed interface DataItem {
         }
     }
 
+    /** chanib holding users, as ntc:part names who left a room (PROTOCOL.md §8). */
+    record ChannelUsers(String uri, List<UserInfo> users) implements DataItem {
+        public ChannelUsers {
+            users = List.copyOf(users);
+        }
+    }
+
     /**
      * msg id="grpchat": a stored message in history. {@code messageId} is the room's sequence
      * number [INF: an extra attribute, msgid, so a client can page back from it].

@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.parley.xccos.DataItem.Affiliation;
 import org.parley.xccos.DataItem.ChannelInfo;
+import org.parley.xccos.DataItem.ChannelUsers;
 import org.parley.xccos.DataItem.FailureInfo;
 import org.parley.xccos.DataItem.FileToken;
 import org.parley.xccos.DataItem.HistoryMessage;
@@ -311,6 +312,13 @@ public final class XccosCodec {
             xml.writeAttribute("value", aib.value());
         } else if (item instanceof ChannelInfo chanib) {
             writeChannel(xml, chanib);
+        } else if (item instanceof ChannelUsers chanib) {
+            xml.writeStartElement("chanib");
+            xml.writeAttribute("uri", chanib.uri());
+            for (UserInfo uib : chanib.users()) {
+                writeUser(xml, uib);
+            }
+            xml.writeEndElement();
         } else if (item instanceof HistoryMessage msg) {
             xml.writeStartElement("msg");
             xml.writeAttribute("id", "grpchat");

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.xccos.DataItem.Affiliation;
 import org.parley.xccos.DataItem.ChannelInfo;
+import org.parley.xccos.DataItem.ChannelUsers;
 import org.parley.xccos.DataItem.FailureInfo;
 import org.parley.xccos.DataItem.FileToken;
 import org.parley.xccos.DataItem.HistoryMessage;
@@ -292,9 +293,9 @@ class XccosCodecTest {
 
     @Test
     void writesNtcPart() {
-        Notice notice = new Notice(Notice.PART, List.of(new ChannelInfo(ROOM, null, null, null, List.of(), List.of(), List.of(),
-                List.of())));
-        assertThat(write(notice)).contains("<ntc id=\"ntc:part\"><data><chanib uri=\"" + ROOM + "\"/></data></ntc>");
+        Notice notice = new Notice(Notice.PART, List.of(new ChannelUsers(ROOM, List.of(UserInfo.of("sip:bob@contoso.com")))));
+        assertThat(write(notice)).isEqualTo(HEAD + "<ntc id=\"ntc:part\"><data><chanib uri=\"" + ROOM + "\">"
+                + "<uib uri=\"sip:bob@contoso.com\"/></chanib></data></ntc></xccos>");
     }
 
     @Test

@@ -1,17 +1,20 @@
 package org.parley.chat.interfaces.sip;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.PolicyService;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.ChatEndpoints;
+import org.parley.chat.interfaces.xccos.ChatErrors;
+import org.parley.chat.interfaces.xccos.PostHandler;
 import org.parley.chat.interfaces.xccos.XccosDispatcher;
 import org.parley.sip.connector.ConfiguredMapping;
 import org.parley.sip.servlet.SipServlet;
@@ -19,19 +22,25 @@ import org.parley.sip.servlet.SipServletRequest;
 import org.parley.sip.servlet.SipServletResponse;
 import org.parley.sip.servlet.SipSession;
 import org.parley.xccos.Command;
+import org.parley.xccos.Inbound;
 import org.parley.xccos.Outbound;
+import org.parley.xccos.Post;
+import org.parley.xccos.Result;
 import org.parley.xccos.XccosCodec;
 import org.parley.xccos.XccosException;
-import org.parley.xccos.XccosNames;
 
 /**
  * The chat endpoints (lookup and chat server) over SIP: an INVITE opens the client's session, each
- * INFO carries one XCCOS command or post, answered with a plain 200 and then by the server's own INFO
- * in the same dialog (PROTOCOL.md §3, §4). SIP in, typed commands out: everything about chat happens
- * behind {@link XccosDispatcher}.
+ * INFO carries one XCCOS command or post. A command is answered with a plain 200, then its reply
+ * travels as the server's own INFO in the same dialog (PROTOCOL.md §3, §4); a post is stored before
+ * the 200, so a refused post gets a SIP error instead (there is no reply element for posts).
+ * SIP in, typed commands out: everything about chat happens behind the dispatcher and handlers.
  */
 @Dependent
 public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping {
+
+    /** Session attribute: the user the identity step attributed the dialog to. */
+    static final String USER = "parley.user";
 
     private static final Logger LOG = Logger.getLogger(ChatEndpointServlet.class.getName());
     private static final String SDP = "application/sdp";
@@ -40,10 +49,19 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
     ChatEndpoints endpoints;
 
     @Inject
+    ClientIdentity identity;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
     XccosDispatcher dispatcher;
 
     @Inject
-    EnvelopeIds envelopeIds;
+    PostHandler postHandler;
+
+    @Inject
+    SipClientDelivery delivery;
 
     private final XccosCodec codec = new XccosCodec();
 
@@ -54,6 +72,19 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
 
     @Override
     protected void doInvite(SipServletRequest request) throws IOException {
+        Optional<String> user = identity.identify(request);
+        if (user.isEmpty()) {
+            LOG.info(() -> "INVITE from " + request.getConnection().getRemoteAddress() + " for " + request.getFrom()
+                    + " refused: no trusted identity");
+            request.createResponse(403, "Forbidden (not authenticated)").send();
+            return;
+        }
+        if (!policies.isEnabled(user.get())) {
+            request.createResponse(403, "Persistent chat is not enabled for " + user.get()).send();
+            return;
+        }
+        SipSession session = request.getSession();
+        session.setAttribute(USER, user.get());
         SipServletResponse ok = request.createResponse(200);
         // An IM session answer, as Lync servers send: SIPE needs none, others may (REAL-CLIENT.md A.3).
         String host = request.getConnection().getLocalAddress();
@@ -61,44 +92,47 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
                 + "m=message " + request.getConnection().getLocalPort() + " sip null\r\na=accept-types:text/plain\r\n";
         ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), SDP);
         ok.send();
+        delivery.register(session);
+    }
+
+    private static void answer(SipServletRequest request, int status, String reason) {
+        try {
+            (reason == null ? request.createResponse(status) : request.createResponse(status, reason)).send();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     protected void doInfo(SipServletRequest request) throws IOException {
+        SipSession session = request.getSession();
+        String user = session.getAttribute(USER, String.class);
         XccosCodec.Envelope envelope;
         try {
             envelope = codec.parse(request.getRawContent() == null ? new byte[0] : request.getRawContent());
         } catch (XccosException e) {
-            LOG.fine(() -> "malformed XCCOS from " + request.getFrom() + ": " + e.getMessage());
+            LOG.fine(() -> "malformed XCCOS from " + user + ": " + e.getMessage());
             request.createResponse(400, "Malformed XCCOS: " + e.getMessage()).send();
             return;
         }
-        request.createResponse(200).send();
-
-        SipSession session = request.getSession();
-        ChatClient client = new ChatClient(request.getFrom().getURI().toString(),
-                session.getLocalParty().getURI().toString(), session.getId());
-        List<Outbound> replies = new ArrayList<>();
-        for (var item : envelope.items()) {
-            if (item instanceof Command command) {
-                replies.addAll(dispatcher.dispatch(command, client));
+        ChatClient client = new ChatClient(user, session.getLocalParty().getURI().toString(), session.getId());
+        Optional<Post> post = envelope.items().stream().filter(Post.class::isInstance).map(Post.class::cast).findFirst();
+        if (post.isPresent()) {
+            // The 200 goes out once the post is stored, before the echo and the others' copies.
+            try {
+                postHandler.handle(post.get(), client, () -> answer(request, 200, null));
+            } catch (RuntimeException refused) {
+                Result result = ChatErrors.toResult(refused);
+                answer(request, result.code(), result.text());
             }
-        }
-        for (Outbound reply : replies) {
-            sendInfo(session, reply);
-        }
-    }
-
-    private void sendInfo(SipSession session, Outbound item) {
-        if (!session.isValid()) {
             return;
         }
-        SipServletRequest info = session.createRequest("INFO");
-        info.setContent(codec.write(envelopeIds.next(), item), XccosNames.CONTENT_TYPE);
-        info.send().whenComplete((response, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.FINE, "INFO to " + session.getRemoteParty() + " failed", failure);
+        request.createResponse(200).send();
+        for (Inbound item : envelope.items()) {
+            Command command = (Command) item;
+            for (Outbound reply : dispatcher.dispatch(command, client)) {
+                delivery.send(session, reply);
             }
-        });
+        }
     }
 }

@@ -1,0 +1,90 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.ejb.EJB;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.chat.application.CategoryService;
+import org.parley.chat.application.RoomService;
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.RoomType;
+import org.parley.chat.domain.shared.ChatException;
+
+/**
+ * A real Lync client nobody here wrote: pidgin-sipe, driven headless by ../shared/realclient, signs
+ * two users in over TCP (the suite trusts From, no authentication), lists rooms, joins "Dev Room",
+ * posts, sees its echo and the other's post and the join notice, leaves and signs out.
+ * .ci/run builds the client first; without it (a machine lacking Debian's pidgin-sipe) the test
+ * is skipped with that reason.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RealClientIT {
+
+    private static final String ROOM = "Dev Room";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear(RealClientIT.class);
+    }
+
+    @EJB
+    private RoomService rooms;
+    @EJB
+    private CategoryService categories;
+
+    @Test
+    void twoPidginSipeClientsChat() throws Exception {
+        File client = new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_BIN", "target/realclient/sipe-headless"));
+        File script = new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_DIR", "../shared/realclient"), "run.sh");
+        assumeTrue(client.canExecute() && script.isFile(),
+                "the real client is not built (bash ../shared/realclient/build.sh target/realclient): " + client);
+        ensureOpenRoom();
+
+        Path out = Path.of(System.getenv().getOrDefault("PARLEY_REALCLIENT_OUT", "target/realclient-run"));
+        Files.createDirectories(out);
+        Path log = out.resolve("run.log");
+        ProcessBuilder run = new ProcessBuilder("bash", script.getAbsolutePath())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        run.environment().put("CLIENT", client.getAbsolutePath());
+        run.environment().put("OUT", out.resolve("artifacts").toString());
+        run.environment().put("HOST", "127.0.0.1");
+        run.environment().put("PORT", "5060");
+        run.environment().put("TRANSPORT", "tcp");
+        run.environment().put("ROOM_NAME", ROOM);
+        run.environment().put("TIMEOUT", "40");
+        Process process = run.start();
+        // run.sh bounds itself at about 2 x TIMEOUT + 30 s; this is the backstop.
+        boolean finished = process.waitFor(240, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(finished, "the real client did not finish:\n" + output);
+        assertTrue(output.contains("RESULT PASS"), output);
+        assertEquals(0, process.exitValue(), output);
+    }
+
+    private void ensureOpenRoom() {
+        String admin = "sip:admin@contoso.com";
+        try {
+            rooms.findByName(admin, ROOM);
+        } catch (ChatException missing) {
+            rooms.createRoom(admin, new NewRoom(ROOM, "Developers & testers", categories.root().uri(), Privacy.OPEN,
+                    RoomType.NORMAL));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.parley.chat.interfaces.sip;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.parley.chat.interfaces.xccos.ClientDelivery;
+import org.parley.sip.servlet.SipServletRequest;
+import org.parley.sip.servlet.SipSession;
+import org.parley.xccos.Outbound;
+import org.parley.xccos.XccosCodec;
+import org.parley.xccos.XccosNames;
+
+/**
+ * {@link ClientDelivery} over this node's SIP dialogs: each element is one INFO in the client's
+ * chat dialog, From the URI the client invited (PROTOCOL.md §4). A failed INFO (481, 487, timeout)
+ * makes the SIP layer end the dialog; {@link ChatSessionEnd} then removes it everywhere.
+ */
+@ApplicationScoped
+public class SipClientDelivery implements ClientDelivery {
+
+    private static final Logger LOG = Logger.getLogger(SipClientDelivery.class.getName());
+
+    @Inject
+    EnvelopeIds envelopeIds;
+
+    private final XccosCodec codec = new XccosCodec();
+    private final Map<String, SipSession> sessions = new ConcurrentHashMap<>();
+
+    void register(SipSession session) {
+        sessions.put(session.getId(), session);
+    }
+
+    void unregister(String sessionId) {
+        sessions.remove(sessionId);
+    }
+
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    @Override
+    public boolean deliver(String sessionId, Outbound item) {
+        SipSession session = sessions.get(sessionId);
+        if (session == null || !session.isValid()) {
+            return false;
+        }
+        return send(session, item);
+    }
+
+    /** Sends on a session the caller holds, e.g. a reply on the dialog a command came in. */
+    boolean send(SipSession session, Outbound item) {
+        SipServletRequest info;
+        try {
+            info = session.createRequest("INFO");
+        } catch (IllegalStateException ended) {
+            return false;
+        }
+        info.setContent(codec.write(envelopeIds.next(), item), XccosNames.CONTENT_TYPE);
+        info.send().whenComplete((response, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.FINE, failure, () -> "INFO to " + session.getRemoteParty() + " failed");
+            }
+        });
+        return true;
+    }
+}

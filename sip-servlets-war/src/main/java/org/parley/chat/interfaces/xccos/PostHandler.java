@@ -1,0 +1,43 @@
+package org.parley.chat.interfaces.xccos;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.parley.chat.application.PostService;
+import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.application.presence.RoomPresence;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.xccos.Post;
+
+/**
+ * A grpchat from a client (PROTOCOL.md §7.8): authorised and stored by the chat service, then
+ * delivered to everyone in the room, the author included, in the room's order. Posts get no
+ * reply element; a refused post is reported by the transport (a non-200 to its INFO, which SIPE
+ * shows as "not delivered").
+ */
+@ApplicationScoped
+public class PostHandler {
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    RoomPresence presence;
+
+    @Inject
+    RoomFanOut fanOut;
+
+    /** @param accepted runs once the post is stored, before anyone receives it */
+    public MessageView handle(Post post, ChatClient client, Runnable accepted) {
+        if (!post.author().toLowerCase(Locale.ROOT).equals(client.userUri())) {
+            throw ChatException.forbidden("a post's author must be its sender");
+        }
+        if (!presence.isPresent(post.channelUri(), client.sessionId())) {
+            throw ChatException.forbidden("join the room before posting to it");
+        }
+        return fanOut.postAndDeliver(post.channelUri(),
+                () -> posts.post(client.userUri(), post.channelUri(), post.text(), post.clientTime()).message(), accepted);
+    }
+}
