@@ -14,6 +14,7 @@ import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
@@ -64,6 +65,13 @@ public class FollowService {
      * The followed rooms the user may still join, by name. A follow outlives a lost right (it is the
      * user's list), but a room they may no longer enter is not offered.
      */
+    /** The users who follow a room, for new-content notices (no caller: the chat service asks). */
+    public List<String> followers(String roomUri) {
+        return rooms.find(RoomUri.parse(roomUri))
+                .map(room -> follows.followers(room).stream().map(SipUri::value).toList())
+                .orElse(List.of());
+    }
+
     public List<RoomView> followed(String userUri) {
         Actor actor = callers.participant(userUri);
         return follows.of(actor.uri()).stream()

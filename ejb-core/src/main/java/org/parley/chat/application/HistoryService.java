@@ -11,6 +11,8 @@ import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.dto.HistoryChangeView;
 import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.domain.model.category.Category;
+import org.parley.chat.domain.model.category.CategoryRepository;
 import org.parley.chat.domain.model.message.HistoryChange;
 import org.parley.chat.domain.model.message.HistoryChangeRepository;
 import org.parley.chat.domain.model.message.Message;
@@ -41,6 +43,9 @@ public class HistoryService {
     MessageRepository messages;
 
     @Inject
+    CategoryRepository categories;
+
+    @Inject
     HistoryChangeRepository changes;
 
     @Inject
@@ -52,11 +57,12 @@ public class HistoryService {
     public HistoryService() {
     }
 
-    HistoryService(Callers callers, RoomRepository rooms, MessageRepository messages, HistoryChangeRepository changes,
-                   ChatConfiguration configuration, Clock clock) {
+    HistoryService(Callers callers, RoomRepository rooms, MessageRepository messages, CategoryRepository categories,
+                   HistoryChangeRepository changes, ChatConfiguration configuration, Clock clock) {
         this.callers = callers;
         this.rooms = rooms;
         this.messages = messages;
+        this.categories = categories;
         this.changes = changes;
         this.configuration = configuration;
         this.clock = clock;
@@ -81,6 +87,31 @@ public class HistoryService {
     }
 
     /** Deletes every message posted before {@code before}; administrators only, recorded. */
+    /**
+     * Full-text search, case-insensitive: messages containing {@code text} in one room, or (no room)
+     * in every room the actor may read, newest first. Rooms without history have nothing to find.
+     */
+    public List<MessageView> search(String actorUri, String text, String roomUri, int limit) {
+        Actor actor = callers.participant(actorUri);
+        if (text == null || text.isBlank()) {
+            throw ChatException.invalid("a search needs some text");
+        }
+        List<Room> scope = roomUri == null
+                ? readableRooms(actor)
+                : List.of(readable(actorUri, roomUri));
+        List<Room> logged = scope.stream().filter(Room::historyEnabled).toList();
+        return messages.search(logged, text.trim(), pageSize(limit <= 0 ? configuration.historyPageLimit() : limit))
+                .stream().map(MessageView::of).toList();
+    }
+
+    private List<Room> readableRooms(Actor actor) {
+        List<Long> admitting = categories.all().stream()
+                .filter(category -> category.permitsMember(actor.subject()))
+                .map(Category::id).toList();
+        return rooms.searchable(admitting, actor.subject().principals(), "", configuration.searchLimit()).stream()
+                .filter(room -> room.canRead(actor)).toList();
+    }
+
     public HistoryChangeView clearBefore(String actorUri, String roomUri, Instant before) {
         Actor actor = administrator(actorUri);
         Room room = room(roomUri);

@@ -103,7 +103,8 @@ class ChatServicesTest {
         categories = new CategoryService(callers, categoryRepository, configuration, clock);
         rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock);
         posts = new PostService(callers, roomRepository, messageRepository, configuration, clock);
-        history = new HistoryService(callers, roomRepository, messageRepository, new JpaHistoryChangeRepository(em),
+        history = new HistoryService(callers, roomRepository, messageRepository, categoryRepository,
+                new JpaHistoryChangeRepository(em),
                 configuration, clock);
         follows = new FollowService(callers, roomRepository, new JpaFollowRepository(em), clock);
         invitations = new InvitationService(callers, roomRepository, new JpaInvitationRepository(em), clock);
@@ -206,6 +207,29 @@ class ChatServicesTest {
         assertThat(tx(() -> rooms.roomsOfMember(BOB))).extracting(RoomView::uri).contains(room.uri());
         assertThat(tx(() -> rooms.roomsManagedBy(ALICE))).extracting(RoomView::uri).contains(room.uri());
         assertThat(tx(() -> rooms.roomsManagedBy(BOB))).extracting(RoomView::uri).doesNotContain(room.uri());
+    }
+
+    @Test
+    void searchFindsTextCaseInsensitivelyInTheRoomsTheSearcherMayReadOnly() {
+        RoomView open = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        RoomView closed = roomInRoot(ALICE, Privacy.CLOSED, RoomType.NORMAL);
+        String word = unique("Deploy").replace(' ', '-');
+        tx(() -> posts.post(ALICE, open.uri(), "first " + word + " of the day", null));
+        tx(() -> posts.post(ALICE, closed.uri(), "secret " + word.toUpperCase() + " plans", null));
+        tx(() -> posts.post(ALICE, open.uri(), "nothing to see, 100% and a_b", null));
+        tx(() -> posts.post(ALICE, open.uri(), "later " + word.toLowerCase() + " again", null));
+
+        assertThat(tx(() -> history.search(ALICE, word.toLowerCase(), null, 10))).extracting(MessageView::text)
+                .containsExactly("later " + word.toLowerCase() + " again", "secret " + word.toUpperCase() + " plans",
+                        "first " + word + " of the day");
+        assertThat(tx(() -> history.search(BOB, word, null, 10))).extracting(MessageView::roomUri)
+                .containsOnly(open.uri());
+        assertThat(tx(() -> history.search(ALICE, word, open.uri(), 1))).extracting(MessageView::text)
+                .containsExactly("later " + word.toLowerCase() + " again");
+        assertThat(tx(() -> history.search(ALICE, "0% and a", open.uri(), 10))).hasSize(1);
+        assertThat(tx(() -> history.search(ALICE, "_", open.uri(), 10))).hasSize(1);
+        assertRefused(() -> tx(() -> history.search(BOB, word, closed.uri(), 10)), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> history.search(ALICE, " ", null, 10)), Reason.INVALID);
     }
 
     @Test

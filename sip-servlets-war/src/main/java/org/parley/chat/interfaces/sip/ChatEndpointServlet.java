@@ -11,6 +11,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import org.parley.chat.application.PolicyService;
+import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.ChatEndpoints;
 import org.parley.chat.interfaces.xccos.ChatErrors;
@@ -63,6 +64,9 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
     @Inject
     SipClientDelivery delivery;
 
+    @Inject
+    OnlineClients online;
+
     private final XccosCodec codec = new XccosCodec();
 
     @Override
@@ -93,6 +97,7 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
         ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), SDP);
         ok.send();
         delivery.register(session);
+        online.connected(user.get(), session.getId());
     }
 
     private static void answer(SipServletRequest request, int status, String reason) {

@@ -5,8 +5,10 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
+import org.parley.chat.interfaces.xccos.NewContentNotices;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
 import org.parley.sip.servlet.SipSession;
 import org.parley.sip.servlet.SipSessionEndReason;
@@ -30,6 +32,12 @@ public class ChatSessionEnd implements SipSessionListener {
     @Inject
     SipClientDelivery delivery;
 
+    @Inject
+    OnlineClients online;
+
+    @Inject
+    NewContentNotices newContent;
+
     @Override
     public void sessionDestroyed(SipSession session, SipSessionEndReason reason) {
         delivery.unregister(session.getId());
@@ -37,6 +45,8 @@ public class ChatSessionEnd implements SipSessionListener {
         if (user == null) {
             return;
         }
+        online.disconnected(user, session.getId());
+        newContent.sessionEnded(session.getId());
         Participant participant = new Participant(user, session.getId());
         for (String room : presence.leaveAll(session.getId())) {
             fanOut.left(room, participant);

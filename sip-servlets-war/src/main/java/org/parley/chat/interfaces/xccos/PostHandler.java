@@ -29,6 +29,9 @@ public class PostHandler {
     @Inject
     RoomFanOut fanOut;
 
+    @Inject
+    NewContentNotices newContent;
+
     /** @param accepted runs once the post is stored, before anyone receives it */
     public MessageView handle(Post post, ChatClient client, Runnable accepted) {
         if (!post.author().toLowerCase(Locale.ROOT).equals(client.userUri())) {
@@ -37,7 +40,9 @@ public class PostHandler {
         if (!presence.isPresent(post.channelUri(), client.sessionId())) {
             throw ChatException.forbidden("join the room before posting to it");
         }
-        return fanOut.postAndDeliver(post.channelUri(),
+        MessageView message = fanOut.postAndDeliver(post.channelUri(),
                 () -> posts.post(client.userUri(), post.channelUri(), post.text(), post.clientTime()).message(), accepted);
+        newContent.posted(message);
+        return message;
     }
 }

@@ -13,6 +13,9 @@ public interface FollowRepository {
     /** The user's follows, by room name. */
     List<Follow> of(SipUri user);
 
+    /** Who follows the room. */
+    List<SipUri> followers(Room room);
+
     void add(Follow follow);
 
     void remove(Follow follow);

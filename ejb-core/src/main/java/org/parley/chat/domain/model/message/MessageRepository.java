@@ -1,6 +1,7 @@
 package org.parley.chat.domain.model.message;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,12 @@ public interface MessageRepository {
 
     /** The {@code count} messages just after sequence number {@code seq}. */
     List<Message> after(Room room, long seq, int count);
+
+    /**
+     * Messages of {@code rooms} whose text contains {@code text}, ignoring case, newest first
+     * (an exception to the oldest-first rule: search results lead with what is recent).
+     */
+    List<Message> search(Collection<Room> rooms, String text, int limit);
 
     void remove(Message message);
 

@@ -34,6 +34,13 @@ public class JpaFollowRepository implements FollowRepository {
     }
 
     @Override
+    public List<SipUri> followers(Room room) {
+        return em.createQuery("select f.user from Follow f where f.room = :room", SipUri.class)
+                .setParameter("room", room)
+                .getResultList();
+    }
+
+    @Override
     public List<Follow> of(SipUri user) {
         return em.createQuery("select f from Follow f join fetch f.room r where f.user = :user order by r.nameKey",
                         Follow.class)

@@ -3,6 +3,8 @@ package org.parley.chat.infrastructure.persistence.jpa;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,6 +69,22 @@ public class JpaMessageRepository implements MessageRepository {
                 .setParameter("room", room)
                 .setParameter("seq", seq)
                 .setMaxResults(count)
+                .getResultList();
+    }
+
+    @Override
+    public List<Message> search(Collection<Room> rooms, String text, int limit) {
+        if (rooms.isEmpty()) {
+            return List.of();
+        }
+        // A portable substring match; PostgreSQL's GIN text index (V1_1) serves a later word search.
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return em.createQuery("select m from Message m where m.room in :rooms and lower(m.text) like :pattern escape '\\'"
+                        + " order by m.serverTime desc, m.id desc", Message.class)
+                .setParameter("rooms", rooms)
+                .setParameter("pattern", pattern)
+                .setMaxResults(limit)
                 .getResultList();
     }
 

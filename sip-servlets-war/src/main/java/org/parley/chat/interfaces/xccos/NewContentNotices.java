@@ -1,0 +1,78 @@
+package org.parley.chat.interfaces.xccos;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.parley.chat.application.FollowService;
+import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.application.presence.OnlineClients;
+import org.parley.chat.application.presence.RoomPresence;
+import org.parley.xccos.DataItem.ChannelInfo;
+import org.parley.xccos.DataItem.Property;
+import org.parley.xccos.Notice;
+
+/**
+ * Tells users who follow a room but are not in it that it has new messages [INF: our own notice,
+ * ntc:newcontent, with the room's chanib and the newest message id; PROTOCOL.md has no evidence of
+ * the original's]. At most one notice per client session and room per {@link #QUIET_PERIOD}, so a
+ * busy room does not flood its followers; joining shows them the rest.
+ */
+@ApplicationScoped
+public class NewContentNotices {
+
+    static final Duration QUIET_PERIOD = Duration.ofSeconds(60);
+    static final String INFO_LAST_MESSAGE = "urn:parley:info:lastmsgid";
+
+    @Inject
+    FollowService follows;
+
+    @Inject
+    OnlineClients online;
+
+    @Inject
+    RoomPresence presence;
+
+    @Inject
+    ClientDelivery delivery;
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, Instant> lastNotified = new ConcurrentHashMap<>();
+
+    public void posted(MessageView message) {
+        Instant now = clock.instant();
+        for (String follower : follows.followers(message.roomUri())) {
+            for (String session : online.sessionsOf(follower)) {
+                if (presence.isPresent(message.roomUri(), session) || !due(session, message.roomUri(), now)) {
+                    continue;
+                }
+                delivery.deliver(session, new Notice(Notice.NEW_CONTENT, List.of(new ChannelInfo(message.roomUri(), null,
+                        null, null, List.of(new Property(INFO_LAST_MESSAGE, Long.toString(message.seq()))), List.of(),
+                        List.of(), List.of()))));
+            }
+        }
+    }
+
+    /** Forgets a session's throttling state when it ends. */
+    public void sessionEnded(String sessionId) {
+        lastNotified.keySet().removeIf(key -> key.startsWith(sessionId + " "));
+    }
+
+    private boolean due(String session, String roomUri, Instant now) {
+        String key = session + " " + roomUri;
+        Instant previous = lastNotified.get(key);
+        if (previous != null && previous.plus(QUIET_PERIOD).isAfter(now)) {
+            return false;
+        }
+        lastNotified.put(key, now);
+        return true;
+    }
+}
