@@ -42,7 +42,7 @@ public class JpaFollowRepository implements FollowRepository {
 
     @Override
     public List<Follow> of(SipUri user) {
-        return em.createQuery("select f from Follow f join fetch f.room r where f.user = :user order by r.nameKey",
+        return em.createQuery("select f from Follow f join fetch f.room where f.user = :user order by f.room.nameKey",
                         Follow.class)
                 .setParameter("user", user)
                 .getResultList();
