@@ -3,19 +3,29 @@ package org.parley.it;
 import java.io.File;
 
 import org.jboss.arquillian.container.test.api.Testable;
+import org.parley.sip.testkit.RawSip;
+import org.parley.xccos.XccosCodec;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The deployment every integration test uses: the EAR this module just built, exactly as it
- * ships, plus a small WAR holding the test classes (Arquillian runs in-container tests there,
+ * ships, plus a small WAR holding the test classes and the test clients' kit (Arquillian runs in-container tests there,
  * marked with Testable since the EAR has several WARs).
  */
 public final class ParleyDeployment {
 
     private ParleyDeployment() {
+    }
+
+    /** The SIP test kit and the XCCOS codec, for in-container tests that act as SIP clients. */
+    private static JavaArchive testkit() {
+        return ShrinkWrap.create(JavaArchive.class, "parley-test-clients.jar")
+                .addPackage(RawSip.class.getPackage())
+                .addPackage(XccosCodec.class.getPackage());
     }
 
     public static EnterpriseArchive ear(Class<?>... testClasses) {
@@ -27,6 +37,7 @@ public final class ParleyDeployment {
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war")
                 .addClass(ParleyDeployment.class)
                 .addClasses(testClasses)
+                .addAsLibraries(testkit())
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return ear.addAsModule(Testable.archiveToTest(tests));
     }

@@ -1,0 +1,224 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.it.XccosTestClient.bool;
+import static org.parley.it.XccosTestClient.chanid;
+import static org.parley.it.XccosTestClient.count;
+import static org.parley.it.XccosTestClient.text;
+import static org.parley.it.XccosTestClient.xml;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ejb.EJB;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.chat.application.CategoryService;
+import org.parley.chat.application.HistoryService;
+import org.parley.chat.application.InvitationService;
+import org.parley.chat.application.PolicyService;
+import org.parley.chat.application.RoomService;
+import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.RoomRole;
+import org.parley.chat.domain.model.room.RoomType;
+import org.parley.sip.testkit.RawSip;
+import org.w3c.dom.Document;
+
+/**
+ * The channel service end to end over real SIP, with several simulated clients that behave as
+ * pidgin-sipe does: sign-in, search, join, history, posts with fan-out and echo, notices, part,
+ * privacy and role rules, invitations, a policy-disabled user. Rooms are made through the chat
+ * services (as the room management web service would); names carry a run id.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ChatFlowIT {
+
+    private static final String ADMIN = "sip:admin@contoso.com";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear(ChatFlowIT.class, XccosTestClient.class);
+    }
+
+    @EJB
+    private RoomService rooms;
+    @EJB
+    private CategoryService categories;
+    @EJB
+    private HistoryService history;
+    @EJB
+    private InvitationService invitations;
+    @EJB
+    private PolicyService policies;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private String user(String name) {
+        return "sip:" + name + "-" + run + "@contoso.com";
+    }
+
+    private String room(String owner, String name, Privacy privacy, RoomType type) {
+        return rooms.createRoom(owner, new NewRoom(name + " " + run, "about " + name, categories.root().uri(), privacy, type))
+                .uri();
+    }
+
+    @Test
+    void signsInLikeALyncClient() throws Exception {
+        String alice = user("alice");
+        String closed = room(user("owner"), "Closed", Privacy.CLOSED, RoomType.NORMAL);
+        String open = room(user("owner"), "Open", Privacy.OPEN, RoomType.NORMAL);
+        rooms.grant(user("owner"), closed, RoomRole.MEMBER, alice);
+        long invitation = invitations.invite(user("owner"), closed, alice).id();
+
+        // Lookup: requri names the chat endpoint.
+        try (XccosTestClient lookup = XccosTestClient.connect(alice, XccosTestClient.LOOKUP)) {
+            RawSip.Msg ok = lookup.dialog.establish();
+            assertTrue(ok.header("Session-Expires") != null, "Session-Expires on the 200 to INVITE");
+            Document requri = lookup.command("cmd:requri", "<data/>");
+            assertEquals(XccosTestClient.CHAT_ENDPOINT, text(requri, "/xccos/rpl[@id='rpl:requri']/data/uib/@uri"));
+            lookup.bye();
+        }
+        try (XccosTestClient client = XccosTestClient.signIn(alice)) {
+            Document info = client.command("cmd:getserverinfo", "<data><sib domain=\"contoso.com\" infoType=\"123\"/></data>");
+            assertEquals("200", text(info, "/xccos/rpl[@id='rpl:getserverinfo']/resp/@code"));
+            assertEquals(categories.root().uri(), text(info, "//sib/@rootUri"));
+            assertEquals("123", text(info, "//sib/@infoType"));
+            assertTrue(Instant.parse(text(info, "//sib/@serverTime")).isAfter(Instant.now().minusSeconds(60)));
+
+            Document invites = client.command("cmd:getinv", "<data><inv inviteId=\"0\" domain=\"contoso.com\"/></data>");
+            assertEquals(closed, text(invites, "//inv[@inviteId='" + invitation + "']/@chanUri"));
+            Document again = client.command("cmd:getinv", "<data><inv inviteId=\"0\" domain=\"contoso.com\"/></data>");
+            assertEquals(0, count(again, "//inv"), "an invitation is handed over once");
+
+            Document bjoin = client.command("cmd:bjoin", "<data>" + chanid(closed, 0) + chanid(open, 1)
+                    + chanid("ma-chan://contoso.com/00000000-0000-0000-0000-000000000000", 2) + "</data>");
+            assertEquals("200", text(bjoin, "//resp/@code"));
+            assertEquals(2, count(bjoin, "/xccos/rpl/data/chanib"));
+            assertEquals(1, count(bjoin, "/xccos/rpl/data/fib[@key='OPERATION_FAILED']"));
+            assertEquals(alice, text(bjoin, "/xccos/rpl/data/uib/@uri"));
+
+            Document associations = client.command("cmd:getassociations", "<data/>");
+            assertTrue(bool(associations, "//chanib[@uri='" + closed + "']/aib[@key='3984']"), () -> xml(associations));
+            assertTrue(bool(associations, "//chanib[@uri='" + open + "']/aib[@key='follow']"), "follows what it joined");
+
+            Document unknown = client.command("cmd:getpref", "<data/>");
+            assertEquals("rpl:getpref", text(unknown, "/xccos/rpl/@id"));
+            assertEquals("501", text(unknown, "//resp/@code"));
+            client.bye();
+        }
+    }
+
+    @Test
+    void threeClientsChatInOrderWithEchoNoticesAndHistory() throws Exception {
+        String owner = user("owner");
+        String room = room(owner, "Team", Privacy.OPEN, RoomType.NORMAL);
+        try (XccosTestClient alice = XccosTestClient.signIn(user("alice"));
+             XccosTestClient bob = XccosTestClient.signIn(user("bob"));
+             XccosTestClient carol = XccosTestClient.signIn(user("carol"))) {
+            Document search = alice.command("cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"Team " + run
+                    + "\" extended=\"false\"/></data>");
+            assertEquals(room, text(search, "//chanib/@uri"));
+            assertEquals("open", text(search, "//chanib/info[@id='urn:parlano:ma:info:visibilty']"));
+
+            Document join = alice.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
+            assertEquals("Team " + run, text(join, "//chanib/@name"));
+            bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
+            Document noticeOfBob = alice.await("/xccos/ntc[@id='ntc:join']");
+            assertEquals(user("bob"), text(noticeOfBob, "//uib/@uri"));
+            assertEquals(room.substring(room.lastIndexOf('/') + 1), text(noticeOfBob, "//uib/aib/@value"));
+            carol.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
+            alice.await("/xccos/ntc[@id='ntc:join']");
+            bob.await("/xccos/ntc[@id='ntc:join']");
+
+            List<String> texts = List.of("one <&> \"quoted\"", "two", "three");
+            for (String text : texts) {
+                assertEquals(200, alice.post(room, text).status());
+            }
+            for (XccosTestClient member : List.of(alice, bob, carol)) {
+                for (String expected : texts) {
+                    Document chat = member.await("/xccos/grpchat");
+                    assertEquals(expected, text(chat, "/xccos/grpchat/chat"), member.user + " gets posts in order");
+                    assertEquals(user("alice"), text(chat, "/xccos/grpchat/@author"));
+                    assertEquals(room, text(chat, "/xccos/grpchat/@chanUri"));
+                }
+            }
+
+            Document backchat = bob.command("cmd:bccontext", "<data><chanib uri=\"" + room + "\"/><bcq><last cnt=\"2\"/></bcq></data>");
+            assertEquals(2, count(backchat, "/xccos/rpl/data/chanib/msg[@id='grpchat']"));
+            assertEquals("two", text(backchat, "/xccos/rpl/data/chanib/msg[1]/chat"));
+            String secondId = text(backchat, "/xccos/rpl/data/chanib/msg[1]/@msgid");
+            Document older = bob.command("cmd:bccontext", "<data><chanib uri=\"" + room + "\"/><bcq><before msgid=\""
+                    + secondId + "\" cnt=\"10\"/></bcq></data>");
+            assertEquals("one <&> \"quoted\"", text(older, "/xccos/rpl/data/chanib/msg/chat"));
+
+            Document found = carol.command("cmd:msgsrch", "<data><qib criteria=\"THREE\"/></data>");
+            assertEquals("three", text(found, "/xccos/rpl/data/msg/chat"));
+
+            Document part = carol.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
+            assertEquals(room, text(part, "/xccos/rpl[@id='rpl:part']/data/chanib/@uri"));
+            assertEquals(user("carol"), text(alice.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri"));
+            assertEquals(user("carol"), text(bob.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri"));
+
+            // Carol follows the room she left: new content there reaches her as a notice.
+            assertEquals(200, bob.post(room, "four").status());
+            Document newContent = carol.await("/xccos/ntc[@id='ntc:newcontent']");
+            assertEquals(room, text(newContent, "//chanib/@uri"));
+
+            // A client that vanishes (no BYE) is dropped once delivery to it fails.
+            carol.close();
+            bob.close();
+            assertEquals(200, alice.post(room, "anyone?").status());
+            assertEquals(user("bob"), text(alice.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri"));
+        }
+        List<MessageView> stored = history.last(owner, room, 10);
+        assertEquals(List.of("one <&> \"quoted\"", "two", "three", "four", "anyone?"),
+                stored.stream().map(MessageView::text).toList());
+    }
+
+    @Test
+    void enforcesPrivacyRolesAndPolicy() throws Exception {
+        String owner = user("owner");
+        String secret = room(owner, "Secret", Privacy.SECRET, RoomType.NORMAL);
+        String closed = room(owner, "Members", Privacy.CLOSED, RoomType.NORMAL);
+        String stage = room(owner, "Stage", Privacy.OPEN, RoomType.AUDITORIUM);
+        try (XccosTestClient eve = XccosTestClient.signIn(user("eve"));
+             XccosTestClient boss = XccosTestClient.signIn(owner)) {
+            Document search = eve.command("cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"" + run + "\"/></data>");
+            assertFalse(bool(search, "//chanib[@uri='" + secret + "']"), "secret rooms are invisible to non-members");
+            assertTrue(bool(search, "//chanib[@uri='" + closed + "']"), "closed rooms are listed");
+            assertTrue(bool(boss.command("cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"" + run + "\"/></data>"),
+                    "//chanib[@uri='" + secret + "']"), "members see their secret room");
+
+            assertEquals("403", text(eve.command("cmd:join", "<data>" + chanid(closed, 0) + "</data>"), "//resp/@code"));
+            assertEquals("404", text(eve.command("cmd:join", "<data>" + chanid(secret, 0) + "</data>"), "//resp/@code"));
+            assertEquals(403, eve.post(closed, "let me in").status(), "no post without joining");
+
+            eve.command("cmd:join", "<data>" + chanid(stage, 0) + "</data>");
+            assertEquals(403, eve.post(stage, "from the audience").status(), "only presenters post in an auditorium");
+            rooms.grant(owner, stage, RoomRole.PRESENTER, user("eve"));
+            assertEquals(200, eve.post(stage, "now presenting").status());
+            assertEquals("now presenting", text(eve.await("/xccos/grpchat"), "//chat"));
+
+            String huge = "x".repeat(5000);
+            assertEquals(413, eve.post(stage, huge).status(), "over the advertised size limit");
+        }
+        assertEquals(List.of("now presenting"), history.last(owner, stage, 10).stream().map(MessageView::text).toList());
+        assertTrue(history.last(owner, closed, 10).isEmpty());
+
+        String dave = user("dave");
+        policies.definePolicy(ADMIN, "No chat " + run, false);
+        policies.assignPolicy(ADMIN, dave, "No chat " + run);
+        try (XccosTestClient refused = XccosTestClient.connect(dave, XccosTestClient.CHAT_ENDPOINT)) {
+            assertEquals(403, refused.invite().status());
+        }
+    }
+}
