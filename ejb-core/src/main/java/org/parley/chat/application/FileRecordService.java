@@ -2,11 +2,15 @@ package org.parley.chat.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
+import org.parley.chat.application.compliance.ComplianceEvent;
+import org.parley.chat.application.compliance.ComplianceEventType;
+import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.FileView;
 import org.parley.chat.domain.model.file.FileDescription;
 import org.parley.chat.domain.model.file.FileRecord;
@@ -38,16 +42,20 @@ public class FileRecordService {
     @Inject
     Clock clock;
 
+    @Inject
+    ComplianceRecorder compliance;
+
     public FileRecordService() {
     }
 
     FileRecordService(Callers callers, RoomRepository rooms, FileRecordRepository files,
-                      ChatConfiguration configuration, Clock clock) {
+                      ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance) {
         this.callers = callers;
         this.rooms = rooms;
         this.files = files;
         this.configuration = configuration;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     /**
@@ -67,6 +75,8 @@ public class FileRecordService {
         requireSize(file.sizeBytes());
         FileRecord record = FileRecord.register(room, actor, file, clock.instant());
         files.add(record);
+        audit(ComplianceEventType.FILEUPLOAD, room, actor.uri().value(), null,
+                Map.of("file", file.fileName(), "size", Long.toString(file.sizeBytes())));
         return FileView.of(record);
     }
 
@@ -96,5 +106,11 @@ public class FileRecordService {
 
     private Room room(String roomUri) {
         return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+    }
+
+    /** Hands the event to compliance inside this transaction: no event outlives a rolled-back action. */
+    private void audit(ComplianceEventType type, Room room, String actorUri, String text, Map<String, String> details) {
+        compliance.record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, clock.instant(), text,
+                details));
     }
 }

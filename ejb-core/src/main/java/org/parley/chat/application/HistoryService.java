@@ -3,12 +3,16 @@ package org.parley.chat.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
+import org.parley.chat.application.compliance.ComplianceEvent;
+import org.parley.chat.application.compliance.ComplianceEventType;
+import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.HistoryChangeView;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.domain.model.category.Category;
@@ -54,11 +58,14 @@ public class HistoryService {
     @Inject
     Clock clock;
 
+    @Inject
+    ComplianceRecorder compliance;
+
     public HistoryService() {
     }
 
     HistoryService(Callers callers, RoomRepository rooms, MessageRepository messages, CategoryRepository categories,
-                   HistoryChangeRepository changes, ChatConfiguration configuration, Clock clock) {
+                   HistoryChangeRepository changes, ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance) {
         this.callers = callers;
         this.rooms = rooms;
         this.messages = messages;
@@ -66,17 +73,21 @@ public class HistoryService {
         this.changes = changes;
         this.configuration = configuration;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     /** The newest {@code count} messages (at most the configured page limit), oldest first. */
     public List<MessageView> last(String actorUri, String roomUri, int count) {
         Room room = readable(actorUri, roomUri);
+        audit(ComplianceEventType.BACKCHAT, room, actorUri, null, Map.of("last", Integer.toString(count)));
         return read(room, () -> messages.last(room, pageSize(count)));
     }
 
     /** The {@code count} messages just before sequence number {@code seq}, oldest first. */
     public List<MessageView> before(String actorUri, String roomUri, long seq, int count) {
         Room room = readable(actorUri, roomUri);
+        audit(ComplianceEventType.BACKCHAT, room, actorUri, null,
+                Map.of("before", Long.toString(seq), "last", Integer.toString(count)));
         return read(room, () -> messages.before(room, seq, pageSize(count)));
     }
 
@@ -116,6 +127,8 @@ public class HistoryService {
         Actor actor = administrator(actorUri);
         Room room = room(roomUri);
         long deleted = messages.removeBefore(room, before);
+        audit(ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), null,
+                Map.of("before", before.toString(), "deleted", Long.toString(deleted)));
         return record(HistoryChange.clearedBefore(room, actor, before, deleted, clock.instant()));
     }
 
@@ -124,6 +137,8 @@ public class HistoryService {
         Message message = message(roomUri, seq);
         HistoryChange change = message.removal(actor, clock.instant());
         messages.remove(message);
+        audit(ComplianceEventType.MESSAGE_REMOVED, message.room(), actor.uri().value(), null,
+                Map.of("seq", Long.toString(seq)));
         return record(change);
     }
 
@@ -133,7 +148,10 @@ public class HistoryService {
             throw new ChatException(ChatException.Reason.TOO_LARGE,
                     "a message is limited to " + configuration.storySizeLimit() + " characters");
         }
-        return record(message(roomUri, seq).replaceText(actor, newText, clock.instant()));
+        Message message = message(roomUri, seq);
+        audit(ComplianceEventType.MESSAGE_REPLACED, message.room(), actor.uri().value(), newText,
+                Map.of("seq", Long.toString(seq)));
+        return record(message.replaceText(actor, newText, clock.instant()));
     }
 
     /** The room's rewrites, oldest first; administrators only. */
@@ -178,5 +196,11 @@ public class HistoryService {
 
     private Room room(String roomUri) {
         return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+    }
+
+    /** Hands the event to compliance inside this transaction: no event outlives a rolled-back action. */
+    private void audit(ComplianceEventType type, Room room, String actorUri, String text, Map<String, String> details) {
+        compliance.record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, clock.instant(), text,
+                details));
     }
 }

@@ -1,12 +1,16 @@
 package org.parley.chat.application;
 
 import java.time.Clock;
+import java.util.Map;
 import java.time.Instant;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
+import org.parley.chat.application.compliance.ComplianceEvent;
+import org.parley.chat.application.compliance.ComplianceEventType;
+import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.PostedMessage;
 import org.parley.chat.domain.model.message.Message;
@@ -38,16 +42,20 @@ public class PostService {
     @Inject
     Clock clock;
 
+    @Inject
+    ComplianceRecorder compliance;
+
     public PostService() {
     }
 
     PostService(Callers callers, RoomRepository rooms, MessageRepository messages, ChatConfiguration configuration,
-                Clock clock) {
+                Clock clock, ComplianceRecorder compliance) {
         this.callers = callers;
         this.rooms = rooms;
         this.messages = messages;
         this.configuration = configuration;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     /**
@@ -69,6 +77,14 @@ public class PostService {
         if (stored) {
             messages.add(message);
         }
+        // Archived even where the category keeps no history: compliance does not depend on it.
+        audit(ComplianceEventType.CHAT, room, author.uri().value(), text, Map.of("seq", Long.toString(message.seq())));
         return new PostedMessage(MessageView.of(message), stored);
+    }
+
+    /** Hands the event to compliance inside this transaction: no event outlives a rolled-back action. */
+    private void audit(ComplianceEventType type, Room room, String actorUri, String text, Map<String, String> details) {
+        compliance.record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, clock.instant(), text,
+                details));
     }
 }

@@ -2,6 +2,7 @@ package org.parley.chat.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,6 +10,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
+import org.parley.chat.application.compliance.ComplianceEvent;
+import org.parley.chat.application.compliance.ComplianceEventType;
+import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.RoomRolesView;
 import org.parley.chat.application.dto.RoomView;
@@ -23,6 +27,7 @@ import org.parley.chat.domain.model.room.RoomSettings;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.Principal;
+import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
@@ -49,16 +54,20 @@ public class RoomService {
     @Inject
     Clock clock;
 
+    @Inject
+    ComplianceRecorder compliance;
+
     public RoomService() {
     }
 
     RoomService(Callers callers, RoomRepository rooms, CategoryRepository categories,
-                ChatConfiguration configuration, Clock clock) {
+                ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance) {
         this.callers = callers;
         this.rooms = rooms;
         this.categories = categories;
         this.configuration = configuration;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     public RoomView createRoom(String actorUri, NewRoom newRoom) {
@@ -70,6 +79,8 @@ public class RoomService {
                 newRoom.description(), null, newRoom.privacy(), newRoom.type(), InvitationSetting.INHERIT),
                 clock.instant());
         rooms.add(room);
+        audit(ComplianceEventType.ROOM_CREATED, room, actor.uri().value(), null,
+                Map.of("privacy", newRoom.privacy().name(), "type", newRoom.type().name(), "category", category.name()));
         return RoomView.of(room);
     }
 
@@ -82,6 +93,8 @@ public class RoomService {
         requireFreeName(settings.name(), room);
         room.change(actor, settings);
         rooms.store(room);
+        audit(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), null,
+                Map.of("privacy", settings.privacy().name(), "type", settings.type().name()));
         return RoomView.of(room);
     }
 
@@ -92,27 +105,37 @@ public class RoomService {
      */
     public RoomRolesView grant(String actorUri, String roomUri, RoomRole role, String principal) {
         Room room = room(roomUri);
-        room.grant(callers.actor(actorUri), role, Principal.parse(principal), callers);
+        Actor actor = callers.actor(actorUri);
+        room.grant(actor, role, Principal.parse(principal), callers);
+        audit(ComplianceEventType.MEMBERSHIP_CHANGED, room, actor.uri().value(), null,
+                Map.of("change", "granted", "role", role.name(), "principal", principal));
         return RoomRolesView.of(room);
     }
 
     public RoomRolesView revoke(String actorUri, String roomUri, RoomRole role, String principal) {
         Room room = room(roomUri);
-        room.revoke(callers.actor(actorUri), role, Principal.parse(principal));
+        Actor actor = callers.actor(actorUri);
+        room.revoke(actor, role, Principal.parse(principal));
+        audit(ComplianceEventType.MEMBERSHIP_CHANGED, room, actor.uri().value(), null,
+                Map.of("change", "revoked", "role", role.name(), "principal", principal));
         return RoomRolesView.of(room);
     }
 
     public RoomView disable(String actorUri, String roomUri) {
         Room room = room(roomUri);
-        room.disable(callers.actor(actorUri));
+        Actor actor = callers.actor(actorUri);
+        room.disable(actor);
         rooms.store(room);
+        audit(ComplianceEventType.ROOM_DISABLED, room, actor.uri().value(), null, Map.of());
         return RoomView.of(room);
     }
 
     public RoomView enable(String actorUri, String roomUri) {
         Room room = room(roomUri);
-        room.enable(callers.actor(actorUri));
+        Actor actor = callers.actor(actorUri);
+        room.enable(actor);
         rooms.store(room);
+        audit(ComplianceEventType.ROOM_ENABLED, room, actor.uri().value(), null, Map.of());
         return RoomView.of(room);
     }
 
@@ -124,7 +147,14 @@ public class RoomService {
         Actor actor = callers.participant(actorUri);
         Room room = room(roomUri);
         room.requireJoin(actor);
+        audit(ComplianceEventType.JOIN, room, actor.uri().value(), null, Map.of());
         return RoomView.of(room);
+    }
+
+    /** A user left a room (or its client went away): nothing changes but the compliance record. */
+    public void leave(String userUri, String roomUri) {
+        Room room = room(roomUri);
+        audit(ComplianceEventType.PART, room, SipUri.parse(userUri).value(), null, Map.of());
     }
 
     public RoomView find(String actorUri, String roomUri) {
@@ -195,5 +225,11 @@ public class RoomService {
         if (name != null && rooms.nameInUse(name, except)) {
             throw ChatException.conflict("a room named " + name + " exists");
         }
+    }
+
+    /** Hands the event to compliance inside this transaction: no event outlives a rolled-back action. */
+    private void audit(ComplianceEventType type, Room room, String actorUri, String text, Map<String, String> details) {
+        compliance.record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, clock.instant(), text,
+                details));
     }
 }

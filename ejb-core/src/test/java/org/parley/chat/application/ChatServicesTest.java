@@ -24,6 +24,9 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.chat.application.compliance.ComplianceEvent;
+import org.parley.chat.application.compliance.ComplianceEventType;
+import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.application.dto.HistoryChangeView;
 import org.parley.chat.application.dto.InvitationView;
@@ -73,6 +76,9 @@ class ChatServicesTest {
 
     private static ChatStoreTestDatabase database;
     private static TestClock clock;
+    /** What the services hand to compliance, as the JMS recorder would send it. */
+    private static final List<ComplianceEvent> compliance_events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final ComplianceRecorder compliance = compliance_events::add;
     private static ChatConfiguration configuration;
     private static PolicyService policies;
     private static DirectoryService directory;
@@ -101,14 +107,14 @@ class ChatServicesTest {
         policies = new PolicyService(callers, policyRepository, userRepository);
         directory = new DirectoryService(callers, groupRepository);
         categories = new CategoryService(callers, categoryRepository, configuration, clock);
-        rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock);
-        posts = new PostService(callers, roomRepository, messageRepository, configuration, clock);
+        rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance);
+        posts = new PostService(callers, roomRepository, messageRepository, configuration, clock, compliance);
         history = new HistoryService(callers, roomRepository, messageRepository, categoryRepository,
-                new JpaHistoryChangeRepository(em),
-                configuration, clock);
+                new JpaHistoryChangeRepository(em), configuration, clock, compliance);
         follows = new FollowService(callers, roomRepository, new JpaFollowRepository(em), clock);
         invitations = new InvitationService(callers, roomRepository, new JpaInvitationRepository(em), clock);
-        files = new FileRecordService(callers, roomRepository, new JpaFileRecordRepository(em), configuration, clock);
+        files = new FileRecordService(callers, roomRepository, new JpaFileRecordRepository(em), configuration, clock,
+                compliance);
         database.inTransaction(() -> ReferenceData.ensure(em, configuration, clock.instant()));
     }
 
@@ -207,6 +213,35 @@ class ChatServicesTest {
         assertThat(tx(() -> rooms.roomsOfMember(BOB))).extracting(RoomView::uri).contains(room.uri());
         assertThat(tx(() -> rooms.roomsManagedBy(ALICE))).extracting(RoomView::uri).contains(room.uri());
         assertThat(tx(() -> rooms.roomsManagedBy(BOB))).extracting(RoomView::uri).doesNotContain(room.uri());
+    }
+
+    @Test
+    void everyActionHandsItsEventToComplianceWithRoomActorAndTime() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        compliance_events.clear();
+        tx(() -> rooms.join(BOB, room.uri()));
+        PostedMessage posted = tx(() -> posts.post(BOB, room.uri(), "for the record", null));
+        tx(() -> history.last(BOB, room.uri(), 5));
+        tx(() -> rooms.grant(ALICE, room.uri(), RoomRole.PRESENTER, BOB));
+        tx(() -> {
+            rooms.leave(BOB, room.uri());
+            return null;
+        });
+        tx(() -> history.removeMessage(ADMIN, room.uri(), posted.message().seq()));
+        assertRefused(() -> tx(() -> posts.post(CAROL, room.uri(), "x".repeat(configuration.storySizeLimit() + 1), null)),
+                Reason.TOO_LARGE);
+
+        assertThat(compliance_events).extracting(ComplianceEvent::type).containsExactly(ComplianceEventType.JOIN,
+                ComplianceEventType.CHAT, ComplianceEventType.BACKCHAT, ComplianceEventType.MEMBERSHIP_CHANGED,
+                ComplianceEventType.PART, ComplianceEventType.MESSAGE_REMOVED);
+        ComplianceEvent chat = compliance_events.get(1);
+        assertThat(chat.roomUri()).isEqualTo(room.uri());
+        assertThat(chat.roomName()).isEqualTo(room.name());
+        assertThat(chat.actor()).isEqualTo(BOB);
+        assertThat(chat.text()).isEqualTo("for the record");
+        assertThat(chat.occurredAt()).isEqualTo(clock.instant());
+        assertThat(compliance_events.get(3).details()).containsEntry("role", "PRESENTER").containsEntry("principal", BOB);
+        assertThat(ComplianceEvent.fromJson(chat.toJson())).isEqualTo(chat);
     }
 
     @Test

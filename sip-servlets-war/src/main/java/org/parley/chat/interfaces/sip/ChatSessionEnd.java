@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.RoomService;
 import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
@@ -36,6 +37,9 @@ public class ChatSessionEnd implements SipSessionListener {
     OnlineClients online;
 
     @Inject
+    RoomService rooms;
+
+    @Inject
     NewContentNotices newContent;
 
     @Override
@@ -50,6 +54,11 @@ public class ChatSessionEnd implements SipSessionListener {
         Participant participant = new Participant(user, session.getId());
         for (String room : presence.leaveAll(session.getId())) {
             fanOut.left(room, participant);
+            try {
+                rooms.leave(user, room);
+            } catch (RuntimeException gone) {
+                LOG.fine(() -> "no compliance record of " + user + " leaving " + room + ": " + gone.getMessage());
+            }
         }
         LOG.fine(() -> "chat session of " + user + " ended: " + reason);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.RoomService;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
 import org.parley.chat.interfaces.xccos.ChatClient;
@@ -29,6 +30,9 @@ public class PartHandler implements CommandHandler<Command.Part> {
     @Inject
     RoomFanOut fanOut;
 
+    @Inject
+    RoomService rooms;
+
     @Override
     public Class<Command.Part> commandType() {
         return Command.Part.class;
@@ -38,6 +42,7 @@ public class PartHandler implements CommandHandler<Command.Part> {
     public List<Outbound> handle(Command.Part command, ChatClient client) {
         Participant me = new Participant(client.userUri(), client.sessionId());
         if (presence.leave(command.channelUri(), me)) {
+            rooms.leave(me.userUri(), command.channelUri());
             fanOut.left(command.channelUri(), me);
         }
         return List.of(Reply.ok(command, ChannelInfo.uriOnly(command.channelUri())));
