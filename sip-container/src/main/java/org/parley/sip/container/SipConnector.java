@@ -170,7 +170,7 @@ public final class SipConnector {
             // JAIN-SIP falls back to log4j (absent) for anything it logs before its stack logger is installed.
             CommonLogger.legacyLogger = new JulStackLogger();
         }
-        stack = new SipStackImpl(StackProperties.of(config, "parley-sip-" + UUID.randomUUID()));
+        stack = new NoDelaySipStack(StackProperties.of(config, "parley-sip-" + UUID.randomUUID()));
         Map<String, ListeningPoint> byTransport = new LinkedHashMap<>();
         for (String transport : TRANSPORTS) {
             int port = ListeningPoint.TLS.equals(transport) ? config.getTlsPort()

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.sip.servlet.SipServletResponse;
 import org.parley.sip.servlet.SipSessionEndReason;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +46,9 @@ class DialogLoopbackTest {
             assertThat(dialog.call("INFO", "echo 1").status()).isEqualTo(200);
             RawSip.Msg serverInfo = sip.receive();
             assertThat(serverInfo.method()).isEqualTo("INFO");
-            assertThat(serverInfo.header("From")).startsWith("<sip:ocschat@contoso.com>").contains("tag=" + dialog.toTag);
-            assertThat(serverInfo.header("To")).contains("tag=" + dialog.fromTag);
-            assertThat(serverInfo.header("Call-ID")).isEqualTo(dialog.callId);
+            assertThat(serverInfo.header("From")).startsWith("<sip:ocschat@contoso.com>").contains("tag=" + dialog.toTag());
+            assertThat(serverInfo.header("To")).contains("tag=" + dialog.fromTag());
+            assertThat(serverInfo.header("Call-ID")).isEqualTo(dialog.callId());
             assertThat(serverInfo.header("CSeq")).isEqualTo("1 INFO");
             assertThat(serverInfo.requestUri()).startsWith("sip:alice@contoso.com:");
             assertThat(serverInfo.body()).isEqualTo("reply:echo 1");

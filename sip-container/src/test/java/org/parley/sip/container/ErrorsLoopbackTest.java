@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.sip.servlet.SipSessionEndReason;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,7 +56,7 @@ class ErrorsLoopbackTest {
     void unknownDialogIs481AndOversizedBodyIs413() throws Exception {
         try (RawSip sip = server.client("TCP")) {
             ClientDialog dialog = new ClientDialog(sip, "sip:ocschat@contoso.com", false);
-            dialog.toTag = "nosuchtag";
+            dialog.setToTag("nosuchtag");
             assertThat(dialog.call("INFO", "x").status()).isEqualTo(481);
             assertThat(dialog.call("INFO", "x".repeat(1001)).status()).isEqualTo(413);
         }
@@ -67,7 +69,7 @@ class ErrorsLoopbackTest {
             dialog.establish();
             assertThat(dialog.call("INFO", "a").status()).isEqualTo(200);
             assertThat(dialog.call("INFO", "throw").status()).isEqualTo(500);
-            dialog.cseq = 1;
+            dialog.setCSeq(1);
             assertThat(dialog.call("INFO", "old").status()).isEqualTo(500);
             assertThat(server.servlet.infos).containsExactly("a", "throw");
         }

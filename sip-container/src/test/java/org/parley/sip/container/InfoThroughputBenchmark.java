@@ -2,6 +2,8 @@ package org.parley.sip.container;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,12 +59,8 @@ class InfoThroughputBenchmark {
                     ClientDialog dialog = new ClientDialog(sip, "sip:ocschat@contoso.com", false);
                     dialog.establish();
                     for (int i = 0; i < rounds; i++) {
-                        sip.send(dialog.request("INFO", "echo " + i));
-                        RawSip.Msg first = sip.receive();
-                        RawSip.Msg second = sip.receive();
-                        RawSip.Msg serverInfo = first.isRequest() ? first : second;
-                        assertThat((first.isRequest() ? second : first).status()).isEqualTo(200);
-                        sip.send(serverInfo.ok());
+                        assertThat(dialog.call("INFO", "echo " + i).status()).isEqualTo(200);
+                        dialog.answerRequest("INFO");
                     }
                     dialog.call("BYE", null);
                 }

@@ -4,6 +4,7 @@ import org.parley.sip.container.tls.SelfSignedKeyStore;
 import org.parley.sip.servlet.SipSession;
 import org.parley.sip.servlet.SipSessionEndReason;
 import org.parley.sip.servlet.SipSessionListener;
+import org.parley.sip.testkit.RawSip;
 
 import java.io.IOException;
 import java.net.DatagramSocket;

@@ -2,6 +2,8 @@ package org.parley.sip.container;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

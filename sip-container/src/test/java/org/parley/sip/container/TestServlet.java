@@ -5,6 +5,7 @@ import org.parley.sip.servlet.SipServletMapping;
 import org.parley.sip.servlet.SipServletRequest;
 import org.parley.sip.servlet.SipServletResponse;
 import org.parley.sip.servlet.SipSession;
+import org.parley.sip.testkit.RawSip;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -33,14 +33,19 @@ public final class IndexedMigrations implements ResourceProvider {
 
     private final List<LoadableResource> resources;
 
+    /** The chat store's scripts, under {@value #ROOT}. */
     public IndexedMigrations(ClassLoader classLoader, String vendor) {
-        this(classLoader, vendor, INDEX);
+        this(classLoader, vendor, ROOT);
     }
 
-    IndexedMigrations(ClassLoader classLoader, String vendor, String index) {
-        this.resources = listed(classLoader, index).stream()
+    /**
+     * The scripts of another store laid out the same way: {@code root} holds {@code migrations.idx},
+     * {@code common/} and the vendor folders (the compliance store uses db/compliance/).
+     */
+    public IndexedMigrations(ClassLoader classLoader, String vendor, String root) {
+        this.resources = listed(classLoader, root + "migrations.idx").stream()
                 .filter(path -> path.startsWith(COMMON + "/") || path.startsWith(vendor + "/"))
-                .map(path -> (LoadableResource) new Script(classLoader, ROOT + path))
+                .map(path -> (LoadableResource) new Script(classLoader, root + path))
                 .toList();
     }
 

@@ -1,0 +1,60 @@
+package org.parley.it;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
+
+import org.parley.sip.testkit.RawSip;
+import org.w3c.dom.Document;
+
+/**
+ * The test server's SIP side as configure-system-properties.cli sets it up (the managed server
+ * inherits this JVM's environment, so the same PARLEY_SIP_* overrides apply to both), and the
+ * XCCOS the tests send and read.
+ */
+final class SipServer {
+
+    static final String DOMAIN = "contoso.com";
+    static final String LOOKUP = "sip:ocschat@" + DOMAIN;
+    static final String CHAT = "sip:GC-1-PersistentChatService-1@" + DOMAIN;
+    static final String ALICE = "sip:alice@" + DOMAIN;
+
+    private SipServer() {
+    }
+
+    static int port() {
+        return Integer.parseInt(System.getenv().getOrDefault("PARLEY_SIP_PORT", "5060"));
+    }
+
+    static int tlsPort() {
+        return Integer.parseInt(System.getenv().getOrDefault("PARLEY_SIP_TLS_PORT", "5061"));
+    }
+
+    /** The self-signed certificate the connector made at its first start, beside its keystore. */
+    static Path pem() {
+        return Path.of(System.getProperty("parley.test.server.base", "target/test-server"), "configuration",
+                "parley-sip.p12.pem");
+    }
+
+    static RawSip client(String transport) throws IOException {
+        return RawSip.of(transport, "TLS".equals(transport) ? tlsPort() : port(), pem());
+    }
+
+    /** One command envelope, byte for byte as SIPE writes it (REAL-CLIENT.md A.3). */
+    static String command(String id, long envid) {
+        return "<xccos ver=\"1\" envid=\"" + envid + "\" xmlns=\"urn:parlano:xml:ns:xccos\"><cmd id=\"" + id
+                + "\" seqid=\"1\"><data/></cmd></xccos>";
+    }
+
+    /** An XPath over an XCCOS body, namespaces ignored: e.g. "/xccos/rpl/@id". */
+    static String xpath(String xml, String expression) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return XPathFactory.newInstance().newXPath().evaluate(expression, document);
+    }
+}
