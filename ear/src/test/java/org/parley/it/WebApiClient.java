@@ -1,0 +1,92 @@
+package org.parley.it;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+/**
+ * The web services as one user sees them: HTTP BASIC with a development identity of
+ * configure-security.cli, JSON in and out. Usable on the client side and in the container.
+ */
+final class WebApiClient {
+
+    static final String BASE = "http://127.0.0.1:8080/parley/api/v1";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String authorization;
+
+    private WebApiClient(String authorization) {
+        this.authorization = authorization;
+    }
+
+    static WebApiClient as(String user, String password) {
+        return new WebApiClient("Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static WebApiClient anonymous() {
+        return new WebApiClient(null);
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        return send(request(path, headers).GET());
+    }
+
+    HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> put(String path, String json, String... headers) throws Exception {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> put(String path) throws Exception {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(request(path).DELETE());
+    }
+
+    /** A principal or URI as one path segment. */
+    static String segment(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static JsonObject object(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    static JsonArray array(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : BASE + path))
+                .timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return request;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

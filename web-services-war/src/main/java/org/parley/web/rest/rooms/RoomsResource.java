@@ -1,0 +1,185 @@
+package org.parley.web.rest.rooms;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.parley.chat.application.CategoryService;
+import org.parley.chat.application.ChatConfiguration;
+import org.parley.chat.application.InvitationService;
+import org.parley.chat.application.RoomService;
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.application.dto.RoomRolesView;
+import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.domain.model.room.RoomRole;
+import org.parley.chat.domain.model.room.RoomUri;
+import org.parley.web.rest.Versions;
+import org.parley.web.rest.security.Caller;
+
+/**
+ * Room management. Every decision (who may see, change, add members) is the room service's, made for the
+ * caller's SIP URI; a room the caller may not see answers 404 as if it did not exist.
+ */
+@Path("rooms")
+@RequestScoped
+@RolesAllowed("user")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoomsResource {
+
+    /** Rooms are addressed by the GUID of their ma-chan URI; anything else is not a room path (404). */
+    private static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    private static final String ROLE = "{role: members|managers|presenters}";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RoomService rooms;
+
+    @Inject
+    CategoryService categories;
+
+    @Inject
+    InvitationService invitations;
+
+    @Inject
+    ChatConfiguration configuration;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull NewRoomJson room, @Context UriInfo request) {
+        String category = room.categoryUri() == null ? categories.root().uri() : room.categoryUri();
+        RoomView created = rooms.createRoom(caller.uri(), new NewRoom(room.name(), room.description(), category,
+                room.privacyOrDefault(), room.typeOrDefault()));
+        RoomJson json = RoomJson.of(created);
+        return Response.created(request.getAbsolutePathBuilder().path(json.id()).build())
+                .tag(Versions.tag(created.version()))
+                .entity(json)
+                .build();
+    }
+
+    /** Answers 304 to an If-None-Match naming the current version. */
+    @GET
+    @Path(ID)
+    public Response get(@PathParam("id") String id, @Context Request request) {
+        RoomView room = rooms.find(caller.uri(), roomUri(id));
+        EntityTag tag = Versions.tag(room.version());
+        Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+        return (precondition != null ? precondition : Response.ok(RoomJson.of(room))).tag(tag).build();
+    }
+
+    @PUT
+    @Path(ID)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull RoomSettingsJson settings) {
+        Long expected = Versions.expected(ifMatch);
+        return withTag(rooms.updateSettings(caller.uri(), roomUri(id), settings.settings(), expected));
+    }
+
+    /** The rooms the caller may see (what a client's room search finds), by name. */
+    @GET
+    public PageJson<RoomJson> search(@QueryParam("name") String name,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        List<RoomJson> found = rooms.search(caller.uri(), name).stream().map(RoomJson::of).toList();
+        return PageJson.of(found, page, size);
+    }
+
+    @GET
+    @Path("mine")
+    public List<RoomJson> mine(@QueryParam("role") @DefaultValue("member") @Pattern(regexp = "member|manager")
+                               String role) {
+        List<RoomView> mine = role.equals("manager") ? rooms.roomsManagedBy(caller.uri())
+                : rooms.roomsOfMember(caller.uri());
+        return mine.stream().map(RoomJson::of).toList();
+    }
+
+    @GET
+    @Path(ID + "/" + ROLE)
+    public List<String> holders(@PathParam("id") String id, @PathParam("role") String role) {
+        RoomRolesView roles = rooms.roles(caller.uri(), roomUri(id));
+        return switch (role(role)) {
+            case MEMBER -> roles.members();
+            case MANAGER -> roles.managers();
+            case PRESENTER -> roles.presenters();
+        };
+    }
+
+    /** @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name}, URL-encoded */
+    @PUT
+    @Path(ID + "/" + ROLE + "/{principal}")
+    public RoomRolesJson grant(@PathParam("id") String id, @PathParam("role") String role,
+                               @PathParam("principal") String principal) {
+        return RoomRolesJson.of(rooms.grant(caller.uri(), roomUri(id), role(role), principal));
+    }
+
+    @DELETE
+    @Path(ID + "/" + ROLE + "/{principal}")
+    public RoomRolesJson revoke(@PathParam("id") String id, @PathParam("role") String role,
+                                @PathParam("principal") String principal) {
+        return RoomRolesJson.of(rooms.revoke(caller.uri(), roomUri(id), role(role), principal));
+    }
+
+    /** An unseen invitation of the same user to the same room is returned again, not repeated. */
+    @POST
+    @Path(ID + "/invitations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public InvitationJson invite(@PathParam("id") String id, @Valid @NotNull InviteJson invite) {
+        return InvitationJson.of(invitations.invite(caller.uri(), roomUri(id), invite.invitee()));
+    }
+
+    @POST
+    @Path(ID + "/disable")
+    public Response disable(@PathParam("id") String id) {
+        return withTag(rooms.disable(caller.uri(), roomUri(id)));
+    }
+
+    @POST
+    @Path(ID + "/enable")
+    public Response enable(@PathParam("id") String id) {
+        return withTag(rooms.enable(caller.uri(), roomUri(id)));
+    }
+
+    private String roomUri(String id) {
+        return new RoomUri(configuration.domain(), UUID.fromString(id)).toString();
+    }
+
+    private static RoomRole role(String plural) {
+        return switch (plural) {
+            case "members" -> RoomRole.MEMBER;
+            case "managers" -> RoomRole.MANAGER;
+            default -> RoomRole.PRESENTER;
+        };
+    }
+
+    private static Response withTag(RoomView room) {
+        return Response.ok(RoomJson.of(room)).tag(Versions.tag(room.version())).build();
+    }
+}
