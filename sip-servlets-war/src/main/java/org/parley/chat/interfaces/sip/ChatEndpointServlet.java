@@ -91,7 +91,7 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
         session.setAttribute(USER, user.get());
         SipServletResponse ok = request.createResponse(200);
         // An IM session answer, as Lync servers send: SIPE needs none, others may (REAL-CLIENT.md A.3).
-        String host = request.getConnection().getLocalAddress();
+        String host = endpoints.hostName();
         String sdp = "v=0\r\no=- 0 0 IN IP4 " + host + "\r\ns=session\r\nc=IN IP4 " + host + "\r\nt=0 0\r\n"
                 + "m=message " + request.getConnection().getLocalPort() + " sip null\r\na=accept-types:text/plain\r\n";
         ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), SDP);

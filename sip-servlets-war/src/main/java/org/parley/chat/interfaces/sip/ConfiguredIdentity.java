@@ -1,6 +1,8 @@
 package org.parley.chat.interfaces.sip;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +62,11 @@ public class ConfiguredIdentity implements ClientIdentity {
         }
         String asserted = request.getHeader("P-Asserted-Identity");
         if (asserted != null && !asserted.isBlank()) {
-            return Optional.of(uriOfHeader(asserted));
+            try {
+                return Optional.of(uriOfHeader(asserted));
+            } catch (IllegalArgumentException noSipIdentity) {
+                return Optional.empty();
+            }
         }
         return Optional.of(uriOf(request.getFrom()));
     }
@@ -69,12 +75,45 @@ public class ConfiguredIdentity implements ClientIdentity {
         return normalise(address.getURI().toString());
     }
 
-    /** P-Asserted-Identity: "Name" <sip:user@domain>, or a bare URI; the first SIP URI counts. */
+    /**
+     * P-Asserted-Identity holds one or two identities ("Name" <sip:user@domain>, a bare URI, and
+     * possibly a tel: URI, RFC 3325): the first sip or sips one counts. Commas inside quotes or angle
+     * brackets do not separate values.
+     */
     static String uriOfHeader(String value) {
-        int open = value.indexOf('<');
-        int close = value.indexOf('>', open + 1);
-        String uri = open >= 0 && close > open ? value.substring(open + 1, close) : value.split("[,;]")[0];
-        return normalise(uri.trim());
+        for (String identity : values(value)) {
+            int open = identity.indexOf('<');
+            int close = identity.indexOf('>', open + 1);
+            String uri = (open >= 0 && close > open ? identity.substring(open + 1, close) : identity).trim();
+            String lower = uri.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
+                return normalise(uri);
+            }
+        }
+        throw new IllegalArgumentException("no SIP URI in P-Asserted-Identity: " + value);
+    }
+
+    private static List<String> values(String header) {
+        List<String> values = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        boolean bracketed = false;
+        for (char c : header.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '<') {
+                bracketed = true;
+            } else if (!quoted && c == '>') {
+                bracketed = false;
+            } else if (c == ',' && !quoted && !bracketed) {
+                values.add(current.toString().trim());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        values.add(current.toString().trim());
+        return values;
     }
 
     private static String normalise(String uri) {

@@ -60,6 +60,15 @@ public class RegistrarServlet extends SipServlet {
         ok.send();
     }
 
+    /**
+     * Parley is no proxy: a session with any user of the domain but the chat endpoints is nothing it
+     * can set up.
+     */
+    @Override
+    protected void doInvite(SipServletRequest request) throws IOException {
+        request.createResponse(404, "Not Found (only the chat endpoints take sessions here)").send();
+    }
+
     @Override
     protected void doSubscribe(SipServletRequest request) throws IOException {
         String event = request.getHeader("Event");

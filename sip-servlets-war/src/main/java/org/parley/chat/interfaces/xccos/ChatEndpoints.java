@@ -15,9 +15,15 @@ public class ChatEndpoints {
     private final String domain = property("parley.sip.domain", "contoso.com");
     private final String lookupUser = property("parley.chat.lookup-user", "ocschat");
     private final String chatUser = property("parley.chat.endpoint-user", "GC-1-PersistentChatService-1");
+    private final String hostName = property("parley.sip.host-name", "127.0.0.1");
 
     public String domain() {
         return domain;
+    }
+
+    /** The name or address clients reach the server at (what Contact and SDP carry). */
+    public String hostName() {
+        return hostName;
     }
 
     public String chatEndpointUri() {

@@ -37,11 +37,12 @@ public class PostHandler {
         if (!post.author().toLowerCase(Locale.ROOT).equals(client.userUri())) {
             throw ChatException.forbidden("a post's author must be its sender");
         }
-        if (!presence.isPresent(post.channelUri(), client.sessionId())) {
+        String room = RoomUris.canonical(post.channelUri());
+        if (!presence.isPresent(room, client.sessionId())) {
             throw ChatException.forbidden("join the room before posting to it");
         }
-        MessageView message = fanOut.postAndDeliver(post.channelUri(),
-                () -> posts.post(client.userUri(), post.channelUri(), post.text(), post.clientTime()).message(), accepted);
+        MessageView message = fanOut.postAndDeliver(room,
+                () -> posts.post(client.userUri(), room, post.text(), post.clientTime()).message(), accepted);
         newContent.posted(message);
         return message;
     }

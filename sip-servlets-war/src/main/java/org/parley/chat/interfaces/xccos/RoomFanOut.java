@@ -54,8 +54,14 @@ public class RoomFanOut {
         }
     }
 
-    /** ntc:join to the others in the room (PROTOCOL.md §8, REAL-CLIENT.md appendix B). */
+    /**
+     * ntc:join to the others in the room (PROTOCOL.md §8, REAL-CLIENT.md appendix B). Notices name
+     * users, not clients: a user already in the room through another client is not announced again.
+     */
     public void entered(String roomUri, Participant newcomer, boolean manager) {
+        if (presentElsewhere(roomUri, newcomer)) {
+            return;
+        }
         RoomUris uri = RoomUris.parse(roomUri);
         Notice notice = new Notice(Notice.JOIN, List.of(new UserInfo(null, newcomer.userUri(), List.of(
                 new Affiliation(manager ? XccosNames.AFFILIATION_MANAGER : XccosNames.AFFILIATION_MEMBER,
@@ -63,10 +69,18 @@ public class RoomFanOut {
         notifyOthers(roomUri, newcomer, notice);
     }
 
-    /** ntc:part to those who stay. */
+    /** ntc:part to those who stay, once the user has left with every client it had in the room. */
     public void left(String roomUri, Participant leaver) {
+        if (presentElsewhere(roomUri, leaver)) {
+            return;
+        }
         Notice notice = new Notice(Notice.PART, List.of(new ChannelUsers(roomUri, List.of(UserInfo.of(leaver.userUri())))));
         notifyOthers(roomUri, leaver, notice);
+    }
+
+    private boolean presentElsewhere(String roomUri, Participant participant) {
+        return presence.participants(roomUri).stream().anyMatch(other -> other.userUri().equals(participant.userUri())
+                && !other.sessionId().equals(participant.sessionId()));
     }
 
     private void notifyOthers(String roomUri, Participant subject, Notice notice) {

@@ -1,6 +1,8 @@
 package org.parley.chat.interfaces.xccos.handlers;
 
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import org.parley.chat.application.presence.RoomPresence;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.CommandHandler;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
+import org.parley.chat.interfaces.xccos.RoomUris;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.ChannelInfo;
 import org.parley.xccos.Outbound;
@@ -23,6 +26,8 @@ import org.parley.xccos.Reply;
  */
 @ApplicationScoped
 public class PartHandler implements CommandHandler<Command.Part> {
+
+    private static final Logger LOG = Logger.getLogger(PartHandler.class.getName());
 
     @Inject
     RoomPresence presence;
@@ -41,9 +46,15 @@ public class PartHandler implements CommandHandler<Command.Part> {
     @Override
     public List<Outbound> handle(Command.Part command, ChatClient client) {
         Participant me = new Participant(client.userUri(), client.sessionId());
-        if (presence.leave(command.channelUri(), me)) {
-            rooms.leave(me.userUri(), command.channelUri());
-            fanOut.left(command.channelUri(), me);
+        String room = RoomUris.canonical(command.channelUri());
+        if (presence.leave(room, me)) {
+            fanOut.left(room, me);
+            try {
+                rooms.leave(me.userUri(), room);
+            } catch (RuntimeException e) {
+                // The client has left whatever the record says; answering otherwise would keep its room open.
+                LOG.log(Level.WARNING, e, () -> "no compliance record of " + me.userUri() + " leaving " + room);
+            }
         }
         return List.of(Reply.ok(command, ChannelInfo.uriOnly(command.channelUri())));
     }

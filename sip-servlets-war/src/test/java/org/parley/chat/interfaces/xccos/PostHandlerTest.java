@@ -1,0 +1,198 @@
+package org.parley.chat.interfaces.xccos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
+import static org.parley.chat.interfaces.xccos.Fixtures.CAROL;
+import static org.parley.chat.interfaces.xccos.Fixtures.REF;
+import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
+import static org.parley.chat.interfaces.xccos.Fixtures.participant;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.parley.chat.application.FollowService;
+import org.parley.chat.application.PostService;
+import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.application.dto.PostedMessage;
+import org.parley.chat.application.presence.InMemoryOnlineClients;
+import org.parley.chat.application.presence.InMemoryRoomPresence;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.domain.shared.ChatException.Reason;
+import org.parley.xccos.ChatMessage;
+import org.parley.xccos.Notice;
+import org.parley.xccos.Post;
+
+@ExtendWith(MockitoExtension.class)
+class PostHandlerTest {
+
+    private static final ChatClient ALICE_CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final Instant CLIENT_TIME = Instant.parse("2024-05-01T12:34:56Z");
+    private static final Instant SERVER_TIME = Instant.parse("2024-05-01T12:34:57.250Z");
+
+    @Mock
+    PostService posts;
+
+    @Mock
+    FollowService follows;
+
+    private final InMemoryRoomPresence presence = new InMemoryRoomPresence();
+    private final InMemoryOnlineClients online = new InMemoryOnlineClients();
+    private final List<String> events = new ArrayList<>();
+    private final RecordingDelivery delivery = new RecordingDelivery(() -> events.add("delivered"));
+    private final PostHandler handler = new PostHandler();
+
+    @BeforeEach
+    void wire() {
+        NewContentNotices newContent = new NewContentNotices();
+        newContent.follows = follows;
+        newContent.online = online;
+        newContent.presence = presence;
+        newContent.delivery = delivery;
+        newContent.clock = Clock.fixed(SERVER_TIME, ZoneOffset.UTC);
+        handler.posts = posts;
+        handler.presence = presence;
+        handler.fanOut = Fixtures.roomFanOut(presence, delivery);
+        handler.newContent = newContent;
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+    }
+
+    /** The post is stored as the authenticated user, then echoed to everyone in the room, the author included. */
+    @Test
+    void storesThePostAndDeliversItToEveryoneInTheRoom() {
+        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(1, "hello"));
+
+        MessageView message = handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
+
+        assertThat(message.seq()).isEqualTo(1);
+        // The server's time replaces the client's (PROTOCOL.md §7.8 allows it; the store decides).
+        ChatMessage chat = new ChatMessage(ROOM_A, ALICE, SERVER_TIME, "hello");
+        assertThat(delivery.to("s-alice")).containsExactly(chat);
+        assertThat(delivery.to("s-bob")).containsExactly(chat);
+    }
+
+    @Test
+    void successivePostsArriveInOrder() {
+        when(posts.post(ALICE, ROOM_A, "one", CLIENT_TIME)).thenReturn(stored(1, "one"));
+        when(posts.post(ALICE, ROOM_A, "two", CLIENT_TIME)).thenReturn(stored(2, "two"));
+        when(posts.post(ALICE, ROOM_A, "three", CLIENT_TIME)).thenReturn(stored(3, "three"));
+
+        for (String text : List.of("one", "two", "three")) {
+            handler.handle(post(ALICE, text), ALICE_CLIENT, () -> { });
+        }
+
+        for (String session : List.of("s-alice", "s-bob")) {
+            assertThat(delivery.to(session)).as(session).extracting(item -> ((ChatMessage) item).text())
+                    .containsExactly("one", "two", "three");
+        }
+    }
+
+    @Test
+    void acceptedRunsAfterTheStoreAndBeforeAnyDelivery() {
+        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenAnswer(call -> {
+            events.add("stored");
+            return stored(1, "hello");
+        });
+
+        handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> events.add("accepted"));
+
+        assertThat(events).containsExactly("stored", "accepted", "delivered", "delivered");
+    }
+
+    /** A post the service refuses (too large, room disabled, ...) reaches nobody and is not accepted. */
+    @Test
+    void aRefusedPostDeliversNothing() {
+        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME))
+                .thenThrow(new ChatException(Reason.TOO_LARGE, "a message is limited to 4096 characters"));
+
+        assertThatThrownBy(() -> handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> events.add("accepted")))
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.TOO_LARGE);
+
+        assertThat(events).isEmpty();
+        assertThat(delivery.all()).isEmpty();
+    }
+
+    /** Identity comes from the SIP layer, never from the body: a post in someone else's name is refused unstored. */
+    @Test
+    void aPostInSomeoneElsesNameIsRefused() {
+        assertThatThrownBy(() -> handler.handle(post(BOB, "I am bob"), ALICE_CLIENT, () -> events.add("accepted")))
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.FORBIDDEN);
+
+        verify(posts, never()).post(anyString(), anyString(), anyString(), any());
+        assertThat(events).isEmpty();
+        assertThat(delivery.all()).isEmpty();
+    }
+
+    /** The identity step lower-cases the user; SIPE writes the author as the account was typed. */
+    @Test
+    void theAuthorIsComparedIgnoringCase() {
+        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(1, "hello"));
+
+        handler.handle(post("sip:Alice@Contoso.com", "hello"), ALICE_CLIENT, () -> { });
+
+        assertThat(delivery.to("s-bob")).hasSize(1);
+    }
+
+    @Test
+    void aPostToARoomNotJoinedIsRefused() {
+        ChatClient carol = new ChatClient(CAROL, ALICE_CLIENT.endpointUri(), "s-carol");
+
+        assertThatThrownBy(() -> handler.handle(post(CAROL, "let me in"), carol, () -> events.add("accepted")))
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.FORBIDDEN);
+
+        verify(posts, never()).post(anyString(), anyString(), anyString(), any());
+        assertThat(delivery.all()).isEmpty();
+    }
+
+    /** Joined means this session joined: the user's other client being in the room is not enough. */
+    @Test
+    void anotherSessionOfTheSameUserBeingInTheRoomIsNotEnough() {
+        ChatClient alicePhone = new ChatClient(ALICE, ALICE_CLIENT.endpointUri(), "s-alice-phone");
+
+        assertThatThrownBy(() -> handler.handle(post(ALICE, "from my phone"), alicePhone, () -> { }))
+                .isInstanceOf(ChatException.class);
+        assertThat(delivery.all()).isEmpty();
+    }
+
+    /** Followers who are online but not in the room hear of the post by a notice, not by the message. */
+    @Test
+    void followersOutsideTheRoomGetANewContentNotice() {
+        online.connected(CAROL, "s-carol");
+        online.connected(BOB, "s-bob");
+        when(follows.followers(ROOM_A)).thenReturn(List.of(BOB, CAROL));
+        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(7, "hello"));
+
+        handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
+
+        assertThat(delivery.to("s-carol")).singleElement().isInstanceOfSatisfying(Notice.class,
+                notice -> assertThat(notice.id()).isEqualTo(Notice.NEW_CONTENT));
+        // Bob is in the room: the message itself, nothing more.
+        assertThat(delivery.to("s-bob")).containsExactly(new ChatMessage(ROOM_A, ALICE, SERVER_TIME, "hello"));
+    }
+
+    private static Post post(String author, String text) {
+        return new Post(REF, ROOM_A, author, CLIENT_TIME, text);
+    }
+
+    private static PostedMessage stored(long seq, String text) {
+        return new PostedMessage(new MessageView(ROOM_A, seq, ALICE, text, CLIENT_TIME, SERVER_TIME), true);
+    }
+}

@@ -1,0 +1,152 @@
+package org.parley.chat.interfaces.xccos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
+import static org.parley.chat.interfaces.xccos.Fixtures.CAROL;
+import static org.parley.chat.interfaces.xccos.Fixtures.DOMAIN;
+import static org.parley.chat.interfaces.xccos.Fixtures.GUID_A;
+import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
+import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_B;
+import static org.parley.chat.interfaces.xccos.Fixtures.participant;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.application.presence.InMemoryRoomPresence;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.xccos.ChatMessage;
+import org.parley.xccos.DataItem.Affiliation;
+import org.parley.xccos.DataItem.ChannelUsers;
+import org.parley.xccos.DataItem.UserInfo;
+import org.parley.xccos.Notice;
+import org.parley.xccos.Outbound;
+
+class RoomFanOutTest {
+
+    private static final Instant STORED = Instant.parse("2024-05-01T12:00:00Z");
+
+    private final InMemoryRoomPresence presence = new InMemoryRoomPresence();
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingDelivery delivery = new RecordingDelivery(() -> events.add("delivered"));
+    private final RoomFanOut fanOut = Fixtures.roomFanOut(presence, delivery);
+
+    /** Everyone in the room gets the post, the author included (clients show their own post only from the echo). */
+    @Test
+    void deliversToEveryParticipantIncludingTheAuthor() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        presence.enter(ROOM_B, participant(CAROL, "s-carol"));
+        MessageView stored = new MessageView(ROOM_A, 1, ALICE, "hello", STORED.minusSeconds(3), STORED);
+
+        MessageView result = fanOut.postAndDeliver(ROOM_A, () -> stored, () -> { });
+
+        assertThat(result).isEqualTo(stored);
+        ChatMessage chat = new ChatMessage(ROOM_A, ALICE, STORED, "hello");
+        assertThat(delivery.to("s-alice")).containsExactly(chat);
+        assertThat(delivery.to("s-bob")).containsExactly(chat);
+        assertThat(delivery.to("s-carol")).isEmpty();
+    }
+
+    /** The transport's 200 to the author goes out once the post is stored and before anyone receives it. */
+    @Test
+    void acceptedRunsAfterTheStoreAndBeforeDelivery() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+
+        fanOut.postAndDeliver(ROOM_A, () -> {
+            events.add("stored");
+            return new MessageView(ROOM_A, 1, ALICE, "hello", STORED, STORED);
+        }, () -> events.add("accepted"));
+
+        assertThat(events).containsExactly("stored", "accepted", "delivered", "delivered");
+    }
+
+    @Test
+    void aRefusedPostDeliversNothingAndIsNotAccepted() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+
+        assertThatThrownBy(() -> fanOut.postAndDeliver(ROOM_A, () -> {
+            throw ChatException.forbidden("the room is disabled");
+        }, () -> events.add("accepted"))).isInstanceOf(ChatException.class);
+
+        assertThat(events).isEmpty();
+        assertThat(delivery.all()).isEmpty();
+    }
+
+    /**
+     * Posts from many threads at once: each participant must receive them in sequence order. The store
+     * numbers posts when it is called, so this fails if numbering and delivery are not done under one
+     * room lock.
+     */
+    @Test
+    void everyParticipantReceivesConcurrentPostsInSequenceOrder() throws Exception {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        presence.enter(ROOM_A, participant(CAROL, "s-carol"));
+        AtomicLong sequence = new AtomicLong();
+        int threads = 8;
+        int postsEach = 250;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<CompletableFuture<Void>> posters = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                posters.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < postsEach; i++) {
+                        fanOut.postAndDeliver(ROOM_A, () -> {
+                            long seq = sequence.incrementAndGet();
+                            return new MessageView(ROOM_A, seq, ALICE, Long.toString(seq), STORED, STORED);
+                        }, () -> { });
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(posters.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Long> expected = java.util.stream.LongStream.rangeClosed(1, (long) threads * postsEach).boxed().toList();
+        for (String session : List.of("s-alice", "s-bob", "s-carol")) {
+            assertThat(sequenceNumbers(delivery.to(session))).as(session).isEqualTo(expected);
+        }
+    }
+
+    /** ntc:join goes to the others only, naming the newcomer with the room's GUID and domain under its role key. */
+    @Test
+    void enteredTellsTheOthersWithTheRoleKey() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+
+        fanOut.entered(ROOM_A, participant(ALICE, "s-alice"), false);
+        fanOut.entered(ROOM_A, participant(ALICE, "s-alice"), true);
+
+        assertThat(delivery.to("s-bob")).containsExactly(
+                new Notice(Notice.JOIN, List.of(new UserInfo(null, ALICE, List.of(new Affiliation("3984", GUID_A, DOMAIN))))),
+                new Notice(Notice.JOIN, List.of(new UserInfo(null, ALICE, List.of(new Affiliation("12276", GUID_A, DOMAIN))))));
+        assertThat(delivery.to("s-alice")).isEmpty();
+    }
+
+    @Test
+    void leftTellsThoseWhoStay() {
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+
+        fanOut.left(ROOM_A, participant(ALICE, "s-alice"));
+
+        assertThat(delivery.all()).containsExactly(new RecordingDelivery.Delivered("s-bob",
+                new Notice(Notice.PART, List.of(new ChannelUsers(ROOM_A, List.of(UserInfo.of(ALICE)))))));
+    }
+
+    private static List<Long> sequenceNumbers(List<Outbound> received) {
+        return received.stream().map(item -> Long.parseLong(((ChatMessage) item).text())).toList();
+    }
+}

@@ -1,0 +1,93 @@
+package org.parley.chat.interfaces.xccos.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
+import static org.parley.chat.interfaces.xccos.Fixtures.REF;
+import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.parley.chat.application.HistoryService;
+import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.interfaces.xccos.ChatClient;
+import org.parley.xccos.Command;
+import org.parley.xccos.DataItem.ChannelInfo;
+import org.parley.xccos.DataItem.HistoryMessage;
+import org.parley.xccos.Reply;
+import org.parley.xccos.Result;
+
+@ExtendWith(MockitoExtension.class)
+class BackChatHandlerTest {
+
+    private static final ChatClient CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final Instant T1 = Instant.parse("2024-05-01T12:00:00Z");
+    private static final Instant T2 = Instant.parse("2024-05-01T12:00:05Z");
+
+    @Mock
+    HistoryService history;
+
+    private final BackChatHandler handler = new BackChatHandler();
+
+    @BeforeEach
+    void wire() {
+        handler.history = history;
+    }
+
+    @Test
+    void handlesBackChatCommands() {
+        assertThat(handler.commandType()).isEqualTo(Command.BackChatContext.class);
+    }
+
+    /** bcq/last: the last N, oldest first as the service gives them, each with its sequence number as msgid. */
+    @Test
+    void lastNMessagesAsGrpchatItemsOfTheRoom() {
+        when(history.last(ALICE, ROOM_A, 25)).thenReturn(List.of(
+                new MessageView(ROOM_A, 7, BOB, "hello", T1.minusSeconds(1), T1),
+                new MessageView(ROOM_A, 8, ALICE, "hi bob", T2.minusSeconds(1), T2)));
+
+        var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 25, null), CLIENT);
+
+        assertThat(out).containsExactly(new Reply("rpl:bccontext", REF, Result.OK, List.of(
+                new ChannelInfo(ROOM_A, null, null, null, List.of(), List.of(), List.of(), List.of(
+                        new HistoryMessage(ROOM_A, BOB, T1, "hello", 7L),
+                        new HistoryMessage(ROOM_A, ALICE, T2, "hi bob", 8L))))));
+        verify(history, never()).before(anyString(), anyString(), anyLong(), anyInt());
+    }
+
+    /** bcq/before (our paging form): the N before a message id, asked as the user who sent the command. */
+    @Test
+    void pagesBackBeforeAMessageId() {
+        when(history.before(ALICE, ROOM_A, 40L, 10)).thenReturn(List.of(
+                new MessageView(ROOM_A, 30, BOB, "older", T1, T1)));
+
+        var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 10, 40L), CLIENT);
+
+        Reply reply = (Reply) out.get(0);
+        assertThat(((ChannelInfo) reply.data().get(0)).messages())
+                .containsExactly(new HistoryMessage(ROOM_A, BOB, T1, "older", 30L));
+        verify(history, never()).last(anyString(), anyString(), anyInt());
+    }
+
+    /** A room that keeps no history answers an empty chanib, still a success (SIPE reads data/chanib/msg). */
+    @Test
+    void noHistoryIsAnEmptyRoomNotAnError() {
+        when(history.last(ALICE, ROOM_A, 25)).thenReturn(List.of());
+
+        var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 25, null), CLIENT);
+
+        assertThat(out).containsExactly(new Reply("rpl:bccontext", REF, Result.OK, List.of(ChannelInfo.uriOnly(ROOM_A))));
+    }
+}
