@@ -1,0 +1,69 @@
+package org.parley.compliance.application;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One run of the compliance service: each adapter gets, batch by batch, every event after its own
+ * progress; an event leaves the archive only when every configured adapter has taken it. A failing
+ * adapter keeps its place (its batch is offered again next run, whole) and does not hold up the
+ * others; nothing is sent twice to an adapter that took it, because progress is committed right
+ * after each successful delivery.
+ */
+public final class BatchDelivery {
+
+    private static final Logger LOG = Logger.getLogger(BatchDelivery.class.getName());
+
+    /** What a run did, for the administrator API and the logs. */
+    public record Outcome(int delivered, int failures, int deleted) {
+    }
+
+    private final ComplianceArchive archive;
+    private final int batchSize;
+    private final int maxBatchesPerAdapter;
+
+    public BatchDelivery(ComplianceArchive archive, int batchSize, int maxBatchesPerAdapter) {
+        if (batchSize < 1 || maxBatchesPerAdapter < 1) {
+            throw new IllegalArgumentException("batch size and batches per run must be positive");
+        }
+        this.archive = archive;
+        this.batchSize = batchSize;
+        this.maxBatchesPerAdapter = maxBatchesPerAdapter;
+    }
+
+    public Outcome run(List<ComplianceAdapter> adapters) {
+        int delivered = 0;
+        int failures = 0;
+        for (ComplianceAdapter adapter : adapters) {
+            long progress = archive.progressOf(adapter.name());
+            for (int round = 0; round < maxBatchesPerAdapter; round++) {
+                List<ArchivedRecord> events = archive.after(progress, batchSize);
+                if (events.isEmpty()) {
+                    break;
+                }
+                ComplianceBatch batch = new ComplianceBatch(events);
+                try {
+                    adapter.deliver(batch);
+                } catch (Exception e) {
+                    failures++;
+                    LOG.log(Level.WARNING, "compliance adapter " + adapter.name() + " failed on events " + batch.firstId()
+                            + ".." + batch.lastId() + "; they stay archived and are offered again next run", e);
+                    archive.failed(adapter.name(), e.toString());
+                    break;
+                }
+                archive.delivered(adapter.name(), batch.lastId(), events.size());
+                progress = batch.lastId();
+                delivered += events.size();
+            }
+        }
+        int deleted = 0;
+        if (!adapters.isEmpty()) {
+            long everywhere = adapters.stream().mapToLong(adapter -> archive.progressOf(adapter.name())).min().orElse(0);
+            if (everywhere > 0) {
+                deleted = archive.deleteUpTo(everywhere);
+            }
+        }
+        return new Outcome(delivered, failures, deleted);
+    }
+}

@@ -1,0 +1,112 @@
+package org.parley.compliance.application;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.parley.compliance.infrastructure.ComplianceSchemaMigration;
+import org.parley.compliance.infrastructure.JpaComplianceArchive;
+
+/**
+ * Hands the compliance store's events to the configured adapters on a persistent interval timer
+ * ({@code parley.compliance.interval-seconds}, 15 minutes by default as in the original product),
+ * and on demand from the administrator API. Runs never overlap: the singleton serialises them.
+ *
+ * <p>The timer is persistent, so it survives restarts; on a pool of nodes, WildFly's timer service
+ * must keep timers in the shared database (timer-service database-data-store) so that one node
+ * runs it, which is the pool step's configuration.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ComplianceDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(ComplianceDispatcher.class.getName());
+    private static final String TIMER = "parley-compliance-dispatch";
+
+    @Resource
+    TimerService timers;
+
+    @EJB
+    ComplianceSchemaMigration schema;
+
+    @EJB
+    JpaComplianceArchive archive;
+
+    @Inject
+    @Any
+    Instance<ComplianceAdapter> adapterBeans;
+
+    private final ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
+
+    @PostConstruct
+    void schedule() {
+        schema.ready();
+        for (Timer timer : timers.getTimers()) {
+            if (TIMER.equals(timer.getInfo())) {
+                timer.cancel();
+            }
+        }
+        if (!settings.enabled()) {
+            LOG.info("Compliance is off (parley.compliance.enabled=false): nothing is archived");
+            return;
+        }
+        adapters();
+        Duration every = settings.interval();
+        timers.createIntervalTimer(every.toMillis(), every.toMillis(), new TimerConfig(TIMER, true));
+        LOG.info(() -> "Compliance on: adapters " + settings.adapters() + " every " + every);
+    }
+
+    @Timeout
+    void onSchedule(Timer timer) {
+        runNow();
+    }
+
+    /** One run now; what the administrator API's "run now" calls. */
+    public BatchDelivery.Outcome runNow() {
+        BatchDelivery.Outcome outcome = new BatchDelivery(archive, settings.batchSize(), settings.maxBatchesPerRun())
+                .run(adapters());
+        LOG.info(() -> "Compliance run: " + outcome.delivered() + " event deliveries, " + outcome.failures()
+                + " adapter failures, " + outcome.deleted() + " events done and deleted");
+        return outcome;
+    }
+
+    /** The configured adapters, in configuration order; an unknown name stops the start, loudly. */
+    List<ComplianceAdapter> adapters() {
+        List<ComplianceAdapter> chosen = new ArrayList<>();
+        for (String name : settings.adapters()) {
+            ComplianceAdapter match = null;
+            for (ComplianceAdapter adapter : adapterBeans) {
+                if (adapter.name().equals(name)) {
+                    match = adapter;
+                }
+            }
+            if (match == null) {
+                throw new IllegalStateException("no compliance adapter named " + name + "; known: "
+                        + Arrays.toString(adapterBeans.stream().map(ComplianceAdapter::name).toArray()));
+            }
+            chosen.add(match);
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,67 @@
+package org.parley.compliance.infrastructure;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.parley.chat.infrastructure.persistence.IndexedMigrations;
+
+/**
+ * Creates and migrates the compliance store's schema (db/compliance/) when the application starts,
+ * the same way the chat store's is (listed scripts, no classpath scan). The message-driven bean
+ * and the dispatcher call {@link #ready()} first, which makes them wait for this to finish.
+ */
+@Singleton(name = "ComplianceSchemaMigration")
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ComplianceSchemaMigration {
+
+    static final String ROOT = "db/compliance/";
+    static final String HISTORY_TABLE = "compliance_schema_history";
+    private static final Logger LOG = Logger.getLogger(ComplianceSchemaMigration.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/ParleyComplianceDS")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        ClassLoader loader = getClass().getClassLoader();
+        int applied = configure(dataSource, loader).load().migrate().migrationsExecuted;
+        LOG.info(() -> "Compliance store schema migrated: " + applied + " migration(s) run now");
+    }
+
+    /** Returns once the schema is in place (the container runs {@link #migrate()} before any call). */
+    public void ready() {
+        // Nothing to do: reaching this method means the startup migration has completed.
+    }
+
+    static org.flywaydb.core.api.configuration.FluentConfiguration configure(DataSource dataSource, ClassLoader loader) {
+        return Flyway.configure(loader)
+                .dataSource(dataSource)
+                .table(HISTORY_TABLE)
+                .resourceProvider(new IndexedMigrations(loader, vendorOf(dataSource), ROOT))
+                .javaMigrationClassProvider(List::<Class<? extends JavaMigration>>of)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true);
+    }
+
+    private static String vendorOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return IndexedMigrations.vendorOf(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the compliance store to migrate it", e);
+        }
+    }
+}
