@@ -172,6 +172,11 @@ public final class ClientDialog {
         return remoteTarget;
     }
 
+    /** Sets the Request-URI of later requests, e.g. the Contact of a 200 the caller read itself. */
+    public void setRemoteTarget(String remoteTarget) {
+        this.remoteTarget = remoteTarget;
+    }
+
     /** The CSeq number of the last request sent. */
     public long cseq() {
         return cseq;
