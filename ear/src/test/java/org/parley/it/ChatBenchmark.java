@@ -175,12 +175,25 @@ class ChatBenchmark {
             rooms.add(WebApiClient.object(created).getString("uri"));
         }
         List<Client> clients = new ArrayList<>();
-        long signInStart = System.nanoTime();
         for (int i = 0; i < users; i++) {
-            Client client = new Client("sip:bench" + i + "-" + run + "@contoso.com");
-            client.signInAndJoin(rooms.get(i % roomCount));
-            clients.add(client);
+            clients.add(new Client("sip:bench" + i + "-" + run + "@contoso.com"));
         }
+        // Sign-ins overlap as a crowd arriving does, a bounded number at a time.
+        long signInStart = System.nanoTime();
+        java.util.concurrent.ExecutorService crowd = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<?>> signIns = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            Client client = clients.get(i);
+            String room = rooms.get(i % roomCount);
+            signIns.add(crowd.submit(() -> {
+                client.signInAndJoin(room);
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> signIn : signIns) {
+            signIn.get(120, TimeUnit.SECONDS);
+        }
+        crowd.shutdown();
         double signInSeconds = (System.nanoTime() - signInStart) / 1e9;
 
         int posts = rate * seconds;
