@@ -89,12 +89,28 @@ public class FileRecordService {
     }
 
     public FileView find(String actorUri, long fileId) {
+        return FileView.of(readable(callers.participant(actorUri), fileId));
+    }
+
+    /**
+     * The file's metadata for handing its bytes to {@code actorUri}, who must be allowed to read its room;
+     * the download is a compliance event, as the upload was.
+     */
+    public FileView download(String actorUri, long fileId) {
         Actor actor = callers.participant(actorUri);
+        FileRecord file = readable(actor, fileId);
+        audit(ComplianceEventType.FILEDOWNLOAD, file.room(), actor.uri().value(), null,
+                Map.of("file", file.fileName(), "size", Long.toString(file.sizeBytes()), "fileId", file.id().toString()));
+        return FileView.of(file);
+    }
+
+    /** A file of a room the actor may not read does not exist for them, as the room does not. */
+    private FileRecord readable(Actor actor, long fileId) {
         FileRecord file = files.find(fileId).orElseThrow(() -> ChatException.notFound("no file " + fileId));
         if (!file.room().canRead(actor)) {
             throw ChatException.notFound("no file " + fileId);
         }
-        return FileView.of(file);
+        return file;
     }
 
     private void requireSize(long sizeBytes) {

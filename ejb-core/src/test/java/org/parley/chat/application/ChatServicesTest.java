@@ -515,6 +515,25 @@ class ChatServicesTest {
     }
 
     @Test
+    void downloadsAreForReadersOfTheRoomAndRecordedForCompliance() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String hash = Hashes.sha256Hex("minutes");
+        var file = tx(() -> files.register(ALICE, room.uri(), new FileDescription("minutes.txt", 7, hash,
+                "text/plain", "ab/" + hash)));
+        compliance_events.clear();
+        assertThat(tx(() -> files.download(BOB, file.id())).storageKey()).isEqualTo("ab/" + hash);
+        assertThat(compliance_events).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(ComplianceEventType.FILEDOWNLOAD);
+            assertThat(event.details()).containsEntry("file", "minutes.txt").containsEntry("fileId",
+                    Long.toString(file.id()));
+        });
+        compliance_events.clear();
+        assertRefused(() -> tx(() -> files.download(MALLORY, file.id())), Reason.NOT_FOUND);
+        assertRefused(() -> tx(() -> files.download(BOB, file.id() + 1000)), Reason.NOT_FOUND);
+        assertThat(compliance_events).isEmpty();
+    }
+
+    @Test
     void messagesLongerThanTheStorySizeLimitAreRefused() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         assertRefused(() -> tx(() -> posts.post(ALICE, room.uri(), "x".repeat(4097), null)), Reason.TOO_LARGE);

@@ -1,13 +1,15 @@
 package org.parley.chat.infrastructure.configuration;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.parley.chat.application.ChatConfiguration;
+import org.parley.chat.infrastructure.files.FileStore;
 
-/** What the services take from the server they run in: the settings and the time. */
+/** What the services take from the server they run in: the settings, the time and the file store. */
 @ApplicationScoped
 public class ChatEnvironment {
 
@@ -19,5 +21,15 @@ public class ChatEnvironment {
     @Produces
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Without the property (set by configure-system-properties.cli) there is nowhere safe to put files. */
+    @Produces
+    public FileStore fileStore() {
+        String directory = System.getProperty(FileStore.DIRECTORY);
+        if (directory == null || directory.isBlank()) {
+            throw new IllegalStateException(FileStore.DIRECTORY + " is not set");
+        }
+        return new FileStore(Path.of(directory));
     }
 }

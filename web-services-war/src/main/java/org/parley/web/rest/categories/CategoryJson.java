@@ -16,7 +16,7 @@ public record CategoryJson(String id, String uri, String name, String descriptio
                            boolean fileUploadAllowed, boolean chatHistoryEnabled, List<String> allowedMembers,
                            List<String> deniedMembers, List<String> creators, long version) {
 
-    static CategoryJson of(CategoryView category) {
+    public static CategoryJson of(CategoryView category) {
         return new CategoryJson(CategoryUri.parse(category.uri()).guid().toString(), category.uri(),
                 category.name(), category.settings().description(), category.settings().invitationsAllowed(),
                 category.settings().fileUploadAllowed(), category.settings().chatHistoryEnabled(),

@@ -13,7 +13,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 @JsonbPropertyOrder({"items", "page", "size", "totalItems"})
 public record PageJson<T>(List<T> items, int page, int size, int totalItems) {
 
-    static <T> PageJson<T> of(List<T> all, int page, int size) {
+    public static <T> PageJson<T> of(List<T> all, int page, int size) {
         List<T> items = all.stream().skip((long) page * size).limit(size).toList();
         return new PageJson<>(items, page, size, all.size());
     }

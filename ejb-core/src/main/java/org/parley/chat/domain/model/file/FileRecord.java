@@ -1,6 +1,7 @@
 package org.parley.chat.domain.model.file;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -88,7 +89,8 @@ public class FileRecord {
         }
         this.storageKey = file.storageKey();
         this.uploader = uploader;
-        this.uploadedAt = uploadedAt;
+        // The databases keep microseconds: the time returned now must be the one read back later.
+        this.uploadedAt = uploadedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     public static FileRecord register(Room room, Actor by, FileDescription file, Instant now) {

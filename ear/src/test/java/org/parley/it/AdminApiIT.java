@@ -1,0 +1,302 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.it.WebApiClient.object;
+import static org.parley.it.WebApiClient.segment;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ejb.EJB;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.chat.application.PostService;
+
+/**
+ * The administrator web services over HTTP: admin holds chat-admin (and is a Persistent Chat administrator in
+ * the test run), alice and bob are plain users, carol is the user whose policy gets switched off. Names carry
+ * a run id, so the tests pass against a store earlier runs filled.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdminApiIT {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private final WebApiClient admin = WebApiClient.as("admin", "parley-admin");
+    private final WebApiClient alice = WebApiClient.as("alice", "secret");
+    private final WebApiClient carol = WebApiClient.as("carol", "secret");
+
+    @EJB
+    private PostService posts;
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear(AdminApiIT.class, WebApiClient.class, Eventually.class);
+    }
+
+    @Test
+    @RunAsClient
+    void onlyChatAdministratorsReachTheAdministratorApi() throws Exception {
+        String room = "/admin/rooms/" + UUID.randomUUID();
+        for (HttpResponse<String> refused : List.of(
+                alice.get("/admin/policies"),
+                alice.put("/admin/policies/global", "{\"chatEnabled\": false}"),
+                alice.get("/admin/users/alice"),
+                alice.put("/admin/categories/" + UUID.randomUUID(), "{}", "If-Match", "*"),
+                alice.get("/admin/groups"),
+                alice.post("/admin/groups", "{\"name\": \"Mine " + run + "\"}"),
+                alice.get(room + "/history/changes"),
+                alice.delete(room + "/messages/1"),
+                alice.get("/admin/compliance"),
+                alice.post("/admin/compliance/run", ""))) {
+            assertEquals(403, refused.statusCode(), refused.request().uri() + ": " + refused.body());
+        }
+        assertEquals(401, WebApiClient.anonymous().get("/admin/policies").statusCode());
+    }
+
+    @Test
+    @RunAsClient
+    void servesTheOpenApiDocumentWithoutCredentials() throws Exception {
+        HttpResponse<String> document = WebApiClient.anonymous().get("http://127.0.0.1:8080/parley/openapi.yaml");
+        assertEquals(200, document.statusCode());
+        assertTrue(document.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
+        assertTrue(document.body().contains("openapi: 3.0"), document.body());
+        assertTrue(document.body().contains("/admin/compliance/run:"));
+    }
+
+    @Test
+    @RunAsClient
+    void aPolicyThatDisablesChatLocksTheUserOutUntilCleared() throws Exception {
+        String policy = "NoChat " + run;
+        HttpResponse<String> defined = admin.put("/admin/policies/" + segment(policy), "{\"chatEnabled\": false}");
+        assertEquals(200, defined.statusCode(), defined.body());
+        assertEquals(policy, object(defined).getString("name"));
+        assertFalse(object(defined).getBoolean("chatEnabled"));
+        assertProblem(admin.put("/admin/policies/" + segment(policy), "{}"), 400,
+                "urn:parley:problem:constraint-violation");
+
+        HttpResponse<String> global = admin.put("/admin/policies/global", "{\"chatEnabled\": true}");
+        assertEquals(200, global.statusCode(), global.body());
+        assertEquals("Global", object(global).getString("name"));
+
+        JsonObject page = object(admin.get("/admin/policies?size=100"));
+        assertEquals(0, page.getInt("page"));
+        assertEquals(100, page.getInt("size"));
+        assertTrue(names(page).containsAll(List.of("Global", policy)), page.toString());
+        assertEquals(1, object(admin.get("/admin/policies?size=1")).getJsonArray("items").size());
+        assertProblem(admin.get("/admin/policies?size=101"), 400, "urn:parley:problem:constraint-violation");
+
+        String carolPath = "/admin/users/" + segment("sip:carol@contoso.com");
+        JsonObject before = object(admin.get(carolPath));
+        assertEquals("sip:carol@contoso.com", before.getString("uri"));
+        assertFalse(before.getBoolean("administrator"));
+        assertTrue(object(admin.get("/admin/users/admin")).getBoolean("administrator"),
+                "a sign-in name names the same user");
+
+        try {
+            HttpResponse<String> assigned = admin.put(carolPath + "/policy", "{\"policy\": \"" + policy + "\"}");
+            assertEquals(200, assigned.statusCode(), assigned.body());
+            assertEquals(policy, object(assigned).getJsonObject("policy").getString("name"));
+            assertProblem(carol.get("/rooms"), 403, "urn:parley:problem:disabled-by-policy");
+        } finally {
+            HttpResponse<String> cleared = admin.put(carolPath + "/policy", "{\"policy\": null}");
+            assertEquals(200, cleared.statusCode(), cleared.body());
+            assertEquals("Global", object(cleared).getJsonObject("policy").getString("name"));
+        }
+        assertEquals(200, carol.get("/rooms").statusCode(), "back under Global");
+        assertProblem(admin.put(carolPath + "/policy", "{\"policy\": \"None " + run + "\"}"), 404,
+                "urn:parley:problem:not-found");
+        assertProblem(admin.get("/admin/users/" + segment("sip:")), 400, "urn:parley:problem:invalid");
+    }
+
+    @Test
+    @RunAsClient
+    void categorySettingsNeedTheVersionReadAndListsChangeOneByOne() throws Exception {
+        HttpResponse<String> created = admin.post("/categories", """
+                {"name": "Admin %s", "allowedMembers": ["domain:contoso.com"]}""".formatted(run));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = object(created).getString("id");
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        String path = "/admin/categories/" + id;
+        String settings = """
+                {"name": "Admin %s", "description": "%s", "invitationsAllowed": false, "fileUploadAllowed": true,
+                 "chatHistoryEnabled": true}""";
+
+        assertProblem(admin.put(path, settings.formatted(run, "first")), 428, "about:blank");
+        HttpResponse<String> updated = admin.put(path, settings.formatted(run, "first"), "If-Match", etag);
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertEquals("first", object(updated).getString("description"));
+        assertFalse(object(updated).getBoolean("invitationsAllowed"));
+        String newEtag = updated.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(etag, newEtag);
+        assertProblem(admin.put(path, settings.formatted(run, "stale"), "If-Match", etag), 412,
+                "urn:parley:problem:stale-version");
+        assertProblem(admin.put(path, "{\"name\": \"Admin " + run + "\"}", "If-Match", newEtag), 400,
+                "urn:parley:problem:constraint-violation");
+        assertProblem(admin.put("/admin/categories/" + UUID.randomUUID(), settings.formatted(run, "x"),
+                "If-Match", "*"), 404, "urn:parley:problem:not-found");
+
+        String bob = segment("sip:bob@contoso.com");
+        HttpResponse<String> granted = admin.put(path + "/creators/" + bob);
+        assertEquals(200, granted.statusCode(), granted.body());
+        assertTrue(strings(object(granted), "creators").contains("sip:bob@contoso.com"));
+        assertNotEquals(newEtag, granted.headers().firstValue("ETag").orElseThrow());
+        assertTrue(strings(object(admin.put(path + "/denied-members/" + bob)), "deniedMembers")
+                .contains("sip:bob@contoso.com"));
+        HttpResponse<String> revoked = admin.delete(path + "/denied-members/" + bob);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertFalse(strings(object(revoked), "deniedMembers").contains("sip:bob@contoso.com"));
+        assertTrue(strings(object(admin.delete(path + "/allowed-members/" + segment("domain:contoso.com"))),
+                "allowedMembers").isEmpty());
+        assertProblem(admin.put(path + "/creators/nobody"), 400, "urn:parley:problem:invalid");
+        assertEquals(404, admin.put(path + "/owners/" + bob).statusCode());
+    }
+
+    @Test
+    @RunAsClient
+    void groupsAreCreatedFilledEmptiedAndDeleted() throws Exception {
+        String name = "Team " + run;
+        String path = "/admin/groups/" + segment(name);
+        HttpResponse<String> created = admin.post("/admin/groups", """
+                {"name": "%s", "description": "the team"}""".formatted(name));
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(WebApiClient.BASE + path, created.headers().firstValue("Location").orElseThrow());
+        assertTrue(object(created).getString("principal").equalsIgnoreCase("group:" + name), created.body());
+        assertProblem(admin.post("/admin/groups", "{\"name\": \"" + name + "\"}"), 409,
+                "urn:parley:problem:conflict");
+        assertProblem(admin.post("/admin/groups", "{\"name\": \" \"}"), 400,
+                "urn:parley:problem:constraint-violation");
+
+        HttpResponse<String> added = admin.put(path + "/members/bob");
+        assertEquals(200, added.statusCode(), added.body());
+        assertEquals(List.of("sip:bob@contoso.com"), strings(object(added), "members"));
+        admin.put(path + "/members/" + segment("sip:alice@contoso.com"));
+        assertEquals(List.of("sip:alice@contoso.com", "sip:bob@contoso.com"),
+                strings(object(admin.get(path)), "members"));
+        assertTrue(names(object(admin.get("/admin/groups?size=100"))).contains(name));
+
+        assertEquals(List.of("sip:alice@contoso.com"),
+                strings(object(admin.delete(path + "/members/bob")), "members"));
+        assertEquals(204, admin.delete(path).statusCode());
+        assertProblem(admin.get(path), 404, "urn:parley:problem:not-found");
+        assertProblem(admin.delete(path), 404, "urn:parley:problem:not-found");
+    }
+
+    /** In the container: the messages to rewrite are posted through the post service, as a client's would be. */
+    @Test
+    void historyRewritesAreRecordedInTheRoomsChanges() throws Exception {
+        HttpResponse<String> created = alice.post("/rooms", """
+                {"name": "Rewritten %s", "privacy": "OPEN"}""".formatted(run));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject room = object(created);
+        String path = "/admin/rooms/" + room.getString("id");
+        long first = posts.post("sip:alice@contoso.com", room.getString("uri"), "first " + run, Instant.now())
+                .message().seq();
+        long second = posts.post("sip:alice@contoso.com", room.getString("uri"), "second " + run, Instant.now())
+                .message().seq();
+        posts.post("sip:alice@contoso.com", room.getString("uri"), "third " + run, Instant.now());
+
+        assertEquals(403, alice.put(path + "/messages/" + first, "{\"text\": \"mine\"}").statusCode());
+        HttpResponse<String> replaced = admin.put(path + "/messages/" + first, "{\"text\": \"[redacted]\"}");
+        assertEquals(200, replaced.statusCode(), replaced.body());
+        assertEquals("REPLACED", object(replaced).getString("kind"));
+        assertEquals(first, object(replaced).getJsonNumber("messageSeq").longValue());
+        assertEquals(64, object(replaced).getString("oldTextSha256").length());
+
+        HttpResponse<String> removed = admin.delete(path + "/messages/" + second);
+        assertEquals(200, removed.statusCode(), removed.body());
+        assertEquals("REMOVED", object(removed).getString("kind"));
+        assertProblem(admin.delete(path + "/messages/" + second), 404, "urn:parley:problem:not-found");
+
+        HttpResponse<String> cleared = admin.post(path + "/history/clear", """
+                {"before": "%s"}""".formatted(Instant.now().plusSeconds(1)));
+        assertEquals(200, cleared.statusCode(), cleared.body());
+        assertEquals("CLEARED_BEFORE", object(cleared).getString("kind"));
+        assertEquals(2, object(cleared).getJsonNumber("messagesAffected").longValue(), "the first and the third");
+        assertProblem(admin.post(path + "/history/clear", "{}"), 400, "urn:parley:problem:constraint-violation");
+
+        JsonObject changes = object(admin.get(path + "/history/changes"));
+        assertEquals(3, changes.getInt("totalItems"));
+        assertEquals(List.of("REPLACED", "REMOVED", "CLEARED_BEFORE"), changes.getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(change -> change.getString("kind")).toList());
+        assertTrue(changes.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .allMatch(change -> change.getString("actor").equals("sip:admin@contoso.com")));
+        assertEquals(1, object(admin.get(path + "/history/changes?page=1&size=2")).getJsonArray("items").size());
+        assertProblem(admin.get("/admin/rooms/" + UUID.randomUUID() + "/history/changes"), 404,
+                "urn:parley:problem:not-found");
+    }
+
+    @Test
+    @RunAsClient
+    void complianceShowsItsBacklogAdaptersAndDeadLettersAndRunsOnDemand() throws Exception {
+        // Something to archive, so both adapters have taken at least one event by the end.
+        assertEquals(201, alice.post("/rooms", """
+                {"name": "Audited by admin %s", "privacy": "OPEN"}""".formatted(run)).statusCode());
+
+        JsonObject status = Eventually.await(Duration.ofSeconds(60), () -> {
+            try {
+                HttpResponse<String> ran = admin.post("/admin/compliance/run", "");
+                assertEquals(200, ran.statusCode(), ran.body());
+                JsonObject outcome = object(ran);
+                for (String field : List.of("delivered", "failures", "deleted")) {
+                    assertTrue(outcome.getInt(field) >= 0, outcome.toString());
+                }
+                return object(admin.get("/admin/compliance"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, seen -> seen.getJsonArray("adapters").getValuesAs(JsonObject.class).stream()
+                .filter(adapter -> adapter.get("lastSuccessAt") instanceof JsonString)
+                .map(adapter -> adapter.getString("name")).toList().containsAll(List.of("xml", "jsonl")));
+
+        assertTrue(status.getBoolean("enabled"));
+        assertEquals(List.of("xml", "jsonl"), strings(status, "configuredAdapters"));
+        assertTrue(status.getJsonNumber("backlogEvents").longValue() >= 0);
+        for (JsonObject adapter : status.getJsonArray("adapters").getValuesAs(JsonObject.class)) {
+            for (String number : List.of("lastEventId", "deliveredEvents", "failures")) {
+                assertTrue(adapter.get(number) instanceof JsonNumber, adapter.toString());
+            }
+        }
+        JsonObject deadLetters = status.getJsonObject("deadLetters");
+        assertTrue(deadLetters.getInt("count") >= deadLetters.getJsonArray("messages").size(), deadLetters.toString());
+        assertTrue(deadLetters.getJsonArray("messages").size() <= 5);
+        assertFalse(deadLetters.getBoolean("countLimited"));
+        for (JsonObject message : deadLetters.getJsonArray("messages").getValuesAs(JsonObject.class)) {
+            assertTrue(message.containsKey("messageId") && message.containsKey("sentAt"), message.toString());
+        }
+    }
+
+    private static List<String> names(JsonObject page) {
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(item -> item.getString("name")).toList();
+    }
+
+    private static List<String> strings(JsonObject object, String field) {
+        return object.getJsonArray(field).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    private static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = object(response);
+        assertEquals(type, problem.getString("type"), problem.toString());
+        assertEquals(status, problem.getInt("status"));
+        return problem;
+    }
+}

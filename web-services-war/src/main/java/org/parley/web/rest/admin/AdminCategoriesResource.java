@@ -1,0 +1,87 @@
+package org.parley.web.rest.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.parley.chat.application.CategoryService;
+import org.parley.chat.application.ChatConfiguration;
+import org.parley.chat.application.dto.CategoryView;
+import org.parley.chat.domain.model.category.CategoryRole;
+import org.parley.web.rest.Versions;
+import org.parley.web.rest.categories.CategoryJson;
+import org.parley.web.rest.security.Caller;
+
+/**
+ * Changes to categories (reading them is the user API's {@code /categories}). Settings replace a whole
+ * representation, so they need the version read; a principal list entry is one idempotent change, so it
+ * does not, as with room roles.
+ */
+@Path("admin/categories/{id: " + AdminPaths.GUID + "}")
+@RequestScoped
+@RolesAllowed("chat-admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminCategoriesResource {
+
+    private static final String LIST = "{list: allowed-members|denied-members|creators}";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CategoryService categories;
+
+    @Inject
+    ChatConfiguration configuration;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull CategorySettingsJson settings) {
+        Long expected = Versions.expected(ifMatch);
+        return withTag(categories.updateCategory(caller.uri(), categoryUri(id), settings.settings(), expected));
+    }
+
+    /** @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name}, URL-encoded */
+    @PUT
+    @Path(LIST + "/{principal}")
+    public Response grant(@PathParam("id") String id, @PathParam("list") String list,
+                          @PathParam("principal") String principal) {
+        return withTag(categories.grant(caller.uri(), categoryUri(id), role(list), principal));
+    }
+
+    @DELETE
+    @Path(LIST + "/{principal}")
+    public Response revoke(@PathParam("id") String id, @PathParam("list") String list,
+                           @PathParam("principal") String principal) {
+        return withTag(categories.revoke(caller.uri(), categoryUri(id), role(list), principal));
+    }
+
+    private String categoryUri(String id) {
+        return AdminPaths.categoryUri(configuration.domain(), id);
+    }
+
+    private static CategoryRole role(String list) {
+        return switch (list) {
+            case "allowed-members" -> CategoryRole.ALLOWED_MEMBER;
+            case "denied-members" -> CategoryRole.DENIED_MEMBER;
+            default -> CategoryRole.CREATOR;
+        };
+    }
+
+    private static Response withTag(CategoryView category) {
+        return Response.ok(CategoryJson.of(category)).tag(Versions.tag(category.version())).build();
+    }
+}

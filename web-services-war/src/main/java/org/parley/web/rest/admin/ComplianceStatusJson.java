@@ -1,0 +1,55 @@
+package org.parley.web.rest.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+import org.parley.compliance.domain.AdapterProgress;
+
+/**
+ * The compliance service's health.
+ *
+ * @param enabled             whether actions are recorded at all ({@code PARLEY_COMPLIANCE_ENABLED})
+ * @param configuredAdapters  the adapters every event must reach before it leaves the store, in order
+ * @param backlogEvents       events stored and not yet taken by every configured adapter
+ * @param oldestBacklogEvent  when the oldest of them was received; null when there are none
+ * @param adapters            every adapter that ever ran, also ones no longer configured
+ * @param deadLetters         messages that could not be stored: they are in no archive
+ */
+@JsonbPropertyOrder({"enabled", "configuredAdapters", "backlogEvents", "oldestBacklogEvent", "adapters",
+        "deadLetters"})
+public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapters, long backlogEvents,
+                                   Instant oldestBacklogEvent, List<Adapter> adapters, DeadLetters deadLetters) {
+
+    /**
+     * @param lastEventId    every archived event up to this one has been delivered to the adapter
+     * @param failures       failed deliveries, ever
+     * @param lastError      of the last run, if it failed; null once a delivery succeeds again
+     */
+    public record Adapter(String name, long lastEventId, long deliveredEvents, long failures, Instant lastRunAt,
+                          Instant lastSuccessAt, String lastError) {
+
+        static Adapter of(AdapterProgress progress) {
+            return new Adapter(progress.adapterName(), progress.lastEventId(), progress.deliveredEvents(),
+                    progress.failures(), progress.lastRunAt(), progress.lastSuccessAt(), progress.lastError());
+        }
+    }
+
+    /**
+     * @param count        messages on the dead-letter queue, counted up to {@code countLimit}
+     * @param countLimited true when there are more than that (the queue is browsed, not drained)
+     * @param messages     the first few, oldest first
+     */
+    public record DeadLetters(int count, boolean countLimited, int countLimit, List<DeadLetter> messages) {
+    }
+
+    /**
+     * @param eventType     the event's type as the sender labelled it
+     * @param deliveryCount how often the receiver tried to store it
+     * @param body          the event as sent (JSON), cut at a length fit for a status page
+     */
+    public record DeadLetter(String messageId, Instant sentAt, String eventType, Integer deliveryCount,
+                             String body) {
+    }
+}
