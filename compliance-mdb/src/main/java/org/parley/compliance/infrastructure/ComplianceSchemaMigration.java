@@ -1,8 +1,5 @@
 package org.parley.compliance.infrastructure;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -14,9 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.parley.chat.infrastructure.persistence.IndexedMigrations;
+import org.parley.chat.infrastructure.persistence.ChatSchema;
 
 /**
  * Creates and migrates the compliance store's schema (db/compliance/) when the application starts,
@@ -38,30 +33,12 @@ public class ComplianceSchemaMigration {
     @PostConstruct
     void migrate() {
         ClassLoader loader = getClass().getClassLoader();
-        int applied = configure(dataSource, loader).load().migrate().migrationsExecuted;
+        int applied = ChatSchema.configure(dataSource, loader, ROOT, HISTORY_TABLE).load().migrate().migrationsExecuted;
         LOG.info(() -> "Compliance store schema migrated: " + applied + " migration(s) run now");
     }
 
     /** Returns once the schema is in place (the container runs {@link #migrate()} before any call). */
     public void ready() {
         // Nothing to do: reaching this method means the startup migration has completed.
-    }
-
-    static org.flywaydb.core.api.configuration.FluentConfiguration configure(DataSource dataSource, ClassLoader loader) {
-        return Flyway.configure(loader)
-                .dataSource(dataSource)
-                .table(HISTORY_TABLE)
-                .resourceProvider(new IndexedMigrations(loader, vendorOf(dataSource), ROOT))
-                .javaMigrationClassProvider(List::<Class<? extends JavaMigration>>of)
-                .validateMigrationNaming(true)
-                .cleanDisabled(true);
-    }
-
-    private static String vendorOf(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return IndexedMigrations.vendorOf(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the compliance store to migrate it", e);
-        }
     }
 }

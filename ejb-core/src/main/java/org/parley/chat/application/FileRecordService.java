@@ -8,7 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
-import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.FileView;
@@ -75,7 +74,7 @@ public class FileRecordService {
         requireSize(file.sizeBytes());
         FileRecord record = FileRecord.register(room, actor, file, clock.instant());
         files.add(record);
-        audit(ComplianceEventType.FILEUPLOAD, room, actor.uri().value(), null,
+        compliance.record(ComplianceEventType.FILEUPLOAD, room, actor.uri().value(), clock.instant(), null,
                 Map.of("file", file.fileName(), "size", Long.toString(file.sizeBytes())));
         return FileView.of(record);
     }
@@ -99,8 +98,9 @@ public class FileRecordService {
     public FileView download(String actorUri, long fileId) {
         Actor actor = callers.participant(actorUri);
         FileRecord file = readable(actor, fileId);
-        audit(ComplianceEventType.FILEDOWNLOAD, file.room(), actor.uri().value(), null,
-                Map.of("file", file.fileName(), "size", Long.toString(file.sizeBytes()), "fileId", file.id().toString()));
+        compliance.record(ComplianceEventType.FILEDOWNLOAD, file.room(), actor.uri().value(), clock.instant(), null,
+                Map.of("file", file.fileName(), "size", Long.toString(file.sizeBytes()),
+                        "fileId", file.id().toString()));
         return FileView.of(file);
     }
 
@@ -122,11 +122,5 @@ public class FileRecordService {
 
     private Room room(String roomUri) {
         return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
-    }
-
-    /** Hands the event to compliance inside this transaction: no event outlives a rolled-back action. */
-    private void audit(ComplianceEventType type, Room room, String actorUri, String text, Map<String, String> details) {
-        compliance.record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, clock.instant(), text,
-                details));
     }
 }

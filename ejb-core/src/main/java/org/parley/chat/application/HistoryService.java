@@ -10,7 +10,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
-import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.HistoryChangeView;
@@ -65,7 +64,8 @@ public class HistoryService {
     }
 
     HistoryService(Callers callers, RoomRepository rooms, MessageRepository messages, CategoryRepository categories,
-                   HistoryChangeRepository changes, ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance) {
+                   HistoryChangeRepository changes, ChatConfiguration configuration, Clock clock,
+                   ComplianceRecorder compliance) {
         this.callers = callers;
         this.rooms = rooms;
         this.messages = messages;
@@ -79,14 +79,15 @@ public class HistoryService {
     /** The newest {@code count} messages (at most the configured page limit), oldest first. */
     public List<MessageView> last(String actorUri, String roomUri, int count) {
         Room room = readable(actorUri, roomUri);
-        audit(ComplianceEventType.BACKCHAT, room, actorUri, null, Map.of("last", Integer.toString(count)));
+        compliance.record(ComplianceEventType.BACKCHAT, room, actorUri, clock.instant(),
+                null, Map.of("last", Integer.toString(count)));
         return read(room, () -> messages.last(room, pageSize(count)));
     }
 
     /** The {@code count} messages just before sequence number {@code seq}, oldest first. */
     public List<MessageView> before(String actorUri, String roomUri, long seq, int count) {
         Room room = readable(actorUri, roomUri);
-        audit(ComplianceEventType.BACKCHAT, room, actorUri, null,
+        compliance.record(ComplianceEventType.BACKCHAT, room, actorUri, clock.instant(), null,
                 Map.of("before", Long.toString(seq), "last", Integer.toString(count)));
         return read(room, () -> messages.before(room, seq, pageSize(count)));
     }
@@ -127,7 +128,7 @@ public class HistoryService {
         Actor actor = administrator(actorUri);
         Room room = room(roomUri);
         long deleted = messages.removeBefore(room, before);
-        audit(ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), null,
+        compliance.record(ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("before", before.toString(), "deleted", Long.toString(deleted)));
         return record(HistoryChange.clearedBefore(room, actor, before, deleted, clock.instant()));
     }
@@ -137,8 +138,8 @@ public class HistoryService {
         Message message = message(roomUri, seq);
         HistoryChange change = message.removal(actor, clock.instant());
         messages.remove(message);
-        audit(ComplianceEventType.MESSAGE_REMOVED, message.room(), actor.uri().value(), null,
-                Map.of("seq", Long.toString(seq)));
+        compliance.record(ComplianceEventType.MESSAGE_REMOVED, message.room(), actor.uri().value(), clock.instant(),
+                null, Map.of("seq", Long.toString(seq)));
         return record(change);
     }
 
@@ -149,8 +150,8 @@ public class HistoryService {
                     "a message is limited to " + configuration.storySizeLimit() + " characters");
         }
         Message message = message(roomUri, seq);
-        audit(ComplianceEventType.MESSAGE_REPLACED, message.room(), actor.uri().value(), newText,
-                Map.of("seq", Long.toString(seq)));
+        compliance.record(ComplianceEventType.MESSAGE_REPLACED, message.room(), actor.uri().value(), clock.instant(),
+                newText, Map.of("seq", Long.toString(seq)));
         return record(message.replaceText(actor, newText, clock.instant()));
     }
 
@@ -196,11 +197,5 @@ public class HistoryService {
 
     private Room room(String roomUri) {
         return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
-    }
-
-    /** Hands the event to compliance inside this transaction: no event outlives a rolled-back action. */
-    private void audit(ComplianceEventType type, Room room, String actorUri, String text, Map<String, String> details) {
-        compliance.record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, clock.instant(), text,
-                details));
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
-import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.MessageView;
@@ -78,13 +77,8 @@ public class PostService {
             messages.add(message);
         }
         // Archived even where the category keeps no history: compliance does not depend on it.
-        audit(ComplianceEventType.CHAT, room, author.uri().value(), text, Map.of("seq", Long.toString(message.seq())));
+        compliance.record(ComplianceEventType.CHAT, room, author.uri().value(), clock.instant(),
+                text, Map.of("seq", Long.toString(message.seq())));
         return new PostedMessage(MessageView.of(message), stored);
-    }
-
-    /** Hands the event to compliance inside this transaction: no event outlives a rolled-back action. */
-    private void audit(ComplianceEventType type, Room room, String actorUri, String text, Map<String, String> details) {
-        compliance.record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, clock.instant(), text,
-                details));
     }
 }

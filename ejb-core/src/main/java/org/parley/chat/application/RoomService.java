@@ -10,7 +10,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
-import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.NewRoom;
@@ -79,8 +78,8 @@ public class RoomService {
                 newRoom.description(), null, newRoom.privacy(), newRoom.type(), InvitationSetting.INHERIT),
                 clock.instant());
         rooms.add(room);
-        audit(ComplianceEventType.ROOM_CREATED, room, actor.uri().value(), null,
-                Map.of("privacy", newRoom.privacy().name(), "type", newRoom.type().name(), "category", category.name()));
+        compliance.record(ComplianceEventType.ROOM_CREATED, room, actor.uri().value(), clock.instant(), null, Map.of(
+                "privacy", newRoom.privacy().name(), "type", newRoom.type().name(), "category", category.name()));
         return RoomView.of(room);
     }
 
@@ -93,7 +92,7 @@ public class RoomService {
         requireFreeName(settings.name(), room);
         room.change(actor, settings);
         rooms.store(room);
-        audit(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), null,
+        compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("privacy", settings.privacy().name(), "type", settings.type().name()));
         return RoomView.of(room);
     }
@@ -107,7 +106,7 @@ public class RoomService {
         Room room = room(roomUri);
         Actor actor = callers.actor(actorUri);
         room.grant(actor, role, Principal.parse(principal), callers);
-        audit(ComplianceEventType.MEMBERSHIP_CHANGED, room, actor.uri().value(), null,
+        compliance.record(ComplianceEventType.MEMBERSHIP_CHANGED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("change", "granted", "role", role.name(), "principal", principal));
         return RoomRolesView.of(room);
     }
@@ -116,7 +115,7 @@ public class RoomService {
         Room room = room(roomUri);
         Actor actor = callers.actor(actorUri);
         room.revoke(actor, role, Principal.parse(principal));
-        audit(ComplianceEventType.MEMBERSHIP_CHANGED, room, actor.uri().value(), null,
+        compliance.record(ComplianceEventType.MEMBERSHIP_CHANGED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("change", "revoked", "role", role.name(), "principal", principal));
         return RoomRolesView.of(room);
     }
@@ -126,7 +125,8 @@ public class RoomService {
         Actor actor = callers.actor(actorUri);
         room.disable(actor);
         rooms.store(room);
-        audit(ComplianceEventType.ROOM_DISABLED, room, actor.uri().value(), null, Map.of());
+        compliance.record(ComplianceEventType.ROOM_DISABLED, room, actor.uri().value(), clock.instant(),
+                null, Map.of());
         return RoomView.of(room);
     }
 
@@ -135,7 +135,7 @@ public class RoomService {
         Actor actor = callers.actor(actorUri);
         room.enable(actor);
         rooms.store(room);
-        audit(ComplianceEventType.ROOM_ENABLED, room, actor.uri().value(), null, Map.of());
+        compliance.record(ComplianceEventType.ROOM_ENABLED, room, actor.uri().value(), clock.instant(), null, Map.of());
         return RoomView.of(room);
     }
 
@@ -147,14 +147,15 @@ public class RoomService {
         Actor actor = callers.participant(actorUri);
         Room room = room(roomUri);
         room.requireJoin(actor);
-        audit(ComplianceEventType.JOIN, room, actor.uri().value(), null, Map.of());
+        compliance.record(ComplianceEventType.JOIN, room, actor.uri().value(), clock.instant(), null, Map.of());
         return RoomView.of(room);
     }
 
     /** A user left a room (or its client went away): nothing changes but the compliance record. */
     public void leave(String userUri, String roomUri) {
         Room room = room(roomUri);
-        audit(ComplianceEventType.PART, room, SipUri.parse(userUri).value(), null, Map.of());
+        compliance.record(ComplianceEventType.PART, room, SipUri.parse(userUri).value(), clock.instant(),
+                null, Map.of());
     }
 
     public RoomView find(String actorUri, String roomUri) {
@@ -225,11 +226,5 @@ public class RoomService {
         if (name != null && rooms.nameInUse(name, except)) {
             throw ChatException.conflict("a room named " + name + " exists");
         }
-    }
-
-    /** Hands the event to compliance inside this transaction: no event outlives a rolled-back action. */
-    private void audit(ComplianceEventType type, Room room, String actorUri, String text, Map<String, String> details) {
-        compliance.record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, clock.instant(), text,
-                details));
     }
 }

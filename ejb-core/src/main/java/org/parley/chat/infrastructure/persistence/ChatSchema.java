@@ -20,10 +20,19 @@ public final class ChatSchema {
     }
 
     public static FluentConfiguration configure(DataSource dataSource, ClassLoader classLoader) {
+        return configure(dataSource, classLoader, IndexedMigrations.ROOT, HISTORY_TABLE);
+    }
+
+    /**
+     * The same for another of Parley's stores (the compliance store): its scripts under {@code root}
+     * laid out as the chat store's, its Flyway history in {@code historyTable}.
+     */
+    public static FluentConfiguration configure(DataSource dataSource, ClassLoader classLoader, String root,
+                                                String historyTable) {
         return Flyway.configure(classLoader)
                 .dataSource(dataSource)
-                .table(HISTORY_TABLE)
-                .resourceProvider(new IndexedMigrations(classLoader, vendorOf(dataSource)))
+                .table(historyTable)
+                .resourceProvider(new IndexedMigrations(classLoader, vendorOf(dataSource), root))
                 .javaMigrationClassProvider(List::<Class<? extends JavaMigration>>of)
                 .validateMigrationNaming(true)
                 .cleanDisabled(true);
@@ -33,7 +42,7 @@ public final class ChatSchema {
         try (Connection connection = dataSource.getConnection()) {
             return IndexedMigrations.vendorOf(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the chat store to migrate it", e);
+            throw new IllegalStateException("cannot reach the database to migrate it", e);
         }
     }
 }
