@@ -75,7 +75,7 @@ class ChatBenchmark {
         final Thread reader;
 
         Client(String user) throws IOException {
-            sip = RawSip.tcp(5060);
+            sip = RawSip.tcp(SipServer.port());
             dialog = new ClientDialog(sip, XccosTestClient.CHAT_ENDPOINT, false, user);
             reader = new Thread(this::read, "bench-" + user);
             reader.setDaemon(true);

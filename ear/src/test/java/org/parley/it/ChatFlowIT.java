@@ -46,7 +46,7 @@ class ChatFlowIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(ChatFlowIT.class, XccosTestClient.class);
+        return ParleyDeployment.ear(ChatFlowIT.class);
     }
 
     @EJB

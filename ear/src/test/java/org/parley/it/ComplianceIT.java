@@ -49,7 +49,7 @@ class ComplianceIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(ComplianceIT.class, XccosTestClient.class, Eventually.class);
+        return ParleyDeployment.ear(ComplianceIT.class, Eventually.class);
     }
 
     @EJB

@@ -35,7 +35,7 @@ public final class ParleyDeployment {
         }
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, built);
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war")
-                .addClass(ParleyDeployment.class)
+                .addClasses(ParleyDeployment.class, XccosTestClient.class, SipServer.class)
                 .addClasses(testClasses)
                 .addAsLibraries(testkit())
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");

@@ -1,15 +1,9 @@
 package org.parley.it;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathFactory;
-
 import org.parley.sip.testkit.RawSip;
-import org.w3c.dom.Document;
 
 /**
  * The test server's SIP side as configure-system-properties.cli sets it up (the managed server
@@ -46,15 +40,11 @@ final class SipServer {
 
     /** One command envelope, byte for byte as SIPE writes it (REAL-CLIENT.md A.3). */
     static String command(String id, long envid) {
-        return "<xccos ver=\"1\" envid=\"" + envid + "\" xmlns=\"urn:parlano:xml:ns:xccos\"><cmd id=\"" + id
-                + "\" seqid=\"1\"><data/></cmd></xccos>";
+        return XccosTestClient.envelope(Long.toString(envid), "<cmd id=\"" + id + "\" seqid=\"1\"><data/></cmd>");
     }
 
     /** An XPath over an XCCOS body, namespaces ignored: e.g. "/xccos/rpl/@id". */
-    static String xpath(String xml, String expression) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        return XPathFactory.newInstance().newXPath().evaluate(expression, document);
+    static String xpath(String xml, String expression) {
+        return XccosTestClient.text(XccosTestClient.parse(xml), expression);
     }
 }

@@ -23,8 +23,8 @@ import org.w3c.dom.NodeList;
  */
 final class XccosTestClient implements Closeable {
 
-    static final String CHAT_ENDPOINT = "sip:GC-1-PersistentChatService-1@contoso.com";
-    static final String LOOKUP = "sip:ocschat@contoso.com";
+    static final String CHAT_ENDPOINT = SipServer.CHAT;
+    static final String LOOKUP = SipServer.LOOKUP;
     private static final AtomicLong ENVIDS = new AtomicLong(1_331_762_711L);
 
     final String user;
@@ -32,7 +32,7 @@ final class XccosTestClient implements Closeable {
 
     private XccosTestClient(String user, String target) throws IOException {
         this.user = user;
-        this.dialog = new ClientDialog(RawSip.tcp(5060), target, false, user);
+        this.dialog = new ClientDialog(RawSip.tcp(SipServer.port()), target, false, user);
     }
 
     /** Opens a chat session; the INVITE's answer is the result (a 403 for refused users). */
