@@ -16,6 +16,7 @@ import org.parley.chat.application.dto.HistoryChangeView;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.CategoryRepository;
+import org.parley.chat.domain.model.file.FileRecordRepository;
 import org.parley.chat.domain.model.message.HistoryChange;
 import org.parley.chat.domain.model.message.HistoryChangeRepository;
 import org.parley.chat.domain.model.message.Message;
@@ -52,6 +53,9 @@ public class HistoryService {
     HistoryChangeRepository changes;
 
     @Inject
+    FileRecordRepository files;
+
+    @Inject
     ChatConfiguration configuration;
 
     @Inject
@@ -64,8 +68,9 @@ public class HistoryService {
     }
 
     HistoryService(Callers callers, RoomRepository rooms, MessageRepository messages, CategoryRepository categories,
-                   HistoryChangeRepository changes, ChatConfiguration configuration, Clock clock,
-                   ComplianceRecorder compliance) {
+                   HistoryChangeRepository changes, FileRecordRepository files, ChatConfiguration configuration,
+                   Clock clock, ComplianceRecorder compliance) {
+        this.files = files;
         this.callers = callers;
         this.rooms = rooms;
         this.messages = messages;
@@ -98,7 +103,6 @@ public class HistoryService {
         return read(room, () -> messages.after(room, seq, pageSize(count)));
     }
 
-    /** Deletes every message posted before {@code before}; administrators only, recorded. */
     /**
      * Full-text search, case-insensitive: messages containing {@code text} in one room, or (no room)
      * in every room the actor may read, newest first. Rooms without history have nothing to find.
@@ -124,12 +128,19 @@ public class HistoryService {
                 .filter(room -> room.canRead(actor)).toList();
     }
 
+    /**
+     * Deletes every message posted before {@code before}, and the files posted before it (their announcements
+     * are among those messages; their bytes go with the file store's next clean-up); administrators only,
+     * recorded.
+     */
     public HistoryChangeView clearBefore(String actorUri, String roomUri, Instant before) {
         Actor actor = administrator(actorUri);
         Room room = room(roomUri);
         long deleted = messages.removeBefore(room, before);
+        int filesRemoved = files.removeUploadedBefore(room, before);
         compliance.record(ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), clock.instant(), null,
-                Map.of("before", before.toString(), "deleted", Long.toString(deleted)));
+                Map.of("before", before.toString(), "deleted", Long.toString(deleted),
+                        "filesRemoved", Integer.toString(filesRemoved)));
         return record(HistoryChange.clearedBefore(room, actor, before, deleted, clock.instant()));
     }
 

@@ -98,6 +98,31 @@ public class RoomService {
     }
 
     /**
+     * Moves the room to another category (Room#moveTo says who may). Recorded for compliance as a room change
+     * naming both categories.
+     *
+     * @param expectedVersion the version the caller read (ETag), or null to move whatever is stored
+     */
+    public RoomView moveToCategory(String actorUri, String roomUri, String categoryUri, Long expectedVersion) {
+        Actor actor = callers.actor(actorUri);
+        Room room = room(roomUri);
+        room.requireManage(actor);
+        Versions.require(expectedVersion, room.version());
+        Category target = categories.find(CategoryUri.parse(categoryUri))
+                .orElseThrow(() -> ChatException.notFound("no category " + categoryUri));
+        Category from = room.category();
+        if (from.id().equals(target.id())) {
+            return RoomView.of(room);
+        }
+        room.moveTo(actor, target);
+        rooms.store(room);
+        compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
+                Map.of("change", "category", "fromCategory", from.uri().toString(), "toCategory",
+                        target.uri().toString(), "category", target.name()));
+        return RoomView.of(room);
+    }
+
+    /**
      * Adds a principal to a role list. Managers and presenters count as members too.
      *
      * @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name}

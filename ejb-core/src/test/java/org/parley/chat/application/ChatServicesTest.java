@@ -110,7 +110,7 @@ class ChatServicesTest {
         rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance);
         posts = new PostService(callers, roomRepository, messageRepository, configuration, clock, compliance);
         history = new HistoryService(callers, roomRepository, messageRepository, categoryRepository,
-                new JpaHistoryChangeRepository(em), configuration, clock, compliance);
+                new JpaHistoryChangeRepository(em), new JpaFileRecordRepository(em), configuration, clock, compliance);
         follows = new FollowService(callers, roomRepository, new JpaFollowRepository(em), clock);
         invitations = new InvitationService(callers, roomRepository, new JpaInvitationRepository(em), clock);
         files = new FileRecordService(callers, roomRepository, new JpaFileRecordRepository(em), configuration, clock,

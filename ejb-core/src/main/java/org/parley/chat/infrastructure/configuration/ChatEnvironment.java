@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.parley.chat.application.ChatConfiguration;
+import org.parley.chat.application.FileTransferSettings;
 import org.parley.chat.infrastructure.files.FileStore;
 
 /** What the services take from the server they run in: the settings, the time and the file store. */
@@ -16,6 +17,11 @@ public class ChatEnvironment {
     @Produces
     public ChatConfiguration configuration() {
         return ChatConfiguration.from(System.getProperties());
+    }
+
+    @Produces
+    public FileTransferSettings fileTransferSettings() {
+        return FileTransferSettings.from(System.getProperties());
     }
 
     @Produces

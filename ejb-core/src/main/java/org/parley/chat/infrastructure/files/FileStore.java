@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.parley.chat.domain.shared.ChatException;
 
@@ -85,17 +89,88 @@ public final class FileStore {
         return Files.newInputStream(file);
     }
 
-    /** Same name, same bytes: a file already there is the one being stored, so it is kept as it is. */
+    /**
+     * Same name, same bytes: replacing a file already there changes nothing but its modification time, and
+     * that is the point. A fresh time tells {@link #deleteIfUntouchedSince} that an upload is about to
+     * reference these bytes, even when an older copy of them had become an orphan.
+     */
     private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        if (Files.exists(target)) {
-            return;
-        }
         try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException concurrent) {
-            // Another upload of the same bytes got there first.
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException otherFileSystem) {
-            Files.move(temporary, target);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * The keys of the stored files last written before {@code cutoff}: the candidates for removal once no file
+     * record names them. Files written since may belong to uploads whose record is not committed yet.
+     */
+    public List<String> keysUntouchedSince(Instant cutoff) throws IOException {
+        List<String> keys = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return keys;
+        }
+        try (Stream<Path> prefixes = Files.list(root)) {
+            for (Path prefix : prefixes.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.list(prefix)) {
+                    for (Path file : files.toList()) {
+                        String key = prefix.getFileName() + "/" + file.getFileName();
+                        if (KEY.matcher(key).matches() && modified(file).isBefore(cutoff)) {
+                            keys.add(key);
+                        }
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Deletes the stored file unless it was written at or after {@code cutoff}. It is first moved aside, so an
+     * upload of the same bytes either wrote it before (the file aside is then recent and is put back) or writes
+     * a new one after (which stays); no upload can lose its bytes to this.
+     *
+     * @return whether the bytes are gone
+     */
+    public boolean deleteIfUntouchedSince(String storageKey, Instant cutoff) throws IOException {
+        Path file = path(storageKey);
+        Path aside = file.resolveSibling(file.getFileName() + ".deleting");
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+        if (modified(aside).isBefore(cutoff)) {
+            Files.delete(aside);
+            return true;
+        }
+        Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return false;
+    }
+
+    /** Deletes what uploads that died with the server left in {@code incoming/}, if older than {@code cutoff}. */
+    public int deleteAbandonedUploads(Instant cutoff) throws IOException {
+        Path incoming = root.resolve("incoming");
+        if (!Files.isDirectory(incoming)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(incoming)) {
+            for (Path file : files.toList()) {
+                if (modified(file).isBefore(cutoff) && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static Instant modified(Path file) throws IOException {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (NoSuchFileException gone) {
+            return Instant.MAX;
         }
     }
 

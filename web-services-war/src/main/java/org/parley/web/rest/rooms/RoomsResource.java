@@ -103,6 +103,19 @@ public class RoomsResource {
         return withTag(rooms.updateSettings(caller.uri(), roomUri(id), settings.settings(), expected));
     }
 
+    /**
+     * Moves the room to another category: for its managers who may create rooms in that category, and
+     * administrators (who also have admin/rooms/{id}/category).
+     */
+    @PUT
+    @Path(ID + "/category")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response move(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull RoomCategoryJson move) {
+        Long expected = Versions.expected(ifMatch);
+        return withTag(rooms.moveToCategory(caller.uri(), roomUri(id), move.categoryUri(), expected));
+    }
+
     /** The rooms the caller may see (what a client's room search finds), by name. */
     @GET
     public PageJson<RoomJson> search(@QueryParam("name") String name,

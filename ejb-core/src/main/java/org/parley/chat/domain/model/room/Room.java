@@ -260,6 +260,23 @@ public class Room {
         apply(settings);
     }
 
+    /**
+     * Moves the room to another category of its domain. Administrators may move any room; a manager only to a
+     * category in which they may create rooms, so nobody can move a room into a category they could not have
+     * made it in. From then on the target category's rules (who may be in its rooms, files, history,
+     * invitations) apply to the room and to everyone on its role lists.
+     */
+    public void moveTo(Actor by, Category target) {
+        requireManage(by);
+        if (!by.administrator() && !target.permitsCreator(by.subject())) {
+            throw ChatException.forbidden(by.uri() + " may not create rooms in category " + target.name());
+        }
+        if (!target.uri().domain().equals(domain)) {
+            throw ChatException.invalid("category " + target.name() + " is not of domain " + domain);
+        }
+        this.category = target;
+    }
+
     public void disable(Actor by) {
         requireManage(by);
         disabled = true;

@@ -1,7 +1,11 @@
 package org.parley.chat.infrastructure.persistence.jpa;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -40,5 +44,40 @@ public class JpaFileRecordRepository implements FileRecordRepository {
     @Override
     public void add(FileRecord file) {
         em.persist(file);
+    }
+
+    @Override
+    public Optional<FileRecord> newestNamed(Room room, String fileName) {
+        return em.createQuery("select f from FileRecord f where f.room = :room and f.fileName = :name"
+                        + " order by f.uploadedAt desc, f.id desc", FileRecord.class)
+                .setParameter("room", room)
+                .setParameter("name", fileName)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Set<String> referencedKeys(Collection<String> storageKeys) {
+        if (storageKeys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select distinct f.storageKey from FileRecord f where f.storageKey in :keys",
+                        String.class)
+                .setParameter("keys", storageKeys)
+                .getResultList());
+    }
+
+    @Override
+    public int removeUploadedBefore(Room room, Instant before) {
+        // Download tokens of these files go with them (ON DELETE CASCADE in the schema).
+        return em.createQuery("delete from FileRecord f where f.room = :room and f.uploadedAt < :before")
+                .setParameter("room", room)
+                .setParameter("before", before)
+                .executeUpdate();
+    }
+
+    @Override
+    public void remove(FileRecord file) {
+        em.remove(file);
     }
 }

@@ -1,0 +1,34 @@
+package org.parley.chat.application;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * How file transfer tokens (XCCOS cmd:getfutok / cmd:getfdtok) are issued, from system properties set by
+ * configure-system-properties.cli.
+ *
+ * @param tokenLifetime how long a token may wait for its redemption
+ * @param serverUri     the web service address handed to clients with each token ({@code serveruri}); the
+ *                      token is appended to it as a path segment
+ */
+public record FileTransferSettings(Duration tokenLifetime, String serverUri) {
+
+    public static final String TOKEN_LIFETIME = "parley.filetoken.ttl-seconds";
+    public static final String SERVER_URI = "parley.filetoken.server-uri";
+
+    public FileTransferSettings {
+        if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+            throw new IllegalArgumentException(TOKEN_LIFETIME + " must be positive, not " + tokenLifetime);
+        }
+        if (serverUri == null || serverUri.isBlank()) {
+            throw new IllegalArgumentException(SERVER_URI + " must name the file token web service");
+        }
+    }
+
+    /** Defaults: five minutes, the web services of a server on this machine. */
+    public static FileTransferSettings from(Properties properties) {
+        return new FileTransferSettings(
+                Duration.ofSeconds(Long.parseLong(properties.getProperty(TOKEN_LIFETIME, "300").strip())),
+                properties.getProperty(SERVER_URI, "http://127.0.0.1:8080/parley/api/v1/filetokens").strip());
+    }
+}
