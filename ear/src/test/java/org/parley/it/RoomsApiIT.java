@@ -144,8 +144,8 @@ class RoomsApiIT {
         assertEquals(200, added.statusCode(), added.body());
         assertTrue(strings(object(added), "members").contains("sip:bob@contoso.com"));
         assertEquals(200, bob.get("/rooms/" + id).statusCode());
-        assertEquals(List.of("sip:alice@contoso.com"), strings(array(bob.get("/rooms/" + id + "/managers"))));
-        assertTrue(array(bob.get("/rooms/mine")).getValuesAs(JsonObject.class).stream()
+        assertEquals(List.of("sip:alice@contoso.com"), strings(bob.all("/rooms/" + id + "/managers")));
+        assertTrue(bob.all("/rooms/mine").getValuesAs(JsonObject.class).stream()
                 .anyMatch(room -> room.getString("id").equals(id)));
 
         assertProblem(bob.put("/rooms/" + id + "/members/" + segment("sip:carol@contoso.com")), 403,
@@ -181,9 +181,9 @@ class RoomsApiIT {
         assertEquals(List.of("Paged " + run + " c"), names(object(bob.get(query + "&size=2&page=1"))));
         assertEquals(List.of(), names(object(bob.get(query + "&size=2&page=2"))));
 
-        assertEquals(3, array(alice.get("/rooms/mine?role=manager")).getValuesAs(JsonObject.class).stream()
+        assertEquals(3, alice.all("/rooms/mine?role=manager").getValuesAs(JsonObject.class).stream()
                 .filter(room -> room.getString("name").startsWith("Paged " + run)).count());
-        assertEquals(0, array(bob.get("/rooms/mine?role=manager")).getValuesAs(JsonObject.class).stream()
+        assertEquals(0, bob.all("/rooms/mine?role=manager").getValuesAs(JsonObject.class).stream()
                 .filter(room -> room.getString("name").startsWith("Paged " + run)).count());
     }
 
@@ -215,7 +215,7 @@ class RoomsApiIT {
     @Test
     @RunAsClient
     void onlyChatAdministratorsCreateCategories() throws Exception {
-        assertTrue(array(bob.get("/categories")).getValuesAs(JsonObject.class).stream()
+        assertTrue(bob.all("/categories").getValuesAs(JsonObject.class).stream()
                 .anyMatch(category -> category.getString("name").equals("Root")));
         String category = """
                 {"name": "Web category %s", "allowedMembers": ["domain:contoso.com"],

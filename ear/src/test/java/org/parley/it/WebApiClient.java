@@ -61,6 +61,23 @@ final class WebApiClient {
         return send(request(path).DELETE());
     }
 
+    /** Every item of a paged list, page after page of 100 (the path has no page or size of its own). */
+    JsonArray all(String path) throws Exception {
+        jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder();
+        for (int page = 0; ; page++) {
+            HttpResponse<String> response = get(path + (path.contains("?") ? "&" : "?") + "size=100&page=" + page);
+            if (response.statusCode() != 200) {
+                throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            JsonObject body = object(response);
+            JsonArray pageItems = body.getJsonArray("items");
+            pageItems.forEach(items::add);
+            if (pageItems.isEmpty() || (page + 1) * 100 >= body.getInt("totalItems")) {
+                return items.build();
+            }
+        }
+    }
+
     /** A principal or URI as one path segment. */
     static String segment(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");

@@ -64,7 +64,7 @@ public class FileStoreJanitor {
     public FileStoreJanitor() {
     }
 
-    FileStoreJanitor(FileStore store, FileRecordRepository files, FileTransferTokenRepository tokens, Clock clock,
+    public FileStoreJanitor(FileStore store, FileRecordRepository files, FileTransferTokenRepository tokens, Clock clock,
                      Duration grace) {
         this.store = store;
         this.files = files;

@@ -1,19 +1,22 @@
 package org.parley.web.rest.categories;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +27,7 @@ import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.domain.model.category.CategoryUri;
 import org.parley.web.rest.Versions;
+import org.parley.web.rest.rooms.PageJson;
 import org.parley.web.rest.security.Caller;
 
 /**
@@ -48,8 +52,9 @@ public class CategoriesResource {
     ChatConfiguration configuration;
 
     @GET
-    public List<CategoryJson> list() {
-        return categories.categories().stream().map(CategoryJson::of).toList();
+    public PageJson<CategoryJson> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return PageJson.of(categories.categories().stream().map(CategoryJson::of).toList(), page, size);
     }
 
     @GET

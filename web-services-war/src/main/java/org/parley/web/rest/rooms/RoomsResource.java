@@ -127,22 +127,27 @@ public class RoomsResource {
 
     @GET
     @Path("mine")
-    public List<RoomJson> mine(@QueryParam("role") @DefaultValue("member") @Pattern(regexp = "member|manager")
-                               String role) {
+    public PageJson<RoomJson> mine(@QueryParam("role") @DefaultValue("member") @Pattern(regexp = "member|manager")
+                                   String role,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         List<RoomView> mine = role.equals("manager") ? rooms.roomsManagedBy(caller.uri())
                 : rooms.roomsOfMember(caller.uri());
-        return mine.stream().map(RoomJson::of).toList();
+        return PageJson.of(mine.stream().map(RoomJson::of).toList(), page, size);
     }
 
     @GET
     @Path(ID + "/" + ROLE)
-    public List<String> holders(@PathParam("id") String id, @PathParam("role") String role) {
+    public PageJson<String> holders(@PathParam("id") String id, @PathParam("role") String role,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         RoomRolesView roles = rooms.roles(caller.uri(), roomUri(id));
-        return switch (role(role)) {
+        List<String> holders = switch (role(role)) {
             case MEMBER -> roles.members();
             case MANAGER -> roles.managers();
             case PRESENTER -> roles.presenters();
         };
+        return PageJson.of(holders, page, size);
     }
 
     /** @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name}, URL-encoded */

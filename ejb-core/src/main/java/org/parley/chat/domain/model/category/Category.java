@@ -190,6 +190,10 @@ public class Category {
         return Set.copyOf(principals(role));
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public long version() {
         return version;
     }

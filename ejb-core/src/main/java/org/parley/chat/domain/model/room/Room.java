@@ -144,6 +144,29 @@ public class Room {
         return new Room(category, guid, settings, Principal.user(by.uri()), now);
     }
 
+    /**
+     * A room as an export of a chat store describes it, with its GUID, role lists and message counter, for
+     * an administrator's import. The category's rules are not checked: they are the exporting store's.
+     */
+    public static Room restore(Actor by, Category category, UUID guid, RoomSettings settings, boolean disabled,
+                               Set<Principal> members, Set<Principal> managers, Set<Principal> presenters,
+                               long lastMessageSeq, Instant createdAt) {
+        by.requireAdministrator("import rooms");
+        if (managers.isEmpty()) {
+            throw ChatException.invalid("room " + settings.name() + " needs a manager");
+        }
+        if (lastMessageSeq < 0) {
+            throw ChatException.invalid("room " + settings.name() + " has a negative message counter");
+        }
+        Room room = new Room(category, guid, settings, managers.iterator().next(), createdAt);
+        room.managers.addAll(managers);
+        room.members.addAll(members);
+        room.presenters.addAll(presenters);
+        room.disabled = disabled;
+        room.lastMessageSeq = lastMessageSeq;
+        return room;
+    }
+
     public static String keyOf(String name) {
         return Texts.key(name);
     }

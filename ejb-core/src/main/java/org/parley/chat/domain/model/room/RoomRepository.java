@@ -37,6 +37,9 @@ public interface RoomRepository {
 
     void add(Room room);
 
+    /** The URIs of every room, by name (for exporting the store one room at a time). */
+    List<RoomUri> allUris();
+
     /** Writes the room's pending changes now, so its {@link Room#version()} is the new one (the ETag to hand out). */
     void store(Room room);
 }

@@ -75,6 +75,11 @@ public class ChatUser {
         return policy == null ? global : policy;
     }
 
+    /** The user's own policy, or null when the Global policy applies. */
+    public ChatPolicy ownPolicy() {
+        return policy;
+    }
+
     public boolean isAdministrator() {
         return administrator;
     }

@@ -10,4 +10,7 @@ public interface ChatUserRepository {
     List<ChatUser> administrators();
 
     void add(ChatUser user);
+
+    /** Every user the store knows (has an administrator flag or a policy for), by URI. */
+    List<ChatUser> all();
 }

@@ -38,6 +38,11 @@ public class JpaChatUserRepository implements ChatUserRepository {
     }
 
     @Override
+    public List<ChatUser> all() {
+        return em.createQuery("select u from ChatUser u order by u.uri", ChatUser.class).getResultList();
+    }
+
+    @Override
     public void add(ChatUser user) {
         em.persist(user);
     }

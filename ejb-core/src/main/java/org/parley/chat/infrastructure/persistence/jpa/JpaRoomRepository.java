@@ -103,6 +103,14 @@ public class JpaRoomRepository implements RoomRepository {
     }
 
     @Override
+    public List<RoomUri> allUris() {
+        return em.createQuery("select r.domain, r.guid from Room r order by r.nameKey", Object[].class)
+                .getResultStream()
+                .map(row -> new RoomUri((String) row[0], (java.util.UUID) row[1]))
+                .toList();
+    }
+
+    @Override
     public void add(Room room) {
         em.persist(room);
     }

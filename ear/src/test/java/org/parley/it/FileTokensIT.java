@@ -1,0 +1,210 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.it.WebApiClient.object;
+import static org.parley.it.XccosTestClient.count;
+import static org.parley.it.XccosTestClient.text;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Document;
+
+/**
+ * XCCOS file tokens end to end: issued over SIP (cmd:getfutok / cmd:getfdtok, rpl:getftok), redeemed over HTTP
+ * without credentials at the serveruri the reply names. The test run sets the token lifetime to 8 seconds and
+ * the serveruri to a value other than the default (PARLEY_FILETOKEN_* in ear/pom.xml).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FileTokensIT {
+
+    private static final String CONFIGURED_SERVICE = "http://localhost:8080/parley/api/v1/filetokens";
+    private static final Duration LIFETIME = Duration.ofSeconds(8);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final WebApiClient alice = WebApiClient.as("alice", "secret");
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear(FileTokensIT.class, WebApiClient.class);
+    }
+
+    private String user(String name) {
+        return "sip:" + name + "-" + run + "@contoso.com";
+    }
+
+    /** A room of the Root category (files allowed) created by alice over the web; its ma-chan URI. */
+    private String room(String privacy) throws Exception {
+        HttpResponse<String> created = alice.post("/rooms", """
+                {"name": "Tokens %s %s", "privacy": "%s"}""".formatted(run, UUID.randomUUID(), privacy));
+        assertEquals(201, created.statusCode(), created.body());
+        return object(created).getString("uri");
+    }
+
+    private static Document token(XccosTestClient client, boolean upload, String roomUri, String fileName)
+            throws Exception {
+        return client.command(upload ? "cmd:getfutok" : "cmd:getfdtok", "<data><ftdb channelUri=\"" + roomUri
+                + "\" fileUrl=\"" + XccosTestClient.escape(fileName) + "\"/></data>");
+    }
+
+    /** The redemption address of a successful rpl:getftok, after checking its shape. */
+    private static URI redemption(Document reply) {
+        assertEquals("rpl:getftok", text(reply, "/xccos/rpl/@id"));
+        assertEquals("200", text(reply, "/xccos/rpl/resp/@code"), XccosTestClient.xml(reply));
+        String serverUri = text(reply, "/xccos/rpl/data/token/@serveruri");
+        assertEquals(CONFIGURED_SERVICE, serverUri);
+        String token = text(reply, "/xccos/rpl/data/token/@token");
+        assertTrue(token.matches("[0-9a-f-]{36}"), token);
+        return URI.create(serverUri + "/" + token);
+    }
+
+    private static HttpResponse<String> put(URI uri, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<byte[]> get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void assertProblem(int status, HttpResponse<?> response) {
+        assertEquals(status, response.statusCode(), String.valueOf(response.body()));
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void anUploadTokenFromSipPostsTheFileOverHttpOnce() throws Exception {
+        String room = room("OPEN");
+        byte[] content = ("plan of " + run).getBytes(StandardCharsets.UTF_8);
+        try (XccosTestClient bob = XccosTestClient.signIn(user("bob"))) {
+            URI upload = redemption(token(bob, true, room, "plan.txt"));
+
+            HttpResponse<String> created = put(upload, content);
+            assertEquals(201, created.statusCode(), created.body());
+            JsonObject file = object(created);
+            assertEquals("plan.txt", file.getString("fileName"));
+            assertEquals(user("bob"), file.getString("uploader"));
+            assertEquals(content.length, file.getInt("sizeBytes"));
+            assertProblem(404, put(upload, content));
+
+            String location = created.headers().firstValue("Location").orElseThrow();
+            HttpResponse<byte[]> back = HTTP.send(HttpRequest.newBuilder(URI.create(location))
+                    .header("Authorization", basic("alice", "secret")).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, back.statusCode());
+            assertArrayEquals(content, back.body());
+        }
+    }
+
+    @Test
+    void aDownloadTokenHandsOutTheFileOnceAndOnlyForDownloading() throws Exception {
+        String room = room("OPEN");
+        String id = room.substring(room.lastIndexOf('/') + 1);
+        byte[] content = ("minutes of " + run).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(WebApiClient.BASE + "/rooms/" + id
+                        + "/files/minutes.txt")).header("Authorization", basic("alice", "secret"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        try (XccosTestClient carol = XccosTestClient.signIn(user("carol"))) {
+            URI download = redemption(token(carol, false, room, "minutes.txt"));
+
+            assertProblem(403, put(download, content));
+            HttpResponse<byte[]> file = get(download);
+            assertEquals(200, file.statusCode());
+            assertArrayEquals(content, file.body());
+            assertTrue(file.headers().firstValue("Content-Disposition").orElseThrow().contains("minutes.txt"));
+            assertProblem(404, get(download));
+
+            assertEquals("404", text(token(carol, false, room, "no-such-file.txt"), "/xccos/rpl/resp/@code"));
+        }
+    }
+
+    /** Redemptions of one token at once: exactly one gets the file. */
+    @Test
+    void concurrentRedemptionsHaveOneWinner() throws Exception {
+        String room = room("OPEN");
+        try (XccosTestClient bob = XccosTestClient.signIn(user("bob"))) {
+            URI upload = redemption(token(bob, true, room, "race.txt"));
+            List<CompletableFuture<HttpResponse<String>>> attempts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                attempts.add(HTTP.sendAsync(HttpRequest.newBuilder(upload).timeout(Duration.ofSeconds(30))
+                        .PUT(HttpRequest.BodyPublishers.ofString("attempt " + i)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            int created = 0;
+            for (CompletableFuture<HttpResponse<String>> attempt : attempts) {
+                HttpResponse<String> response = attempt.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (response.statusCode() == 201) {
+                    created++;
+                } else {
+                    assertProblem(404, response);
+                }
+            }
+            assertEquals(1, created);
+        }
+    }
+
+    @Test
+    void usersWhoMayNotPostOrReadGetAnErrorReplyAndNoToken() throws Exception {
+        String closed = room("CLOSED");
+        try (XccosTestClient eve = XccosTestClient.signIn(user("eve"))) {
+            for (boolean upload : new boolean[] {true, false}) {
+                Document refused = token(eve, upload, closed, "secret.txt");
+                assertEquals("rpl:getftok", text(refused, "/xccos/rpl/@id"));
+                assertEquals("403", text(refused, "/xccos/rpl/resp/@code"), XccosTestClient.xml(refused));
+                assertEquals(0, count(refused, "//token"));
+            }
+            Document unknownRoom = token(eve, true, "ma-chan://contoso.com/" + UUID.randomUUID(), "x.txt");
+            assertEquals("404", text(unknownRoom, "/xccos/rpl/resp/@code"));
+        }
+    }
+
+    /** Waits out the token's lifetime on the wall clock (nothing to wait for but time itself). */
+    @Test
+    void anExpiredTokenIsRefused() throws Exception {
+        String room = room("OPEN");
+        try (XccosTestClient bob = XccosTestClient.signIn(user("bob"))) {
+            URI upload = redemption(token(bob, true, room, "late.txt"));
+            Instant expired = Instant.now().plus(LIFETIME).plusSeconds(1);
+            while (Instant.now().isBefore(expired)) {
+                Thread.sleep(Math.max(1, Duration.between(Instant.now(), expired).toMillis()));
+            }
+            assertProblem(404, put(upload, "too late".getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** Only the token path is open: the rest of the API still wants credentials. */
+    @Test
+    void theRestOfTheApiStillNeedsCredentials() throws Exception {
+        assertEquals(401, WebApiClient.anonymous().get("/rooms").statusCode());
+        assertEquals(401, WebApiClient.anonymous().get("/files/1").statusCode());
+        assertProblem(404, get(URI.create(CONFIGURED_SERVICE + "/" + UUID.randomUUID())));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,82 @@
+package org.parley.chat.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+
+import org.parley.chat.application.compliance.ComplianceEvent;
+import org.parley.chat.domain.model.user.SipUri;
+import org.parley.chat.infrastructure.persistence.ReferenceData;
+import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaChatPolicyRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaChatUserRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaFileRecordRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaFileTransferTokenRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaHistoryChangeRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaMessageRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaRoomRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaUserGroupRepository;
+import org.parley.chat.testing.ChatStoreTestDatabase;
+import org.parley.chat.testing.TestClock;
+
+/**
+ * One fresh chat store (ChatStoreTestDatabase) with the services wired on it as the container wires them, each
+ * call in its own transaction through {@link #tx}. Several can live side by side: an export from one, imported
+ * into another that is empty.
+ */
+final class ChatStoreHarness implements AutoCloseable {
+
+    static final String ADMIN = "sip:admin@contoso.com";
+
+    final ChatStoreTestDatabase database = new ChatStoreTestDatabase();
+    final TestClock clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
+    final List<ComplianceEvent> complianceEvents = new CopyOnWriteArrayList<>();
+    final ChatConfiguration configuration = new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true,
+            Set.of(SipUri.parse(ADMIN)));
+    final FileTransferSettings transferSettings = new FileTransferSettings(Duration.ofMinutes(5),
+            "https://pool.contoso.com/parley/api/v1/filetokens");
+
+    final EntityManager em = database.entityManager();
+    final JpaRoomRepository roomRepository = new JpaRoomRepository(em);
+    final JpaFileRecordRepository fileRepository = new JpaFileRecordRepository(em);
+    final JpaFileTransferTokenRepository tokenRepository = new JpaFileTransferTokenRepository(em);
+    final Callers callers = new Callers(new JpaChatUserRepository(em), new JpaUserGroupRepository(em),
+            new JpaChatPolicyRepository(em));
+    final PolicyService policies = new PolicyService(callers, new JpaChatPolicyRepository(em),
+            new JpaChatUserRepository(em));
+    final DirectoryService directory = new DirectoryService(callers, new JpaUserGroupRepository(em));
+    final CategoryService categories = new CategoryService(callers, new JpaCategoryRepository(em), configuration,
+            clock);
+    final RoomService rooms = new RoomService(callers, roomRepository, new JpaCategoryRepository(em), configuration,
+            clock, complianceEvents::add);
+    final PostService posts = new PostService(callers, roomRepository, new JpaMessageRepository(em), configuration,
+            clock, complianceEvents::add);
+    final HistoryService history = new HistoryService(callers, roomRepository, new JpaMessageRepository(em),
+            new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em), fileRepository, configuration, clock,
+            complianceEvents::add);
+    final FileRecordService files = new FileRecordService(callers, roomRepository, fileRepository, configuration,
+            clock, complianceEvents::add);
+    final FileTransferService transfers = new FileTransferService(callers, roomRepository, fileRepository,
+            tokenRepository, transferSettings, clock);
+    final StoreTransferService store = new StoreTransferService(callers, new JpaChatPolicyRepository(em),
+            new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaCategoryRepository(em),
+            roomRepository, new JpaMessageRepository(em), configuration, clock);
+
+    ChatStoreHarness() {
+        database.inTransaction(() -> ReferenceData.ensure(em, configuration, clock.instant()));
+    }
+
+    <T> T tx(Supplier<T> call) {
+        return database.inTransaction(call);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

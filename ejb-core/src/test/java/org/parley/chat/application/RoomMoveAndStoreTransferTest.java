@@ -1,0 +1,207 @@
+package org.parley.chat.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.chat.application.compliance.ComplianceEvent;
+import org.parley.chat.application.compliance.ComplianceEventType;
+import org.parley.chat.application.dto.CategoryView;
+import org.parley.chat.application.dto.NewCategory;
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.application.dto.store.ExportedCategory;
+import org.parley.chat.application.dto.store.ExportedMessage;
+import org.parley.chat.application.dto.store.ExportedRoom;
+import org.parley.chat.application.dto.store.ImportReport;
+import org.parley.chat.application.dto.store.StoreDocument;
+import org.parley.chat.domain.model.category.CategorySettings;
+import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.RoomRole;
+import org.parley.chat.domain.model.room.RoomType;
+import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.domain.shared.ChatException.Reason;
+
+/** Moving rooms between categories, and a store exported and imported into another, empty one. */
+class RoomMoveAndStoreTransferTest {
+
+    private static final String ADMIN = ChatStoreHarness.ADMIN;
+    private static final String ALICE = "sip:alice@contoso.com";
+    private static final String BOB = "sip:bob@contoso.com";
+    private static final String CAROL = "sip:carol@contoso.com";
+
+    private static ChatStoreHarness chat;
+
+    @BeforeAll
+    static void store() {
+        chat = new ChatStoreHarness();
+    }
+
+    @AfterAll
+    static void close() {
+        chat.close();
+    }
+
+    private static void assertRefused(ThrowingCallable call, Reason reason) {
+        assertThatThrownBy(call).isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason()).isEqualTo(reason);
+    }
+
+    private static CategoryView category(ChatStoreHarness store, String name, String... creators) {
+        return store.tx(() -> store.categories.createCategory(ADMIN, new NewCategory(
+                new CategorySettings(name + " " + UUID.randomUUID(), "about " + name, true, false, true),
+                Set.of("domain:contoso.com"), Set.of("sip:mallory@contoso.com"), Set.of(creators))));
+    }
+
+    @Test
+    void managersMoveRoomsOnlyToCategoriesTheyMayCreateRoomsInAndTheMoveIsRecorded() {
+        String root = chat.tx(() -> chat.categories.root()).uri();
+        RoomView room = chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom("Movable " + UUID.randomUUID(), null,
+                root, Privacy.OPEN, RoomType.NORMAL)));
+        CategoryView open = category(chat, "Alice may create", ALICE);
+        CategoryView closed = category(chat, "Carol only", CAROL);
+
+        assertRefused(() -> chat.tx(() -> chat.rooms.moveToCategory(ALICE, room.uri(), closed.uri(), room.version())),
+                Reason.FORBIDDEN);
+        assertRefused(() -> chat.tx(() -> chat.rooms.moveToCategory(BOB, room.uri(), open.uri(), room.version())),
+                Reason.FORBIDDEN);
+        assertRefused(() -> chat.tx(() -> chat.rooms.moveToCategory(ALICE, room.uri(), open.uri(),
+                room.version() + 1)), Reason.STALE_VERSION);
+        assertRefused(() -> chat.tx(() -> chat.rooms.moveToCategory(ALICE, room.uri(),
+                "ma-cat://contoso.com/" + UUID.randomUUID(), null)), Reason.NOT_FOUND);
+        assertThat(chat.tx(() -> chat.rooms.find(ALICE, room.uri())).categoryUri()).isEqualTo(root);
+
+        int before = chat.complianceEvents.size();
+        RoomView moved = chat.tx(() -> chat.rooms.moveToCategory(ALICE, room.uri(), open.uri(), room.version()));
+
+        assertThat(moved.categoryUri()).isEqualTo(open.uri());
+        assertThat(moved.fileUploadAllowed()).isFalse();
+        assertThat(moved.version()).isGreaterThan(room.version());
+        List<ComplianceEvent> recorded = new ArrayList<>(chat.complianceEvents.subList(before,
+                chat.complianceEvents.size()));
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.get(0).type()).isEqualTo(ComplianceEventType.ROOM_CHANGED);
+        assertThat(recorded.get(0).details()).containsEntry("fromCategory", root).containsEntry("toCategory", open.uri());
+
+        RoomView byAdmin = chat.tx(() -> chat.rooms.moveToCategory(ADMIN, room.uri(), closed.uri(), null));
+        assertThat(byAdmin.categoryUri()).isEqualTo(closed.uri());
+    }
+
+    /**
+     * Everything a store holds that the format carries, exported, imported into a new, empty store and exported
+     * again, is the same; the only difference is the Root category, which every store has (with its own GUID).
+     */
+    @Test
+    void anExportImportedIntoAnEmptyStoreExportsTheSame() {
+        chat.tx(() -> chat.policies.definePolicy(ADMIN, "Export policy", false));
+        chat.tx(() -> chat.policies.assignPolicy(ADMIN, CAROL, "Export policy"));
+        chat.tx(() -> chat.directory.createGroup(ADMIN, "Export group", "a group"));
+        chat.tx(() -> chat.directory.addGroupMember(ADMIN, "Export group", BOB));
+        CategoryView category = category(chat, "Exported", ALICE, "group:Export group");
+        RoomView room = chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom("Exported room", "its description",
+                category.uri(), Privacy.CLOSED, RoomType.AUDITORIUM)));
+        chat.tx(() -> chat.rooms.grant(ALICE, room.uri(), RoomRole.MEMBER, "group:Export group"));
+        chat.tx(() -> chat.rooms.grant(ALICE, room.uri(), RoomRole.PRESENTER, BOB));
+        chat.tx(() -> chat.rooms.grant(ALICE, room.uri(), RoomRole.PRESENTER, ALICE));
+        for (int i = 1; i <= 7; i++) {
+            String text = "message " + i + " <&>";
+            chat.clock.advance(Duration.ofSeconds(1));
+            String author = i % 2 == 0 ? ALICE : BOB;
+            chat.tx(() -> chat.posts.post(author, room.uri(), text,
+                    Instant.parse("2024-05-01T11:00:00Z")));
+        }
+        chat.tx(() -> chat.history.removeMessage(ADMIN, room.uri(), 7));
+        chat.tx(() -> chat.rooms.disable(ALICE, room.uri()));
+
+        StoreDocument exported = export(chat);
+        assertThat(exported.rooms()).filteredOn(r -> r.uri().equals(room.uri())).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.messages()).extracting(ExportedMessage::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+                    assertThat(r.lastMessageSeq()).isEqualTo(7);
+                    assertThat(r.members()).containsExactly("group:export group");
+                    assertThat(r.disabled()).isTrue();
+                });
+
+        try (ChatStoreHarness empty = new ChatStoreHarness()) {
+            ImportReport report = empty.tx(() -> empty.store.importStore(ADMIN, exported));
+            assertThat(report.rooms()).isEqualTo(exported.rooms().size());
+            assertThat(report.messages()).isEqualTo(6);
+            assertThat(report.categories()).isEqualTo(exported.categories().size() - 1);
+
+            StoreDocument reexported = export(empty);
+            String sourceRoot = chat.tx(() -> chat.categories.root()).uri();
+            String targetRoot = empty.tx(() -> empty.categories.root()).uri();
+            assertThat(withoutRoot(reexported, targetRoot)).isEqualTo(withoutRoot(exported, sourceRoot));
+
+            ImportReport again = empty.tx(() -> empty.store.importStore(ADMIN, exported));
+            assertThat(again.rooms() + again.categories() + again.messages() + again.users() + again.groups()
+                    + again.policies()).isZero();
+            assertThat(withoutRoot(export(empty), targetRoot)).isEqualTo(withoutRoot(reexported, targetRoot));
+            // Posting continues the exported counter, not the last message kept.
+            empty.tx(() -> empty.rooms.enable(ADMIN, room.uri()));
+            assertThat(empty.tx(() -> empty.posts.post(ADMIN, room.uri(), "after", null)).message().seq())
+                    .isEqualTo(8);
+        }
+    }
+
+    /** A new room whose name another room has: nothing of the document is imported. */
+    @Test
+    void aNameConflictImportsNothing() {
+        String root = chat.tx(() -> chat.categories.root()).uri();
+        String name = "Taken " + UUID.randomUUID();
+        chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom(name, null, root, Privacy.OPEN, RoomType.NORMAL)));
+        String newCategory = "ma-cat://contoso.com/" + UUID.randomUUID();
+        StoreDocument document = new StoreDocument(StoreDocument.FORMAT, 1, Instant.now(), "contoso.com", List.of(),
+                List.of(), List.of(), List.of(new ExportedCategory(newCategory, "Fresh " + UUID.randomUUID(), null,
+                true, true, true, Instant.now(), List.of("domain:contoso.com"), List.of(), List.of())),
+                List.of(new ExportedRoom("ma-chan://contoso.com/" + UUID.randomUUID(), newCategory, name, null, null,
+                        Privacy.OPEN, RoomType.NORMAL, org.parley.chat.domain.model.room.InvitationSetting.INHERIT,
+                        false, Instant.now(), 0, List.of(), List.of(ALICE), List.of(), List.of())));
+
+        assertRefused(() -> chat.tx(() -> chat.store.importStore(ADMIN, document)), Reason.CONFLICT);
+        assertRefused(() -> chat.tx(() -> chat.categories.find(newCategory)), Reason.NOT_FOUND);
+        assertRefused(() -> chat.tx(() -> chat.store.importStore(ADMIN, new StoreDocument("other", 1, null, null,
+                null, null, null, null, null))), Reason.INVALID);
+        assertRefused(() -> chat.tx(() -> chat.store.importStore(ALICE, document)), Reason.FORBIDDEN);
+        assertRefused(() -> chat.tx(() -> chat.store.outline(ALICE)), Reason.FORBIDDEN);
+    }
+
+    /** The outline and every room's messages, a page of 2 at a time, as the web exporter reads them. */
+    private static StoreDocument export(ChatStoreHarness store) {
+        StoreDocument outline = store.tx(() -> store.store.outline(ADMIN));
+        List<ExportedRoom> rooms = new ArrayList<>();
+        for (ExportedRoom room : outline.rooms()) {
+            List<ExportedMessage> messages = new ArrayList<>();
+            for (List<ExportedMessage> page; !(page = store.tx(() -> store.store.messages(ADMIN, room.uri(),
+                    messages.isEmpty() ? 0 : messages.get(messages.size() - 1).seq(), 2))).isEmpty(); ) {
+                messages.addAll(page);
+            }
+            rooms.add(new ExportedRoom(room.uri(), room.categoryUri(), room.name(), room.description(), room.topic(),
+                    room.privacy(), room.type(), room.invitations(), room.disabled(), room.createdAt(),
+                    room.lastMessageSeq(), room.members(), room.managers(), room.presenters(), messages));
+        }
+        return new StoreDocument(outline.format(), outline.version(), null, outline.domain(), outline.policies(),
+                outline.users(), outline.groups(), outline.categories(), rooms);
+    }
+
+    /** The document with the Root category left out and rooms in it pointing at "root". */
+    private static StoreDocument withoutRoot(StoreDocument document, String rootUri) {
+        return new StoreDocument(document.format(), document.version(), null, document.domain(), document.policies(),
+                document.users(), document.groups(),
+                document.categories().stream().filter(c -> !c.uri().equals(rootUri)).toList(),
+                document.rooms().stream().map(r -> new ExportedRoom(r.uri(),
+                        r.categoryUri().equals(rootUri) ? "root" : r.categoryUri(), r.name(), r.description(),
+                        r.topic(), r.privacy(), r.type(), r.invitations(), r.disabled(), r.createdAt(),
+                        r.lastMessageSeq(), r.members(), r.managers(), r.presenters(), r.messages())).toList());
+    }
+}

@@ -1,0 +1,132 @@
+package org.parley.web.rest.admin;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+
+import org.parley.chat.application.StoreTransferService;
+import org.parley.chat.application.dto.store.ExportedCategory;
+import org.parley.chat.application.dto.store.ExportedGroup;
+import org.parley.chat.application.dto.store.ExportedMessage;
+import org.parley.chat.application.dto.store.ExportedPolicy;
+import org.parley.chat.application.dto.store.ExportedRoom;
+import org.parley.chat.application.dto.store.ExportedUser;
+import org.parley.chat.application.dto.store.StoreDocument;
+
+/**
+ * Writes a chat store export (docs/export-format.md) as it reads it: the outline first, then each room's
+ * messages a page at a time, so the response never holds more than one page of history.
+ */
+final class StoreExportWriter {
+
+    static final int PAGE = 500;
+
+    private final StoreTransferService store;
+    private final String actorUri;
+
+    StoreExportWriter(StoreTransferService store, String actorUri) {
+        this.store = store;
+        this.actorUri = actorUri;
+    }
+
+    void write(StoreDocument outline, OutputStream out) {
+        try (JsonGenerator json = Json.createGenerator(out)) {
+            json.writeStartObject()
+                    .write("format", outline.format())
+                    .write("version", outline.version())
+                    .write("exportedAt", outline.exportedAt().toString())
+                    .write("domain", outline.domain());
+            json.writeStartArray("policies");
+            for (ExportedPolicy policy : outline.policies()) {
+                json.writeStartObject().write("name", policy.name()).write("chatEnabled", policy.chatEnabled())
+                        .writeEnd();
+            }
+            json.writeEnd();
+            json.writeStartArray("users");
+            for (ExportedUser user : outline.users()) {
+                json.writeStartObject().write("uri", user.uri()).write("administrator", user.administrator());
+                text(json, "policy", user.policy());
+                json.writeEnd();
+            }
+            json.writeEnd();
+            json.writeStartArray("groups");
+            for (ExportedGroup group : outline.groups()) {
+                json.writeStartObject().write("name", group.name());
+                text(json, "description", group.description());
+                list(json, "members", group.members());
+                json.writeEnd();
+            }
+            json.writeEnd();
+            json.writeStartArray("categories");
+            for (ExportedCategory category : outline.categories()) {
+                json.writeStartObject().write("uri", category.uri()).write("name", category.name());
+                text(json, "description", category.description());
+                json.write("invitationsAllowed", category.invitationsAllowed())
+                        .write("fileUploadAllowed", category.fileUploadAllowed())
+                        .write("chatHistoryEnabled", category.chatHistoryEnabled());
+                time(json, "createdAt", category.createdAt());
+                list(json, "allowedMembers", category.allowedMembers());
+                list(json, "deniedMembers", category.deniedMembers());
+                list(json, "creators", category.creators());
+                json.writeEnd();
+            }
+            json.writeEnd();
+            json.writeStartArray("rooms");
+            for (ExportedRoom room : outline.rooms()) {
+                writeRoom(json, room);
+            }
+            json.writeEnd();
+            json.writeEnd();
+        }
+    }
+
+    private void writeRoom(JsonGenerator json, ExportedRoom room) {
+        json.writeStartObject().write("uri", room.uri()).write("categoryUri", room.categoryUri())
+                .write("name", room.name());
+        text(json, "description", room.description());
+        text(json, "topic", room.topic());
+        json.write("privacy", room.privacy().name()).write("type", room.type().name())
+                .write("invitations", room.invitations().name()).write("disabled", room.disabled());
+        time(json, "createdAt", room.createdAt());
+        json.write("lastMessageSeq", room.lastMessageSeq());
+        list(json, "members", room.members());
+        list(json, "managers", room.managers());
+        list(json, "presenters", room.presenters());
+        json.writeStartArray("messages");
+        long after = 0;
+        for (List<ExportedMessage> page; !(page = store.messages(actorUri, room.uri(), after, PAGE)).isEmpty(); ) {
+            for (ExportedMessage message : page) {
+                json.writeStartObject().write("seq", message.seq()).write("author", message.author())
+                        .write("text", message.text());
+                time(json, "clientTime", message.clientTime());
+                time(json, "serverTime", message.serverTime());
+                json.writeEnd();
+                after = message.seq();
+            }
+            json.flush();
+        }
+        json.writeEnd();
+        json.writeEnd();
+    }
+
+    private static void text(JsonGenerator json, String name, String value) {
+        if (value == null) {
+            json.writeNull(name);
+        } else {
+            json.write(name, value);
+        }
+    }
+
+    private static void time(JsonGenerator json, String name, Instant value) {
+        text(json, name, value == null ? null : value.toString());
+    }
+
+    private static void list(JsonGenerator json, String name, List<String> values) {
+        json.writeStartArray(name);
+        values.forEach(json::write);
+        json.writeEnd();
+    }
+}
