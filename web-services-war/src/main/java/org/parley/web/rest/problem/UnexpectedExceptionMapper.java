@@ -25,6 +25,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     static final String TYPE = ChatExceptionMapper.TYPE_PREFIX + "internal-error";
 
+    private static final String RUNTIME_FAILURE = "org.jboss.resteasy.spi.Failure";
+
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
     @Context
@@ -44,10 +46,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return mapper.toResponse(violation);
             }
             if (cause instanceof WebApplicationException web) {
-                WebApplicationExceptionMapper mapper = new WebApplicationExceptionMapper();
-                mapper.request = request;
-                return mapper.toResponse(web);
+                return webApplication(web);
             }
+        }
+        Response runtimeAnswer = runtimeFailure(exception);
+        if (runtimeAnswer != null) {
+            return runtimeAnswer;
         }
         String correlationId = UUID.randomUUID().toString();
         String path = request == null ? "?" : request.getRequestUri().getRawPath();
@@ -60,5 +64,38 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 .entity(new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
                         problem.instance(), null, correlationId))
                 .build();
+    }
+
+    /**
+     * RESTEasy's own Failures (an unreadable body, the default answer to OPTIONS) carry the response or status
+     * the runtime meant; a mapper of every Throwable would otherwise turn them into 500s. Found by name, as this
+     * module compiles against the Jakarta API only.
+     */
+    private Response runtimeFailure(Throwable exception) {
+        for (Class<?> type = exception.getClass(); type != null; type = type.getSuperclass()) {
+            if (!type.getName().equals(RUNTIME_FAILURE)) {
+                continue;
+            }
+            try {
+                Response response = (Response) type.getMethod("getResponse").invoke(exception);
+                if (response != null) {
+                    return response.getStatus() < 400 ? response : webApplication(new WebApplicationException(response));
+                }
+                int status = (Integer) type.getMethod("getErrorCode").invoke(exception);
+                if (status >= 400 && status < 500) {
+                    return webApplication(new WebApplicationException(status));
+                }
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                LOG.log(Level.FINE, "not the runtime failure expected", e);
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private Response webApplication(WebApplicationException exception) {
+        WebApplicationExceptionMapper mapper = new WebApplicationExceptionMapper();
+        mapper.request = request;
+        return mapper.toResponse(exception);
     }
 }

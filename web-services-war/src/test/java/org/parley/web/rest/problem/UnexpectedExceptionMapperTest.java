@@ -78,6 +78,23 @@ class UnexpectedExceptionMapperTest {
         assertThat(((Problem) response.getEntity()).type()).isEqualTo("urn:parley:problem:constraint-violation");
     }
 
+    /** RESTEasy's own failures keep the status or answer the runtime meant. */
+    @Test
+    void theRuntimesOwnFailuresKeepTheirMeaning() {
+        Response unreadable = mapper.toResponse(new org.jboss.resteasy.spi.ReaderException("no JSON", 400));
+        assertThat(unreadable.getStatus()).isEqualTo(400);
+        assertThat(unreadable.getMediaType()).hasToString("application/problem+json");
+
+        Response options = mapper.toResponse(new org.jboss.resteasy.spi.DefaultOptionsMethodException("OPTIONS",
+                Response.ok().header("Allow", "GET, PUT").build()));
+        assertThat(options.getStatus()).isEqualTo(200);
+        assertThat(options.getHeaderString("Allow")).isEqualTo("GET, PUT");
+
+        Response broken = mapper.toResponse(new org.jboss.resteasy.spi.WriterException("the writer broke", 500));
+        assertThat(broken.getStatus()).isEqualTo(500);
+        assertThat(((Problem) broken.getEntity()).correlationId()).isNotNull();
+    }
+
     /** Each failure its own id, so two reports are not confused. */
     @Test
     void everyFailureGetsItsOwnId() {
