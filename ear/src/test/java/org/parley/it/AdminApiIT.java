@@ -291,6 +291,40 @@ class AdminApiIT {
         return object.getJsonArray(field).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
+    /**
+     * A history clear takes the room's files with it; their bytes stay on disk while younger than the clean-up's
+     * grace period (an hour in the test run), even when the clean-up runs right away.
+     */
+    @Test
+    @RunAsClient
+    void clearingHistoryRemovesTheRoomsFilesAndTheCleanUpSparesRecentBytes() throws Exception {
+        HttpResponse<String> created = alice.post("/rooms", """
+                {"name": "Cleared files %s", "privacy": "OPEN"}""".formatted(run));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = object(created).getString("id");
+        HttpResponse<String> uploaded = alice.put("/rooms/" + id + "/files/cleared.json", "{\"run\": \"" + run + "\"}");
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        JsonObject file = object(uploaded);
+        String sha256 = file.getString("sha256");
+        java.nio.file.Path bytes = java.nio.file.Path.of(System.getProperty("parley.test.server.base"), "data", "parley",
+                "files", sha256.substring(0, 2), sha256);
+        assertTrue(java.nio.file.Files.isRegularFile(bytes), bytes.toString());
+
+        HttpResponse<String> cleared = admin.post("/admin/rooms/" + id + "/history/clear", """
+                {"before": "%s"}""".formatted(Instant.now().plusSeconds(1)));
+        assertEquals(200, cleared.statusCode(), cleared.body());
+        assertProblem(alice.get("/files/" + file.getJsonNumber("id").longValue()), 404, "urn:parley:problem:not-found");
+        assertEquals(0, object(alice.get("/rooms/" + id + "/files")).getInt("totalItems"));
+
+        assertEquals(403, alice.post("/admin/files/cleanup", "").statusCode());
+        HttpResponse<String> cleanup = admin.post("/admin/files/cleanup", "");
+        assertEquals(200, cleanup.statusCode(), cleanup.body());
+        for (String count : List.of("orphansDeleted", "tokensPurged", "abandonedUploadsDeleted")) {
+            assertTrue(object(cleanup).getInt(count) >= 0, cleanup.body());
+        }
+        assertTrue(java.nio.file.Files.isRegularFile(bytes), "within the grace period the bytes stay");
+    }
+
     private static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElse(""));
