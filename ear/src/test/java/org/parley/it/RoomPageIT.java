@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -215,11 +217,20 @@ class RoomPageIT {
         assertEquals(401, WebApiClient.as("alice", "wrong").get("/rooms/mine").statusCode());
     }
 
-    /** A bounded wait that, when it times out, says what the page showed the user as an error. */
+    /**
+     * A bounded wait that, when it times out, says what the page showed the user as an error and leaves a
+     * screenshot in target/room-page-downloads/.
+     */
     private <T> T waitFor(ExpectedCondition<T> condition) {
         try {
             return until.until(condition);
         } catch (TimeoutException e) {
+            try {
+                Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                        downloads.resolveSibling(run + "-failure.png"));
+            } catch (IOException | RuntimeException noScreenshot) {
+                e.addSuppressed(noScreenshot);
+            }
             List<WebElement> error = browser.findElements(By.id("error"));
             throw new AssertionError("the page shows: " + (error.isEmpty() ? "(no error box)"
                     : "\"" + error.get(0).getText() + "\"") + "; status: \""
