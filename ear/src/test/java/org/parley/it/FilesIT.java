@@ -15,6 +15,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ejb.EJB;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.chat.application.HistoryService;
 import org.parley.chat.application.dto.MessageView;
+import org.w3c.dom.Document;
 
 /**
  * Files in rooms over HTTP: upload (PUT and multipart), list, download whole and by range, the limits and
@@ -64,6 +67,40 @@ class FilesIT {
         assertEquals("sip:bob@contoso.com", announcement.author());
         assertEquals("[file] notes.txt (5 bytes) " + created.headers().firstValue("Location").orElseThrow(),
                 announcement.text());
+    }
+
+    /**
+     * In the container, where the SIP test client runs. A client in the room gets the announcement of a file
+     * uploaded over HTTP live, as a grpchat from the uploader, and in the room's order: between a post made
+     * before the upload and one made right after it (which must not overtake the announcement on its way
+     * over the room events topic).
+     */
+    @Test
+    void aClientInTheRoomGetsTheAnnouncementLiveInOrder() throws Exception {
+        String room = room("OPEN");
+        String roomUri = object(alice.get("/rooms/" + room)).getString("uri");
+        try (XccosTestClient watcher = XccosTestClient.signIn("sip:watcher-" + run + "@contoso.com")) {
+            Document join = watcher.command("cmd:join", "<data>" + XccosTestClient.chanid(roomUri, 0) + "</data>");
+            assertEquals("200", XccosTestClient.text(join, "//resp/@code"));
+
+            assertEquals(200, watcher.post(roomUri, "before").status());
+            HttpResponse<String> created = send(put("bob", "/rooms/" + room + "/files/live.txt", "text/plain",
+                    HttpRequest.BodyPublishers.ofString("live")));
+            assertEquals(201, created.statusCode(), created.body());
+            assertEquals(200, watcher.post(roomUri, "after").status());
+
+            String announcement = "[file] live.txt (4 bytes) " + created.headers().firstValue("Location").orElseThrow();
+            List<String> authors = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Document chat = watcher.await("/xccos/grpchat");
+                authors.add(XccosTestClient.text(chat, "/xccos/grpchat/@author"));
+                texts.add(XccosTestClient.text(chat, "/xccos/grpchat/chat"));
+                assertEquals(roomUri, XccosTestClient.text(chat, "/xccos/grpchat/@chanUri"));
+            }
+            assertEquals(List.of("before", announcement, "after"), texts);
+            assertEquals(List.of(watcher.user, "sip:bob@contoso.com", watcher.user), authors);
+        }
     }
 
     @Test

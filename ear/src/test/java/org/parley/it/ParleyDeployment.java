@@ -29,16 +29,24 @@ public final class ParleyDeployment {
     }
 
     public static EnterpriseArchive ear(Class<?>... testClasses) {
-        File built = new File(System.getProperty("parley.ear", "target/parley.ear"));
-        if (!built.isFile()) {
-            throw new IllegalStateException("EAR not built: " + built.getAbsolutePath());
-        }
-        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, built);
+        EnterpriseArchive ear = shipped();
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war")
                 .addClasses(ParleyDeployment.class, XccosTestClient.class, SipServer.class)
                 .addClasses(testClasses)
                 .addAsLibraries(testkit())
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return ear.addAsModule(Testable.archiveToTest(tests));
+    }
+
+    /**
+     * The EAR alone, for tests that only act from outside (deploy it with {@code testable = false}): their
+     * classes may use libraries the server does not have, such as a browser driver.
+     */
+    public static EnterpriseArchive shipped() {
+        File built = new File(System.getProperty("parley.ear", "target/parley.ear"));
+        if (!built.isFile()) {
+            throw new IllegalStateException("EAR not built: " + built.getAbsolutePath());
+        }
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, built);
     }
 }

@@ -12,6 +12,7 @@ import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.PostedMessage;
+import org.parley.chat.application.events.RoomEventPublisher;
 import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.message.MessageRepository;
 import org.parley.chat.domain.model.room.Room;
@@ -21,7 +22,10 @@ import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
-/** Posting to a room (XCCOS grpchat): authorise, number, keep; delivery is the caller's. */
+/**
+ * Posting to a room: authorise, number, keep. A SIP client's post (XCCOS grpchat) is delivered by its caller;
+ * a post from anywhere else is published to the chat nodes, which deliver it ({@link #postAndPublish}).
+ */
 @Stateless
 @Interceptors(PersistenceExceptionTranslator.class)
 public class PostService {
@@ -44,17 +48,21 @@ public class PostService {
     @Inject
     ComplianceRecorder compliance;
 
+    @Inject
+    RoomEventPublisher events;
+
     public PostService() {
     }
 
     PostService(Callers callers, RoomRepository rooms, MessageRepository messages, ChatConfiguration configuration,
-                Clock clock, ComplianceRecorder compliance) {
+                Clock clock, ComplianceRecorder compliance, RoomEventPublisher events) {
         this.callers = callers;
         this.rooms = rooms;
         this.messages = messages;
         this.configuration = configuration;
         this.clock = clock;
         this.compliance = compliance;
+        this.events = events;
     }
 
     /**
@@ -80,5 +88,16 @@ public class PostService {
         compliance.record(ComplianceEventType.CHAT, room, author.uri().value(), clock.instant(),
                 text, Map.of("seq", Long.toString(message.seq())));
         return new PostedMessage(MessageView.of(message), stored);
+    }
+
+    /**
+     * A post made outside the SIP service (e.g. the web services' announcement of a file): stored as
+     * {@link #post} stores it, and published in the same transaction to the chat nodes, which deliver it to
+     * the room's online participants as they deliver a grpchat.
+     */
+    public PostedMessage postAndPublish(String authorUri, String roomUri, String text, Instant clientTime) {
+        PostedMessage posted = post(authorUri, roomUri, text, clientTime);
+        events.posted(posted.message());
+        return posted;
     }
 }

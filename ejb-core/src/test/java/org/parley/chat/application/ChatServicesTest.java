@@ -79,6 +79,8 @@ class ChatServicesTest {
     /** What the services hand to compliance, as the JMS recorder would send it. */
     private static final List<ComplianceEvent> compliance_events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final ComplianceRecorder compliance = compliance_events::add;
+    /** What the services publish to the chat nodes, as the JMS publisher would send it. */
+    private static final List<MessageView> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static ChatConfiguration configuration;
     private static PolicyService policies;
     private static DirectoryService directory;
@@ -108,7 +110,8 @@ class ChatServicesTest {
         directory = new DirectoryService(callers, groupRepository);
         categories = new CategoryService(callers, categoryRepository, configuration, clock);
         rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance);
-        posts = new PostService(callers, roomRepository, messageRepository, configuration, clock, compliance);
+        posts = new PostService(callers, roomRepository, messageRepository, configuration, clock, compliance,
+                published::add);
         history = new HistoryService(callers, roomRepository, messageRepository, categoryRepository,
                 new JpaHistoryChangeRepository(em), new JpaFileRecordRepository(em), configuration, clock, compliance);
         follows = new FollowService(callers, roomRepository, new JpaFollowRepository(em), clock);
@@ -213,6 +216,25 @@ class ChatServicesTest {
         assertThat(tx(() -> rooms.roomsOfMember(BOB))).extracting(RoomView::uri).contains(room.uri());
         assertThat(tx(() -> rooms.roomsManagedBy(ALICE))).extracting(RoomView::uri).contains(room.uri());
         assertThat(tx(() -> rooms.roomsManagedBy(BOB))).extracting(RoomView::uri).doesNotContain(room.uri());
+    }
+
+    /**
+     * A post from outside the SIP service is published for the chat nodes to deliver, numbered like any other;
+     * a SIP client's post is not (its node delivers it), and a refused post is published nowhere.
+     */
+    @Test
+    void onlyPostsFromOutsideTheSipServiceArePublished() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        PostedMessage sip = tx(() -> posts.post(ALICE, room.uri(), "over SIP", null));
+        assertThat(published).extracting(MessageView::roomUri).doesNotContain(room.uri());
+
+        PostedMessage web = tx(() -> posts.postAndPublish(BOB, room.uri(), "[file] notes.txt", null));
+        assertThat(web.message().seq()).isEqualTo(sip.message().seq() + 1);
+        assertThat(published).filteredOn(m -> m.roomUri().equals(room.uri())).containsExactly(web.message());
+
+        assertRefused(() -> tx(() -> posts.postAndPublish(CAROL, room.uri(),
+                "x".repeat(configuration.storySizeLimit() + 1), null)), Reason.TOO_LARGE);
+        assertThat(published).filteredOn(m -> m.roomUri().equals(room.uri())).hasSize(1);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package org.parley.chat.interfaces.xccos;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,10 +28,24 @@ import org.parley.xccos.XccosNames;
  * <p>Posts of one room are stored and fanned out under one lock per room, so every participant gets
  * them in the order of their sequence numbers. The chat store serialises posts per room anyway (the
  * room row is locked), so this adds no contention; sending is asynchronous, so the lock is short.
- * A pool of nodes needs a per-room sequencer on the receiving side instead.
+ *
+ * <p>Posts made outside the SIP service (the web services) arrive later, over the room events topic
+ * ({@link #deliverPosted}), and may be overtaken by a SIP post numbered after them. So each room also
+ * remembers the last sequence number delivered in it, and a post whose predecessor has not been delivered
+ * yet waits for it (the room lock released meanwhile), at most {@link #GAP_WAIT}: then it goes anyway, and
+ * the late one follows when it comes. That is also the per-room sequencer a pool of nodes needs, once every
+ * node's posts reach the others over the topic.
  */
 @ApplicationScoped
 public class RoomFanOut {
+
+    /**
+     * How long a post waits for its predecessor from the room events topic: far above the topic's usual
+     * delay (milliseconds), short enough that a lost event does not hold up the room for long.
+     */
+    static final Duration GAP_WAIT = Duration.ofSeconds(2);
+
+    private static final Logger LOG = Logger.getLogger(RoomFanOut.class.getName());
 
     @Inject
     RoomPresence presence;
@@ -36,21 +53,78 @@ public class RoomFanOut {
     @Inject
     ClientDelivery delivery;
 
-    private final Map<String, Object> roomLocks = new ConcurrentHashMap<>();
+    private final Map<String, RoomLine> lines = new ConcurrentHashMap<>();
+
+    /** One room's lock (the object itself) and the last sequence number delivered in it on this node. */
+    private static final class RoomLine {
+        boolean started;
+        long delivered;
+    }
 
     /**
      * Runs {@code post} (which stores a message), then {@code accepted} (the transport's answer to the
      * author), then delivers the message, all in room order.
      */
     public MessageView postAndDeliver(String roomUri, Supplier<MessageView> post, Runnable accepted) {
-        synchronized (roomLocks.computeIfAbsent(roomUri, k -> new Object())) {
+        RoomLine line = line(roomUri);
+        synchronized (line) {
             MessageView message = post.get();
             accepted.run();
-            ChatMessage chat = new ChatMessage(message.roomUri(), message.author(), message.serverTime(), message.text());
-            for (Participant participant : presence.participants(roomUri)) {
-                delivery.deliver(participant.sessionId(), chat);
-            }
+            deliverInOrder(line, roomUri, message);
             return message;
+        }
+    }
+
+    /**
+     * A post already stored and committed by another path (the web services), delivered to the room's
+     * participants on this node exactly as a grpchat is, in the room's order.
+     */
+    public void deliverPosted(MessageView message) {
+        String roomUri = RoomUris.canonical(message.roomUri());
+        RoomLine line = line(roomUri);
+        synchronized (line) {
+            deliverInOrder(line, roomUri, message);
+        }
+    }
+
+    private RoomLine line(String roomUri) {
+        return lines.computeIfAbsent(roomUri, k -> new RoomLine());
+    }
+
+    /** Called holding the line's lock. */
+    private void deliverInOrder(RoomLine line, String roomUri, MessageView message) {
+        awaitPredecessor(line, roomUri, message.seq());
+        ChatMessage chat = new ChatMessage(message.roomUri(), message.author(), message.serverTime(), message.text());
+        for (Participant participant : presence.participants(roomUri)) {
+            delivery.deliver(participant.sessionId(), chat);
+        }
+        line.started = true;
+        line.delivered = Math.max(line.delivered, message.seq());
+        line.notifyAll();
+    }
+
+    /**
+     * Waits (the lock released meanwhile) until the post numbered just before {@code seq} has been delivered.
+     * The first post a room sees on this node waits for nothing: what came before it is history.
+     */
+    private void awaitPredecessor(RoomLine line, String roomUri, long seq) {
+        if (!line.started) {
+            return;
+        }
+        long deadline = System.nanoTime() + GAP_WAIT.toNanos();
+        while (line.delivered < seq - 1) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.fine(() -> roomUri + ": post " + seq + " delivered without " + (line.delivered + 1) + ".."
+                        + (seq - 1) + ", not arrived within " + GAP_WAIT);
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(line, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -121,6 +121,60 @@ class RoomFanOutTest {
         }
     }
 
+    /** A post stored by the web services reaches everyone in the room as a grpchat does, the author included. */
+    @Test
+    void deliversAPostFromTheRoomEventsTopicLikeAGrpchat() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        presence.enter(ROOM_B, participant(CAROL, "s-carol"));
+
+        fanOut.deliverPosted(new MessageView(ROOM_A.toUpperCase(java.util.Locale.ROOT), 4, BOB, "[file] a.txt", null, STORED));
+
+        ChatMessage chat = new ChatMessage(ROOM_A.toUpperCase(java.util.Locale.ROOT), BOB, STORED, "[file] a.txt");
+        assertThat(delivery.to("s-alice")).containsExactly(chat);
+        assertThat(delivery.to("s-bob")).containsExactly(chat);
+        assertThat(delivery.to("s-carol")).isEmpty();
+    }
+
+    /**
+     * A SIP post numbered after a web post whose event is still on its way waits for it: the author has its
+     * answer at once, the room gets both in sequence order.
+     */
+    @Test
+    void aSipPostDoesNotOvertakeAnEarlierPostStillOnTheTopic() throws Exception {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        fanOut.postAndDeliver(ROOM_A, () -> new MessageView(ROOM_A, 1, ALICE, "1", STORED, STORED), () -> { });
+        java.util.concurrent.CountDownLatch accepted = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService sip = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<MessageView> third = CompletableFuture.supplyAsync(() -> fanOut.postAndDeliver(ROOM_A,
+                    () -> new MessageView(ROOM_A, 3, ALICE, "3", STORED, STORED), accepted::countDown), sip);
+            assertThat(accepted.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(sequenceNumbers(delivery.to("s-alice"))).containsExactly(1L);
+
+            fanOut.deliverPosted(new MessageView(ROOM_A, 2, BOB, "2", null, STORED));
+            third.get(10, TimeUnit.SECONDS);
+        } finally {
+            sip.shutdownNow();
+        }
+        assertThat(sequenceNumbers(delivery.to("s-alice"))).containsExactly(1L, 2L, 3L);
+    }
+
+    /** An event that never comes holds the room up for a bounded time only; if it comes late, it still comes. */
+    @Test
+    void aMissingPredecessorIsWaitedForABoundedTime() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        fanOut.postAndDeliver(ROOM_A, () -> new MessageView(ROOM_A, 1, ALICE, "1", STORED, STORED), () -> { });
+
+        long started = System.nanoTime();
+        fanOut.postAndDeliver(ROOM_A, () -> new MessageView(ROOM_A, 3, ALICE, "3", STORED, STORED), () -> { });
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        fanOut.deliverPosted(new MessageView(ROOM_A, 2, BOB, "2", null, STORED));
+
+        assertThat(waitedMillis).isBetween(RoomFanOut.GAP_WAIT.toMillis() - 50, RoomFanOut.GAP_WAIT.toMillis() + 5_000);
+        assertThat(sequenceNumbers(delivery.to("s-alice"))).containsExactly(1L, 3L, 2L);
+    }
+
     /** ntc:join goes to the others only, naming the newcomer with the room's GUID and domain under its role key. */
     @Test
     void enteredTellsTheOthersWithTheRoleKey() {
