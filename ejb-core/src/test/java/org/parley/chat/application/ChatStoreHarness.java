@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.persistence.EntityManager;
 
 import org.parley.chat.application.compliance.ComplianceEvent;
+import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.infrastructure.persistence.ReferenceData;
 import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
@@ -54,8 +55,9 @@ final class ChatStoreHarness implements AutoCloseable {
             clock);
     final RoomService rooms = new RoomService(callers, roomRepository, new JpaCategoryRepository(em), configuration,
             clock, complianceEvents::add);
+    final List<MessageView> publishedPosts = new CopyOnWriteArrayList<>();
     final PostService posts = new PostService(callers, roomRepository, new JpaMessageRepository(em), configuration,
-            clock, complianceEvents::add);
+            clock, complianceEvents::add, publishedPosts::add);
     final HistoryService history = new HistoryService(callers, roomRepository, new JpaMessageRepository(em),
             new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em), fileRepository, configuration, clock,
             complianceEvents::add);
