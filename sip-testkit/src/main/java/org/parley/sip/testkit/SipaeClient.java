@@ -2,6 +2,7 @@ package org.parley.sip.testkit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -158,6 +159,34 @@ public final class SipaeClient {
         return sign(message.header("Call-ID"), message.header("CSeq"), message.header("From"), message.header("To"),
                 message.header("P-Asserted-Identity"), message.header("Expires"),
                 message.isRequest() ? 0 : message.status());
+    }
+
+    /** The message text with an {@code Authorization} signing it inserted after its last header. */
+    public String signed(String message) {
+        int end = message.indexOf("\r\n\r\n");
+        String head = message.substring(0, end);
+        return head + "\r\nAuthorization: " + sign(RawSip.Msg.parse(head, "")) + message.substring(end);
+    }
+
+    /**
+     * The handshake of REAL-CLIENT.md §4.1 on the registration dialog's connection: REGISTER, the
+     * offer's answer, the AUTHENTICATE. Stops at the first answer that is not the expected 401.
+     *
+     * @return the last response (200 when signed in)
+     */
+    public RawSip.Msg signIn(ClientDialog registration) throws IOException {
+        RawSip.Msg offer = registration.call("REGISTER", null, "Expires: 7200");
+        if (offer.status() != 401) {
+            return offer;
+        }
+        RawSip.Msg challenge = registration.call("REGISTER", null, "Expires: 7200",
+                "Authorization: " + answerOffer(offer.header("WWW-Authenticate")));
+        if (challenge.status() != 401 || challenge.header("WWW-Authenticate") == null
+                || !challenge.header("WWW-Authenticate").contains("gssapi-data")) {
+            return challenge;
+        }
+        return registration.call("REGISTER", null, "Expires: 7200",
+                "Authorization: " + answerChallenge(challenge.header("WWW-Authenticate")));
     }
 
     /** Whether a message from the server carries a right {@code rspauth} for this association. */
