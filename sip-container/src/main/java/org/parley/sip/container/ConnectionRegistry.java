@@ -1,5 +1,7 @@
 package org.parley.sip.container;
 
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
 import org.parley.sip.servlet.SipConnectionListener;
 
@@ -26,10 +28,14 @@ final class ConnectionRegistry {
         this.queues = queues;
     }
 
-    /** The connection a request came on; registered the first time a stream channel is seen. */
-    Connection of(gov.nist.javax.sip.message.SIPRequest request) {
+    /**
+     * The connection a request came on; registered the first time a stream channel is seen. (A last
+     * request parsed after its channel closed registers a connection that is never reported closed;
+     * state bound to it must also expire on its own, as security associations do with the registration.)
+     */
+    Connection of(SIPRequest request) {
         MessageChannel channel = (MessageChannel) request.getMessageChannel();
-        if (listeners.isEmpty() || !(channel instanceof gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel)) {
+        if (listeners.isEmpty() || !(channel instanceof ConnectionOrientedMessageChannel)) {
             return Connection.of(request);
         }
         return open.computeIfAbsent(channel, c -> Connection.of(request));

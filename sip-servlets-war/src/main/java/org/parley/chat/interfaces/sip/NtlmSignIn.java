@@ -72,7 +72,11 @@ public class NtlmSignIn {
                 send401(request, authenticator.register(null));
                 return false;
             }
-            return sameUser(request, signedIn.get().sipUri()) && renewed(connection, expires);
+            if (!sameUser(request, signedIn.get().sipUri())) {
+                return false;
+            }
+            associations.renew(connection.getId(), Duration.ofSeconds(expires));
+            return true;
         }
         return handshake(request, authorization, connection, expires);
     }
@@ -156,11 +160,6 @@ public class NtlmSignIn {
         } catch (IllegalArgumentException noSipUri) {
             return "";
         }
-    }
-
-    private boolean renewed(SipConnection connection, int expires) {
-        associations.renew(connection.getId(), Duration.ofSeconds(expires));
-        return true;
     }
 
     private void failed(String user, String address, SignInThrottle.Limits limits, String message) {
