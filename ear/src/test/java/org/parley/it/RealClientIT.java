@@ -26,8 +26,10 @@ import org.parley.chat.domain.shared.ChatException;
 
 /**
  * A real Lync client nobody here wrote: pidgin-sipe, driven headless by ../shared/realclient, signs
- * two users in over TCP (the suite trusts From, no authentication), lists rooms, joins "Dev Room",
- * posts, sees its echo and the other's post and the join notice, leaves and signs out.
+ * two users in, lists rooms, joins "Dev Room", posts, sees its echo and the other's post and the join
+ * notice, leaves and signs out: over TCP trusting From (the suite's mode, no authentication), and
+ * with NTLM (MS-SIPAE, every message signed both ways) over TCP and over TLS, trusting the server's
+ * self-signed certificate. The NTLM runs switch the identity mode for their duration (ServerSettings).
  * .ci/run builds the client first; without it (a machine lacking Debian's pidgin-sipe) the test
  * is skipped with that reason.
  */
@@ -38,7 +40,7 @@ class RealClientIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(RealClientIT.class);
+        return ParleyDeployment.ear(RealClientIT.class, ServerSettings.class);
     }
 
     @EJB
@@ -48,13 +50,32 @@ class RealClientIT {
 
     @Test
     void twoPidginSipeClientsChat() throws Exception {
+        run("tcp", SipServer.port(), "realclient-run", null);
+    }
+
+    @Test
+    void twoPidginSipeClientsSignInWithNtlmOverTcp() throws Exception {
+        try (ServerSettings ntlm = ServerSettings.ntlm(false)) {
+            run("tcp", SipServer.port(), "realclient-ntlm-tcp", null);
+        }
+    }
+
+    @Test
+    void twoPidginSipeClientsSignInWithNtlmOverTls() throws Exception {
+        try (ServerSettings ntlm = ServerSettings.ntlm(true)) {
+            run("tls", SipServer.tlsPort(), "realclient-ntlm-tls", SipServer.pem());
+        }
+    }
+
+    private void run(String transport, int port, String name, Path trustCert) throws Exception {
         File client = new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_BIN", "target/realclient/sipe-headless"));
         File script = new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_DIR", "../shared/realclient"), "run.sh");
         assumeTrue(client.canExecute() && script.isFile(),
                 "the real client is not built (bash ../shared/realclient/build.sh target/realclient): " + client);
         ensureOpenRoom();
 
-        Path out = Path.of(System.getenv().getOrDefault("PARLEY_REALCLIENT_OUT", "target/realclient-run"));
+        Path out = Path.of(System.getenv().getOrDefault("PARLEY_REALCLIENT_OUT", "target/realclient-run"))
+                .resolveSibling(name);
         Files.createDirectories(out);
         Path log = out.resolve("run.log");
         ProcessBuilder run = new ProcessBuilder("bash", script.getAbsolutePath())
@@ -62,8 +83,12 @@ class RealClientIT {
         run.environment().put("CLIENT", client.getAbsolutePath());
         run.environment().put("OUT", out.resolve("artifacts").toString());
         run.environment().put("HOST", "127.0.0.1");
-        run.environment().put("PORT", "5060");
-        run.environment().put("TRANSPORT", "tcp");
+        run.environment().put("PORT", Integer.toString(port));
+        run.environment().put("TRANSPORT", transport);
+        run.environment().put("AUTH", "ntlm");
+        if (trustCert != null) {
+            run.environment().put("TRUST_CERT", trustCert.toAbsolutePath().toString());
+        }
         run.environment().put("ROOM_NAME", ROOM);
         run.environment().put("TIMEOUT", "40");
         Process process = run.start();

@@ -30,6 +30,11 @@ final class SipServer {
 
     /** The self-signed certificate the connector made at its first start, beside its keystore. */
     static Path pem() {
+        String configuration = System.getProperty("jboss.server.config.dir");
+        if (configuration != null) {
+            // In-container: the server's own configuration directory.
+            return Path.of(configuration, "parley-sip.p12.pem");
+        }
         return Path.of(System.getProperty("parley.test.server.base", "target/test-server"), "configuration",
                 "parley-sip.p12.pem");
     }

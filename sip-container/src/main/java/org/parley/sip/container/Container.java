@@ -1,5 +1,6 @@
 package org.parley.sip.container;
 
+import org.parley.sip.servlet.SipConnectionListener;
 import org.parley.sip.servlet.SipSession;
 import org.parley.sip.servlet.SipSessionEndReason;
 import org.parley.sip.servlet.SipSessionListener;
@@ -31,12 +32,13 @@ final class Container {
     private final ServletRegistry servlets;
     private final InterceptorChain interceptors;
     private final List<SipSessionListener> listeners;
+    private final ConnectionRegistry connections;
     private final Responder responder = new Responder(this);
     private final Outbound outbound = new Outbound(this);
 
     Container(SipConnectorConfig config, SipProvider provider, Map<String, ListeningPoint> listeningPoints,
             Executor executor, ServletRegistry servlets, InterceptorChain interceptors,
-            List<SipSessionListener> listeners) {
+            List<SipSessionListener> listeners, List<SipConnectionListener> connectionListeners) {
         this.config = config;
         this.provider = provider;
         this.listeningPoints = Map.copyOf(listeningPoints);
@@ -45,6 +47,7 @@ final class Container {
         this.servlets = servlets;
         this.interceptors = interceptors;
         this.listeners = listeners;
+        this.connections = new ConnectionRegistry(connectionListeners, queues);
     }
 
     SipConnectorConfig config() {
@@ -65,6 +68,10 @@ final class Container {
 
     ServletRegistry servlets() {
         return servlets;
+    }
+
+    ConnectionRegistry connections() {
+        return connections;
     }
 
     InterceptorChain interceptors() {

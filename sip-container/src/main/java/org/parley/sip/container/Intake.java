@@ -48,7 +48,7 @@ final class Intake implements SipListener {
     }
 
     private void receive(SIPRequest request, ServerTransaction existing) {
-        Connection connection = Connection.of(request);
+        Connection connection = container.connections().of(request);
         String method = request.getMethod();
         String callId = request.getCallId().getCallId();
         if ("ACK".equals(method)) {

@@ -4,6 +4,7 @@ import gov.nist.core.CommonLogger;
 import gov.nist.javax.sip.SipStackImpl;
 import org.parley.sip.container.log.JulStackLogger;
 import org.parley.sip.container.tls.SelfSignedKeyStore;
+import org.parley.sip.servlet.SipConnectionListener;
 import org.parley.sip.servlet.SipFactory;
 import org.parley.sip.servlet.SipMessageInterceptor;
 import org.parley.sip.servlet.SipServlet;
@@ -48,6 +49,7 @@ public final class SipConnector {
     private final ServletRegistry servlets;
     private final InterceptorChain interceptors = new InterceptorChain();
     private final List<SipSessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<SipConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final ContainerSipFactory factory;
 
     private volatile Container container;
@@ -89,6 +91,17 @@ public final class SipConnector {
 
     public void addSessionListener(SipSessionListener listener) {
         listeners.add(listener);
+    }
+
+    /** Hears when TCP and TLS connections that carried requests close; add before {@link #start()}. */
+    public void addConnectionListener(SipConnectionListener listener) {
+        connectionListeners.add(listener);
+    }
+
+    /** Open TCP and TLS connections that carried a request (tracked only while a connection listener exists). */
+    public int getConnectionCount() {
+        Container current = container;
+        return current == null ? 0 : current.connections().size();
     }
 
     public SipFactory getSipFactory() {
@@ -170,7 +183,8 @@ public final class SipConnector {
             // JAIN-SIP falls back to log4j (absent) for anything it logs before its stack logger is installed.
             CommonLogger.legacyLogger = new JulStackLogger();
         }
-        stack = new NoDelaySipStack(StackProperties.of(config, "parley-sip-" + UUID.randomUUID()));
+        NoDelaySipStack ours = new NoDelaySipStack(StackProperties.of(config, "parley-sip-" + UUID.randomUUID()));
+        stack = ours;
         Map<String, ListeningPoint> byTransport = new LinkedHashMap<>();
         for (String transport : TRANSPORTS) {
             int port = ListeningPoint.TLS.equals(transport) ? config.getTlsPort()
@@ -189,7 +203,9 @@ public final class SipConnector {
         if (provider == null) {
             throw new IllegalStateException("no transport configured");
         }
-        Container started = new Container(config, provider, byTransport, executor, servlets, interceptors, listeners);
+        Container started = new Container(config, provider, byTransport, executor, servlets, interceptors, listeners,
+                connectionListeners);
+        ours.onChannelClosed(started.connections()::closed);
         intake = new Intake(started, stack);
         provider.addSipListener(intake);
         stack.start();

@@ -1,6 +1,7 @@
 package org.parley.sip.container;
 
 import org.parley.sip.container.tls.SelfSignedKeyStore;
+import org.parley.sip.servlet.SipConnection;
 import org.parley.sip.servlet.SipSession;
 import org.parley.sip.servlet.SipSessionEndReason;
 import org.parley.sip.servlet.SipSessionListener;
@@ -19,12 +20,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
-/** A started connector on 127.0.0.1 with free ports, a {@link TestServlet} and a recording session listener. */
+/**
+ * A started connector on 127.0.0.1 with free ports, a {@link TestServlet} and recording session and
+ * connection listeners.
+ */
 final class Loopback implements AutoCloseable {
 
     final TestServlet servlet = new TestServlet();
     final BlockingQueue<SipSessionEndReason> ended = new LinkedBlockingQueue<>();
     final BlockingQueue<SipSession> created = new LinkedBlockingQueue<>();
+    final BlockingQueue<SipConnection> closedConnections = new LinkedBlockingQueue<>();
     final ExecutorService executor = Executors.newFixedThreadPool(8);
     final SipConnector connector;
     final int port;
@@ -55,6 +60,7 @@ final class Loopback implements AutoCloseable {
                 ended.add(reason);
             }
         });
+        connector.addConnectionListener(closedConnections::add);
         connector.start();
     }
 

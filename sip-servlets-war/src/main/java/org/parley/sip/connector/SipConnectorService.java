@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import org.parley.sip.container.SipConnector;
+import org.parley.sip.servlet.SipConnectionListener;
 import org.parley.sip.servlet.SipFactory;
 import org.parley.sip.servlet.SipMessageInterceptor;
 import org.parley.sip.servlet.SipServlet;
@@ -25,7 +26,7 @@ import org.parley.sip.servlet.SipSessionListener;
 /**
  * Hosts the SIP connector for the lifetime of the deployment: binds the ports when the EAR starts
  * (after the chat store's schema is migrated) and frees them when it stops, so a redeploy rebinds.
- * Every SipServlet, SipSessionListener and SipMessageInterceptor bean of this WAR is registered;
+ * Every SipServlet, SipSessionListener, SipConnectionListener and SipMessageInterceptor bean of this WAR is registered;
  * servlets must be @Dependent (no client proxy), since the layer reads their overridden methods.
  * SIP work runs on the managed executor configure-concurrency.cli sets up, never on the stack's thread.
  */
@@ -51,6 +52,10 @@ public class SipConnectorService {
     @Any
     private Instance<SipMessageInterceptor> interceptors;
 
+    @Inject
+    @Any
+    private Instance<SipConnectionListener> connectionListeners;
+
     private SipConnector connector;
 
     @PostConstruct
@@ -65,6 +70,7 @@ public class SipConnectorService {
         }
         listeners.forEach(created::addSessionListener);
         interceptors.forEach(created::addInterceptor);
+        connectionListeners.forEach(created::addConnectionListener);
         try {
             created.start();
         } catch (IOException e) {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.parley.sip.servlet.Address;
 import org.parley.sip.servlet.SipServletRequest;
@@ -21,32 +23,45 @@ import org.parley.sip.servlet.SipServletRequest;
  * {@code parley.sip.trusted-front-ends} (a Lync front end, a Kamailio in a pool) are accepted, and
  * attributed to their P-Asserted-Identity, or to From where the front end adds none. With no
  * trusted address configured, nobody gets in until client authentication is configured.</li>
+ * <li>{@code ntlm}: the client signed in with NTLM on this connection ({@link NtlmSignIn}); a request is
+ * attributed to that user, and refused when its From names anyone else.</li>
  * <li>{@code trust-from}: every request is attributed to its From. For tests and development only;
  * it exists only when configured explicitly.</li>
  * </ul>
+ * The mode is read on every request, so that a management operation switches a running server (the
+ * NTLM integration tests do); the trusted addresses are read once.
  */
 @ApplicationScoped
 public class ConfiguredIdentity implements ClientIdentity {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredIdentity.class.getName());
 
-    private final boolean trustFrom;
+    private static final Set<String> MODES = Set.of("front-end", "trust-from", "ntlm");
+
+    private final Supplier<String> mode;
     private final Set<String> trustedFrontEnds;
+    private volatile String lastBadMode;
+
+    @Inject
+    SecurityAssociations associations;
 
     public ConfiguredIdentity() {
-        this(System.getProperty("parley.sip.identity", "front-end"),
-                System.getProperty("parley.sip.trusted-front-ends", ""));
+        this(NtlmSettings::mode, System.getProperty("parley.sip.trusted-front-ends", ""));
     }
 
     ConfiguredIdentity(String mode, String trustedFrontEnds) {
-        String normalised = mode.trim().toLowerCase(Locale.ROOT);
-        if (!normalised.equals("front-end") && !normalised.equals("trust-from")) {
-            throw new IllegalStateException("parley.sip.identity must be front-end or trust-from, not " + mode);
+        this(() -> mode.trim().toLowerCase(Locale.ROOT), trustedFrontEnds);
+    }
+
+    private ConfiguredIdentity(Supplier<String> mode, String trustedFrontEnds) {
+        String initial = mode.get();
+        if (!MODES.contains(initial)) {
+            throw new IllegalStateException("parley.sip.identity must be front-end, ntlm or trust-from, not " + initial);
         }
-        this.trustFrom = normalised.equals("trust-from");
+        this.mode = mode;
         this.trustedFrontEnds = Arrays.stream(trustedFrontEnds.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        if (trustFrom) {
+        if (initial.equals("trust-from")) {
             LOG.warning("parley.sip.identity=trust-from: every SIP request is attributed to its From header. "
                     + "Never use this outside tests and development.");
         }
@@ -54,9 +69,39 @@ public class ConfiguredIdentity implements ClientIdentity {
 
     @Override
     public Optional<String> identify(SipServletRequest request) {
-        if (trustFrom) {
-            return Optional.of(uriOf(request.getFrom()));
+        String current = mode.get();
+        switch (current) {
+            case "trust-from":
+                return Optional.of(uriOf(request.getFrom()));
+            case "ntlm":
+                return signedIn(request);
+            case "front-end":
+                return frontEnd(request);
+            default:
+                if (!current.equals(lastBadMode)) {
+                    lastBadMode = current;
+                    LOG.severe(() -> "parley.sip.identity is now '" + current + "': every request is refused");
+                }
+                return Optional.empty();
         }
+    }
+
+    /** The user who signed in on the request's connection, if the request speaks as that user. */
+    private Optional<String> signedIn(SipServletRequest request) {
+        Optional<SecurityAssociations.SignedIn> signedIn = associations.find(request.getConnection().getId());
+        if (signedIn.isEmpty()) {
+            return Optional.empty();
+        }
+        String from = uriOf(request.getFrom());
+        if (!from.equals(signedIn.get().sipUri())) {
+            LOG.info(() -> request.getMethod() + " from " + request.getConnection().getId() + " speaks as " + from
+                    + " but signed in as " + signedIn.get().sipUri() + ": refused");
+            return Optional.empty();
+        }
+        return Optional.of(signedIn.get().sipUri());
+    }
+
+    private Optional<String> frontEnd(SipServletRequest request) {
         if (!trustedFrontEnds.contains(request.getConnection().getRemoteAddress())) {
             return Optional.empty();
         }

@@ -36,18 +36,25 @@ public class RegistrarServlet extends SipServlet {
     PolicyService policies;
 
     @Inject
+    NtlmSignIn ntlm;
+
+    @Inject
     ChatEndpoints endpoints;
 
     @Override
     protected void doRegister(SipServletRequest request) throws IOException {
-        Optional<String> user = identity.identify(request);
-        if (user.isEmpty()) {
+        int expires = requestedExpires(request);
+        boolean signingIn = NtlmSettings.ntlm();
+        if (signingIn) {
+            if (!ntlm.admit(request, expires)) {
+                return;
+            }
+        } else if (identity.identify(request).isEmpty()) {
             LOG.info(() -> "REGISTER from " + request.getConnection().getRemoteAddress() + " for " + request.getFrom()
                     + " refused: no trusted identity");
             request.createResponse(403, "Forbidden (not authenticated)").send();
             return;
         }
-        int expires = requestedExpires(request);
         SipServletResponse ok = request.createResponse(200);
         String contact = request.getHeader("Contact");
         if (contact != null) {
@@ -58,6 +65,10 @@ public class RegistrarServlet extends SipServlet {
         ok.addHeader("Supported", "msrtc-event-categories");
         ok.setHeader("Allow-Events", ProvisioningDocument.EVENT);
         ok.send();
+        if (signingIn && expires == 0) {
+            // Only now: the 200 itself must still be signed.
+            ntlm.signedOut(request);
+        }
     }
 
     /**

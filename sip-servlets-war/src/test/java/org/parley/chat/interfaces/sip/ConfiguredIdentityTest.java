@@ -37,7 +37,7 @@ class ConfiguredIdentityTest {
         assertThat(identity.identify(request)).contains("sip:alice@contoso.com");
     }
 
-    /** The mode is read leniently (an operator's typing), but only the two names exist. */
+    /** The mode is read leniently (an operator's typing), but only the three names exist. */
     @Test
     void modeIsTrimmedAndCaseInsensitive() {
         ConfiguredIdentity identity = new ConfiguredIdentity("  Trust-From ", "");
@@ -51,6 +51,45 @@ class ConfiguredIdentityTest {
         assertThatThrownBy(() -> new ConfiguredIdentity(mode, FRONT_END))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("parley.sip.identity");
+    }
+
+    // --- ntlm: the user who signed in on the request's connection ---
+
+    @Test
+    void ntlmAttributesARequestToTheUserSignedInOnItsConnection() {
+        ConfiguredIdentity identity = new ConfiguredIdentity("ntlm", "");
+        identity.associations = new SecurityAssociations();
+        identity.associations.signedIn("TCP:192.0.2.7:5000#1", null, "sip:alice@contoso.com", java.time.Duration.ofHours(1));
+
+        assertThat(identity.identify(request("192.0.2.7", "sip:Alice@contoso.com", null, "TCP:192.0.2.7:5000#1")))
+                .contains("sip:alice@contoso.com");
+        assertThat(identity.identify(request("192.0.2.7", "sip:bob@contoso.com", null, "TCP:192.0.2.7:5000#1")))
+                .as("From must be the signed-in user").isEmpty();
+        assertThat(identity.identify(request("192.0.2.7", "sip:alice@contoso.com", null, "TCP:192.0.2.7:5001#2")))
+                .as("another connection has no association").isEmpty();
+    }
+
+    @Test
+    void ntlmForgetsTheUserWhenTheConnectionCloses() {
+        ConfiguredIdentity identity = new ConfiguredIdentity("ntlm", "");
+        identity.associations = new SecurityAssociations();
+        identity.associations.signedIn("TLS:192.0.2.7:5000#1", null, "sip:alice@contoso.com", java.time.Duration.ofHours(1));
+        SipServletRequest request = request("192.0.2.7", "sip:alice@contoso.com", null, "TLS:192.0.2.7:5000#1");
+
+        identity.associations.connectionClosed(request.getConnection());
+
+        assertThat(identity.identify(request)).isEmpty();
+    }
+
+    @Test
+    void ntlmForgetsTheUserWhenTheRegistrationRunsOut() {
+        ConfiguredIdentity identity = new ConfiguredIdentity("ntlm", "");
+        identity.associations = new SecurityAssociations();
+        identity.associations.signedIn("TLS:192.0.2.7:5000#1", null, "sip:alice@contoso.com",
+                java.time.Duration.ZERO.minus(SecurityAssociations.GRACE));
+
+        assertThat(identity.identify(request("192.0.2.7", "sip:alice@contoso.com", null, "TLS:192.0.2.7:5000#1"))).isEmpty();
+        assertThat(identity.associations.size()).isZero();
     }
 
     // --- front-end (the default) ---
@@ -125,7 +164,13 @@ class ConfiguredIdentityTest {
     }
 
     private static SipServletRequest request(String remoteAddress, String fromUri, String assertedIdentity) {
+        return request(remoteAddress, fromUri, assertedIdentity, "TCP:" + remoteAddress + ":5060#1");
+    }
+
+    private static SipServletRequest request(String remoteAddress, String fromUri, String assertedIdentity,
+            String connectionId) {
         SipConnection connection = mock(SipConnection.class);
+        when(connection.getId()).thenReturn(connectionId);
         when(connection.getRemoteAddress()).thenReturn(remoteAddress);
         SipServletRequest request = mock(SipServletRequest.class);
         when(request.getConnection()).thenReturn(connection);

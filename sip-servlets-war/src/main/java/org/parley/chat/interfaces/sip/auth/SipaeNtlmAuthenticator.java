@@ -89,6 +89,49 @@ public final class SipaeNtlmAuthenticator {
         return authenticate(header, token);
     }
 
+    /**
+     * Whether a REGISTER's {@code Authorization} is a step of the handshake (none yet, or carrying
+     * {@code gssapi-data}) rather than the signature of a signed-in client.
+     */
+    public static boolean isHandshake(String authorization) {
+        if (authorization == null) {
+            return true;
+        }
+        try {
+            return SipaeHeader.parse(authorization).parameter("gssapi-data") != null;
+        } catch (NtlmException malformed) {
+            return true;
+        }
+    }
+
+    /**
+     * Checks the form of a handshake step before any work is done for it and names the user an
+     * AUTHENTICATE is for, so that a locked-out user is refused without verification.
+     *
+     * @return the AUTHENTICATE's (user, domain), or empty for the other steps
+     * @throws NtlmException when the header, its base64 or the NTLM message is malformed
+     */
+    public static Optional<String[]> inspect(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        SipaeHeader header = SipaeHeader.parse(authorization);
+        String gssapiData = header.parameter("gssapi-data");
+        if (!"NTLM".equalsIgnoreCase(header.scheme()) || gssapiData == null) {
+            return Optional.empty();
+        }
+        byte[] token = decode(gssapiData);
+        if (token.length == 0) {
+            return Optional.empty();
+        }
+        if (token.length >= 12 && NtlmMessages.readInt32(token, 8) == 1) {
+            NtlmMessages.parseNegotiate(token);
+            return Optional.empty();
+        }
+        NtlmMessages.Authenticate authenticate = NtlmMessages.parseAuthenticate(token);
+        return Optional.of(new String[] {authenticate.user(), authenticate.domain()});
+    }
+
     /** How many CHALLENGEs await their AUTHENTICATE; for monitoring and tests. */
     int pendingChallenges() {
         return pending.size();

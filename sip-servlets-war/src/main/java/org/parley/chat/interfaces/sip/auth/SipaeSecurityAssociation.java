@@ -6,7 +6,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +33,15 @@ public final class SipaeSecurityAssociation {
     private final SecureRandom random;
     /** Appendix C's server started at 101; SIPE only needs it in the signed string. */
     private final AtomicInteger serverNumber = new AtomicInteger(100);
-    private final AtomicLong lastClientNumber = new AtomicLong(0);
+    /**
+     * How far behind the highest {@code cnum} seen a message may still arrive. One client's messages
+     * come in order on its connection, but the layer handles different dialogs in parallel, so two of
+     * them can reach the check in the other order.
+     */
+    static final int REPLAY_WINDOW = 64;
+    /** The highest cnum accepted, and which of the {@link #REPLAY_WINDOW} below it were (bit i = highest - i). */
+    private long highestClientNumber;
+    private long seenClientNumbers = 1;
 
     public SipaeSecurityAssociation(String user, NtlmSession session, String opaque, String realm, String targetName,
             SecureRandom random) {
@@ -79,7 +86,8 @@ public final class SipaeSecurityAssociation {
      * Verifies a client's signed message and moves the replay window past its {@code cnum}.
      *
      * @throws NtlmException when the header does not belong to this association, is malformed, is
-     *         signed wrongly or repeats (or goes back behind) an earlier {@code cnum}
+     *         signed wrongly, repeats an earlier {@code cnum} or is {@link #REPLAY_WINDOW} or more behind
+     *         the highest
      */
     public void verify(SipaeHeader authorization, SipaeSignedFields fields) {
         if (!"NTLM".equalsIgnoreCase(authorization.scheme()) || !opaque.equals(authorization.parameter("opaque"))) {
@@ -92,16 +100,25 @@ public final class SipaeSecurityAssociation {
         if (!session.verify(signed.getBytes(StandardCharsets.UTF_8), HexFormat.of().parseHex(response))) {
             throw new NtlmException("bad signature from " + user + " (cnum " + cnum + ")");
         }
-        long number = Long.parseLong(cnum);
-        long last = lastClientNumber.get();
-        // Only a correctly signed message may move the window, so a forger cannot block the client.
-        while (number > last) {
-            if (lastClientNumber.compareAndSet(last, number)) {
-                return;
-            }
-            last = lastClientNumber.get();
+        accept(Long.parseLong(cnum));
+    }
+
+    /** Only a correctly signed message gets here, so a forger cannot move the window and block the client. */
+    private synchronized void accept(long number) {
+        if (number > highestClientNumber) {
+            long shift = number - highestClientNumber;
+            seenClientNumbers = shift >= REPLAY_WINDOW ? 1 : (seenClientNumbers << shift) | 1;
+            highestClientNumber = number;
+            return;
         }
-        throw new NtlmException("replayed or reordered cnum " + cnum + " from " + user + " (last " + last + ")");
+        long behind = highestClientNumber - number;
+        if (behind >= REPLAY_WINDOW) {
+            throw new NtlmException("cnum " + number + " from " + user + " is too old (highest " + highestClientNumber + ")");
+        }
+        if ((seenClientNumbers & (1L << behind)) != 0) {
+            throw new NtlmException("replayed cnum " + number + " from " + user);
+        }
+        seenClientNumbers |= 1L << behind;
     }
 
     private static String require(SipaeHeader header, String name, Pattern format) {

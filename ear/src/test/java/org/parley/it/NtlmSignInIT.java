@@ -1,0 +1,263 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
+import org.parley.sip.testkit.SipaeClient;
+
+/**
+ * NTLM sign-in over real SIP (MS-SIPAE; REAL-CLIENT.md §4): the three REGISTERs, every message
+ * signed both ways afterwards, and what a wrong password, a bad or missing signature, another
+ * connection's signature, malformed or replayed handshakes and a guessing run get. Runs in the
+ * server (to switch the identity mode to ntlm for each test and back, ServerSettings); the clients
+ * are the test kit's SipaeClient over loopback TCP or TLS.
+ */
+@ExtendWith(ArquillianExtension.class)
+class NtlmSignInIT {
+
+    private static final String BOB = "sip:bob@" + SipServer.DOMAIN;
+    private static final String CAROL = "sip:carol@" + SipServer.DOMAIN;
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear(NtlmSignInIT.class, ServerSettings.class, Eventually.class);
+    }
+
+    /** The production set-up: TLS, require-tls on; the handshake, then signed provisioning, chat and sign-out. */
+    @Test
+    void signsInOverTlsAndEveryMessageIsSignedBothWays() throws Exception {
+        try (ServerSettings ntlm = ServerSettings.ntlm(true); RawSip sip = SipServer.client("TLS")) {
+            SipaeClient alice = new SipaeClient("alice@contoso.com", "", "secret");
+            ClientDialog registration = new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE);
+
+            RawSip.Msg offer = registration.call("REGISTER", null, "Expires: 7200");
+            assertEquals(401, offer.status());
+            String scheme = offer.header("WWW-Authenticate");
+            assertTrue(scheme.startsWith("NTLM ") && scheme.contains("realm=\"SIP Communications Service\"")
+                    && scheme.contains("targetname=\"parley.contoso.com\"") && scheme.contains("version=3"), scheme);
+            RawSip.Msg challenge = registration.call("REGISTER", null, "Expires: 7200",
+                    "Authorization: " + alice.answerOffer(scheme));
+            assertEquals(401, challenge.status());
+            byte[] ntlmChallenge = Base64.getDecoder().decode(SipaeClient.parameters(
+                    challenge.header("WWW-Authenticate")).get("gssapi-data"));
+            assertEquals("NTLMSSP", new String(ntlmChallenge, 0, 7, java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals(2, ntlmChallenge[8]);
+            RawSip.Msg ok = registration.call("REGISTER", null, "Expires: 7200",
+                    "Authorization: " + alice.answerChallenge(challenge.header("WWW-Authenticate")));
+            assertEquals(200, ok.status(), ok.toString());
+            assertTrue(alice.verify(ok), "REGISTER 200 signed: " + ok);
+
+            // Provisioning, signed both ways.
+            ClientDialog provisioning = new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE);
+            sip.send(alice.signed(provisioning.request("SUBSCRIBE", null, "Event: vnd-microsoft-provisioning-v2",
+                    "Accept: application/vnd-microsoft-roaming-provisioning-v2+xml", "Expires: 0")));
+            RawSip.Msg provisioned = sip.response("1 SUBSCRIBE");
+            assertEquals(200, provisioned.status(), provisioned.toString());
+            assertTrue(alice.verify(provisioned), "provisioning 200 signed");
+
+            // The lookup dialog: INVITE, ACK, cmd:requri, the server's own INFO, BYE.
+            ClientDialog lookup = new ClientDialog(sip, SipServer.LOOKUP, false, SipServer.ALICE);
+            String host = sip.localHost();
+            String sdp = "v=0\r\no=- 0 0 IN IP4 " + host + "\r\ns=session\r\nc=IN IP4 " + host + "\r\nt=0 0\r\n"
+                    + "m=message " + sip.localPort() + " sip null\r\na=accept-types:text/plain\r\n";
+            sip.send(alice.signed(lookup.request("INVITE", sdp, "Supported: ms-sender", "Content-Type: application/sdp")));
+            RawSip.Msg accepted = sip.response("1 INVITE");
+            assertEquals(200, accepted.status(), accepted.toString());
+            assertTrue(alice.verify(accepted), "INVITE 200 signed");
+            lookup.setToTag(accepted.param("To", "tag"));
+            lookup.setRemoteTarget(accepted.uri("Contact"));
+            sip.send(alice.signed(lookup.request("ACK", null)));
+
+            sip.send(alice.signed(lookup.request("INFO", SipServer.command("cmd:requri", 1331762711L),
+                    "Content-Type: text/plain")));
+            RawSip.Msg infoOk = sip.response("2 INFO");
+            assertEquals(200, infoOk.status());
+            assertTrue(alice.verify(infoOk), "INFO 200 signed");
+            RawSip.Msg serverInfo = sip.request("INFO");
+            assertTrue(alice.verify(serverInfo), "the server's own INFO signed: " + serverInfo);
+            assertTrue(serverInfo.body().contains("rpl:requri"), serverInfo.body());
+            sip.send(alice.signed(serverInfo.ok()));
+
+            sip.send(alice.signed(lookup.request("BYE", null)));
+            RawSip.Msg bye = sip.response("3 BYE");
+            assertEquals(200, bye.status());
+            assertTrue(alice.verify(bye), "BYE 200 signed");
+
+            // Sign-out: the 200 is still signed, then the association is gone.
+            sip.send(alice.signed(registration.request("REGISTER", null, "Expires: 0")));
+            RawSip.Msg signedOut = sip.response("4 REGISTER");
+            assertEquals(200, signedOut.status());
+            assertTrue(alice.verify(signedOut), "un-REGISTER 200 signed");
+            sip.send(alice.signed(provisioning.request("SUBSCRIBE", null, "Event: vnd-microsoft-provisioning-v2",
+                    "Expires: 0")));
+            RawSip.Msg afterSignOut = sip.response("2 SUBSCRIBE");
+            assertEquals(403, afterSignOut.status(), "signed out: nobody");
+            assertNull(afterSignOut.header("Authentication-Info"), "no association left to sign with");
+        }
+    }
+
+    @Test
+    void requireTlsRefusesNtlmOverPlainTcp() throws Exception {
+        try (ServerSettings ntlm = ServerSettings.ntlm(true); RawSip sip = SipServer.client("TCP")) {
+            RawSip.Msg refused = new SipaeClient("alice@contoso.com", "", "secret")
+                    .signIn(new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE));
+            assertEquals(403, refused.status());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheRightOneStillWorks() throws Exception {
+        try (ServerSettings ntlm = ServerSettings.ntlm(false, "parley.sip.ntlm.max-failures-per-address", "1000")) {
+            try (RawSip sip = SipServer.client("TCP")) {
+                RawSip.Msg refused = new SipaeClient("bob@contoso.com", "", "not-secret")
+                        .signIn(new ClientDialog(sip, BOB, false, BOB));
+                assertEquals(403, refused.status());
+                assertNull(refused.header("Authentication-Info"));
+            }
+            try (RawSip sip = SipServer.client("TCP")) {
+                SipaeClient bob = new SipaeClient("bob@contoso.com", "", "secret");
+                RawSip.Msg ok = bob.signIn(new ClientDialog(sip, BOB, false, BOB));
+                assertEquals(200, ok.status());
+                assertTrue(bob.verify(ok));
+            }
+        }
+    }
+
+    @Test
+    void unsignedWronglySignedReplayedAndForeignMessagesAreRefusedAndTheClientCarriesOn() throws Exception {
+        try (ServerSettings ntlm = ServerSettings.ntlm(false, "parley.sip.ntlm.max-failures-per-address", "1000");
+                RawSip first = SipServer.client("TCP"); RawSip second = SipServer.client("TCP")) {
+            SipaeClient alice = new SipaeClient("alice@contoso.com", "", "secret");
+            assertEquals(200, alice.signIn(new ClientDialog(first, SipServer.ALICE, false, SipServer.ALICE)).status());
+            SipaeClient aliceAgain = new SipaeClient("alice@contoso.com", "", "secret");
+            assertEquals(200, aliceAgain.signIn(new ClientDialog(second, SipServer.ALICE, false, SipServer.ALICE)).status());
+            ClientDialog lookup = new ClientDialog(first, SipServer.LOOKUP, false, SipServer.ALICE);
+
+            RawSip.Msg unsigned = lookup.call("INVITE", null);
+            assertEquals(403, unsigned.status());
+            assertTrue(alice.verify(unsigned), "the refusal is signed, or SIPE would drop it");
+
+            // The signature covers cnum: changing it after signing makes a wrong signature.
+            first.send(alice.signed(lookup.request("INVITE", null)).replace("cnum=\"", "cnum=\"9"));
+            assertEquals(403, first.response("2 INVITE").status());
+
+            ClientDialog options = new ClientDialog(first, SipServer.LOOKUP, true, SipServer.ALICE);
+            String good = alice.signed(options.request("OPTIONS", null));
+            first.send(good);
+            assertEquals(200, first.response("1 OPTIONS").status(), "a rightly signed message passes");
+            // The same message as a new transaction (the branch is not signed): a replayed cnum.
+            first.send(good.replace(";branch=z9hG4bK", ";branch=z9hG4bKreplay"));
+            assertEquals(403, first.response("1 OPTIONS").status(), "the same cnum again is a replay");
+
+            // Signed for the first connection, sent on the second: another association's opaque.
+            ClientDialog elsewhere = new ClientDialog(second, SipServer.LOOKUP, false, SipServer.ALICE);
+            second.send(alice.signed(elsewhere.request("OPTIONS", null)));
+            RawSip.Msg foreign = second.response("1 OPTIONS");
+            assertEquals(403, foreign.status());
+            assertTrue(aliceAgain.verify(foreign));
+
+            // Speaking for someone else with a right signature: From must be the signed-in user.
+            ClientDialog asBob = new ClientDialog(first, SipServer.LOOKUP, false, BOB);
+            first.send(alice.signed(asBob.request("INVITE", null)));
+            assertEquals(403, first.response("1 INVITE").status());
+
+            // Both connections still work.
+            ClientDialog fine = new ClientDialog(first, SipServer.LOOKUP, false, SipServer.ALICE);
+            first.send(alice.signed(fine.request("INVITE", null)));
+            RawSip.Msg invited = first.response("1 INVITE");
+            assertEquals(200, invited.status(), invited.toString());
+            assertTrue(alice.verify(invited));
+            ClientDialog fineToo = new ClientDialog(second, SipServer.LOOKUP, false, SipServer.ALICE);
+            second.send(aliceAgain.signed(fineToo.request("INVITE", null)));
+            assertEquals(200, second.response("1 INVITE").status());
+        }
+    }
+
+    @Test
+    void malformedReplayedAndUnknownHandshakesGetTheirErrors() throws Exception {
+        try (ServerSettings ntlm = ServerSettings.ntlm(false, "parley.sip.ntlm.max-failures-per-address", "1000")) {
+            try (RawSip sip = SipServer.client("TCP")) {
+                ClientDialog registration = new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE);
+                assertEquals(400, registration.call("REGISTER", null,
+                        "Authorization: NTLM qop=\"auth\", gssapi-data=\"TlRMTVNTUAABAAAA\", version=3").status(),
+                        "truncated NEGOTIATE");
+                assertEquals(400, registration.call("REGISTER", null,
+                        "Authorization: NTLM qop=\"auth\", gssapi-data=\"not base64!\", version=3").status());
+                assertEquals(400, registration.call("REGISTER", null,
+                        "Authorization: NTLM qop=\"auth\", gssapi-data=\"TlRM").status(), "unterminated quote");
+                SipaeClient alice = new SipaeClient("alice@contoso.com", "", "secret");
+                RawSip.Msg offer = registration.call("REGISTER", null);
+                RawSip.Msg challenge = registration.call("REGISTER", null,
+                        "Authorization: " + alice.answerOffer(offer.header("WWW-Authenticate")));
+                alice.answerChallenge(challenge.header("WWW-Authenticate"));
+                byte[] garbage = "NTLMSSP\0\3\0\0\0 and then nothing that makes sense".getBytes(
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertEquals(400, registration.call("REGISTER", null, "Authorization: " + alice.authorization(garbage))
+                        .status(), "malformed AUTHENTICATE");
+            }
+            String replayed;
+            try (RawSip sip = SipServer.client("TCP")) {
+                SipaeClient alice = new SipaeClient("alice@contoso.com", "", "secret");
+                ClientDialog registration = new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE);
+                RawSip.Msg offer = registration.call("REGISTER", null);
+                RawSip.Msg challenge = registration.call("REGISTER", null,
+                        "Authorization: " + alice.answerOffer(offer.header("WWW-Authenticate")));
+                replayed = alice.answerChallenge(challenge.header("WWW-Authenticate"));
+                assertEquals(200, registration.call("REGISTER", null, "Authorization: " + replayed).status());
+            }
+            try (RawSip sip = SipServer.client("TCP")) {
+                RawSip.Msg replay = new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE)
+                        .call("REGISTER", null, "Authorization: " + replayed);
+                assertEquals(403, replay.status(), "an AUTHENTICATE is good once");
+            }
+            try (RawSip sip = SipServer.client("TCP")) {
+                String nobody = "sip:nobody@" + SipServer.DOMAIN;
+                assertEquals(403, new SipaeClient("nobody@contoso.com", "", "secret")
+                        .signIn(new ClientDialog(sip, nobody, false, nobody)).status());
+            }
+        }
+    }
+
+    /** A guessing run on carol: after the limit even her right password is refused, until the lock-out ends. */
+    @Test
+    void aGuessingRunIsThrottled() throws Exception {
+        try (ServerSettings ntlm = ServerSettings.ntlm(false, "parley.sip.ntlm.max-failures-per-user", "3",
+                "parley.sip.ntlm.max-failures-per-address", "1000", "parley.sip.ntlm.lockout-seconds", "3")) {
+            for (int guess = 0; guess < 3; guess++) {
+                assertEquals(403, signIn(CAROL, "carol@contoso.com", "guess" + guess).status());
+            }
+            RawSip.Msg locked = signIn(CAROL, "carol@contoso.com", "secret");
+            assertEquals(403, locked.status());
+            assertTrue(locked.startLine().contains("too many"), locked.startLine());
+            assertEquals(200, signIn(BOB, "bob@contoso.com", "secret").status(), "other users are not affected");
+
+            // Refused tries while locked out count for nothing; the lock-out is 3 s.
+            Eventually.await(Duration.ofSeconds(20), () -> {
+                try {
+                    return signIn(CAROL, "carol@contoso.com", "secret").status();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, status -> status == 200);
+        }
+    }
+
+    private static RawSip.Msg signIn(String uri, String login, String password) throws IOException {
+        try (RawSip sip = SipServer.client("TCP")) {
+            return new SipaeClient(login, "", password).signIn(new ClientDialog(sip, uri, false, uri));
+        }
+    }
+}
