@@ -31,9 +31,13 @@ import org.parley.compliance.infrastructure.JpaComplianceArchive;
  * ({@code parley.compliance.interval-seconds}, 15 minutes by default as in the original product),
  * and on demand from the administrator API. Runs never overlap: the singleton serialises them.
  *
- * <p>The timer is persistent, so it survives restarts; on a pool of nodes, WildFly's timer service
- * must keep timers in the shared database (timer-service database-data-store) so that one node
- * runs it, which is the pool step's configuration.
+ * <p>The timer is persistent, so it survives restarts. WildFly keeps it in the compliance database
+ * (configure-timers.cli), so in a pool of nodes sharing that database the timer exists once and
+ * each timeout runs on one node. Each node's start therefore keeps a timer that is already there
+ * with the configured interval rather than replacing it.
+ *
+ * <p>The adapters are read from the configuration at each run, so an operator can add or remove
+ * one (the system property) without redeploying.
  */
 @Singleton
 @Startup
@@ -57,13 +61,22 @@ public class ComplianceDispatcher {
     @Any
     Instance<ComplianceAdapter> adapterBeans;
 
-    private final ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
-
     @PostConstruct
     void schedule() {
         schema.ready();
+        ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
+        Duration every = settings.interval();
+        // The interval is in the timer's name, as a timer cannot be asked for its interval.
+        String wanted = TIMER + " every " + every.toMillis() + " ms";
+        boolean kept = false;
         for (Timer timer : timers.getTimers()) {
-            if (TIMER.equals(timer.getInfo())) {
+            if (!(timer.getInfo() instanceof String info) || !info.startsWith(TIMER)) {
+                continue;
+            }
+            // Another node of the pool, or this one before a restart, made it: keep one with this interval.
+            if (settings.enabled() && !kept && info.equals(wanted)) {
+                kept = true;
+            } else {
                 timer.cancel();
             }
         }
@@ -71,10 +84,13 @@ public class ComplianceDispatcher {
             LOG.info("Compliance is off (parley.compliance.enabled=false): nothing is archived");
             return;
         }
-        adapters();
-        Duration every = settings.interval();
-        timers.createIntervalTimer(every.toMillis(), every.toMillis(), new TimerConfig(TIMER, true));
-        LOG.info(() -> "Compliance on: adapters " + settings.adapters() + " every " + every);
+        adapters(settings);
+        if (!kept) {
+            timers.createIntervalTimer(every.toMillis(), every.toMillis(), new TimerConfig(wanted, true));
+        }
+        boolean reused = kept;
+        LOG.info(() -> "Compliance on: adapters " + settings.adapters() + " every " + every
+                + (reused ? " (the persistent timer already there)" : " (timer created)"));
     }
 
     @Timeout
@@ -84,15 +100,16 @@ public class ComplianceDispatcher {
 
     /** One run now; what the administrator API's "run now" calls. */
     public BatchDelivery.Outcome runNow() {
+        ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
         BatchDelivery.Outcome outcome = new BatchDelivery(archive, settings.batchSize(), settings.maxBatchesPerRun())
-                .run(adapters());
+                .run(adapters(settings));
         LOG.info(() -> "Compliance run: " + outcome.delivered() + " event deliveries, " + outcome.failures()
                 + " adapter failures, " + outcome.deleted() + " events done and deleted");
         return outcome;
     }
 
-    /** The configured adapters, in configuration order; an unknown name stops the start, loudly. */
-    List<ComplianceAdapter> adapters() {
+    /** The configured adapters, in configuration order; an unknown name stops the start (or the run), loudly. */
+    List<ComplianceAdapter> adapters(ComplianceSettings settings) {
         List<ComplianceAdapter> chosen = new ArrayList<>();
         for (String name : settings.adapters()) {
             ComplianceAdapter match = null;
