@@ -3,6 +3,7 @@ package org.parley.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.it.XccosTestClient.chanid;
 
@@ -52,7 +53,9 @@ import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomType;
+import org.parley.chat.domain.shared.ChatException;
 import org.parley.compliance.application.ComplianceDispatcher;
+import org.parley.compliance.infrastructure.JpaComplianceArchive;
 
 /**
  * The compliance pipeline end to end (the suite runs with compliance on, adapters xml and jsonl):
@@ -77,6 +80,8 @@ class ComplianceIT {
     private PostService posts;
     @EJB
     private ComplianceDispatcher dispatcher;
+    @EJB
+    private JpaComplianceArchive archive;
     @Resource
     private UserTransaction transaction;
     @Resource(lookup = "java:/ConnectionFactory")
@@ -205,6 +210,29 @@ class ComplianceIT {
         }
         assertEquals(1, timers.size(), "timers: " + timers);
         assertTrue(timers.get(0).endsWith(" in parley"), timers.get(0));
+    }
+
+    /** Nodes of a pool share the compliance store: while one node's run holds the lease, another's is refused. */
+    @Test
+    void aRunIsRefusedWhileAnotherNodeHoldsTheDispatchLease() throws Exception {
+        String otherNode = "other-node-" + run;
+        assertTrue(archive.takeDispatchLease(otherNode, Instant.now(), Duration.ofMinutes(5)));
+        try {
+            ChatException refused = assertThrows(ChatException.class, dispatcher::runNow);
+            assertEquals(ChatException.Reason.CONFLICT, refused.reason());
+            HttpResponse<String> overHttp = WebApiClient.as("admin", "parley-admin").post("/admin/compliance/run", "");
+            assertEquals(409, overHttp.statusCode(), overHttp.body());
+            assertFalse(archive.takeDispatchLease("yet-another-" + run, Instant.now(), Duration.ofMinutes(5)),
+                    "one holder at a time");
+        } finally {
+            archive.releaseDispatchLease(otherNode);
+        }
+        dispatcher.runNow();
+        // A lease that ran out (its node died mid-run) is taken over.
+        assertTrue(archive.takeDispatchLease(otherNode, Instant.now().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5)));
+        assertTrue(archive.takeDispatchLease("taking-over-" + run, Instant.now(), Duration.ofMinutes(5)));
+        archive.releaseDispatchLease("taking-over-" + run);
+        dispatcher.runNow();
     }
 
     @Test

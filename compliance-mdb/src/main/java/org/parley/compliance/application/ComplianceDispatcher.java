@@ -1,9 +1,11 @@
 package org.parley.compliance.application;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -23,6 +25,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.parley.chat.domain.shared.ChatException;
 import org.parley.compliance.infrastructure.ComplianceSchemaMigration;
 import org.parley.compliance.infrastructure.JpaComplianceArchive;
 
@@ -47,6 +50,11 @@ public class ComplianceDispatcher {
 
     private static final Logger LOG = Logger.getLogger(ComplianceDispatcher.class.getName());
     private static final String TIMER = "parley-compliance-dispatch";
+    /**
+     * Longer than any run (at most max-batches-per-run batches per adapter): a lease that runs out
+     * under a live run would let a second node in. A node that dies holding it blocks runs this long.
+     */
+    static final Duration LEASE = Duration.ofMinutes(30);
 
     @Resource
     TimerService timers;
@@ -95,14 +103,34 @@ public class ComplianceDispatcher {
 
     @Timeout
     void onSchedule(Timer timer) {
-        runNow();
+        try {
+            runNow();
+        } catch (ChatException busy) {
+            LOG.info(() -> "Compliance run skipped: " + busy.getMessage());
+        }
     }
 
-    /** One run now; what the administrator API's "run now" calls. */
+    /**
+     * One run now; what the administrator API's "run now" calls. Runs on one node at a time across
+     * the pool: the singleton serialises this node's runs, the dispatch lease in the compliance store
+     * the nodes' (a timeout on one node and "run now" on another would otherwise hand an adapter the
+     * same batch twice).
+     *
+     * @throws ChatException CONFLICT while another node's run holds the lease
+     */
     public BatchDelivery.Outcome runNow() {
         ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
-        BatchDelivery.Outcome outcome = new BatchDelivery(archive, settings.batchSize(), settings.maxBatchesPerRun())
-                .run(adapters(settings));
+        List<ComplianceAdapter> adapters = adapters(settings);
+        String holder = System.getProperty("jboss.node.name", "node") + "/" + UUID.randomUUID();
+        if (!archive.takeDispatchLease(holder, Instant.now(), LEASE)) {
+            throw ChatException.conflict("a compliance run is under way on another node; it delivers this backlog too");
+        }
+        BatchDelivery.Outcome outcome;
+        try {
+            outcome = new BatchDelivery(archive, settings.batchSize(), settings.maxBatchesPerRun()).run(adapters);
+        } finally {
+            archive.releaseDispatchLease(holder);
+        }
         LOG.info(() -> "Compliance run: " + outcome.delivered() + " event deliveries, " + outcome.failures()
                 + " adapter failures, " + outcome.deleted() + " events done and deleted");
         return outcome;
