@@ -1,20 +1,37 @@
 package org.parley.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.it.XccosTestClient.chanid;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -36,20 +53,23 @@ import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomType;
+import org.parley.chat.domain.shared.ChatException;
 import org.parley.compliance.application.ComplianceDispatcher;
+import org.parley.compliance.infrastructure.JpaComplianceArchive;
 
 /**
  * The compliance pipeline end to end (the suite runs with compliance on, adapters xml and jsonl):
  * chat over real SIP becomes events on the queue, the MDB stores them, a run hands them to both
  * adapters and only then deletes them; a post whose transaction rolls back leaves no event; a
- * poison message ends in the dead-letter queue.
+ * poison message ends in the dead-letter queue; an uploaded file is copied to the compliance file
+ * store and the adapters' output names the copy; the dispatch timer is kept in the compliance database.
  */
 @ExtendWith(ArquillianExtension.class)
 class ComplianceIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(ComplianceIT.class, Eventually.class);
+        return ParleyDeployment.ear(ComplianceIT.class, Eventually.class, WebApiClient.class);
     }
 
     @EJB
@@ -60,6 +80,8 @@ class ComplianceIT {
     private PostService posts;
     @EJB
     private ComplianceDispatcher dispatcher;
+    @EJB
+    private JpaComplianceArchive archive;
     @Resource
     private UserTransaction transaction;
     @Resource(lookup = "java:/ConnectionFactory")
@@ -68,6 +90,8 @@ class ComplianceIT {
     private Queue deadLetters;
     @Resource(lookup = "java:/jms/queue/ParleyComplianceQueue")
     private Queue events;
+    @Resource(lookup = "java:jboss/datasources/ParleyComplianceDS")
+    private DataSource complianceStore;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -134,6 +158,81 @@ class ComplianceIT {
                 "events of a room keep their order");
         assertFalse(xml.contains("rolled back " + run), "a rolled-back post has no event");
         assertTrue(written("jsonl").contains("\"text\":\"on the record " + run + "\""));
+    }
+
+    @Test
+    void anUploadedFileIsCopiedToTheComplianceFileStoreAndTheEventPointsAtIt() throws Exception {
+        HttpResponse<String> room = WebApiClient.as("alice", "secret").post("/rooms",
+                "{\"name\": \"Compliance files " + run + "\", \"privacy\": \"OPEN\"}");
+        assertEquals(201, room.statusCode(), room.body());
+        byte[] content = ("minutes of " + run + "\n").repeat(500).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        WebApiClient.BASE + "/rooms/" + WebApiClient.object(room).getString("id") + "/files/minutes.txt"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "alice:secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/plain")
+                .timeout(Duration.ofSeconds(60))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, upload.statusCode(), upload.body());
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        assertEquals(sha256, WebApiClient.object(upload).getString("sha256"));
+
+        // Made before the upload committed: there as soon as the upload has answered.
+        String key = sha256.substring(0, 2) + "/" + sha256;
+        Path copy = Path.of(System.getProperty("parley.compliance.filestore.dir")).resolve(key);
+        assertTrue(Files.isRegularFile(copy), "no compliance copy at " + copy);
+        assertArrayEquals(content, Files.readAllBytes(copy));
+        assertFalse(copy.startsWith(Path.of(System.getProperty("parley.filestore.dir"))),
+                "the compliance copy is not the chat's file");
+
+        String reference = "<detail name=\"complianceFile\" value=\"" + key + "\"/>";
+        String xml = deliveredUntil(reference, "\"complianceFile\":\"" + key + "\"");
+        int at = xml.indexOf(reference);
+        String event = xml.substring(xml.lastIndexOf("<event ", at), at);
+        assertTrue(event.contains("type=\"FILEUPLOAD\" actor=\"sip:alice@contoso.com\""), event);
+        assertTrue(xml.indexOf("<detail name=\"sha256\" value=\"" + sha256 + "\"/>", xml.lastIndexOf("<event ", at)) > 0,
+                "the event carries the file's hash");
+    }
+
+    /** configure-timers.cli: the dispatch timer lives in the compliance database, once, for every node of the pool. */
+    @Test
+    void theDispatchTimerIsKeptOnceInTheComplianceDatabase() throws Exception {
+        List<String> timers = new ArrayList<>();
+        try (Connection connection = complianceStore.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select TIMED_OBJECT_ID, PARTITION_NAME from JBOSS_EJB_TIMER where TIMED_OBJECT_ID like ?")) {
+            query.setString(1, "%ComplianceDispatcher%");
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    timers.add(rows.getString(1) + " in " + rows.getString(2));
+                }
+            }
+        }
+        assertEquals(1, timers.size(), "timers: " + timers);
+        assertTrue(timers.get(0).endsWith(" in parley"), timers.get(0));
+    }
+
+    /** Nodes of a pool share the compliance store: while one node's run holds the lease, another's is refused. */
+    @Test
+    void aRunIsRefusedWhileAnotherNodeHoldsTheDispatchLease() throws Exception {
+        String otherNode = "other-node-" + run;
+        assertTrue(archive.takeDispatchLease(otherNode, Instant.now(), Duration.ofMinutes(5)));
+        try {
+            ChatException refused = assertThrows(ChatException.class, dispatcher::runNow);
+            assertEquals(ChatException.Reason.CONFLICT, refused.reason());
+            HttpResponse<String> overHttp = WebApiClient.as("admin", "parley-admin").post("/admin/compliance/run", "");
+            assertEquals(409, overHttp.statusCode(), overHttp.body());
+            assertFalse(archive.takeDispatchLease("yet-another-" + run, Instant.now(), Duration.ofMinutes(5)),
+                    "one holder at a time");
+        } finally {
+            archive.releaseDispatchLease(otherNode);
+        }
+        dispatcher.runNow();
+        // A lease that ran out (its node died mid-run) is taken over.
+        assertTrue(archive.takeDispatchLease(otherNode, Instant.now().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5)));
+        assertTrue(archive.takeDispatchLease("taking-over-" + run, Instant.now(), Duration.ofMinutes(5)));
+        archive.releaseDispatchLease("taking-over-" + run);
+        dispatcher.runNow();
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.parley.compliance.application;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -23,6 +25,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.parley.chat.domain.shared.ChatException;
 import org.parley.compliance.infrastructure.ComplianceSchemaMigration;
 import org.parley.compliance.infrastructure.JpaComplianceArchive;
 
@@ -31,9 +34,13 @@ import org.parley.compliance.infrastructure.JpaComplianceArchive;
  * ({@code parley.compliance.interval-seconds}, 15 minutes by default as in the original product),
  * and on demand from the administrator API. Runs never overlap: the singleton serialises them.
  *
- * <p>The timer is persistent, so it survives restarts; on a pool of nodes, WildFly's timer service
- * must keep timers in the shared database (timer-service database-data-store) so that one node
- * runs it, which is the pool step's configuration.
+ * <p>The timer is persistent, so it survives restarts. WildFly keeps it in the compliance database
+ * (configure-timers.cli), so in a pool of nodes sharing that database the timer exists once and
+ * each timeout runs on one node. Each node's start therefore keeps a timer that is already there
+ * with the configured interval rather than replacing it.
+ *
+ * <p>The adapters are read from the configuration at each run, so an operator can add or remove
+ * one (the system property) without redeploying.
  */
 @Singleton
 @Startup
@@ -43,6 +50,11 @@ public class ComplianceDispatcher {
 
     private static final Logger LOG = Logger.getLogger(ComplianceDispatcher.class.getName());
     private static final String TIMER = "parley-compliance-dispatch";
+    /**
+     * Longer than any run (at most max-batches-per-run batches per adapter): a lease that runs out
+     * under a live run would let a second node in. A node that dies holding it blocks runs this long.
+     */
+    static final Duration LEASE = Duration.ofMinutes(30);
 
     @Resource
     TimerService timers;
@@ -57,13 +69,22 @@ public class ComplianceDispatcher {
     @Any
     Instance<ComplianceAdapter> adapterBeans;
 
-    private final ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
-
     @PostConstruct
     void schedule() {
         schema.ready();
+        ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
+        Duration every = settings.interval();
+        // The interval is in the timer's name, as a timer cannot be asked for its interval.
+        String wanted = TIMER + " every " + every.toMillis() + " ms";
+        boolean kept = false;
         for (Timer timer : timers.getTimers()) {
-            if (TIMER.equals(timer.getInfo())) {
+            if (!(timer.getInfo() instanceof String info) || !info.startsWith(TIMER)) {
+                continue;
+            }
+            // Another node of the pool, or this one before a restart, made it: keep one with this interval.
+            if (settings.enabled() && !kept && info.equals(wanted)) {
+                kept = true;
+            } else {
                 timer.cancel();
             }
         }
@@ -71,28 +92,52 @@ public class ComplianceDispatcher {
             LOG.info("Compliance is off (parley.compliance.enabled=false): nothing is archived");
             return;
         }
-        adapters();
-        Duration every = settings.interval();
-        timers.createIntervalTimer(every.toMillis(), every.toMillis(), new TimerConfig(TIMER, true));
-        LOG.info(() -> "Compliance on: adapters " + settings.adapters() + " every " + every);
+        adapters(settings);
+        if (!kept) {
+            timers.createIntervalTimer(every.toMillis(), every.toMillis(), new TimerConfig(wanted, true));
+        }
+        boolean reused = kept;
+        LOG.info(() -> "Compliance on: adapters " + settings.adapters() + " every " + every
+                + (reused ? " (the persistent timer already there)" : " (timer created)"));
     }
 
     @Timeout
     void onSchedule(Timer timer) {
-        runNow();
+        try {
+            runNow();
+        } catch (ChatException busy) {
+            LOG.info(() -> "Compliance run skipped: " + busy.getMessage());
+        }
     }
 
-    /** One run now; what the administrator API's "run now" calls. */
+    /**
+     * One run now; what the administrator API's "run now" calls. Runs on one node at a time across
+     * the pool: the singleton serialises this node's runs, the dispatch lease in the compliance store
+     * the nodes' (a timeout on one node and "run now" on another would otherwise hand an adapter the
+     * same batch twice).
+     *
+     * @throws ChatException CONFLICT while another node's run holds the lease
+     */
     public BatchDelivery.Outcome runNow() {
-        BatchDelivery.Outcome outcome = new BatchDelivery(archive, settings.batchSize(), settings.maxBatchesPerRun())
-                .run(adapters());
+        ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
+        List<ComplianceAdapter> adapters = adapters(settings);
+        String holder = System.getProperty("jboss.node.name", "node") + "/" + UUID.randomUUID();
+        if (!archive.takeDispatchLease(holder, Instant.now(), LEASE)) {
+            throw ChatException.conflict("a compliance run is under way on another node; it delivers this backlog too");
+        }
+        BatchDelivery.Outcome outcome;
+        try {
+            outcome = new BatchDelivery(archive, settings.batchSize(), settings.maxBatchesPerRun()).run(adapters);
+        } finally {
+            archive.releaseDispatchLease(holder);
+        }
         LOG.info(() -> "Compliance run: " + outcome.delivered() + " event deliveries, " + outcome.failures()
                 + " adapter failures, " + outcome.deleted() + " events done and deleted");
         return outcome;
     }
 
-    /** The configured adapters, in configuration order; an unknown name stops the start, loudly. */
-    List<ComplianceAdapter> adapters() {
+    /** The configured adapters, in configuration order; an unknown name stops the start (or the run), loudly. */
+    List<ComplianceAdapter> adapters(ComplianceSettings settings) {
         List<ComplianceAdapter> chosen = new ArrayList<>();
         for (String name : settings.adapters()) {
             ComplianceAdapter match = null;

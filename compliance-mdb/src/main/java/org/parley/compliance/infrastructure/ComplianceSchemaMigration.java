@@ -33,7 +33,12 @@ public class ComplianceSchemaMigration {
     @PostConstruct
     void migrate() {
         ClassLoader loader = getClass().getClassLoader();
-        int applied = ChatSchema.configure(dataSource, loader, ROOT, HISTORY_TABLE).load().migrate().migrationsExecuted;
+        // The EJB timer store (configure-timers.cli) shares this database and may create its table
+        // JBOSS_EJB_TIMER before the first migration: a schema with only that in it is a new store, so
+        // Flyway starts its history below V1 instead of refusing a non-empty schema.
+        int applied = ChatSchema.configure(dataSource, loader, ROOT, HISTORY_TABLE)
+                .baselineOnMigrate(true).baselineVersion("0")
+                .load().migrate().migrationsExecuted;
         LOG.info(() -> "Compliance store schema migrated: " + applied + " migration(s) run now");
     }
 

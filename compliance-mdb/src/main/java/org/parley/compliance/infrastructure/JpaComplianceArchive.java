@@ -1,6 +1,7 @@
 package org.parley.compliance.infrastructure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import org.parley.compliance.application.ArchivedRecord;
 import org.parley.compliance.application.ComplianceArchive;
 import org.parley.compliance.domain.AdapterProgress;
 import org.parley.compliance.domain.ArchivedEvent;
+import org.parley.compliance.domain.DispatchLease;
 
 /**
  * The compliance store on its own datasource. Every method is its own transaction, so an adapter's
@@ -74,6 +76,26 @@ public class JpaComplianceArchive implements ComplianceArchive {
     @Override
     public int deleteUpTo(long eventId) {
         return em.createQuery("delete from ArchivedEvent e where e.id <= :id").setParameter("id", eventId).executeUpdate();
+    }
+
+    /**
+     * Takes the dispatch lease for {@code holder} until {@code now + length}, if nobody else holds it or
+     * their lease has run out. One conditional update, committed at once: of two nodes asking together,
+     * exactly one gets it.
+     */
+    public boolean takeDispatchLease(String holder, Instant now, Duration length) {
+        return em.createQuery("update DispatchLease l set l.holder = :holder, l.expiresAt = :until"
+                        + " where l.name = :name and (l.expiresAt is null or l.expiresAt < :now or l.holder = :holder)")
+                .setParameter("holder", holder).setParameter("until", now.plus(length))
+                .setParameter("name", DispatchLease.DISPATCH).setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /** Gives the lease back, if {@code holder} still has it. */
+    public void releaseDispatchLease(String holder) {
+        em.createQuery("update DispatchLease l set l.holder = null, l.expiresAt = null"
+                        + " where l.name = :name and l.holder = :holder")
+                .setParameter("name", DispatchLease.DISPATCH).setParameter("holder", holder).executeUpdate();
     }
 
     /** Events waiting for at least one adapter, and the oldest of them. */

@@ -74,8 +74,7 @@ public class FileRecordService {
         requireSize(file.sizeBytes());
         FileRecord record = FileRecord.register(room, actor, file, clock.instant());
         files.add(record);
-        compliance.record(ComplianceEventType.FILEUPLOAD, room, actor.uri().value(), clock.instant(), null,
-                Map.of("file", file.fileName(), "size", Long.toString(file.sizeBytes())));
+        compliance.recordUpload(room, actor.uri().value(), clock.instant(), file);
         return FileView.of(record);
     }
 

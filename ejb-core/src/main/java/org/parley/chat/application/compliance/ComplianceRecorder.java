@@ -3,6 +3,7 @@ package org.parley.chat.application.compliance;
 import java.time.Instant;
 import java.util.Map;
 
+import org.parley.chat.domain.model.file.FileDescription;
 import org.parley.chat.domain.model.room.Room;
 
 /**
@@ -17,5 +18,21 @@ public interface ComplianceRecorder {
     default void record(ComplianceEventType type, Room room, String actorUri, Instant at, String text,
                         Map<String, String> details) {
         record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, at, text, details));
+    }
+
+    /**
+     * A file posted to a room. Its bytes are already in the chat file store ({@code file.storageKey()});
+     * an implementation that keeps its own copy does so here, before the action commits, and names the
+     * copy in the event (detail {@value #COMPLIANCE_FILE}).
+     */
+    default void recordUpload(Room room, String actorUri, Instant at, FileDescription file) {
+        record(ComplianceEventType.FILEUPLOAD, room, actorUri, at, null, uploadDetails(file));
+    }
+
+    /** Detail of a FILEUPLOAD event: the copy's name in the compliance file store. */
+    String COMPLIANCE_FILE = "complianceFile";
+
+    static Map<String, String> uploadDetails(FileDescription file) {
+        return Map.of("file", file.fileName(), "size", Long.toString(file.sizeBytes()), "sha256", file.sha256());
     }
 }

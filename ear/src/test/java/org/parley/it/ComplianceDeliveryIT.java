@@ -1,0 +1,209 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.chat.application.CategoryService;
+import org.parley.chat.application.PostService;
+import org.parley.chat.application.RoomService;
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.RoomType;
+import org.parley.compliance.application.ArchivedRecord;
+import org.parley.compliance.application.BatchDelivery;
+import org.parley.compliance.application.ComplianceDispatcher;
+import org.parley.compliance.infrastructure.JpaComplianceArchive;
+import org.parley.it.adapter.FlakyComplianceAdapter;
+
+/**
+ * An adapter whose archive is down for two runs, then back: it gets the same batch again until it
+ * takes it, each event exactly once in its output, nothing deleted before it has it, and the
+ * administrator API shows the failures meanwhile. The adapter is a test-only EJB jar added to the
+ * deployment and switched on by name through the adapters property, as an operator would.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ComplianceDeliveryIT {
+
+    private static final String ADAPTERS = "parley.compliance.adapters";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        JavaArchive adapter = ShrinkWrap.create(JavaArchive.class, "parley-test-adapter.jar")
+                .addClass(FlakyComplianceAdapter.class);
+        return ParleyDeployment.ear(ComplianceDeliveryIT.class, Eventually.class, WebApiClient.class)
+                .addAsModule(adapter);
+    }
+
+    @EJB
+    private RoomService rooms;
+    @EJB
+    private CategoryService categories;
+    @EJB
+    private PostService posts;
+    @EJB
+    private ComplianceDispatcher dispatcher;
+    @EJB
+    private JpaComplianceArchive archive;
+    @EJB
+    private FlakyComplianceAdapter flaky;
+    @Resource(lookup = "java:/ConnectionFactory")
+    private ConnectionFactory connections;
+    @Resource(lookup = "java:/jms/queue/ParleyComplianceQueue")
+    private Queue queue;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final WebApiClient admin = WebApiClient.as("admin", "parley-admin");
+
+    @Test
+    void anAdapterThatFailsTwiceGetsTheBatchAgainAndTakesEveryEventOnce() throws Exception {
+        String alice = "sip:alice-" + run + "@contoso.com";
+        String room = rooms.createRoom(alice, new NewRoom("Flaky " + run, "", categories.root().uri(), Privacy.OPEN,
+                RoomType.NORMAL)).uri();
+        int posted = 5;
+        for (int i = 0; i < posted; i++) {
+            posts.post(alice, room, "flaky " + run + " #" + i, null);
+        }
+        int ours = posted + 1;
+        // Everything on its way is stored before the runs, so the backlog is exactly what the runs see.
+        Eventually.await(Duration.ofSeconds(60), () -> queued() == 0 && ofRoom(room).size() == ours, done -> done);
+        long failuresBefore = failuresInStatus();
+
+        String configured = System.getProperty(ADAPTERS);
+        int triedBefore = flaky.deliveriesTried();
+        flaky.failNext(2);
+        // The same JVM property the management model's /system-property=parley.compliance.adapters sets.
+        System.setProperty(ADAPTERS, configured + "," + FlakyComplianceAdapter.NAME);
+        try {
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                BatchDelivery.Outcome failed = dispatcher.runNow();
+                assertEquals(1, failed.failures(), "run " + attempt + " fails, for the flaky adapter only");
+                assertEquals(ours, ofRoom(room).size(), "nothing leaves the store before every adapter has it");
+                JsonObject status = WebApiClient.object(admin.get("/admin/compliance"));
+                JsonObject adapter = adapter(status);
+                assertEquals(failuresBefore + attempt, adapter.getJsonNumber("failures").longValue(), status.toString());
+                assertTrue(adapter.getString("lastError").contains("archive unreachable"), status.toString());
+                assertTrue(status.getJsonNumber("backlogEvents").longValue() >= ours, status.toString());
+            }
+            assertEquals(List.of(), written(), "a failed delivery writes nothing");
+            assertEquals(triedBefore + 2, flaky.deliveriesTried(), "a failing adapter is not pressed further in a run");
+
+            BatchDelivery.Outcome succeeded = dispatcher.runNow();
+            assertEquals(0, succeeded.failures());
+            assertTrue(succeeded.delivered() >= ours, "the third run delivers: " + succeeded);
+
+            List<JsonObject> lines = written();
+            Map<String, Long> timesByEvent = lines.stream().collect(Collectors.groupingBy(
+                    line -> line.getJsonObject("event").getString("id"), Collectors.counting()));
+            assertTrue(timesByEvent.values().stream().allMatch(times -> times == 1),
+                    "no event written twice: " + timesByEvent);
+            Set<Long> archiveIds = lines.stream().map(line -> line.getJsonNumber("archiveId").longValue())
+                    .collect(Collectors.toSet());
+            assertEquals(lines.size(), archiveIds.size(), "no archive id written twice");
+            List<String> ourTexts = lines.stream().map(line -> line.getJsonObject("event"))
+                    .filter(event -> room.equals(event.getString("roomUri", null)))
+                    .map(event -> event.getString("type") + ":" + event.getString("text", ""))
+                    .sorted().toList();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < posted; i++) {
+                expected.add("CHAT:flaky " + run + " #" + i);
+            }
+            expected.add("ROOM_CREATED:");
+            assertEquals(expected.stream().sorted().toList(), ourTexts, "each of the room's events exactly once");
+
+            JsonObject status = WebApiClient.object(admin.get("/admin/compliance"));
+            JsonObject adapter = adapter(status);
+            assertEquals(failuresBefore + 2, adapter.getJsonNumber("failures").longValue(), status.toString());
+            assertTrue(!adapter.containsKey("lastError") || adapter.isNull("lastError"),
+                    "a success clears the error: " + status);
+            assertEquals(0, status.getJsonNumber("backlogEvents").longValue(),
+                    "every adapter has everything, so the store is empty: " + status);
+            assertEquals(List.of(), ofRoom(room));
+        } finally {
+            System.setProperty(ADAPTERS, configured);
+            flaky.failNext(0);
+        }
+    }
+
+    private JsonObject adapter(JsonObject status) {
+        return status.getJsonArray("adapters").stream().map(JsonObject.class::cast)
+                .filter(a -> FlakyComplianceAdapter.NAME.equals(a.getString("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + FlakyComplianceAdapter.NAME + " in " + status));
+    }
+
+    private long failuresInStatus() throws Exception {
+        JsonObject status = WebApiClient.object(admin.get("/admin/compliance"));
+        return status.getJsonArray("adapters").stream().map(JsonObject.class::cast)
+                .filter(a -> FlakyComplianceAdapter.NAME.equals(a.getString("name")))
+                .mapToLong(a -> a.getJsonNumber("failures").longValue()).findFirst().orElse(0);
+    }
+
+    /** The room's events still in the compliance store. */
+    private List<ArchivedRecord> ofRoom(String room) {
+        return archive.after(0, Integer.MAX_VALUE).stream().filter(r -> room.equals(r.event().roomUri())).toList();
+    }
+
+    private int queued() {
+        try (JMSContext jms = connections.createContext(); QueueBrowser browser = jms.createBrowser(queue)) {
+            int count = 0;
+            for (var messages = browser.getEnumeration(); messages.hasMoreElements(); messages.nextElement()) {
+                count++;
+            }
+            return count;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every line the flaky adapter has written, in file order. */
+    private static List<JsonObject> written() {
+        Path folder = FlakyComplianceAdapter.directory();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
+                    .flatMap(f -> {
+                        try {
+                            return Files.readAllLines(f).stream();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .filter(line -> !line.isBlank())
+                    .map(line -> Json.createReader(new StringReader(line)).readObject()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
