@@ -32,6 +32,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -56,6 +60,7 @@ import org.parley.chat.domain.model.room.RoomType;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.compliance.application.ComplianceDispatcher;
 import org.parley.compliance.infrastructure.JpaComplianceArchive;
+import org.parley.compliance.infrastructure.XmlComplianceAdapter;
 
 /**
  * The compliance pipeline end to end (the suite runs with compliance on, adapters xml and jsonl):
@@ -115,6 +120,26 @@ class ComplianceIT {
             }).collect(Collectors.joining("\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the XML adapter really wrote on this server validates against the schema it documents. */
+    private static void assertEveryXmlBatchValidates() throws Exception {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        Validator validator = factory.newSchema(XmlComplianceAdapter.class.getClassLoader()
+                .getResource(XmlComplianceAdapter.SCHEMA)).newValidator();
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        List<Path> batches;
+        try (Stream<Path> files = Files.list(output("xml"))) {
+            batches = files.filter(f -> f.getFileName().toString().endsWith(".xml")
+                    && !f.getFileName().toString().startsWith(".")).toList();
+        }
+        assertFalse(batches.isEmpty(), "the XML adapter wrote nothing");
+        for (Path batch : batches) {
+            validator.validate(new StreamSource(batch.toFile()));
         }
     }
 
@@ -192,6 +217,15 @@ class ComplianceIT {
         assertTrue(event.contains("type=\"FILEUPLOAD\" actor=\"sip:alice@contoso.com\""), event);
         assertTrue(xml.indexOf("<detail name=\"sha256\" value=\"" + sha256 + "\"/>", xml.lastIndexOf("<event ", at)) > 0,
                 "the event carries the file's hash");
+
+        // A download by another reader is archived too, after the upload, in the same room's conversation.
+        long fileId = WebApiClient.object(upload).getJsonNumber("id").longValue();
+        HttpResponse<String> download = WebApiClient.as("bob", "secret").get("/files/" + fileId);
+        assertEquals(200, download.statusCode(), download.body());
+        String downloaded = "type=\"FILEDOWNLOAD\" actor=\"sip:bob@contoso.com\"";
+        String afterDownload = deliveredUntil(downloaded, "\"type\":\"FILEDOWNLOAD\",\"actor\":\"sip:bob@contoso.com\"");
+        assertTrue(afterDownload.indexOf(downloaded, at) > at, "the download follows the upload");
+        assertEveryXmlBatchValidates();
     }
 
     /** configure-timers.cli: the dispatch timer lives in the compliance database, once, for every node of the pool. */

@@ -81,6 +81,14 @@ public class NtlmSignIn {
         return handshake(request, authorization, connection, expires);
     }
 
+    /**
+     * Before the 200 to an un-REGISTER: requests of the client's other dialogs may already be on
+     * their way in parallel, and none of them may pass as signed in once the client has left.
+     */
+    void signingOut(SipServletRequest request) {
+        associations.signingOut(request.getConnection().getId(), request.getCallId(), request.getHeader("CSeq"));
+    }
+
     /** After the 200 to an un-REGISTER: the client is gone. */
     void signedOut(SipServletRequest request) {
         associations.signedOut(request.getConnection().getId());

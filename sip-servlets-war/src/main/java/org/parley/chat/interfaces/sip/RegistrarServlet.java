@@ -64,6 +64,9 @@ public class RegistrarServlet extends SipServlet {
         ok.setHeader("Expires", Integer.toString(expires));
         ok.addHeader("Supported", "msrtc-event-categories");
         ok.setHeader("Allow-Events", ProvisioningDocument.EVENT);
+        if (signingIn && expires == 0) {
+            ntlm.signingOut(request);
+        }
         ok.send();
         if (signingIn && expires == 0) {
             // Only now: the 200 itself must still be signed.

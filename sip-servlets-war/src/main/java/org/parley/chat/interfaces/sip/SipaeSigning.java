@@ -61,7 +61,9 @@ public class SipaeSigning implements SipMessageInterceptor {
         if (message instanceof SipServletResponse response && response.getStatus() == 401) {
             return;
         }
-        Optional<SecurityAssociations.SignedIn> signedIn = signedIn(message);
+        SipConnection connection = message.getConnection();
+        Optional<SecurityAssociations.SignedIn> signedIn = connection == null ? Optional.empty()
+                : associations.findForSigning(connection.getId(), message.getCallId(), message.getHeader("CSeq"));
         if (signedIn.isEmpty()) {
             return;
         }
