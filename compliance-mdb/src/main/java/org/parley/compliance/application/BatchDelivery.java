@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.parley.compliance.domain.ArchivePosition;
+
 /**
  * One run of the compliance service: each adapter gets, batch by batch, every event after its own
  * progress; an event leaves the archive only when every configured adapter has taken it. A failing
  * adapter keeps its place (its batch is offered again next run, whole) and does not hold up the
  * others; nothing is sent twice to an adapter that took it, because progress is committed right
  * after each successful delivery.
+ *
+ * <p>A run first places the events stored since the last run in the delivery order (a new delivery
+ * round, {@link ComplianceArchive#order}); progress and deletion are positions in that order, never
+ * bare ids, because ids do not follow commit order (see {@link ArchivePosition}).
  */
 public final class BatchDelivery {
 
@@ -35,10 +41,14 @@ public final class BatchDelivery {
     public Outcome run(List<ComplianceAdapter> adapters) {
         int delivered = 0;
         int failures = 0;
+        if (!adapters.isEmpty()) {
+            // No more than a run can deliver to an adapter: what is left gets the next run's round.
+            archive.order((int) Math.min((long) batchSize * maxBatchesPerAdapter, Integer.MAX_VALUE));
+        }
         for (ComplianceAdapter adapter : adapters) {
-            long progress = archive.progressOf(adapter.name());
-            for (int round = 0; round < maxBatchesPerAdapter; round++) {
-                List<ArchivedRecord> events = archive.after(progress, batchSize);
+            ArchivePosition progress = archive.progressOf(adapter.name());
+            for (int batches = 0; batches < maxBatchesPerAdapter; batches++) {
+                List<ArchivedRecord> events = archive.next(progress, batchSize);
                 if (events.isEmpty()) {
                     break;
                 }
@@ -52,15 +62,16 @@ public final class BatchDelivery {
                     archive.failed(adapter.name(), e.toString());
                     break;
                 }
-                archive.delivered(adapter.name(), batch.lastId(), events.size());
-                progress = batch.lastId();
+                archive.delivered(adapter.name(), batch.last(), events.size());
+                progress = batch.last();
                 delivered += events.size();
             }
         }
         int deleted = 0;
         if (!adapters.isEmpty()) {
-            long everywhere = adapters.stream().mapToLong(adapter -> archive.progressOf(adapter.name())).min().orElse(0);
-            if (everywhere > 0) {
+            ArchivePosition everywhere = adapters.stream().map(adapter -> archive.progressOf(adapter.name()))
+                    .min(ArchivePosition::compareTo).orElse(ArchivePosition.START);
+            if (everywhere.isAfter(ArchivePosition.START)) {
                 deleted = archive.deleteUpTo(everywhere);
             }
         }

@@ -2,7 +2,12 @@ package org.parley.compliance.application;
 
 import java.util.List;
 
-/** Consecutive archived events, in archive order, handed to an adapter in one go. */
+import org.parley.compliance.domain.ArchivePosition;
+
+/**
+ * Consecutive archived events, in delivery order, handed to an adapter in one go. Their ids need not
+ * rise: an event that committed late comes in a later round than higher ids did.
+ */
 public record ComplianceBatch(List<ArchivedRecord> events) {
 
     public ComplianceBatch {
@@ -18,5 +23,10 @@ public record ComplianceBatch(List<ArchivedRecord> events) {
 
     public long lastId() {
         return events.get(events.size() - 1).id();
+    }
+
+    /** Where an adapter stands once it has taken this batch. */
+    public ArchivePosition last() {
+        return events.get(events.size() - 1).position();
     }
 }

@@ -8,8 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * How far one compliance adapter has taken the archive: every event up to {@link #lastEventId()} is
- * delivered to it, so a retry never sends it those again. Also its health, for administrators.
+ * How far one compliance adapter has taken the archive: every event at or before {@link #position()} in
+ * the delivery order (round {@link #lastRound()}, then id up to {@link #lastEventId()}) is delivered to
+ * it, so a retry never sends it those again. Also its health, for administrators.
  */
 @Entity
 @Table(name = "compliance_adapter_progress")
@@ -20,6 +21,9 @@ public class AdapterProgress {
     @Id
     @Column(name = "adapter_name", length = 64)
     private String adapterName;
+
+    @Column(name = "last_round", nullable = false)
+    private long lastRound;
 
     @Column(name = "last_event_id", nullable = false)
     private long lastEventId;
@@ -46,11 +50,12 @@ public class AdapterProgress {
         this.adapterName = adapterName;
     }
 
-    public void delivered(long upToEventId, int count, Instant at) {
-        if (upToEventId < lastEventId) {
-            throw new IllegalArgumentException("progress only moves forward: " + upToEventId + " < " + lastEventId);
+    public void delivered(ArchivePosition upTo, int count, Instant at) {
+        if (position().isAfter(upTo)) {
+            throw new IllegalArgumentException("progress only moves forward: " + upTo + " < " + position());
         }
-        lastEventId = upToEventId;
+        lastRound = upTo.round();
+        lastEventId = upTo.id();
         deliveredEvents += count;
         lastRunAt = at;
         lastSuccessAt = at;
@@ -68,6 +73,15 @@ public class AdapterProgress {
         return adapterName;
     }
 
+    public ArchivePosition position() {
+        return new ArchivePosition(lastRound, lastEventId);
+    }
+
+    public long lastRound() {
+        return lastRound;
+    }
+
+    /** The id of the last event delivered to the adapter (not every lower id is: see ArchivePosition). */
     public long lastEventId() {
         return lastEventId;
     }

@@ -59,6 +59,13 @@ public class ArchivedEvent {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    /**
+     * Null when stored: the dispatcher gives it, once the event is committed (see ArchivePosition).
+     * The message-driven bean's insert does no more than before: no lock, no extra statement.
+     */
+    @Column(name = "delivery_round")
+    private Long deliveryRound;
+
     protected ArchivedEvent() {
     }
 
@@ -88,6 +95,11 @@ public class ArchivedEvent {
         }
         return new ComplianceEvent(eventId, ComplianceEventType.valueOf(type), roomUri, roomName, actor, occurredAt, text,
                 parsed);
+    }
+
+    /** 0 while the event has no delivery round yet. */
+    public long deliveryRound() {
+        return deliveryRound == null ? 0 : deliveryRound;
     }
 
     public Instant receivedAt() {

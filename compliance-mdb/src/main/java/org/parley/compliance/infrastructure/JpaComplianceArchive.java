@@ -3,6 +3,7 @@ package org.parley.compliance.infrastructure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ejb.LocalBean;
@@ -16,6 +17,7 @@ import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.compliance.application.ArchivedRecord;
 import org.parley.compliance.application.ComplianceArchive;
 import org.parley.compliance.domain.AdapterProgress;
+import org.parley.compliance.domain.ArchivePosition;
 import org.parley.compliance.domain.ArchivedEvent;
 import org.parley.compliance.domain.DispatchLease;
 
@@ -49,23 +51,70 @@ public class JpaComplianceArchive implements ComplianceArchive {
         return true;
     }
 
+    /**
+     * Places up to {@code limit} stored events without a delivery round, the oldest first, in the next
+     * round. Why this keeps every event (ArchivePosition has the rest):
+     * <ul>
+     * <li>The round counter's row is updated first, so its lock is held to the commit: two ordering
+     * transactions (which the dispatch lease already keeps apart) run one after the other, and each
+     * round is higher than every round given before it.</li>
+     * <li>The UPDATE sees only committed events (its statement's snapshot, read committed on H2 and
+     * PostgreSQL). An event whose storing transaction commits later keeps its NULL round and gets a
+     * later, higher round, so it lands after every adapter's position instead of below it.</li>
+     * <li>Once this commits, the events of this round and of every earlier one are fixed and visible:
+     * an adapter reading in (round, id) order never passes an event it could see later.</li>
+     * </ul>
+     * The message-driven beans' inserts are not touched: no lock or statement is added to the ingest.
+     */
     @Override
+    public int order(int limit) {
+        em.createNativeQuery("UPDATE compliance_delivery_round SET last_round = last_round + 1"
+                + " WHERE counter_name = 'delivery'").executeUpdate();
+        long round = ((Number) em.createNativeQuery("SELECT last_round FROM compliance_delivery_round"
+                + " WHERE counter_name = 'delivery'").getSingleResult()).longValue();
+        // Native: a row limit in a subquery is beyond JPQL; standard SQL that H2 and PostgreSQL both run.
+        return em.createNativeQuery("UPDATE compliance_event SET delivery_round = ?1 WHERE delivery_round IS NULL"
+                        + " AND id IN (SELECT id FROM compliance_event WHERE delivery_round IS NULL"
+                        + " ORDER BY id FETCH FIRST ?2 ROWS ONLY)")
+                .setParameter(1, round).setParameter(2, limit).executeUpdate();
+    }
+
+    /** The rest of the position's round, then the later rounds: two index range reads on (round, id). */
+    @Override
+    public List<ArchivedRecord> next(ArchivePosition position, int limit) {
+        List<ArchivedEvent> events = new ArrayList<>(em.createQuery("select e from ArchivedEvent e"
+                        + " where e.deliveryRound = :round and e.id > :id order by e.id", ArchivedEvent.class)
+                .setParameter("round", position.round()).setParameter("id", position.id())
+                .setMaxResults(limit).getResultList());
+        if (events.size() < limit) {
+            events.addAll(em.createQuery("select e from ArchivedEvent e where e.deliveryRound > :round"
+                            + " order by e.deliveryRound, e.id", ArchivedEvent.class)
+                    .setParameter("round", position.round())
+                    .setMaxResults(limit - events.size()).getResultList());
+        }
+        return events.stream().map(JpaComplianceArchive::record).toList();
+    }
+
+    /**
+     * Every stored event with an id above {@code afterId}, in id order, whether or not it has a delivery
+     * round yet: what the store holds, for inspection (the delivery reads {@link #next}).
+     */
     public List<ArchivedRecord> after(long afterId, int limit) {
         return em.createQuery("select e from ArchivedEvent e where e.id > :after order by e.id", ArchivedEvent.class)
                 .setParameter("after", afterId)
                 .setMaxResults(limit)
-                .getResultStream().map(e -> new ArchivedRecord(e.id(), e.event())).toList();
+                .getResultStream().map(JpaComplianceArchive::record).toList();
     }
 
     @Override
-    public long progressOf(String adapter) {
+    public ArchivePosition progressOf(String adapter) {
         AdapterProgress progress = em.find(AdapterProgress.class, adapter);
-        return progress == null ? 0 : progress.lastEventId();
+        return progress == null ? ArchivePosition.START : progress.position();
     }
 
     @Override
-    public void delivered(String adapter, long upToEventId, int count) {
-        progress(adapter).delivered(upToEventId, count, clock.instant());
+    public void delivered(String adapter, ArchivePosition upTo, int count) {
+        progress(adapter).delivered(upTo, count, clock.instant());
     }
 
     @Override
@@ -74,8 +123,10 @@ public class JpaComplianceArchive implements ComplianceArchive {
     }
 
     @Override
-    public int deleteUpTo(long eventId) {
-        return em.createQuery("delete from ArchivedEvent e where e.id <= :id").setParameter("id", eventId).executeUpdate();
+    public int deleteUpTo(ArchivePosition position) {
+        return em.createQuery("delete from ArchivedEvent e where e.deliveryRound < :round"
+                        + " or (e.deliveryRound = :round and e.id <= :id)")
+                .setParameter("round", position.round()).setParameter("id", position.id()).executeUpdate();
     }
 
     /**
@@ -112,6 +163,10 @@ public class JpaComplianceArchive implements ComplianceArchive {
 
     /** @param oldestReceivedAt null when the backlog is empty */
     public record Backlog(long events, Instant oldestReceivedAt) {
+    }
+
+    private static ArchivedRecord record(ArchivedEvent event) {
+        return new ArchivedRecord(event.id(), event.deliveryRound(), event.event());
     }
 
     private AdapterProgress progress(String adapter) {

@@ -38,7 +38,7 @@ class AdaptersTest {
 
     private static ArchivedRecord record(long id, ComplianceEventType type, String room, String actor, int second,
                                          String text, Map<String, String> details) {
-        return new ArchivedRecord(id, ComplianceEvent.of(type, room, room == null ? null : room.equals(DEV) ? "Dev Room" : "Ops",
+        return new ArchivedRecord(id, 1, ComplianceEvent.of(type, room, room == null ? null : room.equals(DEV) ? "Dev Room" : "Ops",
                 actor, Instant.parse("2026-11-28T10:00:00Z").plusSeconds(second), text, details));
     }
 

@@ -23,7 +23,8 @@ public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapt
                                    Instant oldestBacklogEvent, List<Adapter> adapters, DeadLetters deadLetters) {
 
     /**
-     * @param lastEventId    every archived event up to this one has been delivered to the adapter
+     * @param lastEventId    the last archived event delivered to the adapter (events are delivered by
+     *                       delivery round, then id, so not every lower id need be delivered yet)
      * @param failures       failed deliveries, ever
      * @param lastError      of the last run, if it failed; null once a delivery succeeds again
      */
