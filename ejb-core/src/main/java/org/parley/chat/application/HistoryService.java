@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
+import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.HistoryChangeView;
@@ -116,8 +117,21 @@ public class HistoryService {
                 ? readableRooms(actor)
                 : List.of(readable(actorUri, roomUri));
         List<Room> logged = scope.stream().filter(Room::historyEnabled).toList();
-        return messages.search(logged, text.trim(), pageSize(limit <= 0 ? configuration.historyPageLimit() : limit))
+        List<MessageView> hits = messages.search(logged, text.trim(),
+                        pageSize(limit <= 0 ? configuration.historyPageLimit() : limit))
                 .stream().map(MessageView::of).toList();
+        // A search reads message text, across rooms: compliance records who looked for what, and how much
+        // they got (issue #11). The hits themselves are not listed: they can be found again from the text.
+        Map<String, String> details = Map.of("hits", Integer.toString(hits.size()),
+                "rooms", Integer.toString(logged.size()));
+        Instant at = clock.instant();
+        if (roomUri == null) {
+            compliance.record(ComplianceEvent.of(ComplianceEventType.MESSAGE_SEARCH, null, null, actorUri, at,
+                    text.trim(), details));
+        } else {
+            compliance.record(ComplianceEventType.MESSAGE_SEARCH, scope.get(0), actorUri, at, text.trim(), details);
+        }
+        return hits;
     }
 
     private List<Room> readableRooms(Actor actor) {

@@ -13,6 +13,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
+import org.parley.chat.application.compliance.ComplianceEvent;
+import org.parley.chat.application.compliance.ComplianceEventType;
+import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.store.ExportedCategory;
 import org.parley.chat.application.dto.store.ExportedGroup;
 import org.parley.chat.application.dto.store.ExportedMessage;
@@ -86,12 +89,16 @@ public class StoreTransferService {
     @Inject
     Clock clock;
 
+    @Inject
+    ComplianceRecorder compliance;
+
     public StoreTransferService() {
     }
 
     StoreTransferService(Callers callers, ChatPolicyRepository policies, ChatUserRepository users,
                          UserGroupRepository groups, CategoryRepository categories, RoomRepository rooms,
-                         MessageRepository messages, ChatConfiguration configuration, Clock clock) {
+                         MessageRepository messages, ChatConfiguration configuration, Clock clock,
+                         ComplianceRecorder compliance) {
         this.callers = callers;
         this.policies = policies;
         this.users = users;
@@ -101,6 +108,7 @@ public class StoreTransferService {
         this.messages = messages;
         this.configuration = configuration;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     /** Everything but the messages: policies, users, groups, categories and rooms with their role lists. */
@@ -117,6 +125,10 @@ public class StoreTransferService {
         List<ExportedCategory> categoryList = categories.all().stream().map(StoreTransferService::exported).toList();
         List<ExportedRoom> roomList = rooms.allUris().stream()
                 .map(uri -> exported(rooms.find(uri).orElseThrow())).toList();
+        // The export goes on to read every room's messages with their text (messages(), page by page): it is
+        // recorded once, here, where it starts and is still refused for anyone but an administrator.
+        compliance.record(ComplianceEvent.of(ComplianceEventType.STORE_EXPORTED, null, null, actorUri, clock.instant(),
+                null, Map.of("rooms", Integer.toString(roomList.size()))));
         return new StoreDocument(StoreDocument.FORMAT, StoreDocument.VERSION, clock.instant(), configuration.domain(),
                 policyList, userList, groupList, categoryList, roomList);
     }

@@ -290,6 +290,33 @@ class ChatServicesTest {
     }
 
     @Test
+    void aMessageSearchReadsMessageTextAndIsRecordedForComplianceWithItsTextScopeAndHits() {
+        RoomView open = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String word = unique("Audit").replace(' ', '-');
+        tx(() -> posts.post(ALICE, open.uri(), "the " + word + " notes", null));
+        tx(() -> posts.post(ALICE, open.uri(), "more " + word + " notes", null));
+        compliance_events.clear();
+
+        assertThat(tx(() -> history.search(BOB, word, null, 10))).hasSize(2);
+        assertThat(tx(() -> history.search(BOB, word, open.uri(), 1))).hasSize(1);
+        assertRefused(() -> tx(() -> history.search(BOB, " ", null, 10)), Reason.INVALID);
+
+        assertThat(compliance_events).extracting(ComplianceEvent::type)
+                .containsExactly(ComplianceEventType.MESSAGE_SEARCH, ComplianceEventType.MESSAGE_SEARCH);
+        ComplianceEvent everywhere = compliance_events.get(0);
+        assertThat(everywhere.actor()).isEqualTo(BOB);
+        assertThat(everywhere.text()).isEqualTo(word);
+        assertThat(everywhere.roomUri()).isNull();
+        assertThat(everywhere.occurredAt()).isEqualTo(clock.instant());
+        assertThat(everywhere.details()).containsEntry("hits", "2").containsKey("rooms");
+        assertThat(Integer.parseInt(everywhere.details().get("rooms"))).isGreaterThanOrEqualTo(1);
+        ComplianceEvent inOneRoom = compliance_events.get(1);
+        assertThat(inOneRoom.roomUri()).isEqualTo(open.uri());
+        assertThat(inOneRoom.roomName()).isEqualTo(open.name());
+        assertThat(inOneRoom.details()).containsEntry("hits", "1").containsEntry("rooms", "1");
+    }
+
+    @Test
     void secretRoomsAreFoundByTheirMembersOnlyIncludingThroughGroups() {
         RoomView secret = roomInRoot(ALICE, Privacy.SECRET, RoomType.NORMAL);
         RoomView open = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);

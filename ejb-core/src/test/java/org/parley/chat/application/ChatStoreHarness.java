@@ -67,7 +67,7 @@ final class ChatStoreHarness implements AutoCloseable {
             tokenRepository, transferSettings, clock);
     final StoreTransferService store = new StoreTransferService(callers, new JpaChatPolicyRepository(em),
             new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaCategoryRepository(em),
-            roomRepository, new JpaMessageRepository(em), configuration, clock);
+            roomRepository, new JpaMessageRepository(em), configuration, clock, complianceEvents::add);
 
     ChatStoreHarness() {
         database.inTransaction(() -> ReferenceData.ensure(em, configuration, clock.instant()));

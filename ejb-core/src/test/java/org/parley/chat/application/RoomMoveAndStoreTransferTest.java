@@ -14,6 +14,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.dto.CategoryView;
@@ -174,6 +175,22 @@ class RoomMoveAndStoreTransferTest {
                 null, null, null, null, null))), Reason.INVALID);
         assertRefused(() -> chat.tx(() -> chat.store.importStore(ALICE, document)), Reason.FORBIDDEN);
         assertRefused(() -> chat.tx(() -> chat.store.outline(ALICE)), Reason.FORBIDDEN);
+    }
+
+    @Test
+    void anExportReadsEveryMessageAndIsRecordedForCompliance() {
+        chat.complianceEvents.clear();
+        StoreDocument exported = export(chat);
+        assertThat(chat.complianceEvents).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(ComplianceEventType.STORE_EXPORTED);
+            assertThat(event.actor()).isEqualTo(ADMIN);
+            assertThat(event.roomUri()).isNull();
+            assertThat(event.occurredAt()).isEqualTo(chat.clock.instant());
+            assertThat(event.details()).containsEntry("rooms", Integer.toString(exported.rooms().size()));
+        });
+        chat.complianceEvents.clear();
+        assertRefused(() -> chat.tx(() -> chat.store.outline(ALICE)), Reason.FORBIDDEN);
+        assertThat(chat.complianceEvents).as("a refused export reads nothing").isEmpty();
     }
 
     /** The outline and every room's messages, a page of 2 at a time, as the web exporter reads them. */

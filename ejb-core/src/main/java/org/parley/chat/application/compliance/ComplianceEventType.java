@@ -20,5 +20,17 @@ public enum ComplianceEventType {
     ROOM_CHANGED,
     MEMBERSHIP_CHANGED,
     ROOM_DISABLED,
-    ROOM_ENABLED
+    ROOM_ENABLED,
+    /**
+     * A user searched message text (XCCOS cmd:msgsrch): the search text as the event's text; the room
+     * when the search was limited to one, else none; details {@code hits}, {@code rooms} (how many rooms
+     * were searched) and {@code hitRooms} (the rooms whose messages were returned, space-separated).
+     * Not a BACKCHAT: that is one room's history read in order, this can read across every room.
+     */
+    MESSAGE_SEARCH,
+    /**
+     * An administrator exported the whole chat store (GET /api/v1/admin/export), every room's messages
+     * with their text; no room; details {@code rooms}.
+     */
+    STORE_EXPORTED
 }
