@@ -28,6 +28,7 @@ import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -183,6 +184,37 @@ class ComplianceIT {
                 "events of a room keep their order");
         assertFalse(xml.contains("rolled back " + run), "a rolled-back post has no event");
         assertTrue(written("jsonl").contains("\"text\":\"on the record " + run + "\""));
+    }
+
+    /** Reads of message text outside a room's history view are archived too (issue #11). */
+    @Test
+    void aMessageSearchOverSipAndAnAdministratorsExportAreArchived() throws Exception {
+        String alice = "sip:alice-" + run + "@contoso.com";
+        String room = rooms.createRoom(alice, new NewRoom("Searched " + run, "", categories.root().uri(), Privacy.OPEN,
+                RoomType.NORMAL)).uri();
+        posts.post(alice, room, "findable " + run, Instant.now());
+        try (XccosTestClient client = XccosTestClient.signIn(alice)) {
+            client.command("cmd:msgsrch", "<data><qib criteria=\"findable " + run + "\" chanUri=\"" + room
+                    + "\" limit=\"10\"/></data>");
+        }
+        String searched = deliveredUntil("type=\"MESSAGE_SEARCH\" actor=\"" + alice + "\"",
+                "\"type\":\"MESSAGE_SEARCH\",\"actor\":\"" + alice + "\"");
+        int at = searched.indexOf("type=\"MESSAGE_SEARCH\" actor=\"" + alice);
+        assertTrue(at > 0, searched);
+        String event = searched.substring(at, searched.indexOf("</event>", at));
+        assertTrue(event.contains("<detail name=\"hits\" value=\"1\"/>"), event);
+        assertTrue(event.contains("<text>findable " + run + "</text>"), event);
+
+        Instant before = Instant.now();
+        HttpResponse<String> export = WebApiClient.as("admin", "parley-admin").get("/admin/export");
+        assertEquals(200, export.statusCode(), export.body());
+        Pattern exported = Pattern.compile("type=\"STORE_EXPORTED\" actor=\"[^\"]+\" time=\"([^\"]+)\"");
+        Eventually.await(Duration.ofSeconds(60), () -> {
+            dispatcher.runNow();
+            return written("xml");
+        }, xml -> exported.matcher(xml).results()
+                .anyMatch(match -> !Instant.parse(match.group(1)).isBefore(before)));
+        assertEveryXmlBatchValidates();
     }
 
     @Test

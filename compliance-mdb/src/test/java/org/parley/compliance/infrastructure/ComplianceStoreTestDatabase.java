@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -38,6 +39,14 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
     private final EntityManagerFactory factory;
 
     ComplianceStoreTestDatabase() {
+        this(null, dataSource -> { });
+    }
+
+    /**
+     * A store migrated up to {@code version} only, given {@code before} to fill it as an older release left
+     * it, then migrated to the current version: for testing a migration on existing data.
+     */
+    ComplianceStoreTestDatabase(String version, Consumer<DataSource> before) {
         String url = System.getProperty("parley.test.jdbc.url", "");
         if (url.isBlank()) {
             JdbcDataSource h2 = new JdbcDataSource();
@@ -54,6 +63,11 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
             execute(postgresql, "CREATE SCHEMA " + schema);
             postgresql.setCurrentSchema(schema);
             this.dataSource = postgresql;
+        }
+        if (version != null) {
+            ChatSchema.configure(dataSource, getClass().getClassLoader(), ComplianceSchemaMigration.ROOT,
+                    ComplianceSchemaMigration.HISTORY_TABLE).target(version).load().migrate();
+            before.accept(dataSource);
         }
         ChatSchema.configure(dataSource, getClass().getClassLoader(), ComplianceSchemaMigration.ROOT,
                 ComplianceSchemaMigration.HISTORY_TABLE).load().migrate();
@@ -125,7 +139,7 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
         execute(dataSource, schema != null ? "DROP SCHEMA " + schema + " CASCADE" : "SHUTDOWN");
     }
 
-    private static void execute(DataSource dataSource, String sql) {
+    static void execute(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
