@@ -45,7 +45,9 @@ public class XccosDispatcher {
         try {
             return invoke(handler, command, client);
         } catch (RuntimeException e) {
-            return List.of(Reply.error(command, ChatErrors.toResult(e, () -> command.id() + " from " + client.userUri())));
+            // ChatErrors logs a 5xx, once, under the correlation id the reply carries.
+            return List.of(Reply.error(command,
+                    ChatErrors.toResult(e, () -> command.id() + " from " + client.userUri())));
         }
     }
 
