@@ -168,6 +168,43 @@ class AdminApiIT {
         assertEquals(404, admin.put(path + "/owners/" + bob).statusCode());
     }
 
+    /**
+     * Who may enter a category and create rooms in it is the administrators' business: everyone else reads a
+     * category's name, description and switches, in the list and alone.
+     */
+    @Test
+    @RunAsClient
+    void onlyAdministratorsSeeWhoACategoryAllowsDeniesAndLetsCreate() throws Exception {
+        HttpResponse<String> created = admin.post("/categories", """
+                {"name": "Lists %s", "description": "who is who", "allowedMembers": ["domain:contoso.com"],
+                 "deniedMembers": ["sip:mallory@contoso.com"], "creators": ["sip:bob@contoso.com"]}""".formatted(run));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = object(created).getString("id");
+        List<String> principalLists = List.of("allowedMembers", "deniedMembers", "creators");
+
+        JsonObject listedToAlice = categoryIn(alice.all("/categories"), id);
+        JsonObject aloneToAlice = object(alice.get("/categories/" + id));
+        for (JsonObject seen : List.of(listedToAlice, aloneToAlice)) {
+            assertEquals("Lists " + run, seen.getString("name"), seen.toString());
+            assertEquals("who is who", seen.getString("description"), seen.toString());
+            assertTrue(seen.containsKey("invitationsAllowed") && seen.containsKey("fileUploadAllowed")
+                    && seen.containsKey("chatHistoryEnabled"), seen.toString());
+            for (String list : principalLists) {
+                assertFalse(seen.containsKey(list), () -> list + " shown to a user: " + seen);
+            }
+        }
+        for (JsonObject seen : List.of(categoryIn(admin.all("/categories"), id), object(admin.get("/categories/" + id)))) {
+            assertEquals(List.of("domain:contoso.com"), strings(seen, "allowedMembers"), seen.toString());
+            assertEquals(List.of("sip:mallory@contoso.com"), strings(seen, "deniedMembers"), seen.toString());
+            assertEquals(List.of("sip:bob@contoso.com"), strings(seen, "creators"), seen.toString());
+        }
+    }
+
+    private static JsonObject categoryIn(jakarta.json.JsonArray categories, String id) {
+        return categories.stream().map(JsonObject.class::cast).filter(c -> c.getString("id").equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("category " + id + " not listed: " + categories));
+    }
+
     @Test
     @RunAsClient
     void groupsAreCreatedFilledEmptiedAndDeleted() throws Exception {

@@ -2,7 +2,6 @@ package org.parley.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.NewRoom;
@@ -31,9 +33,12 @@ import org.parley.chat.domain.shared.ChatException;
  * with NTLM (MS-SIPAE, every message signed both ways) over TCP and over TLS, trusting the server's
  * self-signed certificate. The NTLM runs switch the identity mode for their duration (ServerSettings).
  * .ci/run builds the client first; without it (a machine lacking Debian's pidgin-sipe) the test
- * is skipped with that reason.
+ * is skipped with that reason. That is decided by a JUnit condition ({@link RealClientBuilt}), which runs on
+ * the test's client side before Arquillian sends the test into the server: an assumption failing in the
+ * container comes back as an error, not as a skipped test (arquillian-core issue 889).
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(RealClientIT.RealClientBuilt.class)
 class RealClientIT {
 
     private static final String ROOM = "Dev Room";
@@ -67,11 +72,33 @@ class RealClientIT {
         }
     }
 
+    private static File client() {
+        return new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_BIN", "target/realclient/sipe-headless"));
+    }
+
+    private static File script() {
+        return new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_DIR", "../shared/realclient"), "run.sh");
+    }
+
+    /** Skips each test, with the reason, where the real client is not built. */
+    static final class RealClientBuilt implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (context.getTestMethod().isEmpty()) {
+                return ConditionEvaluationResult.enabled("decided per test");
+            }
+            File client = client();
+            return client.canExecute() && script().isFile()
+                    ? ConditionEvaluationResult.enabled("the real client is built: " + client)
+                    : ConditionEvaluationResult.disabled(
+                            "the real client is not built (bash ../shared/realclient/build.sh target/realclient): "
+                                    + client);
+        }
+    }
+
     private void run(String transport, int port, String name, Path trustCert) throws Exception {
-        File client = new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_BIN", "target/realclient/sipe-headless"));
-        File script = new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_DIR", "../shared/realclient"), "run.sh");
-        assumeTrue(client.canExecute() && script.isFile(),
-                "the real client is not built (bash ../shared/realclient/build.sh target/realclient): " + client);
+        File client = client();
+        File script = script();
         ensureOpenRoom();
 
         Path out = Path.of(System.getenv().getOrDefault("PARLEY_REALCLIENT_OUT", "target/realclient-run"))

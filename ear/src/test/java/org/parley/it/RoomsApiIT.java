@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ejb.EJB;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
@@ -231,7 +232,10 @@ class RoomsApiIT {
         assertEquals(List.of("domain:contoso.com"), strings(json, "allowedMembers"));
         HttpResponse<String> read = bob.get(created.headers().firstValue("Location").orElseThrow());
         assertEquals(200, read.statusCode(), read.body());
-        assertEquals(json, object(read));
+        // bob is no administrator: the same category without its principal lists
+        JsonObject expected = Json.createObjectBuilder(json).remove("allowedMembers").remove("deniedMembers")
+                .remove("creators").build();
+        assertEquals(expected, object(read));
 
         assertEquals(201, alice.post("/rooms", """
                 {"name": "In category %s", "categoryUri": "%s"}""".formatted(run, json.getString("uri")))

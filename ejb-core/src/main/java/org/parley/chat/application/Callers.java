@@ -61,6 +61,11 @@ public class Callers implements GroupDirectory {
         return actor;
     }
 
+    /** Whether the user is a Persistent Chat administrator; nothing is refused on the way. */
+    public boolean isAdministrator(String uri) {
+        return resolve(uri).administrator();
+    }
+
     public ChatPolicy effectivePolicy(SipUri uri) {
         ChatPolicy global = policies.global();
         return users.find(uri).map(user -> user.effectivePolicy(global)).orElse(global);

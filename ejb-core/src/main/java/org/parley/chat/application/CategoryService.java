@@ -111,6 +111,25 @@ public class CategoryService {
         return categories.all().stream().map(CategoryView::of).toList();
     }
 
+    /**
+     * Every category as {@code viewerUri} may see it: whom a category allows, denies and lets create rooms is
+     * for administrators; everyone else gets its name, description and switches (to pick one for a room).
+     */
+    public List<CategoryView> categories(String viewerUri) {
+        boolean administrator = callers.isAdministrator(viewerUri);
+        return categories.all().stream().map(category -> shownTo(administrator, category)).toList();
+    }
+
+    /** One category as {@code viewerUri} may see it (see {@link #categories(String)}). */
+    public CategoryView find(String viewerUri, String categoryUri) {
+        return shownTo(callers.isAdministrator(viewerUri), category(categoryUri));
+    }
+
+    private static CategoryView shownTo(boolean administrator, Category category) {
+        CategoryView view = CategoryView.of(category);
+        return administrator ? view : view.withoutPrincipals();
+    }
+
     private Category category(String categoryUri) {
         return categories.find(CategoryUri.parse(categoryUri))
                 .orElseThrow(() -> ChatException.notFound("no category " + categoryUri));

@@ -18,7 +18,10 @@ import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
-/** Room invitations and the XCCOS getinv query ("my unseen invitations with id > N"). */
+/**
+ * Room invitations and the XCCOS getinv query ("my unsettled invitations with id > N"). An invitation is
+ * settled ("seen") when the invitee enters the room; a client acknowledges what it has by the id it names.
+ */
 @Stateless
 @Interceptors(PersistenceExceptionTranslator.class)
 public class InvitationService {
@@ -64,6 +67,18 @@ public class InvitationService {
         return invitations.pendingFor(actor.uri(), afterId).stream()
                 .filter(invitation -> invitation.room().canJoin(actor))
                 .map(InvitationView::of).toList();
+    }
+
+    /**
+     * The user entered the room: the invitation to it, if any, is settled and getinv no longer lists it. This,
+     * not handing it over, is what settles an invitation, so that every client of the user gets it, and a
+     * client whose reply was lost gets it again at its next sign-in.
+     */
+    public void accepted(String userUri, String roomUri) {
+        SipUri invitee = SipUri.parse(userUri);
+        rooms.find(RoomUri.parse(roomUri))
+                .flatMap(room -> invitations.findPending(room, invitee))
+                .ifPresent(invitation -> invitation.markSeen(invitee));
     }
 
     public InvitationView markSeen(String userUri, long invitationId) {

@@ -1,10 +1,12 @@
 package org.parley.chat.application;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -195,6 +197,17 @@ public class RoomService {
 
     public RoomRolesView roles(String actorUri, String roomUri) {
         return RoomRolesView.of(visible(callers.actor(actorUri), roomUri));
+    }
+
+    /**
+     * Which of {@code userUris} manage the room by its rule ({@link Room#isManager}: named themselves,
+     * through a group or through their domain, and admitted by the category): what a join announces.
+     */
+    public Set<String> managersAmong(String actorUri, String roomUri, Collection<String> userUris) {
+        Room room = visible(callers.actor(actorUri), roomUri);
+        return userUris.stream()
+                .filter(user -> room.isManager(callers.subjectOf(SipUri.parse(user))))
+                .collect(Collectors.toSet());
     }
 
     /**

@@ -289,6 +289,44 @@ class ChatServicesTest {
         assertRefused(() -> tx(() -> history.search(ALICE, " ", null, 10)), Reason.INVALID);
     }
 
+    /**
+     * The search limit bounds what the searcher may see, not the rooms looked at: rooms hidden from the
+     * searcher (disabled ones here) that sort first do not use up the limit, and a message search looks in
+     * every room the searcher may read, not in the first rooms by name.
+     */
+    @Test
+    void limitsApplyAfterTheRulesNotBefore() {
+        EntityManager em = database.entityManager();
+        ChatConfiguration limitOfTwo = new ChatConfiguration("contoso.com", 4096, 2, 500, 1_000_000, true,
+                Set.of(SipUri.parse(ADMIN)));
+        Callers callers = new Callers(new JpaChatUserRepository(em), new JpaUserGroupRepository(em),
+                new JpaChatPolicyRepository(em));
+        RoomService limitedRooms = new RoomService(callers, new JpaRoomRepository(em), new JpaCategoryRepository(em),
+                limitOfTwo, clock, compliance);
+        HistoryService limitedHistory = new HistoryService(callers, new JpaRoomRepository(em),
+                new JpaMessageRepository(em), new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em),
+                new JpaFileRecordRepository(em), limitOfTwo, clock, compliance);
+        String tag = unique("Limits").replace(' ', '-');
+        String root = tx(() -> categories.root()).uri();
+        for (String hidden : List.of("a1", "a2")) {
+            String uri = tx(() -> rooms.createRoom(ALICE, new NewRoom(tag + " " + hidden, "", root, Privacy.OPEN,
+                    RoomType.NORMAL))).uri();
+            tx(() -> rooms.disable(ADMIN, uri));
+        }
+        for (String shown : List.of("b1", "b2", "b3")) {
+            tx(() -> rooms.createRoom(ALICE, new NewRoom(tag + " " + shown, "", root, Privacy.OPEN, RoomType.NORMAL)));
+        }
+        assertThat(tx(() -> limitedRooms.search(BOB, tag))).extracting(RoomView::name)
+                .containsExactly(tag + " b1", tag + " b2");
+
+        // Sorts after every other room of the store: with the scope cut at the first two rooms, never searched.
+        RoomView last = tx(() -> rooms.createRoom(ALICE, new NewRoom("zzz " + tag, "", root, Privacy.OPEN,
+                RoomType.NORMAL)));
+        tx(() -> posts.post(ALICE, last.uri(), "found at the end " + tag, null));
+        assertThat(tx(() -> limitedHistory.search(BOB, tag, null, 10))).extracting(MessageView::roomUri)
+                .containsExactly(last.uri());
+    }
+
     @Test
     void aMessageSearchReadsMessageTextAndIsRecordedForComplianceWithItsTextScopeAndHits() {
         RoomView open = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);

@@ -7,6 +7,7 @@ import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.user.Principal;
 
+/** A category; the principal lists are null where the caller may not see them. */
 public record CategoryView(String uri, CategorySettings settings, List<String> allowedMembers,
                            List<String> deniedMembers, List<String> creators, long version) {
 
@@ -14,6 +15,11 @@ public record CategoryView(String uri, CategorySettings settings, List<String> a
         return new CategoryView(category.uri().toString(), category.settings(),
                 written(category, CategoryRole.ALLOWED_MEMBER), written(category, CategoryRole.DENIED_MEMBER),
                 written(category, CategoryRole.CREATOR), category.version());
+    }
+
+    /** The category without its principal lists (null: not shown), for those who may not see them. */
+    public CategoryView withoutPrincipals() {
+        return new CategoryView(uri, settings, null, null, null, version);
     }
 
     public String name() {

@@ -127,7 +127,8 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
             try {
                 postHandler.handle(post.get(), client, () -> answer(request, 200, null));
             } catch (RuntimeException refused) {
-                Result result = ChatErrors.toResult(refused);
+                Result result = ChatErrors.toResult(refused,
+                        () -> "grpchat to " + post.get().channelUri() + " from " + user);
                 answer(request, result.code(), result.text());
             }
             return;

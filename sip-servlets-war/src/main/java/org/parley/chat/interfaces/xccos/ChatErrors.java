@@ -1,5 +1,10 @@
 package org.parley.chat.interfaces.xccos;
 
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import jakarta.ejb.EJBException;
 
 import org.parley.chat.domain.shared.ChatException;
@@ -7,15 +12,24 @@ import org.parley.xccos.Result;
 import org.parley.xccos.XccosException;
 
 /**
- * The one place chat failures become XCCOS result codes. The text goes to the user verbatim
- * (SIPE shows it), so it says what happened without internals.
+ * The one place chat failures become XCCOS result codes (and, for posts, SIP statuses). The text goes to the
+ * user verbatim (SIPE shows it), so it says what happened without internals. A failure of the server itself
+ * (a 500) is logged here, once, with its stack trace and a correlation id the answer also carries, as the web
+ * services do (UnexpectedExceptionMapper): whoever sees the error can quote the id to find the log entry.
  */
 public final class ChatErrors {
+
+    private static final Logger LOG = Logger.getLogger(ChatErrors.class.getName());
 
     private ChatErrors() {
     }
 
     public static Result toResult(Throwable failure) {
+        return toResult(failure, () -> "a request");
+    }
+
+    /** @param what what failed, for the log: the command or post and its sender */
+    public static Result toResult(Throwable failure, Supplier<String> what) {
         Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof XccosException) {
             return Result.badRequest(cause.getMessage());
@@ -29,6 +43,8 @@ public final class ChatErrors {
                 case TOO_LARGE -> Result.tooLarge(chat.getMessage());
             };
         }
-        return Result.internalError("The server could not carry out the command");
+        String correlationId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, failure, () -> what.get() + " failed, correlation id " + correlationId);
+        return Result.internalError("The server could not carry out the command; correlation id " + correlationId);
     }
 }

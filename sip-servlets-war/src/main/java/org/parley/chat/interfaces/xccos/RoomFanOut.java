@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,13 +64,19 @@ public class RoomFanOut {
 
     /**
      * Runs {@code post} (which stores a message), then {@code accepted} (the transport's answer to the
-     * author), then delivers the message, all in room order.
+     * author), then delivers the message, all in room order. Once stored, the post is delivered whatever
+     * becomes of the answer: a failed answer neither loses it nor holds up the room's next post.
      */
     public MessageView postAndDeliver(String roomUri, Supplier<MessageView> post, Runnable accepted) {
         RoomLine line = line(roomUri);
         synchronized (line) {
             MessageView message = post.get();
-            accepted.run();
+            try {
+                accepted.run();
+            } catch (RuntimeException unanswered) {
+                LOG.log(Level.WARNING, unanswered, () -> roomUri + ": post " + message.seq() + " of "
+                        + message.author() + " is stored and delivered, but answering its author failed");
+            }
             deliverInOrder(line, roomUri, message);
             return message;
         }

@@ -3,8 +3,6 @@ package org.parley.chat.interfaces.xccos;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +21,6 @@ import org.parley.xccos.Result;
  */
 @ApplicationScoped
 public class XccosDispatcher {
-
-    private static final Logger LOG = Logger.getLogger(XccosDispatcher.class.getName());
 
     @Inject
     @Any
@@ -49,11 +45,9 @@ public class XccosDispatcher {
         try {
             return invoke(handler, command, client);
         } catch (RuntimeException e) {
-            Result result = ChatErrors.toResult(e);
-            if (result.code() >= 500) {
-                LOG.log(Level.WARNING, e, () -> command.id() + " from " + client.userUri() + " failed");
-            }
-            return List.of(Reply.error(command, result));
+            // ChatErrors logs a 5xx, once, under the correlation id the reply carries.
+            return List.of(Reply.error(command,
+                    ChatErrors.toResult(e, () -> command.id() + " from " + client.userUri())));
         }
     }
 

@@ -72,6 +72,28 @@ class RoomFanOutTest {
         assertThat(events).containsExactly("stored", "accepted", "delivered", "delivered");
     }
 
+    /**
+     * Once stored, a post is the room's whatever becomes of the answer to its author: it is delivered, and the
+     * room's next post does not wait for it.
+     */
+    @Test
+    void aStoredPostIsDeliveredEvenWhenAnsweringItsAuthorFails() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        fanOut.postAndDeliver(ROOM_A, () -> new MessageView(ROOM_A, 1, BOB, "before", STORED, STORED), () -> { });
+
+        fanOut.postAndDeliver(ROOM_A, () -> new MessageView(ROOM_A, 2, ALICE, "unanswered", STORED, STORED), () -> {
+            throw new IllegalStateException("the author's connection is gone");
+        });
+        long started = System.nanoTime();
+        fanOut.postAndDeliver(ROOM_A, () -> new MessageView(ROOM_A, 3, BOB, "next", STORED, STORED), () -> { });
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(delivery.to("s-bob")).extracting(item -> ((ChatMessage) item).text())
+                .containsExactly("before", "unanswered", "next");
+        assertThat(tookMillis).isLessThan(RoomFanOut.GAP_WAIT.toMillis() / 2);
+    }
+
     @Test
     void aRefusedPostDeliversNothingAndIsNotAccepted() {
         presence.enter(ROOM_A, participant(ALICE, "s-alice"));

@@ -11,6 +11,7 @@ import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.LogRecord;
 
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.inject.Instance;
@@ -130,17 +131,34 @@ class XccosDispatcherTest {
         assertThat(reply.result()).isEqualTo(new Result(400, "chanib needs a uri"));
     }
 
-    /** Anything unexpected is a 500 whose text reveals nothing of the failure (SIPE shows it to the user). */
+    /**
+     * Anything unexpected is a 500 whose text reveals nothing of the failure (SIPE shows it to the user) but a
+     * correlation id, which the one log entry carrying the failure also names.
+     */
     @Test
-    void unexpectedFailureIsA500WithAGenericText() {
+    void unexpectedFailureIsA500WithAGenericTextAndIsLoggedOnceUnderItsCorrelationId() {
+        IllegalStateException failure = new IllegalStateException("connection pool exhausted at jdbc:h2:mem:secret");
         XccosDispatcher dispatcher = dispatcher(new StubHandler<>(Command.Part.class, () -> {
-            throw new IllegalStateException("connection pool exhausted at jdbc:h2:mem:secret");
+            throw failure;
         }));
 
-        List<Outbound> out = dispatcher.dispatch(PART, CLIENT);
+        List<LogRecord> logged;
+        List<Outbound> out;
+        try (LogCapture log = LogCapture.of("org.parley.chat.interfaces.xccos")) {
+            out = dispatcher.dispatch(PART, CLIENT);
+            logged = log.records();
+        }
 
-        assertThat(out).containsExactly(new Reply("rpl:part", REF,
-                new Result(500, "The server could not carry out the command"), List.of()));
+        Reply reply = (Reply) out.get(0);
+        assertThat(reply.id()).isEqualTo("rpl:part");
+        assertThat(reply.result().code()).isEqualTo(500);
+        assertThat(reply.result().text()).startsWith("The server could not carry out the command")
+                .doesNotContain("jdbc");
+        String correlationId = LogCapture.correlationId(reply.result().text());
+        assertThat(logged).singleElement().satisfies(entry -> {
+            assertThat(entry.getThrown()).isSameAs(failure);
+            assertThat(entry.getMessage()).contains(correlationId).contains("cmd:part").contains(ALICE);
+        });
     }
 
     /** One failing command does not affect the next. */

@@ -31,8 +31,9 @@ import org.parley.web.rest.rooms.PageJson;
 import org.parley.web.rest.security.Caller;
 
 /**
- * Categories: every user may list them (to pick one for a new room); creating one takes the chat-admin
- * role here and, in the category service, a Persistent Chat administrator.
+ * Categories: every user may list them (to pick one for a new room), but only Persistent Chat administrators
+ * see whom each allows, denies and lets create rooms (the category service decides); creating one takes the
+ * chat-admin role here and, in the category service, a Persistent Chat administrator.
  */
 @Path("categories")
 @RequestScoped
@@ -54,14 +55,14 @@ public class CategoriesResource {
     @GET
     public PageJson<CategoryJson> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return PageJson.of(categories.categories().stream().map(CategoryJson::of).toList(), page, size);
+        return PageJson.of(categories.categories(caller.uri()).stream().map(CategoryJson::of).toList(), page, size);
     }
 
     @GET
     @Path(ID)
     public Response get(@PathParam("id") String id) {
-        CategoryView category = categories.find(new CategoryUri(configuration.domain(), UUID.fromString(id))
-                .toString());
+        CategoryView category = categories.find(caller.uri(),
+                new CategoryUri(configuration.domain(), UUID.fromString(id)).toString());
         return Response.ok(CategoryJson.of(category)).tag(Versions.tag(category.version())).build();
     }
 

@@ -7,6 +7,7 @@ import org.parley.chat.domain.model.category.CategoryUri;
 
 /**
  * A category as the API shows it; principals written {@code sip:...}, {@code group:...} or {@code domain:...}.
+ * The three principal lists are shown to administrators only (null, so left out, for everyone else).
  *
  * @param id      the category's GUID, its name in API paths ({@code /categories/{id}})
  * @param uri     its XCCOS name, {@code ma-cat://<domain>/<id>}, what a new room names as its category

@@ -74,6 +74,7 @@ public class Invitation {
         return new Invitation(room, invitee.uri(), by.uri(), now);
     }
 
+    /** Settled: the invitee entered the room (or said otherwise that it needs the invitation no more). */
     public void markSeen(SipUri by) {
         if (!invitee.equals(by)) {
             throw ChatException.notFound("no invitation " + id + " for " + by);

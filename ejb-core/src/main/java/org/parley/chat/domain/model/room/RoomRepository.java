@@ -23,11 +23,20 @@ public interface RoomRepository {
     Optional<Room> lockForPosting(RoomUri uri);
 
     /**
-     * Rooms of the given categories that are not secret or that list one of the principals in any role,
-     * whose name key contains {@code nameFragment} (empty: all), by name. A superset of what a user may
-     * see: the caller applies {@link Room#canSee} as the final word.
+     * Rooms of the given categories whose name key contains {@code nameFragment} (empty: all), by name, at
+     * most {@code limit}, that {@link Room#canSee} lets a non-administrator holding the principals see: not
+     * secret or listing one of the principals in any role, and not disabled unless one of them manages it.
+     * The rule is applied in the query, so the limit counts only rooms the user may see (the caller still
+     * applies {@link Room#canSee} as the final word).
      */
     List<Room> searchable(Collection<Long> categoryIds, Set<Principal> principals, String nameFragment, int limit);
+
+    /**
+     * Every room of the given categories that {@link Room#canJoin} lets a non-administrator holding the
+     * principals join (not disabled, open or listing one of them), by name, unlimited: the scope of a
+     * message search (the caller still applies {@link Room#canRead}).
+     */
+    List<Room> joinable(Collection<Long> categoryIds, Set<Principal> principals);
 
     /** Every room whose name key contains {@code nameFragment}, by name: the administrators' view. */
     List<Room> searchAll(String nameFragment, int limit);

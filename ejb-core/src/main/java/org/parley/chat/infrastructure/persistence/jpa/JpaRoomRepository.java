@@ -69,15 +69,31 @@ public class JpaRoomRepository implements RoomRepository {
         if (categoryIds.isEmpty()) {
             return List.of();
         }
+        // Room#canSee in the query (the category's part is categoryIds), so that the limit cuts after the rule.
         return em.createQuery("select r from Room r where r.category.id in :categories"
                         + " and r.nameKey like :pattern escape '\\'"
                         + " and (r.privacy <> :secret or " + LISTED_MEMBER + " or " + LISTED_MANAGER
-                        + " or " + LISTED_PRESENTER + ") order by r.nameKey", Room.class)
+                        + " or " + LISTED_PRESENTER + ")"
+                        + " and (r.disabled = false or " + LISTED_MANAGER + ") order by r.nameKey", Room.class)
                 .setParameter("categories", categoryIds)
                 .setParameter("pattern", containsPattern(nameFragment))
                 .setParameter("secret", Privacy.SECRET)
                 .setParameter("principals", principals)
                 .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<Room> joinable(Collection<Long> categoryIds, Set<Principal> principals) {
+        if (categoryIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select r from Room r where r.category.id in :categories and r.disabled = false"
+                        + " and (r.privacy = :open or " + LISTED_MEMBER + " or " + LISTED_MANAGER
+                        + " or " + LISTED_PRESENTER + ") order by r.nameKey", Room.class)
+                .setParameter("categories", categoryIds)
+                .setParameter("open", Privacy.OPEN)
+                .setParameter("principals", principals)
                 .getResultList();
     }
 

@@ -18,7 +18,10 @@ import org.parley.xccos.Reply;
 
 /**
  * cmd:getinv (PROTOCOL.md §7.3): the user's invitations with an id above the one the client names,
- * one inv each [INF shape]. Handing them over marks them seen.
+ * one inv each [INF shape]. Handing them over settles nothing: the inviteId is the client's own
+ * acknowledgement (it names the last it has), so the user's other clients, and a client whose reply was
+ * lost, get them too. An invitation is settled when the user enters its room (JoinHandler). SIPE always
+ * names 1 and ignores the reply.
  */
 @ApplicationScoped
 public class InvitationsHandler implements CommandHandler<Command.GetInvitations> {
@@ -37,7 +40,6 @@ public class InvitationsHandler implements CommandHandler<Command.GetInvitations
         for (InvitationView invitation : invitations.pending(client.userUri(), command.afterInvitationId())) {
             items.add(new InvitationInfo(invitation.id(), invitation.roomUri(), invitation.roomName(),
                     invitation.inviter(), invitation.invitedAt()));
-            invitations.markSeen(client.userUri(), invitation.id());
         }
         return List.of(Reply.ok(command, items));
     }

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.parley.chat.application.FollowService;
+import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.RoomService;
-import org.parley.chat.application.dto.RoomRolesView;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
@@ -35,7 +36,8 @@ import org.parley.xccos.XccosNames;
  * the participants online as uib (numbered) and each room as chanib with aib lists of those numbers,
  * members (3984) and managers (12276) apart. A bjoin answers a room it cannot enter with a fib and
  * enters the rest; a join of one such room is an error reply. Entering also follows the room, so
- * every client of the user finds it in getassociations; the others in the room get ntc:join.
+ * every client of the user finds it in getassociations, and settles the user's invitations to it (getinv
+ * stops listing them); the others in the room get ntc:join.
  */
 @ApplicationScoped
 public class JoinHandler implements CommandHandler<Command.Join> {
@@ -45,6 +47,9 @@ public class JoinHandler implements CommandHandler<Command.Join> {
 
     @Inject
     FollowService follows;
+
+    @Inject
+    InvitationService invitations;
 
     @Inject
     RoomPresence presence;
@@ -82,12 +87,16 @@ public class JoinHandler implements CommandHandler<Command.Join> {
         RoomView room = rooms.join(me.userUri(), roomUri);
         follows.follow(me.userUri(), room.uri());
         boolean entered = presence.enter(room.uri(), me);
-        RoomRolesView roles = rooms.roles(me.userUri(), room.uri());
+        invitations.accepted(me.userUri(), room.uri());
+        List<String> present = presence.participants(room.uri()).stream().map(Participant::userUri).distinct()
+                .sorted().toList();
+        // The room's rule, not the listed URIs: a manager may be one through a group or a domain.
+        Set<String> managers = rooms.managersAmong(me.userUri(), room.uri(), present);
         List<String> memberIds = new ArrayList<>();
         List<String> managerIds = new ArrayList<>();
-        for (String user : presence.participants(room.uri()).stream().map(Participant::userUri).distinct().sorted().toList()) {
+        for (String user : present) {
             String id = Integer.toString(userIds.computeIfAbsent(user, k -> userIds.size()));
-            (roles.managers().contains(user) ? managerIds : memberIds).add(id);
+            (managers.contains(user) ? managerIds : memberIds).add(id);
         }
         List<Affiliation> affiliations = new ArrayList<>();
         if (!memberIds.isEmpty()) {
@@ -97,7 +106,7 @@ public class JoinHandler implements CommandHandler<Command.Join> {
             affiliations.add(new Affiliation(XccosNames.AFFILIATION_MANAGER, String.join(",", managerIds), null));
         }
         if (entered) {
-            fanOut.entered(room.uri(), me, roles.managers().contains(me.userUri()));
+            fanOut.entered(room.uri(), me, managers.contains(me.userUri()));
         }
         return new ChannelInfo(room.uri(), room.name(), null, room.topic(), List.of(), List.of(), affiliations, List.of());
     }

@@ -21,10 +21,12 @@ import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_B;
 import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_C;
 import static org.parley.chat.interfaces.xccos.Fixtures.channel;
 import static org.parley.chat.interfaces.xccos.Fixtures.participant;
-import static org.parley.chat.interfaces.xccos.Fixtures.roles;
 import static org.parley.chat.interfaces.xccos.Fixtures.room;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.Mock;
+import org.mockito.stubbing.Answer;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.FollowService;
+import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
@@ -64,6 +68,9 @@ class JoinHandlerTest {
     @Mock
     FollowService follows;
 
+    @Mock
+    InvitationService invitations;
+
     private final InMemoryRoomPresence presence = new InMemoryRoomPresence();
     private final RecordingDelivery delivery = new RecordingDelivery();
     private final JoinHandler handler = new JoinHandler();
@@ -72,6 +79,7 @@ class JoinHandlerTest {
     void wire() {
         handler.rooms = rooms;
         handler.follows = follows;
+        handler.invitations = invitations;
         handler.presence = presence;
         handler.fanOut = Fixtures.roomFanOut(presence, delivery);
     }
@@ -106,7 +114,7 @@ class JoinHandlerTest {
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", "Sprint 12"));
         when(rooms.join(ALICE, ROOM_B)).thenThrow(ChatException.forbidden("closed room"));
         when(rooms.join(ALICE, ROOM_C)).thenReturn(room(ROOM_C, "Ops", null));
-        when(rooms.roles(eq(ALICE), anyString())).thenAnswer(call -> roles(call.getArgument(1), List.of()));
+        when(rooms.managersAmong(eq(ALICE), anyString(), any())).thenAnswer(managers());
 
         List<Outbound> out = handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_B), channel(2, GUID_C)), CLIENT);
 
@@ -139,8 +147,8 @@ class JoinHandlerTest {
         presence.enter(ROOM_C, participant(BOB, "s-bob"));
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         when(rooms.join(ALICE, ROOM_C)).thenReturn(room(ROOM_C, "Ops", null));
-        when(rooms.roles(ALICE, ROOM_A)).thenReturn(roles(ROOM_A, List.of(BOB)));
-        when(rooms.roles(ALICE, ROOM_C)).thenReturn(roles(ROOM_C, List.of(ALICE, DAVE)));
+        when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers(BOB));
+        when(rooms.managersAmong(eq(ALICE), eq(ROOM_C), any())).thenAnswer(managers(ALICE, DAVE));
 
         Reply reply = single(handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_C)), CLIENT));
 
@@ -162,7 +170,7 @@ class JoinHandlerTest {
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
         presence.enter(ROOM_A, participant(CAROL, "s-carol"));
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
-        when(rooms.roles(ALICE, ROOM_A)).thenReturn(roles(ROOM_A, List.of()));
+        when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
 
         handler.handle(join(false, channel(0, GUID_A)), CLIENT);
 
@@ -177,7 +185,7 @@ class JoinHandlerTest {
     void aManagerEntersWithTheManagerKey() {
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
-        when(rooms.roles(ALICE, ROOM_A)).thenReturn(roles(ROOM_A, List.of(ALICE)));
+        when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers(ALICE));
 
         handler.handle(join(false, channel(0, GUID_A)), CLIENT);
 
@@ -190,7 +198,7 @@ class JoinHandlerTest {
     void joiningAgainFromTheSameSessionSendsNoSecondNotice() {
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
-        when(rooms.roles(ALICE, ROOM_A)).thenReturn(roles(ROOM_A, List.of()));
+        when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
         handler.handle(join(false, channel(0, GUID_A)), CLIENT);
         delivery.clear();
 
@@ -206,7 +214,7 @@ class JoinHandlerTest {
     void followsEveryRoomEnteredAndNoRefusedOne() {
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         when(rooms.join(ALICE, ROOM_B)).thenThrow(ChatException.notFound("no such room"));
-        when(rooms.roles(ALICE, ROOM_A)).thenReturn(roles(ROOM_A, List.of()));
+        when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
 
         handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_B)), CLIENT);
 
@@ -218,7 +226,7 @@ class JoinHandlerTest {
     @Test
     void entersThisSessionAsTheAuthenticatedUser() {
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
-        when(rooms.roles(ALICE, ROOM_A)).thenReturn(roles(ROOM_A, List.of()));
+        when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
 
         handler.handle(join(false, channel(0, GUID_A)), CLIENT);
 
@@ -232,5 +240,13 @@ class JoinHandlerTest {
     private static Reply single(List<Outbound> out) {
         assertThat(out).hasSize(1).first().isInstanceOf(Reply.class);
         return (Reply) out.get(0);
+    }
+
+    /** The room service's answer for a room managed by {@code managers}: those of the users asked about. */
+    private static Answer<Set<String>> managers(String... managers) {
+        return call -> {
+            Collection<String> asked = call.getArgument(2);
+            return asked.stream().filter(List.of(managers)::contains).collect(Collectors.toSet());
+        };
     }
 }

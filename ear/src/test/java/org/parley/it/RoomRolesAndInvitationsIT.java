@@ -1,0 +1,148 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.it.XccosTestClient.bool;
+import static org.parley.it.XccosTestClient.chanid;
+import static org.parley.it.XccosTestClient.count;
+import static org.parley.it.XccosTestClient.text;
+import static org.parley.it.XccosTestClient.xml;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+import jakarta.ejb.EJB;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.chat.application.CategoryService;
+import org.parley.chat.application.DirectoryService;
+import org.parley.chat.application.InvitationService;
+import org.parley.chat.application.RoomService;
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.RoomRole;
+import org.parley.chat.domain.model.room.RoomType;
+import org.parley.xccos.XccosNames;
+import org.w3c.dom.Document;
+
+/**
+ * Over real SIP, what a join announces about the roles of those in the room, and how invitations reach
+ * every client of a user. Rooms and grants are made through the services (in-container); the users speak
+ * XCCOS. Names carry a run id, so the tests pass against a store earlier runs filled.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RoomRolesAndInvitationsIT {
+
+    private static final String ADMIN = "sip:admin@contoso.com";
+
+    @EJB
+    private RoomService rooms;
+    @EJB
+    private CategoryService categories;
+    @EJB
+    private DirectoryService directory;
+    @EJB
+    private InvitationService invitations;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear(RoomRolesAndInvitationsIT.class);
+    }
+
+    private String user(String name) {
+        return "sip:" + name + "-" + run + "@contoso.com";
+    }
+
+    private String room(String owner, String name, Privacy privacy) {
+        return rooms.createRoom(owner, new NewRoom(name + " " + run, "about " + name, categories.root().uri(), privacy,
+                RoomType.NORMAL)).uri();
+    }
+
+    /**
+     * A manager by a group or by the domain is a manager by the room's rule, so the join reply lists them
+     * among the managers (12276) and the others' ntc:join says so, as for a manager named by URI.
+     */
+    @Test
+    void managersThroughAGroupOrTheDomainAreAnnouncedAsManagers() throws Exception {
+        String owner = user("owner");
+        String lead = user("lead");
+        String watcher = user("watcher");
+        String byGroup = room(owner, "Led by a group", Privacy.OPEN);
+        String byDomain = room(owner, "Led by the domain", Privacy.OPEN);
+        String group = "Leads " + run;
+        directory.createGroup(ADMIN, group, "room leads");
+        directory.addGroupMember(ADMIN, group, lead);
+        rooms.grant(owner, byGroup, RoomRole.MANAGER, "group:" + group);
+        rooms.grant(owner, byDomain, RoomRole.MANAGER, "domain:contoso.com");
+
+        try (XccosTestClient watching = XccosTestClient.signIn(watcher);
+             XccosTestClient leading = XccosTestClient.signIn(lead)) {
+            watching.command("cmd:join", "<data>" + chanid(byGroup, 0) + "</data>");
+            Document join = leading.command("cmd:join", "<data>" + chanid(byGroup, 0) + "</data>");
+            assertEquals("200", text(join, "//resp/@code"), () -> xml(join));
+            assertManager(join, lead, true);
+            assertManager(join, watcher, false);
+            Document notice = watching.await("/xccos/ntc[@id='ntc:join']");
+            assertEquals(lead, text(notice, "//uib/@uri"), () -> xml(notice));
+            assertEquals(XccosNames.AFFILIATION_MANAGER, text(notice, "//uib/aib/@key"), () -> xml(notice));
+
+            Document domainJoin = leading.command("cmd:join", "<data>" + chanid(byDomain, 0) + "</data>");
+            assertEquals("200", text(domainJoin, "//resp/@code"), () -> xml(domainJoin));
+            assertManager(domainJoin, lead, true);
+        }
+    }
+
+    /** Whether the user's number in the reply is among the room's managers (12276) or its members (3984). */
+    private static void assertManager(Document join, String user, boolean manager) {
+        String id = text(join, "/xccos/rpl/data/uib[@uri='" + user + "']/@id");
+        assertFalse(id.isEmpty(), () -> user + " is listed: " + xml(join));
+        String managers = text(join, "/xccos/rpl/data/chanib/aib[@key='" + XccosNames.AFFILIATION_MANAGER + "']/@value");
+        String members = text(join, "/xccos/rpl/data/chanib/aib[@key='" + XccosNames.AFFILIATION_MEMBER + "']/@value");
+        assertEquals(manager, Arrays.asList(managers.split(",")).contains(id), () -> xml(join));
+        assertEquals(!manager, Arrays.asList(members.split(",")).contains(id), () -> xml(join));
+    }
+
+    /**
+     * Handing an invitation to one client does not hide it from the user's other clients, nor from the
+     * same client's next sign-in (its first reply may have been lost): getinv answers with the user's
+     * invitations above the inviteId the client names, and an invitation is settled once the user enters
+     * its room.
+     */
+    @Test
+    void everyClientOfTheUserGetsTheInvitationUntilTheUserEntersTheRoom() throws Exception {
+        String owner = user("owner");
+        String guest = user("guest");
+        String closed = room(owner, "Invited", Privacy.CLOSED);
+        rooms.grant(owner, closed, RoomRole.MEMBER, guest);
+        long invitation = invitations.invite(owner, closed, guest).id();
+        String getinv = "<data><inv inviteId=\"0\" domain=\"contoso.com\"/></data>";
+        String listed = "//inv[@inviteId='" + invitation + "']/@chanUri";
+
+        try (XccosTestClient laptop = XccosTestClient.signIn(guest);
+             XccosTestClient phone = XccosTestClient.signIn(guest)) {
+            assertEquals(closed, text(laptop.command("cmd:getinv", getinv), listed));
+            Document second = phone.command("cmd:getinv", getinv);
+            assertEquals(closed, text(second, listed), () -> "the user's other client: " + xml(second));
+            Document acknowledged = laptop.command("cmd:getinv",
+                    "<data><inv inviteId=\"" + invitation + "\" domain=\"contoso.com\"/></data>");
+            assertEquals(0, count(acknowledged, "//inv[@inviteId='" + invitation + "']"),
+                    () -> "a client that names the id has it: " + xml(acknowledged));
+
+            Document join = phone.command("cmd:join", "<data>" + chanid(closed, 0) + "</data>");
+            assertEquals("200", text(join, "//resp/@code"), () -> xml(join));
+            Document after = laptop.command("cmd:getinv", getinv);
+            assertFalse(bool(after, "//inv[@inviteId='" + invitation + "']"),
+                    () -> "settled once the user entered the room: " + xml(after));
+        }
+        try (XccosTestClient later = XccosTestClient.signIn(guest)) {
+            assertTrue(count(later.command("cmd:getinv", getinv), "//inv[@inviteId='" + invitation + "']") == 0);
+        }
+    }
+}
