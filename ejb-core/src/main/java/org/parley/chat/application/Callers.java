@@ -1,8 +1,11 @@
 package org.parley.chat.application;
 
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.ChatPolicy;
 import org.parley.chat.domain.model.user.ChatPolicyRepository;
@@ -50,6 +53,31 @@ public class Callers implements GroupDirectory {
         Actor actor = resolve(uri);
         requireChatEnabled(actor.uri());
         return actor;
+    }
+
+    /**
+     * The one rule for reading a room: chat enabled by the user's policy, and the room's read rule
+     * ({@link Room#requireRead}: its category, privacy, role lists, disabled flag). History reads ask it, and so
+     * do live delivery (whoever fails it when rights change is evicted), new-content notices and follows.
+     * The policy is checked before the room is looked up, so a user without chat learns nothing of rooms.
+     *
+     * @return the room, once the user may read it
+     */
+    public Room readable(String uri, Supplier<Room> room) {
+        Actor actor = participant(uri);
+        Room found = room.get();
+        found.requireRead(actor);
+        return found;
+    }
+
+    /** {@link #readable} as a question: whether the user may read the room now. */
+    public boolean mayRead(String uri, Room room) {
+        try {
+            readable(uri, () -> room);
+            return true;
+        } catch (ChatException refused) {
+            return false;
+        }
     }
 
     /** For changing things: administrators regardless of their policy, everyone else with chat enabled. */

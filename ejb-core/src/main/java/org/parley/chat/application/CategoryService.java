@@ -38,10 +38,15 @@ public class CategoryService {
     @Inject
     Clock clock;
 
+    @Inject
+    AccessChanges accessChanges;
+
     public CategoryService() {
     }
 
-    CategoryService(Callers callers, CategoryRepository categories, ChatConfiguration configuration, Clock clock) {
+    CategoryService(Callers callers, CategoryRepository categories, ChatConfiguration configuration, Clock clock,
+                    AccessChanges accessChanges) {
+        this.accessChanges = accessChanges;
         this.callers = callers;
         this.categories = categories;
         this.configuration = configuration;
@@ -83,6 +88,9 @@ public class CategoryService {
         Category category = category(categoryUri);
         category.grant(callers.actor(actorUri), role, Principal.parse(principal));
         categories.store(category);
+        if (role == CategoryRole.DENIED_MEMBER) {
+            accessChanges.category(category);
+        }
         return CategoryView.of(category);
     }
 
@@ -90,6 +98,9 @@ public class CategoryService {
         Category category = category(categoryUri);
         category.revoke(callers.actor(actorUri), role, Principal.parse(principal));
         categories.store(category);
+        if (role == CategoryRole.ALLOWED_MEMBER) {
+            accessChanges.category(category);
+        }
         return CategoryView.of(category);
     }
 

@@ -25,10 +25,14 @@ public class DirectoryService {
     @Inject
     UserGroupRepository groups;
 
+    @Inject
+    AccessChanges accessChanges;
+
     public DirectoryService() {
     }
 
-    DirectoryService(Callers callers, UserGroupRepository groups) {
+    DirectoryService(Callers callers, UserGroupRepository groups, AccessChanges accessChanges) {
+        this.accessChanges = accessChanges;
         this.callers = callers;
         this.groups = groups;
     }
@@ -48,17 +52,21 @@ public class DirectoryService {
         Actor actor = callers.actor(actorUri);
         actor.requireAdministrator("delete a user group");
         groups.remove(group(name));
+        accessChanges.everyone();
     }
 
     public GroupView addGroupMember(String actorUri, String groupName, String userUri) {
         UserGroup group = group(groupName);
         group.addMember(callers.actor(actorUri), SipUri.parse(userUri));
+        // A group can be on a category's denied list: joining it can take rights away.
+        accessChanges.user(SipUri.parse(userUri));
         return GroupView.of(group);
     }
 
     public GroupView removeGroupMember(String actorUri, String groupName, String userUri) {
         UserGroup group = group(groupName);
         group.removeMember(callers.actor(actorUri), SipUri.parse(userUri));
+        accessChanges.user(SipUri.parse(userUri));
         return GroupView.of(group);
     }
 

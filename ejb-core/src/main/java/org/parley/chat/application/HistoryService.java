@@ -194,10 +194,7 @@ public class HistoryService {
     }
 
     private Room readable(String actorUri, String roomUri) {
-        Actor actor = callers.participant(actorUri);
-        Room room = room(roomUri);
-        room.requireRead(actor);
-        return room;
+        return callers.readable(actorUri, () -> room(roomUri));
     }
 
     private static List<MessageView> read(Room room, Supplier<List<Message>> query) {

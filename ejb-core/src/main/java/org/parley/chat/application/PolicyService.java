@@ -33,10 +33,15 @@ public class PolicyService {
     @Inject
     ChatUserRepository users;
 
+    @Inject
+    AccessChanges accessChanges;
+
     public PolicyService() {
     }
 
-    PolicyService(Callers callers, ChatPolicyRepository policies, ChatUserRepository users) {
+    PolicyService(Callers callers, ChatPolicyRepository policies, ChatUserRepository users,
+                  AccessChanges accessChanges) {
+        this.accessChanges = accessChanges;
         this.callers = callers;
         this.policies = policies;
         this.users = users;
@@ -59,6 +64,9 @@ public class PolicyService {
     public PolicyView setGlobalEnabled(String actorUri, boolean enabled) {
         ChatPolicy global = policies.global();
         global.change(callers.actor(actorUri), enabled);
+        if (!enabled) {
+            accessChanges.everyone();
+        }
         return PolicyView.of(global);
     }
 
@@ -71,6 +79,9 @@ public class PolicyService {
             policies.add(policy);
         } else {
             policy.change(actor, enabled);
+            if (!enabled) {
+                accessChanges.everyone();
+            }
         }
         return PolicyView.of(policy);
     }
@@ -81,12 +92,16 @@ public class PolicyService {
         ChatPolicy policy = policyName == null ? null : policies.findByName(policyName)
                 .orElseThrow(() -> ChatException.notFound("no chat policy " + policyName));
         userRecord(SipUri.parse(userUri)).assignPolicy(actor, policy);
+        accessChanges.user(SipUri.parse(userUri));
         return policyOf(userUri);
     }
 
     public void setAdministrator(String actorUri, String userUri, boolean administrator) {
         Actor actor = callers.actor(actorUri);
         userRecord(SipUri.parse(userUri)).setAdministrator(actor, administrator);
+        if (!administrator) {
+            accessChanges.user(SipUri.parse(userUri));
+        }
     }
 
     public boolean isAdministrator(String userUri) {

@@ -2,6 +2,7 @@ package org.parley.chat.application;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,11 +59,16 @@ public class RoomService {
     @Inject
     ComplianceRecorder compliance;
 
+    @Inject
+    AccessChanges accessChanges;
+
     public RoomService() {
     }
 
     RoomService(Callers callers, RoomRepository rooms, CategoryRepository categories,
-                ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance) {
+                ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance,
+                AccessChanges accessChanges) {
+        this.accessChanges = accessChanges;
         this.callers = callers;
         this.rooms = rooms;
         this.categories = categories;
@@ -92,8 +98,12 @@ public class RoomService {
         room.requireManage(actor);
         Versions.require(expectedVersion, room.version());
         requireFreeName(settings.name(), room);
+        boolean privacyChanged = room.privacy() != settings.privacy();
         room.change(actor, settings);
         rooms.store(room);
+        if (privacyChanged) {
+            accessChanges.room(room);
+        }
         compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("privacy", settings.privacy().name(), "type", settings.type().name()));
         return RoomView.of(room);
@@ -118,6 +128,7 @@ public class RoomService {
         }
         room.moveTo(actor, target);
         rooms.store(room);
+        accessChanges.room(room);
         compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("change", "category", "fromCategory", from.uri().toString(), "toCategory",
                         target.uri().toString(), "category", target.name()));
@@ -142,6 +153,7 @@ public class RoomService {
         Room room = room(roomUri);
         Actor actor = callers.actor(actorUri);
         room.revoke(actor, role, Principal.parse(principal));
+        accessChanges.room(room);
         compliance.record(ComplianceEventType.MEMBERSHIP_CHANGED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("change", "revoked", "role", role.name(), "principal", principal));
         return RoomRolesView.of(room);
@@ -152,6 +164,7 @@ public class RoomService {
         Actor actor = callers.actor(actorUri);
         room.disable(actor);
         rooms.store(room);
+        accessChanges.room(room);
         compliance.record(ComplianceEventType.ROOM_DISABLED, room, actor.uri().value(), clock.instant(),
                 null, Map.of());
         return RoomView.of(room);
@@ -183,6 +196,32 @@ public class RoomService {
         Room room = room(roomUri);
         compliance.record(ComplianceEventType.PART, room, SipUri.parse(userUri).value(), clock.instant(),
                 null, Map.of());
+    }
+
+    /**
+     * Of the users online in each room, those who may no longer read it by the read rule of history reads
+     * ({@link Callers#readable}); a room that is gone is lost to all of them. The chat nodes ask this when an
+     * access change reaches them, and evict whom it names. No caller: the chat service asks.
+     *
+     * @param usersByRoom room URI to the users online in it
+     * @param categoryUri only rooms of this category are looked at, or every room if null
+     * @return room URI to the users who may no longer read it (rooms where everyone may are left out)
+     */
+    public Map<String, Set<String>> mayNoLongerRead(Map<String, Set<String>> usersByRoom, String categoryUri) {
+        Map<String, Set<String>> lost = new HashMap<>();
+        usersByRoom.forEach((roomUri, users) -> {
+            Room room = rooms.find(RoomUri.parse(roomUri)).orElse(null);
+            if (room != null && categoryUri != null && !room.category().uri().equals(CategoryUri.parse(categoryUri))) {
+                return;
+            }
+            Set<String> unreadable = room == null ? Set.copyOf(users) : users.stream()
+                    .filter(user -> !callers.mayRead(user, room))
+                    .collect(Collectors.toUnmodifiableSet());
+            if (!unreadable.isEmpty()) {
+                lost.put(roomUri, unreadable);
+            }
+        });
+        return lost;
     }
 
     public RoomView find(String actorUri, String roomUri) {

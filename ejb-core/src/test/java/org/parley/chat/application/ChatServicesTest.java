@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,15 +38,21 @@ import org.parley.chat.application.dto.NewCategory;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.PostedMessage;
 import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.file.FileDescription;
 import org.parley.chat.domain.model.message.HistoryChange;
+import org.parley.chat.domain.model.follow.Follow;
 import org.parley.chat.domain.model.room.InvitationSetting;
 import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.room.RoomSettings;
 import org.parley.chat.domain.model.room.RoomType;
+import org.parley.chat.domain.model.room.RoomUri;
+import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
@@ -60,6 +69,7 @@ import org.parley.chat.infrastructure.persistence.jpa.JpaMessageRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaRoomRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaUserGroupRepository;
 import org.parley.chat.testing.ChatStoreTestDatabase;
+import org.parley.chat.testing.RecordedRoomEvents;
 import org.parley.chat.testing.TestClock;
 
 /**
@@ -80,7 +90,8 @@ class ChatServicesTest {
     private static final List<ComplianceEvent> compliance_events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final ComplianceRecorder compliance = compliance_events::add;
     /** What the services publish to the chat nodes, as the JMS publisher would send it. */
-    private static final List<MessageView> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final RecordedRoomEvents events = new RecordedRoomEvents();
+    private static final List<MessageView> published = events.posts;
     private static ChatConfiguration configuration;
     private static PolicyService policies;
     private static DirectoryService directory;
@@ -91,6 +102,8 @@ class ChatServicesTest {
     private static FollowService follows;
     private static InvitationService invitations;
     private static FileRecordService files;
+    private static Callers callers;
+    private static JpaRoomRepository roomRepository;
 
     @BeforeAll
     static void store() {
@@ -99,19 +112,21 @@ class ChatServicesTest {
         configuration = new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true,
                 Set.of(SipUri.parse(ADMIN)));
         EntityManager em = database.entityManager();
-        JpaRoomRepository roomRepository = new JpaRoomRepository(em);
+        roomRepository = new JpaRoomRepository(em);
         JpaCategoryRepository categoryRepository = new JpaCategoryRepository(em);
         JpaChatPolicyRepository policyRepository = new JpaChatPolicyRepository(em);
         JpaChatUserRepository userRepository = new JpaChatUserRepository(em);
         JpaUserGroupRepository groupRepository = new JpaUserGroupRepository(em);
         JpaMessageRepository messageRepository = new JpaMessageRepository(em);
-        Callers callers = new Callers(userRepository, groupRepository, policyRepository);
-        policies = new PolicyService(callers, policyRepository, userRepository);
-        directory = new DirectoryService(callers, groupRepository);
-        categories = new CategoryService(callers, categoryRepository, configuration, clock);
-        rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance);
+        callers = new Callers(userRepository, groupRepository, policyRepository);
+        AccessChanges accessChanges = new AccessChanges(callers, new JpaFollowRepository(em), events);
+        policies = new PolicyService(callers, policyRepository, userRepository, accessChanges);
+        directory = new DirectoryService(callers, groupRepository, accessChanges);
+        categories = new CategoryService(callers, categoryRepository, configuration, clock, accessChanges);
+        rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance,
+                accessChanges);
         posts = new PostService(callers, roomRepository, messageRepository, configuration, clock, compliance,
-                published::add);
+                events);
         history = new HistoryService(callers, roomRepository, messageRepository, categoryRepository,
                 new JpaHistoryChangeRepository(em), new JpaFileRecordRepository(em), configuration, clock, compliance);
         follows = new FollowService(callers, roomRepository, new JpaFollowRepository(em), clock);
@@ -549,6 +564,160 @@ class ChatServicesTest {
         CategorySettings renamed = new CategorySettings(unique("Programmes"), "d", false, false, true);
         assertThat(tx(() -> categories.updateCategory(ADMIN, category.uri(), renamed, granted.version())).settings())
                 .isEqualTo(renamed);
+    }
+
+    /**
+     * Two clients of one user joining a room for the first time at the same moment: both look, find no follow,
+     * and insert; the second insert broke the unique key and that join failed with a conflict. Now a first follow
+     * looks again under the room's lock, and the second finds the first's follow.
+     */
+    @Test
+    void twoFirstFollowsAtTheSameMomentAreOneFollowAndNoConflict() throws Exception {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String ivan = "sip:ivan" + UUID.randomUUID().toString().substring(0, 4) + "@contoso.com";
+        CyclicBarrier bothLooked = new CyclicBarrier(2);
+        ThreadLocal<Boolean> looked = ThreadLocal.withInitial(() -> false);
+        // Each client's first look waits for the other's, so both have looked before either inserts.
+        JpaFollowRepository racing = new JpaFollowRepository(database.entityManager()) {
+            @Override
+            public Optional<Follow> find(SipUri user, Room followed) {
+                Optional<Follow> found = super.find(user, followed);
+                if (!looked.get()) {
+                    looked.set(true);
+                    try {
+                        bothLooked.await(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the other client never looked", e);
+                    }
+                }
+                return found;
+            }
+        };
+        FollowService clients = new FollowService(callers, roomRepository, racing, clock);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<RoomView> laptop = pool.submit(() -> tx(() -> clients.follow(ivan, room.uri())));
+            Future<RoomView> phone = pool.submit(() -> tx(() -> clients.follow(ivan, room.uri())));
+            assertThat(laptop.get(30, TimeUnit.SECONDS).uri()).isEqualTo(room.uri());
+            assertThat(phone.get(30, TimeUnit.SECONDS).uri()).isEqualTo(room.uri());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(tx(() -> follows.followers(room.uri()))).containsExactly(ivan);
+    }
+
+    /**
+     * Removing a member ends their follow (a follow is for readers) and tells the chat nodes to re-check the
+     * room; the nodes' question names exactly whom to evict.
+     */
+    @Test
+    void revokingAMemberEndsTheirFollowAndTellsTheChatNodes() {
+        RoomView room = roomInRoot(ALICE, Privacy.CLOSED, RoomType.NORMAL);
+        tx(() -> rooms.grant(ALICE, room.uri(), RoomRole.MEMBER, BOB));
+        tx(() -> follows.follow(ALICE, room.uri()));
+        tx(() -> follows.follow(BOB, room.uri()));
+
+        tx(() -> rooms.revoke(ALICE, room.uri(), RoomRole.MEMBER, BOB));
+
+        assertThat(tx(() -> follows.followers(room.uri()))).containsExactly(ALICE);
+        assertThat(events.accessChanges).contains(AccessChange.ofRoom(room.uri()));
+        assertThat(tx(() -> rooms.mayNoLongerRead(Map.of(room.uri(), Set.of(ALICE, BOB)), null)))
+                .isEqualTo(Map.of(room.uri(), Set.of(BOB)));
+    }
+
+    /** Made secret: who is on no list loses the room; a change that does not touch reading tells nobody. */
+    @Test
+    void aRoomMadeSecretDropsTheFollowsOfWhoIsOnNoListAndOtherSettingsChangeNothing() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        tx(() -> follows.follow(ALICE, room.uri()));
+        tx(() -> follows.follow(CAROL, room.uri()));
+        RoomSettings topic = new RoomSettings(room.name(), null, "new topic", Privacy.OPEN, RoomType.NORMAL,
+                InvitationSetting.INHERIT);
+        tx(() -> rooms.updateSettings(ALICE, room.uri(), topic, null));
+        assertThat(events.accessChanges).doesNotContain(AccessChange.ofRoom(room.uri()));
+
+        tx(() -> rooms.updateSettings(ALICE, room.uri(), new RoomSettings(room.name(), null, "new topic",
+                Privacy.SECRET, RoomType.NORMAL, InvitationSetting.INHERIT), null));
+
+        assertThat(events.accessChanges).contains(AccessChange.ofRoom(room.uri()));
+        assertThat(tx(() -> follows.followers(room.uri()))).containsExactly(ALICE);
+    }
+
+    /** Disabled: nobody but administrators reads it, so nobody else follows it. */
+    @Test
+    void aDisabledRoomIsFollowedByNobody() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        tx(() -> follows.follow(ALICE, room.uri()));
+        tx(() -> follows.follow(CAROL, room.uri()));
+
+        tx(() -> rooms.disable(ALICE, room.uri()));
+
+        assertThat(events.accessChanges).contains(AccessChange.ofRoom(room.uri()));
+        assertThat(tx(() -> follows.followers(room.uri()))).isEmpty();
+        assertThat(tx(() -> rooms.mayNoLongerRead(Map.of(room.uri(), Set.of(ALICE, ADMIN)), null)))
+                .isEqualTo(Map.of(room.uri(), Set.of(ALICE)));
+    }
+
+    /**
+     * Put on the category's denied list: the user's follows of its rooms end, the nodes re-check its rooms (and
+     * only those: a room of another category is not the change's business).
+     */
+    @Test
+    void aUserDeniedByACategoryLosesItsRoomsOnly() {
+        CategoryView category = tx(() -> categories.createCategory(ADMIN, new NewCategory(
+                new CategorySettings(unique("Denying"), null, true, true, true),
+                Set.of("domain:contoso.com"), Set.of(), Set.of(ALICE))));
+        RoomView inside = tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Inside"), null, category.uri(),
+                Privacy.OPEN, RoomType.NORMAL)));
+        RoomView outside = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        tx(() -> follows.follow(BOB, inside.uri()));
+        tx(() -> follows.follow(BOB, outside.uri()));
+        tx(() -> follows.follow(CAROL, inside.uri()));
+
+        tx(() -> categories.grant(ADMIN, category.uri(), CategoryRole.DENIED_MEMBER, BOB));
+
+        assertThat(events.accessChanges).contains(AccessChange.ofCategory(category.uri()));
+        assertThat(tx(() -> follows.followers(inside.uri()))).containsExactly(CAROL);
+        assertThat(tx(() -> follows.followers(outside.uri()))).contains(BOB);
+        assertThat(tx(() -> rooms.mayNoLongerRead(Map.of(inside.uri(), Set.of(BOB, CAROL),
+                outside.uri(), Set.of(BOB)), category.uri()))).isEqualTo(Map.of(inside.uri(), Set.of(BOB)));
+    }
+
+    /** A policy that switches chat off: the user's sessions are re-checked, their follows end. */
+    @Test
+    void aPolicyThatSwitchesChatOffEndsTheUsersFollows() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String judy = "sip:judy" + UUID.randomUUID().toString().substring(0, 4) + "@contoso.com";
+        tx(() -> follows.follow(judy, room.uri()));
+        String off = unique("Off");
+        tx(() -> policies.definePolicy(ADMIN, off, false));
+
+        tx(() -> policies.assignPolicy(ADMIN, judy, off));
+
+        assertThat(events.accessChanges).contains(AccessChange.ofUser(judy));
+        assertThat(tx(() -> follows.followers(room.uri()))).doesNotContain(judy);
+        assertThat(tx(() -> rooms.mayNoLongerRead(Map.of(room.uri(), Set.of(judy)), null)))
+                .isEqualTo(Map.of(room.uri(), Set.of(judy)));
+    }
+
+    /**
+     * New-content notices go to the followers who may read the room by the rule history reads use; whoever may
+     * not (a follow no change ended, as a shared policy's change does not) stops following.
+     */
+    @Test
+    void noticesGoToReadersOnlyAndTheOthersStopFollowing() {
+        RoomView room = roomInRoot(ALICE, Privacy.CLOSED, RoomType.NORMAL);
+        tx(() -> rooms.grant(ALICE, room.uri(), RoomRole.MEMBER, BOB));
+        tx(() -> follows.follow(BOB, room.uri()));
+        // The member list edited behind the service's back: a lost right whose follow nothing ended.
+        database.inTransaction(() -> roomRepository.find(RoomUri.parse(room.uri())).orElseThrow()
+                .revoke(Actor.administrator(callers.subjectOf(SipUri.parse(ADMIN))), RoomRole.MEMBER,
+                        Principal.parse(BOB)));
+        assertThat(tx(() -> follows.followers(room.uri()))).contains(BOB);
+        assertRefused(() -> tx(() -> history.last(BOB, room.uri(), 5)), Reason.FORBIDDEN);
+
+        assertThat(tx(() -> follows.readers(room.uri(), List.of(ALICE, BOB)))).containsExactly(ALICE);
+        assertThat(tx(() -> follows.followers(room.uri()))).doesNotContain(BOB);
     }
 
     @Test

@@ -17,12 +17,14 @@ import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaChatPolicyRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaChatUserRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaFileRecordRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaFollowRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaFileTransferTokenRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaHistoryChangeRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaMessageRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaRoomRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaUserGroupRepository;
 import org.parley.chat.testing.ChatStoreTestDatabase;
+import org.parley.chat.testing.RecordedRoomEvents;
 import org.parley.chat.testing.TestClock;
 
 /**
@@ -48,16 +50,18 @@ final class ChatStoreHarness implements AutoCloseable {
     final JpaFileTransferTokenRepository tokenRepository = new JpaFileTransferTokenRepository(em);
     final Callers callers = new Callers(new JpaChatUserRepository(em), new JpaUserGroupRepository(em),
             new JpaChatPolicyRepository(em));
+    final RecordedRoomEvents events = new RecordedRoomEvents();
+    final AccessChanges accessChanges = new AccessChanges(callers, new JpaFollowRepository(em), events);
     final PolicyService policies = new PolicyService(callers, new JpaChatPolicyRepository(em),
-            new JpaChatUserRepository(em));
-    final DirectoryService directory = new DirectoryService(callers, new JpaUserGroupRepository(em));
+            new JpaChatUserRepository(em), accessChanges);
+    final DirectoryService directory = new DirectoryService(callers, new JpaUserGroupRepository(em), accessChanges);
     final CategoryService categories = new CategoryService(callers, new JpaCategoryRepository(em), configuration,
-            clock);
+            clock, accessChanges);
     final RoomService rooms = new RoomService(callers, roomRepository, new JpaCategoryRepository(em), configuration,
-            clock, complianceEvents::add);
-    final List<MessageView> publishedPosts = new CopyOnWriteArrayList<>();
+            clock, complianceEvents::add, accessChanges);
+    final List<MessageView> publishedPosts = events.posts;
     final PostService posts = new PostService(callers, roomRepository, new JpaMessageRepository(em), configuration,
-            clock, complianceEvents::add, publishedPosts::add);
+            clock, complianceEvents::add, events);
     final HistoryService history = new HistoryService(callers, roomRepository, new JpaMessageRepository(em),
             new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em), fileRepository, configuration, clock,
             complianceEvents::add);

@@ -30,4 +30,10 @@ public class JmsRoomEventPublisher implements RoomEventPublisher {
     public void posted(MessageView message) {
         jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, RoomEvents.posted(jms, message));
     }
+
+    @Override
+    public void accessChanged(AccessChange change) {
+        jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                .send(topic, RoomEvents.accessChanged(jms, change));
+    }
 }

@@ -21,6 +21,12 @@ public final class RoomEvents {
     public static final String TOPIC = "java:/jms/topic/ParleyRoomEvents";
     public static final String TYPE = "roomEvent";
     public static final String POSTED = "POSTED";
+    public static final String ACCESS_CHANGED = "ACCESS_CHANGED";
+    /**
+     * The message group of access changes wider than a room: one group, so that a shared subscription hands
+     * them to one consumer in order.
+     */
+    static final String WIDE_ACCESS_GROUP = "parley-access";
 
     private RoomEvents() {
     }
@@ -51,5 +57,27 @@ public final class RoomEvents {
         return new MessageView(map.getString("roomUri"), map.getLong("seq"), map.getString("author"),
                 map.getString("text"), clientTime == null ? null : Instant.parse(clientTime),
                 Instant.parse(map.getString("serverTime")));
+    }
+
+    public static MapMessage accessChanged(JMSContext jms, AccessChange change) {
+        MapMessage message = jms.createMapMessage();
+        try {
+            message.setStringProperty(TYPE, ACCESS_CHANGED);
+            message.setStringProperty("JMSXGroupID", change.roomUri() != null ? change.roomUri() : WIDE_ACCESS_GROUP);
+            message.setString("roomUri", change.roomUri());
+            message.setString("categoryUri", change.categoryUri());
+            message.setString("userUri", change.userUri());
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot write a room event", e);
+        }
+        return message;
+    }
+
+    /** @return the change an {@link #ACCESS_CHANGED} event carries, or null for an event of another type */
+    public static AccessChange accessChange(Message message) throws JMSException {
+        if (!ACCESS_CHANGED.equals(message.getStringProperty(TYPE)) || !(message instanceof MapMessage map)) {
+            return null;
+        }
+        return new AccessChange(map.getString("roomUri"), map.getString("categoryUri"), map.getString("userUri"));
     }
 }

@@ -51,6 +51,17 @@ public class InMemoryRoomPresence implements RoomPresence {
     }
 
     @Override
+    public Set<String> roomsOf(String sessionId) {
+        Set<String> rooms = roomsBySession.get(sessionId);
+        return rooms == null ? Set.of() : Set.copyOf(rooms);
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Set.copyOf(byRoom.keySet());
+    }
+
+    @Override
     public Set<String> leaveAll(String sessionId) {
         Set<String> rooms = roomsBySession.remove(sessionId);
         if (rooms == null) {

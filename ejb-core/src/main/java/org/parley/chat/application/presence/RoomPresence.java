@@ -20,6 +20,12 @@ public interface RoomPresence {
 
     boolean isPresent(String roomUri, String sessionId);
 
+    /** The rooms the session is in. */
+    Set<String> roomsOf(String sessionId);
+
+    /** Every room someone is online in. */
+    Set<String> rooms();
+
     /** Removes a session from every room it was in (its client went away). @return those rooms */
     Set<String> leaveAll(String sessionId);
 

@@ -3,8 +3,11 @@ package org.parley.chat.interfaces.xccos;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,18 +50,35 @@ public class NewContentNotices {
 
     private final Map<String, Instant> lastNotified = new ConcurrentHashMap<>();
 
+    /**
+     * Notices to the followers online but not in the room whose quiet period is over, and who may read the
+     * room (the read rule of history reads, asked once per post for those due only, so at most once a quiet
+     * period per follower; whoever may not stops following).
+     */
     public void posted(MessageView message) {
         Instant now = clock.instant();
+        Map<String, List<String>> due = new LinkedHashMap<>();
         for (String follower : follows.followers(message.roomUri())) {
             for (String session : online.sessionsOf(follower)) {
-                if (presence.isPresent(message.roomUri(), session) || !due(session, message.roomUri(), now)) {
-                    continue;
+                if (!presence.isPresent(message.roomUri(), session) && due(session, message.roomUri(), now)) {
+                    due.computeIfAbsent(follower, k -> new ArrayList<>()).add(session);
                 }
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        Set<String> readers = follows.readers(message.roomUri(), due.keySet());
+        due.forEach((follower, sessions) -> {
+            if (!readers.contains(follower)) {
+                return;
+            }
+            for (String session : sessions) {
                 delivery.deliver(session, new Notice(Notice.NEW_CONTENT, List.of(new ChannelInfo(message.roomUri(), null,
                         null, null, List.of(new Property(INFO_LAST_MESSAGE, Long.toString(message.seq()))), List.of(),
                         List.of(), List.of()))));
             }
-        }
+        });
     }
 
     /** Forgets a session's throttling state when it ends. */

@@ -155,8 +155,33 @@ public class RoomFanOut {
         if (presentElsewhere(roomUri, leaver)) {
             return;
         }
-        Notice notice = new Notice(Notice.PART, List.of(new ChannelUsers(roomUri, List.of(UserInfo.of(leaver.userUri())))));
-        notifyOthers(roomUri, leaver, notice);
+        notifyOthers(roomUri, leaver, partNotice(roomUri, leaver));
+    }
+
+    /**
+     * Takes a participant out of the room because they may no longer read it (an access change). Under the
+     * room's lock, so a post being delivered reaches them entirely or not at all, and no later one does: that
+     * is delivery's guard, with no look-up per recipient and post. The participant gets ntc:part naming
+     * themselves [INF: XCCOS has no notice of being removed; a part notice is the closest. SIPE takes the user
+     * off the room's list, and the server refuses what the client sends to the room from then on], and those who
+     * stay get ntc:part as when someone leaves.
+     *
+     * @return false when the participant was not in the room (nothing sent)
+     */
+    public boolean evict(String roomUri, Participant participant) {
+        RoomLine line = line(roomUri);
+        synchronized (line) {
+            if (!presence.leave(roomUri, participant)) {
+                return false;
+            }
+            delivery.deliver(participant.sessionId(), partNotice(roomUri, participant));
+            left(roomUri, participant);
+            return true;
+        }
+    }
+
+    private static Notice partNotice(String roomUri, Participant leaver) {
+        return new Notice(Notice.PART, List.of(new ChannelUsers(roomUri, List.of(UserInfo.of(leaver.userUri())))));
     }
 
     private boolean presentElsewhere(String roomUri, Participant participant) {

@@ -3,6 +3,7 @@ package org.parley.chat.interfaces.xccos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -10,6 +11,7 @@ import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
 import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
 import static org.parley.chat.interfaces.xccos.Fixtures.CAROL;
+import static org.parley.chat.interfaces.xccos.Fixtures.DAVE;
 import static org.parley.chat.interfaces.xccos.Fixtures.REF;
 import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
 import static org.parley.chat.interfaces.xccos.Fixtures.participant;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +181,7 @@ class PostHandlerTest {
         online.connected(CAROL, "s-carol");
         online.connected(BOB, "s-bob");
         when(follows.followers(ROOM_A)).thenReturn(List.of(BOB, CAROL));
+        when(follows.readers(ROOM_A, Set.of(CAROL))).thenReturn(Set.of(CAROL));
         when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(7, "hello"));
 
         handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
@@ -186,6 +190,37 @@ class PostHandlerTest {
                 notice -> assertThat(notice.id()).isEqualTo(Notice.NEW_CONTENT));
         // Bob is in the room: the message itself, nothing more.
         assertThat(delivery.to("s-bob")).containsExactly(new ChatMessage(ROOM_A, ALICE, SERVER_TIME, "hello"));
+    }
+
+    /**
+     * A follower who may no longer read the room (a former member of a secret room, say) gets no notice: the
+     * read rule is asked once, for the followers due a notice only.
+     */
+    @Test
+    void followersWhoMayNoLongerReadTheRoomGetNoNotice() {
+        online.connected(CAROL, "s-carol");
+        online.connected(DAVE, "s-dave");
+        when(follows.followers(ROOM_A)).thenReturn(List.of(CAROL, DAVE));
+        when(follows.readers(ROOM_A, Set.of(CAROL, DAVE))).thenReturn(Set.of(DAVE));
+        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(8, "hello"));
+
+        handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
+
+        assertThat(delivery.to("s-carol")).isEmpty();
+        assertThat(delivery.to("s-dave")).singleElement().isInstanceOfSatisfying(Notice.class,
+                notice -> assertThat(notice.id()).isEqualTo(Notice.NEW_CONTENT));
+    }
+
+    /** Nobody due a notice (all in the room): the read rule is not asked at all, the post costs no more. */
+    @Test
+    void noNoticeDueAsksNothing() {
+        online.connected(BOB, "s-bob");
+        when(follows.followers(ROOM_A)).thenReturn(List.of(BOB));
+        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(9, "hello"));
+
+        handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
+
+        verify(follows, never()).readers(anyString(), anyCollection());
     }
 
     private static Post post(String author, String text) {

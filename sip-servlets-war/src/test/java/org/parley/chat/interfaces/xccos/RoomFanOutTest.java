@@ -222,6 +222,41 @@ class RoomFanOutTest {
                 new Notice(Notice.PART, List.of(new ChannelUsers(ROOM_A, List.of(UserInfo.of(ALICE)))))));
     }
 
+    /**
+     * A participant who may no longer read the room is taken out of it: they get ntc:part naming themselves,
+     * those who stay get ntc:part, and the room's next post reaches the others only.
+     */
+    @Test
+    void anEvictedParticipantIsToldAndGetsNoMorePosts() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        Notice bobLeft = new Notice(Notice.PART, List.of(new ChannelUsers(ROOM_A, List.of(UserInfo.of(BOB)))));
+
+        assertThat(fanOut.evict(ROOM_A, participant(BOB, "s-bob"))).isTrue();
+        fanOut.postAndDeliver(ROOM_A, () -> new MessageView(ROOM_A, 1, ALICE, "after", STORED, STORED), () -> { });
+
+        assertThat(delivery.to("s-bob")).containsExactly(bobLeft);
+        assertThat(delivery.to("s-alice")).containsExactly(bobLeft, new ChatMessage(ROOM_A, ALICE, STORED, "after"));
+        assertThat(presence.isPresent(ROOM_A, "s-bob")).isFalse();
+        assertThat(fanOut.evict(ROOM_A, participant(BOB, "s-bob"))).as("once").isFalse();
+    }
+
+    /** A user evicted with two clients is announced to the others once, when the last of them goes. */
+    @Test
+    void aUserWithTwoClientsIsAnnouncedOnceButEachClientIsTold() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob-phone"));
+        Notice bobLeft = new Notice(Notice.PART, List.of(new ChannelUsers(ROOM_A, List.of(UserInfo.of(BOB)))));
+
+        fanOut.evict(ROOM_A, participant(BOB, "s-bob"));
+        fanOut.evict(ROOM_A, participant(BOB, "s-bob-phone"));
+
+        assertThat(delivery.to("s-bob")).containsExactly(bobLeft);
+        assertThat(delivery.to("s-bob-phone")).containsExactly(bobLeft);
+        assertThat(delivery.to("s-alice")).containsExactly(bobLeft);
+    }
+
     private static List<Long> sequenceNumbers(List<Outbound> received) {
         return received.stream().map(item -> Long.parseLong(((ChatMessage) item).text())).toList();
     }

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.ChatConfiguration;
+import org.parley.chat.application.FollowService;
 import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.NewRoom;
@@ -67,6 +68,9 @@ public class RoomsResource {
 
     @Inject
     InvitationService invitations;
+
+    @Inject
+    FollowService follows;
 
     @Inject
     ChatConfiguration configuration;
@@ -183,6 +187,28 @@ public class RoomsResource {
     @Path(ID + "/enable")
     public Response enable(@PathParam("id") String id) {
         return withTag(rooms.enable(caller.uri(), roomUri(id)));
+    }
+
+    /**
+     * Follows the room, as joining it over SIP does: its new content is announced to the caller's clients. Only
+     * a room the caller may join can be followed.
+     */
+    @PUT
+    @Path(ID + "/follow")
+    public Response follow(@PathParam("id") String id) {
+        follows.follow(caller.uri(), roomUri(id));
+        return Response.noContent().build();
+    }
+
+    /**
+     * Stops following the room (XCCOS has no command for it: Lync keeps its followed list in presence, outside
+     * the chat protocol). Not following it already, or no such room, is no error.
+     */
+    @DELETE
+    @Path(ID + "/follow")
+    public Response unfollow(@PathParam("id") String id) {
+        follows.unfollow(caller.uri(), roomUri(id));
+        return Response.noContent().build();
     }
 
     private String roomUri(String id) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.follow.Follow;
 import org.parley.chat.domain.model.follow.FollowRepository;
 import org.parley.chat.domain.model.room.Room;
@@ -37,6 +38,20 @@ public class JpaFollowRepository implements FollowRepository {
     public List<SipUri> followers(Room room) {
         return em.createQuery("select f.user from Follow f where f.room = :room", SipUri.class)
                 .setParameter("room", room)
+                .getResultList();
+    }
+
+    @Override
+    public List<Follow> ofRoom(Room room) {
+        return em.createQuery("select f from Follow f where f.room = :room", Follow.class)
+                .setParameter("room", room)
+                .getResultList();
+    }
+
+    @Override
+    public List<Follow> inCategory(Category category) {
+        return em.createQuery("select f from Follow f join fetch f.room where f.room.category = :category", Follow.class)
+                .setParameter("category", category)
                 .getResultList();
     }
 

@@ -1,0 +1,284 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.it.XccosTestClient.bool;
+import static org.parley.it.XccosTestClient.chanid;
+import static org.parley.it.XccosTestClient.text;
+import static org.parley.it.XccosTestClient.xml;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.ejb.EJB;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.chat.application.CategoryService;
+import org.parley.chat.application.PolicyService;
+import org.parley.chat.application.RoomService;
+import org.parley.chat.application.dto.NewCategory;
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.domain.model.category.CategoryRole;
+import org.parley.chat.domain.model.category.CategorySettings;
+import org.parley.chat.domain.model.room.InvitationSetting;
+import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.RoomRole;
+import org.parley.chat.domain.model.room.RoomSettings;
+import org.parley.chat.domain.model.room.RoomType;
+import org.w3c.dom.Document;
+
+/**
+ * Rights taken away reach the people already in the room, over real SIP: a member removed (through the REST
+ * API), a room disabled or made secret, a user denied by the room's category or switched off by policy is
+ * taken out of the room at once (ntc:part naming themselves; the others get ntc:part) and gets nothing more of
+ * it; a former member of a secret room gets no new-content notice; a room can be unfollowed through REST.
+ *
+ * <p>"Nothing more" is checked with a marker: after the post the evicted user must not get, the same author
+ * posts to a second room the user is still in. The author's INFOs are handled one after another (one queue per
+ * dialog), the first post's delivery and notices included, so the marker is the evicted user's next grpchat
+ * exactly when the first post did not reach them.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccessRevocationIT {
+
+    private static final String ADMIN = "sip:admin@contoso.com";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear(AccessRevocationIT.class, WebApiClient.class);
+    }
+
+    @EJB
+    private RoomService rooms;
+    @EJB
+    private CategoryService categories;
+    @EJB
+    private PolicyService policies;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private String user(String name) {
+        return "sip:" + name + "-" + run + "@contoso.com";
+    }
+
+    private String room(String owner, String name, Privacy privacy) {
+        return room(owner, name, privacy, categories.root().uri());
+    }
+
+    private String room(String owner, String name, Privacy privacy, String category) {
+        return rooms.createRoom(owner, new NewRoom(name + " " + run, "about " + name, category, privacy,
+                RoomType.NORMAL)).uri();
+    }
+
+    private static String guid(String roomUri) {
+        return roomUri.substring(roomUri.lastIndexOf('/') + 1);
+    }
+
+    private static void join(XccosTestClient client, String room) throws Exception {
+        Document joined = client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
+        assertEquals("200", text(joined, "//resp/@code"), () -> xml(joined));
+    }
+
+    /**
+     * The client's own ntc:part for the room: it has been taken out of it. Others taken out with it may be
+     * announced first (a disabled room evicts everyone, in no particular order), so wait for the one naming it.
+     */
+    private static void assertTakenOut(XccosTestClient client, String room) throws Exception {
+        Document part = client.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='"
+                + client.user + "']");
+        assertEquals(client.user, text(part, "//chanib[@uri='" + room + "']/uib/@uri"), () -> xml(part));
+    }
+
+    /** The others in the room hear that {@code who} left it. */
+    private static void assertToldOfPart(XccosTestClient other, String room, String who) throws Exception {
+        Document part = other.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']");
+        assertEquals(who, text(part, "//chanib/uib/@uri"), () -> xml(part));
+    }
+
+    /**
+     * {@code author} posts to {@code room}, which {@code evicted} left, then to {@code marker}, which both are in:
+     * the marker must be the next post {@code evicted} receives.
+     */
+    private static void assertNoMorePosts(XccosTestClient author, XccosTestClient evicted, String room, String marker)
+            throws Exception {
+        assertEquals(200, author.post(room, "not for " + evicted.user).status());
+        assertEquals("not for " + evicted.user, text(author.await("/xccos/grpchat"), "//chat"));
+        assertEquals(200, author.post(marker, "marker").status());
+        Document next = evicted.await("/xccos/grpchat");
+        assertEquals(marker, text(next, "/xccos/grpchat/@chanUri"), () -> "got " + xml(next));
+        assertEquals("marker", text(next, "//chat"));
+        assertEquals(403, evicted.post(room, "still here?").status(), "no post to a room one was taken out of");
+    }
+
+    @Test
+    void aMemberRemovedThroughRestIsTakenOutAndGetsNoMorePosts() throws Exception {
+        String alice = "sip:alice@contoso.com";
+        String bob = "sip:bob@contoso.com";
+        String closed = room(alice, "Closed", Privacy.CLOSED);
+        String marker = room(alice, "Marker", Privacy.OPEN);
+        rooms.grant(alice, closed, RoomRole.MEMBER, bob);
+        try (XccosTestClient aliceSip = XccosTestClient.signIn(alice);
+             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+            join(aliceSip, closed);
+            join(aliceSip, marker);
+            join(bobSip, closed);
+            join(bobSip, marker);
+
+            var removed = WebApiClient.as("alice", "secret")
+                    .delete("/rooms/" + guid(closed) + "/members/" + WebApiClient.segment(bob));
+            assertEquals(200, removed.statusCode(), removed::body);
+
+            assertTakenOut(bobSip, closed);
+            assertToldOfPart(aliceSip, closed, bob);
+            assertNoMorePosts(aliceSip, bobSip, closed, marker);
+
+            Document history = bobSip.command("cmd:bccontext", "<data><chanib uri=\"" + closed
+                    + "\"/><bcq><last cnt=\"5\"/></bcq></data>");
+            assertNotEquals("200", text(history, "//resp/@code"), "no history either");
+            Document associations = bobSip.command("cmd:getassociations", "<data/>");
+            assertFalse(bool(associations, "//chanib[@uri='" + closed + "']"),
+                    () -> "no longer follows (or is anything of) the room: " + xml(associations));
+        }
+    }
+
+    @Test
+    void aDisabledRoomTakesOutEveryoneInIt() throws Exception {
+        String owner = user("owner");
+        String bob = user("bob");
+        String closed = room(owner, "Disabled", Privacy.CLOSED);
+        rooms.grant(owner, closed, RoomRole.MEMBER, bob);
+        try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
+             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+            join(ownerSip, closed);
+            join(bobSip, closed);
+
+            rooms.disable(owner, closed);
+
+            assertTakenOut(bobSip, closed);
+            assertTakenOut(ownerSip, closed);
+            assertEquals(403, ownerSip.post(closed, "anyone?").status(), "nobody posts to a disabled room");
+        }
+    }
+
+    @Test
+    void aRoomMadeSecretTakesOutWhoIsNotOnItsLists() throws Exception {
+        String owner = user("owner");
+        String bob = user("bob");
+        String open = room(owner, "Soon secret", Privacy.OPEN);
+        String marker = room(owner, "Marker", Privacy.OPEN);
+        try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
+             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+            join(ownerSip, open);
+            join(ownerSip, marker);
+            join(bobSip, open);
+            join(bobSip, marker);
+
+            rooms.updateSettings(owner, open, new RoomSettings("Soon secret " + run, null, null, Privacy.SECRET,
+                    RoomType.NORMAL, InvitationSetting.INHERIT), null);
+
+            assertTakenOut(bobSip, open);
+            assertToldOfPart(ownerSip, open, bob);
+            assertNoMorePosts(ownerSip, bobSip, open, marker);
+        }
+    }
+
+    @Test
+    void aUserDeniedByTheCategoryIsTakenOutOfItsRooms() throws Exception {
+        String owner = user("owner");
+        String bob = user("bob");
+        String category = categories.createCategory(ADMIN, new NewCategory(
+                new CategorySettings("Denying " + run, null, true, true, true),
+                Set.of("domain:contoso.com"), Set.of(), Set.of(owner))).uri();
+        String open = room(owner, "In category", Privacy.OPEN, category);
+        String marker = room(owner, "Marker", Privacy.OPEN);
+        try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
+             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+            join(ownerSip, open);
+            join(ownerSip, marker);
+            join(bobSip, open);
+            join(bobSip, marker);
+
+            categories.grant(ADMIN, category, CategoryRole.DENIED_MEMBER, bob);
+
+            assertTakenOut(bobSip, open);
+            assertToldOfPart(ownerSip, open, bob);
+            assertNoMorePosts(ownerSip, bobSip, open, marker);
+        }
+    }
+
+    @Test
+    void aUserWhosePolicyTurnsChatOffIsTakenOutOfEveryRoom() throws Exception {
+        String owner = user("owner");
+        String bob = user("bob");
+        String open = room(owner, "Policy", Privacy.OPEN);
+        try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
+             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+            join(ownerSip, open);
+            join(bobSip, open);
+
+            policies.definePolicy(ADMIN, "Off " + run, false);
+            policies.assignPolicy(ADMIN, bob, "Off " + run);
+
+            assertTakenOut(bobSip, open);
+            assertToldOfPart(ownerSip, open, bob);
+            assertEquals(200, ownerSip.post(open, "not for bob").status());
+            assertEquals("not for bob", text(ownerSip.await("/xccos/grpchat"), "//chat"));
+            // Bob is in no room any more, so no marker room: his next INFO must be this command's reply.
+            Document reply = bobSip.command("cmd:getassociations", "<data/>");
+            assertEquals("rpl:getassociations", text(reply, "/xccos/rpl/@id"), () -> xml(reply));
+            assertEquals(403, bobSip.post(open, "still here?").status());
+        }
+    }
+
+    @Test
+    void aFormerMemberOfASecretRoomGetsNoNewContentNotice() throws Exception {
+        String owner = user("owner");
+        String bob = user("bob");
+        String secret = room(owner, "Secret", Privacy.SECRET);
+        String open = room(owner, "Followed", Privacy.OPEN);
+        rooms.grant(owner, secret, RoomRole.MEMBER, bob);
+        try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
+             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+            join(ownerSip, secret);
+            join(ownerSip, open);
+            // Joining follows; leaving does not unfollow: bob follows both rooms without being in them.
+            join(bobSip, secret);
+            join(bobSip, open);
+            bobSip.command("cmd:part", "<data><chanib uri=\"" + secret + "\"/></data>");
+            bobSip.command("cmd:part", "<data><chanib uri=\"" + open + "\"/></data>");
+
+            rooms.revoke(owner, secret, RoomRole.MEMBER, bob);
+
+            assertEquals(200, ownerSip.post(secret, "secret news").status());
+            assertEquals(200, ownerSip.post(open, "open news").status());
+            Document notice = bobSip.await("/xccos/ntc[@id='ntc:newcontent']");
+            assertEquals(open, text(notice, "//chanib/@uri"), () -> "the secret room's news leaked: " + xml(notice));
+        }
+    }
+
+    @Test
+    void aRoomIsUnfollowedThroughRest() throws Exception {
+        String alice = "sip:alice@contoso.com";
+        String open = room(user("owner"), "Unfollowed", Privacy.OPEN);
+        WebApiClient web = WebApiClient.as("alice", "secret");
+        try (XccosTestClient aliceSip = XccosTestClient.signIn(alice)) {
+            join(aliceSip, open);
+            aliceSip.command("cmd:part", "<data><chanib uri=\"" + open + "\"/></data>");
+            String followed = "//chanib[@uri='" + open + "']/aib[@key='follow']";
+            assertTrue(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed), "joining follows");
+
+            assertEquals(204, web.delete("/rooms/" + guid(open) + "/follow").statusCode());
+            assertFalse(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed), "unfollowed");
+            assertEquals(204, web.delete("/rooms/" + guid(open) + "/follow").statusCode(), "twice is no error");
+
+            assertEquals(204, web.put("/rooms/" + guid(open) + "/follow").statusCode());
+            assertTrue(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed), "followed again");
+        }
+    }
+}
