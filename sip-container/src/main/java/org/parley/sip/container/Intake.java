@@ -51,6 +51,16 @@ final class Intake implements SipListener {
         Connection connection = container.connections().of(request);
         String method = request.getMethod();
         String callId = request.getCallId().getCallId();
+        String fault = StrictMessageParser.fault(request);
+        if (fault != null) {
+            // Never executed: which dialog or body it belongs to is ambiguous. (An ACK gets no answer.)
+            if (!"ACK".equals(method)) {
+                refuse(request, connection, 400, fault);
+            } else {
+                LOG.info(() -> "malformed ACK from " + connection.getId() + " dropped: " + fault);
+            }
+            return;
+        }
         if ("ACK".equals(method)) {
             container.queues().submitExempt(callId, new RequestTask(container, new IncomingRequest(container, request, null, connection)));
             return;
@@ -120,7 +130,14 @@ final class Intake implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        container.outbound().responded(event.getClientTransaction(), (SIPResponse) event.getResponse());
+        SIPResponse response = (SIPResponse) event.getResponse();
+        String fault = StrictMessageParser.fault(response);
+        if (fault != null) {
+            LOG.info(() -> "malformed " + response.getStatusCode() + " from " + response.getPeerPacketSourceAddress()
+                    + " dropped: " + fault);
+            return;
+        }
+        container.outbound().responded(event.getClientTransaction(), response);
     }
 
     @Override
