@@ -4,6 +4,7 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import org.parley.sip.servlet.SipMessageRejectedException;
 
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -106,6 +107,14 @@ final class Intake implements SipListener {
                 return;
             }
             cancel.setSession(invite.getSession());
+            try {
+                container.interceptors().incoming(cancel);
+            } catch (SipMessageRejectedException e) {
+                LOG.info(() -> "CANCEL from " + cancel.getConnection().getId() + " refused by interceptor: "
+                        + e.getStatus() + " " + e.getMessage());
+                cancel.createResponse(e.getStatus()).send();
+                return;
+            }
             cancel.createResponse(200).send();
             if (invite.cancel()) {
                 container.responder().sendClaimed((OutgoingResponse) invite.createResponse(487));
@@ -130,14 +139,8 @@ final class Intake implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        SIPResponse response = (SIPResponse) event.getResponse();
-        String fault = StrictMessageParser.fault(response);
-        if (fault != null) {
-            LOG.info(() -> "malformed " + response.getStatusCode() + " from " + response.getPeerPacketSourceAddress()
-                    + " dropped: " + fault);
-            return;
-        }
-        container.outbound().responded(event.getClientTransaction(), response);
+        // ResponseCheckValve has run the interceptors and dropped what they refused.
+        container.outbound().responded(event.getClientTransaction(), (SIPResponse) event.getResponse());
     }
 
     @Override
