@@ -26,6 +26,14 @@ final class ServerSettings implements AutoCloseable {
         return settings;
     }
 
+    /** Front-end identity, trusting the given addresses (comma-separated). */
+    static ServerSettings frontEnd(String trusted) {
+        ServerSettings settings = new ServerSettings();
+        settings.set("parley.sip.identity", "front-end");
+        settings.set("parley.sip.trusted-front-ends", trusted);
+        return settings;
+    }
+
     private void set(String name, String value) {
         previous.putIfAbsent(name, System.getProperty(name));
         System.setProperty(name, value);

@@ -31,6 +31,17 @@ abstract class ContainerMessage implements SipServletMessage {
         return message;
     }
 
+    /** The packet's source (set by JAIN-SIP on every message it reads); null for our own messages. */
+    @Override
+    public String getRemoteAddr() {
+        return message.getPeerPacketSourceAddress() == null ? null : message.getPeerPacketSourceAddress().getHostAddress();
+    }
+
+    @Override
+    public int getRemotePort() {
+        return message.getPeerPacketSourceAddress() == null ? -1 : message.getPeerPacketSourcePort();
+    }
+
     @Override
     public String getMethod() {
         return message.getCSeq().getMethod();

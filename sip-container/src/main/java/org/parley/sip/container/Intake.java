@@ -4,6 +4,7 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import org.parley.sip.servlet.SipMessageRejectedException;
 
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -51,6 +52,16 @@ final class Intake implements SipListener {
         Connection connection = container.connections().of(request);
         String method = request.getMethod();
         String callId = request.getCallId().getCallId();
+        String fault = StrictMessageParser.fault(request);
+        if (fault != null) {
+            // Never executed: which dialog or body it belongs to is ambiguous. (An ACK gets no answer.)
+            if (!"ACK".equals(method)) {
+                refuse(request, connection, 400, fault);
+            } else {
+                LOG.info(() -> "malformed ACK from " + connection.getId() + " dropped: " + fault);
+            }
+            return;
+        }
         if ("ACK".equals(method)) {
             container.queues().submitExempt(callId, new RequestTask(container, new IncomingRequest(container, request, null, connection)));
             return;
@@ -96,6 +107,14 @@ final class Intake implements SipListener {
                 return;
             }
             cancel.setSession(invite.getSession());
+            try {
+                container.interceptors().incoming(cancel);
+            } catch (SipMessageRejectedException e) {
+                LOG.info(() -> "CANCEL from " + cancel.getConnection().getId() + " refused by interceptor: "
+                        + e.getStatus() + " " + e.getMessage());
+                cancel.createResponse(e.getStatus()).send();
+                return;
+            }
             cancel.createResponse(200).send();
             if (invite.cancel()) {
                 container.responder().sendClaimed((OutgoingResponse) invite.createResponse(487));
@@ -120,6 +139,7 @@ final class Intake implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        // ResponseCheckValve has run the interceptors and dropped what they refused.
         container.outbound().responded(event.getClientTransaction(), (SIPResponse) event.getResponse());
     }
 

@@ -1,7 +1,6 @@
 package org.parley.sip.container;
 
 import gov.nist.javax.sip.message.SIPResponse;
-import org.parley.sip.servlet.SipMessageRejectedException;
 import org.parley.sip.servlet.SipRequestFailedException;
 import org.parley.sip.servlet.SipRequestFailedException.Kind;
 import org.parley.sip.servlet.SipServletResponse;
@@ -59,14 +58,8 @@ final class Outbound {
         }
     }
 
+    /** The interceptors passed it already (ResponseCheckValve), before the transaction took it. */
     private void complete(Pending pending, IncomingResponse response) {
-        try {
-            container.interceptors().incoming(response);
-        } catch (SipMessageRejectedException e) {
-            LOG.info(() -> "response " + response.getStatus() + " to " + response.getMethod() + " refused: " + e.getMessage());
-            fail(pending, Kind.REJECTED, e.getMessage(), e);
-            return;
-        }
         Session session = pending.request().getSession();
         if (session != null) {
             int status = response.getStatus();
@@ -103,6 +96,6 @@ final class Outbound {
         });
     }
 
-    private record Pending(OutgoingRequest request, CompletableFuture<SipServletResponse> result) {
+    record Pending(OutgoingRequest request, CompletableFuture<SipServletResponse> result) {
     }
 }

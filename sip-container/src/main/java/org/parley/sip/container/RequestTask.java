@@ -34,6 +34,10 @@ final class RequestTask implements SerialQueues.Task {
             return;
         }
         try {
+            if (!request.isInitial()) {
+                // The interceptors judge an in-dialog request against its dialog (e.g. the flow it started on).
+                request.setSession(dialog());
+            }
             container.interceptors().incoming(request);
             SipServlet servlet = request.isInitial() ? initial(ack) : inDialog(ack);
             if (servlet != null) {
@@ -75,8 +79,14 @@ final class RequestTask implements SerialQueues.Task {
         return servlet;
     }
 
-    private SipServlet inDialog(boolean ack) throws IOException {
+    /** The live dialog the request names, or null. */
+    private Session dialog() {
         Session session = container.sessions().find(request.getCallId(), request.jain().getToTag());
+        return session == null || !session.isValid() ? null : session;
+    }
+
+    private SipServlet inDialog(boolean ack) throws IOException {
+        Session session = request.getSession();
         if (session == null || !session.isValid()) {
             if (!ack) {
                 LOG.info(() -> "481 to " + request.getMethod() + " " + request.getCallId() + " from "

@@ -115,7 +115,8 @@ final class Session implements SipSession {
 
     /** The dialog-creating request (or a BYE) got this response; true when the session ends with it. */
     synchronized SipSessionEndReason responded(String method, int status, boolean initial, long now) {
-        if ("BYE".equals(method) && status >= 200) {
+        if ("BYE".equals(method) && status >= 200 && status < 300) {
+            // A refused BYE (403 to a forged one) ends nothing.
             return SipSessionEndReason.BYE_RECEIVED;
         }
         if (!initial || state == State.TERMINATED) {

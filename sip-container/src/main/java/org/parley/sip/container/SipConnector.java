@@ -2,6 +2,7 @@ package org.parley.sip.container;
 
 import gov.nist.core.CommonLogger;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.SIPMessageValve;
 import org.parley.sip.container.log.JulStackLogger;
 import org.parley.sip.container.tls.SelfSignedKeyStore;
 import org.parley.sip.servlet.SipConnectionListener;
@@ -206,6 +207,11 @@ public final class SipConnector {
         Container started = new Container(config, provider, byTransport, executor, servlets, interceptors, listeners,
                 connectionListeners);
         ours.onChannelClosed(started.connections()::closed);
+        for (SIPMessageValve valve : ours.sipMessageValves) {
+            if (valve instanceof ResponseCheckValve responses) {
+                responses.attach(started);
+            }
+        }
         intake = new Intake(started, stack);
         provider.addSipListener(intake);
         stack.start();

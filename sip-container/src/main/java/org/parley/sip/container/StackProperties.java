@@ -19,7 +19,9 @@ final class StackProperties {
         // The layer keeps its own dialogs: JAIN-SIP's would fight SIPE's quirks (no Via branch, CSeq rules).
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("javax.sip.ROUTER_PATH", FlowRouter.class.getName());
-        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", BranchlessAckValve.class.getName());
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
+                BranchlessAckValve.class.getName() + "," + ResponseCheckValve.class.getName());
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMessageParser.class.getName());
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JulServerLogger.class.getName());
         p.setProperty(JulStackLogger.DEBUG_PROPERTY, Boolean.toString(config.isStackDebug()));

@@ -12,7 +12,9 @@ public interface SipMessageInterceptor {
 
     /**
      * A request or response has arrived and passed the layer's own checks, before any servlet or
-     * response callback sees it. {@link SipServletMessage#getSession()} is set for in-dialog messages.
+     * response callback sees it, and before an in-dialog request counts for its dialog (CSeq, flow).
+     * {@link SipServletMessage#getSession()} is set for in-dialog messages (and for a CANCEL, the
+     * INVITE's); {@link SipServletMessage#getRemoteAddr()} says where the message really came from.
      *
      * @throws SipMessageRejectedException to refuse it: a request is answered with the exception's
      *         status (an ACK is dropped), a response completes its request's stage exceptionally

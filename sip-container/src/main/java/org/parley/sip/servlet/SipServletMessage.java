@@ -62,6 +62,16 @@ public interface SipServletMessage {
     /** Where the message came from or goes to; null for an out-of-dialog request not sent yet. */
     SipConnection getConnection();
 
+    /**
+     * The address a received message came from: for a request its connection's peer, for a response
+     * the packet's own source, which need not be where its request went (a forged response). Null for
+     * a message Parley sends.
+     */
+    String getRemoteAddr();
+
+    /** The port a received message came from, -1 for a message Parley sends. */
+    int getRemotePort();
+
     /** True once a request got its final response, or a message was sent. */
     boolean isCommitted();
 

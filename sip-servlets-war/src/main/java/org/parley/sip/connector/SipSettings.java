@@ -23,7 +23,8 @@ final class SipSettings {
                 .bindAddress(property("parley.sip.bind-address", "0.0.0.0"))
                 .hostName(property("parley.sip.host-name", "127.0.0.1"))
                 .domains(Set.of(domain))
-                .udpPort(intProperty("parley.sip.port", 5060))
+                // Off unless configured: UDP source addresses are easily forged, and front-end trust is by address.
+                .udpPort(Boolean.parseBoolean(property("parley.sip.udp", "false")) ? intProperty("parley.sip.port", 5060) : 0)
                 .tcpPort(intProperty("parley.sip.port", 5060))
                 .tlsPort(intProperty("parley.sip.tls-port", 5061))
                 .keyStore(Path.of(property("parley.sip.tls.keystore",

@@ -165,6 +165,29 @@ public abstract class RawSip implements Closeable {
         return of(transport, new InetSocketAddress(LOOPBACK, port), pem);
     }
 
+    /**
+     * A client whose socket is bound to {@code local}, e.g. 127.0.0.2 to play another machine on this
+     * one (Linux routes all of 127.0.0.0/8 to the loopback interface). UDP or TCP.
+     */
+    public static RawSip of(String transport, InetSocketAddress server, Path pem, InetAddress local) throws IOException {
+        InetSocketAddress bound = new InetSocketAddress(local, 0);
+        return switch (transport) {
+            case "UDP" -> {
+                DatagramSocket socket = new DatagramSocket(bound);
+                socket.connect(server);
+                yield new Datagram(socket);
+            }
+            case "TCP" -> {
+                Socket socket = new Socket();
+                socket.setTcpNoDelay(true);
+                socket.bind(bound);
+                socket.connect(server, TIMEOUT_MS);
+                yield new Stream(socket, "TCP");
+            }
+            default -> throw new IllegalArgumentException("transport " + transport + " from a chosen address");
+        };
+    }
+
     public static RawSip of(String transport, InetSocketAddress server, Path pem) throws IOException {
         return switch (transport) {
             case "UDP" -> udp(server);

@@ -46,7 +46,8 @@ public class ConfiguredIdentity implements ClientIdentity {
     SecurityAssociations associations;
 
     public ConfiguredIdentity() {
-        this(NtlmSettings::mode, System.getProperty("parley.sip.trusted-front-ends", ""));
+        // Empty here: the trusted addresses are then read live, like the mode.
+        this(NtlmSettings::mode, "");
     }
 
     ConfiguredIdentity(String mode, String trustedFrontEnds) {
@@ -102,7 +103,8 @@ public class ConfiguredIdentity implements ClientIdentity {
     }
 
     private Optional<String> frontEnd(SipServletRequest request) {
-        if (!trustedFrontEnds.contains(request.getConnection().getRemoteAddress())) {
+        Set<String> trusted = trustedFrontEnds.isEmpty() ? DialogIdentity.trustedFrontEnds() : trustedFrontEnds;
+        if (!trusted.contains(request.getConnection().getRemoteAddress())) {
             return Optional.empty();
         }
         String asserted = request.getHeader("P-Asserted-Identity");

@@ -1,0 +1,82 @@
+package org.parley.sip.container;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPMessageValve;
+import gov.nist.javax.sip.stack.SIPTransaction;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import org.parley.sip.servlet.SipMessageRejectedException;
+
+import javax.sip.SipStack;
+import javax.sip.message.Response;
+import java.util.logging.Logger;
+
+/**
+ * Runs the interceptors on a response before JAIN-SIP's client transaction sees it, so that a
+ * refused one (say, a 200 forged from another address) is dropped as if never received: the
+ * transaction stays open for the real response, or times out. Later the transaction would take the
+ * forged response as final and swallow the real one as a retransmission. Malformed responses
+ * ({@link StrictMessageParser}) are dropped here too. Named in
+ * {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}; the stack creates it, {@link SipConnector} attaches
+ * the container once it exists (until then responses pass: we have sent nothing).
+ */
+public final class ResponseCheckValve implements SIPMessageValve {
+
+    private static final Logger LOG = Logger.getLogger(ResponseCheckValve.class.getName());
+
+    private volatile SIPTransactionStack stack;
+    private volatile Container container;
+
+    void attach(Container container) {
+        this.container = container;
+    }
+
+    @Override
+    public boolean processRequest(SIPRequest request, MessageChannel channel) {
+        return true;
+    }
+
+    @Override
+    public boolean processResponse(Response response, MessageChannel channel) {
+        SIPResponse received = (SIPResponse) response;
+        String fault = StrictMessageParser.fault(received);
+        if (fault != null) {
+            LOG.info(() -> "malformed " + received.getStatusCode() + " from " + source(received) + " dropped: " + fault);
+            return false;
+        }
+        Container current = container;
+        SIPTransactionStack transactions = stack;
+        if (current == null || transactions == null) {
+            return true;
+        }
+        SIPTransaction transaction = transactions.findTransaction(received, false);
+        if (transaction == null || !(transaction.getApplicationData() instanceof Outbound.Pending pending)) {
+            return true;
+        }
+        IncomingResponse incoming = new IncomingResponse(current, received, pending.request());
+        try {
+            current.interceptors().incoming(incoming);
+            return true;
+        } catch (SipMessageRejectedException e) {
+            LOG.info(() -> received.getStatusCode() + " to " + incoming.getMethod() + " from " + source(received)
+                    + " dropped by interceptor: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static String source(SIPResponse response) {
+        return response.getPeerPacketSourceAddress() == null ? "?"
+                : response.getPeerPacketSourceAddress().getHostAddress() + ":" + response.getPeerPacketSourcePort();
+    }
+
+    @Override
+    public void init(SipStack stack) {
+        this.stack = (SIPTransactionStack) stack;
+    }
+
+    @Override
+    public void destroy() {
+        container = null;
+    }
+}
