@@ -1,6 +1,7 @@
 package org.parley.sip.container;
 
 import gov.nist.javax.sip.message.SIPResponse;
+import org.parley.sip.container.log.RateLimitedLog;
 import org.parley.sip.servlet.SipMessageRejectedException;
 import org.parley.sip.servlet.SipRequestFailedException;
 import org.parley.sip.servlet.SipRequestFailedException.Kind;
@@ -11,6 +12,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.SipException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -21,6 +23,7 @@ import java.util.logging.Logger;
 final class Outbound {
 
     private static final Logger LOG = Logger.getLogger(Outbound.class.getName());
+    private static final RateLimitedLog PEER_LOG = new RateLimitedLog(LOG);
 
     private final Container container;
 
@@ -30,6 +33,12 @@ final class Outbound {
 
     CompletionStage<SipServletResponse> send(OutgoingRequest request) {
         Pending pending = new Pending(request, new CompletableFuture<>());
+        Connection flow = request.getConnection();
+        if (flow != null && !container.connections().isOpen(flow)) {
+            // Known closed: failing here costs nothing; sending would make the stack try to reconnect.
+            later(pending, () -> fail(pending, Kind.TRANSPORT, "connection " + flow.getId() + " closed", null));
+            return pending.result();
+        }
         container.interceptors().outgoing(request);
         request.markSent();
         try {
@@ -37,7 +46,8 @@ final class Outbound {
             transaction.setApplicationData(pending);
             transaction.sendRequest();
         } catch (SipException | RuntimeException e) {
-            LOG.info(() -> "cannot send " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
+            PEER_LOG.log(Level.INFO, flow == null ? String.valueOf(request.getRequestURI()) : flow.getRemoteAddress(),
+                    "cannot send", () -> "cannot send " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
             later(pending, () -> fail(pending, Kind.TRANSPORT, "cannot send: " + e.getMessage(), e));
         }
         return pending.result();
@@ -63,7 +73,8 @@ final class Outbound {
         try {
             container.interceptors().incoming(response);
         } catch (SipMessageRejectedException e) {
-            LOG.info(() -> "response " + response.getStatus() + " to " + response.getMethod() + " refused: " + e.getMessage());
+            PEER_LOG.log(Level.INFO, String.valueOf(pending.request().getRequestURI()), "response refused",
+                    () -> "response " + response.getStatus() + " to " + response.getMethod() + " refused: " + e.getMessage());
             fail(pending, Kind.REJECTED, e.getMessage(), e);
             return;
         }
