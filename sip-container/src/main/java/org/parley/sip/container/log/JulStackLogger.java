@@ -27,6 +27,7 @@ public class JulStackLogger implements StackLogger {
     public static final String DEBUG_PROPERTY = "org.parley.sip.STACK_DEBUG";
 
     static final String LOGGER_NAME = "org.parley.sip.stack";
+    private static final int CAUSE_LENGTH = 40;
 
     private final Logger logger = Logger.getLogger(LOGGER_NAME);
     private final RateLimitedLog problems = new RateLimitedLog(logger);
@@ -75,10 +76,14 @@ public class JulStackLogger implements StackLogger {
         }
     }
 
-    /** The message's first words with every number blanked, and the exception's class. */
+    /**
+     * The message's first words with every number blanked, and the exception's class. Only the first words:
+     * the stack appends the peer's URI or the whole message to many ("Problem connecting ... for message INFO
+     * sip:user@..."), which would make each user a cause of its own.
+     */
     static String cause(String message, Throwable thrown) {
-        String text = message == null ? "" : message;
-        text = text.substring(0, Math.min(text.length(), 120)).replaceAll("[0-9a-fA-F]*[0-9][0-9a-fA-F]*", "#");
+        String text = message == null ? "" : message.replaceAll("[0-9a-fA-F]*[0-9][0-9a-fA-F]*", "#");
+        text = text.substring(0, Math.min(text.length(), CAUSE_LENGTH));
         return thrown == null ? text : text + " / " + thrown.getClass().getName();
     }
 

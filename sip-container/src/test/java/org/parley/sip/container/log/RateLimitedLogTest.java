@@ -85,7 +85,7 @@ class RateLimitedLogTest {
         try {
             JulStackLogger logger = new JulStackLogger();
             for (int port = 40000; port < 41000; port++) {
-                logger.logError("Problem sending to 127.0.0.1:" + port + " cseq " + port, new IOException("Broken pipe"));
+                logger.logError("Problem connecting to 127.0.0.1:" + port + " for message INFO sip:user" + port + "@contoso.com", new IOException("Broken pipe"));
                 logger.logWarning("Could not connect to 10.1.2.3:" + port);
             }
             assertThat(written).hasSize(2);
