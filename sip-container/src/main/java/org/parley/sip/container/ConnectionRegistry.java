@@ -7,25 +7,32 @@ import org.parley.sip.servlet.SipConnectionListener;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The open TCP and TLS connections that carried a request, so that listeners hear once when each
- * closes. The stack reports a closed channel through {@link ClosingMessageProcessors}.
+ * closes, the dialogs on it end, and nothing more is sent to it. The stack reports a closed channel
+ * through {@link ClosingMessageProcessors}.
  */
 final class ConnectionRegistry {
 
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
 
     private final Map<MessageChannel, Connection> open = new ConcurrentHashMap<>();
+    private final Set<String> openIds = ConcurrentHashMap.newKeySet();
     private final List<SipConnectionListener> listeners;
     private final SerialQueues queues;
+    private final Consumer<Connection> endSessions;
 
-    ConnectionRegistry(List<SipConnectionListener> listeners, SerialQueues queues) {
+    /** @param endSessions called on the stack's thread with each closed connection, before any listener */
+    ConnectionRegistry(List<SipConnectionListener> listeners, SerialQueues queues, Consumer<Connection> endSessions) {
         this.listeners = listeners;
         this.queues = queues;
+        this.endSessions = endSessions;
     }
 
     /**
@@ -35,10 +42,23 @@ final class ConnectionRegistry {
      */
     Connection of(SIPRequest request) {
         MessageChannel channel = (MessageChannel) request.getMessageChannel();
-        if (listeners.isEmpty() || !(channel instanceof ConnectionOrientedMessageChannel)) {
+        if (!(channel instanceof ConnectionOrientedMessageChannel)) {
             return Connection.of(request);
         }
-        return open.computeIfAbsent(channel, c -> Connection.of(request));
+        return open.computeIfAbsent(channel, c -> {
+            Connection connection = Connection.of(request);
+            openIds.add(connection.id());
+            return connection;
+        });
+    }
+
+    /**
+     * Whether a message for this connection can still go out on it: false once a stream connection
+     * has closed. (JAIN-SIP would otherwise open a new connection to the client's port, which nobody
+     * listens on: refused at best, a connect timeout holding the sending thread when the network is cut.)
+     */
+    boolean isOpen(Connection connection) {
+        return !connection.isReliable() || openIds.contains(connection.id());
     }
 
     /** From the stack's thread: the channel is gone. Listeners run on the connection's own queue. */
@@ -47,7 +67,9 @@ final class ConnectionRegistry {
         if (connection == null) {
             return;
         }
+        openIds.remove(connection.id());
         LOG.fine(() -> "connection " + connection.getId() + " closed");
+        endSessions.accept(connection);
         queues.submitExempt(connection.getId(), new SerialQueues.Task() {
             @Override
             public void run() {

@@ -47,7 +47,7 @@ final class Container {
         this.servlets = servlets;
         this.interceptors = interceptors;
         this.listeners = listeners;
-        this.connections = new ConnectionRegistry(connectionListeners, queues);
+        this.connections = new ConnectionRegistry(connectionListeners, queues, sessions::connectionClosed);
     }
 
     SipConnectorConfig config() {

@@ -7,6 +7,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,9 +28,12 @@ import java.util.Set;
 final class NoDelayNetworkLayer implements NetworkLayer {
 
     private final NetworkLayer stackLayer;
+    private final int readTimeoutMillis;
 
-    NoDelayNetworkLayer(NetworkLayer stackLayer) {
+    /** @param readTimeoutMillis see {@link MessageDeadline}; 0 or less: none */
+    NoDelayNetworkLayer(NetworkLayer stackLayer, int readTimeoutMillis) {
         this.stackLayer = stackLayer;
+        this.readTimeoutMillis = readTimeoutMillis;
     }
 
     private static <S extends Socket> S noDelay(S socket) throws SocketException {
@@ -39,12 +43,12 @@ final class NoDelayNetworkLayer implements NetworkLayer {
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return new Accepting(stackLayer.createServerSocket(port, backlog, bindAddress));
+        return new Accepting(port, backlog, bindAddress, readTimeoutMillis);
     }
 
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return new SslAccepting(stackLayer.createSSLServerSocket(port, backlog, bindAddress));
+        return new SslAccepting(stackLayer.createSSLServerSocket(port, backlog, bindAddress), readTimeoutMillis);
     }
 
     @Override
@@ -88,130 +92,67 @@ final class NoDelayNetworkLayer implements NetworkLayer {
     }
 
     /*
-     * The two server sockets below delegate everything to the stack layer's bound socket; their
-     * own (inherited) socket is never bound. Java has no TCP_NODELAY for a listening socket, so the
-     * option is set on each accepted one.
+     * The server sockets below accept sockets with TCP_NODELAY (Java has no such option for a listening
+     * socket, so it is set on each accepted one) and, with a read timeout, input bounded by a
+     * MessageDeadline.
      */
 
+    /** Listens itself (the stack layers' own TCP server socket is a plain one too), to accept into a {@link DeadlineSocket}. */
     private static final class Accepting extends ServerSocket {
-        private final ServerSocket bound;
+        private final int readTimeoutMillis;
 
-        Accepting(ServerSocket bound) throws IOException {
-            this.bound = bound;
+        Accepting(int port, int backlog, InetAddress bindAddress, int readTimeoutMillis) throws IOException {
+            super(port, backlog, bindAddress);
+            this.readTimeoutMillis = readTimeoutMillis;
         }
 
         @Override
         public Socket accept() throws IOException {
-            return noDelay(bound.accept());
-        }
-
-        @Override
-        public void bind(SocketAddress endpoint) throws IOException {
-            bound.bind(endpoint);
-        }
-
-        @Override
-        public void bind(SocketAddress endpoint, int backlog) throws IOException {
-            bound.bind(endpoint, backlog);
-        }
-
-        @Override
-        public InetAddress getInetAddress() {
-            return bound.getInetAddress();
-        }
-
-        @Override
-        public int getLocalPort() {
-            return bound.getLocalPort();
-        }
-
-        @Override
-        public SocketAddress getLocalSocketAddress() {
-            return bound.getLocalSocketAddress();
-        }
-
-        @Override
-        public void close() throws IOException {
-            bound.close();
-        }
-
-        @Override
-        public ServerSocketChannel getChannel() {
-            return bound.getChannel();
-        }
-
-        @Override
-        public boolean isBound() {
-            return bound.isBound();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return bound.isClosed();
-        }
-
-        @Override
-        public void setSoTimeout(int timeout) throws SocketException {
-            bound.setSoTimeout(timeout);
-        }
-
-        @Override
-        public int getSoTimeout() throws IOException {
-            return bound.getSoTimeout();
-        }
-
-        @Override
-        public void setReuseAddress(boolean on) throws SocketException {
-            bound.setReuseAddress(on);
-        }
-
-        @Override
-        public boolean getReuseAddress() throws SocketException {
-            return bound.getReuseAddress();
-        }
-
-        @Override
-        public void setReceiveBufferSize(int size) throws SocketException {
-            bound.setReceiveBufferSize(size);
-        }
-
-        @Override
-        public int getReceiveBufferSize() throws SocketException {
-            return bound.getReceiveBufferSize();
-        }
-
-        @Override
-        public <T> ServerSocket setOption(SocketOption<T> name, T value) throws IOException {
-            bound.setOption(name, value);
-            return this;
-        }
-
-        @Override
-        public <T> T getOption(SocketOption<T> name) throws IOException {
-            return bound.getOption(name);
-        }
-
-        @Override
-        public Set<SocketOption<?>> supportedOptions() {
-            return bound.supportedOptions();
-        }
-
-        @Override
-        public String toString() {
-            return bound.toString();
+            if (readTimeoutMillis <= 0) {
+                return noDelay(super.accept());
+            }
+            if (isClosed()) {
+                throw new SocketException("Socket is closed");
+            }
+            DeadlineSocket socket = new DeadlineSocket(readTimeoutMillis);
+            implAccept(socket);
+            socket.setSoTimeout(readTimeoutMillis);
+            return noDelay(socket);
         }
     }
 
+    /** An accepted TCP socket whose input is a {@link MessageDeadline}. */
+    private static final class DeadlineSocket extends Socket {
+        private final int readTimeoutMillis;
+        private InputStream input;
+
+        DeadlineSocket(int readTimeoutMillis) {
+            this.readTimeoutMillis = readTimeoutMillis;
+        }
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (input == null) {
+                input = new MessageDeadline(super.getInputStream(), this, readTimeoutMillis);
+            }
+            return input;
+        }
+    }
+
+    /** Delegates to the stack layer's bound socket (it holds our keystore); its own socket is never bound. */
     private static final class SslAccepting extends SSLServerSocket {
         private final SSLServerSocket bound;
+        private final int readTimeoutMillis;
 
-        SslAccepting(SSLServerSocket bound) throws IOException {
+        SslAccepting(SSLServerSocket bound, int readTimeoutMillis) throws IOException {
             this.bound = bound;
+            this.readTimeoutMillis = readTimeoutMillis;
         }
 
         @Override
         public Socket accept() throws IOException {
-            return noDelay(bound.accept());
+            Socket socket = noDelay(bound.accept());
+            return readTimeoutMillis > 0 ? new DeadlineSslSocket((SSLSocket) socket, readTimeoutMillis) : socket;
         }
 
         @Override

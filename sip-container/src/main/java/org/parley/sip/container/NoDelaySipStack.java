@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * JAIN-SIP's stack with its network layer wrapped in a {@link NoDelayNetworkLayer}. Wrapping here,
  * rather than naming a layer in gov.nist.javax.sip.NETWORK_LAYER, keeps the layer the stack built
  * from our keystore properties: a named layer replaces it and is never told those properties.
- * Its TCP and TLS processors ({@link ClosingMessageProcessors}) report closed channels here.
+ * Accepted connections get the read timeout ({@link MessageDeadline}). Its TCP and TLS processors ({@link ClosingMessageProcessors}) report closed channels here.
  */
 final class NoDelaySipStack extends SipStackImpl {
 
@@ -19,7 +19,9 @@ final class NoDelaySipStack extends SipStackImpl {
 
     NoDelaySipStack(Properties properties) throws PeerUnavailableException {
         super(properties);
-        networkLayer = new NoDelayNetworkLayer(getNetworkLayer());
+        // The same read timeout JAIN-SIP is given, which alone would not cover silent connections (MessageDeadline).
+        networkLayer = new NoDelayNetworkLayer(getNetworkLayer(),
+                Integer.parseInt(properties.getProperty(StackProperties.READ_TIMEOUT, "-1")));
         setMessageProcessorFactory(new ClosingMessageProcessors());
     }
 

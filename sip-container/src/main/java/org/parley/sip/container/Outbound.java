@@ -1,6 +1,7 @@
 package org.parley.sip.container;
 
 import gov.nist.javax.sip.message.SIPResponse;
+import org.parley.sip.container.log.RateLimitedLog;
 import org.parley.sip.servlet.SipRequestFailedException;
 import org.parley.sip.servlet.SipRequestFailedException.Kind;
 import org.parley.sip.servlet.SipServletResponse;
@@ -10,6 +11,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.SipException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -20,6 +22,7 @@ import java.util.logging.Logger;
 final class Outbound {
 
     private static final Logger LOG = Logger.getLogger(Outbound.class.getName());
+    private static final RateLimitedLog PEER_LOG = new RateLimitedLog(LOG);
 
     private final Container container;
 
@@ -29,6 +32,12 @@ final class Outbound {
 
     CompletionStage<SipServletResponse> send(OutgoingRequest request) {
         Pending pending = new Pending(request, new CompletableFuture<>());
+        Connection flow = request.getConnection();
+        if (flow != null && !container.connections().isOpen(flow)) {
+            // Known closed: failing here costs nothing; sending would make the stack try to reconnect.
+            later(pending, () -> fail(pending, Kind.TRANSPORT, "connection " + flow.getId() + " closed", null));
+            return pending.result();
+        }
         container.interceptors().outgoing(request);
         request.markSent();
         try {
@@ -36,7 +45,8 @@ final class Outbound {
             transaction.setApplicationData(pending);
             transaction.sendRequest();
         } catch (SipException | RuntimeException e) {
-            LOG.info(() -> "cannot send " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
+            PEER_LOG.log(Level.INFO, flow == null ? String.valueOf(request.getRequestURI()) : flow.getRemoteAddress(),
+                    "cannot send", () -> "cannot send " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
             later(pending, () -> fail(pending, Kind.TRANSPORT, "cannot send: " + e.getMessage(), e));
         }
         return pending.result();

@@ -1,5 +1,6 @@
 package org.parley.sip.container;
 
+import org.parley.sip.container.log.RateLimitedLog;
 import org.parley.sip.servlet.SipMessageRejectedException;
 import org.parley.sip.servlet.SipServlet;
 import org.parley.sip.servlet.SipServletException;
@@ -17,6 +18,8 @@ import java.util.logging.Logger;
 final class RequestTask implements SerialQueues.Task {
 
     private static final Logger LOG = Logger.getLogger(RequestTask.class.getName());
+    /** What a peer can make happen with every request it sends: one line per peer and cause a minute. */
+    private static final RateLimitedLog PEER_LOG = new RateLimitedLog(LOG);
     private static final Set<String> DIALOG_CREATING = Set.of("INVITE", "SUBSCRIBE", "REFER");
 
     private final Container container;
@@ -48,13 +51,14 @@ final class RequestTask implements SerialQueues.Task {
                 }
             }
         } catch (SipMessageRejectedException e) {
-            LOG.info(() -> request.getMethod() + " from " + request.getConnection().getId() + " refused by interceptor: "
-                    + e.getStatus() + " " + e.getMessage());
+            PEER_LOG.log(Level.INFO, peer(), "refused " + e.getStatus(), () -> request.getMethod() + " from "
+                    + request.getConnection().getId() + " refused by interceptor: " + e.getStatus() + " " + e.getMessage());
             if (!ack) {
                 answer(e.getStatus(), null);
             }
         } catch (SipServletException | IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, request.getMethod() + " " + request.getCallId() + " failed", e);
+            PEER_LOG.log(Level.WARNING, peer(), "failed " + e.getClass().getName(), e,
+                    () -> request.getMethod() + " " + request.getCallId() + " failed");
             if (!ack && !request.isCommitted()) {
                 answer(500, null);
             }
@@ -68,8 +72,8 @@ final class RequestTask implements SerialQueues.Task {
         }
         SipServlet servlet = container.servlets().resolve(request.getRequestURI());
         if (servlet == null) {
-            LOG.info(() -> "404 to " + request.getMethod() + " " + request.getRequestURI() + " from "
-                    + request.getConnection().getId() + ": no servlet for that user or domain");
+            PEER_LOG.log(Level.INFO, peer(), "404", () -> "404 to " + request.getMethod() + " " + request.getRequestURI()
+                    + " from " + request.getConnection().getId() + ": no servlet for that user or domain");
             answer(404, null);
             return null;
         }
@@ -89,16 +93,16 @@ final class RequestTask implements SerialQueues.Task {
         Session session = request.getSession();
         if (session == null || !session.isValid()) {
             if (!ack) {
-                LOG.info(() -> "481 to " + request.getMethod() + " " + request.getCallId() + " from "
-                        + request.getConnection().getId() + ": no such dialog");
+                PEER_LOG.log(Level.INFO, peer(), "481", () -> "481 to " + request.getMethod() + " " + request.getCallId()
+                        + " from " + request.getConnection().getId() + ": no such dialog");
                 answer(481, null);
             }
             return null;
         }
         request.setSession(session);
         if (!session.accept(request, System.nanoTime())) {
-            LOG.info(() -> "500 to " + request.getMethod() + " CSeq " + request.getCSeq() + " in " + session.getId()
-                    + ": CSeq out of order");
+            PEER_LOG.log(Level.INFO, peer(), "CSeq", () -> "500 to " + request.getMethod() + " CSeq " + request.getCSeq()
+                    + " in " + session.getId() + ": CSeq out of order");
             answer(500, "CSeq out of order");
             return null;
         }
@@ -113,8 +117,13 @@ final class RequestTask implements SerialQueues.Task {
             }
             response.send();
         } catch (IOException | RuntimeException e) {
-            LOG.info(() -> "cannot send " + status + " to " + request.getConnection().getId() + ": " + e.getMessage());
+            PEER_LOG.log(Level.INFO, peer(), "cannot send", () -> "cannot send " + status + " to "
+                    + request.getConnection().getId() + ": " + e.getMessage());
         }
+    }
+
+    private String peer() {
+        return request.getConnection().getRemoteAddress();
     }
 
     /** The executor refused the work (it is shutting down or saturated). */

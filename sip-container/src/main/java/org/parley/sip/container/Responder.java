@@ -51,6 +51,11 @@ final class Responder {
         container.interceptors().outgoing(response);
         response.markSent();
         try {
+            if (!container.connections().isOpen(request.getConnection())) {
+                // Sending would make the stack connect to the client's port anew, which nobody listens on.
+                throw new IOException("connection " + request.getConnection().getId() + " closed; no " + status
+                        + " to " + request.getMethod());
+            }
             ServerTransaction transaction = request.transaction();
             if (transaction != null) {
                 transaction.sendResponse(response.jain());

@@ -32,6 +32,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Session implements SipSession {
 
+    /**
+     * How far below the highest CSeq received a request not seen before is still taken. RFC 3261
+     * §12.2.2 answers a lower CSeq 500, but over UDP a client's burst of INFOs arrives reordered (and
+     * the stack's UDP threads reorder it further), and each of those INFOs is new: refusing them would
+     * lose posts the client considers sent. Retransmissions never get here (the transaction layer
+     * absorbs them); the window also remembers which numbers it took, so a late copy is still 500.
+     */
+    static final int REORDER_WINDOW = 64;
+
     private final Container container;
     private final String callId;
     private final String localTag;
@@ -47,6 +56,8 @@ final class Session implements SipSession {
     private Connection connection;
     private long localCSeq;
     private long remoteCSeq;
+    /** Bit i set: CSeq remoteCSeq - 1 - i was taken (a window of {@link #REORDER_WINDOW} below the highest). */
+    private long takenBelow;
     private Duration lifetime;
     private long expiresAt;
     private long ackDeadline;
@@ -91,17 +102,17 @@ final class Session implements SipSession {
         return invite;
     }
 
-    /** Bookkeeping of a request the peer sent in this dialog; false when its CSeq is out of order (§12.2.2). */
+    /**
+     * Bookkeeping of a request the peer sent in this dialog; false when its CSeq is out of order
+     * (§12.2.2): lower than the highest received, and either below the {@link #REORDER_WINDOW} or taken already.
+     */
     synchronized boolean accept(IncomingRequest request, long now) {
         String method = request.getMethod();
         long cseq = request.getCSeq();
         if ("ACK".equals(method)) {
             awaitingAck = false;
-        } else if (!"CANCEL".equals(method)) {
-            if (cseq < remoteCSeq) {
-                return false;
-            }
-            remoteCSeq = cseq;
+        } else if (!"CANCEL".equals(method) && !takeCSeq(cseq)) {
+            return false;
         }
         connection = request.getConnection();
         if (isTargetRefresh(method) && request.jain().getContactHeader() != null) {
@@ -110,6 +121,32 @@ final class Session implements SipSession {
         if (state == State.CONFIRMED) {
             expiresAt = now + lifetime.toNanos();
         }
+        return true;
+    }
+
+    private boolean takeCSeq(long cseq) {
+        if (cseq > remoteCSeq) {
+            long shift = cseq - remoteCSeq;
+            // The old highest becomes bit shift - 1; bits shifted past the window are forgotten.
+            if (shift > REORDER_WINDOW) {
+                takenBelow = 0;
+            } else if (shift == Long.SIZE) {
+                takenBelow = 1L << (Long.SIZE - 1);
+            } else {
+                takenBelow = (takenBelow << shift) | (1L << (shift - 1));
+            }
+            remoteCSeq = cseq;
+            return true;
+        }
+        if (cseq == remoteCSeq) {
+            // Same number, another transaction (a CANCEL's INVITE, a non-INVITE reusing it): as before.
+            return true;
+        }
+        long below = remoteCSeq - cseq;
+        if (below > REORDER_WINDOW || (takenBelow & (1L << (below - 1))) != 0) {
+            return false;
+        }
+        takenBelow |= 1L << (below - 1);
         return true;
     }
 

@@ -3,6 +3,8 @@ package org.parley.sip.container;
 import org.parley.sip.servlet.SipServlet;
 import org.parley.sip.servlet.SipSessionEndReason;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -46,6 +48,10 @@ final class SessionRegistry {
             return;
         }
         sessions.remove(session.key(), session);
+        destroyedLater(session, reason);
+    }
+
+    private void destroyedLater(Session session, SipSessionEndReason reason) {
         LOG.fine(() -> session.getId() + " ended: " + reason);
         container.queues().submitExempt(session.getCallId(), new SerialQueues.Task() {
             @Override
@@ -58,6 +64,25 @@ final class SessionRegistry {
                 container.sessionDestroyed(session, reason);
             }
         });
+    }
+
+    /**
+     * The dialogs whose peer was last on this (now closed) connection end. All of them are marked ended
+     * before any listener hears of one, so that what a listener sends on the end of one (a room's
+     * departure notices) does not go to the others: when a thousand clients vanish together, each of
+     * their connections is reported here, and notices then go to the living only.
+     */
+    void connectionClosed(Connection connection) {
+        List<Session> ended = new ArrayList<>();
+        for (Session session : sessions.values()) {
+            if (connection.equals(session.getConnection()) && session.terminate()) {
+                sessions.remove(session.key(), session);
+                ended.add(session);
+            }
+        }
+        for (Session session : ended) {
+            destroyedLater(session, SipSessionEndReason.CONNECTION_CLOSED);
+        }
     }
 
     void sweep(long now) {

@@ -29,6 +29,7 @@ public final class SipConnectorConfig {
     private final int retryAfterSeconds;
     private final int maxContentLength;
     private final int maxMessageSize;
+    private final Duration readTimeout;
     private final int udpThreads;
     private final boolean stackDebug;
     private final boolean messageTrace;
@@ -51,6 +52,7 @@ public final class SipConnectorConfig {
         retryAfterSeconds = b.retryAfterSeconds;
         maxContentLength = b.maxContentLength;
         maxMessageSize = b.maxMessageSize;
+        readTimeout = b.readTimeout;
         udpThreads = b.udpThreads;
         stackDebug = b.stackDebug;
         messageTrace = b.messageTrace;
@@ -129,6 +131,15 @@ public final class SipConnectorConfig {
         return maxQueuedRequests;
     }
 
+    /**
+     * How long a TCP or TLS connection may take to send a whole SIP message from its first byte (the
+     * first one: from the accept, TLS handshake included) before it is closed; idle time between
+     * messages is not limited. Zero or less: no limit.
+     */
+    public Duration getReadTimeout() {
+        return readTimeout;
+    }
+
     public int getRetryAfterSeconds() {
         return retryAfterSeconds;
     }
@@ -176,6 +187,7 @@ public final class SipConnectorConfig {
         private int retryAfterSeconds = 10;
         private int maxContentLength = 64 * 1024;
         private int maxMessageSize = 256 * 1024;
+        private Duration readTimeout = Duration.ofSeconds(5);
         private int udpThreads = 4;
         private boolean stackDebug;
         private boolean messageTrace;
@@ -257,6 +269,11 @@ public final class SipConnectorConfig {
 
         public Builder maxMessageSize(int value) {
             maxMessageSize = value;
+            return this;
+        }
+
+        public Builder readTimeout(Duration value) {
+            readTimeout = value;
             return this;
         }
 

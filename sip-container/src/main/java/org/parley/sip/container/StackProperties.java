@@ -10,6 +10,8 @@ import java.util.Properties;
 /** The JAIN-SIP configuration of a connector's stack. */
 final class StackProperties {
 
+    static final String READ_TIMEOUT = "gov.nist.javax.sip.READ_TIMEOUT";
+
     private StackProperties() {
     }
 
@@ -33,7 +35,8 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.getMaxMessageSize()));
-        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "30000");
+        long readTimeout = config.getReadTimeout().toMillis();
+        p.setProperty(READ_TIMEOUT, readTimeout > 0 ? Long.toString(readTimeout) : "-1");
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
         p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "10000");

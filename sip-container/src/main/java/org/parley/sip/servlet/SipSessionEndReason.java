@@ -18,6 +18,11 @@ public enum SipSessionEndReason {
     TIMEOUT,
     /** One of our requests could not be sent (connection gone). */
     TRANSPORT_ERROR,
+    /**
+     * The TCP or TLS connection the peer last used in the dialog closed: our requests can no longer reach
+     * it (clients do not listen for new connections), and a client that comes back makes a new dialog.
+     */
+    CONNECTION_CLOSED,
     /** {@link SipSession#invalidate()} was called. */
     INVALIDATED,
     /** The connector stopped. */

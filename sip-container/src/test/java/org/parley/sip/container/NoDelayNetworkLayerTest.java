@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NoDelayNetworkLayerTest {
 
-    private final NoDelayNetworkLayer layer = new NoDelayNetworkLayer(DefaultNetworkLayer.SINGLETON);
+    private final NoDelayNetworkLayer layer = new NoDelayNetworkLayer(DefaultNetworkLayer.SINGLETON, 0);
 
     @Test
     void acceptedAndConnectedSocketsHaveNagleOff() throws Exception {

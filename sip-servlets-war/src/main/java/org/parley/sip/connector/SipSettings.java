@@ -37,6 +37,7 @@ final class SipSettings {
                 .retryAfterSeconds(intProperty("parley.sip.retry-after", 5))
                 .maxContentLength(intProperty("parley.sip.max-content-length", 64 * 1024))
                 .maxMessageSize(intProperty("parley.sip.max-message-size", 128 * 1024))
+                .readTimeout(Duration.ofSeconds(intProperty("parley.sip.read-timeout", 5)))
                 .stackDebug(debug)
                 .messageTrace(debug)
                 .build();

@@ -15,6 +15,11 @@ import java.util.logging.Logger;
  * debug output is only produced when the connector's {@code stackDebug} flag is on
  * ({@link #DEBUG_PROPERTY}) <em>and</em> the JUL logger is at FINE or below. The stack also asks it
  * (at INFO) before handing a message to the {@link JulServerLogger}, so the message trace flag counts here too.
+ *
+ * <p>Its warnings and errors go through a {@link RateLimitedLog}: the stack logs one (often with a stack
+ * trace) per failed message or connection, so a thousand clients vanishing at once wrote hundreds of
+ * megabytes. Its messages name no peer in a form we can rely on, so the cause is the message with its
+ * numbers (addresses, ports, sequence numbers) blanked, and one line per cause and minute is written.
  */
 public class JulStackLogger implements StackLogger {
 
@@ -22,8 +27,10 @@ public class JulStackLogger implements StackLogger {
     public static final String DEBUG_PROPERTY = "org.parley.sip.STACK_DEBUG";
 
     static final String LOGGER_NAME = "org.parley.sip.stack";
+    private static final int CAUSE_LENGTH = 40;
 
     private final Logger logger = Logger.getLogger(LOGGER_NAME);
+    private final RateLimitedLog problems = new RateLimitedLog(logger);
     private volatile boolean debug;
     private volatile boolean trace;
     private volatile boolean enabled = true;
@@ -59,9 +66,25 @@ public class JulStackLogger implements StackLogger {
     }
 
     private void log(int logLevel, String message, Throwable thrown) {
-        if (isLoggingEnabled(logLevel)) {
+        if (!isLoggingEnabled(logLevel)) {
+            return;
+        }
+        if (logLevel <= TRACE_WARN) {
+            problems.log(toJul(logLevel), "stack", cause(message, thrown), thrown, () -> message);
+        } else {
             logger.log(toJul(logLevel), message, thrown);
         }
+    }
+
+    /**
+     * The message's first words with every number blanked, and the exception's class. Only the first words:
+     * the stack appends the peer's URI or the whole message to many ("Problem connecting ... for message INFO
+     * sip:user@..."), which would make each user a cause of its own.
+     */
+    static String cause(String message, Throwable thrown) {
+        String text = message == null ? "" : message.replaceAll("[0-9a-fA-F]*[0-9][0-9a-fA-F]*", "#");
+        text = text.substring(0, Math.min(text.length(), CAUSE_LENGTH));
+        return thrown == null ? text : text + " / " + thrown.getClass().getName();
     }
 
     @Override
