@@ -317,7 +317,7 @@ class ChatServicesTest {
         Callers callers = new Callers(new JpaChatUserRepository(em), new JpaUserGroupRepository(em),
                 new JpaChatPolicyRepository(em));
         RoomService limitedRooms = new RoomService(callers, new JpaRoomRepository(em), new JpaCategoryRepository(em),
-                limitOfTwo, clock, compliance);
+                limitOfTwo, clock, compliance, new AccessChanges(callers, new JpaFollowRepository(em), events));
         HistoryService limitedHistory = new HistoryService(callers, new JpaRoomRepository(em),
                 new JpaMessageRepository(em), new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em),
                 new JpaFileRecordRepository(em), limitOfTwo, clock, compliance);
