@@ -4,6 +4,7 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import org.parley.sip.container.log.RateLimitedLog;
 import org.parley.sip.servlet.SipMessageRejectedException;
 
 import javax.sip.DialogTerminatedEvent;
@@ -29,6 +30,8 @@ import java.util.logging.Logger;
 final class Intake implements SipListener {
 
     private static final Logger LOG = Logger.getLogger(Intake.class.getName());
+    /** What a peer makes happen per message is logged once per peer and cause a minute. */
+    private static final RateLimitedLog PEER_LOG = new RateLimitedLog(LOG);
 
     private final Container container;
     private final SIPTransactionStack stack;
@@ -58,7 +61,8 @@ final class Intake implements SipListener {
             if (!"ACK".equals(method)) {
                 refuse(request, connection, 400, fault);
             } else {
-                LOG.info(() -> "malformed ACK from " + connection.getId() + " dropped: " + fault);
+                PEER_LOG.log(Level.INFO, connection.getRemoteAddress(), "malformed ACK",
+                        () -> "malformed ACK from " + connection.getId() + " dropped: " + fault);
             }
             return;
         }
@@ -110,8 +114,9 @@ final class Intake implements SipListener {
             try {
                 container.interceptors().incoming(cancel);
             } catch (SipMessageRejectedException e) {
-                LOG.info(() -> "CANCEL from " + cancel.getConnection().getId() + " refused by interceptor: "
-                        + e.getStatus() + " " + e.getMessage());
+                PEER_LOG.log(Level.INFO, cancel.getConnection().getRemoteAddress(), "CANCEL refused",
+                        () -> "CANCEL from " + cancel.getConnection().getId() + " refused by interceptor: "
+                                + e.getStatus() + " " + e.getMessage());
                 cancel.createResponse(e.getStatus()).send();
                 return;
             }
@@ -127,9 +132,10 @@ final class Intake implements SipListener {
         }
     }
 
-    /** A final answer without servlet, each logged once at INFO: these are the client's mistakes. */
+    /** A final answer without servlet, logged at INFO, once per peer and status a minute: the client's mistakes. */
     private void refuse(SIPRequest request, Connection connection, int status, String reason) {
-        LOG.info(() -> status + " to " + request.getMethod() + " from " + connection.getId() + ": " + reason);
+        PEER_LOG.log(Level.INFO, connection.getRemoteAddress(), String.valueOf(status),
+                () -> status + " to " + request.getMethod() + " from " + connection.getId() + ": " + reason);
         try {
             new IncomingRequest(container, request, null, connection).createResponse(status).send();
         } catch (IOException | RuntimeException e) {

@@ -6,10 +6,12 @@ import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPTransaction;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import org.parley.sip.container.log.RateLimitedLog;
 import org.parley.sip.servlet.SipMessageRejectedException;
 
 import javax.sip.SipStack;
 import javax.sip.message.Response;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -24,6 +26,8 @@ import java.util.logging.Logger;
 public final class ResponseCheckValve implements SIPMessageValve {
 
     private static final Logger LOG = Logger.getLogger(ResponseCheckValve.class.getName());
+    /** Forged or malformed responses are logged once per source and cause a minute. */
+    private static final RateLimitedLog PEER_LOG = new RateLimitedLog(LOG);
 
     private volatile SIPTransactionStack stack;
     private volatile Container container;
@@ -42,7 +46,8 @@ public final class ResponseCheckValve implements SIPMessageValve {
         SIPResponse received = (SIPResponse) response;
         String fault = StrictMessageParser.fault(received);
         if (fault != null) {
-            LOG.info(() -> "malformed " + received.getStatusCode() + " from " + source(received) + " dropped: " + fault);
+            PEER_LOG.log(Level.INFO, host(received), "malformed response",
+                    () -> "malformed " + received.getStatusCode() + " from " + source(received) + " dropped: " + fault);
             return false;
         }
         Container current = container;
@@ -59,10 +64,15 @@ public final class ResponseCheckValve implements SIPMessageValve {
             current.interceptors().incoming(incoming);
             return true;
         } catch (SipMessageRejectedException e) {
-            LOG.info(() -> received.getStatusCode() + " to " + incoming.getMethod() + " from " + source(received)
+            PEER_LOG.log(Level.INFO, host(received), "response refused",
+                    () -> received.getStatusCode() + " to " + incoming.getMethod() + " from " + source(received)
                     + " dropped by interceptor: " + e.getMessage());
             return false;
         }
+    }
+
+    private static String host(SIPResponse response) {
+        return response.getPeerPacketSourceAddress() == null ? "?" : response.getPeerPacketSourceAddress().getHostAddress();
     }
 
     private static String source(SIPResponse response) {
