@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
@@ -105,14 +107,28 @@ class ComplianceIT {
         return Path.of(System.getProperty("parley.compliance.output-dir"), adapter);
     }
 
-    /** Everything the adapter has written so far, as one text. */
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Everything the adapter has written so far, as one text, in the order it was delivered: a file's name
+     * holds its first and last event id, and since delivery goes by round (events that committed late come in
+     * a later round, whatever their id) names no longer sort in delivery order; the files' times do.
+     */
     private static String written(String adapter) {
         Path folder = output(adapter);
         if (!Files.isDirectory(folder)) {
             return "";
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.sorted().filter(f -> !f.getFileName().toString().startsWith(".")).map(f -> {
+            return files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(ComplianceIT::modified).thenComparing(Comparator.naturalOrder()))
+                    .map(f -> {
                 try {
                     return Files.readString(f);
                 } catch (IOException e) {
