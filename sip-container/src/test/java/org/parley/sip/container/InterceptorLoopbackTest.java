@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,7 @@ class InterceptorLoopbackTest {
     /** Refuses in-dialog requests and responses that do not come over the flow their dialog started on. */
     static final class SameFlow implements SipMessageInterceptor {
         final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        final CountDownLatch refusedResponse = new CountDownLatch(1);
 
         @Override
         public void incoming(SipServletMessage message) throws SipMessageRejectedException {
@@ -41,6 +43,9 @@ class InterceptorLoopbackTest {
             if (message.getSession() != null && message.getSession().getConnection() != null
                     && !(message.getSession().getConnection().getRemoteAddress().equals(message.getRemoteAddr())
                     && message.getSession().getConnection().getRemotePort() == message.getRemotePort())) {
+                if (!(message instanceof SipServletRequest)) {
+                    refusedResponse.countDown();
+                }
                 throw new SipMessageRejectedException(403, "not the dialog's flow");
             }
         }
@@ -75,6 +80,9 @@ class InterceptorLoopbackTest {
 
             // The server's INFO answered from elsewhere: not acted upon; the real 200 still counts.
             other.send(serverInfo.ok());
+            // Judged before the real 200 is sent: arriving after it, the forged one would find the
+            // transaction finished and never be judged at all (the two come from different sockets).
+            assertThat(sameFlow.refusedResponse.await(RawSip.TIMEOUT_MS, TimeUnit.MILLISECONDS)).isTrue();
             sip.send(serverInfo.ok());
             assertThat(server.servlet.sent.take().get(RawSip.TIMEOUT_MS, TimeUnit.MILLISECONDS).getStatus()).isEqualTo(200);
 
