@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.application.events.AfterCommit;
 import org.parley.chat.domain.model.follow.Follow;
 import org.parley.chat.domain.model.follow.FollowRepository;
 import org.parley.chat.domain.model.room.Room;
@@ -41,6 +42,12 @@ public class FollowService {
     @Inject
     Clock clock;
 
+    @Inject
+    FollowerIndex followerIndex;
+
+    @Inject
+    AfterCommit afterCommit;
+
     public FollowService() {
     }
 
@@ -49,6 +56,8 @@ public class FollowService {
         this.rooms = rooms;
         this.follows = follows;
         this.clock = clock;
+        this.followerIndex = new FollowerIndex();
+        this.afterCommit = AfterCommit.immediate();
     }
 
     /**
@@ -64,6 +73,7 @@ public class FollowService {
             rooms.lockForPosting(room.uri());
             if (follows.find(actor.uri(), room).isEmpty()) {
                 follows.add(Follow.start(actor, room, clock.instant()));
+                followersChanged(room);
             }
         }
         return RoomView.of(room);
@@ -72,9 +82,15 @@ public class FollowService {
     /** Stops following the room; a room not followed (or gone) is no error. */
     public void unfollow(String userUri, String roomUri) {
         Actor actor = callers.participant(userUri);
-        rooms.find(RoomUri.parse(roomUri))
-                .flatMap(room -> follows.find(actor.uri(), room))
-                .ifPresent(follows::remove);
+        rooms.find(RoomUri.parse(roomUri)).ifPresent(room -> follows.find(actor.uri(), room).ifPresent(follow -> {
+            follows.remove(follow);
+            followersChanged(room);
+        }));
+    }
+
+    private void followersChanged(Room room) {
+        String uri = room.uri().toString();
+        afterCommit.run(() -> followerIndex.changed(uri));
     }
 
     /** The users who follow a room, for new-content notices (no caller: the chat service asks). */

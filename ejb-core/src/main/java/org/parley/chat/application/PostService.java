@@ -12,7 +12,9 @@ import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.PostedMessage;
-import org.parley.chat.application.events.RoomEventPublisher;
+import org.parley.chat.application.events.AfterCommit;
+import org.parley.chat.application.events.PostRoad;
+import org.parley.chat.application.events.RoomPublishOrder;
 import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.message.MessageRepository;
 import org.parley.chat.domain.model.room.Room;
@@ -23,8 +25,9 @@ import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
- * Posting to a room: authorise, number, keep. A SIP client's post (XCCOS grpchat) is delivered by its caller;
- * a post from anywhere else is published to the chat nodes, which deliver it ({@link #postAndPublish}).
+ * Posting to a room: authorise, number, keep, and once kept publish on the one {@link PostRoad}, whoever posts
+ * (a SIP client's grpchat or the web services' announcement of a file): the chat nodes deliver from the road
+ * alone, so a post reaches every node, this one included, the same way.
  */
 @Stateless
 @Interceptors(PersistenceExceptionTranslator.class)
@@ -49,55 +52,88 @@ public class PostService {
     ComplianceRecorder compliance;
 
     @Inject
-    RoomEventPublisher events;
+    PostRoad road;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    RoomPublishOrder publishOrder;
 
     public PostService() {
     }
 
     PostService(Callers callers, RoomRepository rooms, MessageRepository messages, ChatConfiguration configuration,
-                Clock clock, ComplianceRecorder compliance, RoomEventPublisher events) {
+                Clock clock, ComplianceRecorder compliance, PostRoad road, AfterCommit afterCommit,
+                RoomPublishOrder publishOrder) {
         this.callers = callers;
         this.rooms = rooms;
         this.messages = messages;
         this.configuration = configuration;
         this.clock = clock;
         this.compliance = compliance;
-        this.events = events;
+        this.road = road;
+        this.afterCommit = afterCommit;
+        this.publishOrder = publishOrder;
     }
 
     /**
+     * Stores a post and, once its transaction has committed, publishes it on the road. Called inside a larger
+     * transaction (a file and its announcement), it is published when that one commits, or never.
+     *
      * @param clientTime the client's own time stamp (XCCOS {@code ts}), or null
      * @return the message with its room sequence number and server time; not stored (but still to be
      *         delivered) when the room's category has chat history off
      */
     public PostedMessage post(String authorUri, String roomUri, String text, Instant clientTime) {
+        return post(authorUri, roomUri, text, clientTime, () -> { });
+    }
+
+    /**
+     * As {@link #post(String, String, String, Instant)}, with {@code stored} run after the commit and before the
+     * post is published: a SIP client's post is answered (200) before anyone, its author included, receives it.
+     * A failure of {@code stored} is logged; the post is published all the same.
+     */
+    public PostedMessage post(String authorUri, String roomUri, String text, Instant clientTime, Runnable stored) {
         Actor author = callers.participant(authorUri);
         if (text != null && text.length() > configuration.storySizeLimit()) {
             throw new ChatException(ChatException.Reason.TOO_LARGE,
                     "a message is limited to " + configuration.storySizeLimit() + " characters");
         }
         // The row lock is held until commit: posts to one room are numbered one at a time, in order.
-        Room room = rooms.lockForPosting(RoomUri.parse(roomUri))
+        RoomUri uri = RoomUri.parse(roomUri);
+        Room room = rooms.lockForPosting(uri)
                 .orElseThrow(() -> ChatException.notFound("no room " + roomUri));
         Message message = room.post(author, text, clientTime, clock.instant());
-        boolean stored = room.historyEnabled();
-        if (stored) {
-            messages.add(message);
+        // Taken under the row lock: the room's line on this node is in numbering order.
+        RoomPublishOrder.Place place = publishOrder.take(uri.toString());
+        PostedMessage posted;
+        try {
+            boolean kept = room.historyEnabled();
+            if (kept) {
+                messages.add(message);
+            }
+            // Archived even where the category keeps no history: compliance does not depend on it.
+            compliance.record(ComplianceEventType.CHAT, room, author.uri().value(), clock.instant(),
+                    text, Map.of("seq", Long.toString(message.seq())));
+            posted = new PostedMessage(MessageView.of(message), kept);
+        } catch (RuntimeException refused) {
+            place.rolledBack();
+            throw refused;
         }
-        // Archived even where the category keeps no history: compliance does not depend on it.
-        compliance.record(ComplianceEventType.CHAT, room, author.uri().value(), clock.instant(),
-                text, Map.of("seq", Long.toString(message.seq())));
-        return new PostedMessage(MessageView.of(message), stored);
-    }
-
-    /**
-     * A post made outside the SIP service (e.g. the web services' announcement of a file): stored as
-     * {@link #post} stores it, and published in the same transaction to the chat nodes, which deliver it to
-     * the room's online participants as they deliver a grpchat.
-     */
-    public PostedMessage postAndPublish(String authorUri, String roomUri, String text, Instant clientTime) {
-        PostedMessage posted = post(authorUri, roomUri, text, clientTime);
-        events.posted(posted.message());
+        afterCommit.whenComplete(committed -> {
+            if (!committed) {
+                place.rolledBack();
+                return;
+            }
+            place.committed(() -> {
+                try {
+                    stored.run();
+                } finally {
+                    road.publish(posted.message());
+                }
+            });
+        });
         return posted;
     }
 }

@@ -38,6 +38,8 @@ import org.parley.chat.application.dto.NewCategory;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.PostedMessage;
 import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.application.events.AfterCommit;
+import org.parley.chat.application.events.RoomPublishOrder;
 import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
@@ -126,7 +128,7 @@ class ChatServicesTest {
         rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance,
                 accessChanges);
         posts = new PostService(callers, roomRepository, messageRepository, configuration, clock, compliance,
-                events);
+                events, AfterCommit.immediate(), new RoomPublishOrder());
         history = new HistoryService(callers, roomRepository, messageRepository, categoryRepository,
                 new JpaHistoryChangeRepository(em), new JpaFileRecordRepository(em), configuration, clock, compliance);
         follows = new FollowService(callers, roomRepository, new JpaFollowRepository(em), clock);
@@ -234,22 +236,35 @@ class ChatServicesTest {
     }
 
     /**
-     * A post from outside the SIP service is published for the chat nodes to deliver, numbered like any other;
-     * a SIP client's post is not (its node delivers it), and a refused post is published nowhere.
+     * Every post, from SIP or the web, takes the one road, numbered in the room's order; the caller's "stored"
+     * work (a SIP post's 200) runs before it is published; a refused post is published nowhere.
      */
     @Test
-    void onlyPostsFromOutsideTheSipServiceArePublished() {
+    void everyPostTakesTheOneRoadAfterItsStoredWork() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
-        PostedMessage sip = tx(() -> posts.post(ALICE, room.uri(), "over SIP", null));
-        assertThat(published).extracting(MessageView::roomUri).doesNotContain(room.uri());
-
-        PostedMessage web = tx(() -> posts.postAndPublish(BOB, room.uri(), "[file] notes.txt", null));
+        List<String> order = new java.util.ArrayList<>();
+        PostedMessage sip = tx(() -> posts.post(ALICE, room.uri(), "over SIP", null,
+                () -> order.add("answered, published before: " + published.stream()
+                        .anyMatch(m -> m.roomUri().equals(room.uri())))));
+        PostedMessage web = tx(() -> posts.post(BOB, room.uri(), "[file] notes.txt", null));
         assertThat(web.message().seq()).isEqualTo(sip.message().seq() + 1);
-        assertThat(published).filteredOn(m -> m.roomUri().equals(room.uri())).containsExactly(web.message());
+        assertThat(order).containsExactly("answered, published before: false");
+        assertThat(published).filteredOn(m -> m.roomUri().equals(room.uri()))
+                .containsExactly(sip.message(), web.message());
 
-        assertRefused(() -> tx(() -> posts.postAndPublish(CAROL, room.uri(),
+        assertRefused(() -> tx(() -> posts.post(CAROL, room.uri(),
                 "x".repeat(configuration.storySizeLimit() + 1), null)), Reason.TOO_LARGE);
-        assertThat(published).filteredOn(m -> m.roomUri().equals(room.uri())).hasSize(1);
+        assertThat(published).filteredOn(m -> m.roomUri().equals(room.uri())).hasSize(2);
+    }
+
+    /** Once stored, a post is the room's whatever becomes of the answer to its author: it is published. */
+    @Test
+    void aStoredPostIsPublishedEvenWhenAnsweringItsAuthorFails() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        PostedMessage unanswered = tx(() -> posts.post(ALICE, room.uri(), "unanswered", null, () -> {
+            throw new IllegalStateException("the author's connection is gone");
+        }));
+        assertThat(published).contains(unanswered.message());
     }
 
     @Test

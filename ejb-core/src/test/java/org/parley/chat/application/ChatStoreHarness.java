@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.application.events.AfterCommit;
+import org.parley.chat.application.events.RoomPublishOrder;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.infrastructure.persistence.ReferenceData;
 import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
@@ -61,7 +63,7 @@ final class ChatStoreHarness implements AutoCloseable {
             clock, complianceEvents::add, accessChanges);
     final List<MessageView> publishedPosts = events.posts;
     final PostService posts = new PostService(callers, roomRepository, new JpaMessageRepository(em), configuration,
-            clock, complianceEvents::add, events);
+            clock, complianceEvents::add, events, AfterCommit.immediate(), new RoomPublishOrder());
     final HistoryService history = new HistoryService(callers, roomRepository, new JpaMessageRepository(em),
             new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em), fileRepository, configuration, clock,
             complianceEvents::add);

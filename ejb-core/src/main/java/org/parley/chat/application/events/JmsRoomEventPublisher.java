@@ -8,12 +8,10 @@ import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
 
-import org.parley.chat.application.dto.MessageView;
-
 /**
  * Puts room events on the {@code ParleyRoomEvents} topic (configure-messaging.cli). The container's
  * JMSContext on the XA connection factory joins the caller's JTA transaction: the event is published if and
- * only if the post commits, and only after it has (so a node that reads the room on receipt finds the post).
+ * only if the change commits, and only after it has (so a node that reads the room on receipt finds it).
  * Not persistent: the events are for participants online now; whoever is offline reads the history.
  */
 @ApplicationScoped
@@ -25,11 +23,6 @@ public class JmsRoomEventPublisher implements RoomEventPublisher {
 
     @Resource(lookup = RoomEvents.TOPIC)
     Topic topic;
-
-    @Override
-    public void posted(MessageView message) {
-        jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, RoomEvents.posted(jms, message));
-    }
 
     @Override
     public void accessChanged(AccessChange change) {

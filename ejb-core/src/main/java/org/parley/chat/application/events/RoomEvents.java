@@ -1,13 +1,9 @@
 package org.parley.chat.application.events;
 
-import java.time.Instant;
-
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
-
-import org.parley.chat.application.dto.MessageView;
 
 /**
  * The room events topic's message format, written here and read by the chat nodes' consumer: a MapMessage
@@ -20,7 +16,6 @@ public final class RoomEvents {
     /** configure-messaging.cli creates the topic under this name. */
     public static final String TOPIC = "java:/jms/topic/ParleyRoomEvents";
     public static final String TYPE = "roomEvent";
-    public static final String POSTED = "POSTED";
     public static final String ACCESS_CHANGED = "ACCESS_CHANGED";
     /**
      * The message group of access changes wider than a room: one group, so that a shared subscription hands
@@ -29,34 +24,6 @@ public final class RoomEvents {
     static final String WIDE_ACCESS_GROUP = "parley-access";
 
     private RoomEvents() {
-    }
-
-    public static MapMessage posted(JMSContext jms, MessageView post) {
-        MapMessage message = jms.createMapMessage();
-        try {
-            message.setStringProperty(TYPE, POSTED);
-            message.setStringProperty("JMSXGroupID", post.roomUri());
-            message.setString("roomUri", post.roomUri());
-            message.setLong("seq", post.seq());
-            message.setString("author", post.author());
-            message.setString("text", post.text());
-            message.setString("clientTime", post.clientTime() == null ? null : post.clientTime().toString());
-            message.setString("serverTime", post.serverTime().toString());
-        } catch (JMSException e) {
-            throw new IllegalStateException("cannot write a room event", e);
-        }
-        return message;
-    }
-
-    /** @return the post a {@link #POSTED} event carries, or null for an event of another type */
-    public static MessageView post(Message message) throws JMSException {
-        if (!POSTED.equals(message.getStringProperty(TYPE)) || !(message instanceof MapMessage map)) {
-            return null;
-        }
-        String clientTime = map.getString("clientTime");
-        return new MessageView(map.getString("roomUri"), map.getLong("seq"), map.getString("author"),
-                map.getString("text"), clientTime == null ? null : Instant.parse(clientTime),
-                Instant.parse(map.getString("serverTime")));
     }
 
     public static MapMessage accessChanged(JMSContext jms, AccessChange change) {

@@ -9,11 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.parley.chat.application.FollowService;
+import org.parley.chat.application.FollowerIndex;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.application.presence.RoomPresence;
@@ -26,9 +32,15 @@ import org.parley.xccos.Notice;
  * ntc:newcontent, with the room's chanib and the newest message id; PROTOCOL.md has no evidence of
  * the original's]. At most one notice per client session and room per {@link #QUIET_PERIOD}, so a
  * busy room does not flood its followers; joining shows them the rest.
+ *
+ * <p>A post from the road is only queued here (the road's publisher is committing the post and must not wait, nor
+ * may anything here run in its finished transaction); the notices are worked out on the SIP layer's executor, from
+ * the followers this node keeps in memory ({@link FollowerIndex}): no follower query per post.
  */
 @ApplicationScoped
 public class NewContentNotices {
+
+    private static final Logger LOG = Logger.getLogger(NewContentNotices.class.getName());
 
     static final Duration QUIET_PERIOD = Duration.ofSeconds(60);
     static final String INFO_LAST_MESSAGE = "urn:parley:info:lastmsgid";
@@ -48,6 +60,12 @@ public class NewContentNotices {
     @Inject
     Clock clock;
 
+    @Inject
+    FollowerIndex followerIndex;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/parley-sip")
+    Executor executor;
+
     private final Map<String, Instant> lastNotified = new ConcurrentHashMap<>();
 
     /**
@@ -56,9 +74,24 @@ public class NewContentNotices {
      * period per follower; whoever may not stops following).
      */
     public void posted(MessageView message) {
+        try {
+            executor.execute(() -> {
+                try {
+                    notifyFollowers(message);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, e, () -> message.roomUri() + ": no new-content notices for post "
+                            + message.seq());
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            LOG.fine(() -> message.roomUri() + ": no new-content notices for post " + message.seq() + ", " + busy);
+        }
+    }
+
+    private void notifyFollowers(MessageView message) {
         Instant now = clock.instant();
         Map<String, List<String>> due = new LinkedHashMap<>();
-        for (String follower : follows.followers(message.roomUri())) {
+        for (String follower : followerIndex.followers(message.roomUri(), follows::followers)) {
             for (String session : online.sessionsOf(follower)) {
                 if (!presence.isPresent(message.roomUri(), session) && due(session, message.roomUri(), now)) {
                     due.computeIfAbsent(follower, k -> new ArrayList<>()).add(session);

@@ -12,10 +12,10 @@ import org.parley.chat.domain.shared.ChatException;
 import org.parley.xccos.Post;
 
 /**
- * A grpchat from a client (PROTOCOL.md §7.8): authorised and stored by the chat service, then
- * delivered to everyone in the room, the author included, in the room's order. Posts get no
- * reply element; a refused post is reported by the transport (a non-200 to its INFO, which SIPE
- * shows as "not delivered").
+ * A grpchat from a client (PROTOCOL.md §7.8): authorised and stored by the chat service, which then publishes it
+ * on the one road; every node's fan-out delivers it from there to everyone in the room, the author included, in
+ * the room's order (a web post reaches the room the same way). Posts get no reply element; a refused post is
+ * reported by the transport (a non-200 to its INFO, which SIPE shows as "not delivered").
  */
 @ApplicationScoped
 public class PostHandler {
@@ -26,13 +26,7 @@ public class PostHandler {
     @Inject
     RoomPresence presence;
 
-    @Inject
-    RoomFanOut fanOut;
-
-    @Inject
-    NewContentNotices newContent;
-
-    /** @param accepted runs once the post is stored, before anyone receives it */
+    /** @param accepted runs once the post is stored (committed), before anyone receives it */
     public MessageView handle(Post post, ChatClient client, Runnable accepted) {
         if (!post.author().toLowerCase(Locale.ROOT).equals(client.userUri())) {
             throw ChatException.forbidden("a post's author must be its sender");
@@ -41,9 +35,6 @@ public class PostHandler {
         if (!presence.isPresent(room, client.sessionId())) {
             throw ChatException.forbidden("join the room before posting to it");
         }
-        MessageView message = fanOut.postAndDeliver(room,
-                () -> posts.post(client.userUri(), room, post.text(), post.clientTime()).message(), accepted);
-        newContent.posted(message);
-        return message;
+        return posts.post(client.userUri(), room, post.text(), post.clientTime(), accepted).message();
     }
 }

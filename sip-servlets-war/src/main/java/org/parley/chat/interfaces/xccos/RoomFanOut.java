@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,25 +24,23 @@ import org.parley.xccos.XccosNames;
  * Tells a room's online participants what happens in it: posts (to everyone, the author included:
  * clients show their own post only from this echo, PROTOCOL.md §7.8) and who enters and leaves.
  *
- * <p>Posts of one room are stored and fanned out under one lock per room, so every participant gets
- * them in the order of their sequence numbers. The chat store serialises posts per room anyway (the
- * room row is locked), so this adds no contention; sending is asynchronous, so the lock is short.
- *
- * <p>Posts made outside the SIP service (the web services) arrive later, over the room events topic
- * ({@link #deliverPosted}), and may be overtaken by a SIP post numbered after them. So each room also
- * remembers the last sequence number delivered in it, and a post whose predecessor has not been delivered
- * yet waits for it (the room lock released meanwhile), at most {@link #GAP_WAIT}: then it goes anyway, and
- * the late one follows when it comes. That is also the per-room sequencer a pool of nodes needs, once every
- * node's posts reach the others over the topic.
+ * <p>Posts come from the one road ({@link #posted}), SIP and web alike, each once, and are fanned out under one
+ * lock per room, so every participant gets them in the order of their sequence numbers. On one node the road
+ * already hands a room's posts over in that order; each room still remembers the last sequence number delivered
+ * in it, so that a post is never delivered twice, and a post whose predecessor has not been delivered yet waits for
+ * it (the room lock released meanwhile), at most {@link #GAP_WAIT}: then it goes anyway. That is the per-room
+ * sequencer a pool of nodes needs, where posts from other nodes come over a topic that keeps no order across
+ * publishers.
  */
 @ApplicationScoped
 public class RoomFanOut {
 
     /**
-     * How long a post waits for its predecessor from the room events topic: far above the topic's usual
-     * delay (milliseconds), short enough that a lost event does not hold up the room for long.
+     * How long a post waits for its predecessor. On one node it never waits (the road keeps the order); in a pool,
+     * far above a clustered topic's usual delay (milliseconds), short enough that a lost event does not hold up
+     * the room for long.
      */
-    static final Duration GAP_WAIT = Duration.ofSeconds(2);
+    static final Duration GAP_WAIT = Duration.ofMillis(500);
 
     private static final Logger LOG = Logger.getLogger(RoomFanOut.class.getName());
 
@@ -63,30 +59,10 @@ public class RoomFanOut {
     }
 
     /**
-     * Runs {@code post} (which stores a message), then {@code accepted} (the transport's answer to the
-     * author), then delivers the message, all in room order. Once stored, the post is delivered whatever
-     * becomes of the answer: a failed answer neither loses it nor holds up the room's next post.
+     * A stored post from the road, delivered to the room's participants on this node, in the room's order, once.
+     * Runs on the publisher's thread; sending is asynchronous.
      */
-    public MessageView postAndDeliver(String roomUri, Supplier<MessageView> post, Runnable accepted) {
-        RoomLine line = line(roomUri);
-        synchronized (line) {
-            MessageView message = post.get();
-            try {
-                accepted.run();
-            } catch (RuntimeException unanswered) {
-                LOG.log(Level.WARNING, unanswered, () -> roomUri + ": post " + message.seq() + " of "
-                        + message.author() + " is stored and delivered, but answering its author failed");
-            }
-            deliverInOrder(line, roomUri, message);
-            return message;
-        }
-    }
-
-    /**
-     * A post already stored and committed by another path (the web services), delivered to the room's
-     * participants on this node exactly as a grpchat is, in the room's order.
-     */
-    public void deliverPosted(MessageView message) {
+    public void posted(MessageView message) {
         String roomUri = RoomUris.canonical(message.roomUri());
         RoomLine line = line(roomUri);
         synchronized (line) {
@@ -100,6 +76,10 @@ public class RoomFanOut {
 
     /** Called holding the line's lock. */
     private void deliverInOrder(RoomLine line, String roomUri, MessageView message) {
+        if (line.started && message.seq() <= line.delivered) {
+            LOG.fine(() -> roomUri + ": post " + message.seq() + " already delivered");
+            return;
+        }
         awaitPredecessor(line, roomUri, message.seq());
         ChatMessage chat = new ChatMessage(message.roomUri(), message.author(), message.serverTime(), message.text());
         for (Participant participant : presence.participants(roomUri)) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
@@ -29,9 +31,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.FollowService;
+import org.parley.chat.application.FollowerIndex;
 import org.parley.chat.application.PostService;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.PostedMessage;
+import org.parley.chat.application.events.LocalPostRoad;
 import org.parley.chat.application.presence.InMemoryOnlineClients;
 import org.parley.chat.application.presence.InMemoryRoomPresence;
 import org.parley.chat.domain.shared.ChatException;
@@ -58,6 +62,8 @@ class PostHandlerTest {
     private final List<String> events = new ArrayList<>();
     private final RecordingDelivery delivery = new RecordingDelivery(() -> events.add("delivered"));
     private final PostHandler handler = new PostHandler();
+    private final LocalPostRoad road = new LocalPostRoad();
+    private final FollowerIndex followerIndex = new FollowerIndex();
 
     @BeforeEach
     void wire() {
@@ -67,18 +73,22 @@ class PostHandlerTest {
         newContent.presence = presence;
         newContent.delivery = delivery;
         newContent.clock = Clock.fixed(SERVER_TIME, ZoneOffset.UTC);
+        newContent.followerIndex = followerIndex;
+        newContent.executor = Runnable::run;
         handler.posts = posts;
         handler.presence = presence;
-        handler.fanOut = Fixtures.roomFanOut(presence, delivery);
-        handler.newContent = newContent;
+        // The road as PostRoadSubscriptions wires it: the handler stores, the road delivers.
+        RoomFanOut fanOut = Fixtures.roomFanOut(presence, delivery);
+        road.subscribe(fanOut::posted);
+        road.subscribe(newContent::posted);
         presence.enter(ROOM_A, participant(ALICE, "s-alice"));
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
     }
 
-    /** The post is stored as the authenticated user, then echoed to everyone in the room, the author included. */
+    /** The post is stored as the authenticated user, then echoed from the road to everyone in the room, the author included. */
     @Test
     void storesThePostAndDeliversItToEveryoneInTheRoom() {
-        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(1, "hello"));
+        storing(1, "hello");
 
         MessageView message = handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
 
@@ -91,9 +101,9 @@ class PostHandlerTest {
 
     @Test
     void successivePostsArriveInOrder() {
-        when(posts.post(ALICE, ROOM_A, "one", CLIENT_TIME)).thenReturn(stored(1, "one"));
-        when(posts.post(ALICE, ROOM_A, "two", CLIENT_TIME)).thenReturn(stored(2, "two"));
-        when(posts.post(ALICE, ROOM_A, "three", CLIENT_TIME)).thenReturn(stored(3, "three"));
+        storing(1, "one");
+        storing(2, "two");
+        storing(3, "three");
 
         for (String text : List.of("one", "two", "three")) {
             handler.handle(post(ALICE, text), ALICE_CLIENT, () -> { });
@@ -107,10 +117,7 @@ class PostHandlerTest {
 
     @Test
     void acceptedRunsAfterTheStoreAndBeforeAnyDelivery() {
-        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenAnswer(call -> {
-            events.add("stored");
-            return stored(1, "hello");
-        });
+        storing(1, "hello", () -> events.add("stored"));
 
         handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> events.add("accepted"));
 
@@ -120,7 +127,7 @@ class PostHandlerTest {
     /** A post the service refuses (too large, room disabled, ...) reaches nobody and is not accepted. */
     @Test
     void aRefusedPostDeliversNothing() {
-        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME))
+        when(posts.post(eq(ALICE), eq(ROOM_A), eq("hello"), eq(CLIENT_TIME), any()))
                 .thenThrow(new ChatException(Reason.TOO_LARGE, "a message is limited to 4096 characters"));
 
         assertThatThrownBy(() -> handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> events.add("accepted")))
@@ -138,7 +145,7 @@ class PostHandlerTest {
                 .isInstanceOf(ChatException.class)
                 .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.FORBIDDEN);
 
-        verify(posts, never()).post(anyString(), anyString(), anyString(), any());
+        verify(posts, never()).post(anyString(), anyString(), anyString(), any(), any());
         assertThat(events).isEmpty();
         assertThat(delivery.all()).isEmpty();
     }
@@ -146,7 +153,7 @@ class PostHandlerTest {
     /** The identity step lower-cases the user; SIPE writes the author as the account was typed. */
     @Test
     void theAuthorIsComparedIgnoringCase() {
-        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(1, "hello"));
+        storing(1, "hello");
 
         handler.handle(post("sip:Alice@Contoso.com", "hello"), ALICE_CLIENT, () -> { });
 
@@ -161,7 +168,7 @@ class PostHandlerTest {
                 .isInstanceOf(ChatException.class)
                 .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.FORBIDDEN);
 
-        verify(posts, never()).post(anyString(), anyString(), anyString(), any());
+        verify(posts, never()).post(anyString(), anyString(), anyString(), any(), any());
         assertThat(delivery.all()).isEmpty();
     }
 
@@ -182,7 +189,7 @@ class PostHandlerTest {
         online.connected(BOB, "s-bob");
         when(follows.followers(ROOM_A)).thenReturn(List.of(BOB, CAROL));
         when(follows.readers(ROOM_A, Set.of(CAROL))).thenReturn(Set.of(CAROL));
-        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(7, "hello"));
+        storing(7, "hello");
 
         handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
 
@@ -202,7 +209,7 @@ class PostHandlerTest {
         online.connected(DAVE, "s-dave");
         when(follows.followers(ROOM_A)).thenReturn(List.of(CAROL, DAVE));
         when(follows.readers(ROOM_A, Set.of(CAROL, DAVE))).thenReturn(Set.of(DAVE));
-        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(8, "hello"));
+        storing(8, "hello");
 
         handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
 
@@ -216,18 +223,50 @@ class PostHandlerTest {
     void noNoticeDueAsksNothing() {
         online.connected(BOB, "s-bob");
         when(follows.followers(ROOM_A)).thenReturn(List.of(BOB));
-        when(posts.post(ALICE, ROOM_A, "hello", CLIENT_TIME)).thenReturn(stored(9, "hello"));
+        storing(9, "hello");
 
         handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
 
         verify(follows, never()).readers(anyString(), anyCollection());
     }
 
+    /**
+     * A post's cost does not grow with its room's followers by queries: the followers are read from the store once
+     * per room, and again only after a follow of the room started or ended.
+     */
+    @Test
+    void followersAreReadOncePerRoomNotOncePerPost() {
+        when(follows.followers(ROOM_A)).thenReturn(List.of(BOB));
+        storing(1, "one");
+        storing(2, "two");
+        storing(3, "three");
+
+        handler.handle(post(ALICE, "one"), ALICE_CLIENT, () -> { });
+        handler.handle(post(ALICE, "two"), ALICE_CLIENT, () -> { });
+        verify(follows, times(1)).followers(ROOM_A);
+
+        followerIndex.changed(ROOM_A);
+        handler.handle(post(ALICE, "three"), ALICE_CLIENT, () -> { });
+        verify(follows, times(2)).followers(ROOM_A);
+    }
+
     private static Post post(String author, String text) {
         return new Post(REF, ROOM_A, author, CLIENT_TIME, text);
     }
 
-    private static PostedMessage stored(long seq, String text) {
-        return new PostedMessage(new MessageView(ROOM_A, seq, ALICE, text, CLIENT_TIME, SERVER_TIME), true);
+    private void storing(long seq, String text) {
+        storing(seq, text, () -> { });
+    }
+
+    /** The post service as it behaves: stores, runs the caller's "stored" work after the commit, publishes. */
+    private void storing(long seq, String text, Runnable store) {
+        when(posts.post(eq(ALICE), eq(ROOM_A), eq(text), eq(CLIENT_TIME), any())).thenAnswer(call -> {
+            store.run();
+            PostedMessage posted = new PostedMessage(
+                    new MessageView(ROOM_A, seq, ALICE, text, CLIENT_TIME, SERVER_TIME), true);
+            call.<Runnable>getArgument(4).run();
+            road.publish(posted.message());
+            return posted;
+        });
     }
 }

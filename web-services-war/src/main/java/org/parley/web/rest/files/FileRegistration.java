@@ -29,7 +29,7 @@ public class FileRegistration {
     @Transactional
     public FileView record(String uploaderUri, String roomUri, FileDescription description, URI downloadBase) {
         FileView file = files.register(uploaderUri, roomUri, description);
-        posts.postAndPublish(uploaderUri, roomUri, "[file] " + file.fileName() + " (" + file.sizeBytes() + " bytes) "
+        posts.post(uploaderUri, roomUri, "[file] " + file.fileName() + " (" + file.sizeBytes() + " bytes) "
                 + downloadBase.resolve(Long.toString(file.id())), null);
         return file;
     }

@@ -1,0 +1,45 @@
+package org.parley.chat.application;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.chat.domain.model.room.RoomUri;
+
+/**
+ * Who follows each room, kept on this node so that a post costs no follower query: read from the store once per
+ * room, forgotten when a follow of the room starts or ends ({@link FollowService}), after the commit. It may hold
+ * a follower whose follow an access change has ended meanwhile: the notice asks the read rule of those due one
+ * anyway, and whoever may not read is not told. [A pool forgets the room on every node: #13.]
+ */
+@ApplicationScoped
+public class FollowerIndex {
+
+    private final Map<String, Set<String>> byRoom = new ConcurrentHashMap<>();
+
+    /** @param load reads the room's followers from the store, when this node does not know them */
+    public Set<String> followers(String roomUri, Function<String, Collection<String>> load) {
+        String key = key(roomUri);
+        Set<String> known = byRoom.get(key);
+        if (known != null) {
+            return known;
+        }
+        Set<String> loaded = Set.copyOf(load.apply(roomUri));
+        // A change between the load and here forgot the key before it was put: the next post loads again.
+        byRoom.putIfAbsent(key, loaded);
+        return loaded;
+    }
+
+    /** A follow of the room started or ended (committed). */
+    public void changed(String roomUri) {
+        byRoom.remove(key(roomUri));
+    }
+
+    private static String key(String roomUri) {
+        return RoomUri.parse(roomUri).toString();
+    }
+}

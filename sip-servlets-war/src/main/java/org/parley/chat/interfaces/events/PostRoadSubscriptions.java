@@ -1,0 +1,33 @@
+package org.parley.chat.interfaces.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.parley.chat.application.events.PostRoad;
+import org.parley.chat.interfaces.xccos.NewContentNotices;
+import org.parley.chat.interfaces.xccos.RoomFanOut;
+
+/**
+ * This node's end of the one road: every stored post, whoever made it and on whichever node, reaches the room's
+ * participants connected here through the fan-out, and the followers who are not in the room get their
+ * new-content notice. Subscribed once, when the chat service starts.
+ */
+@ApplicationScoped
+public class PostRoadSubscriptions {
+
+    @Inject
+    PostRoad road;
+
+    @Inject
+    RoomFanOut fanOut;
+
+    @Inject
+    NewContentNotices newContent;
+
+    void subscribe(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        road.subscribe(fanOut::posted);
+        road.subscribe(newContent::posted);
+    }
+}
