@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -49,6 +51,31 @@ public class JpaComplianceArchive implements ComplianceArchive {
         }
         em.persist(new ArchivedEvent(event, clock.instant()));
         return true;
+    }
+
+    /**
+     * Stores a batch of events received in one message, each once: one query finds those already stored (a batch
+     * relayed again, or an event repeated within it), the others are inserted. In the caller's transaction.
+     *
+     * @return how many were new
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public int storeAll(List<ComplianceEvent> events) {
+        if (events.size() == 1) {
+            return store(events.get(0)) ? 1 : 0;
+        }
+        Set<String> known = new HashSet<>(em.createQuery(
+                        "select e.eventId from ArchivedEvent e where e.eventId in :ids", String.class)
+                .setParameter("ids", events.stream().map(ComplianceEvent::id).toList()).getResultList());
+        int stored = 0;
+        Instant now = clock.instant();
+        for (ComplianceEvent event : events) {
+            if (known.add(event.id())) {
+                em.persist(new ArchivedEvent(event, now));
+                stored++;
+            }
+        }
+        return stored;
     }
 
     /**

@@ -22,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.parley.chat.application.compliance.ComplianceOutbox;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.compliance.application.ComplianceDispatcher;
 import org.parley.compliance.application.ComplianceSettings;
@@ -54,6 +55,9 @@ public class AdminComplianceResource {
     @Inject
     JMSContext jms;
 
+    @EJB
+    ComplianceOutbox outbox;
+
     @Resource(lookup = "java:/jms/queue/ParleyComplianceDLQ")
     Queue deadLetterQueue;
 
@@ -62,7 +66,7 @@ public class AdminComplianceResource {
     @GET
     public ComplianceStatusJson status() {
         JpaComplianceArchive.Backlog backlog = archive.backlog();
-        return new ComplianceStatusJson(settings.enabled(), settings.adapters(), backlog.events(),
+        return new ComplianceStatusJson(settings.enabled(), settings.adapters(), outbox.backlog(), backlog.events(),
                 backlog.oldestReceivedAt(),
                 archive.adapters().stream().map(ComplianceStatusJson.Adapter::of).toList(), deadLetters());
     }

@@ -12,14 +12,17 @@ import org.parley.compliance.domain.AdapterProgress;
  *
  * @param enabled             whether actions are recorded at all ({@code PARLEY_COMPLIANCE_ENABLED})
  * @param configuredAdapters  the adapters every event must reach before it leaves the store, in order
+ * @param outboxEvents        events recorded by the chat service and not yet relayed to the compliance queue
+ *                            (its outbox in the chat store); a number that keeps growing means the relay fails
  * @param backlogEvents       events stored and not yet taken by every configured adapter
  * @param oldestBacklogEvent  when the oldest of them was received; null when there are none
  * @param adapters            every adapter that ever ran, also ones no longer configured
  * @param deadLetters         messages that could not be stored: they are in no archive
  */
-@JsonbPropertyOrder({"enabled", "configuredAdapters", "backlogEvents", "oldestBacklogEvent", "adapters",
+@JsonbPropertyOrder({"enabled", "configuredAdapters", "outboxEvents", "backlogEvents", "oldestBacklogEvent", "adapters",
         "deadLetters"})
-public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapters, long backlogEvents,
+public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapters, long outboxEvents,
+                                   long backlogEvents,
                                    Instant oldestBacklogEvent, List<Adapter> adapters, DeadLetters deadLetters) {
 
     /**

@@ -8,40 +8,38 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
-import jakarta.jms.Queue;
-import jakarta.jms.TextMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
+import org.parley.chat.application.events.AfterCommit;
 import org.parley.chat.domain.model.file.FileDescription;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.infrastructure.files.FileStore;
+import org.parley.chat.infrastructure.persistence.jpa.ChatPersistence;
 
 /**
- * Puts each event on the compliance queue (configure-messaging.cli) when compliance is switched on
- * ({@value #ENABLED}, off by default). The container's JMSContext on the XA connection factory
- * joins the caller's JTA transaction, so the message is sent if and only if the action commits.
- * Messages of one room share a JMS group, so the broker hands them to the compliance service in
- * order even with several consumers. Uploaded files are copied to the compliance file store
- * ({@link #recordUpload}).
+ * Writes each event, when compliance is switched on ({@value #ENABLED}, off by default), to the chat store's
+ * compliance outbox in the action's own transaction: the event is kept if and only if the action commits, and the
+ * action pays one insert, not an XA transaction with the broker. {@link ComplianceRelay} moves the outbox to the
+ * compliance queue in batches; it is woken when the action commits. Uploaded files are copied to the compliance file
+ * store ({@link #recordUpload}).
  */
 @ApplicationScoped
-public class JmsComplianceRecorder implements ComplianceRecorder {
+public class OutboxComplianceRecorder implements ComplianceRecorder {
 
     public static final String ENABLED = "parley.compliance.enabled";
     public static final String FILE_STORE = "parley.compliance.filestore.dir";
 
-    @Inject
-    @JMSConnectionFactory("java:/JmsXA")
-    JMSContext jms;
+    @PersistenceContext(unitName = ChatPersistence.UNIT)
+    EntityManager em;
 
-    @Resource(lookup = "java:/jms/queue/ParleyComplianceQueue")
-    Queue queue;
+    @Inject
+    ComplianceRelay relay;
+
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     FileStore chatFiles;
@@ -88,13 +86,8 @@ public class JmsComplianceRecorder implements ComplianceRecorder {
         if (!enabled) {
             return;
         }
-        TextMessage message = jms.createTextMessage(event.toJson());
-        try {
-            message.setStringProperty("JMSXGroupID", event.roomUri() == null ? event.actor() : event.roomUri());
-            message.setStringProperty("eventType", event.type().name());
-        } catch (JMSException e) {
-            throw new IllegalStateException("cannot label a compliance message", e);
-        }
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, message);
+        em.createNativeQuery("INSERT INTO compliance_outbox (event) VALUES (?1)")
+                .setParameter(1, event.toJson()).executeUpdate();
+        afterCommit.run(relay::wake);
     }
 }
