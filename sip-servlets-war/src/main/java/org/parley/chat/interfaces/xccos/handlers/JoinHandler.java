@@ -9,9 +9,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.parley.chat.application.FollowService;
-import org.parley.chat.application.InvitationService;
-import org.parley.chat.application.RoomService;
+import org.parley.chat.application.RoomEntryService;
+import org.parley.chat.application.dto.EnteredRoom;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
@@ -20,6 +19,7 @@ import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.ChatErrors;
 import org.parley.chat.interfaces.xccos.CommandHandler;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
+import org.parley.chat.interfaces.xccos.RoomUris;
 import org.parley.xccos.ChannelId;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem;
@@ -43,13 +43,7 @@ import org.parley.xccos.XccosNames;
 public class JoinHandler implements CommandHandler<Command.Join> {
 
     @Inject
-    RoomService rooms;
-
-    @Inject
-    FollowService follows;
-
-    @Inject
-    InvitationService invitations;
+    RoomEntryService entries;
 
     @Inject
     RoomPresence presence;
@@ -84,14 +78,14 @@ public class JoinHandler implements CommandHandler<Command.Join> {
     }
 
     private ChannelInfo enter(String roomUri, Participant me, Map<String, Integer> userIds) {
-        RoomView room = rooms.join(me.userUri(), roomUri);
-        follows.follow(me.userUri(), room.uri());
+        String canonical = RoomUris.canonical(roomUri);
+        // One call, one transaction: join rule, follow, invitations, and the managers among those present (by the
+        // room's rule, not the listed URIs: a manager may be one through a group or a domain).
+        EnteredRoom entry = entries.enter(me.userUri(), roomUri, usersIn(canonical));
+        RoomView room = entry.room();
         boolean entered = presence.enter(room.uri(), me);
-        invitations.accepted(me.userUri(), room.uri());
-        List<String> present = presence.participants(room.uri()).stream().map(Participant::userUri).distinct()
-                .sorted().toList();
-        // The room's rule, not the listed URIs: a manager may be one through a group or a domain.
-        Set<String> managers = rooms.managersAmong(me.userUri(), room.uri(), present);
+        List<String> present = usersIn(room.uri());
+        Set<String> managers = entry.managers();
         List<String> memberIds = new ArrayList<>();
         List<String> managerIds = new ArrayList<>();
         for (String user : present) {
@@ -109,5 +103,9 @@ public class JoinHandler implements CommandHandler<Command.Join> {
             fanOut.entered(room.uri(), me, managers.contains(me.userUri()));
         }
         return new ChannelInfo(room.uri(), room.name(), null, room.topic(), List.of(), List.of(), affiliations, List.of());
+    }
+
+    private List<String> usersIn(String roomUri) {
+        return presence.participants(roomUri).stream().map(Participant::userUri).distinct().sorted().toList();
     }
 }

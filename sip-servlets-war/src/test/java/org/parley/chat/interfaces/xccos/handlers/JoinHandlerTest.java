@@ -38,6 +38,7 @@ import org.mockito.stubbing.Answer;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.FollowService;
 import org.parley.chat.application.InvitationService;
+import org.parley.chat.application.RoomEntryService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
@@ -77,9 +78,7 @@ class JoinHandlerTest {
 
     @BeforeEach
     void wire() {
-        handler.rooms = rooms;
-        handler.follows = follows;
-        handler.invitations = invitations;
+        handler.entries = new RoomEntryService(rooms, follows, invitations);
         handler.presence = presence;
         handler.fanOut = Fixtures.roomFanOut(presence, delivery);
     }
