@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Parley and ejabberd side by side, one after the other, with the one generator (../shared/bench/load.py) and
+# the scenarios of ../shared/bench/README.md:
+#   (a) 1,000 users in 100 rooms of 10: the highest rate with p99 <= 50 ms and nothing lost, then 240 posts/s;
+#   (b) 1,000 users in 1 room: the highest loss-free delivery rate with p99 <= 1 s.
+# After each Parley scenario the generator closes its connections at once; the script then samples the server's
+# CPU until it is idle ("vanish": seconds until it is back under 5 % of one core).
+#
+#   bench/side-by-side.sh [--ejabberd] [--only a,b] [--compliance] [--quick] [--no-build] [--results DIR]
+#
+# Parley runs as the README's run command runs it (`mvn -Prun package`, embedded H2, heap as configured), with
+# PARLEY_SIP_IDENTITY=trust-from (the generator does no NTLM). ejabberd runs with its archive in PostgreSQL, with
+# the bench README's commands (as root). Everything started here is stopped here. Results: one JSON line per
+# measured step in DIR/<server>-<scenario>.jsonl (`python3 ../shared/bench/summarize.py DIR/*.jsonl` prints the
+# tables), the generator's report in DIR/<server>-<scenario>.txt, and Parley's time to idle after the mass
+# disconnect, RSS and threads in DIR/parley-<scenario>.after.json.
+# Compare only runs of one sitting on a quiet machine, and report ratios.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH=$(cd "$ROOT/../shared/bench" && pwd)
+EJABBERD=false ONLY=a,b COMPLIANCE=false QUICK=false BUILD=true
+RESULTS="$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --ejabberd) EJABBERD=true ;;
+        --only) ONLY=$2; shift ;;
+        --compliance) COMPLIANCE=true ;;
+        --quick) QUICK=true ;;
+        --no-build) BUILD=false ;;
+        --results) RESULTS=$2; shift ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+mkdir -p "$RESULTS"
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+if $QUICK; then
+    RAMP=(--ramp-warmup 1 --ramp-duration 3 --ramp-refine 1 --ramp-max-time 60)
+else
+    RAMP=(--ramp-warmup 2 --ramp-duration 5 --ramp-refine 2 --ramp-max-time 200)
+fi
+common=(--users 1000 --timeout 60 --login-concurrency 16 --ramp --ramp-factor 1.5 "${RAMP[@]}" --max-runtime 800)
+scenario_args() {
+    case "$1" in
+        a) echo "--rooms 100 --setup-timeout 400 --ramp-start 24 --rates 240" ;;
+        b) echo "--rooms 1 --setup-timeout 500 --ramp-start 1 --ramp-p99-ms 1000" ;;
+    esac
+}
+
+# Seconds until the process's CPU use falls under 5 % of one core for a whole second, at most 120.
+idle_after() {
+    local pid=$1 tick; tick=$(getconf CLK_TCK)
+    python3 - "$pid" "$tick" <<'PY'
+import sys, time
+pid, tick = sys.argv[1], int(sys.argv[2])
+def cpu():
+    f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / tick
+start = time.monotonic(); last = cpu()
+while time.monotonic() - start < 120:
+    time.sleep(1.0); now = cpu()
+    if now - last < 0.05:
+        print(f"{time.monotonic() - start - 1.0:.1f}"); sys.exit(0)
+    last = now
+print("120+")
+PY
+}
+
+PARLEY_MVN=""
+stop_parley() {
+    if [ -n "$PARLEY_MVN" ]; then
+        pkill -TERM -f "jboss.server.base.dir=$ROOT/run/server" 2>/dev/null || true
+        wait "$PARLEY_MVN" 2>/dev/null || true
+        PARLEY_MVN=""
+    fi
+}
+stop_ejabberd() { sh "$BENCH/ejabberd/stop.sh" >/dev/null 2>&1 || true; sh "$BENCH/ejabberd/pg-mam.sh" down >/dev/null 2>&1 || true; }
+trap 'stop_parley; $EJABBERD && stop_ejabberd; true' EXIT
+
+run_parley() {
+    local scenario=$1 rooms
+    rooms=$(scenario_args "$scenario" | awk '{print $2}')
+    log "Parley: scenario ($scenario), fresh store"
+    rm -rf "$ROOT/run"
+    local env=(PARLEY_SIP_IDENTITY=trust-from)
+    $COMPLIANCE && env+=(PARLEY_COMPLIANCE_ENABLED=true)
+    (cd "$ROOT" && env "${env[@]}" mvn -q -Prun package > "$RESULTS/parley-$scenario.server.log" 2>&1) &
+    PARLEY_MVN=$!
+    local pid="" i
+    for i in $(seq 1 300); do
+        pid=$(pgrep -f "jboss.server.base.dir=$ROOT/run/server" | head -1 || true)
+        if [ -n "$pid" ] && curl -sf -o /dev/null -u admin:parley-admin http://localhost:8080/parley/api/v1/rooms; then
+            break
+        fi
+        sleep 1
+    done
+    [ -n "$pid" ] || { echo "Parley did not start (see $RESULTS/parley-$scenario.server.log)" >&2; exit 1; }
+    for i in $(seq 0 $((rooms - 1))); do
+        curl -sf -o /dev/null -u admin:parley-admin -H 'Content-Type: application/json' \
+            -d "{\"name\":\"bench$i\",\"privacy\":\"OPEN\"}" http://localhost:8080/parley/api/v1/rooms
+    done
+    # shellcheck disable=SC2046
+    python3 "$BENCH/load.py" --proto xccos --host 127.0.0.1 --port 5060 --transport tcp --domain contoso.com \
+        --server-pid "$pid" "${common[@]}" $(scenario_args "$scenario") --json-out "$RESULTS/parley-$scenario.jsonl" \
+        | tee "$RESULTS/parley-$scenario.txt"
+    local vanish; vanish=$(idle_after "$pid")
+    echo "{\"server\":\"parley\",\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",\"rss_kb\":$(awk '/VmRSS/{print $2}' /proc/$pid/status),\"threads\":$(ls /proc/$pid/task | wc -l)}" \
+        | tee "$RESULTS/parley-$scenario.after.json"
+    stop_parley
+}
+
+run_ejabberd() {
+    local scenario=$1 rooms
+    rooms=$(scenario_args "$scenario" | awk '{print $2}')
+    log "ejabberd + archive in PostgreSQL: scenario ($scenario)"
+    stop_ejabberd
+    sh "$BENCH/ejabberd/pg-mam.sh" up
+    EJABBERD_YML="$BENCH/ejabberd/ejabberd-mam-pgsql.yml" ROOM_MAM=true sh "$BENCH/ejabberd/setup.sh" 1000 "$rooms"
+    local pid; pid=$(cat /run/ejabberd/ejabberd.pid)
+    # shellcheck disable=SC2046
+    python3 "$BENCH/load.py" --proto xmpp --host 127.0.0.1 --port 5222 --domain localhost --server-pid "$pid" \
+        "${common[@]}" $(scenario_args "$scenario") --json-out "$RESULTS/ejabberd-$scenario.jsonl" \
+        | tee "$RESULTS/ejabberd-$scenario.txt"
+    stop_ejabberd
+}
+
+if $BUILD; then
+    log "building Parley (mvn install -DskipTests)"
+    (cd "$ROOT" && mvn -q install -DskipTests > "$RESULTS/build.log" 2>&1)
+fi
+for scenario in ${ONLY//,/ }; do
+    run_parley "$scenario"
+    $EJABBERD && run_ejabberd "$scenario"
+done
+log "results in $RESULTS"
