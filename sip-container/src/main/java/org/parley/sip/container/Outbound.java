@@ -18,6 +18,14 @@ import java.util.logging.Logger;
  * Sends our requests and completes their stages on the dialog's queue. A 481, 487 or 408 answer, a
  * timeout or a transport failure ends the request's session: the peer has lost the dialog (SIPE answers
  * 487 on a dialog it dropped) or is gone.
+ *
+ * <p>In a dialog, at most {@link SipConnectorConfig#getMaxOutboundInFlight} requests of ours are unanswered at
+ * once; the others wait in the dialog's own queue, in order, and each answer lets the next one go (from the dialog's
+ * queue thread, not the sender's). A peer that lets more than {@link SipConnectorConfig#getMaxOutboundQueue} pile
+ * up is too slow to keep: it gets a BYE (best effort) and its dialog ends ({@link
+ * SipSessionEndReason#OUTBOUND_OVERFLOW}), so a slow or dead client costs the others nothing, not even memory.
+ * Kamailio does the same per TCP connection (its async write queue, {@code tcp_conn_wq_max}, closes a connection
+ * over the bound); Netty's channel write buffer water marks are the same idea one layer down.
  */
 final class Outbound {
 
@@ -32,11 +40,71 @@ final class Outbound {
 
     CompletionStage<SipServletResponse> send(OutgoingRequest request) {
         Pending pending = new Pending(request, new CompletableFuture<>());
+        Session session = request.getSession();
+        // A BYE does not wait behind the dialog's queue: it ends the dialog.
+        if (session != null && !"BYE".equals(request.getMethod())) {
+            switch (session.admitOutbound(pending, container.config().getMaxOutboundInFlight(),
+                    container.config().getMaxOutboundQueue())) {
+                case QUEUED:
+                    return pending.result();
+                case OVERFLOW:
+                    overflow(session, pending);
+                    return pending.result();
+                case SEND:
+                default:
+                    break;
+            }
+        }
+        transmit(pending);
+        return pending.result();
+    }
+
+    private void overflow(Session session, Pending pending) {
+        PEER_LOG.log(Level.INFO, String.valueOf(session.getRemoteParty()), "too slow",
+                () -> "dialog " + session.getId() + " ended: more than " + container.config().getMaxOutboundQueue()
+                        + " requests waiting to be sent to a peer that does not answer them");
+        try {
+            OutgoingRequest bye = (OutgoingRequest) session.createRequest("BYE");
+            transmit(new Pending(bye, new CompletableFuture<>()));
+        } catch (RuntimeException alreadyEnded) {
+            // Nothing to say goodbye on.
+        }
+        container.sessions().end(session, SipSessionEndReason.OUTBOUND_OVERFLOW);
+        later(pending, () -> pending.result().completeExceptionally(new SipRequestFailedException(Kind.TRANSPORT,
+                "peer too slow: dialog ended", null)));
+    }
+
+    /** The dialog ended: the requests still waiting in its queue fail without being sent. */
+    void sessionEnded(Session session) {
+        for (Pending dropped : session.dropOutbound()) {
+            dropped.result().completeExceptionally(new SipRequestFailedException(Kind.TRANSPORT,
+                    "dialog ended before the request was sent", null));
+        }
+    }
+
+    /** An answer (or failure) frees a place in the dialog: the next waiting request goes. */
+    private void done(Pending pending) {
+        Session session = pending.request().getSession();
+        if (session == null || "BYE".equals(pending.request().getMethod())) {
+            return;
+        }
+        if (!session.isValid()) {
+            sessionEnded(session);
+            return;
+        }
+        Pending next = session.outboundDone();
+        if (next != null) {
+            transmit(next);
+        }
+    }
+
+    private void transmit(Pending pending) {
+        OutgoingRequest request = pending.request();
         Connection flow = request.getConnection();
         if (flow != null && !container.connections().isOpen(flow)) {
             // Known closed: failing here costs nothing; sending would make the stack try to reconnect.
             later(pending, () -> fail(pending, Kind.TRANSPORT, "connection " + flow.getId() + " closed", null));
-            return pending.result();
+            return;
         }
         container.interceptors().outgoing(request);
         request.markSent();
@@ -49,7 +117,6 @@ final class Outbound {
                     "cannot send", () -> "cannot send " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
             later(pending, () -> fail(pending, Kind.TRANSPORT, "cannot send: " + e.getMessage(), e));
         }
-        return pending.result();
     }
 
     /** From the stack: a response to one of our client transactions. */
@@ -80,6 +147,7 @@ final class Outbound {
             }
         }
         pending.result().complete(response);
+        done(pending);
     }
 
     private void fail(Pending pending, Kind kind, String message, Throwable cause) {
@@ -89,6 +157,7 @@ final class Outbound {
                     ? SipSessionEndReason.TIMEOUT : SipSessionEndReason.TRANSPORT_ERROR);
         }
         pending.result().completeExceptionally(new SipRequestFailedException(kind, message, cause));
+        done(pending);
     }
 
     private void later(Pending pending, Runnable work) {

@@ -18,6 +18,7 @@ import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.RouteHeader;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
@@ -260,6 +261,44 @@ final class Session implements SipSession {
     @Override
     public Set<String> getAttributeNames() {
         return Set.copyOf(attributes.keySet());
+    }
+
+    /** Our requests waiting to be sent in this dialog (behind {@link #outboundInFlight} unanswered ones). */
+    private final ArrayDeque<Outbound.Pending> outboundQueue = new ArrayDeque<>();
+    private int outboundInFlight;
+
+    enum Admission { SEND, QUEUED, OVERFLOW }
+
+    /** Whether a request of ours goes out now, waits in the dialog's queue, or finds the queue full. */
+    synchronized Admission admitOutbound(Outbound.Pending pending, int maxInFlight, int maxQueued) {
+        if (outboundQueue.isEmpty() && outboundInFlight < maxInFlight) {
+            outboundInFlight++;
+            return Admission.SEND;
+        }
+        if (outboundQueue.size() >= maxQueued) {
+            return Admission.OVERFLOW;
+        }
+        outboundQueue.addLast(pending);
+        return Admission.QUEUED;
+    }
+
+    /** One of ours was answered (or failed): the next waiting one, now counted in flight, or null. */
+    synchronized Outbound.Pending outboundDone() {
+        if (outboundInFlight > 0) {
+            outboundInFlight--;
+        }
+        Outbound.Pending next = outboundQueue.pollFirst();
+        if (next != null) {
+            outboundInFlight++;
+        }
+        return next;
+    }
+
+    /** The dialog ended: what still waited is not sent. */
+    synchronized List<Outbound.Pending> dropOutbound() {
+        List<Outbound.Pending> dropped = new ArrayList<>(outboundQueue);
+        outboundQueue.clear();
+        return dropped;
     }
 
     @Override

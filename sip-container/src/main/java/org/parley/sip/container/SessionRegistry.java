@@ -56,11 +56,13 @@ final class SessionRegistry {
         container.queues().submitExempt(session.getCallId(), new SerialQueues.Task() {
             @Override
             public void run() {
+                container.outbound().sessionEnded(session);
                 container.sessionDestroyed(session, reason);
             }
 
             @Override
             public void reject() {
+                container.outbound().sessionEnded(session);
                 container.sessionDestroyed(session, reason);
             }
         });

@@ -26,6 +26,8 @@ public final class SipConnectorConfig {
     private final Duration ackTimeout;
     private final Duration sweepInterval;
     private final int maxQueuedRequests;
+    private final int maxOutboundQueue;
+    private final int maxOutboundInFlight;
     private final int retryAfterSeconds;
     private final int maxContentLength;
     private final int maxMessageSize;
@@ -49,6 +51,8 @@ public final class SipConnectorConfig {
         ackTimeout = b.ackTimeout;
         sweepInterval = b.sweepInterval;
         maxQueuedRequests = b.maxQueuedRequests;
+        maxOutboundQueue = b.maxOutboundQueue;
+        maxOutboundInFlight = b.maxOutboundInFlight;
         retryAfterSeconds = b.retryAfterSeconds;
         maxContentLength = b.maxContentLength;
         maxMessageSize = b.maxMessageSize;
@@ -132,6 +136,19 @@ public final class SipConnectorConfig {
     }
 
     /**
+     * Requests of ours waiting to be sent in one dialog, behind {@link #getMaxOutboundInFlight} unanswered ones,
+     * beyond which the peer is too slow to keep: its dialog ends ({@code OUTBOUND_OVERFLOW}).
+     */
+    public int getMaxOutboundQueue() {
+        return maxOutboundQueue;
+    }
+
+    /** Requests of ours sent in one dialog and not yet answered; further ones wait in the dialog's queue. */
+    public int getMaxOutboundInFlight() {
+        return maxOutboundInFlight;
+    }
+
+    /**
      * How long a TCP or TLS connection may take to send a whole SIP message from its first byte (the
      * first one: from the accept, TLS handshake included) before it is closed; idle time between
      * messages is not limited. Zero or less: no limit.
@@ -184,6 +201,8 @@ public final class SipConnectorConfig {
         private Duration ackTimeout = Duration.ofSeconds(32);
         private Duration sweepInterval = Duration.ofSeconds(5);
         private int maxQueuedRequests = 10_000;
+        private int maxOutboundQueue = 256;
+        private int maxOutboundInFlight = 32;
         private int retryAfterSeconds = 10;
         private int maxContentLength = 64 * 1024;
         private int maxMessageSize = 256 * 1024;
@@ -254,6 +273,16 @@ public final class SipConnectorConfig {
 
         public Builder maxQueuedRequests(int value) {
             maxQueuedRequests = value;
+            return this;
+        }
+
+        public Builder maxOutboundQueue(int value) {
+            maxOutboundQueue = value;
+            return this;
+        }
+
+        public Builder maxOutboundInFlight(int value) {
+            maxOutboundInFlight = value;
             return this;
         }
 

@@ -19,6 +19,11 @@ public enum SipSessionEndReason {
     /** One of our requests could not be sent (connection gone). */
     TRANSPORT_ERROR,
     /**
+     * The peer took our requests too slowly: more were waiting to be sent in the dialog than the connector keeps
+     * (a slow or dead client is dropped, so that it never holds up the others). A BYE is sent, best effort.
+     */
+    OUTBOUND_OVERFLOW,
+    /**
      * The TCP or TLS connection the peer last used in the dialog closed: our requests can no longer reach
      * it (clients do not listen for new connections), and a client that comes back makes a new dialog.
      */

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers INVITE, REGISTER and INFO; an INFO body tells it what else to do: "echo ..." sends an INFO
- * back in the dialog ("reply:" + body), "throw" fails, "block" waits for {@link #release}.
+ * back in the dialog ("reply:" + body), "flood N" sends N INFOs back ("flood:1" .. "flood:N"), "throw" fails,
+ * "block" waits for {@link #release}.
  */
 @SipServletMapping(users = "ocschat")
 class TestServlet extends SipServlet {
@@ -57,6 +58,14 @@ class TestServlet extends SipServlet {
             }
         }
         request.createResponse(200).send();
+        if (body != null && body.startsWith("flood ")) {
+            SipSession session = request.getSession();
+            for (int i = 1; i <= Integer.parseInt(body.substring("flood ".length())); i++) {
+                SipServletRequest info = session.createRequest("INFO");
+                info.setContent("flood:" + i, "text/plain", StandardCharsets.UTF_8);
+                sent.add(info.send().toCompletableFuture());
+            }
+        }
         if (body != null && body.startsWith("echo")) {
             SipSession session = request.getSession();
             SipServletRequest reply = session.createRequest("INFO");

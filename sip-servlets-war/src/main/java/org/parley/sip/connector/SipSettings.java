@@ -34,6 +34,7 @@ final class SipSettings {
                 .createKeyStore(Boolean.parseBoolean(property("parley.sip.tls.create-keystore", "true")))
                 .sessionExpires(Duration.ofSeconds(intProperty("parley.sip.session-expires", 720)))
                 .maxQueuedRequests(intProperty("parley.sip.max-queued-requests", 10_000))
+                .maxOutboundQueue(intProperty("parley.sip.max-outbound-queue", 256))
                 .retryAfterSeconds(intProperty("parley.sip.retry-after", 5))
                 .maxContentLength(intProperty("parley.sip.max-content-length", 64 * 1024))
                 .maxMessageSize(intProperty("parley.sip.max-message-size", 128 * 1024))
