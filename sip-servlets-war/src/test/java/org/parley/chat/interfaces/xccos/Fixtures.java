@@ -1,6 +1,8 @@
 package org.parley.chat.interfaces.xccos;
 
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.parley.chat.application.dto.RoomRolesView;
 import org.parley.chat.application.dto.RoomView;
@@ -35,6 +37,13 @@ public final class Fixtures {
     /** Clients send seqid="1" on everything; the envid tells commands apart. */
     public static final CommandRef REF = new CommandRef("envid-42", "1");
 
+    /** The fan-out's hold timer in tests: a daemon thread, so it never keeps the test JVM alive. */
+    private static final ScheduledExecutorService HOLD_TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "fan-out-hold");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private Fixtures() {
     }
 
@@ -48,6 +57,9 @@ public final class Fixtures {
         RoomFanOut fanOut = new RoomFanOut();
         fanOut.presence = presence;
         fanOut.delivery = delivery;
+        // Lanes run on the caller's thread: what a test posts is delivered when the call returns.
+        fanOut.executor = Runnable::run;
+        fanOut.timer = HOLD_TIMER;
         return fanOut;
     }
 
