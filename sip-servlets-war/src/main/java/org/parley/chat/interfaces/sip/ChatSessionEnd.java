@@ -50,7 +50,7 @@ public class ChatSessionEnd implements SipSessionListener {
             return;
         }
         online.disconnected(user, session.getId());
-        newContent.sessionEnded(session.getId());
+        newContent.sessionEnded(user, session.getId());
         Participant participant = new Participant(user, session.getId());
         for (String room : presence.leaveAll(session.getId())) {
             fanOut.left(room, participant);

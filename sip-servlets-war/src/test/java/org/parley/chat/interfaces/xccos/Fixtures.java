@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.parley.chat.application.FollowService;
+import org.parley.chat.application.FollowerIndex;
 import org.parley.chat.application.dto.RoomRolesView;
 import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
 import org.parley.chat.domain.model.room.InvitationSetting;
@@ -61,6 +64,16 @@ public final class Fixtures {
         fanOut.executor = Runnable::run;
         fanOut.timer = HOLD_TIMER;
         return fanOut;
+    }
+
+    public static FollowersOutside followersOutside(FollowService follows, FollowerIndex followerIndex,
+                                                    OnlineClients online, RoomPresence presence) {
+        FollowersOutside outside = new FollowersOutside();
+        outside.follows = follows;
+        outside.followerIndex = followerIndex;
+        outside.online = online;
+        outside.presence = presence;
+        return outside;
     }
 
     /** An open room with invitations and history on and file posting off. */

@@ -19,6 +19,7 @@ import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.ChatErrors;
 import org.parley.chat.interfaces.xccos.CommandHandler;
+import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
 import org.parley.xccos.ChannelId;
 import org.parley.xccos.Command;
@@ -57,6 +58,9 @@ public class JoinHandler implements CommandHandler<Command.Join> {
     @Inject
     RoomFanOut fanOut;
 
+    @Inject
+    FollowersOutside followersOutside;
+
     @Override
     public Class<Command.Join> commandType() {
         return Command.Join.class;
@@ -87,6 +91,7 @@ public class JoinHandler implements CommandHandler<Command.Join> {
         RoomView room = rooms.join(me.userUri(), roomUri);
         follows.follow(me.userUri(), room.uri());
         boolean entered = presence.enter(room.uri(), me);
+        followersOutside.entered(room.uri(), me.sessionId());
         invitations.accepted(me.userUri(), room.uri());
         List<String> present = presence.participants(room.uri()).stream().map(Participant::userUri).distinct()
                 .sorted().toList();

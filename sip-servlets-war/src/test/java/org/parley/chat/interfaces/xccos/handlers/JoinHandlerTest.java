@@ -82,6 +82,7 @@ class JoinHandlerTest {
         handler.invitations = invitations;
         handler.presence = presence;
         handler.fanOut = Fixtures.roomFanOut(presence, delivery);
+        handler.followersOutside = new org.parley.chat.interfaces.xccos.FollowersOutside();
     }
 
     @Test
