@@ -69,7 +69,7 @@ public class RoomFanOut {
     @Resource(lookup = "java:jboss/ee/concurrency/executor/parley-sip")
     Executor executor;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
     ScheduledExecutorService timer;
 
     private volatile FanOutLanes lanes;
