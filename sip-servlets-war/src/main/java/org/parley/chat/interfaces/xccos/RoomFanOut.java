@@ -2,9 +2,13 @@ package org.parley.chat.interfaces.xccos;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -87,6 +91,7 @@ public class RoomFanOut {
         final NavigableMap<Long, MessageView> held = new TreeMap<>();
         ScheduledFuture<?> release;
         volatile boolean big;
+        final List<Participant> leaving = new ArrayList<>();
 
         RoomLine(int lane) {
             this.lane = lane;
@@ -168,28 +173,11 @@ public class RoomFanOut {
                 recipients.add(participant.sessionId());
             }
         }
-        FanOutLanes all = lanes();
         if (recipients.size() >= BIG_ROOM) {
             line.big = true;
         }
-        if (!line.big || all.count() == 1) {
-            if (!recipients.isEmpty()) {
-                delivery.deliverToAll(recipients, item);
-            }
-            return;
-        }
-        List<List<String>> batches = new ArrayList<>();
-        for (int i = 0; i < all.count(); i++) {
-            batches.add(new ArrayList<>());
-        }
-        for (String session : recipients) {
-            batches.get(all.laneOf(session)).add(session);
-        }
-        for (int i = 0; i < batches.size(); i++) {
-            List<String> batch = batches.get(i);
-            if (!batch.isEmpty()) {
-                all.execute(i, () -> delivery.deliverToAll(batch, item));
-            }
+        if (!recipients.isEmpty()) {
+            sendTo(line, recipients, item);
         }
     }
 
@@ -238,12 +226,70 @@ public class RoomFanOut {
         notifyOthers(roomUri, newcomer, notice);
     }
 
-    /** ntc:part to those who stay, once the user has left with every client it had in the room. */
+    /**
+     * ntc:part to those who stay, once the user has left with every client it had in the room. Leavers are
+     * gathered per room and told in one notice by the room's lane: when many clients vanish at once the room gets
+     * a few notices naming many users, sent to those still there, not one notice per leaver to everyone.
+     */
     public void left(String roomUri, Participant leaver) {
-        if (presentElsewhere(roomUri, leaver)) {
+        String canonical = RoomUris.canonical(roomUri);
+        RoomLine line = line(canonical);
+        synchronized (line) {
+            line.leaving.add(leaver);
+            if (line.leaving.size() > 1) {
+                return; // a flush is queued already
+            }
+        }
+        lanes().execute(line.lane, () -> flushLeavers(roomUri, line));
+    }
+
+    private void flushLeavers(String roomUri, RoomLine line) {
+        List<Participant> leavers;
+        synchronized (line) {
+            leavers = List.copyOf(line.leaving);
+            line.leaving.clear();
+        }
+        Set<Participant> staying = presence.participants(roomUri);
+        Set<String> stayingUsers = new HashSet<>();
+        Set<String> stayingSessions = new HashSet<>();
+        for (Participant participant : staying) {
+            stayingUsers.add(participant.userUri());
+            stayingSessions.add(participant.sessionId());
+        }
+        Set<String> gone = new LinkedHashSet<>();
+        for (Participant leaver : leavers) {
+            if (!stayingUsers.contains(leaver.userUri())) {
+                gone.add(leaver.userUri());
+            }
+        }
+        if (gone.isEmpty() || stayingSessions.isEmpty()) {
             return;
         }
-        notifyOthers(roomUri, leaver, partNotice(roomUri, leaver));
+        Notice notice = new Notice(Notice.PART, List.of(new ChannelUsers(roomUri,
+                gone.stream().map(UserInfo::of).toList())));
+        sendTo(line, stayingSessions, notice);
+    }
+
+    /** From the room's lane: to these sessions, on their lanes if the room is big. */
+    private void sendTo(RoomLine line, Collection<String> sessions, Outbound item) {
+        FanOutLanes all = lanes();
+        if (!line.big || all.count() == 1) {
+            delivery.deliverToAll(sessions, item);
+            return;
+        }
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < all.count(); i++) {
+            batches.add(new ArrayList<>());
+        }
+        for (String session : sessions) {
+            batches.get(all.laneOf(session)).add(session);
+        }
+        for (int i = 0; i < batches.size(); i++) {
+            List<String> batch = batches.get(i);
+            if (!batch.isEmpty()) {
+                all.execute(i, () -> delivery.deliverToAll(batch, item));
+            }
+        }
     }
 
     /**
