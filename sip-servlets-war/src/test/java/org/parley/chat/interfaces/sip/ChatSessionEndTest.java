@@ -35,15 +35,19 @@ import org.parley.sip.servlet.SipSession;
 import org.parley.sip.servlet.SipSessionEndReason;
 
 /**
- * A thousand clients of one room vanish at once: nothing is sent to a session that has ended, the one who stays
- * is told of every leaver, and each ended session costs the store one call.
+ * A thousand clients of one room vanish at once, while the room's lane is busy: nothing is sent to a session that
+ * has ended, the one who stays is told of every leaver in one merged notice, and each ended session costs the
+ * store one call.
  */
 class ChatSessionEndTest {
 
     private static final String ROOM = Fixtures.ROOM_A;
     private static final int VANISHING = 1_000;
 
-    /** What the SIP delivery asked of each session: an INFO to one that has ended is the failure looked for. */
+    /**
+     * Sessions that behave as the container's: an ended one is not valid and makes no request. An INFO sent after
+     * the session's end is the failure looked for.
+     */
     private static final class Sessions {
         final Set<String> ended = ConcurrentHashMap.newKeySet();
         final Set<String> sentToEnded = ConcurrentHashMap.newKeySet();
@@ -52,14 +56,21 @@ class ChatSessionEndTest {
         SipSession session(String id, String user) {
             SipSession session = mock(SipSession.class);
             when(session.getId()).thenReturn(id);
-            when(session.isValid()).thenReturn(true);
+            when(session.isValid()).thenAnswer(call -> !ended.contains(id));
             when(session.getAttribute(ChatEndpointServlet.USER, String.class)).thenReturn(user);
             when(session.createRequest("INFO")).thenAnswer(call -> {
                 if (ended.contains(id)) {
-                    sentToEnded.add(id);
+                    // As the container: a dialog that has ended makes no request (the race of a fan-out that took
+                    // the session just before it was unregistered ends here).
+                    throw new IllegalStateException("ended");
                 }
                 SipServletRequest info = mock(SipServletRequest.class);
-                when(info.send()).thenReturn(CompletableFuture.completedFuture(null));
+                when(info.send()).thenAnswer(sent -> {
+                    if (ended.contains(id)) {
+                        sentToEnded.add(id);
+                    }
+                    return CompletableFuture.completedFuture(null);
+                });
                 if (id.equals("s-stay")) {
                     doAnswer(content -> {
                         toStayer.add(new String(content.<byte[]>getArgument(0), StandardCharsets.UTF_8));
@@ -85,7 +96,9 @@ class ChatSessionEndTest {
             }
         };
         delivery.envelopeIds = new EnvelopeIds();
-        RoomFanOut fanOut = Fixtures.roomFanOut(presence, delivery);
+        // The room's lane is busy while the clients vanish: its work waits until all have ended, then runs.
+        java.util.concurrent.BlockingQueue<Runnable> laneWork = new java.util.concurrent.LinkedBlockingQueue<>();
+        RoomFanOut fanOut = Fixtures.roomFanOut(presence, delivery, laneWork::add);
         RoomService rooms = mock(RoomService.class);
         ChatSessionEnd end = new ChatSessionEnd();
         end.presence = presence;
@@ -120,12 +133,17 @@ class ChatSessionEndTest {
             threads.shutdownNow();
         }
 
+        Runnable work;
+        while ((work = laneWork.poll()) != null) {
+            work.run();
+        }
+
         assertThat(sip.sentToEnded).as("nothing sent to a session that has ended").isEmpty();
         String told = String.join("\n", sip.toStayer);
         for (int i = 0; i < VANISHING; i++) {
             assertThat(told).as("the one who stays is told of every leaver").contains("sip:user" + i + "@contoso.com\"");
         }
-        assertThat(sip.toStayer).as("notices merged").hasSizeLessThanOrEqualTo(VANISHING);
+        assertThat(sip.toStayer).as("one notice naming all who left meanwhile").hasSize(1);
         assertThat(presence.participants(ROOM)).containsExactly(new Participant(Fixtures.ALICE, "s-stay"));
         verify(rooms, times(VANISHING)).leftAll(anyString(), anyCollection());
         verify(rooms, never()).leave(anyString(), anyString());

@@ -1,6 +1,7 @@
 package org.parley.chat.interfaces.xccos;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -57,11 +58,16 @@ public final class Fixtures {
     }
 
     public static RoomFanOut roomFanOut(RoomPresence presence, ClientDelivery delivery) {
+        // Lanes run on the caller's thread: what a test posts is delivered when the call returns.
+        return roomFanOut(presence, delivery, Runnable::run);
+    }
+
+    /** @param lanes the executor the fan-out's lanes run on */
+    public static RoomFanOut roomFanOut(RoomPresence presence, ClientDelivery delivery, Executor lanes) {
         RoomFanOut fanOut = new RoomFanOut();
         fanOut.presence = presence;
         fanOut.delivery = delivery;
-        // Lanes run on the caller's thread: what a test posts is delivered when the call returns.
-        fanOut.executor = Runnable::run;
+        fanOut.executor = lanes;
         fanOut.timer = HOLD_TIMER;
         return fanOut;
     }
