@@ -1,9 +1,12 @@
 package org.parley.chat.application;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +23,12 @@ import org.parley.chat.domain.model.room.RoomUri;
 public class FollowerIndex {
 
     private final Map<String, Set<String>> byRoom = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+    /** @param listener told the room's URI whenever a follow of it started or ended (after the commit) */
+    public void onChange(Consumer<String> listener) {
+        listeners.add(listener);
+    }
 
     /** @param load reads the room's followers from the store, when this node does not know them */
     public Set<String> followers(String roomUri, Function<String, Collection<String>> load) {
@@ -37,6 +46,7 @@ public class FollowerIndex {
     /** A follow of the room started or ended (committed). */
     public void changed(String roomUri) {
         byRoom.remove(key(roomUri));
+        listeners.forEach(listener -> listener.accept(roomUri));
     }
 
     private static String key(String roomUri) {

@@ -199,6 +199,18 @@ public class RoomService {
     }
 
     /**
+     * A client went away: it left all these rooms, recorded in one transaction (a thousand clients vanishing at
+     * once cost a thousand transactions, not one per client and room). A room that is gone meanwhile is skipped.
+     */
+    public void leftAll(String userUri, Collection<String> roomUris) {
+        String user = SipUri.parse(userUri).value();
+        for (String roomUri : roomUris) {
+            rooms.find(RoomUri.parse(roomUri)).ifPresent(room -> compliance.record(ComplianceEventType.PART, room,
+                    user, clock.instant(), null, Map.of()));
+        }
+    }
+
+    /**
      * Of the users online in each room, those who may no longer read it by the read rule of history reads
      * ({@link Callers#readable}); a room that is gone is lost to all of them. The chat nodes ask this when an
      * access change reaches them, and evict whom it names. No caller: the chat service asks.

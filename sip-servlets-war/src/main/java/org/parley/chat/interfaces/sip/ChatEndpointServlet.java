@@ -15,6 +15,7 @@ import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.ChatEndpoints;
 import org.parley.chat.interfaces.xccos.ChatErrors;
+import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.PostHandler;
 import org.parley.chat.interfaces.xccos.XccosDispatcher;
 import org.parley.sip.connector.ConfiguredMapping;
@@ -67,6 +68,9 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
     @Inject
     OnlineClients online;
 
+    @Inject
+    FollowersOutside followersOutside;
+
     private final XccosCodec codec = new XccosCodec();
 
     @Override
@@ -98,6 +102,7 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
         ok.send();
         delivery.register(session);
         online.connected(user.get(), session.getId());
+        followersOutside.signedIn(user.get(), session.getId());
     }
 
     private static void answer(SipServletRequest request, int status, String reason) {

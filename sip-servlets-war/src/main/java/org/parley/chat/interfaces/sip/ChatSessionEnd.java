@@ -1,5 +1,6 @@
 package org.parley.chat.interfaces.sip;
 
+import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,11 @@ public class ChatSessionEnd implements SipSessionListener {
     @Inject
     NewContentNotices newContent;
 
+    /**
+     * The session is unregistered first, so nothing more is sent to it (no notice to a client that is gone), then
+     * it leaves its rooms: the part notices go out on each room's lane, merged with those of others leaving at
+     * the same moment and sent only to sessions still there, and the store records all its parts in one call.
+     */
     @Override
     public void sessionDestroyed(SipSession session, SipSessionEndReason reason) {
         delivery.unregister(session.getId());
@@ -50,14 +56,17 @@ public class ChatSessionEnd implements SipSessionListener {
             return;
         }
         online.disconnected(user, session.getId());
-        newContent.sessionEnded(session.getId());
+        newContent.sessionEnded(user, session.getId());
         Participant participant = new Participant(user, session.getId());
-        for (String room : presence.leaveAll(session.getId())) {
+        Set<String> left = presence.leaveAll(session.getId());
+        for (String room : left) {
             fanOut.left(room, participant);
+        }
+        if (!left.isEmpty()) {
             try {
-                rooms.leave(user, room);
+                rooms.leftAll(user, left);
             } catch (RuntimeException gone) {
-                LOG.fine(() -> "no compliance record of " + user + " leaving " + room + ": " + gone.getMessage());
+                LOG.fine(() -> "no compliance record of " + user + " leaving " + left + ": " + gone.getMessage());
             }
         }
         LOG.fine(() -> "chat session of " + user + " ended: " + reason);

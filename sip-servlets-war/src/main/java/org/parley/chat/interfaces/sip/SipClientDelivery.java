@@ -1,5 +1,6 @@
 package org.parley.chat.interfaces.sip;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -52,15 +53,42 @@ public class SipClientDelivery implements ClientDelivery {
         return send(session, item);
     }
 
+    /**
+     * One body for all (Netty's encode once, write many): the element is serialised once, with one envid, and
+     * each session gets only its own INFO around it. The envid needs to be unique per dialog, not across them.
+     */
+    @Override
+    public int deliverToAll(Collection<String> sessionIds, Outbound item) {
+        byte[] body = null;
+        int sent = 0;
+        for (String sessionId : sessionIds) {
+            SipSession session = sessions.get(sessionId);
+            if (session == null || !session.isValid()) {
+                continue;
+            }
+            if (body == null) {
+                body = codec.write(envelopeIds.next(), item);
+            }
+            if (send(session, body)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
     /** Sends on a session the caller holds, e.g. a reply on the dialog a command came in. */
     boolean send(SipSession session, Outbound item) {
+        return send(session, codec.write(envelopeIds.next(), item));
+    }
+
+    private boolean send(SipSession session, byte[] body) {
         SipServletRequest info;
         try {
             info = session.createRequest("INFO");
         } catch (IllegalStateException ended) {
             return false;
         }
-        info.setContent(codec.write(envelopeIds.next(), item), XccosNames.CONTENT_TYPE);
+        info.setContent(body, XccosNames.CONTENT_TYPE);
         info.send().whenComplete((response, failure) -> {
             if (failure != null) {
                 LOG.log(Level.FINE, failure, () -> "INFO to " + session.getRemoteParty() + " failed");

@@ -1,5 +1,7 @@
 package org.parley.chat.interfaces.xccos;
 
+import java.util.Collection;
+
 import org.parley.xccos.Outbound;
 
 /**
@@ -12,4 +14,20 @@ public interface ClientDelivery {
 
     /** @return false when the session is unknown or already ended (nothing was sent) */
     boolean deliver(String sessionId, Outbound item);
+
+    /**
+     * The same element to many sessions (a room's post or notice): built and encoded once, only each session's
+     * envelope is made per recipient.
+     *
+     * @return how many sessions it was sent to
+     */
+    default int deliverToAll(Collection<String> sessionIds, Outbound item) {
+        int sent = 0;
+        for (String sessionId : sessionIds) {
+            if (deliver(sessionId, item)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
 }

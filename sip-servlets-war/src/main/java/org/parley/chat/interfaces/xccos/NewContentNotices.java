@@ -19,10 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.parley.chat.application.FollowService;
-import org.parley.chat.application.FollowerIndex;
 import org.parley.chat.application.dto.MessageView;
-import org.parley.chat.application.presence.OnlineClients;
-import org.parley.chat.application.presence.RoomPresence;
 import org.parley.xccos.DataItem.ChannelInfo;
 import org.parley.xccos.DataItem.Property;
 import org.parley.xccos.Notice;
@@ -35,7 +32,8 @@ import org.parley.xccos.Notice;
  *
  * <p>A post from the road is only queued here (the road's publisher is committing the post and must not wait, nor
  * may anything here run in its finished transaction); the notices are worked out on the SIP layer's executor, from
- * the followers this node keeps in memory ({@link FollowerIndex}): no follower query per post.
+ * the sessions of followers outside the room this node keeps up to date ({@link FollowersOutside}): no follower
+ * query or scan per post, so a post's cost does not grow with the room's followers who are in it or offline.
  */
 @ApplicationScoped
 public class NewContentNotices {
@@ -49,19 +47,13 @@ public class NewContentNotices {
     FollowService follows;
 
     @Inject
-    OnlineClients online;
-
-    @Inject
-    RoomPresence presence;
-
-    @Inject
     ClientDelivery delivery;
 
     @Inject
     Clock clock;
 
     @Inject
-    FollowerIndex followerIndex;
+    FollowersOutside outside;
 
     @Resource(lookup = "java:jboss/ee/concurrency/executor/parley-sip")
     Executor executor;
@@ -91,31 +83,29 @@ public class NewContentNotices {
     private void notifyFollowers(MessageView message) {
         Instant now = clock.instant();
         Map<String, List<String>> due = new LinkedHashMap<>();
-        for (String follower : followerIndex.followers(message.roomUri(), follows::followers)) {
-            for (String session : online.sessionsOf(follower)) {
-                if (!presence.isPresent(message.roomUri(), session) && due(session, message.roomUri(), now)) {
-                    due.computeIfAbsent(follower, k -> new ArrayList<>()).add(session);
-                }
+        outside.of(message.roomUri()).forEach((session, follower) -> {
+            if (due(session, message.roomUri(), now)) {
+                due.computeIfAbsent(follower, k -> new ArrayList<>()).add(session);
             }
-        }
+        });
         if (due.isEmpty()) {
             return;
         }
         Set<String> readers = follows.readers(message.roomUri(), due.keySet());
-        due.forEach((follower, sessions) -> {
-            if (!readers.contains(follower)) {
-                return;
-            }
-            for (String session : sessions) {
-                delivery.deliver(session, new Notice(Notice.NEW_CONTENT, List.of(new ChannelInfo(message.roomUri(), null,
-                        null, null, List.of(new Property(INFO_LAST_MESSAGE, Long.toString(message.seq()))), List.of(),
-                        List.of(), List.of()))));
+        List<String> sessions = new ArrayList<>();
+        due.forEach((follower, theirs) -> {
+            if (readers.contains(follower)) {
+                sessions.addAll(theirs);
             }
         });
+        delivery.deliverToAll(sessions, new Notice(Notice.NEW_CONTENT, List.of(new ChannelInfo(message.roomUri(), null,
+                null, null, List.of(new Property(INFO_LAST_MESSAGE, Long.toString(message.seq()))), List.of(),
+                List.of(), List.of()))));
     }
 
     /** Forgets a session's throttling state when it ends. */
-    public void sessionEnded(String sessionId) {
+    public void sessionEnded(String userUri, String sessionId) {
+        outside.signedOut(userUri, sessionId);
         lastNotified.keySet().removeIf(key -> key.startsWith(sessionId + " "));
     }
 

@@ -1,12 +1,23 @@
 package org.parley.chat.interfaces.xccos;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,19 +29,25 @@ import org.parley.xccos.DataItem.Affiliation;
 import org.parley.xccos.DataItem.ChannelUsers;
 import org.parley.xccos.DataItem.UserInfo;
 import org.parley.xccos.Notice;
+import org.parley.xccos.Outbound;
 import org.parley.xccos.XccosNames;
 
 /**
  * Tells a room's online participants what happens in it: posts (to everyone, the author included:
  * clients show their own post only from this echo, PROTOCOL.md §7.8) and who enters and leaves.
  *
- * <p>Posts come from the one road ({@link #posted}), SIP and web alike, each once, and are fanned out under one
- * lock per room, so every participant gets them in the order of their sequence numbers. On one node the road
- * already hands a room's posts over in that order; each room still remembers the last sequence number delivered
- * in it, so that a post is never delivered twice, and a post whose predecessor has not been delivered yet waits for
- * it (the room lock released meanwhile), at most {@link #GAP_WAIT}: then it goes anyway. That is the per-room
+ * <p>Posts come from the one road ({@link #posted}), SIP and web alike. The road's publisher only hands the post
+ * over: under the room's short lock it is put in sequence and queued on the room's lane ({@link FanOutLanes}); the
+ * lane builds the element once and sends it to every participant ({@link ClientDelivery#deliverToAll}). Each room
+ * remembers the last sequence number it handed on, so a post is never delivered twice, and a post whose
+ * predecessor has not come yet is held, at most {@link #HOLD}, on a timer (no thread waits): the predecessor
+ * releases both, or the timer lets the held posts go without it (it is in the history). That is the per-room
  * sequencer a pool of nodes needs, where posts from other nodes come over a topic that keeps no order across
- * publishers.
+ * publishers; on one node the road already keeps the order and nothing is ever held.
+ *
+ * <p>A big room (from {@link #BIG_ROOM} participants) is sent in batches, one per lane, each participant always
+ * in the batch of its session's lane, so a session's posts keep their order while the room uses every core. A room
+ * once big stays sent that way, so no session ever changes lane between two posts.
  */
 @ApplicationScoped
 public class RoomFanOut {
@@ -40,7 +57,10 @@ public class RoomFanOut {
      * far above a clustered topic's usual delay (milliseconds), short enough that a lost event does not hold up
      * the room for long.
      */
-    static final Duration GAP_WAIT = Duration.ofMillis(500);
+    static final Duration HOLD = Duration.ofMillis(200);
+
+    /** From this many participants a room's posts are sent in batches across the lanes. */
+    static final int BIG_ROOM = 200;
 
     private static final Logger LOG = Logger.getLogger(RoomFanOut.class.getName());
 
@@ -50,69 +70,145 @@ public class RoomFanOut {
     @Inject
     ClientDelivery delivery;
 
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/parley-sip")
+    Executor executor;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
+    ScheduledExecutorService timer;
+
+    private volatile FanOutLanes lanes;
+
     private final Map<String, RoomLine> lines = new ConcurrentHashMap<>();
 
-    /** One room's lock (the object itself) and the last sequence number delivered in it on this node. */
+    /**
+     * One room's sequencer (its lock is the object itself): the last sequence number handed on, the posts held
+     * for a missing predecessor, and whether the room is sent in batches.
+     */
     private static final class RoomLine {
+        final int lane;
         boolean started;
         long delivered;
+        final NavigableMap<Long, MessageView> held = new TreeMap<>();
+        ScheduledFuture<?> release;
+        volatile boolean big;
+        final List<Participant> leaving = new ArrayList<>();
+
+        RoomLine(int lane) {
+            this.lane = lane;
+        }
     }
 
     /**
      * A stored post from the road, delivered to the room's participants on this node, in the room's order, once.
-     * Runs on the publisher's thread; sending is asynchronous.
+     * Never blocks the publisher: the post is queued on the room's lane (or held for its predecessor).
      */
     public void posted(MessageView message) {
         String roomUri = RoomUris.canonical(message.roomUri());
         RoomLine line = line(roomUri);
         synchronized (line) {
-            deliverInOrder(line, roomUri, message);
+            if (line.started && message.seq() <= line.delivered || line.held.containsKey(message.seq())) {
+                LOG.fine(() -> roomUri + ": post " + message.seq() + " already delivered");
+                return;
+            }
+            if (line.started && message.seq() > line.delivered + 1) {
+                line.held.put(message.seq(), message);
+                if (line.release == null) {
+                    line.release = timer.schedule(() -> releaseHeld(roomUri, line), HOLD.toMillis(),
+                            TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
+            handOn(roomUri, line, message);
+            handOnFollowers(roomUri, line);
         }
     }
 
-    private RoomLine line(String roomUri) {
-        return lines.computeIfAbsent(roomUri, k -> new RoomLine());
+    /** The hold is over: the held posts go on without their missing predecessors. */
+    private void releaseHeld(String roomUri, RoomLine line) {
+        synchronized (line) {
+            line.release = null;
+            if (line.held.isEmpty()) {
+                return;
+            }
+            long missingFrom = line.delivered + 1;
+            MessageView first = line.held.pollFirstEntry().getValue();
+            LOG.fine(() -> roomUri + ": post " + first.seq() + " delivered without " + missingFrom + ".."
+                    + (first.seq() - 1) + ", not arrived within " + HOLD);
+            handOn(roomUri, line, first);
+            handOnFollowers(roomUri, line);
+        }
     }
 
-    /** Called holding the line's lock. */
-    private void deliverInOrder(RoomLine line, String roomUri, MessageView message) {
-        if (line.started && message.seq() <= line.delivered) {
-            LOG.fine(() -> roomUri + ": post " + message.seq() + " already delivered");
-            return;
+    /** Called holding the line's lock: the posts held that now follow without a gap. */
+    private void handOnFollowers(String roomUri, RoomLine line) {
+        Map.Entry<Long, MessageView> next;
+        while ((next = line.held.firstEntry()) != null && next.getKey() == line.delivered + 1) {
+            line.held.pollFirstEntry();
+            handOn(roomUri, line, next.getValue());
         }
-        awaitPredecessor(line, roomUri, message.seq());
-        ChatMessage chat = new ChatMessage(message.roomUri(), message.author(), message.serverTime(), message.text());
-        for (Participant participant : presence.participants(roomUri)) {
-            delivery.deliver(participant.sessionId(), chat);
+        if (line.held.isEmpty() && line.release != null) {
+            line.release.cancel(false);
+            line.release = null;
+        } else if (!line.held.isEmpty() && line.release == null) {
+            line.release = timer.schedule(() -> releaseHeld(roomUri, line), HOLD.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Called holding the line's lock: queues the post on the room's lane, in sequence. */
+    private void handOn(String roomUri, RoomLine line, MessageView message) {
         line.started = true;
         line.delivered = Math.max(line.delivered, message.seq());
-        line.notifyAll();
+        ChatMessage chat = new ChatMessage(message.roomUri(), message.author(), message.serverTime(), message.text());
+        lanes().execute(line.lane, () -> sendToRoom(roomUri, line, chat, null));
     }
 
     /**
-     * Waits (the lock released meanwhile) until the post numbered just before {@code seq} has been delivered.
-     * The first post a room sees on this node waits for nothing: what came before it is history.
+     * On the room's lane: the element, built once, to every participant but {@code except} (a session id, or
+     * null); a big room's participants in batches on their sessions' lanes.
      */
-    private void awaitPredecessor(RoomLine line, String roomUri, long seq) {
-        if (!line.started) {
-            return;
-        }
-        long deadline = System.nanoTime() + GAP_WAIT.toNanos();
-        while (line.delivered < seq - 1) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                LOG.fine(() -> roomUri + ": post " + seq + " delivered without " + (line.delivered + 1) + ".."
-                        + (seq - 1) + ", not arrived within " + GAP_WAIT);
-                return;
-            }
-            try {
-                TimeUnit.NANOSECONDS.timedWait(line, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+    private void sendToRoom(String roomUri, RoomLine line, Outbound item, String except) {
+        List<String> recipients = new ArrayList<>();
+        for (Participant participant : presence.participants(roomUri)) {
+            if (!participant.sessionId().equals(except)) {
+                recipients.add(participant.sessionId());
             }
         }
+        if (recipients.size() >= BIG_ROOM) {
+            line.big = true;
+        }
+        if (!recipients.isEmpty()) {
+            sendTo(line, recipients, item);
+        }
+    }
+
+    /** To one session of the room, after what the room's lane already has for it. */
+    private void sendToOne(RoomLine line, String sessionId, Outbound item) {
+        FanOutLanes all = lanes();
+        all.execute(line.lane, () -> {
+            if (line.big && all.count() > 1) {
+                all.execute(all.laneOf(sessionId), () -> delivery.deliver(sessionId, item));
+            } else {
+                delivery.deliver(sessionId, item);
+            }
+        });
+    }
+
+    private RoomLine line(String roomUri) {
+        return lines.computeIfAbsent(roomUri, k -> new RoomLine(lanes().laneOf(k)));
+    }
+
+    private FanOutLanes lanes() {
+        FanOutLanes known = lanes;
+        if (known == null) {
+            synchronized (this) {
+                known = lanes;
+                if (known == null) {
+                    known = new FanOutLanes(Math.max(2, Runtime.getRuntime().availableProcessors()), executor);
+                    lanes = known;
+                }
+            }
+        }
+        return known;
     }
 
     /**
@@ -130,12 +226,70 @@ public class RoomFanOut {
         notifyOthers(roomUri, newcomer, notice);
     }
 
-    /** ntc:part to those who stay, once the user has left with every client it had in the room. */
+    /**
+     * ntc:part to those who stay, once the user has left with every client it had in the room. Leavers are
+     * gathered per room and told in one notice by the room's lane: when many clients vanish at once the room gets
+     * a few notices naming many users, sent to those still there, not one notice per leaver to everyone.
+     */
     public void left(String roomUri, Participant leaver) {
-        if (presentElsewhere(roomUri, leaver)) {
+        String canonical = RoomUris.canonical(roomUri);
+        RoomLine line = line(canonical);
+        synchronized (line) {
+            line.leaving.add(leaver);
+            if (line.leaving.size() > 1) {
+                return; // a flush is queued already
+            }
+        }
+        lanes().execute(line.lane, () -> flushLeavers(roomUri, line));
+    }
+
+    private void flushLeavers(String roomUri, RoomLine line) {
+        List<Participant> leavers;
+        synchronized (line) {
+            leavers = List.copyOf(line.leaving);
+            line.leaving.clear();
+        }
+        Set<Participant> staying = presence.participants(roomUri);
+        Set<String> stayingUsers = new HashSet<>();
+        Set<String> stayingSessions = new HashSet<>();
+        for (Participant participant : staying) {
+            stayingUsers.add(participant.userUri());
+            stayingSessions.add(participant.sessionId());
+        }
+        Set<String> gone = new LinkedHashSet<>();
+        for (Participant leaver : leavers) {
+            if (!stayingUsers.contains(leaver.userUri())) {
+                gone.add(leaver.userUri());
+            }
+        }
+        if (gone.isEmpty() || stayingSessions.isEmpty()) {
             return;
         }
-        notifyOthers(roomUri, leaver, partNotice(roomUri, leaver));
+        Notice notice = new Notice(Notice.PART, List.of(new ChannelUsers(roomUri,
+                gone.stream().map(UserInfo::of).toList())));
+        sendTo(line, stayingSessions, notice);
+    }
+
+    /** From the room's lane: to these sessions, on their lanes if the room is big. */
+    private void sendTo(RoomLine line, Collection<String> sessions, Outbound item) {
+        FanOutLanes all = lanes();
+        if (!line.big || all.count() == 1) {
+            delivery.deliverToAll(sessions, item);
+            return;
+        }
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < all.count(); i++) {
+            batches.add(new ArrayList<>());
+        }
+        for (String session : sessions) {
+            batches.get(all.laneOf(session)).add(session);
+        }
+        for (int i = 0; i < batches.size(); i++) {
+            List<String> batch = batches.get(i);
+            if (!batch.isEmpty()) {
+                all.execute(i, () -> delivery.deliverToAll(batch, item));
+            }
+        }
     }
 
     /**
@@ -149,15 +303,14 @@ public class RoomFanOut {
      * @return false when the participant was not in the room (nothing sent)
      */
     public boolean evict(String roomUri, Participant participant) {
-        RoomLine line = line(roomUri);
-        synchronized (line) {
-            if (!presence.leave(roomUri, participant)) {
-                return false;
-            }
-            delivery.deliver(participant.sessionId(), partNotice(roomUri, participant));
-            left(roomUri, participant);
-            return true;
+        String canonical = RoomUris.canonical(roomUri);
+        RoomLine line = line(canonical);
+        if (!presence.leave(roomUri, participant)) {
+            return false;
         }
+        sendToOne(line, participant.sessionId(), partNotice(roomUri, participant));
+        left(roomUri, participant);
+        return true;
     }
 
     private static Notice partNotice(String roomUri, Participant leaver) {
@@ -169,11 +322,10 @@ public class RoomFanOut {
                 && !other.sessionId().equals(participant.sessionId()));
     }
 
+    /** Built once, sent on the room's lane after the posts queued before it. */
     private void notifyOthers(String roomUri, Participant subject, Notice notice) {
-        for (Participant participant : presence.participants(roomUri)) {
-            if (!participant.sessionId().equals(subject.sessionId())) {
-                delivery.deliver(participant.sessionId(), notice);
-            }
-        }
+        String canonical = RoomUris.canonical(roomUri);
+        RoomLine line = line(canonical);
+        lanes().execute(line.lane, () -> sendToRoom(roomUri, line, notice, subject.sessionId()));
     }
 }

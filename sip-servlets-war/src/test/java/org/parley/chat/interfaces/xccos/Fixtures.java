@@ -1,9 +1,15 @@
 package org.parley.chat.interfaces.xccos;
 
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
+import org.parley.chat.application.FollowService;
+import org.parley.chat.application.FollowerIndex;
 import org.parley.chat.application.dto.RoomRolesView;
 import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
 import org.parley.chat.domain.model.room.InvitationSetting;
@@ -35,6 +41,13 @@ public final class Fixtures {
     /** Clients send seqid="1" on everything; the envid tells commands apart. */
     public static final CommandRef REF = new CommandRef("envid-42", "1");
 
+    /** The fan-out's hold timer in tests: a daemon thread, so it never keeps the test JVM alive. */
+    private static final ScheduledExecutorService HOLD_TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "fan-out-hold");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private Fixtures() {
     }
 
@@ -45,10 +58,28 @@ public final class Fixtures {
     }
 
     public static RoomFanOut roomFanOut(RoomPresence presence, ClientDelivery delivery) {
+        // Lanes run on the caller's thread: what a test posts is delivered when the call returns.
+        return roomFanOut(presence, delivery, Runnable::run);
+    }
+
+    /** @param lanes the executor the fan-out's lanes run on */
+    public static RoomFanOut roomFanOut(RoomPresence presence, ClientDelivery delivery, Executor lanes) {
         RoomFanOut fanOut = new RoomFanOut();
         fanOut.presence = presence;
         fanOut.delivery = delivery;
+        fanOut.executor = lanes;
+        fanOut.timer = HOLD_TIMER;
         return fanOut;
+    }
+
+    public static FollowersOutside followersOutside(FollowService follows, FollowerIndex followerIndex,
+                                                    OnlineClients online, RoomPresence presence) {
+        FollowersOutside outside = new FollowersOutside();
+        outside.follows = follows;
+        outside.followerIndex = followerIndex;
+        outside.online = online;
+        outside.presence = presence;
+        return outside;
     }
 
     /** An open room with invitations and history on and file posting off. */

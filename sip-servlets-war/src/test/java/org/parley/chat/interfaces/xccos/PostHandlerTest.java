@@ -69,11 +69,9 @@ class PostHandlerTest {
     void wire() {
         NewContentNotices newContent = new NewContentNotices();
         newContent.follows = follows;
-        newContent.online = online;
-        newContent.presence = presence;
         newContent.delivery = delivery;
         newContent.clock = Clock.fixed(SERVER_TIME, ZoneOffset.UTC);
-        newContent.followerIndex = followerIndex;
+        newContent.outside = Fixtures.followersOutside(follows, followerIndex, online, presence);
         newContent.executor = Runnable::run;
         handler.posts = posts;
         handler.presence = presence;

@@ -18,6 +18,7 @@ import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.ChatErrors;
 import org.parley.chat.interfaces.xccos.CommandHandler;
+import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
 import org.parley.chat.interfaces.xccos.RoomUris;
 import org.parley.xccos.ChannelId;
@@ -50,6 +51,9 @@ public class JoinHandler implements CommandHandler<Command.Join> {
 
     @Inject
     RoomFanOut fanOut;
+
+    @Inject
+    FollowersOutside followersOutside;
 
     @Override
     public Class<Command.Join> commandType() {
@@ -84,6 +88,7 @@ public class JoinHandler implements CommandHandler<Command.Join> {
         EnteredRoom entry = entries.enter(me.userUri(), roomUri, usersIn(canonical));
         RoomView room = entry.room();
         boolean entered = presence.enter(room.uri(), me);
+        followersOutside.entered(room.uri(), me.sessionId());
         List<String> present = usersIn(room.uri());
         Set<String> managers = entry.managers();
         List<String> memberIds = new ArrayList<>();

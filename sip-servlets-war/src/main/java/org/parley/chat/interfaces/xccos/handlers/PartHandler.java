@@ -12,6 +12,7 @@ import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.CommandHandler;
+import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
 import org.parley.chat.interfaces.xccos.RoomUris;
 import org.parley.xccos.Command;
@@ -36,6 +37,9 @@ public class PartHandler implements CommandHandler<Command.Part> {
     RoomFanOut fanOut;
 
     @Inject
+    FollowersOutside followersOutside;
+
+    @Inject
     RoomService rooms;
 
     @Override
@@ -49,6 +53,7 @@ public class PartHandler implements CommandHandler<Command.Part> {
         String room = RoomUris.canonical(command.channelUri());
         if (presence.leave(room, me)) {
             fanOut.left(room, me);
+            followersOutside.left(room, me.userUri(), me.sessionId());
             try {
                 rooms.leave(me.userUri(), room);
             } catch (RuntimeException e) {

@@ -81,6 +81,7 @@ class JoinHandlerTest {
         handler.entries = new RoomEntryService(rooms, follows, invitations);
         handler.presence = presence;
         handler.fanOut = Fixtures.roomFanOut(presence, delivery);
+        handler.followersOutside = new org.parley.chat.interfaces.xccos.FollowersOutside();
     }
 
     @Test

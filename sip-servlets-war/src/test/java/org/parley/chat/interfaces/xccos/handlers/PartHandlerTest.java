@@ -49,6 +49,7 @@ class PartHandlerTest {
     void wire() {
         handler.presence = presence;
         handler.fanOut = Fixtures.roomFanOut(presence, delivery);
+        handler.followersOutside = new org.parley.chat.interfaces.xccos.FollowersOutside();
         handler.rooms = rooms;
     }
 

@@ -1,0 +1,97 @@
+package org.parley.chat.interfaces.xccos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
+import static org.parley.chat.interfaces.xccos.Fixtures.CAROL;
+import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
+import static org.parley.chat.interfaces.xccos.Fixtures.participant;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.parley.chat.application.FollowService;
+import org.parley.chat.application.FollowerIndex;
+import org.parley.chat.application.presence.InMemoryOnlineClients;
+import org.parley.chat.application.presence.InMemoryRoomPresence;
+
+/** The sessions told about a room's posts follow sign-in, sign-out, join, part, follow and unfollow. */
+@ExtendWith(MockitoExtension.class)
+class FollowersOutsideTest {
+
+    @Mock
+    FollowService follows;
+
+    private final FollowerIndex followerIndex = new FollowerIndex();
+    private final InMemoryOnlineClients online = new InMemoryOnlineClients();
+    private final InMemoryRoomPresence presence = new InMemoryRoomPresence();
+
+    private FollowersOutside outside() {
+        return Fixtures.followersOutside(follows, followerIndex, online, presence);
+    }
+
+    @Test
+    void onlineFollowersNotInTheRoomAreTold() {
+        when(follows.followers(ROOM_A)).thenReturn(List.of(ALICE, BOB));
+        online.connected(ALICE, "s-alice");
+        online.connected(BOB, "s-bob");
+        online.connected(CAROL, "s-carol");
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+
+        assertThat(outside().of(ROOM_A)).isEqualTo(Map.of("s-alice", ALICE));
+    }
+
+    @Test
+    void signInSignOutJoinAndPartKeepItUpToDateWithoutReading() {
+        when(follows.followers(ROOM_A)).thenReturn(List.of(ALICE, BOB));
+        FollowersOutside outside = outside();
+        assertThat(outside.of(ROOM_A)).isEmpty();
+
+        online.connected(ALICE, "s-alice");
+        outside.signedIn(ALICE, "s-alice");
+        online.connected(CAROL, "s-carol");
+        outside.signedIn(CAROL, "s-carol");
+        assertThat(outside.of(ROOM_A)).as("signed in; carol follows not").isEqualTo(Map.of("s-alice", ALICE));
+
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        outside.entered(ROOM_A, "s-alice");
+        assertThat(outside.of(ROOM_A)).as("joined").isEmpty();
+
+        presence.leave(ROOM_A, participant(ALICE, "s-alice"));
+        outside.left(ROOM_A, ALICE, "s-alice");
+        assertThat(outside.of(ROOM_A)).as("parted").isEqualTo(Map.of("s-alice", ALICE));
+
+        online.disconnected(ALICE, "s-alice");
+        outside.signedOut(ALICE, "s-alice");
+        assertThat(outside.of(ROOM_A)).as("signed out").isEmpty();
+
+        online.disconnected(CAROL, "s-carol");
+        outside.left(ROOM_A, CAROL, "s-carol");
+        assertThat(outside.of(ROOM_A)).as("a session already gone is not told").isEmpty();
+        verify(follows, times(1)).followers(ROOM_A);
+    }
+
+    @Test
+    void aFollowOrUnfollowReadsTheRoomAgain() {
+        when(follows.followers(ROOM_A)).thenReturn(List.of(ALICE), List.of(ALICE, CAROL), List.of(CAROL));
+        online.connected(ALICE, "s-alice");
+        online.connected(CAROL, "s-carol");
+        FollowersOutside outside = outside();
+        assertThat(outside.of(ROOM_A)).isEqualTo(Map.of("s-alice", ALICE));
+
+        followerIndex.changed(ROOM_A);
+        assertThat(outside.of(ROOM_A)).as("carol followed").isEqualTo(Map.of("s-alice", ALICE, "s-carol", CAROL));
+
+        followerIndex.changed(ROOM_A);
+        assertThat(outside.of(ROOM_A)).as("alice unfollowed").isEqualTo(Map.of("s-carol", CAROL));
+        outside.signedIn(ALICE, "s-alice-2");
+        assertThat(outside.of(ROOM_A)).isEqualTo(Map.of("s-carol", CAROL));
+    }
+}
