@@ -1,0 +1,63 @@
+package org.parley.chat.application.compliance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.IntSupplier;
+
+import org.junit.jupiter.api.Test;
+
+/** The relay's run loop: full batches are followed by another, a failed batch leaves the rest for the next run. */
+class ComplianceRelayTest {
+
+    /** An outbox whose batches are scripted: each call answers the next size, or throws. */
+    static final class ScriptedOutbox extends ComplianceOutbox {
+        final Deque<IntSupplier> batches = new ArrayDeque<>();
+        int calls;
+
+        @Override
+        public int relayBatch() {
+            calls++;
+            return batches.isEmpty() ? 0 : batches.poll().getAsInt();
+        }
+    }
+
+    private static ComplianceRelay relayOver(ScriptedOutbox outbox) {
+        ComplianceRelay relay = new ComplianceRelay();
+        relay.outbox = outbox;
+        return relay;
+    }
+
+    @Test
+    void fullBatchesAreFollowedUntilAShortOne() {
+        ScriptedOutbox outbox = new ScriptedOutbox();
+        outbox.batches.add(() -> ComplianceOutbox.BATCH_SIZE);
+        outbox.batches.add(() -> ComplianceOutbox.BATCH_SIZE);
+        outbox.batches.add(() -> 3);
+        outbox.batches.add(() -> 7); // must not be taken in this run: the outbox was empty after the short batch
+
+        relayOver(outbox).relay();
+
+        assertEquals(3, outbox.calls);
+        assertEquals(1, outbox.batches.size());
+    }
+
+    @Test
+    void aFailedBatchEndsTheRunQuietlyAndTheNextRunRelaysAgain() {
+        ScriptedOutbox outbox = new ScriptedOutbox();
+        outbox.batches.add(() -> ComplianceOutbox.BATCH_SIZE);
+        outbox.batches.add(() -> {
+            throw new IllegalStateException("broker down");
+        });
+        outbox.batches.add(() -> 2);
+        ComplianceRelay relay = relayOver(outbox);
+
+        relay.relay(); // the sweep's thread must survive a failed batch
+        assertEquals(2, outbox.calls);
+
+        relay.relay(); // what the failed batch left is taken by the next run (the sweep)
+        assertEquals(3, outbox.calls);
+        assertEquals(0, outbox.batches.size());
+    }
+}
