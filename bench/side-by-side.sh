@@ -85,7 +85,7 @@ run_parley() {
     rm -rf "$ROOT/run"
     local env=(PARLEY_SIP_IDENTITY=trust-from)
     $COMPLIANCE && env+=(PARLEY_COMPLIANCE_ENABLED=true)
-    (cd "$ROOT" && env "${env[@]}" mvn -q -Prun package > "$RESULTS/parley-$scenario.server.log" 2>&1) &
+    (cd "$ROOT" && env "${env[@]}" mvn -q -Prun package -DskipTests > "$RESULTS/parley-$scenario.server.log" 2>&1) &
     PARLEY_MVN=$!
     local pid="" i
     for i in $(seq 1 300); do
