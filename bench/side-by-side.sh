@@ -89,7 +89,7 @@ run_parley() {
     PARLEY_MVN=$!
     local pid="" i
     for i in $(seq 1 300); do
-        pid=$(pgrep -f "jboss.server.base.dir=$ROOT/run/server" | head -1 || true)
+        pid=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$ROOT/run/server" | head -1 || true)
         if [ -n "$pid" ] && curl -sf -o /dev/null -u admin:parley-admin http://localhost:8080/parley/api/v1/rooms; then
             break
         fi
