@@ -3,6 +3,7 @@ package org.parley.it;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,8 +32,12 @@ final class XccosTestClient implements Closeable {
     final ClientDialog dialog;
 
     private XccosTestClient(String user, String target) throws IOException {
+        this(user, target, RawSip.tcp(SipServer.port()));
+    }
+
+    private XccosTestClient(String user, String target, RawSip sip) throws IOException {
         this.user = user;
-        this.dialog = new ClientDialog(RawSip.tcp(SipServer.port()), target, false, user);
+        this.dialog = new ClientDialog(sip, target, false, user);
     }
 
     /** Opens a chat session; the INVITE's answer is the result (a 403 for refused users). */
@@ -42,6 +47,13 @@ final class XccosTestClient implements Closeable {
 
     static XccosTestClient signIn(String user) throws IOException {
         XccosTestClient client = connect(user, CHAT_ENDPOINT);
+        client.dialog.establish();
+        return client;
+    }
+
+    /** Signs in at a given server (a node of a pool) over TCP. */
+    static XccosTestClient signIn(String user, InetSocketAddress server) throws IOException {
+        XccosTestClient client = new XccosTestClient(user, CHAT_ENDPOINT, RawSip.tcp(server));
         client.dialog.establish();
         return client;
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 
 import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.FileTransferSettings;
+import org.parley.chat.application.events.PoolSettings;
 import org.parley.chat.infrastructure.files.FileStore;
 
 /** What the services take from the server they run in: the settings, the time and the file store. */
@@ -22,6 +23,11 @@ public class ChatEnvironment {
     @Produces
     public FileTransferSettings fileTransferSettings() {
         return FileTransferSettings.from(System.getProperties());
+    }
+
+    @Produces
+    public PoolSettings poolSettings() {
+        return PoolSettings.from(System.getProperties());
     }
 
     @Produces

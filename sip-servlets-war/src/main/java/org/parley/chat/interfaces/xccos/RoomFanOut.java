@@ -123,6 +123,22 @@ public class RoomFanOut {
         }
     }
 
+    /**
+     * Someone enters the room on this node, the store having its posts up to {@code lastSeq}: a room line not
+     * started yet starts there. Without it the line would start at the first post it sees, and in a pool that may
+     * be a post stored here while an earlier one from another node is still on the topic: the earlier post would
+     * then be skipped as delivered. Started here, the line holds the later post until the earlier one comes.
+     */
+    public void storedUpTo(String roomUri, long lastSeq) {
+        RoomLine line = line(RoomUris.canonical(roomUri));
+        synchronized (line) {
+            if (!line.started) {
+                line.started = true;
+                line.delivered = lastSeq;
+            }
+        }
+    }
+
     /** The hold is over: the held posts go on without their missing predecessors. */
     private void releaseHeld(String roomUri, RoomLine line) {
         synchronized (line) {

@@ -132,6 +132,35 @@ class RoomFanOutTest {
         assertThat(sequenceNumbers(delivery.to("s-alice"))).containsExactly(1L);
     }
 
+    /**
+     * In a pool a post stored on another node may arrive after a later one stored here. The room's line starts where
+     * the store was when someone entered the room here, so the earlier post is awaited and both go out in order;
+     * started at the first post seen instead, the line would skip the earlier one as delivered.
+     */
+    @Test
+    void aPostOfAnotherNodeStillOnItsWayIsAwaitedNotSkipped() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        fanOut.storedUpTo(ROOM_A, 4);
+
+        fanOut.posted(new MessageView(ROOM_A, 6, ALICE, "6", STORED, STORED));
+        assertThat(delivery.to("s-alice")).as("held for post 5").isEmpty();
+        fanOut.posted(new MessageView(ROOM_A, 5, BOB, "5", STORED, STORED));
+
+        assertThat(sequenceNumbers(delivery.to("s-alice"))).containsExactly(5L, 6L);
+    }
+
+    /** Entering a room whose line runs already changes nothing: its posts go on in order. */
+    @Test
+    void enteringARoomWhoseLineRunsChangesNothing() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        fanOut.posted(new MessageView(ROOM_A, 1, ALICE, "1", STORED, STORED));
+        fanOut.storedUpTo(ROOM_A, 3);
+
+        fanOut.posted(new MessageView(ROOM_A, 2, ALICE, "2", STORED, STORED));
+
+        assertThat(sequenceNumbers(delivery.to("s-alice"))).containsExactly(1L, 2L);
+    }
+
     /** A post stored by the web services reaches everyone in the room as a grpchat does, the author included. */
     @Test
     void deliversAWebPostLikeAGrpchat() {

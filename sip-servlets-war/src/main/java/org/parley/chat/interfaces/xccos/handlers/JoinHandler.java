@@ -87,6 +87,7 @@ public class JoinHandler implements CommandHandler<Command.Join> {
         // room's rule, not the listed URIs: a manager may be one through a group or a domain).
         EnteredRoom entry = entries.enter(me.userUri(), roomUri, usersIn(canonical));
         RoomView room = entry.room();
+        fanOut.storedUpTo(room.uri(), room.lastMessageSeq());
         boolean entered = presence.enter(room.uri(), me);
         followersOutside.entered(room.uri(), me.sessionId());
         List<String> present = usersIn(room.uri());

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# A pool of two Parley nodes on this machine (issue #13), as on two hosts: node1 on 127.0.0.1 and node2 on
+# 127.0.0.2 with the same ports (SIP 5060, HTTP 8080, management 9990), standalone-full-ha, one PostgreSQL.
+#
+#   pool/pool.sh start   PostgreSQL (.ci/postgresql.sh: fresh databases), the nodes' configuration, node1 then
+#                        node2; returns once both are up and the cluster has formed (both in the JGroups view,
+#                        the brokers' bridges connected), or fails with the nodes' logs named
+#   pool/pool.sh stop    stops the nodes and PostgreSQL (whatever start started)
+#
+# Needs a build (mvn install -DskipTests): the EAR and the WildFly that wildfly-config installs. The nodes live
+# under run/pool/ (base directories, logs); their configuration is Parley's CLI scripts applied to
+# standalone-full-ha.xml, with configure-pool.cli first (cluster, timers) and the datasources on PostgreSQL.
+# The caller's environment reaches the nodes (PARLEY_SIP_IDENTITY and the like); the script sets the pool's own.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+CLI_DIR=$ROOT/wildfly-config/src/main/cli
+POOL=$ROOT/run/pool
+NODES=(node1 node2)
+declare -A ADDRESS=([node1]=127.0.0.1 [node2]=127.0.0.2)
+BOOT_TIMEOUT=${PARLEY_POOL_BOOT_TIMEOUT:-240}
+
+log() { printf '[pool %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+wildfly_home() {
+    local home
+    home=$(ls -d "$ROOT"/wildfly-config/target/wildfly-*/ 2>/dev/null | head -1 || true)
+    [ -n "$home" ] || { echo "no WildFly under wildfly-config/target: run mvn install -DskipTests first" >&2; exit 1; }
+    echo "${home%/}"
+}
+node_pid() { pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$POOL/$1( |$)" | head -1 || true; }
+
+# Parley's scripts, in the build's order (wildfly-config/pom.xml), on standalone-full-ha.xml: one CLI run.
+configure() {
+    local home=$1 script=$POOL/configure-pool-node.cli
+    mkdir -p "$POOL"
+    : > "$script"
+    for name in configure-pool configure-system-properties configure-logging configure-concurrency \
+            configure-messaging configure-security configure-postgresql-driver configure-datasources-postgresql \
+            configure-timers; do
+        sed 's/--server-config=standalone-full\.xml/--server-config=standalone-full-ha.xml/' "$CLI_DIR/$name.cli" >> "$script"
+        echo >> "$script"
+    done
+    log "configuring standalone-full-ha.xml (Parley's CLI scripts, configure-pool.cli first)"
+    "$home/bin/jboss-cli.sh" --file="$script" > "$POOL/configure.log" 2>&1 \
+        || { echo "configuration failed: $POOL/configure.log" >&2; tail -20 "$POOL/configure.log" >&2; exit 1; }
+}
+
+prepare_node() {
+    local home=$1 node=$2 ear
+    ear=$(ls "$ROOT"/ear/target/*.ear 2>/dev/null | head -1 || true)
+    [ -n "$ear" ] || { echo "no EAR under ear/target: run mvn install -DskipTests first" >&2; exit 1; }
+    rm -rf "${POOL:?}/$node" "$POOL/$node.out"
+    mkdir -p "$POOL/$node/deployments" "$POOL/$node/data" "$POOL/$node/log"
+    cp -r "$home/standalone/configuration" "$POOL/$node/configuration"
+    rm -rf "$POOL/$node/configuration/standalone_xml_history"
+    cp "$ear" "$POOL/$node/deployments/"
+}
+
+start_node() {
+    local home=$1 node=$2 address=${ADDRESS[$2]}
+    log "starting $node on $address"
+    (
+        export JAVA_OPTS="-Xms256m -Xmx768m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=384m -Djava.net.preferIPv4Stack=true"
+        export PARLEY_POOL_ENABLED=true PARLEY_SIP_BIND_ADDRESS=$address
+        export PARLEY_DB_HOST=127.0.0.1 PARLEY_DB_PORT=5432 PARLEY_DB_USER=parley PARLEY_DB_PASSWORD=parley
+        export PARLEY_POOL_NODE1=${ADDRESS[node1]} PARLEY_POOL_NODE2=${ADDRESS[node2]}
+        # Descriptors closed: the node must not hold its caller's lock file.
+        for fd in $(ls /proc/$BASHPID/fd); do
+            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+        done
+        exec nohup "$home/bin/standalone.sh" -c standalone-full-ha.xml -Djboss.server.base.dir="$POOL/$node" \
+            -b "$address" -bprivate "$address" -bmanagement "$address" -Djboss.bind.address.unsecure="$address" \
+            -Djboss.node.name="$node" -Djboss.tx.node.id="$node" \
+            -Djboss.messaging.cluster.password=parley-pool < /dev/null > "$POOL/$node.out" 2>&1
+    ) &
+}
+
+# Until the server log says started (WFLYSRV0025), or fails on WFLYSRV0026 (started with errors) or the time.
+await_started() {
+    local node=$1 deadline=$((SECONDS + BOOT_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        if grep -q 'WFLYSRV0025' "$POOL/$node.out" 2>/dev/null; then
+            log "$node started"; return 0
+        fi
+        if grep -q 'WFLYSRV0026' "$POOL/$node.out" 2>/dev/null; then
+            echo "$node started with errors: $POOL/$node.out" >&2; return 1
+        fi
+        sleep 1
+    done
+    echo "$node did not start within $BOOT_TIMEOUT s: $POOL/$node.out" >&2
+    return 1
+}
+
+# The last node joined a JGroups view of all the nodes (WFLYCLJG0033 names its size), and each broker's cluster
+# bridge to the others is connected (AMQ221027).
+await_cluster() {
+    local deadline=$((SECONDS + BOOT_TIMEOUT)) node ok last=${NODES[-1]}
+    while [ $SECONDS -lt $deadline ]; do
+        ok=true
+        grep -Eq "WFLYCLJG0033: .* with view: \[[^]]*\] \(${#NODES[@]}\)" "$POOL/$last.out" || ok=false
+        for node in "${NODES[@]}"; do
+            grep -q 'AMQ221027' "$POOL/$node.out" || ok=false
+        done
+        if $ok; then
+            log "cluster formed: ${NODES[*]} in one view, brokers bridged"; return 0
+        fi
+        sleep 1
+    done
+    echo "the cluster did not form within $BOOT_TIMEOUT s: $POOL/node1.out, $POOL/node2.out" >&2
+    return 1
+}
+
+stop_nodes() {
+    local node pid
+    for node in "${NODES[@]}"; do
+        pid=$(node_pid "$node")
+        [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && log "stopping $node ($pid)"
+    done
+    for node in "${NODES[@]}"; do
+        for _ in $(seq 1 30); do
+            [ -z "$(node_pid "$node")" ] && break
+            sleep 1
+        done
+        pid=$(node_pid "$node")
+        # A node stuck in its boot ignores SIGTERM (FINDINGS §1).
+        [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
+    done
+}
+
+case "${1:-}" in
+    start)
+        home=$(wildfly_home)
+        for node in "${NODES[@]}"; do
+            [ -z "$(node_pid "$node")" ] || { echo "$node is running already (pool/pool.sh stop)" >&2; exit 1; }
+        done
+        "$ROOT/.ci/postgresql.sh" up
+        configure "$home"
+        for node in "${NODES[@]}"; do
+            prepare_node "$home" "$node"
+        done
+        # One after the other: the second joins the first's cluster (and a 2-core machine boots one at a time).
+        start_node "$home" node1
+        await_started node1 || { stop_nodes; exit 1; }
+        start_node "$home" node2
+        await_started node2 || { stop_nodes; exit 1; }
+        await_cluster || { stop_nodes; exit 1; }
+        ;;
+    stop)
+        stop_nodes
+        "$ROOT/.ci/postgresql.sh" down
+        ;;
+    *)
+        echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
