@@ -2,6 +2,8 @@ package org.parley.chat.infrastructure.persistence;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 import jakarta.persistence.EntityManager;
 
@@ -22,7 +24,34 @@ import org.parley.chat.infrastructure.persistence.jpa.JpaChatUserRepository;
  */
 public final class ReferenceData {
 
+    private static final Logger LOG = Logger.getLogger(ReferenceData.class.getName());
+
+    /** Attempts at a start: one, and one again for each other node that may be starting at the same moment. */
+    static final int START_ATTEMPTS = 3;
+
     private ReferenceData() {
+    }
+
+    /**
+     * {@code ensure} at a node's start, each attempt in a transaction of its own ({@code inTransaction} begins,
+     * runs and commits it, or rolls it back and throws). Nodes of a pool that start at the same moment may all
+     * find the Global policy missing and add it; the store's unique constraints refuse all but one, and the
+     * others' next attempt finds what the winner added.
+     */
+    public static void ensureOnStart(Consumer<Runnable> inTransaction, Runnable ensure) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                inTransaction.accept(ensure);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                int failed = attempt;
+                LOG.info(() -> "reference data: attempt " + failed + " refused (another node adding the same at "
+                        + "this moment?), reading again: " + e);
+            }
+        }
     }
 
     public static void ensure(EntityManager em, ChatConfiguration configuration, Instant now) {

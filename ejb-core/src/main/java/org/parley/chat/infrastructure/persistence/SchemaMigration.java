@@ -62,14 +62,16 @@ public class SchemaMigration {
     }
 
     private void seed() {
-        try {
-            transaction.begin();
-            ReferenceData.ensure(em, configuration, clock.instant());
-            transaction.commit();
-        } catch (Exception e) {
-            rollBack();
-            throw new IllegalStateException("cannot seed the chat store's reference data", e);
-        }
+        ReferenceData.ensureOnStart(work -> {
+            try {
+                transaction.begin();
+                work.run();
+                transaction.commit();
+            } catch (Exception e) {
+                rollBack();
+                throw new IllegalStateException("cannot seed the chat store's reference data", e);
+            }
+        }, () -> ReferenceData.ensure(em, configuration, clock.instant()));
     }
 
     private void rollBack() {
