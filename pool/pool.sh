@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # A pool of two Parley nodes on this machine (issue #13), as on two hosts: node1 on 127.0.0.1 and node2 on
-# 127.0.0.2 with the same ports (SIP 5060, HTTP 8080, management 9990), standalone-full-ha, one PostgreSQL.
+# 127.0.0.2 with the same ports (SIP 5060, HTTP 8080, management 9990), standalone-full-ha, one PostgreSQL, and
+# Kamailio in front on 127.0.0.3:5060 (pool/kamailio.cfg: dispatcher by the From URI's hash, OPTIONS probing).
 #
 #   pool/pool.sh start   PostgreSQL (.ci/postgresql.sh: fresh databases), the nodes' configuration, node1 then
-#                        node2; returns once both are up and the cluster has formed (both in the JGroups view,
-#                        the brokers' bridges connected), or fails with the nodes' logs named
-#   pool/pool.sh stop    stops the nodes and PostgreSQL (whatever start started)
+#                        node2, then the front end; returns once both nodes are up, the cluster has formed (both
+#                        in the JGroups view, the brokers' bridges connected) and the front end listens, or fails
+#                        with the logs named
+#   pool/pool.sh stop    stops the front end, the nodes and PostgreSQL (whatever start started)
 #
 # Needs a build (mvn install -DskipTests): the EAR and the WildFly that wildfly-config installs. The nodes live
 # under run/pool/ (base directories, logs); their configuration is Parley's CLI scripts applied to
@@ -18,6 +20,7 @@ POOL=$ROOT/run/pool
 NODES=(node1 node2)
 declare -A ADDRESS=([node1]=127.0.0.1 [node2]=127.0.0.2)
 BOOT_TIMEOUT=${PARLEY_POOL_BOOT_TIMEOUT:-240}
+FRONT_END=127.0.0.3
 
 log() { printf '[pool %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 wildfly_home() {
@@ -60,7 +63,7 @@ start_node() {
     log "starting $node on $address"
     (
         export JAVA_OPTS="-Xms256m -Xmx768m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=384m -Djava.net.preferIPv4Stack=true"
-        export PARLEY_POOL_ENABLED=true PARLEY_SIP_BIND_ADDRESS=$address
+        export PARLEY_POOL_ENABLED=true PARLEY_SIP_BIND_ADDRESS=$address PARLEY_SIP_HOST_NAME=$address
         export PARLEY_DB_HOST=127.0.0.1 PARLEY_DB_PORT=5432 PARLEY_DB_USER=parley PARLEY_DB_PASSWORD=parley
         export PARLEY_POOL_NODE1=${ADDRESS[node1]} PARLEY_POOL_NODE2=${ADDRESS[node2]}
         # Descriptors closed: the node must not hold its caller's lock file.
@@ -109,6 +112,53 @@ await_cluster() {
     return 1
 }
 
+# Kamailio (Debian's package, installed if missing, its own service kept from starting) with the nodes as
+# dispatcher set 1, over TCP.
+start_front_end() {
+    local dir=$POOL/kamailio node
+    if ! command -v kamailio >/dev/null 2>&1; then
+        printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kamailio >/dev/null
+        rm -f /usr/sbin/policy-rc.d
+    fi
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    cp "$ROOT/pool/kamailio.cfg" "$dir/"
+    for node in "${NODES[@]}"; do
+        echo "1 sip:${ADDRESS[$node]}:5060;transport=tcp 0 0 duid=$node" >> "$dir/dispatcher.list"
+    done
+    log "starting the front end (Kamailio) on $FRONT_END:5060"
+    (
+        for fd in $(ls /proc/$BASHPID/fd); do
+            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+        done
+        cd "$dir"
+        exec kamailio -f kamailio.cfg -w "$dir" -DD -E -m 64 -M 8 -P "$dir/kamailio.pid" < /dev/null > "$dir/kamailio.log" 2>&1
+    ) &
+    for _ in $(seq 1 30); do
+        if (exec 3<>"/dev/tcp/$FRONT_END/5060") 2>/dev/null; then
+            log "front end listening"; return 0
+        fi
+        sleep 1
+    done
+    echo "the front end did not start: $dir/kamailio.log" >&2
+    return 1
+}
+
+stop_front_end() {
+    local pid
+    pid=$(cat "$POOL/kamailio/kamailio.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; then
+        log "stopping the front end ($pid)"
+        for _ in $(seq 1 20); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.5
+        done
+    fi
+    pkill -KILL -f "kamailio -f kamailio.cfg -w $POOL/kamailio" 2>/dev/null || true
+}
+
 stop_nodes() {
     local node pid
     for node in "${NODES[@]}"; do
@@ -143,8 +193,10 @@ case "${1:-}" in
         start_node "$home" node2
         await_started node2 || { stop_nodes; exit 1; }
         await_cluster || { stop_nodes; exit 1; }
+        start_front_end || { stop_front_end; stop_nodes; exit 1; }
         ;;
     stop)
+        stop_front_end
         stop_nodes
         "$ROOT/.ci/postgresql.sh" down
         ;;

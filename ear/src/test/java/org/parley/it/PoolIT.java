@@ -6,8 +6,11 @@ import static org.parley.it.XccosTestClient.text;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
 
@@ -17,8 +20,8 @@ import org.w3c.dom.Document;
 
 /**
  * A pool of two nodes (pool/pool.sh start; .ci/run runs it): a room's participants on different nodes chat as if
- * on one. Runs only against a running pool, named by {@code -Dparley.pool.nodes=127.0.0.1,127.0.0.2}; the
- * other ITs' deployment is not used here.
+ * on one. Runs only against a running pool, named by {@code -Dparley.pool.nodes=127.0.0.1,127.0.0.2} and its front
+ * end by {@code -Dparley.pool.front-end=127.0.0.3}; the other ITs' deployment is not used here.
  */
 @EnabledIfSystemProperty(named = "parley.pool.nodes", matches = ".+,.+")
 class PoolIT {
@@ -30,15 +33,30 @@ class PoolIT {
         return "sip:" + name + "-" + run + "@contoso.com";
     }
 
+    private InetSocketAddress frontEnd() {
+        return new InetSocketAddress(System.getProperty("parley.pool.front-end", "127.0.0.3"), SipServer.port());
+    }
+
+    /** The host of a node's Contact, {@code sip:user@host:port;params}. */
+    private static String contactHost(String contact) {
+        String rest = contact.substring(contact.indexOf('@') + 1);
+        return rest.substring(0, rest.indexOf(':'));
+    }
+
     private InetSocketAddress node(int index) {
         return new InetSocketAddress(nodes[index].strip(), SipServer.port());
     }
 
-    /** An open room, created over the REST API of the first node. */
-    private String openRoom(String name) throws Exception {
-        JsonObject room = WebApiClient.object(WebApiClient.as("admin", "parley-admin").post("/rooms",
+    private final WebApiClient admin = WebApiClient.as("admin", "parley-admin");
+
+    /** An open room, created over the REST API of the first node (WebApiClient's base). */
+    private JsonObject createOpenRoom(String name) throws Exception {
+        return WebApiClient.object(admin.post("/rooms",
                 "{\"name\":\"" + name + " " + run + "\",\"privacy\":\"OPEN\"}"));
-        return room.getString("uri");
+    }
+
+    private String openRoom(String name) throws Exception {
+        return createOpenRoom(name).getString("uri");
     }
 
     @Test
@@ -66,6 +84,66 @@ class PoolIT {
                 }
                 assertEquals(expected, seen, member.user + " gets every post once, in the room's order, whichever "
                         + "node stored it");
+            }
+        }
+    }
+
+    /**
+     * Rights taken away reach the people in the room on every node: the room is disabled over the first node's
+     * REST API, and its participant on the second node is taken out (the access change crosses on the clustered
+     * room events topic) and may post no more.
+     */
+    @Test
+    void aRoomDisabledOnOneNodeTakesItsParticipantOutOnTheOther() throws Exception {
+        JsonObject created = createOpenRoom("Disabled");
+        String room = created.getString("uri");
+        try (XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
+            assertEquals("200", text(bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"), "//resp/@code"));
+
+            assertEquals(200, admin.post("/rooms/" + created.getString("id") + "/disable", "").statusCode());
+
+            bob.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + bob.user + "']");
+            assertEquals(403, bob.post(room, "anyone?").status(), "nobody posts to a disabled room");
+        }
+    }
+
+    /**
+     * Clients that know only the front end (Kamailio's dispatcher, which spreads users over the nodes by their
+     * From URI's hash) sign in, join one room and post in turn: each gets every post once, in order, through
+     * the proxy both ways (the nodes' INFOs follow the Record-Route and the alias of each client's connection).
+     */
+    @Test
+    void usersBehindTheFrontEndChatAsOnOneServer() throws Exception {
+        String room = openRoom("Front end");
+        List<XccosTestClient> clients = new ArrayList<>();
+        try {
+            // Users sign in until the front end's hash has put some on each node (the node's Contact in the 200
+            // names it), at least four; sixteen on one node would be a hash that does not spread.
+            Set<String> nodesReached = new HashSet<>();
+            for (int i = 0; i < 16 && (nodesReached.size() < nodes.length || clients.size() < 4); i++) {
+                XccosTestClient client = XccosTestClient.signIn(user("user" + i), frontEnd());
+                clients.add(client);
+                nodesReached.add(contactHost(client.dialog.remoteTarget()));
+                assertEquals("200", text(client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"),
+                        "//resp/@code"));
+            }
+            assertEquals(Set.of(nodes).stream().map(String::strip).collect(Collectors.toSet()), nodesReached,
+                    "the front end spreads users over the nodes");
+            List<String> expected = new ArrayList<>();
+            for (XccosTestClient client : clients) {
+                expected.add("from " + client.user);
+                assertEquals(200, client.post(room, "from " + client.user).status());
+            }
+            for (XccosTestClient member : clients) {
+                List<String> seen = new ArrayList<>();
+                for (int i = 0; i < expected.size(); i++) {
+                    seen.add(text(member.await("/xccos/grpchat"), "/xccos/grpchat/chat"));
+                }
+                assertEquals(expected, seen, member.user + " through the front end");
+            }
+        } finally {
+            for (XccosTestClient client : clients) {
+                client.close();
             }
         }
     }
