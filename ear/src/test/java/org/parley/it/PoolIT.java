@@ -2,19 +2,26 @@ package org.parley.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.parley.it.XccosTestClient.chanid;
+import static org.parley.it.XccosTestClient.count;
 import static org.parley.it.XccosTestClient.text;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.w3c.dom.Document;
 
@@ -24,6 +31,7 @@ import org.w3c.dom.Document;
  * end by {@code -Dparley.pool.front-end=127.0.0.3}; the other ITs' deployment is not used here.
  */
 @EnabledIfSystemProperty(named = "parley.pool.nodes", matches = ".+,.+")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoolIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -35,6 +43,30 @@ class PoolIT {
 
     private InetSocketAddress frontEnd() {
         return new InetSocketAddress(System.getProperty("parley.pool.front-end", "127.0.0.3"), SipServer.port());
+    }
+
+    /**
+     * Users sign in through the front end and join the room until its hash has put some on each node (the node's
+     * Contact in the 200 names it), at least four; sixteen on one node would be a hash that does not spread.
+     */
+    private void signInOnEveryNode(String room, List<XccosTestClient> clients) throws Exception {
+        Set<String> nodesReached = new HashSet<>();
+        for (int i = 0; i < 16 && (nodesReached.size() < nodes.length || clients.size() < 4); i++) {
+            XccosTestClient client = XccosTestClient.signIn(user("user" + i), frontEnd());
+            clients.add(client);
+            nodesReached.add(nodeOf(client));
+            join(client, room);
+        }
+        assertEquals(Set.of(nodes).stream().map(String::strip).collect(Collectors.toSet()), nodesReached,
+                "the front end spreads users over the nodes");
+    }
+
+    private static void join(XccosTestClient client, String room) throws Exception {
+        assertEquals("200", text(client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"), "//resp/@code"));
+    }
+
+    private static String nodeOf(XccosTestClient client) {
+        return contactHost(client.dialog.remoteTarget());
     }
 
     /** The host of a node's Contact, {@code sip:user@host:port;params}. */
@@ -117,18 +149,7 @@ class PoolIT {
         String room = openRoom("Front end");
         List<XccosTestClient> clients = new ArrayList<>();
         try {
-            // Users sign in until the front end's hash has put some on each node (the node's Contact in the 200
-            // names it), at least four; sixteen on one node would be a hash that does not spread.
-            Set<String> nodesReached = new HashSet<>();
-            for (int i = 0; i < 16 && (nodesReached.size() < nodes.length || clients.size() < 4); i++) {
-                XccosTestClient client = XccosTestClient.signIn(user("user" + i), frontEnd());
-                clients.add(client);
-                nodesReached.add(contactHost(client.dialog.remoteTarget()));
-                assertEquals("200", text(client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"),
-                        "//resp/@code"));
-            }
-            assertEquals(Set.of(nodes).stream().map(String::strip).collect(Collectors.toSet()), nodesReached,
-                    "the front end spreads users over the nodes");
+            signInOnEveryNode(room, clients);
             List<String> expected = new ArrayList<>();
             for (XccosTestClient client : clients) {
                 expected.add("from " + client.user);
@@ -140,6 +161,75 @@ class PoolIT {
                     seen.add(text(member.await("/xccos/grpchat"), "/xccos/grpchat/chat"));
                 }
                 assertEquals(expected, seen, member.user + " through the front end");
+            }
+        } finally {
+            for (XccosTestClient client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    /**
+     * The last test: it kills the second node (kill -9, as a crash). Every post answered 200 before is in the
+     * history; the users who were on the dead node sign in again through the front end within seconds and land on
+     * the node that lives (Kamailio: the next node on a failed attempt, probing takes the dead one out), and the
+     * room goes on.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aNodeKilledLosesNoPostAndItsUsersAreBackOnTheOtherInSeconds() throws Exception {
+        String room = openRoom("Failover");
+        List<XccosTestClient> clients = new ArrayList<>();
+        try {
+            signInOnEveryNode(room, clients);
+            List<String> posted = new ArrayList<>();
+            for (XccosTestClient client : clients) {
+                assertEquals(200, client.post(room, "before, from " + client.user).status());
+                posted.add("before, from " + client.user);
+            }
+            String dying = nodes[1].strip();
+            ProcessHandle node = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(line -> line.contains("jboss-modules.jar")
+                            && line.contains("-Djboss.node.name=node2")).orElse(false))
+                    .findFirst().orElseThrow(() -> new AssertionError("no node2 process to kill"));
+
+            node.destroyForcibly();
+            node.onExit().get(30, TimeUnit.SECONDS);
+
+            List<XccosTestClient> orphans = clients.stream().filter(c -> nodeOf(c).equals(dying)).toList();
+            List<XccosTestClient> back = new ArrayList<>();
+            for (XccosTestClient orphan : orphans) {
+                orphan.close();
+                XccosTestClient again = Eventually.await(Duration.ofSeconds(20), () -> {
+                    try {
+                        return XccosTestClient.signIn(orphan.user, frontEnd());
+                    } catch (IOException | AssertionError refused) {
+                        return null;
+                    }
+                }, client -> client != null);
+                back.add(again);
+                clients.add(again);
+                assertEquals(nodes[0].strip(), nodeOf(again), orphan.user + " is back on the node that lives");
+                join(again, room);
+            }
+
+            // A reader outside the room: no notices come before its reply.
+            XccosTestClient reader = XccosTestClient.signIn(user("reader"), frontEnd());
+            clients.add(reader);
+            Document history = reader.command("cmd:bccontext",
+                    "<data><chanib uri=\"" + room + "\"/><bcq><last cnt=\"50\"/></bcq></data>");
+            List<String> stored = new ArrayList<>();
+            for (int i = 1; i <= count(history, "/xccos/rpl/data/chanib/msg[@id='grpchat']"); i++) {
+                stored.add(text(history, "/xccos/rpl/data/chanib/msg[" + i + "]/chat"));
+            }
+            assertEquals(posted, stored, "every post answered 200 before the crash is in the history, in order");
+
+            XccosTestClient survivor = clients.stream()
+                    .filter(c -> nodeOf(c).equals(nodes[0].strip()) && !back.contains(c) && c != reader)
+                    .findFirst().orElseThrow();
+            assertEquals(200, survivor.post(room, "after the crash").status());
+            for (XccosTestClient member : back) {
+                assertEquals("after the crash", text(member.await("/xccos/grpchat"), "/xccos/grpchat/chat"));
             }
         } finally {
             for (XccosTestClient client : clients) {

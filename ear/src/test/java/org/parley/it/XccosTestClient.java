@@ -54,7 +54,12 @@ final class XccosTestClient implements Closeable {
     /** Signs in at a given server (a node of a pool) over TCP. */
     static XccosTestClient signIn(String user, InetSocketAddress server) throws IOException {
         XccosTestClient client = new XccosTestClient(user, CHAT_ENDPOINT, RawSip.tcp(server));
-        client.dialog.establish();
+        try {
+            client.dialog.establish();
+        } catch (IOException | AssertionError e) {
+            client.close();
+            throw e;
+        }
         return client;
     }
 
