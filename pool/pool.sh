@@ -15,7 +15,6 @@
 # The caller's environment reaches the nodes (PARLEY_SIP_IDENTITY and the like); the script sets the pool's own.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CLI_DIR=$ROOT/wildfly-config/src/main/cli
 POOL=$ROOT/run/pool
 NODES=(node1 node2)
 declare -A ADDRESS=([node1]=127.0.0.1 [node2]=127.0.0.2)
@@ -29,17 +28,25 @@ wildfly_home() {
     [ -n "$home" ] || { echo "no WildFly under wildfly-config/target: run mvn install -DskipTests first" >&2; exit 1; }
     echo "${home%/}"
 }
+# In a subshell about to exec a server: its caller's descriptors closed, so the server does not hold, say,
+# the IT lock file of the caller.
+close_inherited_descriptors() {
+    local fd
+    for fd in $(ls /proc/$BASHPID/fd); do
+        if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+    done
+}
 node_pid() { pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$POOL/$1( |$)" | head -1 || true; }
 
-# Parley's scripts, in the build's order (wildfly-config/pom.xml), on standalone-full-ha.xml: one CLI run.
+# Parley's scripts, in the order the build applies them (read from wildfly-config/pom.xml, the datasources on
+# PostgreSQL), on standalone-full-ha.xml after configure-pool.cli: one CLI run.
 configure() {
-    local home=$1 script=$POOL/configure-pool-node.cli
+    local home=$1 script=$POOL/configure-pool-node.cli cli
     mkdir -p "$POOL"
     : > "$script"
-    for name in configure-pool configure-system-properties configure-logging configure-concurrency \
-            configure-messaging configure-security configure-postgresql-driver configure-datasources-postgresql \
-            configure-timers; do
-        sed 's/--server-config=standalone-full\.xml/--server-config=standalone-full-ha.xml/' "$CLI_DIR/$name.cli" >> "$script"
+    for cli in src/main/cli/configure-pool.cli $(grep -o '<script>[^<]*</script>' "$ROOT/wildfly-config/pom.xml" \
+            | sed -e 's|</\?script>||g' -e 's/\${parley\.db}/postgresql/'); do
+        sed 's/--server-config=standalone-full\.xml/--server-config=standalone-full-ha.xml/' "$ROOT/wildfly-config/$cli" >> "$script"
         echo >> "$script"
     done
     log "configuring standalone-full-ha.xml (Parley's CLI scripts, configure-pool.cli first)"
@@ -66,10 +73,7 @@ start_node() {
         export PARLEY_POOL_ENABLED=true PARLEY_SIP_BIND_ADDRESS=$address PARLEY_SIP_HOST_NAME=$address
         export PARLEY_DB_HOST=127.0.0.1 PARLEY_DB_PORT=5432 PARLEY_DB_USER=parley PARLEY_DB_PASSWORD=parley
         export PARLEY_POOL_NODE1=${ADDRESS[node1]} PARLEY_POOL_NODE2=${ADDRESS[node2]}
-        # Descriptors closed: the node must not hold its caller's lock file.
-        for fd in $(ls /proc/$BASHPID/fd); do
-            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
-        done
+        close_inherited_descriptors
         exec nohup "$home/bin/standalone.sh" -c standalone-full-ha.xml -Djboss.server.base.dir="$POOL/$node" \
             -b "$address" -bprivate "$address" -bmanagement "$address" -Djboss.bind.address.unsecure="$address" \
             -Djboss.node.name="$node" -Djboss.tx.node.id="$node" \
@@ -130,9 +134,7 @@ start_front_end() {
     done
     log "starting the front end (Kamailio) on $FRONT_END:5060"
     (
-        for fd in $(ls /proc/$BASHPID/fd); do
-            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
-        done
+        close_inherited_descriptors
         cd "$dir"
         exec kamailio -f kamailio.cfg -w "$dir" -DD -E -m 64 -M 8 -P "$dir/kamailio.pid" < /dev/null > "$dir/kamailio.log" 2>&1
     ) &

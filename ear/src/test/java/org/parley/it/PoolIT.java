@@ -65,6 +65,23 @@ class PoolIT {
         assertEquals("200", text(client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"), "//resp/@code"));
     }
 
+    /** The texts of the next {@code n} posts the member gets, each checked to be of the room. */
+    private static List<String> posts(XccosTestClient member, String room, int n) throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Document chat = member.await("/xccos/grpchat");
+            assertEquals(room, text(chat, "/xccos/grpchat/@chanUri"));
+            texts.add(text(chat, "/xccos/grpchat/chat"));
+        }
+        return texts;
+    }
+
+    private static void closeAll(List<XccosTestClient> clients) throws IOException {
+        for (XccosTestClient client : clients) {
+            client.close();
+        }
+    }
+
     private static String nodeOf(XccosTestClient client) {
         return contactHost(client.dialog.remoteTarget());
     }
@@ -96,8 +113,8 @@ class PoolIT {
         String room = openRoom("Pool");
         try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0));
              XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
-            assertEquals("200", text(alice.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"), "//resp/@code"));
-            assertEquals("200", text(bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"), "//resp/@code"));
+            join(alice, room);
+            join(bob, room);
 
             List<String> expected = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
@@ -108,14 +125,8 @@ class PoolIT {
             }
 
             for (XccosTestClient member : List.of(alice, bob)) {
-                List<String> seen = new ArrayList<>();
-                for (int i = 0; i < expected.size(); i++) {
-                    Document chat = member.await("/xccos/grpchat");
-                    assertEquals(room, text(chat, "/xccos/grpchat/@chanUri"));
-                    seen.add(text(chat, "/xccos/grpchat/chat"));
-                }
-                assertEquals(expected, seen, member.user + " gets every post once, in the room's order, whichever "
-                        + "node stored it");
+                assertEquals(expected, posts(member, room, expected.size()), member.user + " gets every post once, "
+                        + "in the room's order, whichever node stored it");
             }
         }
     }
@@ -130,7 +141,7 @@ class PoolIT {
         JsonObject created = createOpenRoom("Disabled");
         String room = created.getString("uri");
         try (XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
-            assertEquals("200", text(bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"), "//resp/@code"));
+            join(bob, room);
 
             assertEquals(200, admin.post("/rooms/" + created.getString("id") + "/disable", "").statusCode());
 
@@ -156,16 +167,10 @@ class PoolIT {
                 assertEquals(200, client.post(room, "from " + client.user).status());
             }
             for (XccosTestClient member : clients) {
-                List<String> seen = new ArrayList<>();
-                for (int i = 0; i < expected.size(); i++) {
-                    seen.add(text(member.await("/xccos/grpchat"), "/xccos/grpchat/chat"));
-                }
-                assertEquals(expected, seen, member.user + " through the front end");
+                assertEquals(expected, posts(member, room, expected.size()), member.user + " through the front end");
             }
         } finally {
-            for (XccosTestClient client : clients) {
-                client.close();
-            }
+            closeAll(clients);
         }
     }
 
@@ -229,12 +234,10 @@ class PoolIT {
                     .findFirst().orElseThrow();
             assertEquals(200, survivor.post(room, "after the crash").status());
             for (XccosTestClient member : back) {
-                assertEquals("after the crash", text(member.await("/xccos/grpchat"), "/xccos/grpchat/chat"));
+                assertEquals(List.of("after the crash"), posts(member, room, 1));
             }
         } finally {
-            for (XccosTestClient client : clients) {
-                client.close();
-            }
+            closeAll(clients);
         }
     }
 }

@@ -46,9 +46,7 @@ final class XccosTestClient implements Closeable {
     }
 
     static XccosTestClient signIn(String user) throws IOException {
-        XccosTestClient client = connect(user, CHAT_ENDPOINT);
-        client.dialog.establish();
-        return client;
+        return signIn(user, new InetSocketAddress(RawSip.LOOPBACK, SipServer.port()));
     }
 
     /** Signs in at a given server (a node of a pool) over TCP. */

@@ -99,7 +99,7 @@ public class TopicPostRelay implements PostRelay {
         while (sender != null) {
             try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
                 JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                        .setTimeToLive(TIME_TO_LIVE_MS).setDisableMessageID(true).setDisableMessageTimestamp(false);
+                        .setTimeToLive(TIME_TO_LIVE_MS).setDisableMessageID(true);
                 while (sender != null) {
                     MessageView post = outbox.take();
                     producer.send(topic, PostRoadTopic.message(jms, pool.nodeName(), post));
