@@ -132,6 +132,39 @@ class PoolIT {
     }
 
     /**
+     * Presence is the pool's: a user joining on the second node finds the first node's user in the room's list
+     * and in its count (ucnt), and the first node's user is told of the join and of the part.
+     */
+    @Test
+    void participantListsCountsAndNoticesSpanThePool() throws Exception {
+        String room = openRoom("Presence");
+        try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0));
+             XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
+            join(alice, room);
+
+            Document joined = bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
+            assertEquals("200", text(joined, "//resp/@code"));
+            assertEquals(Set.of(alice.user, bob.user), users(joined), "the room's list names the other node's user");
+            alice.await("/xccos/ntc[@id='ntc:join']/data/uib[@uri='" + bob.user + "']");
+            Document associations = bob.command("cmd:getassociations", "<data/>");
+            assertEquals("2", text(associations, "//chanib[@uri='" + room + "']/info[@id='urn:parlano:ma:info:ucnt']"),
+                    "the count is the pool's");
+
+            bob.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
+            alice.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + bob.user + "']");
+        }
+    }
+
+    /** The users a join reply lists as in the room. */
+    private static Set<String> users(Document joinReply) {
+        Set<String> users = new HashSet<>();
+        for (int i = 1; i <= count(joinReply, "/xccos/rpl/data/uib"); i++) {
+            users.add(text(joinReply, "/xccos/rpl/data/uib[" + i + "]/@uri"));
+        }
+        return users;
+    }
+
+    /**
      * Rights taken away reach the people in the room on every node: the room is disabled over the first node's
      * REST API, and its participant on the second node is taken out (the access change crosses on the clustered
      * room events topic) and may post no more.
@@ -178,7 +211,9 @@ class PoolIT {
      * The last test: it kills the second node (kill -9, as a crash). Every post answered 200 before is in the
      * history; the users who were on the dead node sign in again through the front end within seconds and land on
      * the node that lives (Kamailio: the next node on a failed attempt, probing takes the dead one out), and the
-     * room goes on.
+     * room goes on. One user of the dead node does not come back: the others are told it left (the JGroups view
+     * change takes the dead node's participants out of every node's presence) and the room's list no longer
+     * names it.
      */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -202,8 +237,14 @@ class PoolIT {
             node.onExit().get(30, TimeUnit.SECONDS);
 
             List<XccosTestClient> orphans = clients.stream().filter(c -> nodeOf(c).equals(dying)).toList();
+            XccosTestClient away = orphans.get(0);
+            away.close();
+            XccosTestClient witness = clients.stream().filter(c -> nodeOf(c).equals(nodes[0].strip())).findFirst()
+                    .orElseThrow();
+            witness.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + away.user
+                    + "']");
             List<XccosTestClient> back = new ArrayList<>();
-            for (XccosTestClient orphan : orphans) {
+            for (XccosTestClient orphan : orphans.subList(1, orphans.size())) {
                 orphan.close();
                 XccosTestClient again = Eventually.await(Duration.ofSeconds(20), () -> {
                     try {
@@ -221,6 +262,9 @@ class PoolIT {
             // A reader outside the room: no notices come before its reply.
             XccosTestClient reader = XccosTestClient.signIn(user("reader"), frontEnd());
             clients.add(reader);
+            Set<String> present = new HashSet<>();
+            clients.stream().filter(c -> c != reader && (nodeOf(c).equals(nodes[0].strip()) || back.contains(c)))
+                    .forEach(c -> present.add(c.user));
             Document history = reader.command("cmd:bccontext",
                     "<data><chanib uri=\"" + room + "\"/><bcq><last cnt=\"50\"/></bcq></data>");
             List<String> stored = new ArrayList<>();
@@ -228,6 +272,10 @@ class PoolIT {
                 stored.add(text(history, "/xccos/rpl/data/chanib/msg[" + i + "]/chat"));
             }
             assertEquals(posted, stored, "every post answered 200 before the crash is in the history, in order");
+            Document listed = reader.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
+            present.add(reader.user);
+            assertEquals(present, users(listed), "the room lists who is in it, none of the dead node's users who "
+                    + "did not come back");
 
             XccosTestClient survivor = clients.stream()
                     .filter(c -> nodeOf(c).equals(nodes[0].strip()) && !back.contains(c) && c != reader)

@@ -1,5 +1,6 @@
 package org.parley.chat.application.presence;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -8,14 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * {@link RoomPresence} for one node: two concurrent indexes, by room and by session, so that a
- * vanished client is removed from all its rooms without scanning every room.
+ * {@link RoomPresence} in memory: this node's sessions in two concurrent indexes, by room and by session, so that
+ * a vanished client is removed from all its rooms without scanning every room; and, in a pool, a copy of each
+ * other node's participants by room, kept by {@link PoolPresence} from what those nodes tell.
  */
 @ApplicationScoped
 public class InMemoryRoomPresence implements RoomPresence {
 
     private final Map<String, Set<Participant>> byRoom = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> roomsBySession = new ConcurrentHashMap<>();
+    /** Node name to that node's participants by room (a pool's other nodes; empty on one node). */
+    private final Map<String, Map<String, Set<Participant>>> elsewhere = new ConcurrentHashMap<>();
 
     @Override
     public boolean enter(String roomUri, Participant participant) {
@@ -40,6 +44,21 @@ public class InMemoryRoomPresence implements RoomPresence {
 
     @Override
     public Set<Participant> participants(String roomUri) {
+        if (elsewhere.isEmpty()) {
+            return participantsHere(roomUri);
+        }
+        Set<Participant> all = new HashSet<>(participantsHere(roomUri));
+        for (Map<String, Set<Participant>> node : elsewhere.values()) {
+            Set<Participant> there = node.get(roomUri);
+            if (there != null) {
+                all.addAll(there);
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public Set<Participant> participantsHere(String roomUri) {
         Set<Participant> participants = byRoom.get(roomUri);
         return participants == null ? Set.of() : Set.copyOf(participants);
     }
@@ -47,7 +66,16 @@ public class InMemoryRoomPresence implements RoomPresence {
     @Override
     public boolean isPresent(String roomUri, String sessionId) {
         Set<String> rooms = roomsBySession.get(sessionId);
-        return rooms != null && rooms.contains(roomUri);
+        if (rooms != null && rooms.contains(roomUri)) {
+            return true;
+        }
+        for (Map<String, Set<Participant>> node : elsewhere.values()) {
+            Set<Participant> there = node.get(roomUri);
+            if (there != null && there.stream().anyMatch(p -> p.sessionId().equals(sessionId))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -82,6 +110,82 @@ public class InMemoryRoomPresence implements RoomPresence {
     @Override
     public int count(String roomUri) {
         Set<Participant> participants = byRoom.get(roomUri);
-        return participants == null ? 0 : participants.size();
+        int count = participants == null ? 0 : participants.size();
+        for (Map<String, Set<Participant>> node : elsewhere.values()) {
+            Set<Participant> there = node.get(roomUri);
+            count += there == null ? 0 : there.size();
+        }
+        return count;
+    }
+
+    /** This node's participants by room: what it tells the other nodes of a pool. */
+    public Map<String, Set<Participant>> here() {
+        Map<String, Set<Participant>> here = new HashMap<>();
+        byRoom.forEach((room, participants) -> {
+            Set<Participant> copy = Set.copyOf(participants);
+            if (!copy.isEmpty()) {
+                here.put(room, copy);
+            }
+        });
+        return here;
+    }
+
+    /** Another node says its session entered. @return false when it was known to be in the room */
+    public boolean enteredAt(String node, String roomUri, Participant participant) {
+        return elsewhere.computeIfAbsent(node, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(roomUri, k -> ConcurrentHashMap.newKeySet()).add(participant);
+    }
+
+    /** Another node says its session left. @return false when it was not known to be in the room */
+    public boolean leftAt(String node, String roomUri, Participant participant) {
+        Map<String, Set<Participant>> rooms = elsewhere.get(node);
+        if (rooms == null) {
+            return false;
+        }
+        boolean[] removed = {false};
+        rooms.computeIfPresent(roomUri, (k, participants) -> {
+            removed[0] = participants.remove(participant);
+            return participants.isEmpty() ? null : participants;
+        });
+        return removed[0];
+    }
+
+    /**
+     * What another node has, replacing what this node knew of it (its whole state, told when asked).
+     * @return the participants known before who are not in it any more, by room
+     */
+    public Map<String, Set<Participant>> replaceAt(String node, Map<String, Set<Participant>> rooms) {
+        Map<String, Set<Participant>> copy = new ConcurrentHashMap<>();
+        rooms.forEach((room, participants) -> {
+            if (!participants.isEmpty()) {
+                Set<Participant> set = ConcurrentHashMap.newKeySet();
+                set.addAll(participants);
+                copy.put(room, set);
+            }
+        });
+        Map<String, Set<Participant>> before = elsewhere.put(node, copy);
+        Map<String, Set<Participant>> gone = new HashMap<>();
+        if (before != null) {
+            before.forEach((room, participants) -> {
+                Set<Participant> now = copy.getOrDefault(room, Set.of());
+                for (Participant participant : participants) {
+                    if (!now.contains(participant)) {
+                        gone.computeIfAbsent(room, k -> new HashSet<>()).add(participant);
+                    }
+                }
+            });
+        }
+        return gone;
+    }
+
+    /** Forgets another node (it died, or restarted). @return its participants, by room */
+    public Map<String, Set<Participant>> forget(String node) {
+        Map<String, Set<Participant>> gone = elsewhere.remove(node);
+        return gone == null ? Map.of() : gone;
+    }
+
+    /** The other nodes this node knows participants of. */
+    public Set<String> nodesElsewhere() {
+        return Set.copyOf(elsewhere.keySet());
     }
 }

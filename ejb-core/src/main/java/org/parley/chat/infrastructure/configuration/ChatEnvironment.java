@@ -2,6 +2,7 @@ package org.parley.chat.infrastructure.configuration;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -25,9 +26,12 @@ public class ChatEnvironment {
         return FileTransferSettings.from(System.getProperties());
     }
 
+    /** One per start of the deployment (this bean is application-scoped). */
+    private final String incarnation = UUID.randomUUID().toString();
+
     @Produces
     public PoolSettings poolSettings() {
-        return PoolSettings.from(System.getProperties());
+        return PoolSettings.from(System.getProperties(), incarnation);
     }
 
     @Produces

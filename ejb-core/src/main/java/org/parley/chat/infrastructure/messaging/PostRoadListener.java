@@ -14,11 +14,19 @@ import jakarta.jms.MessageListener;
 
 import org.parley.chat.application.events.LocalPostRoad;
 import org.parley.chat.application.events.PoolSettings;
+import org.parley.chat.application.presence.PoolPresence;
+import org.parley.chat.infrastructure.messaging.PostRoadTopic.Described;
+import org.parley.chat.infrastructure.messaging.PostRoadTopic.Entered;
+import org.parley.chat.infrastructure.messaging.PostRoadTopic.Event;
+import org.parley.chat.infrastructure.messaging.PostRoadTopic.Hello;
+import org.parley.chat.infrastructure.messaging.PostRoadTopic.Left;
+import org.parley.chat.infrastructure.messaging.PostRoadTopic.Post;
 
 /**
  * This node's end of the pool's post road: the posts stored on the other nodes reach this node's subscribers
- * (the fan-out to the sessions connected here, new-content notices). Its own posts come back too (a topic has
- * every subscriber) and are skipped: they were delivered here before they were relayed.
+ * (the fan-out to the sessions connected here, new-content notices), and what the other nodes say of their
+ * presence reaches {@link PoolPresence}. Its own messages come back too (a topic has every subscriber) and are
+ * skipped: its posts were delivered here before they were relayed.
  *
  * <p>One session, so the posts of one origin arrive in the order it sent them; the fan-out puts posts of
  * several origins in sequence order. No transaction (FINDINGS.md §2a: an XA consumer saturated at about
@@ -40,16 +48,33 @@ public class PostRoadListener implements MessageListener {
     LocalPostRoad road;
 
     @Inject
+    PoolPresence presence;
+
+    @Inject
     PoolSettings pool;
 
     @Override
     public void onMessage(Message message) {
         try {
-            if (!pool.nodeName().equals(PostRoadTopic.origin(message))) {
-                road.received(PostRoadTopic.post(message));
+            String origin = PostRoadTopic.origin(message);
+            if (pool.nodeName().equals(origin)) {
+                return;
+            }
+            String incarnation = PostRoadTopic.incarnation(message);
+            Event event = PostRoadTopic.read(message);
+            if (event instanceof Post post) {
+                road.received(post.post());
+            } else if (event instanceof Entered entered) {
+                presence.enteredAt(origin, incarnation, entered.roomUri(), entered.participant(), entered.manager());
+            } else if (event instanceof Left left) {
+                presence.leftAt(origin, incarnation, left.roomUri(), left.participant());
+            } else if (event instanceof Hello) {
+                presence.helloFrom(origin, incarnation);
+            } else if (event instanceof Described described) {
+                presence.describedAt(origin, incarnation, described.rooms());
             }
         } catch (JMSException | RuntimeException e) {
-            LOG.log(Level.WARNING, "a post from another node cannot be delivered here", e);
+            LOG.log(Level.WARNING, "a message from another node cannot be taken here", e);
         }
     }
 }

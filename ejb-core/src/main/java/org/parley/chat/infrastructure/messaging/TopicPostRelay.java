@@ -1,5 +1,7 @@
 package org.parley.chat.infrastructure.messaging;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,29 +17,36 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
 import jakarta.jms.Topic;
 
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.events.PoolSettings;
 import org.parley.chat.application.events.PostRelay;
+import org.parley.chat.application.presence.Participant;
+import org.parley.chat.application.presence.PresenceRelay;
 
 /**
- * A pool's relay: the posts stored on this node go to the other nodes over the post road's clustered topic
- * (../shared/scaleout/FINDINGS.md §2a: Artemis clusters the topic across the nodes' brokers; each node's
- * {@link PostRoadListener} delivers them to its own sessions). One node relays nothing.
+ * A pool's relay: the posts stored on this node, and its presence (who enters and leaves rooms here), go to the
+ * other nodes over the post road's clustered topic (../shared/scaleout/FINDINGS.md §2a: Artemis clusters the
+ * topic across the nodes' brokers; each node's {@link PostRoadListener} delivers the posts to its own sessions
+ * and keeps the presence). One node relays nothing.
  *
  * <p>The store is the record, the topic only the way to the screens: messages are not persistent (no journal
  * sync per post) and live {@value #TIME_TO_LIVE_MS} ms, so a dead node's backlog in its peers' store-and-forward
  * queues empties itself (expired messages are dropped, configure-messaging.cli) and a node that comes back is
  * not flooded with stale posts; whoever missed a post reads it in the history.
  *
- * <p>One sender thread with its own JMS context takes the posts in the order they were published (so a room's
- * posts leave this node in sequence) and the publisher never waits for the broker. The queue is bounded: a
- * broker that cannot keep up loses live copies for the other nodes, counted and logged, never the post.
+ * <p>One sender thread with its own JMS context takes the messages in the order they were handed over (so a
+ * room's posts leave this node in sequence, and a participant's entering before the posts that followed it) and
+ * the caller never waits for the broker. The queue is bounded: a broker that cannot keep up loses live copies
+ * for the other nodes, counted and logged, never the post (and a presence missed is corrected when the nodes
+ * describe themselves again).
  */
 @ApplicationScoped
-public class TopicPostRelay implements PostRelay {
+public class TopicPostRelay implements PostRelay, PresenceRelay {
 
     private static final Logger LOG = Logger.getLogger(TopicPostRelay.class.getName());
     static final long TIME_TO_LIVE_MS = 30_000;
@@ -57,14 +66,20 @@ public class TopicPostRelay implements PostRelay {
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
-    private final BlockingQueue<MessageView> outbox = new ArrayBlockingQueue<>(QUEUE_BOUND);
+    /** A message to send, built by the sender thread with its context. */
+    @FunctionalInterface
+    private interface Outgoing {
+        Message build(JMSContext jms) throws JMSException;
+    }
+
+    private final BlockingQueue<Outgoing> outbox = new ArrayBlockingQueue<>(QUEUE_BOUND);
     private final AtomicLong dropped = new AtomicLong();
     private volatile Thread sender;
 
     @PostConstruct
     void start() {
         if (pool.enabled()) {
-            sender = threads.newThread(this::send);
+            sender = threads.newThread(this::sendAll);
             sender.setName("parley-post-relay");
             sender.start();
             LOG.info(() -> "pool node " + pool.nodeName() + ": posts are relayed to the other nodes over "
@@ -83,26 +98,49 @@ public class TopicPostRelay implements PostRelay {
 
     @Override
     public void relay(MessageView post) {
+        send(jms -> PostRoadTopic.message(jms, pool, post));
+    }
+
+    @Override
+    public void entered(String roomUri, Participant participant, boolean manager) {
+        send(jms -> PostRoadTopic.entered(jms, pool, roomUri, participant, manager));
+    }
+
+    @Override
+    public void left(String roomUri, Participant participant) {
+        send(jms -> PostRoadTopic.left(jms, pool, roomUri, participant));
+    }
+
+    @Override
+    public void hello() {
+        send(jms -> PostRoadTopic.hello(jms, pool));
+    }
+
+    @Override
+    public void describe(Map<String, Set<Participant>> rooms) {
+        send(jms -> PostRoadTopic.described(jms, pool, rooms));
+    }
+
+    private void send(Outgoing message) {
         if (sender == null) {
             return;
         }
-        if (!outbox.offer(post)) {
+        if (!outbox.offer(message)) {
             long n = dropped.incrementAndGet();
             if (Long.bitCount(n) == 1) {
-                LOG.warning(() -> "the post road's topic does not keep up: " + n + " live copies not sent to the "
+                LOG.warning(() -> "the post road's topic does not keep up: " + n + " messages not sent to the "
                         + "other nodes (the posts are stored; their readers there find them in the history)");
             }
         }
     }
 
-    private void send() {
+    private void sendAll() {
         while (sender != null) {
             try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
                 JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                         .setTimeToLive(TIME_TO_LIVE_MS).setDisableMessageID(true);
                 while (sender != null) {
-                    MessageView post = outbox.take();
-                    producer.send(topic, PostRoadTopic.message(jms, pool.nodeName(), post));
+                    producer.send(topic, outbox.take().build(jms));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

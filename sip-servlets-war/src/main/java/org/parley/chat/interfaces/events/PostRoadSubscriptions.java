@@ -6,13 +6,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.parley.chat.application.events.PostRoad;
+import org.parley.chat.application.presence.PoolPresence;
 import org.parley.chat.interfaces.xccos.NewContentNotices;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
 
 /**
  * This node's end of the one road: every stored post, whoever made it and on whichever node, reaches the room's
  * participants connected here through the fan-out, and the followers who are not in the room get their
- * new-content notice. Subscribed once, when the chat service starts.
+ * new-content notice; and who enters and leaves rooms on the other nodes of a pool reaches the participants here.
+ * Subscribed once, when the chat service starts.
  */
 @ApplicationScoped
 public class PostRoadSubscriptions {
@@ -26,8 +28,12 @@ public class PostRoadSubscriptions {
     @Inject
     NewContentNotices newContent;
 
+    @Inject
+    PoolPresence pool;
+
     void subscribe(@Observes @Initialized(ApplicationScoped.class) Object started) {
         road.subscribe(fanOut::posted);
         road.subscribe(newContent::posted);
+        pool.watch(fanOut);
     }
 }

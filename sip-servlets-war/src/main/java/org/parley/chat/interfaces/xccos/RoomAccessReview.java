@@ -61,7 +61,7 @@ public class RoomAccessReview {
         Map<String, Set<Participant>> concerned = new HashMap<>();
         if (change.roomUri() != null) {
             String room = RoomUris.canonical(change.roomUri());
-            Set<Participant> participants = presence.participants(room);
+            Set<Participant> participants = presence.participantsHere(room);
             if (!participants.isEmpty()) {
                 concerned.put(room, participants);
             }
@@ -74,7 +74,7 @@ public class RoomAccessReview {
         } else {
             // A category (the service skips rooms of other categories) or everyone: every room with someone here.
             for (String room : presence.rooms()) {
-                Set<Participant> participants = presence.participants(room);
+                Set<Participant> participants = presence.participantsHere(room);
                 if (!participants.isEmpty()) {
                     concerned.put(room, participants);
                 }

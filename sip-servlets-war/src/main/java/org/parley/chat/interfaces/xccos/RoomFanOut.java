@@ -23,6 +23,8 @@ import jakarta.inject.Inject;
 
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.presence.Participant;
+import org.parley.chat.application.presence.PoolPresence;
+import org.parley.chat.application.presence.PresenceWatcher;
 import org.parley.chat.application.presence.RoomPresence;
 import org.parley.xccos.ChatMessage;
 import org.parley.xccos.DataItem.Affiliation;
@@ -50,7 +52,7 @@ import org.parley.xccos.XccosNames;
  * once big stays sent that way, so no session ever changes lane between two posts.
  */
 @ApplicationScoped
-public class RoomFanOut {
+public class RoomFanOut implements PresenceWatcher {
 
     /**
      * How long a post waits for its predecessor. On one node it never waits (the road keeps the order); in a pool,
@@ -69,6 +71,10 @@ public class RoomFanOut {
 
     @Inject
     ClientDelivery delivery;
+
+    /** Tells the other nodes of a pool who enters and leaves here (null in tests of one node). */
+    @Inject
+    PoolPresence pool;
 
     @Resource(lookup = "java:jboss/ee/concurrency/executor/parley-sip")
     Executor executor;
@@ -184,7 +190,7 @@ public class RoomFanOut {
      */
     private void sendToRoom(String roomUri, RoomLine line, Outbound item, String except) {
         List<String> recipients = new ArrayList<>();
-        for (Participant participant : presence.participants(roomUri)) {
+        for (Participant participant : presence.participantsHere(roomUri)) {
             if (!participant.sessionId().equals(except)) {
                 recipients.add(participant.sessionId());
             }
@@ -228,10 +234,20 @@ public class RoomFanOut {
     }
 
     /**
-     * ntc:join to the others in the room (PROTOCOL.md §8, REAL-CLIENT.md appendix B). Notices name
-     * users, not clients: a user already in the room through another client is not announced again.
+     * Someone entered the room on this node: ntc:join to the others in the room (PROTOCOL.md §8, REAL-CLIENT.md
+     * appendix B), here and, through the pool, on the other nodes. Notices name users, not clients: a user
+     * already in the room through another client (on any node) is not announced again.
      */
     public void entered(String roomUri, Participant newcomer, boolean manager) {
+        if (pool != null) {
+            pool.entered(roomUri, newcomer, manager);
+        }
+        enteredElsewhere(roomUri, newcomer, manager);
+    }
+
+    /** Someone entered the room on another node of the pool: ntc:join to the participants here. */
+    @Override
+    public void enteredElsewhere(String roomUri, Participant newcomer, boolean manager) {
         if (presentElsewhere(roomUri, newcomer)) {
             return;
         }
@@ -243,11 +259,21 @@ public class RoomFanOut {
     }
 
     /**
-     * ntc:part to those who stay, once the user has left with every client it had in the room. Leavers are
-     * gathered per room and told in one notice by the room's lane: when many clients vanish at once the room gets
-     * a few notices naming many users, sent to those still there, not one notice per leaver to everyone.
+     * Someone left the room on this node: ntc:part to those who stay, here and, through the pool, on the other
+     * nodes, once the user has left with every client it had in the room (on any node). Leavers are gathered per
+     * room and told in one notice by the room's lane: when many clients vanish at once the room gets a few notices
+     * naming many users, sent to those still there, not one notice per leaver to everyone.
      */
     public void left(String roomUri, Participant leaver) {
+        if (pool != null) {
+            pool.left(roomUri, leaver);
+        }
+        leftElsewhere(roomUri, leaver);
+    }
+
+    /** Someone left the room on another node of the pool, or with it: ntc:part to those who stay here. */
+    @Override
+    public void leftElsewhere(String roomUri, Participant leaver) {
         String canonical = RoomUris.canonical(roomUri);
         RoomLine line = line(canonical);
         synchronized (line) {
@@ -265,11 +291,12 @@ public class RoomFanOut {
             leavers = List.copyOf(line.leaving);
             line.leaving.clear();
         }
-        Set<Participant> staying = presence.participants(roomUri);
         Set<String> stayingUsers = new HashSet<>();
-        Set<String> stayingSessions = new HashSet<>();
-        for (Participant participant : staying) {
+        for (Participant participant : presence.participants(roomUri)) {
             stayingUsers.add(participant.userUri());
+        }
+        Set<String> stayingSessions = new HashSet<>();
+        for (Participant participant : presence.participantsHere(roomUri)) {
             stayingSessions.add(participant.sessionId());
         }
         Set<String> gone = new LinkedHashSet<>();

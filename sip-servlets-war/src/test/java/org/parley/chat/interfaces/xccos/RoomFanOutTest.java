@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.events.LocalPostRoad;
 import org.parley.chat.application.events.RoomPublishOrder;
+import org.parley.chat.application.events.PoolSettings;
 import org.parley.chat.application.presence.InMemoryRoomPresence;
+import org.parley.chat.application.presence.Participant;
+import org.parley.chat.application.presence.PoolPresence;
+import org.parley.chat.application.presence.PresenceRelay;
 import org.parley.xccos.ChatMessage;
 import org.parley.xccos.DataItem.Affiliation;
 import org.parley.xccos.DataItem.ChannelUsers;
@@ -291,6 +297,73 @@ class RoomFanOutTest {
         assertThat(delivery.to("s-bob")).containsExactly(bobLeft);
         assertThat(delivery.to("s-bob-phone")).containsExactly(bobLeft);
         assertThat(delivery.to("s-alice")).containsExactly(bobLeft);
+    }
+
+    /**
+     * In a pool, the participants of the other nodes are in the room's lists but are delivered by their own node:
+     * a post and a join notice go to the sessions of this node only, and what happens here is told to the others.
+     */
+    @Test
+    void theOtherNodesOfAPoolAreToldAndTheirParticipantsGetNothingFromHere() {
+        List<String> relayed = new ArrayList<>();
+        fanOut.pool = pool(relayed);
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        fanOut.pool.enteredAt("node2", "i2", ROOM_A, participant(BOB, "s-bob-on-node2"), false);
+        presence.enter(ROOM_A, participant(CAROL, "s-carol"));
+
+        fanOut.entered(ROOM_A, participant(CAROL, "s-carol"), true);
+        fanOut.posted(new MessageView(ROOM_A, 1, ALICE, "hello", STORED, STORED));
+
+        assertThat(delivery.to("s-alice")).containsExactly(
+                new Notice(Notice.JOIN, List.of(new UserInfo(null, BOB, List.of(new Affiliation("3984", GUID_A, DOMAIN))))),
+                new Notice(Notice.JOIN, List.of(new UserInfo(null, CAROL, List.of(new Affiliation("12276", GUID_A, DOMAIN))))),
+                new ChatMessage(ROOM_A, ALICE, STORED, "hello"));
+        assertThat(delivery.to("s-bob-on-node2")).isEmpty();
+        assertThat(relayed).containsExactly("entered " + ROOM_A + " s-carol true");
+    }
+
+    /** A user leaves a room when its last client leaves it, wherever that client was. */
+    @Test
+    void aUserStillInTheRoomOnAnotherNodeHasNotLeftIt() {
+        List<String> relayed = new ArrayList<>();
+        fanOut.pool = pool(relayed);
+        fanOut.pool.enteredAt("node2", "i2", ROOM_A, participant(ALICE, "s-alice-on-node2"), false);
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        Notice aliceLeft = new Notice(Notice.PART, List.of(new ChannelUsers(ROOM_A, List.of(UserInfo.of(ALICE)))));
+
+        presence.leave(ROOM_A, participant(ALICE, "s-alice"));
+        fanOut.left(ROOM_A, participant(ALICE, "s-alice"));
+        assertThat(delivery.to("s-bob")).isEmpty();
+
+        fanOut.pool.membershipChanged(Set.of("node1"), false, false);
+        assertThat(delivery.to("s-bob")).containsExactly(aliceLeft);
+        assertThat(relayed).containsExactly("left " + ROOM_A + " s-alice");
+    }
+
+    private PoolPresence pool(List<String> relayed) {
+        PoolPresence pool = new PoolPresence(presence, new PresenceRelay() {
+            @Override
+            public void entered(String roomUri, Participant participant, boolean manager) {
+                relayed.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
+            }
+
+            @Override
+            public void left(String roomUri, Participant participant) {
+                relayed.add("left " + roomUri + " " + participant.sessionId());
+            }
+
+            @Override
+            public void hello() {
+                relayed.add("hello");
+            }
+
+            @Override
+            public void describe(Map<String, Set<Participant>> rooms) {
+                relayed.add("described");
+            }
+        }, null, new PoolSettings(true, "node1", "i1"));
+        pool.watch(fanOut);
+        return pool;
     }
 
     private static List<Long> sequenceNumbers(List<Outbound> received) {

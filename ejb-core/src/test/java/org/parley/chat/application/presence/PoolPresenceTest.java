@@ -1,0 +1,186 @@
+package org.parley.chat.application.presence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.parley.chat.application.RoomService;
+import org.parley.chat.application.events.PoolSettings;
+
+class PoolPresenceTest {
+
+    private static final String ROOM_A = "ma-chan://contoso.com/a";
+    private static final String ROOM_B = "ma-chan://contoso.com/b";
+    private static final Participant ALICE_HERE = new Participant("sip:alice@contoso.com", "s-alice");
+    private static final Participant BOB_THERE = new Participant("sip:bob@contoso.com", "s-bob");
+    private static final Participant CAROL_THERE = new Participant("sip:carol@contoso.com", "s-carol");
+    private static final Participant ALICE_THERE = new Participant("sip:alice@contoso.com", "s-alice-2");
+
+    /** What this node sent the others. */
+    private final List<String> relayed = new ArrayList<>();
+    /** What the fan-out was told. */
+    private final List<String> told = new ArrayList<>();
+    /** The leaves recorded for compliance. */
+    private final List<String> recorded = new ArrayList<>();
+
+    private final InMemoryRoomPresence presence = new InMemoryRoomPresence();
+    private final PoolPresence pool = new PoolPresence(presence, new PresenceRelay() {
+        @Override
+        public void entered(String roomUri, Participant participant, boolean manager) {
+            relayed.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
+        }
+
+        @Override
+        public void left(String roomUri, Participant participant) {
+            relayed.add("left " + roomUri + " " + participant.sessionId());
+        }
+
+        @Override
+        public void hello() {
+            relayed.add("hello");
+        }
+
+        @Override
+        public void describe(Map<String, Set<Participant>> rooms) {
+            relayed.add("described " + rooms);
+        }
+    }, new RoomService() {
+        @Override
+        public void leftAll(String userUri, Collection<String> roomUris) {
+            recorded.add(userUri + " " + roomUris.stream().sorted().toList());
+        }
+    }, new PoolSettings(true, "node1", "i1"));
+
+    PoolPresenceTest() {
+        pool.watch(new PresenceWatcher() {
+            @Override
+            public void enteredElsewhere(String roomUri, Participant participant, boolean manager) {
+                told.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
+            }
+
+            @Override
+            public void leftElsewhere(String roomUri, Participant participant) {
+                told.add("left " + roomUri + " " + participant.sessionId());
+            }
+        });
+    }
+
+    @Test
+    void theParticipantsOfAnotherNodeAreInTheListsAndCountsButNotDeliveredHere() {
+        presence.enter(ROOM_A, ALICE_HERE);
+
+        pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, true);
+        pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, true);
+
+        assertThat(presence.participants(ROOM_A)).containsExactlyInAnyOrder(ALICE_HERE, BOB_THERE);
+        assertThat(presence.participantsHere(ROOM_A)).containsExactly(ALICE_HERE);
+        assertThat(presence.count(ROOM_A)).isEqualTo(2);
+        assertThat(presence.isPresent(ROOM_A, BOB_THERE.sessionId())).isTrue();
+        assertThat(presence.rooms()).containsExactly(ROOM_A);
+        assertThat(told).containsExactly("entered " + ROOM_A + " s-bob true");
+
+        pool.leftAt("node2", "i2", ROOM_A, BOB_THERE);
+        pool.leftAt("node2", "i2", ROOM_A, BOB_THERE);
+
+        assertThat(presence.participants(ROOM_A)).containsExactly(ALICE_HERE);
+        assertThat(presence.count(ROOM_A)).isEqualTo(1);
+        assertThat(told).containsExactly("entered " + ROOM_A + " s-bob true", "left " + ROOM_A + " s-bob");
+    }
+
+    @Test
+    void whatHappensHereIsRelayedAndAQuestionIsAnsweredWithThisNodesPresence() {
+        presence.enter(ROOM_A, ALICE_HERE);
+        pool.entered(ROOM_A, ALICE_HERE, false);
+        pool.enteredAt("node2", "i2", ROOM_B, BOB_THERE, false);
+
+        pool.helloFrom("node2", "i2");
+        pool.left(ROOM_A, ALICE_HERE);
+
+        assertThat(relayed).containsExactly("entered " + ROOM_A + " s-alice false",
+                "described " + Map.of(ROOM_A, Set.of(ALICE_HERE)), "left " + ROOM_A + " s-alice");
+    }
+
+    @Test
+    void aDescriptionReplacesWhatWasKnownOfItsNodeAndThoseMissingFromItLeave() {
+        pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false);
+        told.clear();
+
+        pool.describedAt("node2", "i2", Map.of(ROOM_A, Set.of(CAROL_THERE), ROOM_B, Set.of(BOB_THERE)));
+
+        assertThat(presence.participants(ROOM_A)).containsExactly(CAROL_THERE);
+        assertThat(presence.participants(ROOM_B)).containsExactly(BOB_THERE);
+        assertThat(told).containsExactly("left " + ROOM_A + " s-bob");
+    }
+
+    @Test
+    void aNodeThatLeavesTheViewTakesItsParticipantsAndTheCoordinatorRecordsTheirLeaving() {
+        presence.enter(ROOM_A, ALICE_HERE);
+        pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false);
+        pool.enteredAt("node2", "i2", ROOM_A, ALICE_THERE, false);
+        pool.enteredAt("node2", "i2", ROOM_B, BOB_THERE, false);
+        pool.enteredAt("node3", "i3", ROOM_B, CAROL_THERE, false);
+        told.clear();
+
+        pool.membershipChanged(Set.of("node1", "node3"), true, false);
+
+        assertThat(presence.participants(ROOM_A)).containsExactly(ALICE_HERE);
+        assertThat(presence.participants(ROOM_B)).containsExactly(CAROL_THERE);
+        assertThat(told).containsExactlyInAnyOrder("left " + ROOM_A + " s-bob", "left " + ROOM_A + " s-alice-2",
+                "left " + ROOM_B + " s-bob");
+        // Alice is still in room A through this node: only Bob's leaving is recorded.
+        assertThat(recorded).containsExactly("sip:bob@contoso.com [" + ROOM_A + ", " + ROOM_B + "]");
+        assertThat(relayed).isEmpty();
+    }
+
+    @Test
+    void onlyTheCoordinatorRecordsTheLeavingOfADeadNodesUsers() {
+        pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false);
+
+        pool.membershipChanged(Set.of("node1"), false, false);
+
+        assertThat(presence.participants(ROOM_A)).isEmpty();
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void aNodeHeardFromInANewIncarnationLostWhatItHadBefore() {
+        pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false);
+        told.clear();
+
+        pool.enteredAt("node2", "i2-again", ROOM_B, CAROL_THERE, false);
+
+        assertThat(presence.participants(ROOM_A)).isEmpty();
+        assertThat(presence.participants(ROOM_B)).containsExactly(CAROL_THERE);
+        assertThat(told).containsExactly("left " + ROOM_A + " s-bob", "entered " + ROOM_B + " s-carol false");
+    }
+
+    @Test
+    void thisNodeAsksUntilEveryMemberHasDescribedItself() {
+        pool.askUndescribed(Set.of("node1"));
+        assertThat(relayed).isEmpty();
+
+        pool.askUndescribed(Set.of("node1", "node2"));
+        pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false); // heard from, but not described: asks again
+        pool.askUndescribed(Set.of("node1", "node2"));
+        pool.describedAt("node2", "i2", Map.of());
+        pool.askUndescribed(Set.of("node1", "node2"));
+
+        assertThat(relayed).containsExactly("hello", "hello");
+        // The description replaced what the events had said.
+        assertThat(presence.participants(ROOM_A)).isEmpty();
+    }
+
+    @Test
+    void afterAPartitionHealsThisNodeDescribesItselfAndAsksTheOthers() {
+        presence.enter(ROOM_A, ALICE_HERE);
+
+        pool.membershipChanged(Set.of("node1", "node2"), false, true);
+
+        assertThat(relayed).containsExactly("described " + Map.of(ROOM_A, Set.of(ALICE_HERE)), "hello");
+    }
+}
