@@ -73,6 +73,12 @@ start_node() {
         export PARLEY_POOL_ENABLED=true PARLEY_SIP_BIND_ADDRESS=$address PARLEY_SIP_HOST_NAME=$address
         export PARLEY_DB_HOST=127.0.0.1 PARLEY_DB_PORT=5432 PARLEY_DB_USER=parley PARLEY_DB_PASSWORD=parley
         export PARLEY_POOL_NODE1=${ADDRESS[node1]} PARLEY_POOL_NODE2=${ADDRESS[node2]}
+        # Kamailio is the nodes' front end (it connects from its own address, pool/kamailio.cfg).
+        export PARLEY_SIP_TRUSTED_FRONT_ENDS=$FRONT_END
+        # Files and compliance files in one directory every node reads and writes (a shared file system in a
+        # real pool), so a file uploaded on one node is downloaded from any.
+        export PARLEY_FILESTORE_DIR=$POOL/shared/files PARLEY_COMPLIANCE_FILESTORE_DIR=$POOL/shared/compliance-files
+        export PARLEY_COMPLIANCE_OUTPUT_DIR=$POOL/shared/compliance
         close_inherited_descriptors
         exec nohup "$home/bin/standalone.sh" -c standalone-full-ha.xml -Djboss.server.base.dir="$POOL/$node" \
             -b "$address" -bprivate "$address" -bmanagement "$address" -Djboss.bind.address.unsecure="$address" \
@@ -189,6 +195,7 @@ case "${1:-}" in
         for node in "${NODES[@]}"; do
             prepare_node "$home" "$node"
         done
+        rm -rf "${POOL:?}/shared" && mkdir -p "$POOL/shared"
         # One after the other: the second joins the first's cluster (and a 2-core machine boots one at a time).
         start_node "$home" node1
         await_started node1 || { stop_nodes; exit 1; }

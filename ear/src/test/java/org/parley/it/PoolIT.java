@@ -1,23 +1,30 @@
 package org.parley.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.it.XccosTestClient.chanid;
 import static org.parley.it.XccosTestClient.count;
 import static org.parley.it.XccosTestClient.text;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -204,6 +211,49 @@ class PoolIT {
             }
         } finally {
             closeAll(clients);
+        }
+    }
+
+    /**
+     * The real client signs in with NTLM through the front end (MS-SIPAE: every message signed both ways): its two
+     * users' clients share the front end's connection to a node with each other and with the front end's probes,
+     * so each association is found by the opaque its messages name, not by the connection (keyed by the
+     * connection, the second sign-in replaced the first and the unsigned probes were refused, which took the nodes
+     * out of the dispatcher). The nodes sign clients in with NTLM for the test's duration.
+     */
+    @Test
+    void realClientsSignInWithNtlmThroughTheFrontEnd() throws Exception {
+        Assumptions.assumeTrue(RealClientRun.built(), "the real client is not built: " + RealClientRun.client());
+        int status = admin.post("/rooms", "{\"name\":\"" + RealClientRun.ROOM + "\",\"privacy\":\"OPEN\"}").statusCode();
+        assertTrue(status == 201 || status == 409, "the real client's room exists: " + status);
+        try {
+            identity("ntlm");
+            RealClientRun.Result run = RealClientRun.run("realclient-pool-ntlm", frontEnd().getHostString(),
+                    frontEnd().getPort(), "tcp", Map.of());
+            assertTrue(run.passed(), run.output());
+        } finally {
+            identity("trust-from");
+        }
+    }
+
+    /** Switches every node's identity mode (read on every request) through its management interface. */
+    private void identity(String mode) throws Exception {
+        for (String node : nodes) {
+            Process cli = new ProcessBuilder(jbossCli(), "-c", "--controller=" + node.strip() + ":9990",
+                    "--commands=/system-property=parley.sip.identity:write-attribute(name=value,value=" + mode + "),"
+                            + "/system-property=parley.sip.ntlm.require-tls:write-attribute(name=value,value=false)")
+                    .redirectErrorStream(true).start();
+            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(cli.waitFor(60, TimeUnit.SECONDS) && cli.exitValue() == 0, "jboss-cli on " + node + ": " + output);
+        }
+    }
+
+    /** The jboss-cli.sh of the WildFly the build installed (the pool's nodes run it). */
+    private static String jbossCli() throws IOException {
+        try (Stream<Path> installed = Files.list(Path.of("../wildfly-config/target"))) {
+            return installed.filter(p -> p.getFileName().toString().startsWith("wildfly-") && Files.isDirectory(p))
+                    .map(p -> p.resolve("bin/jboss-cli.sh").toAbsolutePath().toString()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no WildFly under ../wildfly-config/target"));
         }
     }
 

@@ -3,11 +3,8 @@ package org.parley.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import jakarta.ejb.EJB;
 
@@ -41,11 +38,12 @@ import org.parley.chat.domain.shared.ChatException;
 @ExtendWith(RealClientIT.RealClientBuilt.class)
 class RealClientIT {
 
-    private static final String ROOM = "Dev Room";
+    private static final String ROOM = RealClientRun.ROOM;
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(RealClientIT.class, ServerSettings.class);
+        return ParleyDeployment.ear(RealClientIT.class, ServerSettings.class, RealClientRun.class,
+                RealClientRun.Result.class);
     }
 
     @EJB
@@ -72,14 +70,6 @@ class RealClientIT {
         }
     }
 
-    private static File client() {
-        return new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_BIN", "target/realclient/sipe-headless"));
-    }
-
-    private static File script() {
-        return new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_DIR", "../shared/realclient"), "run.sh");
-    }
-
     /** Skips each test, with the reason, where the real client is not built. */
     static final class RealClientBuilt implements ExecutionCondition {
         @Override
@@ -87,47 +77,21 @@ class RealClientIT {
             if (context.getTestMethod().isEmpty()) {
                 return ConditionEvaluationResult.enabled("decided per test");
             }
-            File client = client();
-            return client.canExecute() && script().isFile()
-                    ? ConditionEvaluationResult.enabled("the real client is built: " + client)
+            return RealClientRun.built()
+                    ? ConditionEvaluationResult.enabled("the real client is built: " + RealClientRun.client())
                     : ConditionEvaluationResult.disabled(
                             "the real client is not built (bash ../shared/realclient/build.sh target/realclient): "
-                                    + client);
+                                    + RealClientRun.client());
         }
     }
 
     private void run(String transport, int port, String name, Path trustCert) throws Exception {
-        File client = client();
-        File script = script();
         ensureOpenRoom();
-
-        Path out = Path.of(System.getenv().getOrDefault("PARLEY_REALCLIENT_OUT", "target/realclient-run"))
-                .resolveSibling(name);
-        Files.createDirectories(out);
-        Path log = out.resolve("run.log");
-        ProcessBuilder run = new ProcessBuilder("bash", script.getAbsolutePath())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        run.environment().put("CLIENT", client.getAbsolutePath());
-        run.environment().put("OUT", out.resolve("artifacts").toString());
-        run.environment().put("HOST", "127.0.0.1");
-        run.environment().put("PORT", Integer.toString(port));
-        run.environment().put("TRANSPORT", transport);
-        run.environment().put("AUTH", "ntlm");
-        if (trustCert != null) {
-            run.environment().put("TRUST_CERT", trustCert.toAbsolutePath().toString());
-        }
-        run.environment().put("ROOM_NAME", ROOM);
-        run.environment().put("TIMEOUT", "40");
-        Process process = run.start();
-        // run.sh bounds itself at about 2 x TIMEOUT + 30 s; this is the backstop.
-        boolean finished = process.waitFor(240, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(finished, "the real client did not finish:\n" + output);
-        assertTrue(output.contains("RESULT PASS"), output);
-        assertEquals(0, process.exitValue(), output);
+        RealClientRun.Result run = RealClientRun.run(name, "127.0.0.1", port, transport, trustCert == null ? Map.of()
+                : Map.of("TRUST_CERT", trustCert.toAbsolutePath().toString()));
+        assertTrue(run.finished(), "the real client did not finish:\n" + run.output());
+        assertTrue(run.output().contains("RESULT PASS"), run.output());
+        assertEquals(0, run.exitValue(), run.output());
     }
 
     private void ensureOpenRoom() {

@@ -87,9 +87,10 @@ public class ConfiguredIdentity implements ClientIdentity {
         }
     }
 
-    /** The user who signed in on the request's connection, if the request speaks as that user. */
+    /** The user whose association the request is signed for, if the request speaks as that user. */
     private Optional<String> signedIn(SipServletRequest request) {
-        Optional<SecurityAssociations.SignedIn> signedIn = associations.find(request.getConnection().getId());
+        Optional<SecurityAssociations.SignedIn> signedIn = associations.keyOfIncoming(request)
+                .flatMap(associations::find);
         if (signedIn.isEmpty()) {
             return Optional.empty();
         }

@@ -46,9 +46,8 @@ public class DialogIdentity implements SipMessageInterceptor {
             sameFlow(message, dialog);
         } else if ("ntlm".equals(mode)) {
             sameFlow(message, dialog);
-            if (dialog != null && dialog.getConnection() != null
-                    && associations.find(dialog.getConnection().getId()).isEmpty()) {
-                throw new SipMessageRejectedException(403, "dialog's connection no longer signed in");
+            if (dialog != null && dialog.getConnection() != null && associations.ofDialog(dialog).isEmpty()) {
+                throw new SipMessageRejectedException(403, "dialog's client no longer signed in");
             }
         } else {
             throw new SipMessageRejectedException(403, "unknown identity mode " + mode);
@@ -68,6 +67,10 @@ public class DialogIdentity implements SipMessageInterceptor {
             throw new SipMessageRejectedException(403, "not over the flow dialog " + dialog.getId() + " started on ("
                     + flow.getId() + ")");
         }
+    }
+
+    static boolean isTrustedFrontEnd(String address) {
+        return trustedFrontEnds().contains(address);
     }
 
     /** Read on every message, so that a management operation changes it on a running server. */

@@ -66,16 +66,18 @@ public class NtlmSignIn {
         }
         String authorization = request.getHeader("Authorization");
         if (!SipaeNtlmAuthenticator.isHandshake(authorization)) {
-            Optional<SecurityAssociations.SignedIn> signedIn = associations.find(connection.getId());
+            Optional<SecurityAssociations.SignedIn> signedIn = associations.keyOfIncoming(request)
+                    .flatMap(associations::find);
             if (signedIn.isEmpty()) {
-                // Signed for an association this connection does not have (another connection's, or lost).
+                // Signed for an association this node does not have (another connection's, lost, or of a node
+                // that died before the front end brought the client here): sign in again.
                 send401(request, authenticator.register(null));
                 return false;
             }
             if (!sameUser(request, signedIn.get().sipUri())) {
                 return false;
             }
-            associations.renew(connection.getId(), Duration.ofSeconds(expires));
+            associations.renew(signedIn.get().key(), Duration.ofSeconds(expires));
             return true;
         }
         return handshake(request, authorization, connection, expires);
@@ -86,12 +88,13 @@ public class NtlmSignIn {
      * their way in parallel, and none of them may pass as signed in once the client has left.
      */
     void signingOut(SipServletRequest request) {
-        associations.signingOut(request.getConnection().getId(), request.getCallId(), request.getHeader("CSeq"));
+        associations.keyOfIncoming(request).ifPresent(key -> associations.signingOut(key, request.getCallId(),
+                request.getHeader("CSeq")));
     }
 
     /** After the 200 to an un-REGISTER: the client is gone. */
     void signedOut(SipServletRequest request) {
-        associations.signedOut(request.getConnection().getId());
+        associations.keyOfIncoming(request).ifPresent(associations::signedOut);
     }
 
     private boolean handshake(SipServletRequest request, String authorization, SipConnection connection, int expires)
@@ -145,8 +148,10 @@ public class NtlmSignIn {
             return false;
         }
         throttle.succeeded(user);
-        associations.signedIn(connection.getId(), authenticated.association(), sipUri, Duration.ofSeconds(expires));
-        LOG.info(() -> sipUri + " signed in with NTLM on " + connection.getId());
+        boolean viaFrontEnd = DialogIdentity.isTrustedFrontEnd(address);
+        associations.signedIn(connection.getId(), viaFrontEnd, authenticated.association(), sipUri,
+                Duration.ofSeconds(expires));
+        LOG.info(() -> sipUri + " signed in with NTLM on " + connection.getId() + (viaFrontEnd ? " (a front end)" : ""));
         return true;
     }
 

@@ -10,7 +10,6 @@ import org.parley.chat.interfaces.sip.auth.NtlmException;
 import org.parley.chat.interfaces.sip.auth.SipaeHeader;
 import org.parley.chat.interfaces.sip.auth.SipaeNtlmAuthenticator;
 import org.parley.chat.interfaces.sip.auth.SipaeSignedFields;
-import org.parley.sip.servlet.SipConnection;
 import org.parley.sip.servlet.SipMessageInterceptor;
 import org.parley.sip.servlet.SipMessageRejectedException;
 import org.parley.sip.servlet.SipServletMessage;
@@ -18,10 +17,11 @@ import org.parley.sip.servlet.SipServletRequest;
 import org.parley.sip.servlet.SipServletResponse;
 
 /**
- * MS-SIPAE message signing on every connection with a security association [MS-SIPAE 3.2.5.5,
+ * MS-SIPAE message signing for every client with a security association [MS-SIPAE 3.2.5.5,
  * REAL-CLIENT.md §4.2]: each message the client sends must carry a right signature (only the
- * REGISTERs of a new handshake pass unsigned, to the registrar), and each one Parley sends there
- * gets {@code Authentication-Info}, 401s excepted. SIPE drops unsigned messages and drops the
+ * REGISTERs of a new handshake pass unsigned, to the registrar), and each one Parley sends it
+ * gets {@code Authentication-Info}, 401s excepted. Which association a message belongs to is
+ * {@link SecurityAssociations}' to say (a client's own connection, or the opaque it names through a front end). SIPE drops unsigned messages and drops the
  * connection on a wrong signature, so this runs in the SIP layer, where every request and response
  * (the layer's own 481, 503 ... too) passes after its last header is set.
  */
@@ -61,9 +61,8 @@ public class SipaeSigning implements SipMessageInterceptor {
         if (message instanceof SipServletResponse response && response.getStatus() == 401) {
             return;
         }
-        SipConnection connection = message.getConnection();
-        Optional<SecurityAssociations.SignedIn> signedIn = connection == null ? Optional.empty()
-                : associations.findForSigning(connection.getId(), message.getCallId(), message.getHeader("CSeq"));
+        Optional<SecurityAssociations.SignedIn> signedIn = associations.keyOfOutgoing(message)
+                .flatMap(key -> associations.findForSigning(key, message.getCallId(), message.getHeader("CSeq")));
         if (signedIn.isEmpty()) {
             return;
         }
@@ -77,8 +76,7 @@ public class SipaeSigning implements SipMessageInterceptor {
     }
 
     private Optional<SecurityAssociations.SignedIn> signedIn(SipServletMessage message) {
-        SipConnection connection = message.getConnection();
-        return connection == null ? Optional.empty() : associations.find(connection.getId());
+        return associations.keyOfIncoming(message).flatMap(associations::find);
     }
 
     private static SipaeSignedFields fields(SipServletMessage message) {

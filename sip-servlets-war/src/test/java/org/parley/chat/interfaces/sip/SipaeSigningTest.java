@@ -85,6 +85,63 @@ class SipaeSigningTest {
         signing.incoming(request("INFO", "TCP:192.0.2.8:5000#2", null));
     }
 
+    /**
+     * Through a trusted front end (Kamailio before a pool) one connection carries many clients and the proxy's own
+     * probes: each client's messages are checked and signed with its own association, named by their opaque, and
+     * an unsigned probe passes unauthenticated. Keyed by the connection, the second sign-in replaced the first and
+     * the probe was refused, which took the node out of the front end's dispatcher.
+     */
+    @Test
+    void throughAFrontEndEachClientIsCheckedAndSignedWithItsOwnAssociation() throws Exception {
+        String previous = System.setProperty("parley.sip.trusted-front-ends", "198.51.100.1") == null ? null : "";
+        try {
+            String frontEnd = "TCP:198.51.100.1:5060#9";
+            SipaeClient bob = new SipaeClient("bob@contoso.com", "", "secret");
+            SecurityAssociations associations = new SecurityAssociations();
+            associations.signedIn(frontEnd, true, handshake(client), "sip:alice@contoso.com", Duration.ofHours(1));
+            associations.signedIn(frontEnd, true, handshake(bob), "sip:bob@contoso.com", Duration.ofHours(1));
+            signing.associations = associations;
+            String bobFrom = "<sip:bob@contoso.com>;tag=99;epid=2";
+
+            SipServletRequest fromAlice = request("INFO", frontEnd, client.sign("c1", "2 INFO", FROM, TO, null, null, 0));
+            SipServletRequest fromBob = request("INFO", frontEnd, bob.sign("c1", "2 INFO", bobFrom, TO, null, null, 0));
+            when(fromBob.getHeader("From")).thenReturn(bobFrom);
+            signing.incoming(fromAlice);
+            signing.incoming(fromBob);
+            signing.incoming(request("OPTIONS", frontEnd, null));
+
+            SipServletResponse toBob = response(200, frontEnd);
+            when(toBob.getHeader("From")).thenReturn(bobFrom);
+            when(toBob.getRequest()).thenReturn(fromBob);
+            signing.outgoing(toBob);
+            ArgumentCaptor<String> info = ArgumentCaptor.forClass(String.class);
+            verify(toBob).setHeader(eq("Authentication-Info"), info.capture());
+            assertThat(bob.verify(RawSip.Msg.parse("SIP/2.0 200 OK\r\nCall-ID: c1\r\nCSeq: 2 INFO\r\nFrom: " + bobFrom
+                    + "\r\nTo: " + TO + "\r\nAuthentication-Info: " + info.getValue(), ""))).isTrue();
+
+            SipServletRequest probe = request("OPTIONS", frontEnd, null);
+            SipServletResponse toTheProbe = response(404, frontEnd);
+            when(toTheProbe.getRequest()).thenReturn(probe);
+            signing.outgoing(toTheProbe);
+            verify(toTheProbe, never()).setHeader(anyString(), anyString());
+        } finally {
+            if (previous == null) {
+                System.clearProperty("parley.sip.trusted-front-ends");
+            }
+        }
+    }
+
+    private static org.parley.chat.interfaces.sip.auth.SipaeSecurityAssociation handshake(SipaeClient client) {
+        SipaeNtlmAuthenticator authenticator = new SipaeNtlmAuthenticator(
+                new SipaeNtlmAuthenticator.ServerNames("parley.contoso.com", "CONTOSO", "PARLEY", "contoso.com"),
+                (user, domain) -> Optional.of(NtlmCrypto.ntHash("secret")), new SecureRandom(), System::nanoTime);
+        String offer = ((SipaeNtlmAuthenticator.Challenge) authenticator.register(null)).wwwAuthenticate();
+        String challenge = ((SipaeNtlmAuthenticator.Challenge) authenticator.register(client.answerOffer(offer)))
+                .wwwAuthenticate();
+        return ((SipaeNtlmAuthenticator.Authenticated) authenticator.register(client.answerChallenge(challenge)))
+                .association();
+    }
+
     private static SipServletResponse response(int status, String connectionId) {
         SipServletResponse response = mock(SipServletResponse.class);
         when(response.getStatus()).thenReturn(status);
@@ -114,6 +171,7 @@ class SipaeSigningTest {
     private static SipConnection connection(String id) {
         SipConnection connection = mock(SipConnection.class);
         when(connection.getId()).thenReturn(id);
+        when(connection.getRemoteAddress()).thenReturn(id.substring(id.indexOf(':') + 1, id.lastIndexOf(':')));
         return connection;
     }
 }
