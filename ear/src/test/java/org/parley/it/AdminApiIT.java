@@ -50,6 +50,18 @@ class AdminApiIT {
         return ParleyDeployment.ear(AdminApiIT.class, WebApiClient.class, Eventually.class);
     }
 
+    /** One node (no PARLEY_POOL_ENABLED) reports itself alone, with nobody in its rooms. */
+    @Test
+    @RunAsClient
+    void aSingleNodeReportsItselfAsItsWholePool() throws Exception {
+        JsonObject pool = object(admin.get("/admin/pool"));
+        assertFalse(pool.getBoolean("enabled"));
+        assertEquals(1, pool.getJsonArray("nodes").size());
+        JsonObject node = pool.getJsonArray("nodes").getJsonObject(0);
+        assertEquals(pool.getString("node"), node.getString("name"));
+        assertTrue(node.getBoolean("inView") && node.getBoolean("described"));
+    }
+
     @Test
     @RunAsClient
     void onlyChatAdministratorsReachTheAdministratorApi() throws Exception {
@@ -64,7 +76,8 @@ class AdminApiIT {
                 alice.get(room + "/history/changes"),
                 alice.delete(room + "/messages/1"),
                 alice.get("/admin/compliance"),
-                alice.post("/admin/compliance/run", ""))) {
+                alice.post("/admin/compliance/run", ""),
+                alice.get("/admin/pool"))) {
             assertEquals(403, refused.statusCode(), refused.request().uri() + ": " + refused.body());
         }
         assertEquals(401, WebApiClient.anonymous().get("/admin/policies").statusCode());

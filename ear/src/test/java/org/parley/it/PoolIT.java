@@ -8,6 +8,7 @@ import static org.parley.it.XccosTestClient.text;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,6 +161,53 @@ class PoolIT {
             bob.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
             alice.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + bob.user + "']");
         }
+    }
+
+    /** The nodes share the file store: a file uploaded on one node is downloaded from the other. */
+    @Test
+    void aFileUploadedOnOneNodeIsDownloadedFromTheOther() throws Exception {
+        String id = createOpenRoom("Files").getString("id");
+        String content = "{\"minutes\": \"the pool's first meeting\"}";
+
+        HttpResponse<String> uploaded = admin.put(api(1) + "/rooms/" + id + "/files/minutes.json", content);
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        long file = WebApiClient.object(uploaded).getJsonNumber("id").longValue();
+
+        HttpResponse<String> downloaded = admin.get(api(0) + "/files/" + file);
+        assertEquals(200, downloaded.statusCode(), downloaded.body());
+        assertEquals(content, downloaded.body());
+    }
+
+    /**
+     * Each node shows the pool over its admin API: both nodes in its view, each having described its presence,
+     * and the participants of a room joined on both.
+     */
+    @Test
+    void everyNodeShowsThePool() throws Exception {
+        String room = openRoom("Status");
+        try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0));
+             XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
+            join(alice, room);
+            join(bob, room);
+            alice.await("/xccos/ntc[@id='ntc:join']/data/uib[@uri='" + bob.user + "']");
+            for (int i = 0; i < nodes.length; i++) {
+                JsonObject pool = WebApiClient.object(admin.get(api(i) + "/admin/pool"));
+                assertTrue(pool.getBoolean("enabled"));
+                assertEquals("node" + (i + 1), pool.getString("node"));
+                List<String> names = new ArrayList<>();
+                for (JsonObject node : pool.getJsonArray("nodes").getValuesAs(JsonObject.class)) {
+                    names.add(node.getString("name"));
+                    assertTrue(node.getBoolean("inView") && node.getBoolean("described"), node.toString());
+                    assertTrue(node.getInt("sessions") >= 1 && node.getInt("participants") >= 1, node.toString());
+                }
+                assertEquals(Set.of("node1", "node2"), Set.copyOf(names), pool.toString());
+            }
+        }
+    }
+
+    /** The REST API of a node, by its index in parley.pool.nodes. */
+    private String api(int node) {
+        return "http://" + nodes[node].strip() + ":8080/parley/api/v1";
     }
 
     /** The users a join reply lists as in the room. */

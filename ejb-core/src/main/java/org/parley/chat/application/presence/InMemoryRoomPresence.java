@@ -184,6 +184,14 @@ public class InMemoryRoomPresence implements RoomPresence {
         return gone == null ? Map.of() : gone;
     }
 
+    /** What this node knows of another node's participants, by room (a copy). */
+    public Map<String, Set<Participant>> at(String node) {
+        Map<String, Set<Participant>> rooms = elsewhere.getOrDefault(node, Map.of());
+        Map<String, Set<Participant>> copy = new HashMap<>();
+        rooms.forEach((room, participants) -> copy.put(room, Set.copyOf(participants)));
+        return copy;
+    }
+
     /** The other nodes this node knows participants of. */
     public Set<String> nodesElsewhere() {
         return Set.copyOf(elsewhere.keySet());

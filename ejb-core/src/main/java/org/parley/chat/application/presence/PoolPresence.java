@@ -1,10 +1,12 @@
 package org.parley.chat.application.presence;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.parley.chat.application.RoomService;
+import org.parley.chat.application.dto.PoolView;
 import org.parley.chat.application.events.PoolSettings;
 
 /**
@@ -58,6 +61,8 @@ public class PoolPresence {
     private final Map<String, String> incarnations = new ConcurrentHashMap<>();
     /** The other nodes whose description (of their current incarnation) this node has. */
     private final Set<String> described = ConcurrentHashMap.newKeySet();
+    /** The names in the pool's last view (this node alone until one is told). */
+    private volatile Set<String> members = Set.of();
 
     public PoolPresence() {
     }
@@ -129,6 +134,7 @@ public class PoolPresence {
      * @param merged      the view merges partitions: the others may have forgotten this node
      */
     public void membershipChanged(Set<String> members, boolean coordinator, boolean merged) {
+        this.members = Set.copyOf(members);
         synchronized (this) {
             Set<String> known = new HashSet<>(incarnations.keySet());
             known.addAll(presence.nodesElsewhere());
@@ -142,6 +148,30 @@ public class PoolPresence {
             relay.describe(presence.here());
             relay.hello();
         }
+    }
+
+    /** The pool as this node knows it: its view's members and the participants each has told. */
+    public PoolView view() {
+        List<PoolView.Node> nodes = new ArrayList<>();
+        nodes.add(node(pool.nodeName(), true, true, presence.here()));
+        Set<String> others = new TreeSet<>(members);
+        others.addAll(presence.nodesElsewhere());
+        others.remove(pool.nodeName());
+        for (String node : others) {
+            nodes.add(node(node, members.contains(node), described.contains(node), presence.at(node)));
+        }
+        return new PoolView(pool.enabled(), pool.nodeName(), nodes);
+    }
+
+    private static PoolView.Node node(String name, boolean inView, boolean described,
+                                      Map<String, Set<Participant>> rooms) {
+        Set<String> sessions = new HashSet<>();
+        int participants = 0;
+        for (Set<Participant> inRoom : rooms.values()) {
+            participants += inRoom.size();
+            inRoom.forEach(participant -> sessions.add(participant.sessionId()));
+        }
+        return new PoolView.Node(name, inView, described, participants, sessions.size());
     }
 
     /** Asks again while a member of the view has not described itself (called periodically). */

@@ -99,6 +99,7 @@ public class PoolMembership {
         GroupMembershipListener<GroupMember> contextual = contexts.createContextualProxy(listener,
                 GroupMembershipListener.class);
         registration = group.register(contextual);
+        changed(group.getMembership(), false);
         asking = scheduler.scheduleWithFixedDelay(() -> presence.askUndescribed(names(group.getMembership())), 0,
                 ASK_EVERY_S, TimeUnit.SECONDS);
         LOG.info(() -> "pool node " + pool.nodeName() + " in the pool with " + names(group.getMembership()));

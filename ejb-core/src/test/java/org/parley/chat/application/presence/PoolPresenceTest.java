@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.parley.chat.application.RoomService;
+import org.parley.chat.application.dto.PoolView;
 import org.parley.chat.application.events.PoolSettings;
 
 class PoolPresenceTest {
@@ -173,6 +174,23 @@ class PoolPresenceTest {
         assertThat(relayed).containsExactly("hello", "hello");
         // The description replaced what the events had said.
         assertThat(presence.participants(ROOM_A)).isEmpty();
+    }
+
+    @Test
+    void theViewListsThisNodeFirstThenTheOthersWithTheirParticipants() {
+        presence.enter(ROOM_A, ALICE_HERE);
+        presence.enter(ROOM_B, ALICE_HERE);
+        pool.membershipChanged(Set.of("node1", "node2", "node3"), true, false);
+        pool.describedAt("node2", "i2", Map.of(ROOM_A, Set.of(BOB_THERE, ALICE_THERE), ROOM_B, Set.of(BOB_THERE)));
+
+        assertThat(pool.view()).isEqualTo(new PoolView(true, "node1", List.of(
+                new PoolView.Node("node1", true, true, 2, 1),
+                new PoolView.Node("node2", true, true, 3, 2),
+                new PoolView.Node("node3", true, false, 0, 0))));
+
+        pool.membershipChanged(Set.of("node1", "node2"), true, false);
+
+        assertThat(pool.view().nodes()).extracting(PoolView.Node::name).containsExactly("node1", "node2");
     }
 
     @Test
