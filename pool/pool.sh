@@ -8,6 +8,9 @@
 #                        in the JGroups view, the brokers' bridges connected) and the front end listens, or fails
 #                        with the logs named
 #   pool/pool.sh stop    stops the front end, the nodes and PostgreSQL (whatever start started)
+#   pool/pool.sh restart-node NODE
+#                        starts a node that died again, with the settings start had, and waits until it is back
+#                        in the cluster
 #
 # Needs a build (mvn install -DskipTests): the EAR and the WildFly that wildfly-config installs. The nodes live
 # under run/pool/ (base directories, logs); their configuration is Parley's CLI scripts applied to
@@ -196,6 +199,11 @@ case "${1:-}" in
             prepare_node "$home" "$node"
         done
         rm -rf "${POOL:?}/shared" && mkdir -p "$POOL/shared"
+        # The caller's settings, for a node restarted later with the same ones.
+        : > "$POOL/caller.env"
+        for variable in $(compgen -e | grep '^PARLEY_' || true); do
+            declare -p "$variable" >> "$POOL/caller.env"
+        done
         # One after the other: the second joins the first's cluster (and a 2-core machine boots one at a time).
         start_node "$home" node1
         await_started node1 || { stop_nodes; exit 1; }
@@ -204,11 +212,24 @@ case "${1:-}" in
         await_cluster || { stop_nodes; exit 1; }
         start_front_end || { stop_front_end; stop_nodes; exit 1; }
         ;;
+    restart-node)
+        # A node that died comes back into the running pool (PoolIT kills node2, then brings it back).
+        node=${2:?usage: $0 restart-node NODE}
+        [ -z "$(node_pid "$node")" ] || { echo "$node is running already" >&2; exit 1; }
+        # shellcheck source=/dev/null
+        [ -f "$POOL/caller.env" ] && source "$POOL/caller.env"
+        for variable in $(compgen -v | grep '^PARLEY_' || true); do export "${variable?}"; done
+        # Its last life's log said started and clustered too.
+        mv "$POOL/$node.out" "$POOL/$node.out.before-restart" 2>/dev/null || true
+        start_node "$(wildfly_home)" "$node"
+        await_started "$node" || { kill -KILL "$(node_pid "$node")" 2>/dev/null; exit 1; }
+        await_cluster || exit 1
+        ;;
     stop)
         stop_front_end
         stop_nodes
         "$ROOT/.ci/postgresql.sh" down
         ;;
     *)
-        echo "usage: $0 start|stop" >&2; exit 2 ;;
+        echo "usage: $0 start|stop|restart-node NODE" >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@ import static org.parley.it.XccosTestClient.count;
 import static org.parley.it.XccosTestClient.text;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -314,7 +315,7 @@ class PoolIT {
      * names it.
      */
     @Test
-    @Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE - 1)
     void aNodeKilledLosesNoPostAndItsUsersAreBackOnTheOtherInSeconds() throws Exception {
         String room = openRoom("Failover");
         List<XccosTestClient> clients = new ArrayList<>();
@@ -384,6 +385,53 @@ class PoolIT {
             }
         } finally {
             closeAll(clients);
+        }
+    }
+
+    /**
+     * After the kill: the dead node is started again (pool/pool.sh restart-node) and rejoins the running pool
+     * without a restart of the other. A user signing in on it finds the other node's participants in the room's
+     * list (it asked the pool to describe its presence), and posts cross both ways.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aNodeThatComesBackRejoinsThePool() throws Exception {
+        String room = openRoom("Rejoin");
+        try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0))) {
+            join(alice, room);
+
+            Process restart = new ProcessBuilder("bash", Path.of("../pool/pool.sh").toAbsolutePath().toString(),
+                    "restart-node", "node2").redirectErrorStream(true)
+                    .redirectOutput(Path.of("target/pool-restart-node2.log").toFile()).start();
+            assertTrue(restart.waitFor(300, TimeUnit.SECONDS), "node2 did not come back within 300 s");
+            assertEquals(0, restart.exitValue(), Files.readString(Path.of("target/pool-restart-node2.log")));
+
+            XccosTestClient bob = Eventually.await(Duration.ofSeconds(30), () -> {
+                try {
+                    return XccosTestClient.signIn(user("bob"), node(1));
+                } catch (IOException | AssertionError notYet) {
+                    return null;
+                }
+            }, client -> client != null);
+            try (bob) {
+                // Until node2 has node1's description, its list lacks Alice: ask again (each join is a new one).
+                Set<String> listed = Eventually.await(Duration.ofSeconds(20), () -> {
+                    try {
+                        Set<String> users = users(bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"));
+                        bob.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
+                        return users;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, users -> users.contains(alice.user));
+                assertEquals(Set.of(alice.user, bob.user), listed);
+                join(bob, room);
+
+                assertEquals(200, alice.post(room, "welcome back").status());
+                assertEquals(List.of("welcome back"), posts(bob, room, 1));
+                assertEquals(200, bob.post(room, "glad to be back").status());
+                assertEquals(List.of("welcome back", "glad to be back"), posts(alice, room, 2));
+            }
         }
     }
 }
