@@ -6,7 +6,7 @@
 # After each Parley scenario the generator closes its connections at once; the script then samples the server's
 # CPU until it is idle ("vanish": seconds until it is back under 5 % of one core).
 #
-#   bench/side-by-side.sh [--ejabberd] [--only a,b] [--compliance] [--quick] [--no-build] [--results DIR]
+#   bench/side-by-side.sh [--ejabberd] [--pool] [--only a,b] [--compliance] [--quick] [--no-build] [--results DIR]
 #
 # Parley runs as the README's run command runs it (`mvn -Prun package`, embedded H2, heap as configured), with
 # PARLEY_SIP_IDENTITY=trust-from (the generator does no NTLM). ejabberd runs with its archive in PostgreSQL, with
@@ -16,6 +16,11 @@
 # disconnect, RSS and threads in DIR/parley-<scenario>.after.json.
 # Compare only runs of one sitting on a quiet machine, and report ratios.
 #
+# --pool: instead of the one server, the pool (pool/pool.sh, PostgreSQL, Kamailio in front on 127.0.0.3) with one
+# node, then with two, the generator's users reaching them through Kamailio: the cost of the pool on one machine
+# (both nodes share its two cores), not a speed-up. Results: DIR/pool1-<scenario>.* and DIR/pool2-<scenario>.*,
+# with the CPU seconds of every node and of PostgreSQL over the run in DIR/pool<n>-<scenario>.after.json.
+#
 # Warm-up: the ramp runs twice on the same sessions, for both servers alike (load.py --ramp-repeat 2), and the
 # second ramp is the result (DIR/<server>-<scenario>.warm.jsonl). A JVM's first minute after start is spent in
 # its JIT compilers: on this 2-core machine C2 took one core for most of the first ramp, and that ramp failed at
@@ -24,11 +29,12 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$(cd "$ROOT/../shared/bench" && pwd)
-EJABBERD=false ONLY=a,b COMPLIANCE=false QUICK=false BUILD=true
+EJABBERD=false POOL=false ONLY=a,b COMPLIANCE=false QUICK=false BUILD=true
 RESULTS="$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
     case "$1" in
         --ejabberd) EJABBERD=true ;;
+        --pool) POOL=true ;;
         --only) ONLY=$2; shift ;;
         --compliance) COMPLIANCE=true ;;
         --quick) QUICK=true ;;
@@ -92,7 +98,7 @@ stop_parley() {
     fi
 }
 stop_ejabberd() { sh "$BENCH/ejabberd/stop.sh" >/dev/null 2>&1 || true; sh "$BENCH/ejabberd/pg-mam.sh" down >/dev/null 2>&1 || true; }
-trap 'stop_parley; $EJABBERD && stop_ejabberd; true' EXIT
+trap 'stop_parley; $EJABBERD && stop_ejabberd; $POOL && (cd "$ROOT" && pool/pool.sh stop >/dev/null 2>&1); true' EXIT
 
 run_parley() {
     local scenario=$1 rooms
@@ -127,6 +133,52 @@ run_parley() {
     stop_parley
 }
 
+# CPU seconds (user + system) of these processes and their threads so far.
+cpu_seconds() {
+    python3 - "$(getconf CLK_TCK)" "$@" <<'PY'
+import sys
+tick, total = int(sys.argv[1]), 0.0
+for pid in sys.argv[2:]:
+    try:
+        f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        total += (int(f[11]) + int(f[12])) / tick
+    except FileNotFoundError:
+        pass
+print(f"{total:.1f}")
+PY
+}
+
+run_pool() {
+    local scenario=$1 size=$2 rooms name="pool$2-$1"
+    rooms=$(scenario_args "$scenario" | awk '{print $2}')
+    log "Parley pool of $size node(s) behind Kamailio, PostgreSQL: scenario ($scenario)"
+    local env=(PARLEY_POOL_SIZE="$size" PARLEY_SIP_IDENTITY=trust-from)
+    $COMPLIANCE && env+=(PARLEY_COMPLIANCE_ENABLED=true)
+    (cd "$ROOT" && env "${env[@]}" pool/pool.sh start) > "$RESULTS/$name.start.log" 2>&1 \
+        || { echo "the pool did not start (see $RESULTS/$name.start.log)" >&2; exit 1; }
+    local pids node1 i
+    pids=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$ROOT/run/pool/node" | tr '\n' ' ')
+    node1=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$ROOT/run/pool/node1( |\$)" | head -1)
+    for i in $(seq 0 $((rooms - 1))); do
+        curl -sf -o /dev/null -u admin:parley-admin -H 'Content-Type: application/json' \
+            -d "{\"name\":\"bench$i\",\"privacy\":\"OPEN\"}" http://127.0.0.1:8080/parley/api/v1/rooms
+    done
+    local before_nodes before_db
+    # shellcheck disable=SC2086
+    before_nodes=$(cpu_seconds $pids)
+    # shellcheck disable=SC2046
+    before_db=$(cpu_seconds $(pgrep -f 'postgres' | tr '\n' ' '))
+    # shellcheck disable=SC2046
+    python3 "$BENCH/load.py" --proto xccos --host 127.0.0.3 --port 5060 --transport tcp --domain contoso.com \
+        --server-pid "$node1" "${common[@]}" $(scenario_args "$scenario") --json-out "$RESULTS/$name.jsonl" \
+        | tee "$RESULTS/$name.txt"
+    warm_lines "$RESULTS/$name.jsonl"
+    # shellcheck disable=SC2086,SC2046
+    echo "{\"server\":\"parley-pool\",\"nodes\":$size,\"scenario\":\"$scenario\",\"nodes_cpu_s\":$(python3 -c "print(round($(cpu_seconds $pids)-$before_nodes,1))"),\"postgresql_cpu_s\":$(python3 -c "print(round($(cpu_seconds $(pgrep -f 'postgres' | tr '\n' ' '))-$before_db,1))")}" \
+        | tee "$RESULTS/$name.after.json"
+    (cd "$ROOT" && pool/pool.sh stop) > "$RESULTS/$name.stop.log" 2>&1
+}
+
 run_ejabberd() {
     local scenario=$1 rooms
     rooms=$(scenario_args "$scenario" | awk '{print $2}')
@@ -148,7 +200,12 @@ if $BUILD; then
     (cd "$ROOT" && mvn -q install -DskipTests > "$RESULTS/build.log" 2>&1)
 fi
 for scenario in ${ONLY//,/ }; do
-    run_parley "$scenario"
+    if $POOL; then
+        run_pool "$scenario" 1
+        run_pool "$scenario" 2
+    else
+        run_parley "$scenario"
+    fi
     $EJABBERD && run_ejabberd "$scenario"
 done
 log "results in $RESULTS; the warm ramps and the fixed rates after them:"
