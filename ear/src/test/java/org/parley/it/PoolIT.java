@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.parley.sip.testkit.RawSip;
 import org.w3c.dom.Document;
 
 /**
@@ -337,6 +338,15 @@ class PoolIT {
 
             List<XccosTestClient> orphans = clients.stream().filter(c -> nodeOf(c).equals(dying)).toList();
             XccosTestClient away = orphans.get(0);
+            // Its dialog died with its node: the front end says so (481), and a SIPE client connects again.
+            RawSip.Msg gone = Eventually.await(Duration.ofSeconds(10), () -> {
+                try {
+                    return away.post(room, "into the dead node");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, answer -> answer.status() == 481);
+            assertEquals(481, gone.status());
             away.close();
             XccosTestClient witness = clients.stream().filter(c -> nodeOf(c).equals(nodes[0].strip())).findFirst()
                     .orElseThrow();
