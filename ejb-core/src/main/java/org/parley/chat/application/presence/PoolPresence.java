@@ -1,5 +1,6 @@
 package org.parley.chat.application.presence;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,11 +39,18 @@ import org.parley.chat.application.events.PoolSettings;
  * of several nodes touch different participants (a session lives on one node), so no order across nodes is
  * needed. A description received replaces what was known of that node without notices for who is added (they
  * were announced when they entered, or the node is new), with part notices for who is gone.
+ *
+ * <p>The rooms a dead node's users were in are kept for {@link #RESUME_WITHIN}: a user who comes back on this
+ * node is put back in them ({@link #roomsToResume}), as clients such as pidgin-sipe connect to the chat service
+ * again after their dialog died but do not join their rooms again by themselves.
  */
 @ApplicationScoped
 public class PoolPresence {
 
     private static final Logger LOG = Logger.getLogger(PoolPresence.class.getName());
+
+    /** How long the rooms of a dead node's users wait for them to come back. */
+    public static final Duration RESUME_WITHIN = Duration.ofMinutes(10);
 
     @Inject
     InMemoryRoomPresence presence;
@@ -63,6 +71,11 @@ public class PoolPresence {
     private final Set<String> described = ConcurrentHashMap.newKeySet();
     /** The names in the pool's last view (this node alone until one is told). */
     private volatile Set<String> members = Set.of();
+    /** The rooms of users whose node died, until they come back or {@link #RESUME_WITHIN} is over. */
+    private final Map<String, Orphaned> orphaned = new ConcurrentHashMap<>();
+
+    private record Orphaned(Set<String> rooms, long until) {
+    }
 
     public PoolPresence() {
     }
@@ -204,6 +217,26 @@ public class PoolPresence {
         if (record) {
             recordLeaving(left);
         }
+        long until = System.nanoTime() + RESUME_WITHIN.toNanos();
+        orphaned.values().removeIf(o -> o.until() - System.nanoTime() < 0);
+        Map<String, Set<String>> roomsByUser = new HashMap<>();
+        left.forEach((room, participants) -> participants.forEach(
+                participant -> roomsByUser.computeIfAbsent(participant.userUri(), k -> new HashSet<>()).add(room)));
+        roomsByUser.forEach((user, rooms) -> orphaned.merge(user, new Orphaned(Set.copyOf(rooms), until),
+                (before, now) -> {
+                    Set<String> all = new HashSet<>(before.rooms());
+                    all.addAll(now.rooms());
+                    return new Orphaned(Set.copyOf(all), until);
+                }));
+    }
+
+    /**
+     * The rooms a user was in on a node that died, if that was less than {@link #RESUME_WITHIN} ago; once: the
+     * user's next chat session here takes them.
+     */
+    public Set<String> roomsToResume(String userUri) {
+        Orphaned rooms = orphaned.remove(userUri);
+        return rooms == null || rooms.until() - System.nanoTime() < 0 ? Set.of() : rooms.rooms();
     }
 
     private void tellLeft(Map<String, Set<Participant>> left) {

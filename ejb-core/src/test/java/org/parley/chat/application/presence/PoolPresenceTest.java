@@ -139,6 +139,19 @@ class PoolPresenceTest {
     }
 
     @Test
+    void aDeadNodesUsersFindTheirRoomsOnceWhenTheyComeBack() {
+        pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false);
+        pool.enteredAt("node2", "i2", ROOM_B, BOB_THERE, false);
+        pool.enteredAt("node3", "i3", ROOM_B, CAROL_THERE, false);
+
+        pool.membershipChanged(Set.of("node1", "node3"), false, false);
+
+        assertThat(pool.roomsToResume(BOB_THERE.userUri())).containsExactlyInAnyOrder(ROOM_A, ROOM_B);
+        assertThat(pool.roomsToResume(BOB_THERE.userUri())).as("once").isEmpty();
+        assertThat(pool.roomsToResume(CAROL_THERE.userUri())).as("her node lives").isEmpty();
+    }
+
+    @Test
     void onlyTheCoordinatorRecordsTheLeavingOfADeadNodesUsers() {
         pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false);
 

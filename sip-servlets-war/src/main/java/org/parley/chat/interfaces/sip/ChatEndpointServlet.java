@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.parley.chat.application.PolicyService;
 import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.interfaces.xccos.ChatClient;
+import org.parley.chat.interfaces.xccos.RoomResumption;
 import org.parley.chat.interfaces.xccos.ChatEndpoints;
 import org.parley.chat.interfaces.xccos.ChatErrors;
 import org.parley.chat.interfaces.xccos.FollowersOutside;
@@ -43,6 +44,8 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
 
     /** Session attribute: the user the identity step attributed the dialog to. */
     static final String USER = "parley.user";
+    /** Session attribute: the session's first command has been answered (RoomResumption had its chance). */
+    static final String RESUMED = "parley.resumed";
 
     private static final Logger LOG = Logger.getLogger(ChatEndpointServlet.class.getName());
     private static final String SDP = "application/sdp";
@@ -70,6 +73,9 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
 
     @Inject
     FollowersOutside followersOutside;
+
+    @Inject
+    RoomResumption resumption;
 
     private final XccosCodec codec = new XccosCodec();
 
@@ -142,6 +148,15 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
         for (Inbound item : envelope.items()) {
             Command command = (Command) item;
             for (Outbound reply : dispatcher.dispatch(command, client)) {
+                delivery.send(session, reply);
+            }
+        }
+        // The chat session's first command (the lookup dialog's cmd:requri aside): a user whose node died is put
+        // back in its rooms (RoomResumption).
+        if (session.getAttribute(RESUMED) == null
+                && envelope.items().stream().noneMatch(Command.RequestUri.class::isInstance)) {
+            session.setAttribute(RESUMED, Boolean.TRUE);
+            for (Outbound reply : resumption.resume(client)) {
                 delivery.send(session, reply);
             }
         }
