@@ -209,9 +209,10 @@ class PoolIT {
 
     /**
      * Starts the real client (pidgin-sipe, headless) for a user the front end sends to this node, in the room of
-     * this name, waiting for the text; returns once it is in the room. Null where the real client is not built.
+     * this name, where it posts the message and then waits for the text; returns once it has seen its post's echo
+     * (the post is stored). Null where the real client is not built.
      */
-    private Process realClientOn(String node, String roomName, String waitFor) throws Exception {
+    private Process realClientOn(String node, String roomName, String message, String waitFor) throws Exception {
         if (!RealClientRun.built()) {
             return null;
         }
@@ -228,12 +229,12 @@ class PoolIT {
         Process sipe = new ProcessBuilder(RealClientRun.client().getAbsolutePath(), "--user", user,
                 "--server", frontEnd().getHostString() + ":" + frontEnd().getPort(), "--transport", "tcp",
                 "--auth", "ntlm", "--home", dir.resolve("home").toAbsolutePath().toString(), "--room-name", roomName,
-                "--wait-for", waitFor, "--timeout", "240", "--log", dir.resolve("debug.log").toAbsolutePath().toString())
+                "--message", message, "--wait-for", waitFor, "--timeout", "240", "--log", dir.resolve("debug.log").toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("client.out").toFile()).start();
         Eventually.await(Duration.ofSeconds(60), () -> read(dir.resolve("client.out")),
-                out -> out.contains("STEP join PASS") || !sipe.isAlive());
-        assertTrue(read(dir.resolve("client.out")).contains("STEP join PASS"),
-                "the real client did not join:\n" + read(dir.resolve("client.out")));
+                out -> out.contains("STEP echo PASS") || !sipe.isAlive());
+        assertTrue(read(dir.resolve("client.out")).contains("STEP echo PASS"),
+                "the real client did not post in the room:\n" + read(dir.resolve("client.out")));
         return sipe;
     }
 
@@ -366,7 +367,16 @@ class PoolIT {
                 posted.add("before, from " + client.user);
             }
             String dying = nodes[1].strip();
-            Process sipe = realClientOn(dying, "Failover " + run, "after the crash, for SIPE");
+            String fromSipe = "from SIPE on " + dying + " " + run;
+            Process sipe = realClientOn(dying, "Failover " + run, fromSipe, "after the crash, for SIPE");
+            if (sipe != null) {
+                // The real client's post, stored on node2, reaches the test kit's clients on node1.
+                posted.add(fromSipe);
+                XccosTestClient onNode1 = clients.stream().filter(c -> nodeOf(c).equals(nodes[0].strip()))
+                        .findFirst().orElseThrow();
+                List<String> seen = posts(onNode1, room, clients.size() + 1);
+                assertEquals(fromSipe, seen.get(seen.size() - 1), "the real client's post on the other node");
+            }
             ProcessHandle node = ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().map(line -> line.contains("jboss-modules.jar")
                             && line.contains("-Djboss.node.name=node2")).orElse(false))
@@ -391,6 +401,14 @@ class PoolIT {
                     .orElseThrow();
             witness.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + away.user
                     + "']");
+            // node1's view of the pool has lost node2 (it took node2's participants out when it did).
+            Eventually.await(Duration.ofSeconds(20), () -> {
+                try {
+                    return admin.get(api(0) + "/admin/pool").body();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, pool -> !pool.contains("\"node2\""));
             List<XccosTestClient> back = new ArrayList<>();
             for (XccosTestClient orphan : orphans.subList(1, orphans.size())) {
                 orphan.close();

@@ -222,6 +222,7 @@ public class PoolPresence {
         Map<String, Set<String>> roomsByUser = new HashMap<>();
         left.forEach((room, participants) -> participants.forEach(
                 participant -> roomsByUser.computeIfAbsent(participant.userUri(), k -> new HashSet<>()).add(room)));
+        LOG.info(() -> "rooms kept for " + roomsByUser.keySet() + " to come back to");
         roomsByUser.forEach((user, rooms) -> orphaned.merge(user, new Orphaned(Set.copyOf(rooms), until),
                 (before, now) -> {
                     Set<String> all = new HashSet<>(before.rooms());

@@ -3,6 +3,7 @@ package org.parley.chat.interfaces.xccos;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,8 @@ public class RoomResumption {
     /** What the reply names as its command: no client envelope has envid 0 (clients count from a random value). */
     static final CommandRef UNASKED = new CommandRef("0", "1");
 
+    private static final Logger LOG = Logger.getLogger(RoomResumption.class.getName());
+
     @Inject
     PoolPresence pool;
 
@@ -41,6 +44,7 @@ public class RoomResumption {
         if (rooms.isEmpty()) {
             return List.of();
         }
+        LOG.info(() -> client.userUri() + " is back after its node died: put back in " + rooms);
         List<ChannelId> channels = new ArrayList<>();
         int key = 0;
         for (String room : rooms) {
