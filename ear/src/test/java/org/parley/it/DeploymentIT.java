@@ -1,12 +1,17 @@
 package org.parley.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -33,6 +38,10 @@ class DeploymentIT {
                         .timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("{\"status\":\"UP\",\"domain\":\"contoso.com\"}", response.body());
+        JsonObject status = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals("UP", status.getString("status"));
+        assertEquals("contoso.com", status.getString("domain"));
+        assertFalse(status.getString("node").isBlank(), response.body());
+        assertFalse(status.getBoolean("pool"), "one node is no pool");
     }
 }

@@ -203,6 +203,9 @@ class PoolIT {
                     assertTrue(node.getInt("sessions") >= 1 && node.getInt("participants") >= 1, node.toString());
                 }
                 assertEquals(Set.of("node1", "node2"), Set.copyOf(names), pool.toString());
+                JsonObject status = WebApiClient.object(WebApiClient.anonymous().get(api(i) + "/status"));
+                assertEquals("node" + (i + 1), status.getString("node"));
+                assertTrue(status.getBoolean("pool"));
             }
         }
     }
