@@ -220,8 +220,7 @@ case "${1:-}" in
         node=${2:?usage: $0 restart-node NODE}
         [ -z "$(node_pid "$node")" ] || { echo "$node is running already" >&2; exit 1; }
         # shellcheck source=/dev/null
-        [ -f "$POOL/caller.env" ] && source "$POOL/caller.env"
-        for variable in $(compgen -v | grep '^PARLEY_' || true); do export "${variable?}"; done
+        [ -f "$POOL/caller.env" ] && source "$POOL/caller.env"   # declare -x lines: exported again
         # Its last life's log said started and clustered too.
         mv "$POOL/$node.out" "$POOL/$node.out.before-restart" 2>/dev/null || true
         start_node "$(wildfly_home)" "$node"

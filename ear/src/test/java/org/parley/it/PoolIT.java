@@ -71,6 +71,17 @@ class PoolIT {
                 "the front end spreads users over the nodes");
     }
 
+    /** Signs in, again and again while the server refuses or does not answer, for at most the time given. */
+    private static XccosTestClient signInWithin(Duration time, String user, InetSocketAddress server) throws Exception {
+        return Eventually.await(time, () -> {
+            try {
+                return XccosTestClient.signIn(user, server);
+            } catch (IOException | AssertionError notYet) {
+                return null;
+            }
+        }, client -> client != null);
+    }
+
     private static void join(XccosTestClient client, String room) throws Exception {
         assertEquals("200", text(client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"), "//resp/@code"));
     }
@@ -415,13 +426,7 @@ class PoolIT {
             List<XccosTestClient> back = new ArrayList<>();
             for (XccosTestClient orphan : orphans.subList(1, orphans.size())) {
                 orphan.close();
-                XccosTestClient again = Eventually.await(Duration.ofSeconds(20), () -> {
-                    try {
-                        return XccosTestClient.signIn(orphan.user, frontEnd());
-                    } catch (IOException | AssertionError refused) {
-                        return null;
-                    }
-                }, client -> client != null);
+                XccosTestClient again = signInWithin(Duration.ofSeconds(20), orphan.user, frontEnd());
                 back.add(again);
                 clients.add(again);
                 assertEquals(nodes[0].strip(), nodeOf(again), orphan.user + " is back on the node that lives");
@@ -494,13 +499,7 @@ class PoolIT {
             assertTrue(restart.waitFor(300, TimeUnit.SECONDS), "node2 did not come back within 300 s");
             assertEquals(0, restart.exitValue(), Files.readString(Path.of("target/pool-restart-node2.log")));
 
-            XccosTestClient bob = Eventually.await(Duration.ofSeconds(30), () -> {
-                try {
-                    return XccosTestClient.signIn(user("bob"), node(1));
-                } catch (IOException | AssertionError notYet) {
-                    return null;
-                }
-            }, client -> client != null);
+            XccosTestClient bob = signInWithin(Duration.ofSeconds(30), user("bob"), node(1));
             try (bob) {
                 // Until node2 has node1's description, its list lacks Alice: ask again (each join is a new one).
                 Set<String> listed = Eventually.await(Duration.ofSeconds(20), () -> {

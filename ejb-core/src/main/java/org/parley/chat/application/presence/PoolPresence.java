@@ -219,9 +219,7 @@ public class PoolPresence {
         }
         long until = System.nanoTime() + RESUME_WITHIN.toNanos();
         orphaned.values().removeIf(o -> o.until() - System.nanoTime() < 0);
-        Map<String, Set<String>> roomsByUser = new HashMap<>();
-        left.forEach((room, participants) -> participants.forEach(
-                participant -> roomsByUser.computeIfAbsent(participant.userUri(), k -> new HashSet<>()).add(room)));
+        Map<String, Set<String>> roomsByUser = roomsByUser(left, false);
         LOG.info(() -> "rooms kept for " + roomsByUser.keySet() + " to come back to");
         roomsByUser.forEach((user, rooms) -> orphaned.merge(user, new Orphaned(Set.copyOf(rooms), until),
                 (before, now) -> {
@@ -250,19 +248,29 @@ public class PoolPresence {
         });
     }
 
-    /** The compliance record of a dead node's users leaving, which that node cannot write any more. */
-    private void recordLeaving(Map<String, Set<Participant>> left) {
+    /**
+     * The rooms of these participants, by user; with {@code leftOnly}, without the rooms a user is still in
+     * through another client.
+     */
+    private Map<String, Set<String>> roomsByUser(Map<String, Set<Participant>> participantsByRoom, boolean leftOnly) {
         Map<String, Set<String>> roomsByUser = new HashMap<>();
-        left.forEach((room, participants) -> {
+        participantsByRoom.forEach((room, participants) -> {
             Set<String> staying = new HashSet<>();
-            presence.participants(room).forEach(participant -> staying.add(participant.userUri()));
+            if (leftOnly) {
+                presence.participants(room).forEach(participant -> staying.add(participant.userUri()));
+            }
             for (Participant participant : participants) {
-                if (!staying.contains(participant.userUri())) { // still there with another client
+                if (!staying.contains(participant.userUri())) {
                     roomsByUser.computeIfAbsent(participant.userUri(), k -> new HashSet<>()).add(room);
                 }
             }
         });
-        roomsByUser.forEach((user, userRooms) -> {
+        return roomsByUser;
+    }
+
+    /** The compliance record of a dead node's users leaving, which that node cannot write any more. */
+    private void recordLeaving(Map<String, Set<Participant>> left) {
+        roomsByUser(left, true).forEach((user, userRooms) -> {
             try {
                 rooms.leftAll(user, userRooms);
             } catch (RuntimeException e) {

@@ -89,8 +89,7 @@ public class ConfiguredIdentity implements ClientIdentity {
 
     /** The user whose association the request is signed for, if the request speaks as that user. */
     private Optional<String> signedIn(SipServletRequest request) {
-        Optional<SecurityAssociations.SignedIn> signedIn = associations.keyOfIncoming(request)
-                .flatMap(associations::find);
+        Optional<SecurityAssociations.SignedIn> signedIn = associations.ofIncoming(request);
         if (signedIn.isEmpty()) {
             return Optional.empty();
         }

@@ -66,8 +66,7 @@ public class NtlmSignIn {
         }
         String authorization = request.getHeader("Authorization");
         if (!SipaeNtlmAuthenticator.isHandshake(authorization)) {
-            Optional<SecurityAssociations.SignedIn> signedIn = associations.keyOfIncoming(request)
-                    .flatMap(associations::find);
+            Optional<SecurityAssociations.SignedIn> signedIn = associations.ofIncoming(request);
             if (signedIn.isEmpty()) {
                 // Signed for an association this node does not have (another connection's, lost, or of a node
                 // that died before the front end brought the client here): sign in again.

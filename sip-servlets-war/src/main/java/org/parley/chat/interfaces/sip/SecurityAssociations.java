@@ -103,6 +103,11 @@ public class SecurityAssociations implements SipConnectionListener {
         return key(opaqueOf(message.getHeader("Authorization")), connection);
     }
 
+    /** The live association a message that came in is signed for ({@link #keyOfIncoming}, then {@link #find}). */
+    public Optional<SignedIn> ofIncoming(SipServletMessage message) {
+        return keyOfIncoming(message).flatMap(this::find);
+    }
+
     /**
      * The association a message Parley sends is signed with: a response's, that of the request it answers; a
      * request's, that of its dialog (remembered when the dialog's first response was sent); on a client's own

@@ -76,7 +76,7 @@ public class SipaeSigning implements SipMessageInterceptor {
     }
 
     private Optional<SecurityAssociations.SignedIn> signedIn(SipServletMessage message) {
-        return associations.keyOfIncoming(message).flatMap(associations::find);
+        return associations.ofIncoming(message);
     }
 
     private static SipaeSignedFields fields(SipServletMessage message) {

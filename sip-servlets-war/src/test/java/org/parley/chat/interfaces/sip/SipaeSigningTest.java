@@ -37,16 +37,8 @@ class SipaeSigningTest {
 
     @BeforeEach
     void signIn() {
-        SipaeNtlmAuthenticator authenticator = new SipaeNtlmAuthenticator(
-                new SipaeNtlmAuthenticator.ServerNames("parley.contoso.com", "CONTOSO", "PARLEY", "contoso.com"),
-                (user, domain) -> Optional.of(NtlmCrypto.ntHash("secret")), new SecureRandom(), System::nanoTime);
-        String offer = ((SipaeNtlmAuthenticator.Challenge) authenticator.register(null)).wwwAuthenticate();
-        String challenge = ((SipaeNtlmAuthenticator.Challenge) authenticator.register(client.answerOffer(offer)))
-                .wwwAuthenticate();
-        SipaeNtlmAuthenticator.Authenticated done = (SipaeNtlmAuthenticator.Authenticated) authenticator
-                .register(client.answerChallenge(challenge));
         signing.associations = new SecurityAssociations();
-        signing.associations.signedIn(CONNECTION, done.association(), "sip:alice@contoso.com", Duration.ofHours(1));
+        signing.associations.signedIn(CONNECTION, handshake(client), "sip:alice@contoso.com", Duration.ofHours(1));
     }
 
     @Test
