@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.parley.chat.application.events.AccessChange;
+import org.parley.chat.application.events.AfterCommit;
 import org.parley.chat.application.events.RoomEventPublisher;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.follow.Follow;
@@ -17,7 +18,9 @@ import org.parley.chat.domain.model.user.SipUri;
  * What every change of who may read a room must do, inside the change's transaction (so against the changed
  * state, and undone with it): end the follows of those who may no longer read, and tell the chat nodes
  * ({@link RoomEventPublisher#accessChanged}) so that they evict the participants online now who may no longer
- * read. The services call it after changing a room, a category, a policy, an administrator flag or a group.
+ * read; and make {@link Callers} forget who the concerned callers are. The services call it after changing a room,
+ * a category, a policy, an administrator flag or a group; for a policy, an administrator flag or a group whether
+ * the change grants or revokes, since who a caller is changes either way.
  *
  * <p>A change to a policy many users share (Global, a named policy) or the removal of a group is not pruned
  * here (it could touch every follow in the store): the nodes still evict at once, and a follow is ended the
@@ -35,36 +38,59 @@ public class AccessChanges {
     @Inject
     RoomEventPublisher events;
 
+    @Inject
+    AfterCommit afterCommit;
+
     public AccessChanges() {
     }
 
+    /** Outside a container: the change's end is the call's end. */
     public AccessChanges(Callers callers, FollowRepository follows, RoomEventPublisher events) {
+        this(callers, follows, events, AfterCommit.immediate());
+    }
+
+    public AccessChanges(Callers callers, FollowRepository follows, RoomEventPublisher events,
+                         AfterCommit afterCommit) {
         this.callers = callers;
         this.follows = follows;
         this.events = events;
+        this.afterCommit = afterCommit;
     }
 
     /** The room's privacy, role lists, category or disabled flag changed. */
     public void room(Room room) {
-        prune(follows.ofRoom(room));
-        events.accessChanged(AccessChange.ofRoom(room.uri().toString()));
+        changed(AccessChange.ofRoom(room.uri().toString()), () -> prune(follows.ofRoom(room)));
     }
 
     /** The category's member lists or settings changed: every room in it. */
     public void category(Category category) {
-        prune(follows.inCategory(category));
-        events.accessChanged(AccessChange.ofCategory(category.uri().toString()));
+        changed(AccessChange.ofCategory(category.uri().toString()), () -> prune(follows.inCategory(category)));
     }
 
     /** The user's own policy, administrator flag or groups changed. */
     public void user(SipUri user) {
-        prune(follows.of(user));
-        events.accessChanged(AccessChange.ofUser(user.value()));
+        changed(AccessChange.ofUser(user.value()), () -> prune(follows.of(user)));
     }
 
-    /** Something many users share changed (a shared policy, a deleted group). */
+    /** Something many users share changed (a shared policy, a deleted group, an import). */
     public void everyone() {
-        events.accessChanged(AccessChange.ofEveryone());
+        changed(AccessChange.ofEveryone(), () -> { });
+    }
+
+    /**
+     * This node's memory of callers forgets what the change concerns before anything is pruned against the new
+     * state, and again when the transaction ends; the other nodes forget on the event.
+     */
+    private void changed(AccessChange change, Runnable prune) {
+        callers.changeBegun(change);
+        try {
+            afterCommit.whenComplete(committed -> callers.changeEnded(change));
+        } catch (RuntimeException notRegistered) {
+            callers.changeEnded(change);
+            throw notRegistered;
+        }
+        prune.run();
+        events.accessChanged(change);
     }
 
     private void prune(List<Follow> candidates) {

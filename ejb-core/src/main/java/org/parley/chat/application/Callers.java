@@ -1,10 +1,16 @@
 package org.parley.chat.application;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.ChatPolicy;
@@ -21,6 +27,14 @@ import org.parley.chat.domain.shared.ChatException;
  * Turns the URI a service is called with into the {@link Actor} the rules need, and applies the chat
  * policy. The policy gates participation: a user whose policy disables chat can do nothing, except that an
  * administrator may still administer (categories, policies, groups, history) through {@link #actor}.
+ *
+ * <p>Who a caller is (groups, administrator flag, whether their policy enables chat) is asked on every post, join
+ * and read, and changes only when an administrator changes it: it is kept in memory, so a post costs no query for
+ * it. Every change that can alter it goes through {@link AccessChanges}, which makes this node forget it at once
+ * and again when the change's transaction ends; the other nodes of a pool forget it when the change reaches them
+ * on the room events topic ({@link #forget(AccessChange)}). While a change is on its way nothing is remembered,
+ * and a look-up that began before a change is not remembered after it, so a revoked right is refused on the
+ * very next request.
  */
 @ApplicationScoped
 public class Callers implements GroupDirectory {
@@ -34,6 +48,19 @@ public class Callers implements GroupDirectory {
     @Inject
     ChatPolicyRepository policies;
 
+    /** Bounds the memory of a store with more users than ever sign in at once; overflowing starts afresh. */
+    static final int MAX_REMEMBERED = 100_000;
+
+    /** Who a caller is and whether their policy enables chat, as the store said when last asked. */
+    private record Caller(Actor actor, boolean chatEnabled) {
+    }
+
+    private final Map<SipUri, Caller> remembered = new ConcurrentHashMap<>();
+    /** Moves on every forgetting: a look-up that began before it is not remembered. */
+    private final AtomicLong generation = new AtomicLong();
+    /** Changes begun and not yet ended (committed or rolled back): nothing is remembered meanwhile. */
+    private final AtomicInteger changesUnderWay = new AtomicInteger();
+
     public Callers() {
     }
 
@@ -45,14 +72,17 @@ public class Callers implements GroupDirectory {
 
     @Override
     public Subject subjectOf(SipUri uri) {
-        return new Subject(uri, groups.groupKeysOf(uri));
+        return caller(uri).actor().subject();
     }
 
     /** For joining, reading and posting: everyone, administrators included, needs chat enabled. */
     public Actor participant(String uri) {
-        Actor actor = resolve(uri);
-        requireChatEnabled(actor.uri());
-        return actor;
+        Caller caller = caller(SipUri.parse(uri));
+        if (!caller.chatEnabled()) {
+            throw new ChatException(ChatException.Reason.DISABLED_BY_POLICY,
+                    "Persistent Chat is not enabled for " + caller.actor().uri());
+        }
+        return caller.actor();
     }
 
     /**
@@ -82,16 +112,13 @@ public class Callers implements GroupDirectory {
 
     /** For changing things: administrators regardless of their policy, everyone else with chat enabled. */
     public Actor actor(String uri) {
-        Actor actor = resolve(uri);
-        if (!actor.administrator()) {
-            requireChatEnabled(actor.uri());
-        }
-        return actor;
+        Caller caller = caller(SipUri.parse(uri));
+        return caller.actor().administrator() ? caller.actor() : participant(uri);
     }
 
     /** Whether the user is a Persistent Chat administrator; nothing is refused on the way. */
     public boolean isAdministrator(String uri) {
-        return resolve(uri).administrator();
+        return caller(SipUri.parse(uri)).actor().administrator();
     }
 
     public ChatPolicy effectivePolicy(SipUri uri) {
@@ -99,16 +126,60 @@ public class Callers implements GroupDirectory {
         return users.find(uri).map(user -> user.effectivePolicy(global)).orElse(global);
     }
 
-    private Actor resolve(String uri) {
-        SipUri sipUri = SipUri.parse(uri);
-        boolean administrator = users.find(sipUri).map(ChatUser::isAdministrator).orElse(false);
-        return new Actor(subjectOf(sipUri), administrator);
+    /**
+     * A change that may alter who some callers are is beginning (inside its transaction): forget them now, and
+     * remember nothing until {@link #changeEnded} (the transaction's end, either way), so that neither the state
+     * before the change nor a state that may yet roll back is kept.
+     */
+    public void changeBegun(AccessChange change) {
+        changesUnderWay.incrementAndGet();
+        forget(change);
     }
 
-    private void requireChatEnabled(SipUri uri) {
-        if (!effectivePolicy(uri).enablesChat()) {
-            throw new ChatException(ChatException.Reason.DISABLED_BY_POLICY,
-                    "Persistent Chat is not enabled for " + uri);
+    /** The change {@link #changeBegun} announced has committed or rolled back: forget once more. */
+    public void changeEnded(AccessChange change) {
+        forget(change);
+        changesUnderWay.decrementAndGet();
+    }
+
+    /**
+     * Forgets the callers a change concerns: the user's own, or everyone's for a change many share. Changes to a
+     * room or a category alter no caller (they are the room's rules, read with the room).
+     */
+    public void forget(AccessChange change) {
+        if (change.roomUri() != null || change.categoryUri() != null) {
+            return;
         }
+        generation.incrementAndGet();
+        if (change.userUri() == null) {
+            remembered.clear();
+        } else {
+            remembered.remove(SipUri.parse(change.userUri()));
+        }
+    }
+
+    private Caller caller(SipUri uri) {
+        Caller known = remembered.get(uri);
+        if (known != null) {
+            return known;
+        }
+        long asked = generation.get();
+        ChatPolicy global = policies.global();
+        ChatUser user = users.find(uri).orElse(null);
+        Subject subject = new Subject(uri, Set.copyOf(groups.groupKeysOf(uri)));
+        Caller found = user == null
+                ? new Caller(Actor.user(subject), global.enablesChat())
+                : new Caller(new Actor(subject, user.isAdministrator()), user.effectivePolicy(global).enablesChat());
+        if (changesUnderWay.get() == 0 && generation.get() == asked) {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(uri, found);
+            // A forgetting between the check and the put would otherwise leave the old answer behind.
+            if (changesUnderWay.get() != 0 || generation.get() != asked) {
+                remembered.remove(uri, found);
+            }
+        }
+        return found;
     }
 }

@@ -64,9 +64,8 @@ public class PolicyService {
     public PolicyView setGlobalEnabled(String actorUri, boolean enabled) {
         ChatPolicy global = policies.global();
         global.change(callers.actor(actorUri), enabled);
-        if (!enabled) {
-            accessChanges.everyone();
-        }
+        // Either way: a grant changes who callers are as much as a revocation does (Callers remembers them).
+        accessChanges.everyone();
         return PolicyView.of(global);
     }
 
@@ -79,9 +78,7 @@ public class PolicyService {
             policies.add(policy);
         } else {
             policy.change(actor, enabled);
-            if (!enabled) {
-                accessChanges.everyone();
-            }
+            accessChanges.everyone();
         }
         return PolicyView.of(policy);
     }
@@ -99,9 +96,7 @@ public class PolicyService {
     public void setAdministrator(String actorUri, String userUri, boolean administrator) {
         Actor actor = callers.actor(actorUri);
         userRecord(SipUri.parse(userUri)).setAdministrator(actor, administrator);
-        if (!administrator) {
-            accessChanges.user(SipUri.parse(userUri));
-        }
+        accessChanges.user(SipUri.parse(userUri));
     }
 
     public boolean isAdministrator(String userUri) {

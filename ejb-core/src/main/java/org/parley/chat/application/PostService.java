@@ -1,8 +1,12 @@
 package org.parley.chat.application;
 
 import java.time.Clock;
-import java.util.Map;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -86,25 +90,84 @@ public class PostService {
      *         delivered) when the room's category has chat history off
      */
     public PostedMessage post(String authorUri, String roomUri, String text, Instant clientTime) {
-        return post(authorUri, roomUri, text, clientTime, () -> { });
+        return post(new PostRequest(authorUri, roomUri, text, clientTime, () -> { }));
     }
 
     /**
-     * As {@link #post(String, String, String, Instant)}, with {@code stored} run after the commit and before the
-     * post is published: a SIP client's post is answered (200) before anyone, its author included, receives it.
-     * A failure of {@code stored} is logged; the post is published all the same.
+     * As {@link #post(String, String, String, Instant)}, with the request's {@code stored} run after the commit and
+     * before the post is published: a SIP client's post is answered (200) before anyone, its author included,
+     * receives it. A failure of {@code stored} is logged; the post is published all the same.
      */
-    public PostedMessage post(String authorUri, String roomUri, String text, Instant clientTime, Runnable stored) {
-        Actor author = callers.participant(authorUri);
-        if (text != null && text.length() > configuration.storySizeLimit()) {
-            throw new ChatException(ChatException.Reason.TOO_LARGE,
-                    "a message is limited to " + configuration.storySizeLimit() + " characters");
+    public PostedMessage post(PostRequest request) {
+        try {
+            return store(request, new HashMap<>(1));
+        } catch (Refused refused) {
+            throw refused.reason;
         }
-        // The row lock is held until commit: posts to one room are numbered one at a time, in order.
-        RoomUri uri = RoomUri.parse(roomUri);
-        Room room = rooms.lockForPosting(uri)
-                .orElseThrow(() -> ChatException.notFound("no room " + roomUri));
-        Message message = room.post(author, text, clientTime, clock.instant());
+    }
+
+    /**
+     * Stores several posts in this one transaction (a group commit, {@link PostWriter}): each is answered and
+     * published as {@link #post(PostRequest)} would, once the transaction commits. A post the rules refuse is
+     * refused alone, before it changes anything; anything else failing fails the transaction, and with it every
+     * post of the batch, which the caller then tries one by one.
+     *
+     * @return one outcome per request, in the requests' order
+     */
+    public List<PostOutcome> postAll(List<PostRequest> requests) {
+        // Rooms are locked in one order, their URIs', on every node: two nodes' batches never wait on each other
+        // in a cycle. A room's posts keep their order of arrival (the sort is stable).
+        Integer[] order = new Integer[requests.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(i -> requests.get(i).roomUri()));
+        PostOutcome[] outcomes = new PostOutcome[requests.size()];
+        Map<RoomUri, Room> locked = new HashMap<>();
+        for (int i : order) {
+            try {
+                outcomes[i] = PostOutcome.stored(store(requests.get(i), locked));
+            } catch (Refused refused) {
+                outcomes[i] = PostOutcome.refused(refused.reason);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** A post the rules refuse, before it changed anything: it fails alone, the transaction goes on. */
+    private static final class Refused extends RuntimeException {
+        private final ChatException reason;
+
+        Refused(ChatException reason) {
+            super(reason.getMessage(), reason, false, false);
+            this.reason = reason;
+        }
+    }
+
+    private PostedMessage store(PostRequest request, Map<RoomUri, Room> locked) {
+        Actor author;
+        Message message;
+        Room room;
+        RoomUri uri;
+        try {
+            author = callers.participant(request.authorUri());
+            String text = request.text();
+            if (text != null && text.length() > configuration.storySizeLimit()) {
+                throw new ChatException(ChatException.Reason.TOO_LARGE,
+                        "a message is limited to " + configuration.storySizeLimit() + " characters");
+            }
+            // The row lock is held until commit: posts to one room are numbered one at a time, in order.
+            uri = RoomUri.parse(request.roomUri());
+            room = locked.get(uri);
+            if (room == null) {
+                room = rooms.lockForPosting(uri)
+                        .orElseThrow(() -> ChatException.notFound("no room " + request.roomUri()));
+                locked.put(uri, room);
+            }
+            message = room.post(author, text, request.clientTime(), clock.instant());
+        } catch (ChatException refused) {
+            throw new Refused(refused);
+        }
         // Taken under the row lock: the room's line on this node is in numbering order.
         RoomPublishOrder.Place place = publishOrder.take(uri.toString());
         PostedMessage posted;
@@ -115,12 +178,13 @@ public class PostService {
             }
             // Archived even where the category keeps no history: compliance does not depend on it.
             compliance.record(ComplianceEventType.CHAT, room, author.uri().value(), clock.instant(),
-                    text, Map.of("seq", Long.toString(message.seq())));
+                    request.text(), Map.of("seq", Long.toString(message.seq())));
             posted = new PostedMessage(MessageView.of(message), kept);
-        } catch (RuntimeException refused) {
+        } catch (RuntimeException failed) {
             place.rolledBack();
-            throw refused;
+            throw failed;
         }
+        Runnable stored = request.stored();
         afterCommit.whenComplete(committed -> {
             if (!committed) {
                 place.rolledBack();

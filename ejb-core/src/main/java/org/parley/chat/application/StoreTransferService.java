@@ -92,13 +92,16 @@ public class StoreTransferService {
     @Inject
     ComplianceRecorder compliance;
 
+    @Inject
+    AccessChanges accessChanges;
+
     public StoreTransferService() {
     }
 
     StoreTransferService(Callers callers, ChatPolicyRepository policies, ChatUserRepository users,
                          UserGroupRepository groups, CategoryRepository categories, RoomRepository rooms,
                          MessageRepository messages, ChatConfiguration configuration, Clock clock,
-                         ComplianceRecorder compliance) {
+                         ComplianceRecorder compliance, AccessChanges accessChanges) {
         this.callers = callers;
         this.policies = policies;
         this.users = users;
@@ -109,6 +112,7 @@ public class StoreTransferService {
         this.configuration = configuration;
         this.clock = clock;
         this.compliance = compliance;
+        this.accessChanges = accessChanges;
     }
 
     /** Everything but the messages: policies, users, groups, categories and rooms with their role lists. */
@@ -185,6 +189,8 @@ public class StoreTransferService {
             users.add(created);
             counts.users++;
         }
+        // Imported groups and users may name users of this store: who they are may have changed.
+        accessChanges.everyone();
         Map<String, Category> categoryByUri = new HashMap<>();
         for (ExportedCategory category : document.categories()) {
             CategoryUri uri = CategoryUri.parse(required(category.uri(), "category uri"));

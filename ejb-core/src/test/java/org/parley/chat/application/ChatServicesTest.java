@@ -243,9 +243,9 @@ class ChatServicesTest {
     void everyPostTakesTheOneRoadAfterItsStoredWork() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         List<String> order = new java.util.ArrayList<>();
-        PostedMessage sip = tx(() -> posts.post(ALICE, room.uri(), "over SIP", null,
+        PostedMessage sip = tx(() -> posts.post(new PostRequest(ALICE, room.uri(), "over SIP", null,
                 () -> order.add("answered, published before: " + published.stream()
-                        .anyMatch(m -> m.roomUri().equals(room.uri())))));
+                        .anyMatch(m -> m.roomUri().equals(room.uri()))))));
         PostedMessage web = tx(() -> posts.post(BOB, room.uri(), "[file] notes.txt", null));
         assertThat(web.message().seq()).isEqualTo(sip.message().seq() + 1);
         assertThat(order).containsExactly("answered, published before: false");
@@ -261,9 +261,9 @@ class ChatServicesTest {
     @Test
     void aStoredPostIsPublishedEvenWhenAnsweringItsAuthorFails() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
-        PostedMessage unanswered = tx(() -> posts.post(ALICE, room.uri(), "unanswered", null, () -> {
+        PostedMessage unanswered = tx(() -> posts.post(new PostRequest(ALICE, room.uri(), "unanswered", null, () -> {
             throw new IllegalStateException("the author's connection is gone");
-        }));
+        })));
         assertThat(published).contains(unanswered.message());
     }
 

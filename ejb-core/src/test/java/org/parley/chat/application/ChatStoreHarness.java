@@ -53,7 +53,9 @@ final class ChatStoreHarness implements AutoCloseable {
     final Callers callers = new Callers(new JpaChatUserRepository(em), new JpaUserGroupRepository(em),
             new JpaChatPolicyRepository(em));
     final RecordedRoomEvents events = new RecordedRoomEvents();
-    final AccessChanges accessChanges = new AccessChanges(callers, new JpaFollowRepository(em), events);
+    /** As the container runs it: work after a commit runs once {@link #tx}'s transaction has ended. */
+    final AfterCommit afterCommit = AfterCommit.on(database.transactions());
+    final AccessChanges accessChanges = new AccessChanges(callers, new JpaFollowRepository(em), events, afterCommit);
     final PolicyService policies = new PolicyService(callers, new JpaChatPolicyRepository(em),
             new JpaChatUserRepository(em), accessChanges);
     final DirectoryService directory = new DirectoryService(callers, new JpaUserGroupRepository(em), accessChanges);
@@ -63,7 +65,7 @@ final class ChatStoreHarness implements AutoCloseable {
             clock, complianceEvents::add, accessChanges);
     final List<MessageView> publishedPosts = events.posts;
     final PostService posts = new PostService(callers, roomRepository, new JpaMessageRepository(em), configuration,
-            clock, complianceEvents::add, events, AfterCommit.immediate(), new RoomPublishOrder());
+            clock, complianceEvents::add, events, afterCommit, new RoomPublishOrder());
     final HistoryService history = new HistoryService(callers, roomRepository, new JpaMessageRepository(em),
             new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em), fileRepository, configuration, clock,
             complianceEvents::add);
@@ -73,7 +75,7 @@ final class ChatStoreHarness implements AutoCloseable {
             tokenRepository, transferSettings, clock);
     final StoreTransferService store = new StoreTransferService(callers, new JpaChatPolicyRepository(em),
             new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaCategoryRepository(em),
-            roomRepository, new JpaMessageRepository(em), configuration, clock, complianceEvents::add);
+            roomRepository, new JpaMessageRepository(em), configuration, clock, complianceEvents::add, accessChanges);
 
     ChatStoreHarness() {
         database.inTransaction(() -> ReferenceData.ensure(em, configuration, clock.instant()));

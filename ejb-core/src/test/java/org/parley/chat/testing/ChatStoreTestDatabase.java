@@ -5,7 +5,9 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -17,6 +19,9 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
@@ -43,6 +48,7 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
     private final MigrateResult migration;
     private final EntityManagerFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final ThreadLocal<List<Synchronization>> synchronizations = new ThreadLocal<>();
     private final EntityManager proxy;
 
     public ChatStoreTestDatabase() {
@@ -104,12 +110,15 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
     public <T> T inTransaction(Supplier<T> work) {
         EntityManager em = factory.createEntityManager();
         current.set(em);
+        synchronizations.set(new ArrayList<>());
         EntityTransaction transaction = em.getTransaction();
         transaction.begin();
+        int status = Status.STATUS_ROLLEDBACK;
         try {
             T result = work.get();
             em.flush();
             transaction.commit();
+            status = Status.STATUS_COMMITTED;
             return result;
         } catch (PersistenceException e) {
             rollBack(transaction);
@@ -118,9 +127,61 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
             rollBack(transaction);
             throw e;
         } finally {
+            List<Synchronization> ending = synchronizations.get();
             current.remove();
+            synchronizations.remove();
             em.close();
+            for (Synchronization synchronization : ending) {
+                synchronization.afterCompletion(status);
+            }
         }
+    }
+
+    /**
+     * The container's view of {@link #inTransaction}'s transactions, for {@code AfterCommit.on}: work registered
+     * inside one runs after it has committed or rolled back, as in WildFly.
+     */
+    public TransactionSynchronizationRegistry transactions() {
+        return new TransactionSynchronizationRegistry() {
+            @Override
+            public Object getTransactionKey() {
+                return current.get();
+            }
+
+            @Override
+            public void registerInterposedSynchronization(Synchronization synchronization) {
+                List<Synchronization> registered = synchronizations.get();
+                if (registered == null) {
+                    throw new IllegalStateException("no transaction");
+                }
+                registered.add(synchronization);
+            }
+
+            @Override
+            public int getTransactionStatus() {
+                return current.get() == null ? Status.STATUS_NO_TRANSACTION : Status.STATUS_ACTIVE;
+            }
+
+            @Override
+            public void putResource(Object key, Object value) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Object getResource(Object key) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void setRollbackOnly() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean getRollbackOnly() {
+                return false;
+            }
+        };
     }
 
     public void inTransaction(Runnable work) {

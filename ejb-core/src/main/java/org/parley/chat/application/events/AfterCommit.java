@@ -28,6 +28,13 @@ public class AfterCommit {
         return new AfterCommit();
     }
 
+    /** Outside a container, on a registry of one's own (the tests' store). */
+    public static AfterCommit on(TransactionSynchronizationRegistry transactions) {
+        AfterCommit afterCommit = new AfterCommit();
+        afterCommit.transactions = transactions;
+        return afterCommit;
+    }
+
     public void run(Runnable work) {
         whenComplete(committed -> {
             if (committed) {

@@ -12,13 +12,15 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
+import org.parley.chat.application.Callers;
 import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.application.events.RoomEvents;
 import org.parley.chat.interfaces.xccos.RoomAccessReview;
 
 /**
  * This node's ear on the room events topic: an access change makes this node evict the participants connected
- * here who may no longer read ({@link RoomAccessReview}). Posts do not come this way: they take the one road
+ * here who may no longer read ({@link RoomAccessReview}), after forgetting what it remembered of the callers the
+ * change concerns ({@link Callers#forget}). Posts do not come this way: they take the one road
  * ({@link PostRoadSubscriptions}).
  *
  * <p>One session: changes are reviewed one after another, in the order the topic has them, and a non-durable
@@ -39,11 +41,17 @@ public class RoomEventsListener implements MessageListener {
     @Inject
     RoomAccessReview accessReview;
 
+    @Inject
+    Callers callers;
+
     @Override
     public void onMessage(Message message) {
         try {
             AccessChange change = RoomEvents.accessChange(message);
             if (change != null) {
+                // On another node of a pool this is the first this node hears of the change: who the callers
+                // are is read afresh, for the review and for every request after it.
+                callers.forget(change);
                 accessReview.changed(change);
             }
         } catch (JMSException | RuntimeException e) {

@@ -5,14 +5,16 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.parley.chat.application.PostService;
+import org.parley.chat.application.PostRequest;
+import org.parley.chat.application.PostWriter;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.presence.RoomPresence;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.xccos.Post;
 
 /**
- * A grpchat from a client (PROTOCOL.md §7.8): authorised and stored by the chat service, which then publishes it
+ * A grpchat from a client (PROTOCOL.md §7.8): authorised and stored by the chat service (with the posts arriving
+ * at the same time, in one transaction: {@link PostWriter}), which then publishes it
  * on the one road; every node's fan-out delivers it from there to everyone in the room, the author included, in
  * the room's order (a web post reaches the room the same way). Posts get no reply element; a refused post is
  * reported by the transport (a non-200 to its INFO, which SIPE shows as "not delivered").
@@ -21,7 +23,7 @@ import org.parley.xccos.Post;
 public class PostHandler {
 
     @Inject
-    PostService posts;
+    PostWriter posts;
 
     @Inject
     RoomPresence presence;
@@ -35,6 +37,6 @@ public class PostHandler {
         if (!presence.isPresent(room, client.sessionId())) {
             throw ChatException.forbidden("join the room before posting to it");
         }
-        return posts.post(client.userUri(), room, post.text(), post.clientTime(), accepted).message();
+        return posts.post(new PostRequest(client.userUri(), room, post.text(), post.clientTime(), accepted)).message();
     }
 }

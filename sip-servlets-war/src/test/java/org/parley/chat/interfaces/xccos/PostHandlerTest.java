@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -32,7 +33,8 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.FollowService;
 import org.parley.chat.application.FollowerIndex;
-import org.parley.chat.application.PostService;
+import org.parley.chat.application.PostRequest;
+import org.parley.chat.application.PostWriter;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.PostedMessage;
 import org.parley.chat.application.events.LocalPostRoad;
@@ -52,7 +54,7 @@ class PostHandlerTest {
     private static final Instant SERVER_TIME = Instant.parse("2024-05-01T12:34:57.250Z");
 
     @Mock
-    PostService posts;
+    PostWriter posts;
 
     @Mock
     FollowService follows;
@@ -125,7 +127,7 @@ class PostHandlerTest {
     /** A post the service refuses (too large, room disabled, ...) reaches nobody and is not accepted. */
     @Test
     void aRefusedPostDeliversNothing() {
-        when(posts.post(eq(ALICE), eq(ROOM_A), eq("hello"), eq(CLIENT_TIME), any()))
+        when(posts.post(aliceInRoomA("hello")))
                 .thenThrow(new ChatException(Reason.TOO_LARGE, "a message is limited to 4096 characters"));
 
         assertThatThrownBy(() -> handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> events.add("accepted")))
@@ -143,7 +145,7 @@ class PostHandlerTest {
                 .isInstanceOf(ChatException.class)
                 .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.FORBIDDEN);
 
-        verify(posts, never()).post(anyString(), anyString(), anyString(), any(), any());
+        verify(posts, never()).post(any());
         assertThat(events).isEmpty();
         assertThat(delivery.all()).isEmpty();
     }
@@ -166,7 +168,7 @@ class PostHandlerTest {
                 .isInstanceOf(ChatException.class)
                 .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.FORBIDDEN);
 
-        verify(posts, never()).post(anyString(), anyString(), anyString(), any(), any());
+        verify(posts, never()).post(any());
         assertThat(delivery.all()).isEmpty();
     }
 
@@ -258,13 +260,19 @@ class PostHandlerTest {
 
     /** The post service as it behaves: stores, runs the caller's "stored" work after the commit, publishes. */
     private void storing(long seq, String text, Runnable store) {
-        when(posts.post(eq(ALICE), eq(ROOM_A), eq(text), eq(CLIENT_TIME), any())).thenAnswer(call -> {
+        when(posts.post(aliceInRoomA(text))).thenAnswer(call -> {
             store.run();
             PostedMessage posted = new PostedMessage(
                     new MessageView(ROOM_A, seq, ALICE, text, CLIENT_TIME, SERVER_TIME), true);
-            call.<Runnable>getArgument(4).run();
+            call.<PostRequest>getArgument(0).stored().run();
             road.publish(posted.message());
             return posted;
         });
+    }
+
+    /** Alice's post of {@code text} to room A, as the handler hands it to the writer. */
+    private static PostRequest aliceInRoomA(String text) {
+        return argThat(request -> request != null && request.authorUri().equals(ALICE) && request.roomUri().equals(ROOM_A)
+                && request.text().equals(text) && CLIENT_TIME.equals(request.clientTime()));
     }
 }
