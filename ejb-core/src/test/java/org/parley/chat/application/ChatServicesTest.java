@@ -495,6 +495,32 @@ class ChatServicesTest {
     }
 
     @Test
+    void aRoomReadEarlierInTheTransactionIsNumberedFromItsRowAsCommittedMeanwhile() throws Exception {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        tx(() -> posts.post(ALICE, room.uri(), "first", null));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            PostedMessage late = tx(() -> {
+                // This transaction holds the room as it was (last seq 1) when another one posts and commits.
+                assertThat(roomRepository.find(RoomUri.parse(room.uri())).orElseThrow().lastMessageSeq())
+                        .isEqualTo(1);
+                try {
+                    other.submit(() -> tx(() -> posts.post(BOB, room.uri(), "meanwhile", null)))
+                            .get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return posts.post(ALICE, room.uri(), "late", null);
+            });
+            assertThat(late.message().seq()).as("numbered after the post committed meanwhile").isEqualTo(3);
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(tx(() -> history.last(ALICE, room.uri(), 10))).extracting(MessageView::seq, MessageView::text)
+                .containsExactly(tuple(1L, "first"), tuple(2L, "meanwhile"), tuple(3L, "late"));
+    }
+
+    @Test
     void administratorsRewriteHistoryAndEveryRewriteIsRecorded() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         tx(() -> posts.post(ALICE, room.uri(), "old one", null));

@@ -3,12 +3,18 @@ package org.parley.chat.infrastructure.persistence.jpa;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.Room;
@@ -26,6 +32,9 @@ public class JpaRoomRepository implements RoomRepository {
 
     @PersistenceContext(unitName = ChatPersistence.UNIT)
     EntityManager em;
+
+    /** Room GUIDs to primary keys, learnt on first posting: the post path locks by primary key. */
+    private final Map<UUID, Long> idsByGuid = new ConcurrentHashMap<>();
 
     public JpaRoomRepository() {
     }
@@ -55,12 +64,33 @@ public class JpaRoomRepository implements RoomRepository {
 
     @Override
     public Optional<Room> lockForPosting(RoomUri uri) {
-        // Refresh rather than a locking query: if the room was already in this persistence context, a
-        // query would hand back the managed instance with its old last_message_seq; refresh re-reads
-        // the row under the lock (SELECT ... FOR UPDATE / FOR NO KEY UPDATE), so the count is current.
+        // The hot path (every post, in a fresh group-commit transaction): by primary key, one SELECT ... FOR UPDATE
+        // (FOR NO KEY UPDATE on PostgreSQL). A query by GUID would first flush the persistence context (Hibernate's
+        // auto-flush dirty-checks every post the batch already wrote) and then need a second read to lock. A GUID
+        // never names another room; a room deleted, or imported again under a new id, misses and is looked up anew.
+        Long id = idsByGuid.get(uri.guid());
+        if (id != null && !isManaged(id)) {
+            Room locked = em.find(Room.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (locked != null) {
+                return Optional.of(locked);
+            }
+            idsByGuid.remove(uri.guid(), id);
+        }
+        // Refresh rather than a locking query: if the room was already in this persistence context, a locking
+        // find or query would hand back the managed instance with its old last_message_seq; refresh re-reads the
+        // row under the lock, so the count is current.
         Optional<Room> room = find(uri);
-        room.ifPresent(found -> em.refresh(found, LockModeType.PESSIMISTIC_WRITE));
+        room.ifPresent(found -> {
+            em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
+            idsByGuid.put(uri.guid(), found.id());
+        });
         return room;
+    }
+
+    private boolean isManaged(Long id) {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(Room.class);
+        return session.getPersistenceContextInternal().containsEntity(session.generateEntityKey(id, persister));
     }
 
     @Override
