@@ -1,5 +1,6 @@
 package org.parley.sip.container;
 
+import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPResponse;
 import org.parley.sip.container.log.RateLimitedLog;
 import org.parley.sip.servlet.SipRequestFailedException;
@@ -9,8 +10,13 @@ import org.parley.sip.servlet.SipSessionEndReason;
 
 import javax.sip.ClientTransaction;
 import javax.sip.SipException;
+import java.text.ParseException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +39,15 @@ final class Outbound {
     private static final RateLimitedLog PEER_LOG = new RateLimitedLog(LOG);
 
     private final Container container;
+    /**
+     * Requests sent without a JAIN-SIP client transaction, by Via branch, until their final response or their
+     * deadline ({@link #sweep}).
+     */
+    private final ConcurrentHashMap<String, Unanswered> unanswered = new ConcurrentHashMap<>();
+    /** RFC 3261's magic cookie, then this start's own prefix: branches are unique across restarts too. */
+    private final String branchPrefix = "z9hG4bK-pl" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36)
+            + "-";
+    private final AtomicLong branches = new AtomicLong();
 
     Outbound(Container container) {
         this.container = container;
@@ -108,15 +123,88 @@ final class Outbound {
         }
         container.interceptors().outgoing(request);
         request.markSent();
+        String branch = null;
         try {
-            ClientTransaction transaction = container.provider().getNewClientTransaction(request.jain());
-            transaction.setApplicationData(pending);
-            transaction.sendRequest();
-        } catch (SipException | RuntimeException e) {
+            if (isWithoutTransaction(request, flow)) {
+                branch = branchPrefix + branches.incrementAndGet();
+                request.jain().getTopmostVia().setBranch(branch);
+                unanswered.put(branch, new Unanswered(pending,
+                        System.nanoTime() + container.config().getResponseTimeout().toNanos()));
+                container.provider().sendRequest(request.jain());
+            } else {
+                ClientTransaction transaction = container.provider().getNewClientTransaction(request.jain());
+                transaction.setApplicationData(pending);
+                transaction.sendRequest();
+            }
+        } catch (SipException | ParseException | RuntimeException e) {
+            if (branch != null && unanswered.remove(branch) == null) {
+                return; // answered or timed out already
+            }
             PEER_LOG.log(Level.INFO, flow == null ? String.valueOf(request.getRequestURI()) : flow.getRemoteAddress(),
                     "cannot send", () -> "cannot send " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
             later(pending, () -> fail(pending, Kind.TRANSPORT, "cannot send: " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * In a dialog on a reliable flow (TCP, TLS), a request other than INVITE, ACK, CANCEL or BYE needs nothing of a
+     * JAIN-SIP client transaction: no retransmission (RFC 3261 17.1.2.2: none over a reliable transport), one final
+     * response, matched here by its Via branch (the branch is the transaction's name, 17.1.3), and a deadline,
+     * Timer F's 64*T1 ({@link SipConnectorConfig#getResponseTimeout}). Creating, indexing, timing and terminating a
+     * transaction cost a quarter of the server's CPU on a busy chat room's sends (a profile of the chat benchmark);
+     * Kamailio's stateless forwarding (its sl/forward path, no tm transaction) is the same trade for the same
+     * reason. A BYE keeps its transaction: it ends a dialog and is rare.
+     */
+    private static boolean isWithoutTransaction(OutgoingRequest request, Connection flow) {
+        if (request.getSession() == null || flow == null || "UDP".equals(flow.transport())) {
+            return false;
+        }
+        return switch (request.getMethod()) {
+            case "INVITE", "ACK", "CANCEL", "BYE" -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * The request of ours, sent without a transaction, that this response's Via branch names, whether the response
+     * is final or not; null if none (a response to a transaction, or to nothing).
+     */
+    OutgoingRequest unansweredRequest(SIPResponse response) {
+        Unanswered waiting = unanswered.get(branchOf(response));
+        return waiting == null ? null : waiting.pending().request();
+    }
+
+    /**
+     * From the valve, after the interceptors passed it: a response to a request sent without a transaction. A
+     * provisional one changes nothing (the deadline stays); a final one completes the request, once.
+     */
+    void respondedWithoutTransaction(SIPResponse response) {
+        if (response.getStatusCode() < 200) {
+            return;
+        }
+        Unanswered waiting = unanswered.remove(branchOf(response));
+        if (waiting != null) {
+            Pending pending = waiting.pending();
+            later(pending, () -> complete(pending, new IncomingResponse(container, response, pending.request())));
+        }
+    }
+
+    /** Requests sent without a transaction and unanswered past their deadline fail as a transaction would. */
+    void sweep(long now) {
+        for (Map.Entry<String, Unanswered> entry : unanswered.entrySet()) {
+            Unanswered waiting = entry.getValue();
+            if (now - waiting.deadline() >= 0 && unanswered.remove(entry.getKey(), waiting)) {
+                Pending pending = waiting.pending();
+                later(pending, () -> fail(pending, Kind.TIMEOUT, "no response to " + pending.request().getMethod(),
+                        null));
+            }
+        }
+    }
+
+    private static String branchOf(SIPResponse response) {
+        Via via = response.getTopmostVia();
+        String branch = via == null ? null : via.getBranch();
+        return branch == null ? "" : branch;
     }
 
     /** From the stack: a response to one of our client transactions. */
@@ -176,5 +264,8 @@ final class Outbound {
     }
 
     record Pending(OutgoingRequest request, CompletableFuture<SipServletResponse> result) {
+    }
+
+    private record Unanswered(Pending pending, long deadline) {
     }
 }

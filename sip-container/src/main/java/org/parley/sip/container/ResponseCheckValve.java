@@ -56,12 +56,23 @@ public final class ResponseCheckValve implements SIPMessageValve {
             return true;
         }
         SIPTransaction transaction = transactions.findTransaction(received, false);
-        if (transaction == null || !(transaction.getApplicationData() instanceof Outbound.Pending pending)) {
+        OutgoingRequest request;
+        if (transaction == null) {
+            // Perhaps one of ours sent without a transaction (Outbound): the stack would take it as stray.
+            request = current.outbound().unansweredRequest(received);
+        } else {
+            request = transaction.getApplicationData() instanceof Outbound.Pending pending ? pending.request() : null;
+        }
+        if (request == null) {
             return true;
         }
-        IncomingResponse incoming = new IncomingResponse(current, received, pending.request());
+        IncomingResponse incoming = new IncomingResponse(current, received, request);
         try {
             current.interceptors().incoming(incoming);
+            if (transaction == null) {
+                current.outbound().respondedWithoutTransaction(received);
+                return false; // taken: nothing of the stack's is waiting for it
+            }
             return true;
         } catch (SipMessageRejectedException e) {
             PEER_LOG.log(Level.INFO, host(received), "response refused",

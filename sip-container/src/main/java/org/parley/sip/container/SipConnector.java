@@ -227,6 +227,10 @@ public final class SipConnector {
         long interval = config.getSweepInterval().toMillis();
         sweeper.scheduleWithFixedDelay(() -> started.sessions().sweep(System.nanoTime()), interval, interval,
                 TimeUnit.MILLISECONDS);
+        // Requests sent without a transaction time out to within a tenth of their deadline, as Timer F would.
+        long responses = Math.max(10, Math.min(1000, config.getResponseTimeout().toMillis() / 10));
+        sweeper.scheduleWithFixedDelay(() -> started.outbound().sweep(System.nanoTime()), responses, responses,
+                TimeUnit.MILLISECONDS);
         container = started;
     }
 

@@ -25,6 +25,7 @@ public final class SipConnectorConfig {
     private final Duration sessionExpires;
     private final Duration ackTimeout;
     private final Duration sweepInterval;
+    private final Duration responseTimeout;
     private final int maxQueuedRequests;
     private final int maxOutboundQueue;
     private final int maxOutboundInFlight;
@@ -50,6 +51,7 @@ public final class SipConnectorConfig {
         sessionExpires = b.sessionExpires;
         ackTimeout = b.ackTimeout;
         sweepInterval = b.sweepInterval;
+        responseTimeout = b.responseTimeout;
         maxQueuedRequests = b.maxQueuedRequests;
         maxOutboundQueue = b.maxOutboundQueue;
         maxOutboundInFlight = b.maxOutboundInFlight;
@@ -130,6 +132,14 @@ public final class SipConnectorConfig {
         return sweepInterval;
     }
 
+    /**
+     * How long a request of ours waits for its final response before it fails as timed out and its dialog ends:
+     * RFC 3261's Timer F, 64*T1 (32 s), as JAIN-SIP's client transactions wait.
+     */
+    public Duration getResponseTimeout() {
+        return responseTimeout;
+    }
+
     /** Requests received but not yet handled, over all dialogs, beyond which new ones get 503. */
     public int getMaxQueuedRequests() {
         return maxQueuedRequests;
@@ -200,6 +210,7 @@ public final class SipConnectorConfig {
         private Duration sessionExpires = Duration.ofSeconds(900);
         private Duration ackTimeout = Duration.ofSeconds(32);
         private Duration sweepInterval = Duration.ofSeconds(5);
+        private Duration responseTimeout = Duration.ofSeconds(32);
         private int maxQueuedRequests = 10_000;
         private int maxOutboundQueue = 256;
         private int maxOutboundInFlight = 32;
@@ -268,6 +279,11 @@ public final class SipConnectorConfig {
 
         public Builder sweepInterval(Duration value) {
             sweepInterval = value;
+            return this;
+        }
+
+        public Builder responseTimeout(Duration value) {
+            responseTimeout = value;
             return this;
         }
 

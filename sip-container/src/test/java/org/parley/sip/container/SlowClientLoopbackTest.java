@@ -4,12 +4,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.sip.servlet.SipRequestFailedException;
+import org.parley.sip.servlet.SipRequestFailedException.Kind;
 import org.parley.sip.servlet.SipServletResponse;
 import org.parley.sip.servlet.SipSessionEndReason;
 import org.parley.sip.testkit.ClientDialog;
 import org.parley.sip.testkit.RawSip;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -109,6 +113,29 @@ class SlowClientLoopbackTest {
             RawSip.Msg echo = other.receive();
             assertThat(echo.body()).isEqualTo("reply:echo still here");
             other.send(echo.ok());
+        }
+    }
+
+    @Test
+    void aRequestAnsweredOnlyProvisionallyTimesOutAndEndsItsDialog() throws Exception {
+        Duration timeout = Duration.ofMillis(1500);
+        try (Loopback timing = new Loopback(Files.createDirectories(dir.resolve("timing")), b -> b.responseTimeout(timeout));
+             RawSip sip = timing.client("TCP")) {
+            ClientDialog dialog = new ClientDialog(sip, "sip:ocschat@contoso.com", false);
+            dialog.establish();
+            assertThat(dialog.call("INFO", "echo anyone").status()).isEqualTo(200);
+            RawSip.Msg info = sip.request("INFO");
+            sip.send(info.response(100, "Trying"));
+            long sent = System.nanoTime();
+
+            CompletableFuture<SipServletResponse> result = timing.servlet.sent.poll(10, TimeUnit.SECONDS);
+            assertThat(result).isNotNull();
+            assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(SipRequestFailedException.class)
+                    .extracting(failure -> ((SipRequestFailedException) failure).getKind()).isEqualTo(Kind.TIMEOUT);
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("not before the response timeout")
+                    .isGreaterThanOrEqualTo(timeout.minusMillis(100));
+            assertThat(timing.nextEnd()).isEqualTo(SipSessionEndReason.TIMEOUT);
         }
     }
 }
