@@ -15,6 +15,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +36,7 @@ final class Container {
     private final ConnectionRegistry connections;
     private final Responder responder = new Responder(this);
     private final Outbound outbound = new Outbound(this);
+    private final Map<String, ViaHeader> vias = new ConcurrentHashMap<>();
 
     Container(SipConnectorConfig config, SipProvider provider, Map<String, ListeningPoint> listeningPoints,
             Executor executor, ServletRegistry servlets, InterceptorChain interceptors,
@@ -86,17 +88,25 @@ final class Container {
         return outbound;
     }
 
-    /** Our Via for a request sent on {@code transport}; JAIN-SIP adds the branch. */
+    /**
+     * Our Via for a request sent on {@code transport}, without a branch (the sender names the transaction). A copy
+     * of one built once per transport: building parses the host name, and every chat delivery needs a Via.
+     */
     ViaHeader via(String transport) {
-        ListeningPoint point = listeningPoint(transport);
-        try {
-            return Jain.HEADERS.createViaHeader(config.getHostName(), point.getPort(), point.getTransport(), null);
-        } catch (ParseException | InvalidArgumentException e) {
-            throw new IllegalStateException("cannot build Via for " + transport, e);
-        }
+        return (ViaHeader) vias.computeIfAbsent(transport.toUpperCase(Locale.ROOT), key -> {
+            ListeningPoint point = listeningPoint(key);
+            try {
+                return Jain.HEADERS.createViaHeader(config.getHostName(), point.getPort(), point.getTransport(), null);
+            } catch (ParseException | InvalidArgumentException e) {
+                throw new IllegalStateException("cannot build Via for " + key, e);
+            }
+        }).clone();
     }
 
-    /** Where the peer reaches {@code user} on the transport it talks to us on: {@code <sip:user@host:port;transport=x>}. */
+    /**
+     * Where the peer reaches {@code user} on the transport it talks to us on: {@code <sip:user@host:port;transport=x>}.
+     * Built anew (it parses the URI): a session keeps its own ({@link Session#createRequest}).
+     */
     ContactHeader contact(String user, Connection connection) {
         ListeningPoint point = listeningPoint(connection.transport());
         try {

@@ -14,10 +14,15 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link SipServletMessage} over a JAIN-SIP message. */
 abstract class ContainerMessage implements SipServletMessage {
+
+    private static final int KNOWN_TYPES = 32;
+    private static final Map<String, ContentTypeHeader> CONTENT_TYPES = new ConcurrentHashMap<>();
 
     final Container container;
     private final SIPMessage message;
@@ -140,11 +145,25 @@ abstract class ContainerMessage implements SipServletMessage {
             return;
         }
         try {
-            ContentTypeHeader type = (ContentTypeHeader) Jain.HEADERS.createHeader(ContentTypeHeader.NAME, contentType);
-            message.setContent(content.clone(), type);
+            message.setContent(content.clone(), contentType(contentType));
         } catch (ParseException | ClassCastException e) {
             throw new IllegalArgumentException("bad Content-Type: " + contentType, e);
         }
+    }
+
+    /**
+     * A copy of the parsed header: a chat room's deliveries all carry the same type, and parsing it is per message
+     * work that need not be. The few types a servlet uses are kept; past {@link #KNOWN_TYPES}, each is parsed anew.
+     */
+    private static ContentTypeHeader contentType(String value) throws ParseException {
+        ContentTypeHeader known = CONTENT_TYPES.get(value);
+        if (known == null) {
+            known = (ContentTypeHeader) Jain.HEADERS.createHeader(ContentTypeHeader.NAME, value);
+            if (CONTENT_TYPES.size() < KNOWN_TYPES) {
+                CONTENT_TYPES.putIfAbsent(value, known);
+            }
+        }
+        return (ContentTypeHeader) known.clone();
     }
 
     @Override

@@ -55,6 +55,9 @@ final class Session implements SipSession {
     private State state = State.INITIAL;
     private javax.sip.address.URI remoteTarget;
     private Connection connection;
+    /** Our Contact, built for {@link #contactTransport}: see {@link #contactOn}. */
+    private ContactHeader contact;
+    private String contactTransport;
     private long localCSeq;
     private long remoteCSeq;
     /** Bit i set: CSeq remoteCSeq - 1 - i was taken (a window of {@link #REORDER_WINDOW} below the highest). */
@@ -323,7 +326,7 @@ final class Session implements SipSession {
                 RouteHeader header = Jain.HEADERS.createRouteHeader((javax.sip.address.Address) route.clone());
                 request.addHeader(header);
             }
-            request.setHeader(container.contact(localUser(), flow));
+            request.setHeader(contactOn(flow));
             request.setApplicationData(flow.hop());
             return new OutgoingRequest(container, request, this, flow);
         } catch (ParseException | InvalidArgumentException e) {
@@ -340,6 +343,22 @@ final class Session implements SipSession {
     @Override
     public void invalidate() {
         container.sessions().end(this, SipSessionEndReason.INVALIDATED);
+    }
+
+    /**
+     * Our Contact in this dialog on {@code flow}'s transport, a copy of the one built for it once: every request we
+     * send in the dialog carries it, and building one parses a URI.
+     */
+    private ContactHeader contactOn(Connection flow) {
+        ContactHeader built;
+        synchronized (this) {
+            if (contact == null || !flow.transport().equals(contactTransport)) {
+                contact = container.contact(localUser(), flow);
+                contactTransport = flow.transport();
+            }
+            built = contact;
+        }
+        return (ContactHeader) built.clone();
     }
 
     String localUser() {
