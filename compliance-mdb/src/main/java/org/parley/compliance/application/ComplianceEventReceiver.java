@@ -12,11 +12,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceOutbox;
@@ -37,6 +37,9 @@ import org.parley.compliance.infrastructure.JpaComplianceArchive;
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
 public class ComplianceEventReceiver implements MessageListener {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up through the ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(ComplianceEventReceiver.class.getName());
 
@@ -67,7 +70,7 @@ public class ComplianceEventReceiver implements MessageListener {
     /** Every element must be an event: one that is not makes the whole message unreadable (the DLQ keeps it). */
     private static List<ComplianceEvent> batch(String text) {
         JsonArray array;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             array = reader.readArray();
         } catch (JsonException e) {
             throw new IllegalArgumentException("not a JSON array of events: " + e.getMessage(), e);

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -26,6 +26,9 @@ import org.parley.chat.application.compliance.ComplianceEventType;
 @Entity
 @Table(name = "compliance_event")
 public class ArchivedEvent {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up through the ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "compliance_event_id")
@@ -77,7 +80,7 @@ public class ArchivedEvent {
         this.actor = event.actor();
         this.occurredAt = event.occurredAt();
         this.text = event.text();
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         new TreeMap<>(event.details()).forEach(json::add);
         this.details = json.build().toString();
         this.receivedAt = receivedAt;
@@ -90,7 +93,7 @@ public class ArchivedEvent {
     /** The event as the chat service sent it. */
     public ComplianceEvent event() {
         Map<String, String> parsed = new TreeMap<>();
-        try (var reader = Json.createReader(new StringReader(details))) {
+        try (var reader = JSON.createReader(new StringReader(details))) {
             reader.readObject().forEach((key, value) -> parsed.put(key, ((JsonString) value).getString()));
         }
         return new ComplianceEvent(eventId, ComplianceEventType.valueOf(type), roomUri, roomName, actor, occurredAt, text,

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.application.events.AfterCommit;
@@ -86,7 +87,11 @@ public class OutboxComplianceRecorder implements ComplianceRecorder {
         if (!enabled) {
             return;
         }
+        // FlushMode COMMIT: a native statement otherwise makes Hibernate flush the whole persistence context first
+        // (it cannot know which tables the SQL reads), and in a group commit that dirty-checks every post the
+        // batch already wrote, once per post. The outbox row depends on none of them.
         em.createNativeQuery("INSERT INTO compliance_outbox (event) VALUES (?1)")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, event.toJson()).executeUpdate();
         afterCommit.run(relay::wake);
     }
