@@ -77,12 +77,7 @@ public class Callers implements GroupDirectory {
 
     /** For joining, reading and posting: everyone, administrators included, needs chat enabled. */
     public Actor participant(String uri) {
-        Caller caller = caller(SipUri.parse(uri));
-        if (!caller.chatEnabled()) {
-            throw new ChatException(ChatException.Reason.DISABLED_BY_POLICY,
-                    "Persistent Chat is not enabled for " + caller.actor().uri());
-        }
-        return caller.actor();
+        return requireChatEnabled(caller(SipUri.parse(uri)));
     }
 
     /**
@@ -113,12 +108,25 @@ public class Callers implements GroupDirectory {
     /** For changing things: administrators regardless of their policy, everyone else with chat enabled. */
     public Actor actor(String uri) {
         Caller caller = caller(SipUri.parse(uri));
-        return caller.actor().administrator() ? caller.actor() : participant(uri);
+        return caller.actor().administrator() ? caller.actor() : requireChatEnabled(caller);
     }
 
     /** Whether the user is a Persistent Chat administrator; nothing is refused on the way. */
     public boolean isAdministrator(String uri) {
         return caller(SipUri.parse(uri)).actor().administrator();
+    }
+
+    /** Whether the user's policy (their own, else Global) enables chat; nothing is refused on the way. */
+    public boolean isChatEnabled(String uri) {
+        return caller(SipUri.parse(uri)).chatEnabled();
+    }
+
+    private static Actor requireChatEnabled(Caller caller) {
+        if (!caller.chatEnabled()) {
+            throw new ChatException(ChatException.Reason.DISABLED_BY_POLICY,
+                    "Persistent Chat is not enabled for " + caller.actor().uri());
+        }
+        return caller.actor();
     }
 
     public ChatPolicy effectivePolicy(SipUri uri) {

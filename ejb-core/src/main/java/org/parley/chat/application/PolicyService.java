@@ -49,7 +49,7 @@ public class PolicyService {
 
     /** Whether the user's policy (their own, else Global) enables chat. */
     public boolean isEnabled(String userUri) {
-        return callers.effectivePolicy(SipUri.parse(userUri)).enablesChat();
+        return callers.isChatEnabled(userUri);
     }
 
     /** The policy that applies to the user: their own, else Global. */
@@ -100,7 +100,7 @@ public class PolicyService {
     }
 
     public boolean isAdministrator(String userUri) {
-        return users.find(SipUri.parse(userUri)).map(ChatUser::isAdministrator).orElse(false);
+        return callers.isAdministrator(userUri);
     }
 
     public List<String> administrators() {

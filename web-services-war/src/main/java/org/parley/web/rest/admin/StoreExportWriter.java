@@ -4,8 +4,8 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.spi.JsonProvider;
 
 import org.parley.chat.application.StoreTransferService;
 import org.parley.chat.application.dto.store.ExportedCategory;
@@ -22,9 +22,6 @@ import org.parley.chat.application.dto.store.StoreDocument;
  */
 final class StoreExportWriter {
 
-    /** Looked up once: {@code Json.createXxx} looks the provider up through the ServiceLoader on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     static final int PAGE = 500;
 
     private final StoreTransferService store;
@@ -36,7 +33,7 @@ final class StoreExportWriter {
     }
 
     void write(StoreDocument outline, OutputStream out) {
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = Json.createGenerator(out)) {
             json.writeStartObject()
                     .write("format", outline.format())
                     .write("version", outline.version())
