@@ -126,10 +126,11 @@ final class Outbound {
         String branch = null;
         try {
             if (isWithoutTransaction(request, flow)) {
-                branch = branchPrefix + branches.incrementAndGet();
-                request.jain().getTopmostVia().setBranch(branch);
-                unanswered.put(branch, new Unanswered(pending,
+                String named = branchPrefix + branches.incrementAndGet();
+                request.jain().getTopmostVia().setBranch(named);
+                unanswered.put(named, new Unanswered(pending,
                         System.nanoTime() + container.config().getResponseTimeout().toNanos()));
+                branch = named; // from here on, the table decides who completes the request
                 container.provider().sendRequest(request.jain());
             } else {
                 ClientTransaction transaction = container.provider().getNewClientTransaction(request.jain());

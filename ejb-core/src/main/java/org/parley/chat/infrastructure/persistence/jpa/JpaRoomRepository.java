@@ -2,8 +2,8 @@ package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
