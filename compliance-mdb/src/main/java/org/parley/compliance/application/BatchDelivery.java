@@ -1,6 +1,8 @@
 package org.parley.compliance.application;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,8 +23,12 @@ public final class BatchDelivery {
 
     private static final Logger LOG = Logger.getLogger(BatchDelivery.class.getName());
 
-    /** What a run did, for the administrator API and the logs. */
-    public record Outcome(int delivered, int failures, int deleted) {
+    /**
+     * What a run did, for the administrator API, the logs and the metrics.
+     *
+     * @param deliveredTo events each adapter acknowledged, by adapter name
+     */
+    public record Outcome(int delivered, int failures, int deleted, Map<String, Integer> deliveredTo) {
     }
 
     private final ComplianceArchive archive;
@@ -41,6 +47,7 @@ public final class BatchDelivery {
     public Outcome run(List<ComplianceAdapter> adapters) {
         int delivered = 0;
         int failures = 0;
+        Map<String, Integer> deliveredTo = new LinkedHashMap<>();
         if (!adapters.isEmpty()) {
             // No more than a run can deliver to an adapter: what is left gets the next run's round.
             archive.order((int) Math.min((long) batchSize * maxBatchesPerAdapter, Integer.MAX_VALUE));
@@ -65,6 +72,7 @@ public final class BatchDelivery {
                 archive.delivered(adapter.name(), batch.last(), events.size());
                 progress = batch.last();
                 delivered += events.size();
+                deliveredTo.merge(adapter.name(), events.size(), Integer::sum);
             }
         }
         int deleted = 0;
@@ -75,6 +83,6 @@ public final class BatchDelivery {
                 deleted = archive.deleteUpTo(everywhere);
             }
         }
-        return new Outcome(delivered, failures, deleted);
+        return new Outcome(delivered, failures, deleted, deliveredTo);
     }
 }

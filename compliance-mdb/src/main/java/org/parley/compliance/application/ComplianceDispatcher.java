@@ -26,6 +26,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.compliance.infrastructure.ComplianceSchemaMigration;
 import org.parley.compliance.infrastructure.JpaComplianceArchive;
 
@@ -68,6 +69,9 @@ public class ComplianceDispatcher {
     @Inject
     @Any
     Instance<ComplianceAdapter> adapterBeans;
+
+    @Inject
+    ParleyMeters meters;
 
     @PostConstruct
     void schedule() {
@@ -131,6 +135,7 @@ public class ComplianceDispatcher {
         } finally {
             archive.releaseDispatchLease(holder);
         }
+        outcome.deliveredTo().forEach(meters::complianceDelivered);
         LOG.info(() -> "Compliance run: " + outcome.delivered() + " event deliveries, " + outcome.failures()
                 + " adapter failures, " + outcome.deleted() + " events done and deleted");
         return outcome;

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -20,6 +21,8 @@ import jakarta.json.spi.JsonProvider;
 
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceOutbox;
+import org.parley.chat.application.events.AfterCommit;
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.compliance.infrastructure.ComplianceSchemaMigration;
 import org.parley.compliance.infrastructure.JpaComplianceArchive;
 
@@ -49,6 +52,12 @@ public class ComplianceEventReceiver implements MessageListener {
     @EJB
     JpaComplianceArchive archive;
 
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    ParleyMeters meters;
+
     @Override
     public void onMessage(Message message) {
         schema.ready();
@@ -65,6 +74,7 @@ public class ComplianceEventReceiver implements MessageListener {
             throw new IllegalStateException("unreadable compliance message", e);
         }
         archive.storeAll(events);
+        afterCommit.run(() -> meters.complianceStored(events.size()));
     }
 
     /** Every element must be an event: one that is not makes the whole message unreadable (the DLQ keeps it). */

@@ -5,9 +5,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-/** The compliance service's configuration (system properties of configure-system-properties.cli). */
+/**
+ * The compliance service's configuration (system properties of configure-system-properties.cli).
+ *
+ * @param healthMaxBacklog events waiting (outbox and archive) beyond which the node is not ready (0: no limit)
+ * @param healthMaxLag     age of the oldest event not yet delivered everywhere beyond which the node is not ready
+ *                         (zero: no limit); more than one {@code interval} is normal, events wait for the next run
+ */
 public record ComplianceSettings(boolean enabled, List<String> adapters, Duration interval, int batchSize,
-                                 int maxBatchesPerRun, Path outputDirectory) {
+                                 int maxBatchesPerRun, Path outputDirectory, long healthMaxBacklog,
+                                 Duration healthMaxLag) {
 
     public static ComplianceSettings fromSystemProperties() {
         String dataDir = System.getProperty("jboss.server.data.dir", ".");
@@ -18,6 +25,9 @@ public record ComplianceSettings(boolean enabled, List<String> adapters, Duratio
                 Duration.ofSeconds(Long.parseLong(System.getProperty("parley.compliance.interval-seconds", "900").trim())),
                 Integer.parseInt(System.getProperty("parley.compliance.batch-size", "1000").trim()),
                 Integer.parseInt(System.getProperty("parley.compliance.max-batches-per-run", "100").trim()),
-                Path.of(System.getProperty("parley.compliance.output-dir", dataDir + "/parley/compliance")));
+                Path.of(System.getProperty("parley.compliance.output-dir", dataDir + "/parley/compliance")),
+                Long.parseLong(System.getProperty("parley.compliance.health.max-backlog", "1000000").trim()),
+                Duration.ofSeconds(Long.parseLong(System.getProperty("parley.compliance.health.max-lag-seconds",
+                        "3600").trim())));
     }
 }

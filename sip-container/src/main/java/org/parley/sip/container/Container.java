@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,6 +37,7 @@ final class Container {
     private final ConnectionRegistry connections;
     private final Responder responder = new Responder(this);
     private final Outbound outbound = new Outbound(this);
+    private final LongAdder overloadResponses = new LongAdder();
     private final Map<String, ViaHeader> vias = new ConcurrentHashMap<>();
 
     Container(SipConnectorConfig config, SipProvider provider, Map<String, ListeningPoint> listeningPoints,
@@ -66,6 +68,15 @@ final class Container {
 
     SessionRegistry sessions() {
         return sessions;
+    }
+
+    /** Counts a 503 the layer answered itself (overload, or the executor refusing the work). */
+    void overloadAnswered() {
+        overloadResponses.increment();
+    }
+
+    long overloadResponses() {
+        return overloadResponses.sum();
     }
 
     ServletRegistry servlets() {

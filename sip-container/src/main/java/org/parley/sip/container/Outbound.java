@@ -53,6 +53,11 @@ final class Outbound {
         this.container = container;
     }
 
+    /** Requests of ours sent without a transaction and not answered yet. */
+    int unansweredCount() {
+        return unanswered.size();
+    }
+
     CompletionStage<SipServletResponse> send(OutgoingRequest request) {
         Pending pending = new Pending(request, new CompletableFuture<>());
         Session session = request.getSession();

@@ -113,6 +113,7 @@ final class RequestTask implements SerialQueues.Task {
         try {
             SipServletResponse response = request.createResponse(status, reason);
             if (status == 503) {
+                container.overloadAnswered();
                 response.setHeader("Retry-After", Integer.toString(container.config().getRetryAfterSeconds()));
             }
             response.send();

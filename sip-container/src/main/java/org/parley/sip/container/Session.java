@@ -285,6 +285,11 @@ final class Session implements SipSession {
         return Admission.QUEUED;
     }
 
+    /** How many of our requests wait in this dialog's queue (not those in flight). */
+    synchronized int outboundWaiting() {
+        return outboundQueue.size();
+    }
+
     /** One of ours was answered (or failed): the next waiting one, now counted in flight, or null. */
     synchronized Outbound.Pending outboundDone() {
         if (outboundInFlight > 0) {

@@ -42,6 +42,18 @@ final class SessionRegistry {
         return sessions.size();
     }
 
+    /** The requests of ours waiting in dialog queues: in all, and in the fullest one (one pass over the dialogs). */
+    OutboundQueues outboundQueues(int unanswered) {
+        int waiting = 0;
+        int deepest = 0;
+        for (Session session : sessions.values()) {
+            int depth = session.outboundWaiting();
+            waiting += depth;
+            deepest = Math.max(deepest, depth);
+        }
+        return new OutboundQueues(waiting, deepest, unanswered);
+    }
+
     /** Ends the session once; listeners are called on the dialog's queue, after the work already queued there. */
     void end(Session session, SipSessionEndReason reason) {
         if (!session.terminate()) {

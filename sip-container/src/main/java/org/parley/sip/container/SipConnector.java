@@ -19,6 +19,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -127,6 +128,46 @@ public final class SipConnector {
     public int getQueuedRequestCount() {
         Container current = container;
         return current == null ? 0 : current.queues().size();
+    }
+
+    /** The transports the configuration asks for (TCP, UDP, TLS), with their ports. */
+    public Map<String, Integer> getConfiguredTransports() {
+        Map<String, Integer> configured = new LinkedHashMap<>();
+        for (String transport : TRANSPORTS) {
+            int port = ListeningPoint.TLS.equals(transport) ? config.getTlsPort()
+                    : ListeningPoint.UDP.equals(transport) ? config.getUdpPort() : config.getTcpPort();
+            if (port > 0) {
+                configured.put(transport, port);
+            }
+        }
+        return configured;
+    }
+
+    /** The transports bound now, with their ports: all configured ones once started, none while stopped. */
+    public synchronized Map<String, Integer> getListeningTransports() {
+        Map<String, Integer> listening = new LinkedHashMap<>();
+        if (container != null) {
+            for (ListeningPoint point : listeningPoints) {
+                listening.put(point.getTransport().toUpperCase(Locale.ROOT), point.getPort());
+            }
+        }
+        return listening;
+    }
+
+    /** 503s the layer answered itself since the connector started (queue bound reached, executor refusing work). */
+    public long getOverloadResponseCount() {
+        Container current = container;
+        return current == null ? 0 : current.overloadResponses();
+    }
+
+    /**
+     * Our requests waiting in the dialogs' outbound queues and those unanswered: what a slow client costs
+     * (one pass over the live dialogs; for monitoring, not for every message).
+     */
+    public OutboundQueues getOutboundQueues() {
+        Container current = container;
+        return current == null ? new OutboundQueues(0, 0, 0)
+                : current.sessions().outboundQueues(current.outbound().unansweredCount());
     }
 
     /**

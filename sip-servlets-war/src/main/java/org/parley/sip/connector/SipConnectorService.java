@@ -1,6 +1,8 @@
 package org.parley.sip.connector;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -15,6 +17,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.parley.health.HealthProbes;
+import org.parley.health.ParleyChecks;
 import org.parley.sip.container.SipConnector;
 import org.parley.sip.servlet.SipConnectionListener;
 import org.parley.sip.servlet.SipFactory;
@@ -56,6 +61,9 @@ public class SipConnectorService {
     @Any
     private Instance<SipConnectionListener> connectionListeners;
 
+    @Inject
+    HealthProbes health;
+
     private SipConnector connector;
 
     @PostConstruct
@@ -77,11 +85,13 @@ public class SipConnectorService {
             throw new IllegalStateException("SIP connector could not start: " + e.getMessage(), e);
         }
         connector = created;
+        health.register(ParleyChecks.CLIENT_ENDPOINTS, this::listening);
         LOG.info(() -> "SIP connector started: " + describe());
     }
 
     @PreDestroy
     void stop() {
+        health.withdraw(ParleyChecks.CLIENT_ENDPOINTS);
         if (connector != null) {
             connector.stop();
             LOG.info("SIP connector stopped, ports freed");
@@ -96,6 +106,20 @@ public class SipConnectorService {
 
     public SipConnector connector() {
         return connector;
+    }
+
+    /**
+     * The readiness and start-up probe: listening on every transport the configuration names (UDP, TCP, TLS with
+     * their ports).
+     */
+    private HealthCheckResponse listening() {
+        SipConnector current = connector;
+        Map<String, Integer> configured = current.getConfiguredTransports();
+        Map<String, Integer> listening = current.getListeningTransports();
+        var response = HealthCheckResponse.named(ParleyChecks.CLIENT_ENDPOINTS);
+        configured.forEach((transport, port) -> response.withData("sip-" + transport.toLowerCase(Locale.ROOT),
+                port.equals(listening.get(transport)) ? "listening on " + port : "not listening on " + port));
+        return response.status(!configured.isEmpty() && listening.equals(configured)).build();
     }
 
     private String describe() {

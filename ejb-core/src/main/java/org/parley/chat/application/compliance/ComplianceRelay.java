@@ -14,6 +14,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
+
 /**
  * Moves the compliance outbox to the compliance queue in batches ({@link ComplianceOutbox#relayBatch}): woken
  * {@link #LINGER_MILLIS} after an action that wrote events commits (so the events of concurrent actions leave
@@ -35,6 +37,9 @@ public class ComplianceRelay {
 
     @Inject
     ComplianceOutbox outbox;
+
+    @Inject
+    ParleyMeters meters;
 
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Object running = new Object();
@@ -67,9 +72,11 @@ public class ComplianceRelay {
     void relay() {
         synchronized (running) {
             try {
-                while (outbox.relayBatch() == ComplianceOutbox.BATCH_SIZE) {
-                    // a full batch: there may be more
-                }
+                int relayed;
+                do {
+                    relayed = outbox.relayBatch();
+                    meters.complianceQueued(relayed);
+                } while (relayed == ComplianceOutbox.BATCH_SIZE); // a full batch: there may be more
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "compliance outbox not relayed now; its events stay for the next run", e);
             }

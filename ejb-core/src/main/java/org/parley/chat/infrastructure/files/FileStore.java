@@ -149,6 +149,20 @@ public final class FileStore {
         return false;
     }
 
+    /**
+     * Whether an upload could be stored now: a file is created in {@code incoming/} (where uploads start) and
+     * deleted again. For the readiness check; throws with the reason when it could not.
+     */
+    public void probeWritable() throws IOException {
+        Path incoming = Files.createDirectories(root.resolve("incoming"));
+        Path probe = Files.createTempFile(incoming, "probe-", ".part");
+        Files.delete(probe);
+    }
+
+    public Path root() {
+        return root;
+    }
+
     /** Deletes what uploads that died with the server left in {@code incoming/}, if older than {@code cutoff}. */
     public int deleteAbandonedUploads(Instant cutoff) throws IOException {
         Path incoming = root.resolve("incoming");

@@ -6,7 +6,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.IntSupplier;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.Test;
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 
 /** The relay's run loop: full batches are followed by another, a failed batch leaves the rest for the next run. */
 class ComplianceRelayTest {
@@ -23,10 +26,17 @@ class ComplianceRelayTest {
         }
     }
 
-    private static ComplianceRelay relayOver(ScriptedOutbox outbox) {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private ComplianceRelay relayOver(ScriptedOutbox outbox) {
         ComplianceRelay relay = new ComplianceRelay();
         relay.outbox = outbox;
+        relay.meters = ParleyMeters.on(registry);
         return relay;
+    }
+
+    private double queued() {
+        return registry.get("parley.compliance.events.queued").counter().count();
     }
 
     @Test
@@ -41,6 +51,7 @@ class ComplianceRelayTest {
 
         assertEquals(3, outbox.calls);
         assertEquals(1, outbox.batches.size());
+        assertEquals(2 * ComplianceOutbox.BATCH_SIZE + 3, queued(), "the events relayed, counted once each");
     }
 
     @Test
@@ -55,9 +66,11 @@ class ComplianceRelayTest {
 
         relay.relay(); // the sweep's thread must survive a failed batch
         assertEquals(2, outbox.calls);
+        assertEquals(ComplianceOutbox.BATCH_SIZE, queued(), "a failed batch is not counted");
 
         relay.relay(); // what the failed batch left is taken by the next run (the sweep)
         assertEquals(3, outbox.calls);
         assertEquals(0, outbox.batches.size());
+        assertEquals(ComplianceOutbox.BATCH_SIZE + 2, queued());
     }
 }

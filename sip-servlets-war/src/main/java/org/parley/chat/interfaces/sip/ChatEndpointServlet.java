@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.parley.chat.application.PolicyService;
 import org.parley.chat.application.presence.OnlineClients;
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.RoomResumption;
 import org.parley.chat.interfaces.xccos.ChatEndpoints;
@@ -77,6 +78,9 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
     @Inject
     RoomResumption resumption;
 
+    @Inject
+    ParleyMeters meters;
+
     private final XccosCodec codec = new XccosCodec();
 
     @Override
@@ -121,6 +125,7 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
 
     @Override
     protected void doInfo(SipServletRequest request) throws IOException {
+        long start = System.nanoTime();
         SipSession session = request.getSession();
         String user = session.getAttribute(USER, String.class);
         XccosCodec.Envelope envelope;
@@ -136,8 +141,16 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
         if (post.isPresent()) {
             // The 200 goes out once the post is stored, before the echo and the others' copies.
             try {
-                postHandler.handle(post.get(), client, () -> answer(request, 200, null));
+                postHandler.handle(post.get(), client, () -> {
+                    answer(request, 200, null);
+                    meters.postAccepted(start);
+                });
             } catch (RuntimeException refused) {
+                if (refused instanceof XccosException) {
+                    meters.postMalformed(start);
+                } else {
+                    meters.postRefused(refused, start);
+                }
                 Result result = ChatErrors.toResult(refused,
                         () -> "grpchat to " + post.get().channelUri() + " from " + user);
                 answer(request, result.code(), result.text());

@@ -11,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.chat.interfaces.sip.auth.NtHashFile;
 import org.parley.chat.interfaces.sip.auth.NtlmException;
 import org.parley.chat.interfaces.sip.auth.NtlmUserNames;
@@ -34,6 +35,9 @@ public class NtlmSignIn {
 
     @Inject
     SecurityAssociations associations;
+
+    @Inject
+    ParleyMeters meters;
 
     private SipaeNtlmAuthenticator authenticator;
     private final SignInThrottle throttle = new SignInThrottle(System::nanoTime);
@@ -60,6 +64,7 @@ public class NtlmSignIn {
         SipConnection connection = request.getConnection();
         String address = connection.getRemoteAddress();
         if (NtlmSettings.requireTls() && !connection.isSecure()) {
+            meters.ntlmSignIn("refused", "tls_required");
             refuse(request, 403, "Forbidden (NTLM sign-in needs TLS)", "REGISTER over " + connection.getTransport()
                     + " from " + address + " refused: parley.sip.ntlm.require-tls is on");
             return false;
@@ -104,6 +109,7 @@ public class NtlmSignIn {
         try {
             login = SipaeNtlmAuthenticator.inspect(authorization);
         } catch (NtlmException malformed) {
+            meters.ntlmSignIn("failure", "malformed");
             failed(null, address, limits, "malformed NTLM REGISTER from " + address + ": " + malformed.getMessage());
             request.createResponse(400, "Bad Request (malformed NTLM authorization)").send();
             return false;
@@ -112,6 +118,7 @@ public class NtlmSignIn {
                 .orElse(null);
         Optional<SignInThrottle.Lock> lock = throttle.locked(user, address);
         if (lock.isPresent()) {
+            meters.ntlmSignIn("refused", "locked_out");
             refuse(request, 403, "Forbidden (too many failed sign-ins, try again later)", "NTLM REGISTER"
                     + (user == null ? "" : " for " + user) + " from " + address + " refused unchecked: " + lock.get().what()
                     + " is locked out for " + Duration.ofNanos(lock.get().untilNanos() - System.nanoTime()).toSeconds() + " s");
@@ -126,8 +133,10 @@ public class NtlmSignIn {
                 SipServletResponse busy = request.createResponse(503, "Service Unavailable (sign-in busy)");
                 busy.setHeader("Retry-After", "5");
                 busy.send();
+                meters.signInBusy();
                 return false;
             }
+            meters.ntlmSignIn("failure", "bad_credentials");
             failed(user, address, limits, "NTLM sign-in of " + user + " from " + address + " failed: " + e.getMessage());
             request.createResponse(403, "Forbidden (authentication failed)").send();
             return false;
@@ -141,17 +150,24 @@ public class NtlmSignIn {
         String sipUri = NtlmUserNames.sipUri(NtlmUserNames.directoryName(login.get()[0], login.get()[1], sipDomain,
                 NtlmSettings.netbiosDomain()).orElseThrow(), sipDomain);
         if (!fromOf(request).equals(sipUri)) {
+            meters.ntlmSignIn("failure", "wrong_user");
             failed(user, address, limits, "NTLM sign-in of " + user + " from " + address + " refused: it registers "
                     + fromOf(request));
             request.createResponse(403, "Forbidden (From is not the signed-in user)").send();
             return false;
         }
         throttle.succeeded(user);
+        meters.ntlmSignIn("success", "none");
         boolean viaFrontEnd = DialogIdentity.isTrustedFrontEnd(address);
         associations.signedIn(connection.getId(), viaFrontEnd, authenticated.association(), sipUri,
                 Duration.ofSeconds(expires));
         LOG.info(() -> sipUri + " signed in with NTLM on " + connection.getId() + (viaFrontEnd ? " (a front end)" : ""));
         return true;
+    }
+
+    /** Users and addresses locked out now after too many failed sign-ins (for the metrics). */
+    SignInThrottle.LockedOut lockedOut() {
+        return throttle.lockedOut();
     }
 
     /** The REGISTER's From must be the user who signed in: nobody registers for someone else. */

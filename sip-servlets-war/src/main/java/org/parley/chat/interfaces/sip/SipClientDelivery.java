@@ -1,7 +1,9 @@
 package org.parley.chat.interfaces.sip;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -9,9 +11,11 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.chat.interfaces.xccos.ClientDelivery;
 import org.parley.sip.servlet.SipServletRequest;
 import org.parley.sip.servlet.SipSession;
+import org.parley.xccos.ChatMessage;
 import org.parley.xccos.Outbound;
 import org.parley.xccos.XccosCodec;
 import org.parley.xccos.XccosNames;
@@ -29,6 +33,9 @@ public class SipClientDelivery implements ClientDelivery {
     @Inject
     EnvelopeIds envelopeIds;
 
+    @Inject
+    ParleyMeters meters;
+
     private final XccosCodec codec = new XccosCodec();
     private final Map<String, SipSession> sessions = new ConcurrentHashMap<>();
 
@@ -44,13 +51,25 @@ public class SipClientDelivery implements ClientDelivery {
         return sessions.size();
     }
 
+    /** The users of the chat dialogs here (one pass over them; for monitoring). */
+    int userCount() {
+        Set<String> users = new HashSet<>();
+        for (SipSession session : sessions.values()) {
+            Object user = session.getAttribute(ChatEndpointServlet.USER);
+            if (user != null) {
+                users.add((String) user);
+            }
+        }
+        return users.size();
+    }
+
     @Override
     public boolean deliver(String sessionId, Outbound item) {
         SipSession session = sessions.get(sessionId);
         if (session == null || !session.isValid()) {
             return false;
         }
-        return send(session, item);
+        return send(session, codec.write(envelopeIds.next(), item), false);
     }
 
     /**
@@ -59,29 +78,39 @@ public class SipClientDelivery implements ClientDelivery {
      */
     @Override
     public int deliverToAll(Collection<String> sessionIds, Outbound item) {
+        // Posts are what the delivery meters count (parley_deliveries_total, parley_post_delivery_seconds).
+        boolean post = item instanceof ChatMessage;
         byte[] body = null;
         int sent = 0;
         for (String sessionId : sessionIds) {
             SipSession session = sessions.get(sessionId);
             if (session == null || !session.isValid()) {
+                if (post) {
+                    meters.deliveryFailed(ParleyMeters.DeliveryFailure.ENDED);
+                }
                 continue;
             }
             if (body == null) {
                 body = codec.write(envelopeIds.next(), item);
             }
-            if (send(session, body)) {
+            if (send(session, body, post)) {
                 sent++;
+            } else if (post) {
+                meters.deliveryFailed(ParleyMeters.DeliveryFailure.ENDED);
             }
+        }
+        if (post) {
+            meters.delivered(sent, ((ChatMessage) item).time().toEpochMilli());
         }
         return sent;
     }
 
     /** Sends on a session the caller holds, e.g. a reply on the dialog a command came in. */
     boolean send(SipSession session, Outbound item) {
-        return send(session, codec.write(envelopeIds.next(), item));
+        return send(session, codec.write(envelopeIds.next(), item), false);
     }
 
-    private boolean send(SipSession session, byte[] body) {
+    private boolean send(SipSession session, byte[] body, boolean post) {
         SipServletRequest info;
         try {
             info = session.createRequest("INFO");
@@ -91,6 +120,9 @@ public class SipClientDelivery implements ClientDelivery {
         info.setContent(body, XccosNames.CONTENT_TYPE);
         info.send().whenComplete((response, failure) -> {
             if (failure != null) {
+                if (post) {
+                    meters.deliveryFailed(ParleyMeters.DeliveryFailure.FAILED);
+                }
                 LOG.log(Level.FINE, failure, () -> "INFO to " + session.getRemoteParty() + " failed");
             }
         });

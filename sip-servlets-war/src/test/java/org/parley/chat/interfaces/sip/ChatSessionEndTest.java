@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.presence.InMemoryOnlineClients;
 import org.parley.chat.application.presence.InMemoryRoomPresence;
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.chat.interfaces.xccos.NewContentNotices;
@@ -96,6 +97,7 @@ class ChatSessionEndTest {
             }
         };
         delivery.envelopeIds = new EnvelopeIds();
+        delivery.meters = ParleyMeters.none();
         // The room's lane is busy while the clients vanish: its work waits until all have ended, then runs.
         java.util.concurrent.BlockingQueue<Runnable> laneWork = new java.util.concurrent.LinkedBlockingQueue<>();
         RoomFanOut fanOut = Fixtures.roomFanOut(presence, delivery, laneWork::add);

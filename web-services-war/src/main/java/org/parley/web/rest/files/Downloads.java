@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.parley.chat.application.dto.FileView;
 import org.parley.chat.infrastructure.files.FileStore;
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 
 /** A stored file as an HTTP response: streamed from the store, whole or one byte range. */
 @ApplicationScoped
@@ -24,6 +25,9 @@ public class Downloads {
 
     @Inject
     FileStore store;
+
+    @Inject
+    ParleyMeters meters;
 
     /**
      * @param range    the request's {@code Range} header, or null
@@ -71,6 +75,7 @@ public class Downloads {
     }
 
     private void copy(String storageKey, long first, long length, OutputStream out) throws IOException {
+        long sent = 0;
         try (InputStream in = store.open(storageKey)) {
             in.skipNBytes(first);
             byte[] buffer = new byte[BUFFER];
@@ -81,7 +86,10 @@ public class Downloads {
                 }
                 out.write(buffer, 0, read);
                 left -= read;
+                sent += read;
             }
+        } finally {
+            meters.fileDownloaded(sent);
         }
     }
 }

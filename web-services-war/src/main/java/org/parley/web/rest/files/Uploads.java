@@ -13,6 +13,7 @@ import org.parley.chat.application.FileRecordService;
 import org.parley.chat.application.dto.FileView;
 import org.parley.chat.domain.model.file.FileDescription;
 import org.parley.chat.infrastructure.files.FileStore;
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 
 /**
  * Posting a file to a room, whichever way the bytes come (PUT, multipart): the room's rules
@@ -37,6 +38,9 @@ public class Uploads {
     @Inject
     ChatConfiguration configuration;
 
+    @Inject
+    ParleyMeters meters;
+
     /**
      * @param declaredSize the Content-Length, when the client sent one: a file announced too large is
      *                     refused before a byte is read
@@ -46,8 +50,10 @@ public class Uploads {
                            long declaredSize, InputStream content, URI downloadBase) throws IOException {
         files.requireUpload(uploaderUri, roomUri, Math.max(declaredSize, 0));
         FileStore.StoredFile stored = store.store(content, configuration.maxFileSizeBytes());
-        return registration.record(uploaderUri, roomUri, new FileDescription(fileName, stored.sizeBytes(), stored.sha256(),
+        FileView file = registration.record(uploaderUri, roomUri, new FileDescription(fileName, stored.sizeBytes(), stored.sha256(),
                 mediaType(contentType), stored.storageKey()), downloadBase);
+        meters.fileUploaded(file.sizeBytes());
+        return file;
     }
 
     /** A content type that is not a media type would break every later download of the file. */

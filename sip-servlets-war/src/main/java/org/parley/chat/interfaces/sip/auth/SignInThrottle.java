@@ -70,6 +70,30 @@ public final class SignInThrottle {
         counts.remove("user " + user);
     }
 
+    /** Users and addresses locked out now. */
+    public record LockedOut(int users, int addresses) {
+    }
+
+    /** Who is locked out now: one pass over what is tracked (at most {@code MAX_TRACKED}), for monitoring. */
+    public LockedOut lockedOut() {
+        long now = nanoTime.getAsLong();
+        int users = 0;
+        int addresses = 0;
+        for (Map.Entry<String, Count> entry : counts.entrySet()) {
+            Count count = entry.getValue();
+            boolean locked;
+            synchronized (count) {
+                locked = count.locked && count.lockedUntil - now > 0;
+            }
+            if (locked && entry.getKey().startsWith("user ")) {
+                users++;
+            } else if (locked) {
+                addresses++;
+            }
+        }
+        return new LockedOut(users, addresses);
+    }
+
     int tracked() {
         return counts.size();
     }

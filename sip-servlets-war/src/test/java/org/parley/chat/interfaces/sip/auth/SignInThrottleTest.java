@@ -56,4 +56,18 @@ class SignInThrottleTest {
         assertThat(throttle.failed("bob", "10.0.0.1", limits)).isEmpty();
         assertThat(throttle.locked("bob", "10.0.0.2")).isEmpty();
     }
+
+    @Test
+    void theLockedOutAreCountedByKindUntilTheirLockOutEnds() {
+        assertThat(throttle.lockedOut()).isEqualTo(new SignInThrottle.LockedOut(0, 0));
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("carol", "10.0.0." + i, limits);
+        }
+        for (int i = 0; i < 5; i++) {
+            throttle.failed(null, "192.0.2.1", limits);
+        }
+        assertThat(throttle.lockedOut()).isEqualTo(new SignInThrottle.LockedOut(1, 1));
+        now.addAndGet(Duration.ofSeconds(31).toNanos());
+        assertThat(throttle.lockedOut()).as("lock-outs end on their own").isEqualTo(new SignInThrottle.LockedOut(0, 0));
+    }
 }

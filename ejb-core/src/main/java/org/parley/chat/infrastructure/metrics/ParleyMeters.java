@@ -1,0 +1,306 @@
+package org.parley.chat.infrastructure.metrics;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.parley.chat.domain.shared.ChatException;
+
+/**
+ * Every meter of Parley's own, in one place, so that the names an operator's dashboards and alerts use are
+ * defined once (docs: README "Operations"; the dashboard under {@code docs/monitoring/}). Meters are registered in
+ * the server's Micrometer registry (WildFly's Micrometer subsystem), which serves them in Prometheus's text format
+ * on the management interface's {@code /metrics}; Micrometer turns {@code parley.posts} into
+ * {@code parley_posts_total}, a timer into {@code _seconds_bucket}/{@code _count}/{@code _sum}/{@code _max}.
+ *
+ * <p>Cheap enough to leave on: the hot path only increments counters created once (a {@code LongAdder} each) and
+ * records timers with a dozen fixed buckets; gauges are computed when Prometheus scrapes, not per message. Label
+ * values are bounded: refusal reasons are the chat failure reasons, adapters the configured ones, rooms only the
+ * busiest few ({@code parley_room_sessions}).
+ */
+@ApplicationScoped
+public class ParleyMeters {
+
+    private static final Logger LOG = Logger.getLogger(ParleyMeters.class.getName());
+
+    /**
+     * Prometheus histogram buckets for latencies on the chat path: the post path's targets (10 ms, 50 ms at p99)
+     * and a fan-out's (200 ms, 1 s) fall on bucket edges.
+     */
+    static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+    /** Why a post was refused: the chat failure reasons, a malformed post, or a failure of the server. */
+    public static final String REFUSED_MALFORMED = "malformed";
+    public static final String REFUSED_ERROR = "error";
+
+    /** Why a delivery failed. */
+    public enum DeliveryFailure {
+        /** The recipient's dialog had ended before the INFO was sent. */
+        ENDED,
+        /** The client answered the INFO with an error (481, 487, ...) or the SIP layer could not send it. */
+        FAILED;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    private final List<Meter> registered = new ArrayList<>();
+
+    private Counter postsAccepted;
+    private final Map<ChatException.Reason, Counter> postsRefused = new EnumMap<>(ChatException.Reason.class);
+    private Counter postsMalformed;
+    private Counter postsFailed;
+    private Timer postResponse;
+    private Counter deliveries;
+    private final Map<DeliveryFailure, Counter> deliveryFailures = new EnumMap<>(DeliveryFailure.class);
+    private Timer postDelivery;
+    private Counter signInBusy;
+    private final Map<String, Counter> ntlmSignIns = new ConcurrentHashMap<>();
+    private Counter filesUploaded;
+    private Counter filesDownloaded;
+    private Counter bytesUploaded;
+    private Counter bytesDownloaded;
+    private Counter complianceQueued;
+    private Counter complianceStored;
+    private final Map<String, Counter> complianceDelivered = new ConcurrentHashMap<>();
+
+    /** Meters on a registry of the caller's, for tests and tools outside the server. */
+    public static ParleyMeters on(MeterRegistry registry) {
+        ParleyMeters meters = new ParleyMeters();
+        meters.registry = registry;
+        meters.register();
+        return meters;
+    }
+
+    /** Meters nobody reads: for unit tests of code that records. */
+    public static ParleyMeters none() {
+        return on(new SimpleMeterRegistry());
+    }
+
+    @PostConstruct
+    void register() {
+        registry = serverRegistry(registry);
+        postsAccepted = keep(Counter.builder("parley.posts").description("Posts received, by outcome and reason")
+                .tags("outcome", "accepted", "reason", "none").register(registry));
+        for (ChatException.Reason reason : ChatException.Reason.values()) {
+            postsRefused.put(reason, refusedPosts(reason.name().toLowerCase(Locale.ROOT)));
+        }
+        postsMalformed = refusedPosts(REFUSED_MALFORMED);
+        postsFailed = refusedPosts(REFUSED_ERROR);
+        postResponse = keep(Timer.builder("parley.post.response")
+                .description("From a post's arrival at its handler to its final response (200 once stored, or refused)")
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
+        deliveries = keep(Counter.builder("parley.deliveries")
+                .description("Posts sent to a recipient's session (one per recipient)").register(registry));
+        for (DeliveryFailure failure : DeliveryFailure.values()) {
+            deliveryFailures.put(failure, keep(Counter.builder("parley.deliveries.failed")
+                    .description("Deliveries that did not reach their recipient, by reason")
+                    .tag("reason", failure.label()).register(registry)));
+        }
+        postDelivery = keep(Timer.builder("parley.post.delivery")
+                .description("From a post's storing to its sending to each recipient on this node")
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
+        signInBusy = keep(Counter.builder("parley.sip.overload.responses")
+                .description("503 answers Parley sent, by where").tag("where", "sign_in").register(registry));
+        for (String[] outcome : new String[][] {{"success", "none"}, {"failure", "bad_credentials"},
+                {"failure", "malformed"}, {"failure", "wrong_user"}, {"refused", "locked_out"},
+                {"refused", "tls_required"}}) {
+            ntlmSignInCounter(outcome[0], outcome[1]);
+        }
+        filesUploaded = keep(Counter.builder("parley.files.uploaded").description("Files stored in rooms")
+                .register(registry));
+        filesDownloaded = keep(Counter.builder("parley.files.downloaded").description("File downloads served")
+                .register(registry));
+        bytesUploaded = keep(Counter.builder("parley.file.bytes").baseUnit("bytes").description("File bytes moved")
+                .tag("direction", "upload").register(registry));
+        bytesDownloaded = keep(Counter.builder("parley.file.bytes").baseUnit("bytes").description("File bytes moved")
+                .tag("direction", "download").register(registry));
+        complianceQueued = keep(Counter.builder("parley.compliance.events.queued")
+                .description("Compliance events written to the outbox with the change they record").register(registry));
+        complianceStored = keep(Counter.builder("parley.compliance.events.stored")
+                .description("Compliance events stored in the compliance archive").register(registry));
+    }
+
+    /**
+     * The registry Parley's meters go to. WildFly 39 gives a deployment an {@code ApplicationRegistry}: it passes
+     * on to the server's registry (the one the Prometheus endpoint reads) only the meters made through its shorthand
+     * methods ({@code counter(name, tags)}, {@code timer(name, tags)}, ...), which take no description and no
+     * histogram buckets; a meter built with a builder stays in the deployment's private copy and is never exported.
+     * So Parley registers on the server registry behind it: its latencies are then real Prometheus histograms, and
+     * every meter has its HELP text. A WildFly that no longer has it is told in the log, and gets the injected
+     * registry (meters exported only if that registry exports them).
+     */
+    static MeterRegistry serverRegistry(MeterRegistry injected) {
+        for (Class<?> type = injected.getClass(); type != null; type = type.getSuperclass()) {
+            if (!type.getName().equals("org.wildfly.extension.micrometer.registry.ApplicationRegistry")) {
+                continue;
+            }
+            try {
+                Field parent = type.getDeclaredField("parentRegistry");
+                parent.setAccessible(true);
+                if (parent.get(injected) instanceof MeterRegistry server) {
+                    return server;
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Parley's meters go to the deployment's registry, not the server's: WildFly's "
+                        + "ApplicationRegistry has no parentRegistry here (" + e + "); /metrics may lack them", e);
+            }
+        }
+        return injected;
+    }
+
+    @PreDestroy
+    void unregister() {
+        // The server's registry outlives a deployment: meters (and gauges holding this deployment's objects) go
+        // with it, so a redeployment registers fresh ones.
+        synchronized (registered) {
+            registered.forEach(registry::remove);
+            registered.clear();
+        }
+    }
+
+    /** A SIP post answered 200 (stored), {@code startNanos} being when its handler got it. */
+    public void postAccepted(long startNanos) {
+        postsAccepted.increment();
+        postResponse.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A SIP post refused for {@code failure}: a chat rule ({@link ChatException}) or a failure of the server. */
+    public void postRefused(Throwable failure, long startNanos) {
+        refusalCounter(failure).increment();
+        postResponse.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A SIP post refused because its XCCOS was malformed. */
+    public void postMalformed(long startNanos) {
+        postsMalformed.increment();
+        postResponse.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code count} sessions were sent a post stored at {@code storedAtMillis} (epoch ms), now. */
+    public void delivered(int count, long storedAtMillis) {
+        if (count <= 0) {
+            return;
+        }
+        deliveries.increment(count);
+        long latency = Math.max(0, System.currentTimeMillis() - storedAtMillis);
+        for (int i = 0; i < count; i++) {
+            postDelivery.record(latency, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public void deliveryFailed(DeliveryFailure reason) {
+        deliveryFailures.get(reason).increment();
+    }
+
+    /** A REGISTER answered 503 because too many NTLM sign-ins were under way. */
+    public void signInBusy() {
+        signInBusy.increment();
+    }
+
+    /** An NTLM sign-in ended: {@code success}, {@code failure} (credentials, malformed) or {@code refused}. */
+    public void ntlmSignIn(String outcome, String reason) {
+        ntlmSignInCounter(outcome, reason).increment();
+    }
+
+    private Counter ntlmSignInCounter(String outcome, String reason) {
+        return ntlmSignIns.computeIfAbsent(outcome + '/' + reason, k -> keep(Counter.builder("parley.ntlm.signins")
+                .description("NTLM sign-ins (REGISTER with NTLM), by outcome and reason")
+                .tags("outcome", outcome, "reason", reason).register(registry)));
+    }
+
+    public void fileUploaded(long bytes) {
+        filesUploaded.increment();
+        bytesUploaded.increment(Math.max(0, bytes));
+    }
+
+    public void fileDownloaded(long bytes) {
+        filesDownloaded.increment();
+        bytesDownloaded.increment(Math.max(0, bytes));
+    }
+
+    public void complianceQueued(int events) {
+        complianceQueued.increment(events);
+    }
+
+    public void complianceStored(int events) {
+        complianceStored.increment(events);
+    }
+
+    public void complianceDelivered(String adapter, int events) {
+        complianceDelivered.computeIfAbsent(adapter, a -> keep(Counter.builder("parley.compliance.events.delivered")
+                .description("Compliance events handed to an adapter and acknowledged by it").tag("adapter", a)
+                .register(registry))).increment(events);
+    }
+
+    /**
+     * A gauge read when scraped; {@code value} must be cheap and must not need a transaction (read a field or a
+     * sample, not the database).
+     */
+    public void gauge(String name, String description, Tags tags, Supplier<Number> value) {
+        keep(Gauge.builder(name, value).description(description).tags(tags).strongReference(true).register(registry));
+    }
+
+    /** A counter kept elsewhere (e.g. by the SIP layer), read when scraped. */
+    public <T> void functionCounter(String name, String description, Tags tags, T owner,
+                                    ToDoubleFunction<T> count) {
+        keep(FunctionCounter.builder(name, owner, count).description(description).tags(tags).register(registry));
+    }
+
+    /** For meters registered by their owners with tags only known at run time (e.g. the busiest rooms). */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    private Counter refusedPosts(String reason) {
+        return keep(Counter.builder("parley.posts").description("Posts received, by outcome and reason")
+                .tags("outcome", "refused", "reason", reason).register(registry));
+    }
+
+    private Counter refusalCounter(Throwable failure) {
+        Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ChatException chat) {
+            return postsRefused.get(chat.reason());
+        }
+        return postsFailed;
+    }
+
+    private <M extends Meter> M keep(M meter) {
+        synchronized (registered) {
+            registered.add(meter);
+        }
+        return meter;
+    }
+}
