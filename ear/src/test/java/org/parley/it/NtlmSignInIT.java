@@ -9,11 +9,14 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Base64;
 
+import jakarta.inject.Inject;
+
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.sip.testkit.ClientDialog;
 import org.parley.sip.testkit.RawSip;
 import org.parley.sip.testkit.SipaeClient;
@@ -34,6 +37,19 @@ class NtlmSignInIT {
     @Deployment
     static EnterpriseArchive deployment() {
         return ParleyDeployment.ear(NtlmSignInIT.class, ServerSettings.class, Eventually.class);
+    }
+
+    /** The meters operators read (README "Operations"): each sign-in outcome is counted under its reason. */
+    @Inject
+    ParleyMeters meters;
+
+    private double usersLockedOut() {
+        return meters.registry().get("parley.ntlm.locked.out").tag("kind", "user").gauge().value();
+    }
+
+    private double signIns(String outcome, String reason) {
+        return meters.registry().get("parley.ntlm.signins").tags("outcome", outcome, "reason", reason).counter()
+                .count();
     }
 
     /** The production set-up: TLS, require-tls on; the handshake, then signed provisioning, chat and sign-out. */
@@ -236,13 +252,21 @@ class NtlmSignInIT {
     void aGuessingRunIsThrottled() throws Exception {
         try (ServerSettings ntlm = ServerSettings.ntlm(false, "parley.sip.ntlm.max-failures-per-user", "3",
                 "parley.sip.ntlm.max-failures-per-address", "1000", "parley.sip.ntlm.lockout-seconds", "3")) {
+            double badCredentials = signIns("failure", "bad_credentials");
+            double lockedOut = signIns("refused", "locked_out");
+            double succeeded = signIns("success", "none");
+            double usersLockedOut = usersLockedOut();
             for (int guess = 0; guess < 3; guess++) {
                 assertEquals(403, signIn(CAROL, "carol@contoso.com", "guess" + guess).status());
             }
             RawSip.Msg locked = signIn(CAROL, "carol@contoso.com", "secret");
             assertEquals(403, locked.status());
             assertTrue(locked.startLine().contains("too many"), locked.startLine());
+            assertEquals(usersLockedOut + 1, usersLockedOut(), "carol is locked out");
             assertEquals(200, signIn(BOB, "bob@contoso.com", "secret").status(), "other users are not affected");
+            assertEquals(badCredentials + 3, signIns("failure", "bad_credentials"));
+            assertEquals(lockedOut + 1, signIns("refused", "locked_out"));
+            assertEquals(succeeded + 1, signIns("success", "none"));
 
             // Refused tries while locked out count for nothing; the lock-out is 3 s.
             Eventually.await(Duration.ofSeconds(20), () -> {

@@ -172,6 +172,34 @@ class ObservabilityIT {
 
     @Test
     @RunAsClient
+    void theAccessLogHasALinePerRequestAndNoSecret() throws Exception {
+        Path accessLog = Path.of(System.getProperty("parley.test.server.base"), "log", "parley-access.log");
+        String token = UUID.randomUUID().toString();
+        String marker = "access-" + run;
+        assertEquals(200, alice.get("/rooms?name=" + marker).statusCode());
+        HttpResponse<String> tokenUpload = HTTP.send(HttpRequest.newBuilder(URI.create(WebApiClient.BASE
+                + "/filetokens/" + token + "?accessToken=" + token)).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(tokenUpload.statusCode() >= 400, "an unknown token is refused: " + tokenUpload.statusCode());
+
+        String written = Eventually.await(SCRAPED, () -> read(accessLog),
+                text -> text.contains("/filetokens/[token]?accessToken=[redacted]\" " + tokenUpload.statusCode()));
+        assertTrue(written.contains(" alice \"GET /parley/api/v1/rooms?name=" + marker + "\" 200 "), written);
+        assertTrue(written.contains(" - \"PUT /parley/api/v1/filetokens/[token]"), "no web user: " + written);
+        assertFalse(written.contains(token), "the file token is a credential: it is never written");
+        assertFalse(written.contains("Basic "), "no header is written");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @RunAsClient
     void theDashboardNamesOnlyMetricsParleyExports() throws Exception {
         // The busiest rooms' gauge has series only while a room has sessions: one is held open meanwhile.
         HttpResponse<String> created = alice.post("/rooms", """

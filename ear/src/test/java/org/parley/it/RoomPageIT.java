@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
@@ -37,9 +35,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -72,30 +67,8 @@ class RoomPageIT {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Path chromium = Paths.get(System.getProperty("parley.test.chromium", "/usr/bin/chromium"));
-        Path chromedriver = Paths.get(System.getProperty("parley.test.chromedriver", "/usr/bin/chromedriver"));
-        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-            throw new AssertionError("RoomPageIT needs Debian's Chromium and chromedriver at " + chromium + " and "
-                    + chromedriver + ": apt-get install -y chromium chromium-driver (.ci/run does it)");
-        }
         downloads = Files.createDirectories(Paths.get("target", "room-page-downloads", run)).toAbsolutePath();
-
-        ChromeOptions options = new ChromeOptions();
-        // Both paths given, so Selenium Manager has nothing to look up or download.
-        options.setBinary(chromium.toFile());
-        // Root (CI) cannot use Chromium's sandbox; /dev/shm is small in containers.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1024", "--no-first-run", "--disable-extensions");
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toString());
-        prefs.put("download.prompt_for_download", false);
-        prefs.put("safebrowsing.enabled", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start("RoomPageIT", downloads);
         until = new WebDriverWait(browser, WAIT);
     }
 

@@ -1,5 +1,7 @@
 package org.parley.health;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,6 +31,10 @@ public final class ParleyChecks {
     public static final String CLIENT_ENDPOINTS = "parley-client-endpoints";
     /** No threads are deadlocked (ejb-core). */
     public static final String THREADS = "parley-threads";
+
+    /** Every check, in the order an operator reads them. */
+    public static final List<String> ALL = List.of(CLIENT_ENDPOINTS, CHAT_STORE, COMPLIANCE, MESSAGING, FILE_STORE,
+            THREADS);
 
     private ParleyChecks() {
     }

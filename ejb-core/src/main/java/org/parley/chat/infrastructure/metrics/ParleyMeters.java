@@ -1,9 +1,12 @@
 package org.parley.chat.infrastructure.metrics;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +30,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.parley.chat.domain.shared.ChatException;
@@ -282,6 +287,77 @@ public class ParleyMeters {
     /** For meters registered by their owners with tags only known at run time (e.g. the busiest rooms). */
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The key figures as they are now, for the admin console's live view (the same meters Prometheus scrapes): totals
+     * of the counters, the gauges, and the latency histograms' cumulative bucket counts. A viewer turns two of these
+     * into rates and percentiles over the time between them, as Prometheus's rate() and histogram_quantile() do.
+     */
+    public Figures figures() {
+        Map<String, Double> counters = new LinkedHashMap<>();
+        counters.put("posts.accepted", total("parley.posts", "outcome", "accepted"));
+        counters.put("posts.refused", total("parley.posts", "outcome", "refused"));
+        counters.put("deliveries", total("parley.deliveries"));
+        counters.put("deliveries.failed", total("parley.deliveries.failed"));
+        counters.put("sip.overload.responses", total("parley.sip.overload.responses"));
+        counters.put("ntlm.signins.failed", total("parley.ntlm.signins", "outcome", "failure")
+                + total("parley.ntlm.signins", "outcome", "refused"));
+        counters.put("files.uploaded", total("parley.files.uploaded"));
+        counters.put("files.downloaded", total("parley.files.downloaded"));
+        counters.put("compliance.queued", total("parley.compliance.events.queued"));
+        counters.put("compliance.stored", total("parley.compliance.events.stored"));
+        counters.put("compliance.delivered", total("parley.compliance.events.delivered"));
+        Map<String, Double> gauges = new LinkedHashMap<>();
+        for (String[] gauge : new String[][] {{"users.signed.in", "parley.users.signed.in"},
+                {"chat.dialogs", "parley.chat.dialogs"}, {"sip.connections", "parley.sip.connections"},
+                {"sip.requests.queued", "parley.sip.requests.queued"},
+                {"sip.outbound.waiting", "parley.sip.outbound.waiting"},
+                {"compliance.outbox", "parley.compliance.outbox.events"},
+                {"compliance.backlog", "parley.compliance.backlog.events"},
+                {"compliance.lag.seconds", "parley.compliance.lag.seconds"}}) {
+            gauges.put(gauge[0], registry.find(gauge[1]).gauges().stream().mapToDouble(Gauge::value).sum());
+        }
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        gauges.put("heap.used.bytes", (double) heap.getUsed());
+        gauges.put("heap.max.bytes", (double) heap.getMax());
+        Map<String, Histogram> latencies = new LinkedHashMap<>();
+        latencies.put("post.response", Histogram.of(postResponse));
+        latencies.put("post.delivery", Histogram.of(postDelivery));
+        return new Figures(System.currentTimeMillis(), counters, gauges, latencies);
+    }
+
+    /** @param at epoch milliseconds */
+    public record Figures(long at, Map<String, Double> counters, Map<String, Double> gauges,
+                          Map<String, Histogram> latencies) {
+    }
+
+    /** A latency histogram: its count and, per bucket's upper bound in seconds, how many took at most that. */
+    public record Histogram(long count, double sumSeconds, List<Bucket> buckets) {
+
+        static Histogram of(Timer timer) {
+            HistogramSnapshot snapshot = timer.takeSnapshot();
+            List<Bucket> buckets = new ArrayList<>();
+            for (CountAtBucket bucket : snapshot.histogramCounts()) {
+                buckets.add(new Bucket(bucket.bucket(TimeUnit.SECONDS), bucket.count()));
+            }
+            return new Histogram(snapshot.count(), snapshot.total(TimeUnit.SECONDS), buckets);
+        }
+    }
+
+    public record Bucket(double le, double count) {
+    }
+
+    private double total(String name, String... tags) {
+        double sum = 0;
+        for (Meter meter : registry.find(name).tags(tags).meters()) {
+            if (meter instanceof Counter counter) {
+                sum += counter.count();
+            } else if (meter instanceof FunctionCounter counter) {
+                sum += counter.count();
+            }
+        }
+        return sum;
     }
 
     private Counter refusedPosts(String reason) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.parley.chat.domain.shared.ChatException;
+import org.parley.web.access.AccessLog;
 
 /**
  * Whatever no other mapper took. A refusal that reached the API wrapped (an EJB wraps what it does not know
@@ -60,6 +61,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 "The server could not carry out the request; quote correlation id " + correlationId
                         + " to its administrator", request, null);
         return Response.status(500)
+                .header(AccessLog.CORRELATION_HEADER, correlationId)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
                         problem.instance(), null, correlationId))

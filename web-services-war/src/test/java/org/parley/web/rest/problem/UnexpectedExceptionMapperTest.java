@@ -57,6 +57,8 @@ class UnexpectedExceptionMapperTest {
             assertThat(logged).hasSize(1);
             assertThat(logged.get(0).getThrown()).hasMessageContaining("fire");
             assertThat(logged.get(0).getMessage()).contains(problem.correlationId());
+            assertThat(response.getHeaderString("Parley-Correlation-Id")).as("for the access log")
+                    .isEqualTo(problem.correlationId());
         } finally {
             log.removeHandler(handler);
         }

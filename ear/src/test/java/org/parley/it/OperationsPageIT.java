@@ -1,0 +1,189 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.it.WebApiClient.object;
+import static org.parley.it.XccosTestClient.chanid;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin console's live view (/parley/operations.html) in headless Chromium while two SIP clients chat: an
+ * administrator sees the health checks, the users, the post rate and latencies move; a user who is not an
+ * administrator sees nothing. The view under load is kept as target/operations-live.png (the README's picture).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OperationsPageIT {
+
+    static final String PAGE = "http://127.0.0.1:8080/parley/operations.html";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Between two posts of the background chat: a steady few posts a second, not a flood. */
+    private static final Duration PACE = Duration.ofMillis(50);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private WebDriver browser;
+    private WebDriverWait until;
+    private Path output;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.shipped();
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        output = Files.createDirectories(Paths.get("target", "operations-page", run)).toAbsolutePath();
+        browser = HeadlessChromium.start("OperationsPageIT", output);
+        until = new WebDriverWait(browser, WAIT);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAdministratorWatchesTheNodeLiveWhileClientsChat() throws Exception {
+        HttpResponse<String> created = WebApiClient.as("alice", "secret").post("/rooms", """
+                {"name": "Watched %s", "privacy": "OPEN"}""".formatted(run));
+        assertEquals(201, created.statusCode(), created.body());
+        String room = object(created).getString("uri");
+
+        open();
+        signIn("admin", "parley-admin");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("live-view")));
+        List<WebElement> checks = waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#checks li.up"), 6));
+        assertTrue(checks.stream().anyMatch(c -> c.getText().equals("parley-chat-store: UP")), checks.toString());
+        assertTrue(browser.findElements(By.cssSelector("#checks li.down")).isEmpty());
+
+        AtomicBoolean chatting = new AtomicBoolean(true);
+        try (XccosTestClient ann = XccosTestClient.signIn("sip:ann-" + run + "@contoso.com");
+             XccosTestClient ben = XccosTestClient.signIn("sip:ben-" + run + "@contoso.com")) {
+            ann.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
+            ben.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
+            // Posts keep coming while the page is watched, as on a node in use: a few a second.
+            CompletableFuture<Integer> posted = CompletableFuture.supplyAsync(() -> {
+                int count = 0;
+                try {
+                    while (chatting.get() && count < 600) {
+                        assertEquals(200, (count % 2 == 0 ? ann : ben).post(room, "live " + count).status());
+                        count++;
+                        LockSupport.parkNanos(PACE.toNanos());
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                return count;
+            });
+            waitFor(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("post-response"), "no posts")));
+            waitFor(browser -> rate("posts-rate") > 0 && rate("deliveries-rate") > 0);
+            waitFor(browser -> rate("users-signed-in") >= 2);
+            String latency = browser.findElement(By.id("post-response")).getText();
+            assertTrue(latency.matches("[0-9.,]+ m?s / [0-9.,]+ m?s"), latency);
+            browser.manage().window().setSize(new Dimension(1280, 1400)); // the whole view, compliance included
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compliance-delivered")));
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    Paths.get("target", "operations-live.png"), StandardCopyOption.REPLACE_EXISTING);
+            chatting.set(false);
+            assertTrue(posted.get() > 0);
+        }
+
+        // What the page showed is what the web services say (the same meters).
+        JsonObject operations = object(WebApiClient.as("admin", "parley-admin").get("/admin/operations"));
+        assertEquals(6, operations.getJsonArray("checks").size());
+        assertTrue(operations.getJsonObject("figures").getJsonObject("counters").getJsonNumber("posts.accepted")
+                .doubleValue() >= 1);
+
+        click("sign-out");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-view")));
+    }
+
+    @Test
+    void aUserWhoIsNotAnAdministratorSeesNoFigures() throws Exception {
+        assertEquals(403, WebApiClient.as("alice", "secret").get("/admin/operations").statusCode());
+        open();
+        signIn("alice", "secret");
+        WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertTrue(error.getText().contains("403") || error.getText().toLowerCase().contains("forbidden"),
+                error.getText());
+        waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("live-view")));
+        assertEquals("-", browser.findElement(By.id("users-signed-in")).getAttribute("textContent"), "nothing rendered");
+    }
+
+    private double rate(String id) {
+        String text = browser.findElement(By.id(id)).getText().replace(",", "");
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException notYet) {
+            return -1;
+        }
+    }
+
+    private <T> T waitFor(ExpectedCondition<T> condition) {
+        try {
+            return until.until(condition);
+        } catch (TimeoutException e) {
+            try {
+                Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                        output.resolve("failure.png"));
+            } catch (IOException | RuntimeException noScreenshot) {
+                e.addSuppressed(noScreenshot);
+            }
+            throw e;
+        }
+    }
+
+    private void open() {
+        browser.get(PAGE);
+        waitFor(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    }
+
+    private void signIn(String user, String password) {
+        WebElement name = waitFor(ExpectedConditions.elementToBeClickable(By.id("user")));
+        name.clear();
+        name.sendKeys(user);
+        WebElement secret = browser.findElement(By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        click("sign-in");
+    }
+
+    private void click(String id) {
+        waitFor(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+}
