@@ -32,6 +32,10 @@ public final class ParleyChecks {
     /** No threads are deadlocked (ejb-core). */
     public static final String THREADS = "parley-threads";
 
+    /** The readiness checks: all must be UP for the node to take new work. */
+    public static final List<String> READINESS = List.of(CLIENT_ENDPOINTS, CHAT_STORE, COMPLIANCE, MESSAGING,
+            FILE_STORE);
+
     /** Every check, in the order an operator reads them. */
     public static final List<String> ALL = List.of(CLIENT_ENDPOINTS, CHAT_STORE, COMPLIANCE, MESSAGING, FILE_STORE,
             THREADS);

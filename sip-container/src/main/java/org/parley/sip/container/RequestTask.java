@@ -113,7 +113,6 @@ final class RequestTask implements SerialQueues.Task {
         try {
             SipServletResponse response = request.createResponse(status, reason);
             if (status == 503) {
-                container.overloadAnswered();
                 response.setHeader("Retry-After", Integer.toString(container.config().getRetryAfterSeconds()));
             }
             response.send();
@@ -131,6 +130,7 @@ final class RequestTask implements SerialQueues.Task {
     @Override
     public void reject() {
         if (!"ACK".equals(request.getMethod())) {
+            container.overloadAnswered();
             answer(503, null);
         }
     }
@@ -139,6 +139,7 @@ final class RequestTask implements SerialQueues.Task {
     static void overloaded(Container container, IncomingRequest request) {
         LOG.fine(() -> "503 to " + request.getMethod() + " from " + request.getConnection().getId() + ": "
                 + container.queues().size() + " requests queued");
+        container.overloadAnswered();
         new RequestTask(container, request).answer(503, null);
     }
 }

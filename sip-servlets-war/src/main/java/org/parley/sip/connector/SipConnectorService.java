@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.parley.health.HealthProbes;
+import org.parley.health.NodeReadiness;
 import org.parley.health.ParleyChecks;
 import org.parley.sip.container.SipConnector;
 import org.parley.sip.servlet.SipConnectionListener;
@@ -64,6 +65,9 @@ public class SipConnectorService {
     @Inject
     HealthProbes health;
 
+    @Inject
+    NodeReadiness readiness;
+
     private SipConnector connector;
 
     @PostConstruct
@@ -77,6 +81,8 @@ public class SipConnectorService {
             }
         }
         listeners.forEach(created::addSessionListener);
+        // First, so that a front end's probe of a node that is not ready gets 503, not another interceptor's answer.
+        created.addInterceptor(new ReadinessGate(readiness::ready));
         interceptors.forEach(created::addInterceptor);
         connectionListeners.forEach(created::addConnectionListener);
         try {
