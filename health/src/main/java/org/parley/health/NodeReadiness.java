@@ -21,7 +21,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * SIP connector answers Kamailio's OPTIONS pings with 503 while not ready): every readiness check of Parley's is
  * UP and WildFly is not suspended (draining). The asker never waits for the probes (a store that hangs must not
  * hold a SIP thread): it gets the last answer, and an answer older than a second is renewed in the background, so
- * the probes run at most about once a second whatever the probing rate. Not ready until the first answer.
+ * the probes run at most about once a second whatever the probing rate. Only the first question, at start, waits
+ * for its answer.
  */
 @ApplicationScoped
 public class NodeReadiness {
@@ -51,7 +52,17 @@ public class NodeReadiness {
     }
 
     public boolean ready() {
-        if ((!answered || clock.getAsLong() - answeredAt >= KEPT_NANOS) && renewing.compareAndSet(false, true)) {
+        if (!answered) {
+            synchronized (this) {
+                if (!answered) {
+                    // The very first question waits for its answer (once per deployment, at start).
+                    renewing.set(true);
+                    renew();
+                }
+            }
+            return ready;
+        }
+        if (clock.getAsLong() - answeredAt >= KEPT_NANOS && renewing.compareAndSet(false, true)) {
             try {
                 executor().execute(this::renew);
             } catch (RuntimeException refused) {
