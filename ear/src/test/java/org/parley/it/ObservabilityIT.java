@@ -24,10 +24,12 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -58,6 +60,9 @@ class ObservabilityIT {
     private static final Pattern METRIC_IN_EXPRESSION =
             Pattern.compile("\\b((?:parley|jvm|memory|gc|thread|cpu|classloader|undertow|datasources|ejb3|ee)_[a-z0-9_]+)");
 
+    private static final Path DASHBOARD = Path.of("..", "docs", "monitoring", "parley-dashboard.json");
+    private static final Path ALERTS = Path.of("..", "docs", "monitoring", "parley-alerts.yml");
+
     private static Prometheus prometheus;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -70,7 +75,8 @@ class ObservabilityIT {
 
     @BeforeAll
     static void startPrometheus() throws Exception {
-        prometheus = Prometheus.scraping("127.0.0.1:9990", Path.of("target", "prometheus-" + UUID.randomUUID()));
+        prometheus = Prometheus.scraping("127.0.0.1:9990", ALERTS,
+                Path.of("target", "prometheus-" + UUID.randomUUID()));
     }
 
     @AfterAll
@@ -213,9 +219,8 @@ class ObservabilityIT {
     }
 
     private static void assertDashboardNamesOnlyExportedMetrics() throws Exception {
-        Path dashboard = Path.of("..", "docs", "monitoring", "parley-dashboard.json");
         JsonObject document;
-        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(dashboard)))) {
+        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(DASHBOARD)))) {
             document = reader.readObject();
         }
         Set<String> named = new TreeSet<>();
@@ -234,17 +239,35 @@ class ObservabilityIT {
         }
         assertTrue(expressions >= 15, "a dashboard of traffic, latency, errors, saturation and compliance: "
                 + expressions + " expressions");
-        Set<String> exported = new LinkedHashSet<>();
-        for (String line : metricsText().split("\n")) {
-            Matcher sample = SAMPLE.matcher(line);
-            if (!line.startsWith("#") && sample.find()) {
-                exported.add(sample.group(1));
+        Set<String> missing = new TreeSet<>(named);
+        missing.removeAll(exportedNames());
+        assertTrue(missing.isEmpty(), "the dashboard names metrics nobody exports: " + missing);
+        assertTrue(named.stream().filter(n -> n.startsWith("parley_")).count() >= 15, named.toString());
+    }
+
+    @Test
+    @RunAsClient
+    void theAlertRulesAreValidEvaluateAndNameOnlyExportedMetrics() throws Exception {
+        Process check = new ProcessBuilder("promtool", "check", "rules", ALERTS.toString()).redirectErrorStream(true)
+                .start();
+        String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(check.waitFor(30, TimeUnit.SECONDS), "promtool did not finish");
+        assertEquals(0, check.exitValue(), checked);
+
+        // Loaded by the test's Prometheus, every rule is evaluated without error against the real series.
+        JsonArray rules = Eventually.await(SCRAPED, prometheus::rules, loaded -> !loaded.isEmpty() && loaded.stream()
+                .allMatch(r -> "ok".equals(r.asJsonObject().getString("health", ""))));
+        assertTrue(rules.size() >= 8, rules.toString());
+        Set<String> named = new TreeSet<>();
+        for (JsonValue rule : rules) {
+            Matcher metric = METRIC_IN_EXPRESSION.matcher(rule.asJsonObject().getString("query"));
+            while (metric.find()) {
+                named.add(metric.group(1));
             }
         }
         Set<String> missing = new TreeSet<>(named);
-        missing.removeAll(exported);
-        assertTrue(missing.isEmpty(), "the dashboard names metrics nobody exports: " + missing);
-        assertTrue(named.stream().filter(n -> n.startsWith("parley_")).count() >= 15, named.toString());
+        missing.removeAll(exportedNames());
+        assertTrue(missing.isEmpty(), "the alerts name metrics nobody exports: " + missing);
     }
 
     /** Waits until Prometheus has scraped the series at exactly {@code before + delta}; more is a failure too. */
@@ -253,6 +276,18 @@ class ObservabilityIT {
         OptionalDouble seen = Eventually.await(SCRAPED, () -> prometheus.value(series),
                 v -> v.isPresent() && v.getAsDouble() >= expected);
         assertEquals(expected, seen.getAsDouble(), 0.0, series + " moved by " + delta);
+    }
+
+    /** The metric names the node exports now (every sample's name). */
+    private static Set<String> exportedNames() {
+        Set<String> exported = new LinkedHashSet<>();
+        for (String line : metricsText().split("\n")) {
+            Matcher sample = SAMPLE.matcher(line);
+            if (!line.startsWith("#") && sample.find()) {
+                exported.add(sample.group(1));
+            }
+        }
+        return exported;
     }
 
     /** Parley's series straight from the node (the truth the scrape must match), by name and labels. */

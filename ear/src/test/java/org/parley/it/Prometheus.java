@@ -39,20 +39,26 @@ final class Prometheus implements AutoCloseable {
         this.log = log;
     }
 
-    /** @param target host:port whose {@code /metrics} is scraped, as job "parley" */
-    static Prometheus scraping(String target, Path directory) throws Exception {
+    /**
+     * @param target host:port whose {@code /metrics} is scraped, as job "parley"
+     * @param rules  an alerting rules file evaluated every second
+     */
+    static Prometheus scraping(String target, Path rules, Path directory) throws Exception {
         Files.createDirectories(directory);
         Path config = directory.resolve("prometheus.yml");
         Files.writeString(config, """
                 global:
                   scrape_interval: 1s
                   scrape_timeout: 1s
+                  evaluation_interval: 1s
+                rule_files:
+                  - '%s'
                 scrape_configs:
                   - job_name: parley
                     metrics_path: /metrics
                     static_configs:
                       - targets: ['%s']
-                """.formatted(target));
+                """.formatted(rules.toAbsolutePath(), target));
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -100,16 +106,27 @@ final class Prometheus implements AutoCloseable {
 
     /** An instant query's result vector. */
     JsonArray query(String promql) {
+        return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)).getJsonArray("result");
+    }
+
+    /** The alerting rules loaded, each with its query ({@code query}) and evaluation state ({@code health}). */
+    JsonArray rules() {
+        JsonArray groups = get("/api/v1/rules").getJsonArray("groups");
+        return groups.stream().flatMap(g -> g.asJsonObject().getJsonArray("rules").stream())
+                .collect(Json::createArrayBuilder, (array, rule) -> array.add(rule), (a, b) -> a.addAll(b)).build();
+    }
+
+    /** The data of an API answer. */
+    private JsonObject get(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/query?query="
-                    + URLEncoder.encode(promql, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
                 JsonObject body = reader.readObject();
                 if (!"success".equals(body.getString("status"))) {
-                    throw new IllegalStateException(promql + ": " + body);
+                    throw new IllegalStateException(path + ": " + body);
                 }
-                return body.getJsonObject("data").getJsonArray("result");
+                return body.getJsonObject("data");
             }
         } catch (IOException e) {
             throw new IllegalStateException("Prometheus not answering: " + e.getMessage(), e);

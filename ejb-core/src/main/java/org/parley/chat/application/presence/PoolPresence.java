@@ -147,7 +147,6 @@ public class PoolPresence {
      * @param merged      the view merges partitions: the others may have forgotten this node
      */
     public void membershipChanged(Set<String> members, boolean coordinator, boolean merged) {
-        this.members = Set.copyOf(members);
         synchronized (this) {
             Set<String> known = new HashSet<>(incarnations.keySet());
             known.addAll(presence.nodesElsewhere());
@@ -157,6 +156,9 @@ public class PoolPresence {
                 }
             }
         }
+        // Only now does the view (GET /admin/pool) lose the nodes gone: once it does, their users' rooms are kept
+        // for them to come back to, and the others have been told they left.
+        this.members = Set.copyOf(members);
         if (merged) {
             relay.describe(presence.here());
             relay.hello();
@@ -213,10 +215,17 @@ public class PoolPresence {
         Map<String, Set<Participant>> left = presence.forget(node);
         LOG.info(() -> "pool node " + node + " left the pool; its "
                 + left.values().stream().mapToInt(Set::size).sum() + " participants leave their rooms");
+        // The rooms are kept first: a user of the dead node may sign in here again at any moment, before the others
+        // are told and the leaving recorded (a transaction).
+        keepRoomsOf(left);
         tellLeft(left);
         if (record) {
             recordLeaving(left);
         }
+    }
+
+    /** The rooms of a dead node's users, kept for {@link #RESUME_WITHIN} for them to come back to. */
+    private void keepRoomsOf(Map<String, Set<Participant>> left) {
         long until = System.nanoTime() + RESUME_WITHIN.toNanos();
         orphaned.values().removeIf(o -> o.until() - System.nanoTime() < 0);
         Map<String, Set<String>> roomsByUser = roomsByUser(left, false);

@@ -151,6 +151,36 @@ class PoolPresenceTest {
         assertThat(pool.roomsToResume(CAROL_THERE.userUri())).as("her node lives").isEmpty();
     }
 
+    /**
+     * A user of a dead node may sign in here again the moment the pool's view (GET /admin/pool) has lost the node:
+     * by then its rooms must be kept. The others are told (and the leaving recorded, a transaction) after.
+     */
+    @Test
+    void aDeadNodesRoomsAreKeptBeforeTheOthersAreToldAndTheViewLosesItOnlyThen() {
+        pool.membershipChanged(Set.of("node1", "node2"), true, false);
+        pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false);
+        List<Set<String>> resumableWhenTold = new ArrayList<>();
+        List<List<String>> viewWhenTold = new ArrayList<>();
+        pool.watch(new PresenceWatcher() {
+            @Override
+            public void enteredElsewhere(String roomUri, Participant participant, boolean manager) {
+            }
+
+            @Override
+            public void leftElsewhere(String roomUri, Participant participant) {
+                resumableWhenTold.add(pool.roomsToResume(participant.userUri()));
+                viewWhenTold.add(pool.view().nodes().stream().map(PoolView.Node::name).toList());
+            }
+        });
+
+        pool.membershipChanged(Set.of("node1"), true, false);
+
+        assertThat(resumableWhenTold).containsExactly(Set.of(ROOM_A));
+        assertThat(viewWhenTold).as("the view still has the node while its leaving is handled")
+                .containsExactly(List.of("node1", "node2"));
+        assertThat(pool.view().nodes()).extracting(PoolView.Node::name).containsExactly("node1");
+    }
+
     @Test
     void onlyTheCoordinatorRecordsTheLeavingOfADeadNodesUsers() {
         pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false);
