@@ -51,7 +51,7 @@ configure() {
     mkdir -p "$POOL"
     : > "$script"
     for cli in src/main/cli/configure-pool.cli $(grep -o '<script>[^<]*</script>' "$ROOT/wildfly-config/pom.xml" \
-            | sed -e 's|</\?script>||g' -e 's/\${parley\.db}/postgresql/'); do
+            | sed -e 's|</\?script>||g' -e 's/\${parley\.db}/postgresql/' -e 's/\${parley\.directory\.cli}/remove-directory.cli/'); do
         sed 's/--server-config=standalone-full\.xml/--server-config=standalone-full-ha.xml/' "$ROOT/wildfly-config/$cli" >> "$script"
         echo >> "$script"
     done

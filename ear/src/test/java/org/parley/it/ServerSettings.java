@@ -26,6 +26,13 @@ final class ServerSettings implements AutoCloseable {
         return settings;
     }
 
+    /** One setting, e.g. the directory's refresh interval. */
+    static ServerSettings of(String name, String value) {
+        ServerSettings settings = new ServerSettings();
+        settings.set(name, value);
+        return settings;
+    }
+
     /** Front-end identity, trusting the given addresses (comma-separated). */
     static ServerSettings frontEnd(String trusted) {
         ServerSettings settings = new ServerSettings();

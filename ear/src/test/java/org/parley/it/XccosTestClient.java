@@ -86,6 +86,19 @@ final class XccosTestClient implements Closeable {
         return reply;
     }
 
+    /**
+     * Sends a command that may be refused; expects 200 to its INFO and returns the reply INFO's document, whose
+     * {@code resp/@code} says how it went (an error reply names no command id to check).
+     */
+    Document attempt(String id, String data) throws IOException {
+        RawSip.Msg answer = dialog.call("INFO", envelope(Long.toString(ENVIDS.incrementAndGet()),
+                "<cmd id=\"" + id + "\" seqid=\"1\">" + data + "</cmd>"));
+        if (answer.status() != 200) {
+            throw new AssertionError(id + " got " + answer);
+        }
+        return serverInfo();
+    }
+
     /** Posts to a room; returns the SIP answer to the INFO (200 when stored). */
     RawSip.Msg post(String roomUri, String text) throws IOException {
         String body = "<grpchat id=\"grpchat\" seqid=\"1\" chanUri=\"" + roomUri + "\" author=\"" + user

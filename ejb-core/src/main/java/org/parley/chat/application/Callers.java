@@ -1,6 +1,8 @@
 package org.parley.chat.application;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +12,10 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.directory.Directory;
+import org.parley.chat.application.directory.DirectoryEntry;
+import org.parley.chat.application.directory.DirectoryUnavailableException;
+import org.parley.chat.application.directory.EnterpriseDirectory;
 import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.user.Actor;
@@ -48,6 +54,9 @@ public class Callers implements GroupDirectory {
     @Inject
     ChatPolicyRepository policies;
 
+    @Inject
+    Directory directory;
+
     /** Bounds the memory of a store with more users than ever sign in at once; overflowing starts afresh. */
     static final int MAX_REMEMBERED = 100_000;
 
@@ -65,9 +74,15 @@ public class Callers implements GroupDirectory {
     }
 
     public Callers(ChatUserRepository users, UserGroupRepository groups, ChatPolicyRepository policies) {
+        this(users, groups, policies, new Directory(EnterpriseDirectory.NONE, java.time.Clock.systemUTC()));
+    }
+
+    public Callers(ChatUserRepository users, UserGroupRepository groups, ChatPolicyRepository policies,
+                   Directory directory) {
         this.users = users;
         this.groups = groups;
         this.policies = policies;
+        this.directory = directory;
     }
 
     @Override
@@ -174,11 +189,24 @@ public class Callers implements GroupDirectory {
         long asked = generation.get();
         ChatPolicy global = policies.global();
         ChatUser user = users.find(uri).orElse(null);
-        Subject subject = new Subject(uri, Set.copyOf(groups.groupKeysOf(uri)));
-        Caller found = user == null
-                ? new Caller(Actor.user(subject), global.enablesChat())
-                : new Caller(new Actor(subject, user.isAdministrator()), user.effectivePolicy(global).enablesChat());
-        if (changesUnderWay.get() == 0 && generation.get() == asked) {
+        // The directory's groups and units join Parley's own groups; its administrators group makes administrators.
+        Optional<DirectoryEntry> entry;
+        boolean complete = true;
+        try {
+            entry = directory.entryOf(uri);
+        } catch (DirectoryUnavailableException unavailable) {
+            // Not remembered: the next request asks the directory again.
+            entry = Optional.empty();
+            complete = false;
+        }
+        Set<String> groupKeys = new HashSet<>(groups.groupKeysOf(uri));
+        entry.ifPresent(found -> groupKeys.addAll(found.groupKeys()));
+        Subject subject = new Subject(uri, groupKeys, entry.map(DirectoryEntry::units).orElse(Set.of()));
+        boolean administrator = (user != null && user.isAdministrator())
+                || entry.map(DirectoryEntry::administrator).orElse(false);
+        Caller found = new Caller(new Actor(subject, administrator),
+                user == null ? global.enablesChat() : user.effectivePolicy(global).enablesChat());
+        if (complete && changesUnderWay.get() == 0 && generation.get() == asked) {
             if (remembered.size() >= MAX_REMEMBERED) {
                 remembered.clear();
             }

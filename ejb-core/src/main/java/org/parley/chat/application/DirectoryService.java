@@ -14,7 +14,10 @@ import org.parley.chat.domain.model.user.UserGroupRepository;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
-/** The user groups that categories and rooms grant rights to ({@code group:<name>}); administrators keep them. */
+/**
+ * The user groups that categories and rooms grant rights to ({@code group:<name>}); administrators keep them. Groups
+ * of the enterprise directory are granted the same way and kept in the directory.
+ */
 @Stateless
 @Interceptors(PersistenceExceptionTranslator.class)
 public class DirectoryService {
@@ -68,6 +71,15 @@ public class DirectoryService {
         group.removeMember(callers.actor(actorUri), SipUri.parse(userUri));
         accessChanges.user(SipUri.parse(userUri));
         return GroupView.of(group);
+    }
+
+    /**
+     * The enterprise directory's entry of the user changed (groups, units, enabled, administrator): who the user is
+     * must be asked again, and the rooms they may no longer read left and unfollowed, as when an administrator
+     * changes a group here.
+     */
+    public void directoryEntryChanged(String userUri) {
+        accessChanges.user(SipUri.parse(userUri));
     }
 
     public GroupView findGroup(String name) {

@@ -6,7 +6,7 @@ import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.user.Principal;
 
-/** A room's role lists as principals in written form (sip:..., group:..., domain:...), sorted. */
+/** A room's role lists as principals in written form (sip:..., group:..., domain:..., ou:...), sorted. */
 public record RoomRolesView(String roomUri, List<String> members, List<String> managers, List<String> presenters) {
 
     public static RoomRolesView of(Room room) {

@@ -9,10 +9,13 @@ import jakarta.enterprise.inject.Produces;
 
 import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.FileTransferSettings;
+import org.parley.chat.application.directory.EnterpriseDirectory;
 import org.parley.chat.application.events.PoolSettings;
+import org.parley.chat.infrastructure.directory.DirectorySettings;
+import org.parley.chat.infrastructure.directory.LdapDirectory;
 import org.parley.chat.infrastructure.files.FileStore;
 
-/** What the services take from the server they run in: the settings, the time and the file store. */
+/** What the services take from the server they run in: the settings, the time, the file store and the directory. */
 @ApplicationScoped
 public class ChatEnvironment {
 
@@ -32,6 +35,14 @@ public class ChatEnvironment {
     @Produces
     public PoolSettings poolSettings() {
         return PoolSettings.from(System.getProperties(), incarnation);
+    }
+
+    /** The enterprise directory when {@code parley.directory=ldap} (configure-directory.cli), else none. */
+    @Produces
+    @ApplicationScoped
+    public EnterpriseDirectory enterpriseDirectory() {
+        DirectorySettings settings = DirectorySettings.from(System.getProperties());
+        return settings.enabled() ? new LdapDirectory(settings) : EnterpriseDirectory.NONE;
     }
 
     @Produces

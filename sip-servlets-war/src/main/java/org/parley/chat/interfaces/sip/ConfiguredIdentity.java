@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.directory.Directory;
 import org.parley.sip.servlet.Address;
 import org.parley.sip.servlet.SipServletRequest;
 
@@ -30,6 +31,10 @@ import org.parley.sip.servlet.SipServletRequest;
  * </ul>
  * The mode is read on every request, so that a management operation switches a running server (the
  * NTLM integration tests do); the trusted addresses are read once.
+ *
+ * <p>With an enterprise directory in use ({@code parley.directory=ldap}), a user of the {@code front-end} and
+ * {@code ntlm} modes must also be in the directory and enabled there, or every request is refused (the answer is
+ * the directory's as this node last heard it, {@link Directory}).
  */
 @ApplicationScoped
 public class ConfiguredIdentity implements ClientIdentity {
@@ -44,6 +49,9 @@ public class ConfiguredIdentity implements ClientIdentity {
 
     @Inject
     SecurityAssociations associations;
+
+    @Inject
+    Directory directory;
 
     public ConfiguredIdentity() {
         // Empty here: the trusted addresses are then read live, like the mode.
@@ -75,9 +83,9 @@ public class ConfiguredIdentity implements ClientIdentity {
             case "trust-from":
                 return Optional.of(uriOf(request.getFrom()));
             case "ntlm":
-                return signedIn(request);
+                return inDirectory(signedIn(request), request);
             case "front-end":
-                return frontEnd(request);
+                return inDirectory(frontEnd(request), request);
             default:
                 if (!current.equals(lastBadMode)) {
                     lastBadMode = current;
@@ -85,6 +93,14 @@ public class ConfiguredIdentity implements ClientIdentity {
                 }
                 return Optional.empty();
         }
+    }
+
+    private Optional<String> inDirectory(Optional<String> user, SipServletRequest request) {
+        if (user.isEmpty() || directory == null || directory.admitsSignIn(user.get())) {
+            return user;
+        }
+        LOG.info(() -> request.getMethod() + " from " + user.get() + " refused: not an enabled user of the directory");
+        return Optional.empty();
     }
 
     /** The user whose association the request is signed for, if the request speaks as that user. */

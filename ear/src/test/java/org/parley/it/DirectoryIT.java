@@ -1,0 +1,168 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.parley.it.XccosTestClient.chanid;
+import static org.parley.it.XccosTestClient.text;
+import static org.parley.it.XccosTestClient.xml;
+
+import java.util.Hashtable;
+import java.util.UUID;
+
+import javax.naming.Context;
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.InitialDirContext;
+import javax.naming.directory.ModificationItem;
+
+import jakarta.ejb.EJB;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.chat.application.CategoryService;
+import org.parley.chat.application.RoomService;
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.RoomRole;
+import org.parley.chat.domain.model.room.RoomType;
+import org.w3c.dom.Document;
+
+/**
+ * Users and groups from a real directory (issue #16): OpenLDAP (.ci/slapd.sh) serving docs/directory/contoso.ldif,
+ * the server built with -Dparley.directory=ldap (configure-directory.cli), as CI's PostgreSQL pass runs it. Web
+ * sign-in binds against the directory and takes its roles from (nested) directory groups; directory groups and
+ * organisational units are principals of rooms; a group left in the directory takes the user out of the room
+ * within the refresh interval; in the front-end identity mode only enabled users of the directory get in over SIP.
+ */
+@ExtendWith(ArquillianExtension.class)
+@EnabledIfSystemProperty(named = "parley.directory", matches = "ldap")
+class DirectoryIT {
+
+    private static final String DIRECTORY = "ldap://127.0.0.1:3389";
+    private static final String ENGINEERING = "cn=engineering,ou=groups,dc=contoso,dc=com";
+    private static final String PLATFORM = "cn=platform,ou=groups,dc=contoso,dc=com";
+    private static final String ALICE = "sip:alice@contoso.com";
+    private static final String BOB = "sip:bob@contoso.com";
+    /** In engineering directly. */
+    private static final String FRANK = "sip:frank@contoso.com";
+    /** In platform, which is in engineering; under ou=sales. */
+    private static final String DAVE = "sip:dave@contoso.com";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ParleyDeployment.ear(DirectoryIT.class, WebApiClient.class, ServerSettings.class);
+    }
+
+    @EJB
+    private RoomService rooms;
+    @EJB
+    private CategoryService categories;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private String closedRoom(String name) {
+        return rooms.createRoom(ALICE, new NewRoom(name + " " + run, "about " + name, categories.root().uri(),
+                Privacy.CLOSED, RoomType.NORMAL)).uri();
+    }
+
+    private static String joinCode(XccosTestClient client, String room) throws Exception {
+        Document joined = client.attempt("cmd:join", "<data>" + chanid(room, 0) + "</data>");
+        return text(joined, "//resp/@code");
+    }
+
+    private static int status(String user, String password, String path) throws Exception {
+        return WebApiClient.as(user, password).get(path).statusCode();
+    }
+
+    @Test
+    void webSignInBindsAgainstTheDirectoryAndTakesRolesFromItsGroups() throws Exception {
+        assertEquals(200, status("alice", "secret", "/rooms"), "alice is in chat-users");
+        assertEquals(200, status("frank", "secret", "/rooms"), "frank is in engineering, which is in chat-users");
+        assertEquals(200, status("dave", "secret", "/rooms"), "dave: platform in engineering in chat-users");
+        assertEquals(401, status("alice", "wrong", "/rooms"), "the directory checks the password");
+        assertEquals(401, status("erin", "secret", "/rooms"), "erin's account is disabled");
+        assertEquals(401, status("ghost", "secret", "/rooms"), "nobody of that name in the directory");
+        assertEquals(403, status("grace", "secret", "/rooms"), "grace is in no group that gives a role");
+        assertEquals(200, status("admin", "parley-admin", "/admin/operations"), "admin is in chat-admins");
+        assertEquals(403, status("alice", "secret", "/admin/operations"), "alice is no administrator");
+    }
+
+    @Test
+    void directoryGroupsAndUnitsAreRoomPrincipals() throws Exception {
+        String engineering = closedRoom("Engineering");
+        rooms.grant(ALICE, engineering, RoomRole.MEMBER, "group:engineering");
+        String sales = closedRoom("Sales");
+        // Written as Active Directory writes it: the principal is kept in one normal form.
+        rooms.grant(ALICE, sales, RoomRole.MEMBER, "ou:OU=Sales, OU=People,DC=contoso,DC=com");
+        try (XccosTestClient frank = XccosTestClient.signIn(FRANK);
+             XccosTestClient dave = XccosTestClient.signIn(DAVE);
+             XccosTestClient bob = XccosTestClient.signIn(BOB)) {
+            assertEquals("200", joinCode(frank, engineering), "frank is in engineering");
+            assertEquals("200", joinCode(dave, engineering), "dave is in engineering through platform");
+            assertNotEquals("200", joinCode(bob, engineering), "bob is not in engineering");
+            assertEquals("200", joinCode(dave, sales), "dave's entry is under ou=sales");
+            assertNotEquals("200", joinCode(frank, sales), "frank's is not");
+        }
+        assertEquals("ou:ou=sales,ou=people,dc=contoso,dc=com",
+                rooms.roles(ALICE, sales).members().stream().filter(p -> p.startsWith("ou:")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void aGroupLeftInTheDirectoryTakesTheUserOutOfTheRoomWithinTheRefreshInterval() throws Exception {
+        String engineering = closedRoom("Platform moves");
+        rooms.grant(ALICE, engineering, RoomRole.MEMBER, "group:engineering");
+        try (ServerSettings refresh = ServerSettings.of("parley.directory.refresh-seconds", "1");
+             XccosTestClient alice = XccosTestClient.signIn(ALICE);
+             XccosTestClient dave = XccosTestClient.signIn(DAVE)) {
+            assertEquals("200", joinCode(alice, engineering));
+            assertEquals("200", joinCode(dave, engineering));
+            modifyEngineering(DirContext.REMOVE_ATTRIBUTE);
+            try {
+                Document part = dave.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + engineering
+                        + "']/uib[@uri='" + DAVE + "']");
+                assertEquals(DAVE, text(part, "//chanib/uib/@uri"), () -> xml(part));
+                assertEquals(403, dave.post(engineering, "still here?").status(), "no post once taken out");
+                assertNotEquals("200", joinCode(dave, engineering), "and no way back in");
+            } finally {
+                modifyEngineering(DirContext.ADD_ATTRIBUTE);
+            }
+        }
+    }
+
+    @Test
+    void onlyEnabledUsersOfTheDirectorySignInOverSip() throws Exception {
+        try (ServerSettings frontEnd = ServerSettings.frontEnd("127.0.0.1")) {
+            try (XccosTestClient alice = XccosTestClient.connect(ALICE, XccosTestClient.CHAT_ENDPOINT)) {
+                assertEquals(200, alice.invite().status(), "alice is an enabled user of the directory");
+            }
+            try (XccosTestClient erin = XccosTestClient.connect("sip:erin@contoso.com", XccosTestClient.CHAT_ENDPOINT)) {
+                assertEquals(403, erin.invite().status(), "erin's account is disabled");
+            }
+            try (XccosTestClient ghost = XccosTestClient.connect("sip:ghost-" + run + "@contoso.com",
+                    XccosTestClient.CHAT_ENDPOINT)) {
+                assertEquals(403, ghost.invite().status(), "not in the directory");
+            }
+        }
+    }
+
+    /** Takes platform out of engineering, or puts it back, as the directory's manager. */
+    private static void modifyEngineering(int operation) throws Exception {
+        Hashtable<String, Object> environment = new Hashtable<>();
+        environment.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
+        environment.put(Context.PROVIDER_URL, DIRECTORY);
+        environment.put(Context.SECURITY_AUTHENTICATION, "simple");
+        environment.put(Context.SECURITY_PRINCIPAL, "cn=admin,dc=contoso,dc=com");
+        environment.put(Context.SECURITY_CREDENTIALS, "parley-directory");
+        DirContext context = new InitialDirContext(environment);
+        try {
+            context.modifyAttributes(ENGINEERING,
+                    new ModificationItem[] {new ModificationItem(operation, new BasicAttribute("member", PLATFORM))});
+        } finally {
+            context.close();
+        }
+    }
+}
