@@ -91,6 +91,23 @@ class DirectoryIT {
         assertEquals(403, status("alice", "secret", "/admin/operations"), "alice is no administrator");
     }
 
+    /**
+     * Every sign-in binds afresh: with pooled connections (keyed by the credentials they bound with) a password
+     * changed in the directory went on working. grace has no role, so 403 says "signed in", 401 "not".
+     */
+    @Test
+    void aPasswordChangedInTheDirectoryStopsWorkingAtOnce() throws Exception {
+        String grace = "uid=grace,ou=people,dc=contoso,dc=com";
+        assertEquals(403, status("grace", "secret", "/rooms"));
+        modify(grace, DirContext.REPLACE_ATTRIBUTE, "userPassword", "changed");
+        try {
+            assertEquals(401, status("grace", "secret", "/rooms"), "the old password");
+            assertEquals(403, status("grace", "changed", "/rooms"), "the new one");
+        } finally {
+            modify(grace, DirContext.REPLACE_ATTRIBUTE, "userPassword", "secret");
+        }
+    }
+
     @Test
     void directoryGroupsAndUnitsAreRoomPrincipals() throws Exception {
         String engineering = closedRoom("Engineering");
@@ -120,7 +137,7 @@ class DirectoryIT {
              XccosTestClient dave = XccosTestClient.signIn(DAVE)) {
             assertEquals("200", joinCode(alice, engineering));
             assertEquals("200", joinCode(dave, engineering));
-            modifyEngineering(DirContext.REMOVE_ATTRIBUTE);
+            modify(ENGINEERING, DirContext.REMOVE_ATTRIBUTE, "member", PLATFORM);
             try {
                 Document part = dave.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + engineering
                         + "']/uib[@uri='" + DAVE + "']");
@@ -128,7 +145,7 @@ class DirectoryIT {
                 assertEquals(403, dave.post(engineering, "still here?").status(), "no post once taken out");
                 assertNotEquals("200", joinCode(dave, engineering), "and no way back in");
             } finally {
-                modifyEngineering(DirContext.ADD_ATTRIBUTE);
+                modify(ENGINEERING, DirContext.ADD_ATTRIBUTE, "member", PLATFORM);
             }
         }
     }
@@ -149,8 +166,8 @@ class DirectoryIT {
         }
     }
 
-    /** Takes platform out of engineering, or puts it back, as the directory's manager. */
-    private static void modifyEngineering(int operation) throws Exception {
+    /** Changes an entry as the directory's manager. */
+    private static void modify(String dn, int operation, String attribute, String value) throws Exception {
         Hashtable<String, Object> environment = new Hashtable<>();
         environment.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
         environment.put(Context.PROVIDER_URL, DIRECTORY);
@@ -159,8 +176,8 @@ class DirectoryIT {
         environment.put(Context.SECURITY_CREDENTIALS, "parley-directory");
         DirContext context = new InitialDirContext(environment);
         try {
-            context.modifyAttributes(ENGINEERING,
-                    new ModificationItem[] {new ModificationItem(operation, new BasicAttribute("member", PLATFORM))});
+            context.modifyAttributes(dn,
+                    new ModificationItem[] {new ModificationItem(operation, new BasicAttribute(attribute, value))});
         } finally {
             context.close();
         }
