@@ -111,10 +111,58 @@ class ChatFlowIT {
             assertTrue(bool(associations, "//chanib[@uri='" + closed + "']/aib[@key='3984']"), () -> xml(associations));
             assertTrue(bool(associations, "//chanib[@uri='" + open + "']/aib[@key='follow']"), "follows what it joined");
 
-            Document unknown = client.command("cmd:getpref", "<data/>");
-            assertEquals("rpl:getpref", text(unknown, "/xccos/rpl/@id"));
+            // Anyone the root category's creators name may create rooms (PROTOCOL.md §7.9: 200, empty data).
+            Document create = client.command("cmd:nodespermcreatechild", "<data/>");
+            assertEquals("200", text(create, "//resp/@code"), () -> xml(create));
+
+            try (XccosTestClient visitor = XccosTestClient.signIn("sip:visitor-" + run + "@fabrikam.com")) {
+                Document refused = visitor.attempt("cmd:nodespermcreatechild", "<data/>");
+                assertEquals("403", text(refused, "//resp/@code"), "no category lets fabrikam.com create rooms");
+            }
+
+            Document unknown = client.attempt("cmd:getlogs", "<data/>");
+            assertEquals("rpl:getlogs", text(unknown, "/xccos/rpl/@id"));
             assertEquals("501", text(unknown, "//resp/@code"));
             client.bye();
+        }
+    }
+
+    /** cmd:getpref / cmd:setpref (PROTOCOL.md §7.9): preferences on the server, the same for all of a user's clients. */
+    @Test
+    void preferencesAreKeptOnTheServerForAllOfAUsersClients() throws Exception {
+        String alice = user("alice");
+        String label = "kedzie.GroupChannels";
+        String channels = java.util.Base64.getEncoder().encodeToString(
+                "<channels><chan uri=\"ma-chan://contoso.com/1\"/></channels>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (XccosTestClient desk = XccosTestClient.signIn(alice);
+             XccosTestClient laptop = XccosTestClient.signIn(alice)) {
+            Document none = desk.attempt("cmd:getpref", "<data><pref label=\"" + label + "\" seqid=\"0\"/></data>");
+            assertEquals("404", text(none, "//resp/@code"), () -> xml(none));
+
+            Document created = desk.command("cmd:getpref",
+                    "<data><pref label=\"" + label + "\" seqid=\"0\" createdefault=\"true\"/></data>");
+            assertEquals("", text(created, "/xccos/rpl/data/pref/@content"), () -> xml(created));
+            long first = Long.parseLong(text(created, "/xccos/rpl/data/pref/@seqid"));
+
+            Document set = desk.command("cmd:setpref", "<data><pref label=\"" + label + "\" seqid=\"" + first
+                    + "\" createdefault=\"false\" content=\"" + channels + "\"/></data>");
+            assertEquals("200", text(set, "//resp/@code"));
+            assertTrue(Long.parseLong(text(set, "/xccos/rpl/data/pref/@seqid")) > first, () -> xml(set));
+
+            Document other = laptop.command("cmd:getpref",
+                    "<data><pref label=\"" + label + "\" seqid=\"0\" createdefault=\"true\"/></data>");
+            assertEquals(channels, text(other, "/xccos/rpl/data/pref/@content"), "the user's other client sees it");
+            assertEquals(text(set, "/xccos/rpl/data/pref/@seqid"), text(other, "/xccos/rpl/data/pref/@seqid"));
+
+            Document bad = laptop.attempt("cmd:setpref",
+                    "<data><pref label=\"" + label + "\" content=\"not base64!\"/></data>");
+            assertEquals("400", text(bad, "//resp/@code"), () -> xml(bad));
+            Document kept = desk.command("cmd:getpref", "<data><pref label=\"" + label + "\"/></data>");
+            assertEquals(channels, text(kept, "/xccos/rpl/data/pref/@content"), "bad input leaves the value as it was");
+        }
+        try (XccosTestClient bob = XccosTestClient.signIn(user("bob"))) {
+            Document theirs = bob.attempt("cmd:getpref", "<data><pref label=\"" + label + "\"/></data>");
+            assertEquals("404", text(theirs, "//resp/@code"), "one user's preferences are theirs alone");
         }
     }
 

@@ -7,6 +7,7 @@ import static org.parley.it.XccosTestClient.text;
 import static org.parley.it.XccosTestClient.xml;
 
 import java.util.Hashtable;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.naming.Context;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.RoomService;
+import org.parley.chat.application.dto.NewCategory;
 import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.room.RoomType;
@@ -35,7 +38,7 @@ import org.w3c.dom.Document;
  * Users and groups from a real directory (issue #16): OpenLDAP (.ci/slapd.sh) serving docs/directory/contoso.ldif,
  * the server built with -Dparley.directory=ldap (configure-directory.cli), as CI's PostgreSQL pass runs it. Web
  * sign-in binds against the directory and takes its roles from (nested) directory groups; directory groups and
- * organisational units are principals of rooms; a group left in the directory takes the user out of the room
+ * organisational units are principals of rooms and categories; a group left in the directory takes the user out of the room
  * within the refresh interval; in the front-end identity mode only enabled users of the directory get in over SIP.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -45,6 +48,7 @@ class DirectoryIT {
     private static final String DIRECTORY = "ldap://127.0.0.1:3389";
     private static final String ENGINEERING = "cn=engineering,ou=groups,dc=contoso,dc=com";
     private static final String PLATFORM = "cn=platform,ou=groups,dc=contoso,dc=com";
+    private static final String ADMIN = "sip:admin@contoso.com";
     private static final String ALICE = "sip:alice@contoso.com";
     private static final String BOB = "sip:bob@contoso.com";
     /** In engineering directly. */
@@ -126,6 +130,23 @@ class DirectoryIT {
         }
         assertEquals("ou:ou=sales,ou=people,dc=contoso,dc=com",
                 rooms.roles(ALICE, sales).members().stream().filter(p -> p.startsWith("ou:")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void aCategoryAllowsADirectoryGroupAndDeniesAUnit() throws Exception {
+        String category = categories.createCategory(ADMIN, new NewCategory(
+                new CategorySettings("Engineering " + run, null, true, true, true), Set.of("group:engineering"),
+                Set.of("ou:OU=Sales,OU=People,DC=contoso,DC=com"), Set.of("group:engineering"))).uri();
+        // frank may create a room in it: the category's creators name his directory group.
+        String room = rooms.createRoom(FRANK, new NewRoom("Open engineering " + run, "about engineering", category,
+                Privacy.OPEN, RoomType.NORMAL)).uri();
+        try (XccosTestClient frank = XccosTestClient.signIn(FRANK);
+             XccosTestClient dave = XccosTestClient.signIn(DAVE);
+             XccosTestClient bob = XccosTestClient.signIn(BOB)) {
+            assertEquals("200", joinCode(frank, room), "frank is in engineering");
+            assertNotEquals("200", joinCode(dave, room), "dave is in engineering, but under ou=sales, which is denied");
+            assertNotEquals("200", joinCode(bob, room), "bob is not in engineering");
+        }
     }
 
     @Test

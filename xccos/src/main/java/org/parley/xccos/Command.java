@@ -102,6 +102,25 @@ public sealed interface Command extends Inbound {
     }
 
     /**
+     * cmd:getpref: one of the user's preferences stored on the server, by label (§7.9). {@code createDefault}: the
+     * client asks for an empty preference to be made when there is none [INF: from the 2010 client's
+     * createdefault="true"]. {@code seqid} is the pref element's own (the preference's version as the client knows
+     * it), not the command's.
+     */
+    record GetPreference(CommandRef ref, String label, String seqid, boolean createDefault) implements Command {
+        public String id() {
+            return "cmd:getpref";
+        }
+    }
+
+    /** cmd:setpref: stores one of the user's preferences; {@code content} is the base64 text the client sent (§7.9). */
+    record SetPreference(CommandRef ref, String label, String seqid, String content) implements Command {
+        public String id() {
+            return "cmd:setpref";
+        }
+    }
+
+    /**
      * cmd:msgsrch: full-text search in the history of the rooms the user may read.
      * [INF: our own command; no capture of a real one exists.]
      */

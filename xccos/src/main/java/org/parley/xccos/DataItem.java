@@ -73,6 +73,13 @@ public sealed interface DataItem {
     record FileToken(String token, String serverUri) implements DataItem {
     }
 
+    /**
+     * pref: a user's preference (§7.9): its label, its version ({@code seqid}) and its content in base64 [INF: the
+     * reply's shape, mirrored from the request's].
+     */
+    record Preference(String label, long seqid, String content) implements DataItem {
+    }
+
     /** inv: an invitation to a room [INF: shape of rpl:getinv not public, §12 q3]. */
     record InvitationInfo(long invitationId, String channelUri, String channelName, String inviter,
                           Instant time) implements DataItem {

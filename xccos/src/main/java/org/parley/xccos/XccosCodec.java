@@ -19,6 +19,7 @@ import org.parley.xccos.DataItem.FailureInfo;
 import org.parley.xccos.DataItem.FileToken;
 import org.parley.xccos.DataItem.HistoryMessage;
 import org.parley.xccos.DataItem.InvitationInfo;
+import org.parley.xccos.DataItem.Preference;
 import org.parley.xccos.DataItem.Property;
 import org.parley.xccos.DataItem.ServerInfo;
 import org.parley.xccos.DataItem.UserInfo;
@@ -146,6 +147,17 @@ public final class XccosCodec {
                         ftdb.requiredAttribute("channelUri"), ftdb.requiredAttribute("fileUrl"));
             }
             case "cmd:nodespermcreatechild" -> new Command.CreatePermission(ref);
+            case "cmd:getpref" -> {
+                XmlNode pref = data.child("pref").orElseThrow(() -> new XccosException("getpref needs a pref"));
+                yield new Command.GetPreference(ref, pref.requiredAttribute("label"), pref.attribute("seqid"),
+                        "true".equalsIgnoreCase(pref.attribute("createdefault")));
+            }
+            case "cmd:setpref" -> {
+                XmlNode pref = data.child("pref").orElseThrow(() -> new XccosException("setpref needs a pref"));
+                String content = pref.attribute("content");
+                yield new Command.SetPreference(ref, pref.requiredAttribute("label"), pref.attribute("seqid"),
+                        content == null ? "" : content);
+            }
             case "cmd:msgsrch" -> {
                 XmlNode qib = data.child("qib").orElseThrow(() -> new XccosException("msgsrch needs a qib"));
                 yield new Command.MessageSearch(ref, qib.requiredAttribute("criteria"), qib.attribute("chanUri"),
@@ -341,6 +353,11 @@ public final class XccosCodec {
             xml.writeEmptyElement("token");
             xml.writeAttribute("token", token.token());
             xml.writeAttribute("serveruri", token.serverUri());
+        } else if (item instanceof Preference pref) {
+            xml.writeEmptyElement("pref");
+            xml.writeAttribute("label", pref.label());
+            xml.writeAttribute("seqid", Long.toString(pref.seqid()));
+            xml.writeAttribute("content", pref.content());
         } else if (item instanceof InvitationInfo inv) {
             xml.writeEmptyElement("inv");
             xml.writeAttribute("inviteId", Long.toString(inv.invitationId()));

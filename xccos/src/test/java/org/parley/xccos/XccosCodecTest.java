@@ -135,9 +135,20 @@ class XccosCodecTest {
                 .isInstanceOf(Command.CreatePermission.class);
         assertThat(parseOne(String.format(wrap, "<cmd id=\"cmd:getassociations\" seqid=\"1\"><data/></cmd>")))
                 .isInstanceOf(Command.GetAssociations.class);
-        Command unknown = (Command) parseOne(String.format(wrap, "<cmd id=\"cmd:getpref\" seqid=\"71\"><data/></cmd>"));
-        assertThat(unknown).isEqualTo(new Command.Unknown(new CommandRef("139132352", "71"), "cmd:getpref"));
-        assertThat(unknown.replyId()).isEqualTo("rpl:getpref");
+        // The 2010 Group Chat client's, as logged (PROTOCOL.md §7.9).
+        assertThat(parseOne(String.format(wrap, "<cmd id=\"cmd:getpref\" seqid=\"1\"><data>"
+                + "<pref label=\"kedzie.GroupChannels\" seqid=\"71\" createdefault=\"true\"/></data></cmd>")))
+                .isEqualTo(new Command.GetPreference(new CommandRef("139132352", "1"), "kedzie.GroupChannels", "71", true));
+        assertThat(parseOne(String.format(wrap, "<cmd id=\"cmd:setpref\" seqid=\"1\"><data>"
+                + "<pref label=\"kedzie.GroupChannels\" seqid=\"71\" createdefault=\"false\" content=\"PGEvPg==\"/>"
+                + "</data></cmd>")))
+                .isEqualTo(new Command.SetPreference(new CommandRef("139132352", "1"), "kedzie.GroupChannels", "71",
+                        "PGEvPg=="));
+        assertThatThrownBy(() -> parseOne(String.format(wrap, "<cmd id=\"cmd:getpref\" seqid=\"1\"><data/></cmd>")))
+                .isInstanceOf(XccosException.class).hasMessageContaining("pref");
+        Command unknown = (Command) parseOne(String.format(wrap, "<cmd id=\"cmd:getlogs\" seqid=\"71\"><data/></cmd>"));
+        assertThat(unknown).isEqualTo(new Command.Unknown(new CommandRef("139132352", "71"), "cmd:getlogs"));
+        assertThat(unknown.replyId()).isEqualTo("rpl:getlogs");
     }
 
     @Test
@@ -232,6 +243,15 @@ class XccosCodecTest {
         Command getinv = new Command.GetInvitations(new CommandRef("1331762712", "1"), 1, "contoso.com");
         assertThat(write(Reply.ok(getinv))).isEqualTo(HEAD + "<rpl id=\"rpl:getinv\" seqid=\"1\">"
                 + "<commandid seqid=\"1\" envid=\"1331762712\"/><resp code=\"200\">SUCCESS_OK</resp><data/></rpl></xccos>");
+    }
+
+    @Test
+    void writesRplGetprefWithThePreference() {
+        Command getpref = new Command.GetPreference(new CommandRef("1331762712", "1"), "kedzie.GroupChannels", "71", true);
+        assertThat(write(Reply.ok(getpref, new DataItem.Preference("kedzie.GroupChannels", 72, "PGEvPg=="))))
+                .isEqualTo(HEAD + "<rpl id=\"rpl:getpref\" seqid=\"1\"><commandid seqid=\"1\" envid=\"1331762712\"/>"
+                        + "<resp code=\"200\">SUCCESS_OK</resp><data><pref label=\"kedzie.GroupChannels\" seqid=\"72\""
+                        + " content=\"PGEvPg==\"/></data></rpl></xccos>");
     }
 
     @Test

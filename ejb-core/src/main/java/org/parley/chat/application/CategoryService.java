@@ -136,6 +136,16 @@ public class CategoryService {
         return shownTo(callers.isAdministrator(viewerUri), category(categoryUri));
     }
 
+    /**
+     * Whether the user may create rooms in some category (XCCOS cmd:nodespermcreatechild): an administrator may, and
+     * so may anyone a category's creators name and its members rule lets in.
+     */
+    public boolean mayCreateRooms(String userUri) {
+        Actor actor = callers.participant(userUri);
+        return actor.administrator()
+                || categories.all().stream().anyMatch(category -> category.permitsCreator(actor.subject()));
+    }
+
     private static CategoryView shownTo(boolean administrator, Category category) {
         CategoryView view = CategoryView.of(category);
         return administrator ? view : view.withoutPrincipals();

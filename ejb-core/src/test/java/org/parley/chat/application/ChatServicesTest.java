@@ -588,6 +588,19 @@ class ChatServicesTest {
         assertThat(tx(() -> rooms.join(BOB, room.uri())).disabled()).isFalse();
     }
 
+    /** cmd:nodespermcreatechild: whoever a category lets create rooms, and administrators; nobody else. */
+    @Test
+    void mayCreateRoomsWhereSomeCategoryNamesTheUserAsCreator() {
+        assertThat(tx(() -> categories.mayCreateRooms(ALICE))).as("root: everyone of contoso.com").isTrue();
+        assertThat(tx(() -> categories.mayCreateRooms(MALLORY))).as("no category names fabrikam.com").isFalse();
+        assertThat(tx(() -> categories.mayCreateRooms(ADMIN))).isTrue();
+        String visitor = "sip:visitor@fabrikam.com";
+        tx(() -> categories.createCategory(ADMIN, new NewCategory(new CategorySettings(unique("Guests"), null, true,
+                true, true), Set.of("domain:fabrikam.com"), Set.of(MALLORY), Set.of("domain:fabrikam.com"))));
+        assertThat(tx(() -> categories.mayCreateRooms(visitor))).as("a category now lets fabrikam.com create").isTrue();
+        assertThat(tx(() -> categories.mayCreateRooms(MALLORY))).as("but denies mallory as a member").isFalse();
+    }
+
     @Test
     void categoryChangesAreAdministratorsOnlyAndRefusedOnAStaleVersion() {
         CategoryView category = tx(() -> categories.createCategory(ADMIN, new NewCategory(

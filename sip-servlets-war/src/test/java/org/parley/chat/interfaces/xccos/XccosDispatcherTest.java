@@ -54,16 +54,16 @@ class XccosDispatcherTest {
     @Test
     void unknownCommandIsA501ErrorReply() {
         XccosDispatcher dispatcher = dispatcher(new StubHandler<>(Command.Part.class, List::of));
-        Command.Unknown unknown = new Command.Unknown(REF, "cmd:getpref");
+        Command.Unknown unknown = new Command.Unknown(REF, "cmd:getlogs");
 
         List<Outbound> out = dispatcher.dispatch(unknown, CLIENT);
 
         assertThat(out).hasSize(1);
         Reply reply = (Reply) out.get(0);
-        assertThat(reply.id()).isEqualTo("rpl:getpref");
+        assertThat(reply.id()).isEqualTo("rpl:getlogs");
         assertThat(reply.ref()).isEqualTo(REF);
         assertThat(reply.result().code()).isEqualTo(501);
-        assertThat(reply.result().text()).contains("cmd:getpref");
+        assertThat(reply.result().text()).contains("cmd:getlogs");
         assertThat(reply.data()).isEmpty();
     }
 
