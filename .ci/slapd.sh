@@ -13,10 +13,13 @@ PORT=${PARLEY_SLAPD_PORT:-3389}
 URL=ldap://127.0.0.1:$PORT
 
 stop() {
+    local pid
     if [ -f "$DIR/slapd.pid" ]; then
-        kill "$(cat "$DIR/slapd.pid")" 2>/dev/null || true
+        pid=$(cat "$DIR/slapd.pid")
+        kill "$pid" 2>/dev/null || true
+        # slapd removes its pid file as it exits; wait for the process itself.
         for _ in $(seq 1 50); do
-            kill -0 "$(cat "$DIR/slapd.pid")" 2>/dev/null || break
+            kill -0 "$pid" 2>/dev/null || break
             sleep 0.1
         done
         rm -f "$DIR/slapd.pid"

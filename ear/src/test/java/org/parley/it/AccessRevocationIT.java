@@ -188,6 +188,39 @@ class AccessRevocationIT {
         }
     }
 
+    /** Remove-CsPersistentChatRoom over REST: administrators only (by default), and whoever is in the room is out. */
+    @Test
+    void aDeletedRoomTakesItsParticipantsOutAndIsGone() throws Exception {
+        String alice = "sip:alice@contoso.com";
+        String doomed = room(alice, "Doomed", Privacy.OPEN);
+        String marker = room(alice, "Survivor", Privacy.OPEN);
+        String path = "/rooms/" + guid(doomed);
+        try (XccosTestClient aliceSip = XccosTestClient.signIn(alice);
+             XccosTestClient bobSip = XccosTestClient.signIn(user("bob"))) {
+            join(aliceSip, doomed);
+            join(aliceSip, marker);
+            join(bobSip, doomed);
+            join(bobSip, marker);
+            assertEquals(200, aliceSip.post(doomed, "last words").status());
+
+            WebApiClient admin = WebApiClient.as("admin", "parley-admin");
+            String etag = admin.get(path).headers().firstValue("ETag").orElseThrow();
+            assertEquals(403, WebApiClient.as("alice", "secret").delete(path, "If-Match", etag).statusCode(),
+                    "a manager may not, unless parley.chat.managers-may-delete-rooms");
+            assertEquals(428, admin.delete(path).statusCode(), "If-Match is required");
+            var deleted = admin.delete(path, "If-Match", etag);
+            assertEquals(204, deleted.statusCode(), deleted::body);
+
+            assertTakenOut(bobSip, doomed);
+            assertTakenOut(aliceSip, doomed);
+            assertEquals(404, admin.get(path).statusCode());
+            assertEquals(404, admin.delete(path, "If-Match", "*").statusCode());
+            assertEquals(200, aliceSip.post(marker, "still here").status(), "other rooms are untouched");
+            Document next = bobSip.await("/xccos/grpchat");
+            assertEquals(marker, text(next, "/xccos/grpchat/@chanUri"), () -> "got " + xml(next));
+        }
+    }
+
     @Test
     void aUserDeniedByTheCategoryIsTakenOutOfItsRooms() throws Exception {
         String owner = user("owner");

@@ -57,8 +57,8 @@ final class WebApiClient {
         return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
-    HttpResponse<String> delete(String path) throws Exception {
-        return send(request(path).DELETE());
+    HttpResponse<String> delete(String path, String... headers) throws Exception {
+        return send(request(path, headers).DELETE());
     }
 
     /** Every item of a paged list, page after page of 100 (the path has no page or size of its own). */

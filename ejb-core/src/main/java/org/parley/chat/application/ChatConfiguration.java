@@ -19,9 +19,12 @@ import org.parley.chat.domain.model.user.SipUri;
  * @param globalPolicyEnabled  what the Global policy says when the store is created; later changes are
  *                             made through PolicyService and kept in the store
  * @param administrators       users made Persistent Chat administrators at every start (never revoked there)
+ * @param managersMayDeleteRooms whether a room's managers may delete it (administrators always may); off as in
+ *                             Lync, where only Remove-CsPersistentChatRoom deleted a room
  */
 public record ChatConfiguration(String domain, int storySizeLimit, int searchLimit, int historyPageLimit,
-                                long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators) {
+                                long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators,
+                                boolean managersMayDeleteRooms) {
 
     public static final String DOMAIN = "parley.sip.domain";
     public static final String STORY_SIZE_LIMIT = "parley.chat.story-size-limit";
@@ -30,6 +33,7 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
     public static final String MAX_FILE_SIZE = "parley.chat.max-file-size-bytes";
     public static final String GLOBAL_POLICY_ENABLED = "parley.chat.global-policy-enabled";
     public static final String ADMINISTRATORS = "parley.chat.administrators";
+    public static final String MANAGERS_MAY_DELETE_ROOMS = "parley.chat.managers-may-delete-rooms";
 
     public ChatConfiguration {
         if (storySizeLimit < 1 || storySizeLimit > Message.MAX_TEXT_LENGTH) {
@@ -40,6 +44,13 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
             throw new IllegalArgumentException("chat limits must be positive");
         }
         administrators = Set.copyOf(administrators);
+    }
+
+    /** Managers may not delete rooms. */
+    public ChatConfiguration(String domain, int storySizeLimit, int searchLimit, int historyPageLimit,
+                             long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators) {
+        this(domain, storySizeLimit, searchLimit, historyPageLimit, maxFileSizeBytes, globalPolicyEnabled,
+                administrators, false);
     }
 
     /**
@@ -58,6 +69,7 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
                 Boolean.parseBoolean(properties.getProperty(GLOBAL_POLICY_ENABLED, "true").strip()),
                 Arrays.stream(properties.getProperty(ADMINISTRATORS, "").split(","))
                         .map(String::strip).filter(uri -> !uri.isEmpty())
-                        .map(SipUri::parse).collect(Collectors.toSet()));
+                        .map(SipUri::parse).collect(Collectors.toSet()),
+                Boolean.parseBoolean(properties.getProperty(MANAGERS_MAY_DELETE_ROOMS, "false").strip()));
     }
 }

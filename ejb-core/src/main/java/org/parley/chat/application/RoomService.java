@@ -18,6 +18,7 @@ import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.RoomRolesView;
 import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.application.events.AfterCommit;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.CategoryRepository;
 import org.parley.chat.domain.model.category.CategoryUri;
@@ -62,6 +63,12 @@ public class RoomService {
     @Inject
     AccessChanges accessChanges;
 
+    @Inject
+    FollowerIndex followerIndex;
+
+    @Inject
+    AfterCommit afterCommit;
+
     public RoomService() {
     }
 
@@ -75,6 +82,8 @@ public class RoomService {
         this.configuration = configuration;
         this.clock = clock;
         this.compliance = compliance;
+        this.followerIndex = new FollowerIndex();
+        this.afterCommit = AfterCommit.immediate();
     }
 
     public RoomView createRoom(String actorUri, NewRoom newRoom) {
@@ -107,6 +116,33 @@ public class RoomService {
         compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("privacy", settings.privacy().name(), "type", settings.type().name()));
         return RoomView.of(room);
+    }
+
+    /**
+     * Deletes the room with its history, files, follows and invitations (Lync's Remove-CsPersistentChatRoom):
+     * administrators, and its managers where {@link ChatConfiguration#managersMayDeleteRooms} allows. The room row is
+     * locked first, so a post under way either is stored before and deleted with the rest, or finds no room. Once
+     * committed, every node takes the room's participants out of it (ntc:part, as for any right taken away); the
+     * compliance record keeps what was deleted and by whom. The file store's bytes go with its next clean-up.
+     *
+     * @param expectedVersion the version the caller read (ETag), or null to delete whatever is stored
+     */
+    public void deleteRoom(String actorUri, String roomUri, Long expectedVersion) {
+        Actor actor = callers.actor(actorUri);
+        Room room = rooms.lockForPosting(RoomUri.parse(roomUri))
+                .orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+        room.requireDelete(actor, configuration.managersMayDeleteRooms());
+        Versions.require(expectedVersion, room.version());
+        Map<String, String> details = new HashMap<>(Map.of("category", room.category().name(),
+                "privacy", room.privacy().name(), "type", room.settings().type().name(),
+                "lastMessageSeq", Long.toString(room.lastMessageSeq())));
+        String uri = room.uri().toString();
+        accessChanges.room(room);
+        RoomRepository.RoomRemoval removed = rooms.remove(room);
+        details.putAll(Map.of("messages", Long.toString(removed.messages()), "files", Long.toString(removed.files()),
+                "follows", Long.toString(removed.follows()), "invitations", Long.toString(removed.invitations())));
+        compliance.record(ComplianceEventType.ROOM_DELETED, room, actor.uri().value(), clock.instant(), null, details);
+        afterCommit.run(() -> followerIndex.changed(uri));
     }
 
     /**
@@ -193,9 +229,9 @@ public class RoomService {
 
     /** A user left a room (or its client went away): nothing changes but the compliance record. */
     public void leave(String userUri, String roomUri) {
-        Room room = room(roomUri);
-        compliance.record(ComplianceEventType.PART, room, SipUri.parse(userUri).value(), clock.instant(),
-                null, Map.of());
+        // A room deleted meanwhile has no PART to record: its ROOM_DELETED record says everyone left.
+        rooms.find(RoomUri.parse(roomUri)).ifPresent(room -> compliance.record(ComplianceEventType.PART, room,
+                SipUri.parse(userUri).value(), clock.instant(), null, Map.of()));
     }
 
     /**

@@ -106,6 +106,8 @@ class ChatServicesTest {
     private static FileRecordService files;
     private static Callers callers;
     private static JpaRoomRepository roomRepository;
+    /** The same rooms, on a server that lets managers delete rooms. */
+    private static RoomService roomsManagersDelete;
 
     @BeforeAll
     static void store() {
@@ -126,6 +128,9 @@ class ChatServicesTest {
         directory = new DirectoryService(callers, groupRepository, accessChanges);
         categories = new CategoryService(callers, categoryRepository, configuration, clock, accessChanges);
         rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance,
+                accessChanges);
+        roomsManagersDelete = new RoomService(callers, roomRepository, categoryRepository, new ChatConfiguration(
+                "contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)), true), clock, compliance,
                 accessChanges);
         posts = new PostService(callers, roomRepository, messageRepository, configuration, clock, compliance,
                 events, AfterCommit.immediate(), new RoomPublishOrder());
@@ -772,6 +777,49 @@ class ChatServicesTest {
 
         assertThat(tx(() -> follows.readers(room.uri(), List.of(ALICE, BOB)))).containsExactly(ALICE);
         assertThat(tx(() -> follows.followers(room.uri()))).doesNotContain(BOB);
+    }
+
+    /** Remove-CsPersistentChatRoom: the room goes with everything in it, and compliance keeps what went and who. */
+    @Test
+    void deletingARoomTakesItsHistoryFilesFollowsAndInvitationsAndIsRecorded() {
+        RoomView room = roomInRoot(ALICE, Privacy.CLOSED, RoomType.NORMAL);
+        tx(() -> rooms.grant(ALICE, room.uri(), RoomRole.MEMBER, BOB));
+        tx(() -> posts.post(ALICE, room.uri(), "minutes follow", null));
+        tx(() -> posts.post(BOB, room.uri(), "thanks", null));
+        String hash = Hashes.sha256Hex("minutes");
+        tx(() -> files.register(ALICE, room.uri(), new FileDescription("minutes.txt", 7, hash, "text/plain",
+                "files/" + hash)));
+        tx(() -> follows.follow(BOB, room.uri()));
+        tx(() -> invitations.invite(ALICE, room.uri(), BOB));
+        long version = tx(() -> rooms.find(ALICE, room.uri())).version();
+
+        assertRefused(() -> tx(() -> { rooms.deleteRoom(ALICE, room.uri(), null); return null; }), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> { rooms.deleteRoom(BOB, room.uri(), null); return null; }), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> { rooms.deleteRoom(ADMIN, room.uri(), version - 1); return null; }),
+                Reason.STALE_VERSION);
+        assertRefused(() -> tx(() -> { roomsManagersDelete.deleteRoom(BOB, room.uri(), null); return null; }),
+                Reason.FORBIDDEN);
+        assertThat(tx(() -> history.last(ALICE, room.uri(), 10))).as("refusals change nothing").hasSize(2);
+
+        compliance_events.clear();
+        events.accessChanges.clear();
+        tx(() -> { roomsManagersDelete.deleteRoom(ALICE, room.uri(), version); return null; });
+
+        assertRefused(() -> tx(() -> rooms.find(ADMIN, room.uri())), Reason.NOT_FOUND);
+        assertThat(tx(() -> follows.followed(BOB))).extracting(RoomView::uri).doesNotContain(room.uri());
+        assertThat(tx(() -> invitations.pending(BOB, 0))).extracting(InvitationView::roomUri)
+                .doesNotContain(room.uri());
+        assertThat(tx(() -> rooms.search(ADMIN, room.name()))).isEmpty();
+        assertThat(events.accessChanges).as("the nodes take its participants out")
+                .anyMatch(change -> room.uri().equals(change.roomUri()));
+        ComplianceEvent deleted = compliance_events.stream()
+                .filter(event -> event.type() == ComplianceEventType.ROOM_DELETED).findFirst().orElseThrow();
+        assertThat(deleted.roomUri()).isEqualTo(room.uri());
+        assertThat(deleted.roomName()).isEqualTo(room.name());
+        assertThat(deleted.actor()).isEqualTo(ALICE);
+        assertThat(deleted.details()).containsEntry("messages", "2").containsEntry("files", "1")
+                .containsEntry("follows", "1").containsEntry("invitations", "1").containsEntry("privacy", "CLOSED");
+        assertRefused(() -> tx(() -> { rooms.deleteRoom(ADMIN, room.uri(), null); return null; }), Reason.NOT_FOUND);
     }
 
     @Test

@@ -22,6 +22,12 @@ public enum ComplianceEventType {
     ROOM_DISABLED,
     ROOM_ENABLED,
     /**
+     * A room was deleted with everything in it: the room as it was (uri, name), who deleted it; details
+     * {@code category}, {@code privacy}, {@code type}, {@code messages}, {@code files}, {@code follows},
+     * {@code invitations} (how many went with it), {@code lastMessageSeq}.
+     */
+    ROOM_DELETED,
+    /**
      * A user searched message text (XCCOS cmd:msgsrch): the search text as the event's text; the room
      * when the search was limited to one, else none; details {@code hits}, {@code rooms} (how many rooms
      * were searched) and {@code hitRooms} (the rooms whose messages were returned, space-separated).

@@ -108,6 +108,17 @@ public class RoomsResource {
     }
 
     /**
+     * Deletes the room with its history, files, follows and invitations: administrators, and its managers where the
+     * server allows it (parley.chat.managers-may-delete-rooms). Its participants online are taken out of it.
+     */
+    @DELETE
+    @Path(ID)
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        rooms.deleteRoom(caller.uri(), roomUri(id), Versions.expected(ifMatch));
+        return Response.noContent().build();
+    }
+
+    /**
      * Moves the room to another category: for its managers who may create rooms in that category, and
      * administrators (who also have admin/rooms/{id}/category).
      */

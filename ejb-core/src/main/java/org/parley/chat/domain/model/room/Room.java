@@ -247,6 +247,19 @@ public class Room {
         requireJoin(actor);
     }
 
+    /**
+     * Who may delete the room: administrators, and its managers where the server lets managers delete rooms.
+     * A room the actor may not see is NOT_FOUND, as everywhere.
+     */
+    public void requireDelete(Actor actor, boolean managersMayDelete) {
+        requireVisible(actor);
+        if (!actor.administrator() && !(managersMayDelete && isManager(actor.subject()))) {
+            throw ChatException.forbidden(managersMayDelete
+                    ? actor.uri() + " is neither an administrator nor a manager of room " + name
+                    : "only a Persistent Chat administrator may delete room " + name);
+        }
+    }
+
     public void requireManage(Actor actor) {
         requireVisible(actor);
         if (!canManage(actor)) {

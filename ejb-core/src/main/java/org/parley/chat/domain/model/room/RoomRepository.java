@@ -46,6 +46,19 @@ public interface RoomRepository {
 
     void add(Room room);
 
+    /**
+     * Deletes the room and everything of it: its messages and their history changes, its file records and file
+     * transfer tokens, follows, invitations and role lists. The file store's bytes go when no record names them
+     * any more (the file store's clean-up). Everything the persistence context held is written out and forgotten.
+     *
+     * @return what was deleted with it
+     */
+    RoomRemoval remove(Room room);
+
+    /** What a room's deletion took with it. */
+    record RoomRemoval(long messages, long files, long follows, long invitations) {
+    }
+
     /** The URIs of every room, by name (for exporting the store one room at a time). */
     List<RoomUri> allUris();
 

@@ -162,6 +162,31 @@ public class JpaRoomRepository implements RoomRepository {
     }
 
     @Override
+    public RoomRemoval remove(Room room) {
+        // Bulk deletes, children first (the foreign keys); the role lists go with the room (element collections).
+        // Bulk deletes pass by the persistence context: what it holds of the room's children (follows a rights review
+        // just read) would still point at the removed room at the flush, so it is written out first and then
+        // forgotten, and the room removed afresh.
+        long id = room.id();
+        em.flush();
+        em.createQuery("delete from FileTransferToken t where t.room = :room").setParameter("room", room).executeUpdate();
+        long files = em.createQuery("delete from FileRecord f where f.room = :room").setParameter("room", room)
+                .executeUpdate();
+        long follows = em.createQuery("delete from Follow f where f.room = :room").setParameter("room", room)
+                .executeUpdate();
+        long invitations = em.createQuery("delete from Invitation i where i.room = :room").setParameter("room", room)
+                .executeUpdate();
+        em.createQuery("delete from HistoryChange c where c.room = :room").setParameter("room", room).executeUpdate();
+        long messages = em.createQuery("delete from Message m where m.room = :room").setParameter("room", room)
+                .executeUpdate();
+        idsByGuid.remove(room.uri().guid());
+        em.clear();
+        em.remove(em.find(Room.class, id));
+        em.flush();
+        return new RoomRemoval(messages, files, follows, invitations);
+    }
+
+    @Override
     public void store(Room room) {
         // The room is managed; flushing is what makes Hibernate increment its version.
         em.flush();
