@@ -2,6 +2,7 @@ package org.parley.chat.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +17,10 @@ import org.parley.chat.domain.model.category.CategoryRepository;
 import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.category.CategoryUri;
+import org.parley.chat.application.compliance.ComplianceEventType;
+import org.parley.chat.application.compliance.ComplianceRecorder;
+import org.parley.chat.domain.model.room.Room;
+import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.shared.ChatException;
@@ -41,11 +46,24 @@ public class CategoryService {
     @Inject
     AccessChanges accessChanges;
 
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    ComplianceRecorder compliance;
+
     public CategoryService() {
     }
 
     CategoryService(Callers callers, CategoryRepository categories, ChatConfiguration configuration, Clock clock,
                     AccessChanges accessChanges) {
+        this(callers, categories, configuration, clock, accessChanges, null, null);
+    }
+
+    CategoryService(Callers callers, CategoryRepository categories, ChatConfiguration configuration, Clock clock,
+                    AccessChanges accessChanges, RoomRepository rooms, ComplianceRecorder compliance) {
+        this.rooms = rooms;
+        this.compliance = compliance;
         this.accessChanges = accessChanges;
         this.callers = callers;
         this.categories = categories;
@@ -134,6 +152,46 @@ public class CategoryService {
     /** One category as {@code viewerUri} may see it (see {@link #categories(String)}). */
     public CategoryView find(String viewerUri, String categoryUri) {
         return shownTo(callers.isAdministrator(viewerUri), category(categoryUri));
+    }
+
+    /**
+     * Removes a category (Remove-CsPersistentChatCategory): one without rooms, or, naming {@code moveRoomsTo}, one
+     * whose rooms move to that category in the same transaction (each move recorded as a room change, and the
+     * rights it changes reaching the rooms at once, as {@link RoomService#moveToCategory}). The Root category stays:
+     * clients are given it as the server's rootUri.
+     *
+     * @param expectedVersion the version the caller read (ETag), or null to remove whatever is stored
+     * @return how many rooms moved
+     */
+    public int removeCategory(String actorUri, String categoryUri, String moveRoomsTo, Long expectedVersion) {
+        Actor actor = callers.actor(actorUri);
+        actor.requireAdministrator("remove a category");
+        Category category = category(categoryUri);
+        Versions.require(expectedVersion, category.version());
+        if (category.isRoot()) {
+            throw ChatException.conflict("the Root category cannot be removed: clients are given it as rootUri");
+        }
+        List<Room> inIt = rooms.inCategory(category);
+        if (!inIt.isEmpty()) {
+            if (moveRoomsTo == null || moveRoomsTo.isBlank()) {
+                throw ChatException.conflict("category " + category.name() + " has " + inIt.size()
+                        + " rooms: name a category to move them to");
+            }
+            Category target = category(moveRoomsTo);
+            if (target.id().equals(category.id())) {
+                throw ChatException.invalid("the rooms of category " + category.name() + " cannot move to itself");
+            }
+            for (Room room : inIt) {
+                room.moveTo(actor, target);
+                rooms.store(room);
+                accessChanges.room(room);
+                compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
+                        Map.of("change", "category", "fromCategory", category.uri().toString(), "toCategory",
+                                target.uri().toString(), "category", target.name(), "reason", "category removed"));
+            }
+        }
+        categories.remove(category);
+        return inIt.size();
     }
 
     /**

@@ -93,10 +93,41 @@ public class PolicyService {
         return policyOf(userUri);
     }
 
+    /**
+     * Grants or revokes the Persistent Chat administrator right. The last administrator the store knows cannot be
+     * revoked (the store would have nobody to administer it until a restart re-grants those of
+     * parley.chat.administrators, which a restart always does).
+     */
     public void setAdministrator(String actorUri, String userUri, boolean administrator) {
         Actor actor = callers.actor(actorUri);
-        userRecord(SipUri.parse(userUri)).setAdministrator(actor, administrator);
-        accessChanges.user(SipUri.parse(userUri));
+        SipUri user = SipUri.parse(userUri);
+        actor.requireAdministrator("grant or revoke administrator rights");
+        if (!administrator && users.administrators().stream().allMatch(admin -> admin.uri().equals(user))
+                && users.find(user).map(ChatUser::isAdministrator).orElse(false)) {
+            throw ChatException.conflict(user + " is the last Persistent Chat administrator");
+        }
+        userRecord(user).setAdministrator(actor, administrator);
+        accessChanges.user(user);
+    }
+
+    /**
+     * Removes a named policy (Remove-CsPersistentChatPolicy): the users it was assigned to fall back to Global. The
+     * Global policy cannot be removed.
+     *
+     * @return how many users fell back to Global
+     */
+    public int removePolicy(String actorUri, String name) {
+        Actor actor = callers.actor(actorUri);
+        actor.requireAdministrator("remove a chat policy");
+        ChatPolicy policy = policies.findByName(name).orElseThrow(() -> ChatException.notFound("no chat policy " + name));
+        if (policy.isGlobal()) {
+            throw ChatException.conflict("the Global policy cannot be removed");
+        }
+        List<ChatUser> assigned = users.withPolicy(policy);
+        assigned.forEach(user -> user.assignPolicy(actor, null));
+        policies.remove(policy);
+        accessChanges.everyone();
+        return assigned.size();
     }
 
     public boolean isAdministrator(String userUri) {

@@ -36,6 +36,7 @@ import org.parley.chat.application.dto.InvitationView;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.NewCategory;
 import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.application.dto.PolicyView;
 import org.parley.chat.application.dto.PostedMessage;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.events.AfterCommit;
@@ -126,7 +127,8 @@ class ChatServicesTest {
         AccessChanges accessChanges = new AccessChanges(callers, new JpaFollowRepository(em), events);
         policies = new PolicyService(callers, policyRepository, userRepository, accessChanges);
         directory = new DirectoryService(callers, groupRepository, accessChanges);
-        categories = new CategoryService(callers, categoryRepository, configuration, clock, accessChanges);
+        categories = new CategoryService(callers, categoryRepository, configuration, clock, accessChanges,
+                roomRepository, compliance);
         rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance,
                 accessChanges);
         roomsManagersDelete = new RoomService(callers, roomRepository, categoryRepository, new ChatConfiguration(
@@ -820,6 +822,75 @@ class ChatServicesTest {
         assertThat(deleted.details()).containsEntry("messages", "2").containsEntry("files", "1")
                 .containsEntry("follows", "1").containsEntry("invitations", "1").containsEntry("privacy", "CLOSED");
         assertRefused(() -> tx(() -> { rooms.deleteRoom(ADMIN, room.uri(), null); return null; }), Reason.NOT_FOUND);
+    }
+
+    /** Remove-CsPersistentChatCategory: empty, or with its rooms moved in the same transaction; never Root. */
+    @Test
+    void aCategoryIsRemovedEmptyOrWithItsRoomsMovedAndRootStays() {
+        CategoryView doomed = tx(() -> categories.createCategory(ADMIN, new NewCategory(
+                new CategorySettings(unique("Doomed"), null, true, true, true), Set.of("domain:contoso.com"),
+                Set.of(), Set.of("domain:contoso.com"))));
+        CategoryView target = tx(() -> categories.createCategory(ADMIN, new NewCategory(
+                new CategorySettings(unique("Target"), null, true, true, true), Set.of("domain:contoso.com"),
+                Set.of(), Set.of())));
+        RoomView room = tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Moving"), "moves", doomed.uri(),
+                Privacy.OPEN, RoomType.NORMAL)));
+        String root = tx(() -> categories.root()).uri();
+
+        assertRefused(() -> tx(() -> categories.removeCategory(ALICE, doomed.uri(), target.uri(), null)),
+                Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> categories.removeCategory(ADMIN, doomed.uri(), null, null)), Reason.CONFLICT);
+        assertRefused(() -> tx(() -> categories.removeCategory(ADMIN, doomed.uri(), doomed.uri(), null)),
+                Reason.INVALID);
+        assertRefused(() -> tx(() -> categories.removeCategory(ADMIN, doomed.uri(), target.uri(),
+                doomed.version() - 1)), Reason.STALE_VERSION);
+        assertRefused(() -> tx(() -> categories.removeCategory(ADMIN, root, target.uri(), null)), Reason.CONFLICT);
+        assertRefused(() -> tx(() -> categories.updateCategory(ADMIN, root, new CategorySettings(unique("Renamed"),
+                null, true, true, true), null)), Reason.CONFLICT);
+        assertThat(tx(() -> rooms.find(ALICE, room.uri())).categoryUri()).as("refusals change nothing")
+                .isEqualTo(doomed.uri());
+
+        compliance_events.clear();
+        assertThat(tx(() -> categories.removeCategory(ADMIN, doomed.uri(), target.uri(), doomed.version())))
+                .isEqualTo(1);
+        assertThat(tx(() -> rooms.find(ALICE, room.uri())).categoryUri()).isEqualTo(target.uri());
+        assertRefused(() -> tx(() -> categories.find(doomed.uri())), Reason.NOT_FOUND);
+        assertThat(compliance_events).extracting(ComplianceEvent::type).containsExactly(ComplianceEventType.ROOM_CHANGED);
+        assertThat(tx(() -> categories.removeCategory(ADMIN, target.uri(), root, null))).isEqualTo(1);
+        assertThat(tx(() -> rooms.find(ALICE, room.uri())).categoryUri()).isEqualTo(root);
+    }
+
+    /** Remove-CsPersistentChatPolicy: its users fall back to Global; Global stays. */
+    @Test
+    void aRemovedPolicysUsersFallBackToGlobal() {
+        String name = unique("Quiet").replace(' ', '-');
+        String dora = "sip:dora-" + UUID.randomUUID().toString().substring(0, 4) + "@contoso.com";
+        tx(() -> policies.definePolicy(ADMIN, name, false));
+        tx(() -> policies.assignPolicy(ADMIN, dora, name));
+        assertThat(tx(() -> policies.isEnabled(dora))).isFalse();
+        assertRefused(() -> tx(() -> policies.removePolicy(ALICE, name)), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> policies.removePolicy(ADMIN, "Global")), Reason.CONFLICT);
+        assertThat(tx(() -> policies.removePolicy(ADMIN, name))).isEqualTo(1);
+        assertThat(tx(() -> policies.isEnabled(dora))).as("Global enables chat").isTrue();
+        assertThat(tx(() -> policies.policies())).extracting(PolicyView::name).doesNotContain(name);
+        assertRefused(() -> tx(() -> policies.removePolicy(ADMIN, name)), Reason.NOT_FOUND);
+    }
+
+    /** The administrator right through the API; the last administrator keeps it. */
+    @Test
+    void administratorsAreGrantedAndRevokedButNeverTheLast() {
+        String erin = "sip:erin-" + UUID.randomUUID().toString().substring(0, 4) + "@contoso.com";
+        assertRefused(() -> tx(() -> { policies.setAdministrator(ALICE, erin, true); return null; }),
+                Reason.FORBIDDEN);
+        tx(() -> { policies.setAdministrator(ADMIN, erin, true); return null; });
+        assertThat(tx(() -> policies.isAdministrator(erin))).isTrue();
+        assertThat(tx(() -> policies.administrators())).contains(erin, ADMIN);
+        tx(() -> { policies.setAdministrator(erin, ADMIN, false); return null; });
+        assertThat(tx(() -> policies.isAdministrator(ADMIN))).isFalse();
+        assertRefused(() -> tx(() -> { policies.setAdministrator(erin, erin, false); return null; }), Reason.CONFLICT);
+        tx(() -> { policies.setAdministrator(erin, ADMIN, true); return null; });
+        tx(() -> { policies.setAdministrator(ADMIN, erin, false); return null; });
+        assertThat(tx(() -> policies.administrators())).doesNotContain(erin).contains(ADMIN);
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -52,6 +54,22 @@ public class AdminCategoriesResource {
                            @Valid @NotNull CategorySettingsJson settings) {
         Long expected = Versions.expected(ifMatch);
         return withTag(categories.updateCategory(caller.uri(), categoryUri(id), settings.settings(), expected));
+    }
+
+    /**
+     * Removes the category (Remove-CsPersistentChatCategory): an empty one, or one whose rooms move to the category
+     * {@code moveRoomsTo} names (its id) in the same transaction. Not the Root category.
+     */
+    @DELETE
+    public CategoryRemovalJson remove(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                      @QueryParam("moveRoomsTo") @Pattern(regexp = AdminPaths.GUID) String moveRoomsTo) {
+        Long expected = Versions.expected(ifMatch);
+        return new CategoryRemovalJson(categories.removeCategory(caller.uri(), categoryUri(id),
+                moveRoomsTo == null ? null : categoryUri(moveRoomsTo), expected));
+    }
+
+    /** @param roomsMoved how many rooms moved to the category named by moveRoomsTo */
+    public record CategoryRemovalJson(int roomsMoved) {
     }
 
     /** @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name}, URL-encoded */

@@ -1,5 +1,7 @@
 package org.parley.web.rest.admin;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -61,6 +64,42 @@ public class AdminPoliciesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public PolicyJson define(@PathParam("name") String name, @Valid @NotNull PolicySwitchJson change) {
         return PolicyJson.of(policies.definePolicy(caller.uri(), name, change.chatEnabled()));
+    }
+
+    /** Remove-CsPersistentChatPolicy: the users it was assigned to fall back to Global (not removable). */
+    @DELETE
+    @Path("policies/{name}")
+    public PolicyRemovalJson remove(@PathParam("name") String name) {
+        return new PolicyRemovalJson(policies.removePolicy(caller.uri(), name));
+    }
+
+    /** @param usersBackOnGlobal how many users the removed policy was assigned to */
+    public record PolicyRemovalJson(int usersBackOnGlobal) {
+    }
+
+    /** The Persistent Chat administrators the store keeps (those of the directory's group are not listed). */
+    @GET
+    @Path("administrators")
+    public List<String> administrators() {
+        return policies.administrators();
+    }
+
+    /** Grants the Persistent Chat administrator right. */
+    @PUT
+    @Path("administrators/{user}")
+    public AdminUserJson grantAdministrator(@PathParam("user") String user) {
+        String uri = AdminPaths.userUri(configuration.domain(), user);
+        policies.setAdministrator(caller.uri(), uri, true);
+        return view(uri);
+    }
+
+    /** Revokes it; not from the last administrator (409). One of parley.chat.administrators gets it back at a start. */
+    @DELETE
+    @Path("administrators/{user}")
+    public AdminUserJson revokeAdministrator(@PathParam("user") String user) {
+        String uri = AdminPaths.userUri(configuration.domain(), user);
+        policies.setAdministrator(caller.uri(), uri, false);
+        return view(uri);
     }
 
     @GET

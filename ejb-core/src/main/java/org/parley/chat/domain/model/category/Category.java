@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.Subject;
+import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.Texts;
 
 /**
@@ -114,6 +115,11 @@ public class Category {
         return root;
     }
 
+    /** The category the server was seeded with, by its name (which it keeps, {@link #change}). */
+    public boolean isRoot() {
+        return keyOf(name()).equals(keyOf(ROOT_NAME));
+    }
+
     public static String keyOf(String name) {
         return Texts.key(name);
     }
@@ -128,6 +134,10 @@ public class Category {
 
     public void change(Actor by, CategorySettings settings) {
         by.requireAdministrator("change a category");
+        // The server finds its Root category by name (rootUri for clients, the default for new rooms).
+        if (isRoot() && settings.name() != null && !keyOf(settings.name()).equals(keyOf(ROOT_NAME))) {
+            throw ChatException.conflict("the Root category keeps its name");
+        }
         apply(settings);
     }
 

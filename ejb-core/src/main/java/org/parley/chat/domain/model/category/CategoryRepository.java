@@ -16,6 +16,9 @@ public interface CategoryRepository {
 
     void add(Category category);
 
+    /** Removes a category no room is in; its principal lists go with it. */
+    void remove(Category category);
+
     /** Writes the category's pending changes now, so its {@link Category#version()} is the new one. */
     void store(Category category);
 }

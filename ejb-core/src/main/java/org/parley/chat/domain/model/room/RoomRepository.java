@@ -1,5 +1,7 @@
 package org.parley.chat.domain.model.room;
 
+import org.parley.chat.domain.model.category.Category;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +47,9 @@ public interface RoomRepository {
     List<Room> listing(Set<Principal> principals, RoomRole role);
 
     void add(Room room);
+
+    /** The rooms of a category. */
+    List<Room> inCategory(Category category);
 
     /**
      * Deletes the room and everything of it: its messages and their history changes, its file records and file

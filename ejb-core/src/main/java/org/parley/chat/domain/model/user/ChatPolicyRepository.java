@@ -13,4 +13,6 @@ public interface ChatPolicyRepository {
     List<ChatPolicy> all();
 
     void add(ChatPolicy policy);
+
+    void remove(ChatPolicy policy);
 }

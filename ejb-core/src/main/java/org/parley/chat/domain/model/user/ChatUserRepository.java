@@ -11,6 +11,9 @@ public interface ChatUserRepository {
 
     void add(ChatUser user);
 
+    /** The users the policy is assigned to as their own. */
+    List<ChatUser> withPolicy(ChatPolicy policy);
+
     /** Every user the store knows (has an administrator flag or a policy for), by URI. */
     List<ChatUser> all();
 }

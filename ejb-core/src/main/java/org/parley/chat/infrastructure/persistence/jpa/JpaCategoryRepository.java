@@ -49,6 +49,11 @@ public class JpaCategoryRepository implements CategoryRepository {
     }
 
     @Override
+    public void remove(Category category) {
+        em.remove(category);
+    }
+
+    @Override
     public void add(Category category) {
         em.persist(category);
     }

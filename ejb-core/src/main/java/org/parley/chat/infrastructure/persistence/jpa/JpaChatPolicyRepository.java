@@ -42,6 +42,11 @@ public class JpaChatPolicyRepository implements ChatPolicyRepository {
     }
 
     @Override
+    public void remove(ChatPolicy policy) {
+        em.remove(policy);
+    }
+
+    @Override
     public void add(ChatPolicy policy) {
         em.persist(policy);
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.parley.chat.domain.model.user.ChatPolicy;
 import org.parley.chat.domain.model.user.ChatUser;
 import org.parley.chat.domain.model.user.ChatUserRepository;
 import org.parley.chat.domain.model.user.SipUri;
@@ -40,6 +41,12 @@ public class JpaChatUserRepository implements ChatUserRepository {
     @Override
     public List<ChatUser> all() {
         return em.createQuery("select u from ChatUser u order by u.uri", ChatUser.class).getResultList();
+    }
+
+    @Override
+    public List<ChatUser> withPolicy(ChatPolicy policy) {
+        return em.createQuery("select u from ChatUser u where u.policy = :policy order by u.uri", ChatUser.class)
+                .setParameter("policy", policy).getResultList();
     }
 
     @Override

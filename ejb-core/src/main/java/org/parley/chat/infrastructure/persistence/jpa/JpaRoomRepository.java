@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
+import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
@@ -159,6 +160,12 @@ public class JpaRoomRepository implements RoomRepository {
     @Override
     public void add(Room room) {
         em.persist(room);
+    }
+
+    @Override
+    public List<Room> inCategory(Category category) {
+        return em.createQuery("select r from Room r where r.category = :category order by r.nameKey", Room.class)
+                .setParameter("category", category).getResultList();
     }
 
     @Override
