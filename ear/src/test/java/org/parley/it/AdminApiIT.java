@@ -185,6 +185,58 @@ class AdminApiIT {
      * Who may enter a category and create rooms in it is the administrators' business: everyone else reads a
      * category's name, description and switches, in the list and alone.
      */
+    /** Remove-CsPersistentChatCategory, Remove-CsPersistentChatPolicy and the administrator right, over HTTP. */
+    @Test
+    @RunAsClient
+    void categoriesAndPoliciesAreRemovedAndTheAdministratorRightGrantedAndRevoked() throws Exception {
+        HttpResponse<String> created = admin.post("/categories", """
+                {"name": "Closing %s", "allowedMembers": ["domain:contoso.com"], "creators": ["domain:contoso.com"]}"""
+                .formatted(run));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = object(created).getString("id");
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> room = alice.post("/rooms", """
+                {"name": "Moving %s", "privacy": "OPEN", "categoryUri": "%s"}""".formatted(run,
+                object(created).getString("uri")));
+        assertEquals(201, room.statusCode(), room.body());
+        String roomPath = "/rooms/" + object(room).getString("id");
+        String rootId = admin.all("/categories").getValuesAs(JsonObject.class).stream()
+                .filter(category -> category.getString("name").equals("Root")).findFirst().orElseThrow().getString("id");
+        String path = "/admin/categories/" + id;
+
+        assertEquals(403, alice.delete(path, "If-Match", etag).statusCode());
+        assertProblem(admin.delete(path, "If-Match", etag), 409, "urn:parley:problem:conflict");
+        assertProblem(admin.delete(path + "?moveRoomsTo=not-a-guid", "If-Match", etag), 400,
+                "urn:parley:problem:constraint-violation");
+        assertProblem(admin.delete("/admin/categories/" + rootId, "If-Match", "*"), 409, "urn:parley:problem:conflict");
+        HttpResponse<String> removed = admin.delete(path + "?moveRoomsTo=" + rootId, "If-Match", etag);
+        assertEquals(200, removed.statusCode(), removed.body());
+        assertEquals(1, object(removed).getInt("roomsMoved"));
+        assertEquals(404, admin.get("/categories/" + id).statusCode());
+        assertEquals("Root", object(alice.get(roomPath)).getString("categoryName"), "the room moved to Root");
+
+        String policy = "Closing-" + run;
+        assertEquals(200, admin.put("/admin/policies/" + policy, "{\"chatEnabled\": false}").statusCode());
+        assertEquals(200, admin.put("/admin/users/carol/policy", "{\"policy\": \"" + policy + "\"}").statusCode());
+        assertEquals(403, alice.delete("/admin/policies/" + policy).statusCode());
+        assertProblem(admin.delete("/admin/policies/Global"), 409, "urn:parley:problem:conflict");
+        HttpResponse<String> dropped = admin.delete("/admin/policies/" + policy);
+        assertEquals(200, dropped.statusCode(), dropped.body());
+        assertEquals(1, object(dropped).getInt("usersBackOnGlobal"));
+        assertEquals("Global", object(admin.get("/admin/users/carol")).getJsonObject("policy").getString("name"));
+        assertEquals(404, admin.delete("/admin/policies/" + policy).statusCode());
+
+        HttpResponse<String> granted = admin.put("/admin/administrators/bob");
+        assertEquals(200, granted.statusCode(), granted.body());
+        assertTrue(object(granted).getBoolean("administrator"));
+        assertTrue(admin.get("/admin/administrators").body().contains("sip:bob@contoso.com"));
+        HttpResponse<String> revoked = admin.delete("/admin/administrators/bob");
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertFalse(object(revoked).getBoolean("administrator"));
+        assertFalse(admin.get("/admin/administrators").body().contains("sip:bob@contoso.com"));
+        assertEquals(403, alice.put("/admin/administrators/alice").statusCode());
+    }
+
     @Test
     @RunAsClient
     void onlyAdministratorsSeeWhoACategoryAllowsDeniesAndLetsCreate() throws Exception {
