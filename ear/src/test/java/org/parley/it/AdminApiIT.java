@@ -24,7 +24,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.chat.application.HistoryService;
 import org.parley.chat.application.PostService;
+import org.parley.chat.application.dto.MessageView;
 
 /**
  * The administrator web services over HTTP: admin holds chat-admin (and is a Persistent Chat administrator in
@@ -44,6 +46,9 @@ class AdminApiIT {
 
     @EJB
     private PostService posts;
+
+    @EJB
+    private HistoryService history;
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -185,6 +190,51 @@ class AdminApiIT {
      * Who may enter a category and create rooms in it is the administrators' business: everyone else reads a
      * category's name, description and switches, in the list and alone.
      */
+    /**
+     * Remove-CsPersistentChatMessage over HTTP, in the container (the messages posted through the post service): a
+     * dry run counts, the removal takes exactly that across rooms, each room's removal recorded.
+     */
+    @Test
+    void messagesMatchingAFilterAreCountedThenRemovedAcrossRooms() throws Exception {
+        String leak = "leak-" + run;
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of("Leaky " + run, "Leakier " + run)) {
+            HttpResponse<String> room = alice.post("/rooms", """
+                    {"name": "%s", "privacy": "OPEN"}""".formatted(name));
+            assertEquals(201, room.statusCode(), room.body());
+            ids.add(object(room).getString("id"));
+        }
+        for (String id : ids) {
+            String uri = "ma-chan://contoso.com/" + id;
+            posts.post("sip:alice@contoso.com", uri, "the password is " + leak, Instant.now());
+            posts.post("sip:alice@contoso.com", uri, "nothing to see", Instant.now());
+        }
+        String filter = """
+                {"textContains": "%s", "dryRun": %s}""";
+        assertEquals(403, alice.post("/admin/history/remove", filter.formatted(leak, true)).statusCode());
+        assertProblem(admin.post("/admin/history/remove", "{\"dryRun\": true}"), 400, "urn:parley:problem:invalid");
+
+        HttpResponse<String> dry = admin.post("/admin/history/remove", filter.formatted(leak, true));
+        assertEquals(200, dry.statusCode(), dry.body());
+        assertEquals(2, object(dry).getJsonNumber("messages").longValue());
+        assertTrue(object(dry).getBoolean("dryRun"));
+        assertEquals(2, history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + ids.get(0), 10).size(),
+                "the dry run removed nothing");
+
+        HttpResponse<String> done = admin.post("/admin/history/remove", filter.formatted(leak, false));
+        assertEquals(200, done.statusCode(), done.body());
+        assertEquals(2, object(done).getJsonNumber("messages").longValue());
+        for (String id : ids) {
+            assertEquals(List.of("nothing to see"), history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + id,
+                    10).stream().map(MessageView::text).toList());
+            JsonObject change = object(admin.get("/admin/rooms/" + id + "/history/changes")).getJsonArray("items")
+                    .getJsonObject(0);
+            assertEquals("REMOVED_MATCHING", change.getString("kind"));
+            assertEquals(1, change.getJsonNumber("messagesAffected").longValue());
+            assertTrue(change.getString("filter").contains(leak), change::toString);
+        }
+    }
+
     /** Remove-CsPersistentChatCategory, Remove-CsPersistentChatPolicy and the administrator right, over HTTP. */
     @Test
     @RunAsClient

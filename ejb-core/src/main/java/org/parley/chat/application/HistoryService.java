@@ -2,8 +2,12 @@ package org.parley.chat.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.ejb.Stateless;
@@ -13,19 +17,23 @@ import jakarta.interceptor.Interceptors;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
+import org.parley.chat.application.dto.BulkRewriteView;
 import org.parley.chat.application.dto.HistoryChangeView;
+import org.parley.chat.application.dto.HistoryQuery;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.CategoryRepository;
 import org.parley.chat.domain.model.file.FileRecordRepository;
 import org.parley.chat.domain.model.message.HistoryChange;
 import org.parley.chat.domain.model.message.HistoryChangeRepository;
+import org.parley.chat.domain.model.message.HistoryFilter;
 import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.message.MessageRepository;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
@@ -185,6 +193,45 @@ public class HistoryService {
         compliance.record(ComplianceEventType.MESSAGE_REPLACED, message.room(), actor.uri().value(), clock.instant(),
                 newText, Map.of("seq", Long.toString(seq)));
         return record(message.replaceText(actor, newText, clock.instant()));
+    }
+
+    /**
+     * Deletes (with {@code replacement} null) or rewrites every message the query matches
+     * (Remove-CsPersistentChatMessage), room by room; administrators only. Each room's rewrite is recorded as the
+     * single-message path records one: a history change naming the filter and how many messages it took, and a
+     * compliance record. A dry run counts and changes nothing.
+     */
+    public BulkRewriteView rewriteMatching(String actorUri, HistoryQuery query, boolean dryRun, String replacement) {
+        Actor actor = administrator(actorUri);
+        if (replacement != null && replacement.length() > configuration.storySizeLimit()) {
+            throw new ChatException(ChatException.Reason.TOO_LARGE,
+                    "a message is limited to " + configuration.storySizeLimit() + " characters");
+        }
+        Set<Room> named = new HashSet<>();
+        for (String roomUri : query.roomUris()) {
+            named.add(room(roomUri));
+        }
+        HistoryFilter filter = new HistoryFilter(named, query.author() == null ? null : SipUri.parse(query.author()),
+                query.from(), query.to(), query.textContains());
+        Map<Room, Long> matched = messages.countMatching(filter);
+        List<BulkRewriteView.RoomCount> counts = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<Room, Long> entry : matched.entrySet()) {
+            Room room = entry.getKey();
+            long affected = entry.getValue();
+            if (!dryRun) {
+                affected = replacement == null ? messages.removeMatching(room, filter)
+                        : messages.replaceMatching(room, filter, replacement);
+                record(HistoryChange.matching(room, actor, filter, replacement != null, affected, clock.instant()));
+                compliance.record(replacement == null ? ComplianceEventType.MESSAGES_REMOVED
+                                : ComplianceEventType.MESSAGES_REPLACED, room, actor.uri().value(), clock.instant(),
+                        replacement, Map.of("filter", filter.describe(), "messages", Long.toString(affected)));
+            }
+            counts.add(new BulkRewriteView.RoomCount(room.uri().toString(), room.name(), affected));
+            total += affected;
+        }
+        counts.sort(Comparator.comparing(BulkRewriteView.RoomCount::roomName));
+        return new BulkRewriteView(dryRun, filter.describe(), total, counts);
     }
 
     /** The room's rewrites, oldest first; administrators only. */

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
+import org.parley.chat.application.dto.BulkRewriteView;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.application.dto.HistoryChangeView;
+import org.parley.chat.application.dto.HistoryQuery;
 import org.parley.chat.application.dto.InvitationView;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.NewCategory;
@@ -39,14 +41,14 @@ import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.PolicyView;
 import org.parley.chat.application.dto.PostedMessage;
 import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.application.events.AfterCommit;
 import org.parley.chat.application.events.RoomPublishOrder;
-import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.file.FileDescription;
-import org.parley.chat.domain.model.message.HistoryChange;
 import org.parley.chat.domain.model.follow.Follow;
+import org.parley.chat.domain.model.message.HistoryChange;
 import org.parley.chat.domain.model.room.InvitationSetting;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.Room;
@@ -57,8 +59,8 @@ import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
-import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
+import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.Hashes;
 import org.parley.chat.infrastructure.persistence.ReferenceData;
 import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
@@ -822,6 +824,47 @@ class ChatServicesTest {
         assertThat(deleted.details()).containsEntry("messages", "2").containsEntry("files", "1")
                 .containsEntry("follows", "1").containsEntry("invitations", "1").containsEntry("privacy", "CLOSED");
         assertRefused(() -> tx(() -> { rooms.deleteRoom(ADMIN, room.uri(), null); return null; }), Reason.NOT_FOUND);
+    }
+
+    /** Remove-CsPersistentChatMessage: by room, author, time and text, counted first, recorded per room. */
+    @Test
+    void messagesMatchingAFilterAreRemovedOrReplacedAfterADryRunAndRecorded() {
+        RoomView one = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        RoomView two = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        String leak = "Secret-" + UUID.randomUUID().toString().substring(0, 6);
+        tx(() -> posts.post(ALICE, one.uri(), "the code is " + leak, null));
+        tx(() -> posts.post(BOB, one.uri(), "did you say " + leak.toUpperCase() + "?", null));
+        tx(() -> posts.post(ALICE, one.uri(), "never mind", null));
+        tx(() -> posts.post(ALICE, two.uri(), leak + " again", null));
+        HistoryQuery byText = new HistoryQuery(List.of(), null, null, null, leak.toLowerCase());
+
+        assertRefused(() -> tx(() -> history.rewriteMatching(ALICE, byText, true, null)), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> history.rewriteMatching(ADMIN, new HistoryQuery(List.of(), null, null, null,
+                null), true, null)), Reason.INVALID);
+        BulkRewriteView dry = tx(() -> history.rewriteMatching(ADMIN, byText, true, null));
+        assertThat(dry.messages()).isEqualTo(3);
+        assertThat(dry.rooms()).extracting(BulkRewriteView.RoomCount::messages).containsExactlyInAnyOrder(2L, 1L);
+        assertThat(tx(() -> history.last(ALICE, one.uri(), 10))).as("a dry run changes nothing").hasSize(3);
+
+        compliance_events.clear();
+        BulkRewriteView replaced = tx(() -> history.rewriteMatching(ADMIN, new HistoryQuery(List.of(two.uri()), ALICE,
+                null, null, leak), false, "[removed]"));
+        assertThat(replaced.messages()).isEqualTo(1);
+        assertThat(tx(() -> history.last(ALICE, two.uri(), 10))).extracting(MessageView::text).containsExactly("[removed]");
+
+        BulkRewriteView removed = tx(() -> history.rewriteMatching(ADMIN, new HistoryQuery(List.of(one.uri()), BOB,
+                null, null, leak), false, null));
+        assertThat(removed.messages()).isEqualTo(1);
+        assertThat(tx(() -> history.last(ALICE, one.uri(), 10))).extracting(MessageView::text)
+                .containsExactly("the code is " + leak, "never mind");
+        assertThat(tx(() -> history.changes(ADMIN, one.uri()))).last().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(HistoryChange.Kind.REMOVED_MATCHING);
+            assertThat(change.messagesAffected()).isEqualTo(1);
+            assertThat(change.filter()).contains("author=" + BOB).contains(leak);
+        });
+        assertThat(compliance_events).extracting(ComplianceEvent::type).as("besides the history reads")
+                .filteredOn(type -> type != ComplianceEventType.BACKCHAT)
+                .containsExactly(ComplianceEventType.MESSAGES_REPLACED, ComplianceEventType.MESSAGES_REMOVED);
     }
 
     /** Remove-CsPersistentChatCategory: empty, or with its rooms moved in the same transaction; never Root. */

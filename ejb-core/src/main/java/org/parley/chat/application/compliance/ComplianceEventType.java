@@ -16,6 +16,13 @@ public enum ComplianceEventType {
     HISTORY_CLEARED,
     MESSAGE_REMOVED,
     MESSAGE_REPLACED,
+    /**
+     * An administrator deleted the messages of a room a filter matched (a bulk removal): details {@code filter} (in
+     * words) and {@code messages} (how many).
+     */
+    MESSAGES_REMOVED,
+    /** As {@link #MESSAGES_REMOVED}, the messages rewritten instead; the new text as the event's text. */
+    MESSAGES_REPLACED,
     ROOM_CREATED,
     ROOM_CHANGED,
     MEMBERSHIP_CHANGED,

@@ -34,7 +34,11 @@ public class HistoryChange {
         /** Message {@link #messageSeq} was deleted. */
         REMOVED,
         /** Message {@link #messageSeq} got a new text. */
-        REPLACED
+        REPLACED,
+        /** The messages of the room an administrator's filter ({@link #filter}) matched were deleted. */
+        REMOVED_MATCHING,
+        /** The messages of the room an administrator's filter ({@link #filter}) matched got one new text. */
+        REPLACED_MATCHING
     }
 
     @Id
@@ -47,7 +51,7 @@ public class HistoryChange {
     private Room room;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "kind", nullable = false, length = 16)
+    @Column(name = "kind", nullable = false, length = 24)
     private Kind kind;
 
     @Column(name = "actor_uri", nullable = false, length = SipUri.MAX_LENGTH)
@@ -67,6 +71,10 @@ public class HistoryChange {
 
     @Column(name = "old_text_sha256", length = 64)
     private String oldTextSha256;
+
+    /** What a bulk rewrite's filter said ({@link HistoryFilter#describe}); null otherwise. */
+    @Column(name = "filter_text", length = 1024)
+    private String filter;
 
     protected HistoryChange() {
     }
@@ -99,6 +107,21 @@ public class HistoryChange {
         HistoryChange change = new HistoryChange(room, Kind.CLEARED_BEFORE, actor, now, deleted);
         change.clearedBefore = before;
         return change;
+    }
+
+    /** The record of a bulk rewrite in one room; the caller deletes or rewrites the messages and says how many. */
+    public static HistoryChange matching(Room room, Actor actor, HistoryFilter filter, boolean replaced, long affected,
+                                         Instant now) {
+        actor.requireAdministrator("rewrite chat history");
+        HistoryChange change = new HistoryChange(room, replaced ? Kind.REPLACED_MATCHING : Kind.REMOVED_MATCHING,
+                actor, now, affected);
+        String described = filter.describe();
+        change.filter = described.length() > 1024 ? described.substring(0, 1024) : described;
+        return change;
+    }
+
+    public String filter() {
+        return filter;
     }
 
     public Room room() {

@@ -3,6 +3,7 @@ package org.parley.chat.domain.model.message;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.parley.chat.domain.model.room.Room;
@@ -33,4 +34,13 @@ public interface MessageRepository {
 
     /** Deletes the room's messages posted (server time) before {@code before}; returns how many. */
     long removeBefore(Room room, Instant before);
+
+    /** How many messages the filter matches, by room (rooms without a match are left out). */
+    Map<Room, Long> countMatching(HistoryFilter filter);
+
+    /** Deletes the filter's messages in one room; how many. */
+    long removeMatching(Room room, HistoryFilter filter);
+
+    /** Gives the filter's messages in one room the same new text; how many. */
+    long replaceMatching(Room room, HistoryFilter filter, String newText);
 }

@@ -2,16 +2,20 @@ package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Collection;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.parley.chat.domain.model.message.HistoryFilter;
 import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.message.MessageRepository;
 import org.parley.chat.domain.model.room.Room;
@@ -78,8 +82,7 @@ public class JpaMessageRepository implements MessageRepository {
             return List.of();
         }
         // A portable substring match; PostgreSQL's GIN text index (V1_1) serves a later word search.
-        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        String pattern = likePattern(text);
         return em.createQuery("select m from Message m where m.room in :rooms and lower(m.text) like :pattern escape '\\'"
                         + " order by m.serverTime desc, m.id desc", Message.class)
                 .setParameter("rooms", rooms)
@@ -99,6 +102,70 @@ public class JpaMessageRepository implements MessageRepository {
                 .setParameter("room", room)
                 .setParameter("before", before)
                 .executeUpdate();
+    }
+
+    @Override
+    public Map<Room, Long> countMatching(HistoryFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, null, parameters);
+        var query = em.createQuery("select m.room, count(m) from Message m where " + where + " group by m.room",
+                Object[].class);
+        parameters.forEach(query::setParameter);
+        Map<Room, Long> counts = new LinkedHashMap<>();
+        for (Object[] row : query.getResultList()) {
+            counts.put((Room) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    @Override
+    public long removeMatching(Room room, HistoryFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        var query = em.createQuery("delete from Message m where " + where(filter, room, parameters));
+        parameters.forEach(query::setParameter);
+        return query.executeUpdate();
+    }
+
+    @Override
+    public long replaceMatching(Room room, HistoryFilter filter, String newText) {
+        Map<String, Object> parameters = new HashMap<>();
+        var query = em.createQuery("update Message m set m.text = :newText where " + where(filter, room, parameters));
+        parameters.forEach(query::setParameter);
+        query.setParameter("newText", newText);
+        return query.executeUpdate();
+    }
+
+    /** The filter as a JPQL condition on {@code m}, its values bound as parameters (never spliced into the query). */
+    private static String where(HistoryFilter filter, Room room, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (room != null) {
+            conditions.add("m.room = :room");
+            parameters.put("room", room);
+        } else if (!filter.rooms().isEmpty()) {
+            conditions.add("m.room in :rooms");
+            parameters.put("rooms", filter.rooms());
+        }
+        if (filter.author() != null) {
+            conditions.add("m.author = :author");
+            parameters.put("author", filter.author());
+        }
+        if (filter.from() != null) {
+            conditions.add("m.serverTime >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            conditions.add("m.serverTime < :to");
+            parameters.put("to", filter.to());
+        }
+        if (filter.textContains() != null) {
+            conditions.add("lower(m.text) like :pattern escape '\\'");
+            parameters.put("pattern", likePattern(filter.textContains()));
+        }
+        return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+    }
+
+    private static String likePattern(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** Newest-first pages are the cheap query (index on room, seq read backwards); clients want oldest first. */

@@ -1,0 +1,18 @@
+package org.parley.web.rest.admin;
+
+import java.util.List;
+
+import org.parley.chat.application.dto.BulkRewriteView;
+
+/**
+ * What a bulk removal or replacement matched and, unless a dry run, changed.
+ *
+ * @param filter   the filter in words, as the rooms' history changes and compliance keep it
+ * @param messages how many messages in all
+ */
+public record BulkRewriteJson(boolean dryRun, String filter, long messages, List<BulkRewriteView.RoomCount> rooms) {
+
+    static BulkRewriteJson of(BulkRewriteView view) {
+        return new BulkRewriteJson(view.dryRun(), view.filter(), view.messages(), view.rooms());
+    }
+}
