@@ -40,6 +40,7 @@ import org.parley.chat.application.dto.NewCategory;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.PolicyView;
 import org.parley.chat.application.dto.PostedMessage;
+import org.parley.chat.application.dto.RetentionView;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.application.events.AfterCommit;
@@ -109,6 +110,7 @@ class ChatServicesTest {
     private static FileRecordService files;
     private static Callers callers;
     private static JpaRoomRepository roomRepository;
+    private static EntityManager entityManager;
     /** The same rooms, on a server that lets managers delete rooms. */
     private static RoomService roomsManagersDelete;
 
@@ -119,6 +121,7 @@ class ChatServicesTest {
         configuration = new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true,
                 Set.of(SipUri.parse(ADMIN)));
         EntityManager em = database.entityManager();
+        entityManager = em;
         roomRepository = new JpaRoomRepository(em);
         JpaCategoryRepository categoryRepository = new JpaCategoryRepository(em);
         JpaChatPolicyRepository policyRepository = new JpaChatPolicyRepository(em);
@@ -824,6 +827,59 @@ class ChatServicesTest {
         assertThat(deleted.details()).containsEntry("messages", "2").containsEntry("files", "1")
                 .containsEntry("follows", "1").containsEntry("invitations", "1").containsEntry("privacy", "CLOSED");
         assertRefused(() -> tx(() -> { rooms.deleteRoom(ADMIN, room.uri(), null); return null; }), Reason.NOT_FOUND);
+    }
+
+    /** Retention: a category's days, a room's own say, a preview that changes nothing, a run recorded as a clear. */
+    @Test
+    void retentionClearsWhatIsOlderThanTheRoomsDaysAndRecordsItAsAClear() {
+        CategoryView category = tx(() -> categories.createCategory(ADMIN, new NewCategory(
+                new CategorySettings(unique("Kept"), null, true, true, true), Set.of("domain:contoso.com"),
+                Set.of(), Set.of("domain:contoso.com"))));
+        RoomView kept = tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Kept"), "30 days", category.uri(),
+                Privacy.OPEN, RoomType.NORMAL)));
+        RoomView forever = tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Forever"), "its own say",
+                category.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        RoomView elsewhere = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        for (RoomView room : List.of(kept, kept, forever, elsewhere)) {
+            tx(() -> posts.post(ALICE, room.uri(), "said on day one", null));
+        }
+        TestClock later = new TestClock(clock.instant().plus(java.time.Duration.ofDays(31)));
+        EntityManager em = entityManager;
+        var roomRepository = new JpaRoomRepository(em);
+        var messages = new JpaMessageRepository(em);
+        RetentionService retention = new RetentionService(callers, roomRepository, new JpaCategoryRepository(em),
+                messages, compliance, configuration, later, new RetentionBatches(roomRepository, messages,
+                new JpaFileRecordRepository(em), new JpaHistoryChangeRepository(em), compliance, later));
+
+        assertRefused(() -> tx(() -> retention.setCategoryRetention(ALICE, category.uri(), 30)), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> retention.setRoomRetention(ADMIN, kept.uri(), 40_000)), Reason.INVALID);
+        assertThat(tx(() -> retention.setCategoryRetention(ADMIN, category.uri(), 30))).isEqualTo(30);
+        assertThat(tx(() -> retention.setRoomRetention(ADMIN, forever.uri(), 0))).isZero();
+
+        assertThat(tx(() -> retention.preview(ADMIN))).filteredOn(room -> room.roomUri().equals(kept.uri()))
+                .singleElement().satisfies(room -> {
+                    assertThat(room.days()).isEqualTo(30);
+                    assertThat(room.messages()).isEqualTo(2);
+                });
+        assertThat(tx(() -> retention.preview(ADMIN))).extracting(RetentionView::roomUri)
+                .doesNotContain(forever.uri(), elsewhere.uri());
+        assertThat(tx(() -> history.last(ALICE, kept.uri(), 10))).as("a preview changes nothing").hasSize(2);
+
+        compliance_events.clear();
+        assertThat(tx(() -> retention.run(ADMIN))).filteredOn(room -> room.roomUri().equals(kept.uri()))
+                .singleElement().extracting(RetentionView::messages).isEqualTo(2L);
+        assertThat(tx(() -> history.last(ALICE, kept.uri(), 10))).isEmpty();
+        assertThat(tx(() -> history.last(ALICE, forever.uri(), 10))).hasSize(1);
+        assertThat(tx(() -> history.last(ALICE, elsewhere.uri(), 10))).hasSize(1);
+        assertThat(tx(() -> history.changes(ADMIN, kept.uri()))).last().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(HistoryChange.Kind.CLEARED_BEFORE);
+            assertThat(change.messagesAffected()).isEqualTo(2);
+        });
+        assertThat(compliance_events).filteredOn(event -> event.type() == ComplianceEventType.HISTORY_CLEARED)
+                .singleElement().satisfies(event -> assertThat(event.details()).containsEntry("reason", "retention")
+                        .containsEntry("deleted", "2").containsEntry("retentionDays", "30"));
+        assertThat(tx(() -> retention.run(ADMIN))).as("nothing left to clear")
+                .noneMatch(room -> room.roomUri().equals(kept.uri()));
     }
 
     /** Remove-CsPersistentChatMessage: by room, author, time and text, counted first, recorded per room. */

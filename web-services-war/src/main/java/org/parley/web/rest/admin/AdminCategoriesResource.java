@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.parley.chat.application.CategoryService;
+import org.parley.chat.application.RetentionService;
 import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.domain.model.category.CategoryRole;
@@ -46,6 +47,9 @@ public class AdminCategoriesResource {
     CategoryService categories;
 
     @Inject
+    RetentionService retention;
+
+    @Inject
     ChatConfiguration configuration;
 
     @PUT
@@ -66,6 +70,14 @@ public class AdminCategoriesResource {
         Long expected = Versions.expected(ifMatch);
         return new CategoryRemovalJson(categories.removeCategory(caller.uri(), categoryUri(id),
                 moveRoomsTo == null ? null : categoryUri(moveRoomsTo), expected));
+    }
+
+    /** How long the category's rooms keep history (retention): days, or null for ever (the default). */
+    @PUT
+    @Path("retention")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RetentionJson retention(@PathParam("id") String id, @Valid @NotNull RetentionJson days) {
+        return new RetentionJson(retention.setCategoryRetention(caller.uri(), categoryUri(id), days.days()));
     }
 
     /** @param roomsMoved how many rooms moved to the category named by moveRoomsTo */

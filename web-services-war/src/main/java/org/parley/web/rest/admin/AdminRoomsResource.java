@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.parley.chat.application.ChatConfiguration;
+import org.parley.chat.application.RetentionService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.web.rest.Versions;
@@ -37,7 +38,19 @@ public class AdminRoomsResource {
     RoomService rooms;
 
     @Inject
+    RetentionService retention;
+
+    @Inject
     ChatConfiguration configuration;
+
+    /** How long the room keeps history: its own days, 0 for ever, or null as its category says. */
+    @PUT
+    @Path("retention")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RetentionJson retention(@PathParam("id") String id, @Valid @NotNull RetentionJson days) {
+        return new RetentionJson(retention.setRoomRetention(caller.uri(), AdminPaths.roomUri(configuration.domain(), id),
+                days.days()));
+    }
 
     /** Moves the room to any category of the domain; recorded for compliance as a room change. */
     @PUT

@@ -65,6 +65,10 @@ public class Category {
     @Column(name = "chat_history_enabled", nullable = false)
     private boolean chatHistoryEnabled;
 
+    /** How many days its rooms keep a message; null: for ever (the default: Lync had no retention). */
+    @Column(name = "retention_days")
+    private Integer retentionDays;
+
     @ElementCollection
     @CollectionTable(name = "category_allowed_member", joinColumns = @JoinColumn(name = "category_id"))
     @Column(name = "principal", nullable = false, length = 300)
@@ -118,6 +122,21 @@ public class Category {
     /** The category the server was seeded with, by its name (which it keeps, {@link #change}). */
     public boolean isRoot() {
         return keyOf(name()).equals(keyOf(ROOT_NAME));
+    }
+
+    /**
+     * Sets how long the category's rooms keep history (a room may say otherwise, {@link Room#keepHistoryFor}).
+     *
+     * @param days 1 to {@value Retention#MAX_DAYS}, or null for ever
+     */
+    public void keepHistoryFor(Actor by, Integer days) {
+        by.requireAdministrator("set how long history is kept");
+        retentionDays = Retention.days(days == null || days == 0 ? null : days);
+    }
+
+    /** Days its rooms keep a message, or null for ever. */
+    public Integer retentionDays() {
+        return retentionDays;
     }
 
     public static String keyOf(String name) {

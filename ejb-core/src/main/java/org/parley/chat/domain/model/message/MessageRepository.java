@@ -35,6 +35,12 @@ public interface MessageRepository {
     /** Deletes the room's messages posted (server time) before {@code before}; returns how many. */
     long removeBefore(Room room, Instant before);
 
+    /** How many of the room's messages were stored before {@code before}. */
+    long countBefore(Room room, Instant before);
+
+    /** Deletes at most {@code limit} of the room's messages stored before {@code before}, oldest first; how many. */
+    int removeBefore(Room room, Instant before, int limit);
+
     /** How many messages the filter matches, by room (rooms without a match are left out). */
     Map<Room, Long> countMatching(HistoryFilter filter);
 

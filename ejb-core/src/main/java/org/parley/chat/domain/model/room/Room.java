@@ -1,7 +1,9 @@
 package org.parley.chat.domain.model.room;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,6 +25,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.OptimisticLock;
 import org.parley.chat.domain.model.category.Category;
+import org.parley.chat.domain.model.category.Retention;
 import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.GroupDirectory;
@@ -88,6 +91,10 @@ public class Room {
 
     @Column(name = "disabled", nullable = false)
     private boolean disabled;
+
+    /** How many days the room keeps a message: null, as its category says; 0, for ever whatever it says. */
+    @Column(name = "retention_days")
+    private Integer retentionDays;
 
     @ElementCollection
     @CollectionTable(name = "room_member", joinColumns = @JoinColumn(name = "room_id"))
@@ -311,6 +318,28 @@ public class Room {
             throw ChatException.invalid("category " + target.name() + " is not of domain " + domain);
         }
         this.category = target;
+    }
+
+    /**
+     * Overrides the category's retention for this room: administrators only (it deletes history).
+     *
+     * @param days 1 to {@value org.parley.chat.domain.model.category.Retention#MAX_DAYS}; 0, for ever; null, as the
+     *             category says
+     */
+    public void keepHistoryFor(Actor by, Integer days) {
+        by.requireAdministrator("set how long history is kept");
+        retentionDays = days == null || days == 0 ? days : Retention.days(days);
+    }
+
+    /** The room's own retention: null, the category's; 0, for ever. */
+    public Integer ownRetentionDays() {
+        return retentionDays;
+    }
+
+    /** How long the room keeps a message, all told; empty, for ever. */
+    public Optional<Duration> retention() {
+        Integer days = retentionDays != null ? retentionDays : category.retentionDays();
+        return days == null || days == 0 ? Optional.empty() : Optional.of(Duration.ofDays(days));
     }
 
     public void disable(Actor by) {

@@ -48,6 +48,9 @@ public interface RoomRepository {
 
     void add(Room room);
 
+    /** The rooms that keep history for a limited time (their own retention, or their category's). */
+    List<Room> withRetention();
+
     /** The rooms of a category. */
     List<Room> inCategory(Category category);
 

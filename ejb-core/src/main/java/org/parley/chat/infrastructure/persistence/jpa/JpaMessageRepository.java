@@ -105,6 +105,29 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
+    public long countBefore(Room room, Instant before) {
+        return em.createQuery("select count(m) from Message m where m.room = :room and m.serverTime < :before", Long.class)
+                .setParameter("room", room)
+                .setParameter("before", before)
+                .getSingleResult();
+    }
+
+    @Override
+    public int removeBefore(Room room, Instant before, int limit) {
+        // A bounded batch: the ids first (JPQL's DELETE has no limit), then those rows.
+        List<Long> ids = em.createQuery("select m.id from Message m where m.room = :room and m.serverTime < :before"
+                        + " order by m.seq", Long.class)
+                .setParameter("room", room)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from Message m where m.id in :ids").setParameter("ids", ids).executeUpdate();
+    }
+
+    @Override
     public Map<Room, Long> countMatching(HistoryFilter filter) {
         Map<String, Object> parameters = new HashMap<>();
         String where = where(filter, null, parameters);

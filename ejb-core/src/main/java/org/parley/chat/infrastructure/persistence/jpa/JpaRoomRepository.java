@@ -163,6 +163,12 @@ public class JpaRoomRepository implements RoomRepository {
     }
 
     @Override
+    public List<Room> withRetention() {
+        return em.createQuery("select r from Room r join r.category c where r.retentionDays > 0"
+                + " or (r.retentionDays is null and c.retentionDays > 0) order by r.nameKey", Room.class).getResultList();
+    }
+
+    @Override
     public List<Room> inCategory(Category category) {
         return em.createQuery("select r from Room r where r.category = :category order by r.nameKey", Room.class)
                 .setParameter("category", category).getResultList();

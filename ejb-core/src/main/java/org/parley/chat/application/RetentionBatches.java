@@ -1,0 +1,98 @@
+package org.parley.chat.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+
+import org.parley.chat.application.compliance.ComplianceEventType;
+import org.parley.chat.application.compliance.ComplianceRecorder;
+import org.parley.chat.application.dto.RetentionView;
+import org.parley.chat.domain.model.file.FileRecordRepository;
+import org.parley.chat.domain.model.message.HistoryChange;
+import org.parley.chat.domain.model.message.HistoryChangeRepository;
+import org.parley.chat.domain.model.message.MessageRepository;
+import org.parley.chat.domain.model.room.Room;
+import org.parley.chat.domain.model.room.RoomRepository;
+import org.parley.chat.domain.model.room.RoomUri;
+import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
+
+/**
+ * The transactions of a retention run ({@link RetentionService}), each its own: a batch of deletions is short, so the
+ * rooms' posts (which lock the room's row, not its old messages) never wait long behind one, and what a run has
+ * cleared stays cleared if a later batch fails.
+ */
+@Stateless
+@Interceptors(PersistenceExceptionTranslator.class)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RetentionBatches {
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    FileRecordRepository files;
+
+    @Inject
+    HistoryChangeRepository changes;
+
+    @Inject
+    ComplianceRecorder compliance;
+
+    @Inject
+    Clock clock;
+
+    public RetentionBatches() {
+    }
+
+    RetentionBatches(RoomRepository rooms, MessageRepository messages, FileRecordRepository files,
+                     HistoryChangeRepository changes, ComplianceRecorder compliance, Clock clock) {
+        this.rooms = rooms;
+        this.messages = messages;
+        this.files = files;
+        this.changes = changes;
+        this.compliance = compliance;
+        this.clock = clock;
+    }
+
+    /** The rooms that keep history for a limited time, with the cut-off of each at {@code now}. */
+    public List<RetentionView> roomsWithRetention(Instant now) {
+        return rooms.withRetention().stream().map(room -> {
+            Duration keep = room.retention().orElseThrow();
+            return new RetentionView(room.uri().toString(), room.name(), (int) keep.toDays(), now.minus(keep), 0);
+        }).toList();
+    }
+
+    /** @return how many of the room's messages older than the cut-off went, at most {@code limit}; 0 once none are left */
+    public int clearBatch(String roomUri, Instant cutoff, int limit) {
+        return rooms.find(RoomUri.parse(roomUri)).map(room -> messages.removeBefore(room, cutoff, limit)).orElse(0);
+    }
+
+    /**
+     * Records a room's clearing as an administrator's clear is recorded (a CLEARED_BEFORE history change, a
+     * HISTORY_CLEARED compliance record, with {@code reason=retention}), and removes the files uploaded before the
+     * cut-off (their bytes go with the file store's next clean-up).
+     */
+    public void recordClearing(Actor actor, String roomUri, Instant cutoff, long deleted, int days) {
+        Room room = rooms.find(RoomUri.parse(roomUri)).orElse(null);
+        if (room == null) {
+            return;
+        }
+        int filesRemoved = files.removeUploadedBefore(room, cutoff);
+        changes.add(HistoryChange.clearedBefore(room, actor, cutoff, deleted, clock.instant()));
+        compliance.record(ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), clock.instant(), null,
+                Map.of("before", cutoff.toString(), "deleted", Long.toString(deleted), "filesRemoved",
+                        Integer.toString(filesRemoved), "reason", "retention", "retentionDays", Integer.toString(days)));
+    }
+}
