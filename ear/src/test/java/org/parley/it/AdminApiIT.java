@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ejb.EJB;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -233,6 +234,44 @@ class AdminApiIT {
             assertEquals(1, change.getJsonNumber("messagesAffected").longValue());
             assertTrue(change.getString("filter").contains(leak), change::toString);
         }
+    }
+
+    /** Retention over HTTP: set on a category and overridden on a room; the dry run lists what a run would take. */
+    @Test
+    @RunAsClient
+    void retentionIsSetOnACategoryOverriddenOnARoomAndPreviewed() throws Exception {
+        HttpResponse<String> created = admin.post("/categories", """
+                {"name": "Kept %s", "allowedMembers": ["domain:contoso.com"], "creators": ["domain:contoso.com"]}"""
+                .formatted(run));
+        String category = object(created).getString("id");
+        List<String> rooms = new java.util.ArrayList<>();
+        for (String name : List.of("Kept " + run, "Forever " + run)) {
+            HttpResponse<String> room = alice.post("/rooms", """
+                    {"name": "%s", "privacy": "OPEN", "categoryUri": "%s"}""".formatted(name,
+                    object(created).getString("uri")));
+            assertEquals(201, room.statusCode(), room.body());
+            rooms.add(object(room).getString("uri"));
+        }
+        String forever = rooms.get(1).substring(rooms.get(1).lastIndexOf('/') + 1);
+
+        assertEquals(403, alice.put("/admin/categories/" + category + "/retention", "{\"days\": 30}").statusCode());
+        assertProblem(admin.put("/admin/categories/" + category + "/retention", "{\"days\": 40000}"), 400,
+                "urn:parley:problem:constraint-violation");
+        HttpResponse<String> set = admin.put("/admin/categories/" + category + "/retention", "{\"days\": 30}");
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals(30, object(set).getInt("days"));
+        assertEquals(0, object(admin.put("/admin/rooms/" + forever + "/retention", "{\"days\": 0}")).getInt("days"));
+
+        JsonArray preview = jakarta.json.Json.createReader(new java.io.StringReader(admin.get("/admin/retention").body()))
+                .readArray();
+        List<String> previewed = preview.getValuesAs(JsonObject.class).stream().map(r -> r.getString("roomUri")).toList();
+        assertTrue(previewed.contains(rooms.get(0)), preview::toString);
+        assertFalse(previewed.contains(rooms.get(1)), "a room that keeps history for ever");
+        assertEquals(403, alice.post("/admin/retention/run", "").statusCode());
+        HttpResponse<String> ran = admin.post("/admin/retention/run", "");
+        assertEquals(200, ran.statusCode(), ran.body());
+        assertFalse(ran.body().contains(rooms.get(0)), "nothing in it is 30 days old");
+        assertEquals(200, admin.put("/admin/categories/" + category + "/retention", "{\"days\": null}").statusCode());
     }
 
     /** Remove-CsPersistentChatCategory, Remove-CsPersistentChatPolicy and the administrator right, over HTTP. */
