@@ -90,6 +90,28 @@ class RoomsApiIT {
         assertEquals(404, alice.get("/rooms/not-a-guid").statusCode());
     }
 
+    /** New-CsPersistentChatRoom in one step: settings and roles together, or no room at all. */
+    @Test
+    @RunAsClient
+    void createsARoomWithItsRolesInOneStep() throws Exception {
+        HttpResponse<String> created = alice.post("/rooms", """
+                {"name": "Whole %s", "privacy": "CLOSED", "invitations": "ON",
+                 "members": ["sip:bob@contoso.com", "group:leads"], "managers": ["sip:carol@contoso.com"]}"""
+                .formatted(run));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = object(created).getString("id");
+        assertEquals("ON", object(created).getString("invitations"));
+        assertTrue(alice.get("/rooms/" + id + "/members").body().contains("sip:bob@contoso.com"));
+        assertTrue(alice.get("/rooms/" + id + "/managers").body().contains("sip:carol@contoso.com"));
+        assertEquals(200, bob.get("/rooms/" + id).statusCode(), "bob, a member, sees the closed room");
+
+        assertProblem(alice.post("/rooms", """
+                {"name": "Broken %s", "members": ["sip:bob@contoso.com", "nobody"]}""".formatted(run)), 400,
+                "urn:parley:problem:invalid");
+        assertEquals(0, object(alice.get("/rooms?name=" + "Broken%20" + run)).getInt("totalItems"),
+                "no room of a refused creation");
+    }
+
     @Test
     @RunAsClient
     void updatesSettingsOnlyAgainstTheVersionRead() throws Exception {

@@ -22,7 +22,6 @@ import org.parley.chat.application.events.AfterCommit;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.CategoryRepository;
 import org.parley.chat.domain.model.category.CategoryUri;
-import org.parley.chat.domain.model.room.InvitationSetting;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomRole;
@@ -92,11 +91,23 @@ public class RoomService {
                 .orElseThrow(() -> ChatException.notFound("no category " + newRoom.categoryUri()));
         requireFreeName(newRoom.name(), null);
         Room room = Room.create(actor, category, UUID.randomUUID(), new RoomSettings(newRoom.name(),
-                newRoom.description(), null, newRoom.privacy(), newRoom.type(), InvitationSetting.INHERIT),
+                newRoom.description(), null, newRoom.privacy(), newRoom.type(), newRoom.invitations()),
                 clock.instant());
+        // The roles in the same transaction, under the rules of a grant one by one: all of them, or no room.
+        Map<RoomRole, Set<String>> roles = Map.of(RoomRole.MEMBER, newRoom.members(), RoomRole.MANAGER,
+                newRoom.managers(), RoomRole.PRESENTER, newRoom.presenters());
+        roles.forEach((role, principals) -> principals.forEach(principal ->
+                room.grant(actor, role, Principal.parse(principal), callers)));
         rooms.add(room);
-        compliance.record(ComplianceEventType.ROOM_CREATED, room, actor.uri().value(), clock.instant(), null, Map.of(
-                "privacy", newRoom.privacy().name(), "type", newRoom.type().name(), "category", category.name()));
+        Map<String, String> details = new HashMap<>(Map.of("privacy", newRoom.privacy().name(), "type",
+                newRoom.type().name(), "category", category.name(), "invitations", newRoom.invitations().name()));
+        roles.forEach((role, principals) -> {
+            if (!principals.isEmpty()) {
+                details.put(role.name().toLowerCase(java.util.Locale.ROOT) + "s",
+                        principals.stream().sorted().collect(Collectors.joining(" ")));
+            }
+        });
+        compliance.record(ComplianceEventType.ROOM_CREATED, room, actor.uri().value(), clock.instant(), null, details);
         return RoomView.of(room);
     }
 

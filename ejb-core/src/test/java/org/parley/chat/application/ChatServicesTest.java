@@ -41,6 +41,7 @@ import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.PolicyView;
 import org.parley.chat.application.dto.PostedMessage;
 import org.parley.chat.application.dto.RetentionView;
+import org.parley.chat.application.dto.RoomRolesView;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.application.events.AfterCommit;
@@ -827,6 +828,30 @@ class ChatServicesTest {
         assertThat(deleted.details()).containsEntry("messages", "2").containsEntry("files", "1")
                 .containsEntry("follows", "1").containsEntry("invitations", "1").containsEntry("privacy", "CLOSED");
         assertRefused(() -> tx(() -> { rooms.deleteRoom(ADMIN, room.uri(), null); return null; }), Reason.NOT_FOUND);
+    }
+
+    /** New-CsPersistentChatRoom in one step: settings and roles together, or nothing at all. */
+    @Test
+    void aRoomIsCreatedInOneStepWithItsRolesOrNotAtAll() {
+        String root = tx(() -> categories.root()).uri();
+        String name = unique("Whole");
+        RoomView room = tx(() -> rooms.createRoom(ALICE, new NewRoom(name, "made whole", root, Privacy.CLOSED,
+                RoomType.AUDITORIUM, InvitationSetting.ON, Set.of(BOB, "group:leads"), Set.of(CAROL), Set.of(BOB))));
+        assertThat(room.invitations()).isEqualTo(InvitationSetting.ON);
+        RoomRolesView roles = tx(() -> rooms.roles(ALICE, room.uri()));
+        assertThat(roles.members()).contains(BOB, "group:leads");
+        assertThat(roles.managers()).containsExactlyInAnyOrder(ALICE, CAROL);
+        assertThat(roles.presenters()).containsExactly(BOB);
+        assertThat(compliance_events).filteredOn(event -> event.roomUri().equals(room.uri())
+                        && event.type() == ComplianceEventType.ROOM_CREATED).singleElement()
+                .satisfies(event -> assertThat(event.details()).containsEntry("managers", CAROL));
+
+        String refused = unique("Refused");
+        assertRefused(() -> tx(() -> rooms.createRoom(ALICE, new NewRoom(refused, null, root, Privacy.CLOSED,
+                RoomType.NORMAL, null, Set.of(BOB, "nobody"), null, null))), Reason.INVALID);
+        assertRefused(() -> tx(() -> rooms.createRoom(ALICE, new NewRoom(refused, null, root, Privacy.CLOSED,
+                RoomType.NORMAL, null, Set.of(MALLORY), null, null))), Reason.FORBIDDEN);
+        assertThat(tx(() -> rooms.search(ADMIN, refused))).as("no room of a refused creation").isEmpty();
     }
 
     /** Retention: a category's days, a room's own say, a preview that changes nothing, a run recorded as a clear. */

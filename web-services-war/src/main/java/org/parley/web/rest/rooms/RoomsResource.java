@@ -80,7 +80,8 @@ public class RoomsResource {
     public Response create(@Valid @NotNull NewRoomJson room, @Context UriInfo request) {
         String category = room.categoryUri() == null ? categories.root().uri() : room.categoryUri();
         RoomView created = rooms.createRoom(caller.uri(), new NewRoom(room.name(), room.description(), category,
-                room.privacyOrDefault(), room.typeOrDefault()));
+                room.privacyOrDefault(), room.typeOrDefault(), room.invitations(), room.members(), room.managers(),
+                room.presenters()));
         RoomJson json = RoomJson.of(created);
         return Response.created(request.getAbsolutePathBuilder().path(json.id()).build())
                 .tag(Versions.tag(created.version()))
