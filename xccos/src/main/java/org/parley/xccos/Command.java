@@ -59,10 +59,11 @@ public sealed interface Command extends Inbound {
     }
 
     /**
-     * cmd:bccontext: the last {@code count} messages of a room (§7.6). {@code beforeMessageId},
-     * when present, pages further back [INF: our own query form, bcq/before].
+     * cmd:bccontext: the last {@code count} messages of a room (§7.6); null when the client names no count (the
+     * server's default applies). {@code beforeMessageId}, when present, pages further back [INF: our own query form,
+     * bcq/before].
      */
-    record BackChatContext(CommandRef ref, String channelUri, int count, Long beforeMessageId) implements Command {
+    record BackChatContext(CommandRef ref, String channelUri, Integer count, Long beforeMessageId) implements Command {
         public String id() {
             return "cmd:bccontext";
         }

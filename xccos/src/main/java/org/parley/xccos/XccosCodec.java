@@ -37,7 +37,6 @@ public final class XccosCodec {
     }
 
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
-    private static final int DEFAULT_HISTORY_COUNT = 25;
     private static final XmlNode EMPTY_DATA = new XmlNode(XccosNames.NAMESPACE, "data", Map.of(), List.of(), "");
 
     private final SecureXmlReader reader;
@@ -121,21 +120,18 @@ public final class XccosCodec {
             case "cmd:bccontext" -> {
                 String uri = channelUri(data);
                 XmlNode bcq = data.child("bcq").orElse(null);
-                int count = DEFAULT_HISTORY_COUNT;
+                Integer count = null;
                 Long before = null;
                 if (bcq != null) {
                     XmlNode last = bcq.child("last").orElse(null);
                     if (last != null) {
-                        count = (int) parseLong(last.attribute("cnt"), DEFAULT_HISTORY_COUNT, "cnt");
+                        count = count(last.attribute("cnt"), null);
                     }
                     XmlNode beforeNode = bcq.child("before").orElse(null);
                     if (beforeNode != null) {
                         before = parseLong(beforeNode.requiredAttribute("msgid"), 0, "msgid");
-                        count = (int) parseLong(beforeNode.attribute("cnt"), count, "cnt");
+                        count = count(beforeNode.attribute("cnt"), count);
                     }
-                }
-                if (count < 0) {
-                    throw new XccosException("a history count cannot be negative");
                 }
                 yield new Command.BackChatContext(ref, uri, count, before);
             }
@@ -180,6 +176,19 @@ public final class XccosCodec {
         String text = grpchat.child("chat").map(XmlNode::text).orElse("");
         return new Post(ref(envid, grpchat), grpchat.requiredAttribute("chanUri"), grpchat.requiredAttribute("author"),
                 Timestamps.parse(ts), text);
+    }
+
+    /** A history count the client named, else {@code absent}; never negative. */
+    private static Integer count(String value, Integer absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        long count = parseLong(value, 0, "cnt");
+        if (count < 0 || count > Integer.MAX_VALUE) {
+            throw new XccosException(count < 0 ? "a history count cannot be negative" : "a history count is too large: "
+                    + value.strip());
+        }
+        return (int) count;
     }
 
     private static long parseLong(String value, long absent, String what) {

@@ -86,6 +86,11 @@ class XccosCodecTest {
                 + "<cmd id=\"cmd:bccontext\" seqid=\"1\"><data><chanib uri=\"" + ROOM + "\"/><bcq><last cnt=\"25\"/></bcq>"
                 + "</data></cmd></xccos>");
         assertThat(in).isEqualTo(new Command.BackChatContext(new CommandRef("1331762715", "1"), ROOM, 25, null));
+        Inbound unnamed = parseOne("<xccos ver=\"1\" envid=\"3\" xmlns=\"urn:parlano:xml:ns:xccos\">"
+                + "<cmd id=\"cmd:bccontext\" seqid=\"1\"><data><chanib uri=\"" + ROOM + "\"/><bcq><last/></bcq>"
+                + "</data></cmd></xccos>");
+        assertThat(unnamed).as("no count named: the server's default applies")
+                .isEqualTo(new Command.BackChatContext(new CommandRef("3", "1"), ROOM, null, null));
 
         Inbound paging = parseOne("<xccos ver=\"1\" envid=\"2\" xmlns=\"urn:parlano:xml:ns:xccos\">"
                 + "<cmd id=\"cmd:bccontext\" seqid=\"1\"><data><chanib uri=\"" + ROOM + "\"/><bcq><before msgid=\"40\" cnt=\"10\"/>"

@@ -21,10 +21,13 @@ import org.parley.chat.domain.model.user.SipUri;
  * @param administrators       users made Persistent Chat administrators at every start (never revoked there)
  * @param managersMayDeleteRooms whether a room's managers may delete it (administrators always may); off as in
  *                             Lync, where only Remove-CsPersistentChatRoom deleted a room
+ * @param backChatDefaultCount the messages a history read (XCCOS bccontext) returns when the client names no count
+ * @param participantListLimit the most participants a join's reply lists (Lync listed at most 75 to a client; the
+ *                             joining user is always among them)
  */
 public record ChatConfiguration(String domain, int storySizeLimit, int searchLimit, int historyPageLimit,
                                 long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators,
-                                boolean managersMayDeleteRooms) {
+                                boolean managersMayDeleteRooms, int backChatDefaultCount, int participantListLimit) {
 
     public static final String DOMAIN = "parley.sip.domain";
     public static final String STORY_SIZE_LIMIT = "parley.chat.story-size-limit";
@@ -34,23 +37,26 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
     public static final String GLOBAL_POLICY_ENABLED = "parley.chat.global-policy-enabled";
     public static final String ADMINISTRATORS = "parley.chat.administrators";
     public static final String MANAGERS_MAY_DELETE_ROOMS = "parley.chat.managers-may-delete-rooms";
+    public static final String BACKCHAT_DEFAULT_COUNT = "parley.chat.backchat-default-count";
+    public static final String PARTICIPANT_LIST_LIMIT = "parley.chat.participant-list-limit";
 
     public ChatConfiguration {
         if (storySizeLimit < 1 || storySizeLimit > Message.MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException(STORY_SIZE_LIMIT + " must be 1.." + Message.MAX_TEXT_LENGTH
                     + " (the message column's size), not " + storySizeLimit);
         }
-        if (searchLimit < 1 || historyPageLimit < 1 || maxFileSizeBytes < 0) {
+        if (searchLimit < 1 || historyPageLimit < 1 || maxFileSizeBytes < 0 || backChatDefaultCount < 0
+                || participantListLimit < 1) {
             throw new IllegalArgumentException("chat limits must be positive");
         }
         administrators = Set.copyOf(administrators);
     }
 
-    /** Managers may not delete rooms. */
+    /** The product's defaults for the server options: managers may not delete rooms, 25 messages, 75 listed. */
     public ChatConfiguration(String domain, int storySizeLimit, int searchLimit, int historyPageLimit,
                              long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators) {
         this(domain, storySizeLimit, searchLimit, historyPageLimit, maxFileSizeBytes, globalPolicyEnabled,
-                administrators, false);
+                administrators, false, 25, 75);
     }
 
     /**
@@ -70,6 +76,8 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
                 Arrays.stream(properties.getProperty(ADMINISTRATORS, "").split(","))
                         .map(String::strip).filter(uri -> !uri.isEmpty())
                         .map(SipUri::parse).collect(Collectors.toSet()),
-                Boolean.parseBoolean(properties.getProperty(MANAGERS_MAY_DELETE_ROOMS, "false").strip()));
+                Boolean.parseBoolean(properties.getProperty(MANAGERS_MAY_DELETE_ROOMS, "false").strip()),
+                Integer.parseInt(properties.getProperty(BACKCHAT_DEFAULT_COUNT, "25").strip()),
+                Integer.parseInt(properties.getProperty(PARTICIPANT_LIST_LIMIT, "75").strip()));
     }
 }

@@ -138,7 +138,7 @@ class ChatServicesTest {
         rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance,
                 accessChanges);
         roomsManagersDelete = new RoomService(callers, roomRepository, categoryRepository, new ChatConfiguration(
-                "contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)), true), clock, compliance,
+                "contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)), true, 25, 75), clock, compliance,
                 accessChanges);
         posts = new PostService(callers, roomRepository, messageRepository, configuration, clock, compliance,
                 events, AfterCommit.immediate(), new RoomPublishOrder());

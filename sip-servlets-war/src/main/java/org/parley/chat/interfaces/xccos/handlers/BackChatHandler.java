@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.HistoryService;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.interfaces.xccos.ChatClient;
@@ -27,6 +28,9 @@ public class BackChatHandler implements CommandHandler<Command.BackChatContext> 
     @Inject
     HistoryService history;
 
+    @Inject
+    ChatConfiguration configuration;
+
     @Override
     public Class<Command.BackChatContext> commandType() {
         return Command.BackChatContext.class;
@@ -34,9 +38,10 @@ public class BackChatHandler implements CommandHandler<Command.BackChatContext> 
 
     @Override
     public List<Outbound> handle(Command.BackChatContext command, ChatClient client) {
+        int count = command.count() == null ? configuration.backChatDefaultCount() : command.count();
         List<MessageView> messages = command.beforeMessageId() == null
-                ? history.last(client.userUri(), command.channelUri(), command.count())
-                : history.before(client.userUri(), command.channelUri(), command.beforeMessageId(), command.count());
+                ? history.last(client.userUri(), command.channelUri(), count)
+                : history.before(client.userUri(), command.channelUri(), command.beforeMessageId(), count);
         return List.of(Reply.ok(command, new ChannelInfo(command.channelUri(), null, null, null, List.of(), List.of(),
                 List.of(), RoomInfos.history(messages))));
     }

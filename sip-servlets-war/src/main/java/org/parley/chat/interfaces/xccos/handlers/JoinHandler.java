@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.RoomEntryService;
 import org.parley.chat.application.dto.EnteredRoom;
 import org.parley.chat.application.dto.RoomView;
@@ -48,6 +49,9 @@ public class JoinHandler implements CommandHandler<Command.Join> {
 
     @Inject
     RoomPresence presence;
+
+    @Inject
+    ChatConfiguration configuration;
 
     @Inject
     RoomFanOut fanOut;
@@ -90,7 +94,7 @@ public class JoinHandler implements CommandHandler<Command.Join> {
         fanOut.storedUpTo(room.uri(), room.lastMessageSeq());
         boolean entered = presence.enter(room.uri(), me);
         followersOutside.entered(room.uri(), me.sessionId());
-        List<String> present = usersIn(room.uri());
+        List<String> present = listed(usersIn(room.uri()), me.userUri());
         Set<String> managers = entry.managers();
         List<String> memberIds = new ArrayList<>();
         List<String> managerIds = new ArrayList<>();
@@ -109,6 +113,28 @@ public class JoinHandler implements CommandHandler<Command.Join> {
             fanOut.entered(room.uri(), me, managers.contains(me.userUri()));
         }
         return new ChannelInfo(room.uri(), room.name(), null, room.topic(), List.of(), List.of(), affiliations, List.of());
+    }
+
+    /**
+     * The participants a reply lists: at most the server's participant-list limit (Lync listed 75 to a client), the
+     * joining user always among them, then the others in order. Everyone in the room still reaches everyone.
+     */
+    private List<String> listed(List<String> present, String me) {
+        int limit = configuration.participantListLimit();
+        if (present.size() <= limit) {
+            return present;
+        }
+        List<String> listed = new ArrayList<>(limit);
+        listed.add(me);
+        for (String user : present) {
+            if (listed.size() == limit) {
+                break;
+            }
+            if (!user.equals(me)) {
+                listed.add(user);
+            }
+        }
+        return listed;
     }
 
     private List<String> usersIn(String roomUri) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.HistoryService;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.interfaces.xccos.ChatClient;
@@ -44,6 +45,18 @@ class BackChatHandlerTest {
     @BeforeEach
     void wire() {
         handler.history = history;
+        handler.configuration = new ChatConfiguration("contoso.com", 4096, 999, 500, 1024, true, java.util.Set.of(),
+                false, 12, 75);
+    }
+
+    /** A client that names no count gets the server's default (parley.chat.backchat-default-count). */
+    @Test
+    void noCountNamedIsTheServersDefault() {
+        when(history.last(ALICE, ROOM_A, 12)).thenReturn(List.of());
+
+        handler.handle(new Command.BackChatContext(REF, ROOM_A, null, null), CLIENT);
+
+        verify(history).last(ALICE, ROOM_A, 12);
     }
 
     @Test

@@ -34,16 +34,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.Mock;
-import org.mockito.stubbing.Answer;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.stubbing.Answer;
+import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.FollowService;
 import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.RoomEntryService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
-import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
+import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.chat.interfaces.xccos.RecordingDelivery;
@@ -82,6 +83,33 @@ class JoinHandlerTest {
         handler.presence = presence;
         handler.fanOut = Fixtures.roomFanOut(presence, delivery);
         handler.followersOutside = new org.parley.chat.interfaces.xccos.FollowersOutside();
+        handler.configuration = configuration(75);
+    }
+
+    private static ChatConfiguration configuration(int participantListLimit) {
+        return new ChatConfiguration("contoso.com", 4096, 999, 500, 1024, true, Set.of(), false, 25,
+                participantListLimit);
+    }
+
+    /** Lync listed at most 75 participants to a client: the cut is a setting, and the joining user is always listed. */
+    @Test
+    void listsAtMostTheParticipantListLimitTheJoiningUserAmongThem() {
+        handler.configuration = configuration(3);
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        presence.enter(ROOM_A, participant(CAROL, "s-carol"));
+        presence.enter(ROOM_A, participant(DAVE, "s-dave"));
+        when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
+        when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
+
+        Reply reply = single(handler.handle(join(false, channel(0, GUID_A)), CLIENT));
+
+        assertThat(reply.data()).containsExactly(
+                UserInfo.numbered(0, ALICE),
+                UserInfo.numbered(1, BOB),
+                UserInfo.numbered(2, CAROL),
+                new ChannelInfo(ROOM_A, "Dev Room", null, null, List.of(), List.of(),
+                        List.of(new Affiliation("3984", "0,1,2", null)), List.of()));
+        assertThat(presence.participants(ROOM_A)).as("all four are in the room").hasSize(4);
     }
 
     @Test
