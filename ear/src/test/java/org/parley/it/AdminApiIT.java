@@ -274,6 +274,40 @@ class AdminApiIT {
         assertEquals(200, admin.put("/admin/categories/" + category + "/retention", "{\"days\": null}").statusCode());
     }
 
+    /** Add-ins: registered by an administrator, picked by a room's manager, seen in REST and by a SIP client. */
+    @Test
+    @RunAsClient
+    void anAddInRegisteredByAnAdministratorIsPickedForARoomAndReachesItsClients() throws Exception {
+        String name = "Board " + run;
+        String path = "/admin/addins/" + name.replace(" ", "%20");
+        assertEquals(403, alice.put(path, "{\"url\": \"https://board.contoso.com/\"}").statusCode());
+        assertProblem(admin.put(path, "{\"url\": \"javascript:alert(1)\"}"), 400, "urn:parley:problem:invalid");
+        HttpResponse<String> registered = admin.put(path, "{\"url\": \"https://board.contoso.com/" + run + "\"}");
+        assertEquals(200, registered.statusCode(), registered.body());
+        assertTrue(alice.get("/admin/addins").body().contains(name), "users list them to pick one");
+
+        HttpResponse<String> room = alice.post("/rooms", """
+                {"name": "Boarded %s", "privacy": "OPEN"}""".formatted(run));
+        JsonObject created = object(room);
+        String roomPath = "/rooms/" + created.getString("id");
+        HttpResponse<String> picked = alice.put(roomPath + "/addin", "{\"addIn\": \"" + name + "\"}");
+        assertEquals(200, picked.statusCode(), picked.body());
+        assertEquals(name, object(picked).getString("addIn"));
+        assertEquals("https://board.contoso.com/" + run, object(alice.get(roomPath)).getString("addInUrl"));
+
+        try (XccosTestClient sip = XccosTestClient.signIn("sip:bob@contoso.com")) {
+            org.w3c.dom.Document search = sip.command("cmd:chansrch",
+                    "<data><qib qtype=\"BYNAME\" criteria=\"Boarded " + run + "\"/></data>");
+            assertEquals("https://board.contoso.com/" + run, XccosTestClient.text(search,
+                    "//chanib[@uri='" + created.getString("uri") + "']/info[@id='urn:parlano:ma:info:addin']"),
+                    () -> XccosTestClient.xml(search));
+        }
+
+        assertEquals(204, admin.delete(path).statusCode());
+        assertFalse(object(alice.get(roomPath)).containsKey("addIn") && !object(alice.get(roomPath)).isNull("addIn"),
+                "the room has none once the add-in is removed");
+    }
+
     /** Remove-CsPersistentChatCategory, Remove-CsPersistentChatPolicy and the administrator right, over HTTP. */
     @Test
     @RunAsClient

@@ -26,6 +26,11 @@ public final class XccosNames {
     public static final String INFO_USER_COUNT = "urn:parlano:ma:info:ucnt";
     /** Misspelt on the wire, and must stay so (PROTOCOL.md §6). */
     public static final String INFO_VISIBILITY = "urn:parlano:ma:info:visibilty";
+    /**
+     * A room's add-in, its URL as the text [INF: no capture shows how the original server named it; our own info id,
+     * in the form of the others. Clients ignore infos they do not know].
+     */
+    public static final String INFO_ADD_IN = "urn:parlano:ma:info:addin";
     public static final String PROP_FILE_POST = "urn:parlano:ma:prop:filepost";
     public static final String PROP_INVITE = "urn:parlano:ma:prop:invite";
     public static final String PROP_LOGGED = "urn:parlano:ma:prop:logged";

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
+import org.parley.chat.application.dto.AddInView;
 import org.parley.chat.application.dto.BulkRewriteView;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.application.dto.HistoryChangeView;
@@ -65,6 +66,7 @@ import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.Hashes;
 import org.parley.chat.infrastructure.persistence.ReferenceData;
+import org.parley.chat.infrastructure.persistence.jpa.JpaAddInRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaChatPolicyRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaChatUserRepository;
@@ -828,6 +830,33 @@ class ChatServicesTest {
         assertThat(deleted.details()).containsEntry("messages", "2").containsEntry("files", "1")
                 .containsEntry("follows", "1").containsEntry("invitations", "1").containsEntry("privacy", "CLOSED");
         assertRefused(() -> tx(() -> { rooms.deleteRoom(ADMIN, room.uri(), null); return null; }), Reason.NOT_FOUND);
+    }
+
+    /** New-, Remove-CsPersistentChatAddin: administrators keep add-ins, a room's managers pick one. */
+    @Test
+    void addInsAreRegisteredByAdministratorsAndPickedByARoomsManagers() {
+        EntityManager em = entityManager;
+        AddInService addIns = new AddInService(callers, new JpaAddInRepository(em), new JpaRoomRepository(em),
+                compliance, clock);
+        String name = unique("Board");
+        assertRefused(() -> tx(() -> addIns.register(ALICE, name, "https://board.contoso.com/")), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> addIns.register(ADMIN, name, "javascript:alert(1)")), Reason.INVALID);
+        assertRefused(() -> tx(() -> addIns.register(ADMIN, name, "/relative")), Reason.INVALID);
+        assertThat(tx(() -> addIns.register(ADMIN, name, "https://board.contoso.com/")).url())
+                .isEqualTo("https://board.contoso.com/");
+        assertThat(tx(() -> addIns.register(ADMIN, name, "https://board.contoso.com/v2")).url()).endsWith("/v2");
+
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        assertRefused(() -> tx(() -> addIns.useInRoom(BOB, room.uri(), name)), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> addIns.useInRoom(ALICE, room.uri(), "no such add-in")), Reason.NOT_FOUND);
+        RoomView withAddIn = tx(() -> addIns.useInRoom(ALICE, room.uri(), name));
+        assertThat(withAddIn.addInName()).isEqualTo(name);
+        assertThat(withAddIn.addInUrl()).isEqualTo("https://board.contoso.com/v2");
+
+        assertRefused(() -> tx(() -> { addIns.remove(ALICE, name); return null; }), Reason.FORBIDDEN);
+        tx(() -> { addIns.remove(ADMIN, name); return null; });
+        assertThat(tx(() -> rooms.find(ALICE, room.uri())).addInName()).as("the room has none any more").isNull();
+        assertThat(tx(() -> addIns.addIns())).extracting(AddInView::name).doesNotContain(name);
     }
 
     /** New-CsPersistentChatRoom in one step: settings and roles together, or nothing at all. */

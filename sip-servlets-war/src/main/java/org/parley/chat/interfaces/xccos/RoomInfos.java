@@ -24,9 +24,12 @@ public class RoomInfos {
 
     /** The chanib of search results and associations (PROTOCOL.md §7.4). */
     public ChannelInfo listing(RoomView room) {
-        List<Property> infos = List.of(
+        List<Property> infos = new ArrayList<>(List.of(
                 new Property(XccosNames.INFO_USER_COUNT, Integer.toString(presence.count(room.uri()))),
-                new Property(XccosNames.INFO_VISIBILITY, visibility(room.privacy())));
+                new Property(XccosNames.INFO_VISIBILITY, visibility(room.privacy()))));
+        if (room.addInUrl() != null) {
+            infos.add(new Property(XccosNames.INFO_ADD_IN, room.addInUrl()));
+        }
         List<Property> props = List.of(
                 new Property(XccosNames.PROP_INVITE, Boolean.toString(room.invitationsEnabled())),
                 new Property(XccosNames.PROP_LOGGED, Boolean.toString(room.historyEnabled())),

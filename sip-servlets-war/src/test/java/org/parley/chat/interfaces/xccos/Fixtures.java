@@ -91,7 +91,7 @@ public final class Fixtures {
                                 boolean filePost, boolean logged) {
         return new RoomView(uri, name, "About " + name, topic, privacy, RoomType.NORMAL, InvitationSetting.INHERIT,
                 false, "ma-cat://contoso.com/00000000-0000-4000-8000-000000000001", "Root", invitations, filePost,
-                logged, 0, 1);
+                logged, 0, 1, null, null);
     }
 
     public static RoomRolesView roles(String roomUri, List<String> managers) {

@@ -34,6 +34,7 @@ import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.FollowService;
 import org.parley.chat.application.InvitationService;
+import org.parley.chat.application.AddInService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.RoomRolesView;
@@ -62,6 +63,9 @@ public class RoomsResource {
 
     @Inject
     RoomService rooms;
+
+    @Inject
+    AddInService addIns;
 
     @Inject
     CategoryService categories;
@@ -106,6 +110,18 @@ public class RoomsResource {
                            @Valid @NotNull RoomSettingsJson settings) {
         Long expected = Versions.expected(ifMatch);
         return withTag(rooms.updateSettings(caller.uri(), roomUri(id), settings.settings(), expected));
+    }
+
+    /** Gives the room one of the registered add-ins ({@code GET /admin/addins}), or (null) none: its managers. */
+    @PUT
+    @Path(ID + "/addin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addIn(@PathParam("id") String id, @NotNull RoomAddInJson addIn) {
+        return withTag(addIns.useInRoom(caller.uri(), roomUri(id), addIn.addIn()));
+    }
+
+    /** @param addIn an add-in's name, or null for none */
+    public record RoomAddInJson(String addIn) {
     }
 
     /**

@@ -24,6 +24,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.OptimisticLock;
+import org.parley.chat.domain.model.addin.AddIn;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.Retention;
 import org.parley.chat.domain.model.message.Message;
@@ -91,6 +92,11 @@ public class Room {
 
     @Column(name = "disabled", nullable = false)
     private boolean disabled;
+
+    /** The web page clients show beside the room, or none. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "add_in_id")
+    private AddIn addIn;
 
     /** How many days the room keeps a message: null, as its category says; 0, for ever whatever it says. */
     @Column(name = "retention_days")
@@ -329,6 +335,17 @@ public class Room {
     public void keepHistoryFor(Actor by, Integer days) {
         by.requireAdministrator("set how long history is kept");
         retentionDays = days == null || days == 0 ? days : Retention.days(days);
+    }
+
+    /** Gives the room an add-in, or (null) none: its managers, as for its other settings. */
+    public void useAddIn(Actor by, AddIn addIn) {
+        requireManage(by);
+        this.addIn = addIn;
+    }
+
+    /** The room's add-in, or null. */
+    public AddIn addIn() {
+        return addIn;
     }
 
     /** The room's own retention: null, the category's; 0, for ever. */
