@@ -6,6 +6,9 @@ import static org.parley.it.XccosTestClient.chanid;
 import static org.parley.it.XccosTestClient.text;
 import static org.parley.it.XccosTestClient.xml;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Hashtable;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +35,9 @@ import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.room.RoomType;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
+import org.parley.sip.testkit.SipaeClient;
 import org.w3c.dom.Document;
 
 /**
@@ -58,7 +64,7 @@ class DirectoryIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(DirectoryIT.class, WebApiClient.class, ServerSettings.class);
+        return ParleyDeployment.ear(DirectoryIT.class, WebApiClient.class, ServerSettings.class, Eventually.class);
     }
 
     @EJB
@@ -184,6 +190,37 @@ class DirectoryIT {
                     XccosTestClient.CHAT_ENDPOINT)) {
                 assertEquals(403, ghost.invite().status(), "not in the directory");
             }
+        }
+    }
+
+    /**
+     * In the ntlm mode too: a user disabled in the directory is refused at sign-in however good the password, once
+     * the refresh has seen it, and signs in again once enabled. carol has an NT hash (configure-security.cli's users).
+     */
+    @Test
+    void aUserDisabledInTheDirectoryIsRefusedAtNtlmSignIn() throws Exception {
+        String carol = "uid=carol,ou=people,dc=contoso,dc=com";
+        try (ServerSettings settings = ServerSettings.ntlm(false, "parley.sip.ntlm.max-failures-per-address", "1000",
+                "parley.directory.refresh-seconds", "1")) {
+            assertEquals(200, ntlmSignIn("carol"));
+            modify(carol, DirContext.ADD_ATTRIBUTE, "shadowExpire", "1");
+            try {
+                Eventually.await(Duration.ofSeconds(20), () -> ntlmSignIn("carol"), status -> status == 403);
+            } finally {
+                modify(carol, DirContext.REMOVE_ATTRIBUTE, "shadowExpire", "1");
+            }
+            Eventually.await(Duration.ofSeconds(20), () -> ntlmSignIn("carol"), status -> status == 200);
+        }
+    }
+
+    /** The final answer to an NTLM sign-in over TCP, password "secret". */
+    private static int ntlmSignIn(String user) {
+        String uri = "sip:" + user + "@contoso.com";
+        try (RawSip sip = SipServer.client("TCP")) {
+            return new SipaeClient(user + "@contoso.com", "", "secret").signIn(new ClientDialog(sip, uri, false, uri))
+                    .status();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

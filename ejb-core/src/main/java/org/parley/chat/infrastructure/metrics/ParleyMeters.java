@@ -140,7 +140,7 @@ public class ParleyMeters {
         signInBusy = keep(Counter.builder("parley.sip.overload.responses")
                 .description("503 answers Parley sent, by where").tag("where", "sign_in").register(registry));
         for (String[] outcome : new String[][] {{"success", "none"}, {"failure", "bad_credentials"},
-                {"failure", "malformed"}, {"failure", "wrong_user"}, {"refused", "locked_out"},
+                {"failure", "malformed"}, {"failure", "wrong_user"}, {"refused", "locked_out"}, {"refused", "not_in_directory"},
                 {"refused", "tls_required"}}) {
             ntlmSignInCounter(outcome[0], outcome[1]);
         }

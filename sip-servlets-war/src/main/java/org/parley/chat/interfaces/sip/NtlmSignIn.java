@@ -11,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.directory.Directory;
 import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.chat.interfaces.sip.auth.NtHashFile;
 import org.parley.chat.interfaces.sip.auth.NtlmException;
@@ -38,6 +39,9 @@ public class NtlmSignIn {
 
     @Inject
     ParleyMeters meters;
+
+    @Inject
+    Directory directory;
 
     private SipaeNtlmAuthenticator authenticator;
     private final SignInThrottle throttle = new SignInThrottle(System::nanoTime);
@@ -154,6 +158,14 @@ public class NtlmSignIn {
             failed(user, address, limits, "NTLM sign-in of " + user + " from " + address + " refused: it registers "
                     + fromOf(request));
             request.createResponse(403, "Forbidden (From is not the signed-in user)").send();
+            return false;
+        }
+        if (directory != null && !directory.admitsSignIn(sipUri)) {
+            // The password was right: this is no failure to count against the user, only a refusal.
+            meters.ntlmSignIn("refused", "not_in_directory");
+            LOG.info(() -> "NTLM sign-in of " + sipUri + " from " + address + " refused: not an enabled user of the"
+                    + " directory");
+            request.createResponse(403, "Forbidden (not an enabled user of the directory)").send();
             return false;
         }
         throttle.succeeded(user);
