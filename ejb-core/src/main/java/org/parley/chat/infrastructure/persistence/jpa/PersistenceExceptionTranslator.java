@@ -14,7 +14,7 @@ import org.parley.chat.domain.shared.ChatException;
  * Makes the store's own refusals (a concurrent edit, a unique key taken by a concurrent insert) reach
  * callers as {@link ChatException}s like every other refusal. Flushes before the service returns, because
  * the container would otherwise flush at commit, after the service, and the caller would get an opaque
- * rolled-back-transaction error instead.
+ * rolled-back-transaction error instead. A method that runs outside a transaction has nothing to flush.
  */
 public class PersistenceExceptionTranslator {
 
@@ -25,7 +25,11 @@ public class PersistenceExceptionTranslator {
     public Object flushAndTranslate(InvocationContext invocation) throws Exception {
         try {
             Object result = invocation.proceed();
-            em.flush();
+            // A method outside any transaction (NOT_SUPPORTED: a run made of transactions of its own) has nothing to
+            // flush, and may not.
+            if (em.isJoinedToTransaction()) {
+                em.flush();
+            }
             return result;
         } catch (PersistenceException e) {
             throw translate(e);
