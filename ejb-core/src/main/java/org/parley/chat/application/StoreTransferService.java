@@ -16,6 +16,7 @@ import jakarta.interceptor.Interceptors;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
+import org.parley.chat.application.dto.store.ExportedAddIn;
 import org.parley.chat.application.dto.store.ExportedCategory;
 import org.parley.chat.application.dto.store.ExportedGroup;
 import org.parley.chat.application.dto.store.ExportedMessage;
@@ -24,6 +25,8 @@ import org.parley.chat.application.dto.store.ExportedRoom;
 import org.parley.chat.application.dto.store.ExportedUser;
 import org.parley.chat.application.dto.store.ImportReport;
 import org.parley.chat.application.dto.store.StoreDocument;
+import org.parley.chat.domain.model.addin.AddIn;
+import org.parley.chat.domain.model.addin.AddInRepository;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.CategoryRepository;
 import org.parley.chat.domain.model.category.CategoryRole;
@@ -54,7 +57,7 @@ import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTransl
  * Export is read piecewise ({@link #outline}, then {@link #messages} page by page), each piece in its own
  * transaction, so a big history never sits in memory; it is therefore no point-in-time snapshot of a store
  * in use. Import is one transaction: all of the document or nothing. It only adds: what the store already
- * has (a policy or group of that name, a user of that URI, a category of that GUID or name, a room of that
+ * has (a policy, group or add-in of that name, a user of that URI, a category of that GUID or name, a room of that
  * GUID) is kept as stored, with its history, so importing a document again changes nothing. A new room whose
  * name another room has is a CONFLICT, and nothing is imported.
  */
@@ -95,13 +98,17 @@ public class StoreTransferService {
     @Inject
     AccessChanges accessChanges;
 
+    @Inject
+    AddInRepository addIns;
+
     public StoreTransferService() {
     }
 
     StoreTransferService(Callers callers, ChatPolicyRepository policies, ChatUserRepository users,
                          UserGroupRepository groups, CategoryRepository categories, RoomRepository rooms,
                          MessageRepository messages, ChatConfiguration configuration, Clock clock,
-                         ComplianceRecorder compliance, AccessChanges accessChanges) {
+                         ComplianceRecorder compliance, AccessChanges accessChanges, AddInRepository addIns) {
+        this.addIns = addIns;
         this.callers = callers;
         this.policies = policies;
         this.users = users;
@@ -115,7 +122,10 @@ public class StoreTransferService {
         this.accessChanges = accessChanges;
     }
 
-    /** Everything but the messages: policies, users, groups, categories and rooms with their role lists. */
+    /**
+     * Everything but the messages: policies, users, groups, add-ins, categories and rooms with their role lists,
+     * retentions and add-ins.
+     */
     public StoreDocument outline(String actorUri) {
         administrator(actorUri);
         List<ExportedPolicy> policyList = policies.all().stream()
@@ -133,8 +143,10 @@ public class StoreTransferService {
         // recorded once, here, where it starts and is still refused for anyone but an administrator.
         compliance.record(ComplianceEvent.of(ComplianceEventType.STORE_EXPORTED, null, null, actorUri, clock.instant(),
                 null, Map.of("rooms", Integer.toString(roomList.size()))));
+        List<ExportedAddIn> addInList = addIns.all().stream()
+                .map(addIn -> new ExportedAddIn(addIn.name(), addIn.url())).toList();
         return new StoreDocument(StoreDocument.FORMAT, StoreDocument.VERSION, clock.instant(), configuration.domain(),
-                policyList, userList, groupList, categoryList, roomList);
+                policyList, userList, groupList, categoryList, roomList, addInList);
     }
 
     /** The room's messages after sequence number {@code afterSeq}, oldest first, at most {@code limit}. */
@@ -173,6 +185,13 @@ public class StoreTransferService {
             groups.add(created);
             counts.groups++;
         }
+        for (ExportedAddIn addIn : document.addIns()) {
+            if (addIns.findByName(required(addIn.name(), "add-in name")).isPresent()) {
+                counts.kept++;
+            } else {
+                addIns.add(AddIn.register(actor, addIn.name(), addIn.url()));
+            }
+        }
         for (ExportedUser user : document.users()) {
             SipUri uri = SipUri.parse(user.uri());
             if (users.find(uri).isPresent()) {
@@ -206,6 +225,7 @@ public class StoreTransferService {
             principals(category.allowedMembers()).forEach(p -> created.grant(actor, CategoryRole.ALLOWED_MEMBER, p));
             principals(category.deniedMembers()).forEach(p -> created.grant(actor, CategoryRole.DENIED_MEMBER, p));
             principals(category.creators()).forEach(p -> created.grant(actor, CategoryRole.CREATOR, p));
+            created.keepHistoryFor(actor, category.retentionDays());
             categories.add(created);
             categoryByUri.put(category.uri(), created);
             counts.categories++;
@@ -232,6 +252,11 @@ public class StoreTransferService {
                             room.topic(), room.privacy(), room.type(), room.invitations()), room.disabled(),
                     principals(room.members()), principals(room.managers()), principals(room.presenters()),
                     room.lastMessageSeq(), required(room.createdAt(), "room createdAt"));
+            created.keepHistoryFor(actor, room.retentionDays());
+            if (room.addIn() != null) {
+                created.useAddIn(actor, addIns.findByName(room.addIn()).orElseThrow(() -> ChatException.invalid("room "
+                        + room.name() + " has add-in " + room.addIn() + ", which neither the document nor the store has")));
+            }
             rooms.add(created);
             counts.rooms++;
             Set<Long> seqs = new HashSet<>();
@@ -255,7 +280,8 @@ public class StoreTransferService {
         return new ExportedCategory(category.uri().toString(), settings.name(), settings.description(),
                 settings.invitationsAllowed(), settings.fileUploadAllowed(), settings.chatHistoryEnabled(),
                 category.createdAt(), written(category.members(CategoryRole.ALLOWED_MEMBER)),
-                written(category.members(CategoryRole.DENIED_MEMBER)), written(category.members(CategoryRole.CREATOR)));
+                written(category.members(CategoryRole.DENIED_MEMBER)), written(category.members(CategoryRole.CREATOR)),
+                category.retentionDays());
     }
 
     private static ExportedRoom exported(Room room) {
@@ -263,7 +289,8 @@ public class StoreTransferService {
         return new ExportedRoom(room.uri().toString(), room.category().uri().toString(), settings.name(),
                 settings.description(), settings.topic(), settings.privacy(), settings.type(), settings.invitations(),
                 room.isDisabled(), room.createdAt(), room.lastMessageSeq(), written(room.holders(RoomRole.MEMBER)),
-                written(room.holders(RoomRole.MANAGER)), written(room.holders(RoomRole.PRESENTER)), List.of());
+                written(room.holders(RoomRole.MANAGER)), written(room.holders(RoomRole.PRESENTER)), List.of(),
+                room.ownRetentionDays(), room.addIn() == null ? null : room.addIn().name());
     }
 
     private static List<String> written(Collection<Principal> principals) {

@@ -15,6 +15,7 @@ import org.parley.chat.application.events.AfterCommit;
 import org.parley.chat.application.events.RoomPublishOrder;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.infrastructure.persistence.ReferenceData;
+import org.parley.chat.infrastructure.persistence.jpa.JpaAddInRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaChatPolicyRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaChatUserRepository;
@@ -75,7 +76,13 @@ final class ChatStoreHarness implements AutoCloseable {
             tokenRepository, transferSettings, clock);
     final StoreTransferService store = new StoreTransferService(callers, new JpaChatPolicyRepository(em),
             new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaCategoryRepository(em),
-            roomRepository, new JpaMessageRepository(em), configuration, clock, complianceEvents::add, accessChanges);
+            roomRepository, new JpaMessageRepository(em), configuration, clock, complianceEvents::add, accessChanges,
+            new JpaAddInRepository(em));
+    final AddInService addIns = new AddInService(callers, new JpaAddInRepository(em), roomRepository,
+            complianceEvents::add, clock);
+    /** Settings only: its runs need the container's transactions (RetentionBatches). */
+    final RetentionService retention = new RetentionService(callers, roomRepository, new JpaCategoryRepository(em),
+            new JpaMessageRepository(em), complianceEvents::add, configuration, clock, null);
 
     ChatStoreHarness() {
         database.inTransaction(() -> ReferenceData.ensure(em, configuration, clock.instant()));

@@ -21,6 +21,7 @@ import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.application.dto.NewCategory;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.application.dto.store.ExportedAddIn;
 import org.parley.chat.application.dto.store.ExportedCategory;
 import org.parley.chat.application.dto.store.ExportedMessage;
 import org.parley.chat.application.dto.store.ExportedRoom;
@@ -123,6 +124,10 @@ class RoomMoveAndStoreTransferTest {
         }
         chat.tx(() -> chat.history.removeMessage(ADMIN, room.uri(), 7));
         chat.tx(() -> chat.rooms.disable(ALICE, room.uri()));
+        chat.tx(() -> chat.addIns.register(ADMIN, "Export board", "https://board.contoso.com/export"));
+        chat.tx(() -> chat.addIns.useInRoom(ALICE, room.uri(), "Export board"));
+        chat.tx(() -> chat.retention.setCategoryRetention(ADMIN, category.uri(), 90));
+        chat.tx(() -> chat.retention.setRoomRetention(ADMIN, room.uri(), 0));
 
         StoreDocument exported = export(chat);
         assertThat(exported.rooms()).filteredOn(r -> r.uri().equals(room.uri())).singleElement()
@@ -131,7 +136,12 @@ class RoomMoveAndStoreTransferTest {
                     assertThat(r.lastMessageSeq()).isEqualTo(7);
                     assertThat(r.members()).containsExactly("group:export group");
                     assertThat(r.disabled()).isTrue();
+                    assertThat(r.addIn()).isEqualTo("Export board");
+                    assertThat(r.retentionDays()).isZero();
                 });
+        assertThat(exported.addIns()).contains(new ExportedAddIn("Export board", "https://board.contoso.com/export"));
+        assertThat(exported.categories()).filteredOn(c -> c.uri().equals(category.uri())).singleElement()
+                .extracting(ExportedCategory::retentionDays).isEqualTo(90);
 
         try (ChatStoreHarness empty = new ChatStoreHarness()) {
             ImportReport report = empty.tx(() -> empty.store.importStore(ADMIN, exported));
@@ -164,15 +174,16 @@ class RoomMoveAndStoreTransferTest {
         String newCategory = "ma-cat://contoso.com/" + UUID.randomUUID();
         StoreDocument document = new StoreDocument(StoreDocument.FORMAT, 1, Instant.now(), "contoso.com", List.of(),
                 List.of(), List.of(), List.of(new ExportedCategory(newCategory, "Fresh " + UUID.randomUUID(), null,
-                true, true, true, Instant.now(), List.of("domain:contoso.com"), List.of(), List.of())),
+                true, true, true, Instant.now(), List.of("domain:contoso.com"), List.of(), List.of(), null)),
                 List.of(new ExportedRoom("ma-chan://contoso.com/" + UUID.randomUUID(), newCategory, name, null, null,
                         Privacy.OPEN, RoomType.NORMAL, org.parley.chat.domain.model.room.InvitationSetting.INHERIT,
-                        false, Instant.now(), 0, List.of(), List.of(ALICE), List.of(), List.of())));
+                        false, Instant.now(), 0, List.of(), List.of(ALICE), List.of(), List.of(), null, null)),
+                null);
 
         assertRefused(() -> chat.tx(() -> chat.store.importStore(ADMIN, document)), Reason.CONFLICT);
         assertRefused(() -> chat.tx(() -> chat.categories.find(newCategory)), Reason.NOT_FOUND);
         assertRefused(() -> chat.tx(() -> chat.store.importStore(ADMIN, new StoreDocument("other", 1, null, null,
-                null, null, null, null, null))), Reason.INVALID);
+                null, null, null, null, null, null))), Reason.INVALID);
         assertRefused(() -> chat.tx(() -> chat.store.importStore(ALICE, document)), Reason.FORBIDDEN);
         assertRefused(() -> chat.tx(() -> chat.store.outline(ALICE)), Reason.FORBIDDEN);
     }
@@ -205,10 +216,11 @@ class RoomMoveAndStoreTransferTest {
             }
             rooms.add(new ExportedRoom(room.uri(), room.categoryUri(), room.name(), room.description(), room.topic(),
                     room.privacy(), room.type(), room.invitations(), room.disabled(), room.createdAt(),
-                    room.lastMessageSeq(), room.members(), room.managers(), room.presenters(), messages));
+                    room.lastMessageSeq(), room.members(), room.managers(), room.presenters(), messages,
+                    room.retentionDays(), room.addIn()));
         }
         return new StoreDocument(outline.format(), outline.version(), null, outline.domain(), outline.policies(),
-                outline.users(), outline.groups(), outline.categories(), rooms);
+                outline.users(), outline.groups(), outline.categories(), rooms, outline.addIns());
     }
 
     /** The document with the Root category left out and rooms in it pointing at "root". */
@@ -219,6 +231,7 @@ class RoomMoveAndStoreTransferTest {
                 document.rooms().stream().map(r -> new ExportedRoom(r.uri(),
                         r.categoryUri().equals(rootUri) ? "root" : r.categoryUri(), r.name(), r.description(),
                         r.topic(), r.privacy(), r.type(), r.invitations(), r.disabled(), r.createdAt(),
-                        r.lastMessageSeq(), r.members(), r.managers(), r.presenters(), r.messages())).toList());
+                        r.lastMessageSeq(), r.members(), r.managers(), r.presenters(), r.messages(),
+                        r.retentionDays(), r.addIn())).toList(), document.addIns());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 
 import org.parley.chat.application.StoreTransferService;
+import org.parley.chat.application.dto.store.ExportedAddIn;
 import org.parley.chat.application.dto.store.ExportedCategory;
 import org.parley.chat.application.dto.store.ExportedGroup;
 import org.parley.chat.application.dto.store.ExportedMessage;
@@ -60,6 +61,11 @@ final class StoreExportWriter {
                 json.writeEnd();
             }
             json.writeEnd();
+            json.writeStartArray("addIns");
+            for (ExportedAddIn addIn : outline.addIns()) {
+                json.writeStartObject().write("name", addIn.name()).write("url", addIn.url()).writeEnd();
+            }
+            json.writeEnd();
             json.writeStartArray("categories");
             for (ExportedCategory category : outline.categories()) {
                 json.writeStartObject().write("uri", category.uri()).write("name", category.name());
@@ -71,6 +77,7 @@ final class StoreExportWriter {
                 list(json, "allowedMembers", category.allowedMembers());
                 list(json, "deniedMembers", category.deniedMembers());
                 list(json, "creators", category.creators());
+                number(json, "retentionDays", category.retentionDays());
                 json.writeEnd();
             }
             json.writeEnd();
@@ -95,6 +102,8 @@ final class StoreExportWriter {
         list(json, "members", room.members());
         list(json, "managers", room.managers());
         list(json, "presenters", room.presenters());
+        number(json, "retentionDays", room.retentionDays());
+        text(json, "addIn", room.addIn());
         json.writeStartArray("messages");
         long after = 0;
         for (List<ExportedMessage> page; !(page = store.messages(actorUri, room.uri(), after, PAGE)).isEmpty(); ) {
@@ -110,6 +119,14 @@ final class StoreExportWriter {
         }
         json.writeEnd();
         json.writeEnd();
+    }
+
+    private static void number(JsonGenerator json, String name, Integer value) {
+        if (value == null) {
+            json.writeNull(name);
+        } else {
+            json.write(name, value);
+        }
     }
 
     private static void text(JsonGenerator json, String name, String value) {

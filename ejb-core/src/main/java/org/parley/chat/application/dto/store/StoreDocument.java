@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record StoreDocument(String format, Integer version, Instant exportedAt, String domain,
                             List<ExportedPolicy> policies, List<ExportedUser> users, List<ExportedGroup> groups,
-                            List<ExportedCategory> categories, List<ExportedRoom> rooms) {
+                            List<ExportedCategory> categories, List<ExportedRoom> rooms, List<ExportedAddIn> addIns) {
 
     public static final String FORMAT = "parley-chat-store";
     public static final int VERSION = 1;
@@ -20,5 +20,6 @@ public record StoreDocument(String format, Integer version, Instant exportedAt, 
         groups = groups == null ? List.of() : List.copyOf(groups);
         categories = categories == null ? List.of() : List.copyOf(categories);
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
+        addIns = addIns == null ? List.of() : List.copyOf(addIns);
     }
 }
