@@ -62,6 +62,11 @@ public class AccessChanges {
         changed(AccessChange.ofRoom(room.uri().toString()), () -> prune(follows.ofRoom(room)));
     }
 
+    /** The room is being deleted: its follows go with it, so there is nothing to prune; its participants must leave. */
+    public void roomDeleted(Room room) {
+        changed(AccessChange.ofRoom(room.uri().toString()), () -> { });
+    }
+
     /** The category's member lists or settings changed: every room in it. */
     public void category(Category category) {
         changed(AccessChange.ofCategory(category.uri().toString()), () -> prune(follows.inCategory(category)));

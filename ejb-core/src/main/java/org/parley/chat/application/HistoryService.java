@@ -62,9 +62,6 @@ public class HistoryService {
     HistoryChangeRepository changes;
 
     @Inject
-    FileRecordRepository files;
-
-    @Inject
     ChatConfiguration configuration;
 
     @Inject
@@ -73,13 +70,15 @@ public class HistoryService {
     @Inject
     ComplianceRecorder compliance;
 
+    @Inject
+    HistoryClearing clearing;
+
     public HistoryService() {
     }
 
     HistoryService(Callers callers, RoomRepository rooms, MessageRepository messages, CategoryRepository categories,
                    HistoryChangeRepository changes, FileRecordRepository files, ChatConfiguration configuration,
                    Clock clock, ComplianceRecorder compliance) {
-        this.files = files;
         this.callers = callers;
         this.rooms = rooms;
         this.messages = messages;
@@ -88,6 +87,7 @@ public class HistoryService {
         this.configuration = configuration;
         this.clock = clock;
         this.compliance = compliance;
+        this.clearing = new HistoryClearing(files, changes, compliance, clock);
     }
 
     /** The newest {@code count} messages (at most the configured page limit), oldest first. */
@@ -166,11 +166,7 @@ public class HistoryService {
         Actor actor = administrator(actorUri);
         Room room = room(roomUri);
         long deleted = messages.removeBefore(room, before);
-        int filesRemoved = files.removeUploadedBefore(room, before);
-        compliance.record(ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), clock.instant(), null,
-                Map.of("before", before.toString(), "deleted", Long.toString(deleted),
-                        "filesRemoved", Integer.toString(filesRemoved)));
-        return record(HistoryChange.clearedBefore(room, actor, before, deleted, clock.instant()));
+        return HistoryChangeView.of(clearing.cleared(actor, room, before, deleted, Map.of()));
     }
 
     public HistoryChangeView removeMessage(String actorUri, String roomUri, long seq) {

@@ -1,7 +1,6 @@
 package org.parley.chat.application;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +11,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
-import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.RetentionView;
 import org.parley.chat.domain.model.file.FileRecordRepository;
-import org.parley.chat.domain.model.message.HistoryChange;
 import org.parley.chat.domain.model.message.HistoryChangeRepository;
 import org.parley.chat.domain.model.message.MessageRepository;
-import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
@@ -42,16 +38,7 @@ public class RetentionBatches {
     MessageRepository messages;
 
     @Inject
-    FileRecordRepository files;
-
-    @Inject
-    HistoryChangeRepository changes;
-
-    @Inject
-    ComplianceRecorder compliance;
-
-    @Inject
-    Clock clock;
+    HistoryClearing clearing;
 
     public RetentionBatches() {
     }
@@ -60,18 +47,12 @@ public class RetentionBatches {
                      HistoryChangeRepository changes, ComplianceRecorder compliance, Clock clock) {
         this.rooms = rooms;
         this.messages = messages;
-        this.files = files;
-        this.changes = changes;
-        this.compliance = compliance;
-        this.clock = clock;
+        this.clearing = new HistoryClearing(files, changes, compliance, clock);
     }
 
     /** The rooms that keep history for a limited time, with the cut-off of each at {@code now}. */
     public List<RetentionView> roomsWithRetention(Instant now) {
-        return rooms.withRetention().stream().map(room -> {
-            Duration keep = room.retention().orElseThrow();
-            return new RetentionView(room.uri().toString(), room.name(), (int) keep.toDays(), now.minus(keep), 0);
-        }).toList();
+        return rooms.withRetention().stream().map(room -> RetentionView.of(room, now, 0)).toList();
     }
 
     /** @return how many of the room's messages older than the cut-off went, at most {@code limit}; 0 once none are left */
@@ -79,20 +60,9 @@ public class RetentionBatches {
         return rooms.find(RoomUri.parse(roomUri)).map(room -> messages.removeBefore(room, cutoff, limit)).orElse(0);
     }
 
-    /**
-     * Records a room's clearing as an administrator's clear is recorded (a CLEARED_BEFORE history change, a
-     * HISTORY_CLEARED compliance record, with {@code reason=retention}), and removes the files uploaded before the
-     * cut-off (their bytes go with the file store's next clean-up).
-     */
+    /** Records a room's clearing as an administrator's clear is recorded ({@link HistoryClearing}), by retention. */
     public void recordClearing(Actor actor, String roomUri, Instant cutoff, long deleted, int days) {
-        Room room = rooms.find(RoomUri.parse(roomUri)).orElse(null);
-        if (room == null) {
-            return;
-        }
-        int filesRemoved = files.removeUploadedBefore(room, cutoff);
-        changes.add(HistoryChange.clearedBefore(room, actor, cutoff, deleted, clock.instant()));
-        compliance.record(ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), clock.instant(), null,
-                Map.of("before", cutoff.toString(), "deleted", Long.toString(deleted), "filesRemoved",
-                        Integer.toString(filesRemoved), "reason", "retention", "retentionDays", Integer.toString(days)));
+        rooms.find(RoomUri.parse(roomUri)).ifPresent(room -> clearing.cleared(actor, room, cutoff, deleted,
+                Map.of("reason", "retention", "retentionDays", Integer.toString(days))));
     }
 }

@@ -1,7 +1,6 @@
 package org.parley.chat.application;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,10 +115,8 @@ public class RetentionService {
         Instant now = clock.instant();
         List<RetentionView> due = new ArrayList<>();
         for (Room room : rooms.withRetention()) {
-            Duration keep = room.retention().orElseThrow();
-            Instant cutoff = now.minus(keep);
-            due.add(new RetentionView(room.uri().toString(), room.name(), (int) keep.toDays(), cutoff,
-                    messages.countBefore(room, cutoff)));
+            RetentionView retention = RetentionView.of(room, now, 0);
+            due.add(retention.withMessages(messages.countBefore(room, retention.cutoff())));
         }
         return due;
     }
@@ -142,7 +139,8 @@ public class RetentionService {
     private List<RetentionView> runAs(Actor actor) {
         Instant now = clock.instant();
         List<RetentionView> cleared = new ArrayList<>();
-        for (RetentionView room : rooms(now)) {
+        // The rooms and their cut-offs, read in a transaction of their own.
+        for (RetentionView room : batches.roomsWithRetention(now)) {
             long deleted = 0;
             try {
                 int batch;
@@ -155,14 +153,9 @@ public class RetentionService {
             }
             if (deleted > 0) {
                 batches.recordClearing(actor, room.roomUri(), room.cutoff(), deleted, room.days());
-                cleared.add(new RetentionView(room.roomUri(), room.roomName(), room.days(), room.cutoff(), deleted));
+                cleared.add(room.withMessages(deleted));
             }
         }
         return cleared;
-    }
-
-    /** The rooms with a retention and their cut-offs, read in a transaction of their own. */
-    private List<RetentionView> rooms(Instant now) {
-        return batches.roomsWithRetention(now);
     }
 }

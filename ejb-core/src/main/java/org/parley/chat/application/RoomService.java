@@ -148,7 +148,7 @@ public class RoomService {
                 "privacy", room.privacy().name(), "type", room.settings().type().name(),
                 "lastMessageSeq", Long.toString(room.lastMessageSeq())));
         String uri = room.uri().toString();
-        accessChanges.room(room);
+        accessChanges.roomDeleted(room);
         RoomRepository.RoomRemoval removed = rooms.remove(room);
         details.putAll(Map.of("messages", Long.toString(removed.messages()), "files", Long.toString(removed.files()),
                 "follows", Long.toString(removed.follows()), "invitations", Long.toString(removed.invitations())));

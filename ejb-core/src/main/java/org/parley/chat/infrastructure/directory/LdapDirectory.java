@@ -63,7 +63,7 @@ public class LdapDirectory implements EnterpriseDirectory {
             String dn = found.get(0).getNameInNamespace();
             boolean enabled = !search(context, dn, settings.userFilter(), SearchControls.OBJECT_SCOPE).isEmpty();
             Set<String> groupKeys = new HashSet<>();
-            boolean administrator = false;
+            String adminsKey = settings.adminsGroup().isEmpty() ? null : Texts.key(settings.adminsGroup());
             Set<String> visited = new HashSet<>();
             Deque<String> members = new ArrayDeque<>(List.of(dn));
             for (int level = 0; level < MAX_NESTING && !members.isEmpty(); level++) {
@@ -74,10 +74,7 @@ public class LdapDirectory implements EnterpriseDirectory {
                     for (SearchResult group : search(context, settings.groupsDn(), filter, SearchControls.SUBTREE_SCOPE)) {
                         String groupDn = group.getNameInNamespace();
                         if (visited.add(Principal.normalDn(groupDn))) {
-                            String name = groupName(group, groupDn);
-                            groupKeys.add(Texts.key(name));
-                            administrator |= !settings.adminsGroup().isEmpty()
-                                    && Texts.key(name).equals(Texts.key(settings.adminsGroup()));
+                            groupKeys.add(Texts.key(groupName(group, groupDn)));
                             next.add(groupDn);
                         }
                     }
@@ -85,7 +82,7 @@ public class LdapDirectory implements EnterpriseDirectory {
                 members = next;
             }
             return Optional.of(new DirectoryEntry(Principal.normalDn(dn), enabled, groupKeys, unitsAbove(dn),
-                    administrator));
+                    adminsKey != null && groupKeys.contains(adminsKey)));
         } catch (NamingException e) {
             throw new DirectoryUnavailableException("the directory at " + settings.url() + " could not be searched for "
                     + user + ": " + e, e);

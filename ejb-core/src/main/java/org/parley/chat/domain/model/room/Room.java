@@ -329,7 +329,7 @@ public class Room {
     /**
      * Overrides the category's retention for this room: administrators only (it deletes history).
      *
-     * @param days 1 to {@value org.parley.chat.domain.model.category.Retention#MAX_DAYS}; 0, for ever; null, as the
+     * @param days 1 to {@value Retention#MAX_DAYS}; 0, for ever; null, as the
      *             category says
      */
     public void keepHistoryFor(Actor by, Integer days) {

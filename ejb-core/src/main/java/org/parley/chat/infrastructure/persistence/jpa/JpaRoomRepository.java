@@ -177,9 +177,9 @@ public class JpaRoomRepository implements RoomRepository {
     @Override
     public RoomRemoval remove(Room room) {
         // Bulk deletes, children first (the foreign keys); the role lists go with the room (element collections).
-        // Bulk deletes pass by the persistence context: what it holds of the room's children (follows a rights review
-        // just read) would still point at the removed room at the flush, so it is written out first and then
-        // forgotten, and the room removed afresh.
+        // Bulk deletes pass by the persistence context: whatever it holds of the room's children (a follow or message
+        // read earlier in the same persistence context) would still point at the removed room at the flush, so it is
+        // written out first and then forgotten, and the room removed afresh.
         long id = room.id();
         em.flush();
         em.createQuery("delete from FileTransferToken t where t.room = :room").setParameter("room", room).executeUpdate();
