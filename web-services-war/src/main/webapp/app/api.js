@@ -64,9 +64,17 @@ export async function call(path, {method = 'GET', json, body, headers = {}} = {}
     };
 }
 
-/** A file's bytes and the name to save them under. */
+/** A file's bytes. */
 export async function download(fileId) {
-    const response = await send(`files/${encodeURIComponent(fileId)}`, {headers: {Accept: '*/*'}}, authorization);
+    return bytes(`files/${encodeURIComponent(fileId)}`);
+}
+
+/** What the server answers at path, as bytes (a file, the store's export). */
+export async function bytes(path) {
+    if (!authorization) {
+        throw new ApiError(401, 'Not signed in');
+    }
+    const response = await send(path, {headers: {Accept: '*/*'}}, authorization);
     await failUnlessOk(response);
     return response.blob();
 }

@@ -2,71 +2,15 @@
 // textContent or a form field's value, never as markup.
 
 import {ApiError, call, download, signIn, signOut, signedInUser} from './api.js';
-
-const $ = (id) => document.getElementById(id);
+import {$, action, allItems, el, saveBlob, staleAs, status, whenUnauthenticated} from './ui.js';
+import {startConsole, stopConsole} from './admin.js';
 
 /** The room shown in the detail panel and the ETag of the version we showed (sent back as If-Match). */
 let current = null;
 
-function el(tag, props = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props)) {
-        if (key === 'dataset') {
-            Object.assign(node.dataset, value);
-        } else if (key === 'onclick') {
-            node.addEventListener('click', value);
-        } else {
-            node[key] = value;
-        }
-    }
-    for (const child of children) {
-        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-}
-
-function status(text) {
-    $('status').textContent = text;
-}
-
-function showError(error) {
-    const box = $('error');
-    if (error instanceof ApiError) {
-        const lines = [error.message, ...error.violations.map((v) => `${v.field}: ${v.message}`)];
-        box.textContent = lines.join('\n');
-        if (error.status === 401 && signedInUser()) {
-            // The password changed or the account went away mid-session: start again.
-            leave();
-        }
-    } else {
-        box.textContent = `Unexpected error: ${error && error.message ? error.message : error}`;
-    }
-    box.hidden = false;
-    status('');
-}
-
-function clearError() {
-    $('error').hidden = true;
-    $('error').textContent = '';
-}
-
-/** Runs one user action: clears the last error, reports a failure visibly, never lets it escape. */
-function action(handler) {
-    return async (event) => {
-        if (event) {
-            event.preventDefault();
-        }
-        clearError();
-        try {
-            await handler(event);
-        } catch (error) {
-            showError(error);
-        }
-    };
-}
-
 function leave() {
     signOut();
+    stopConsole();
     current = null;
     $('rooms-view').hidden = true;
     $('room').hidden = true;
@@ -77,19 +21,6 @@ function leave() {
 }
 
 // ---- rooms -------------------------------------------------------------------------------------
-
-/** Every item of a paged list ({items, page, size, totalItems}), fetched a page of 100 at a time. */
-async function allItems(path) {
-    const items = [];
-    for (let page = 0; ; page++) {
-        const separator = path.includes('?') ? '&' : '?';
-        const {body} = await call(`${path}${separator}page=${page}&size=100`);
-        items.push(...body.items);
-        if (body.items.length === 0 || items.length >= body.totalItems) {
-            return items;
-        }
-    }
-}
 
 /** Rooms the user is a member of and rooms the user manages (a room's creator manages it), one list. */
 async function loadMyRooms() {
@@ -166,13 +97,8 @@ async function saveSettings() {
         });
         current = {room: saved.body, etag: saved.etag};
     } catch (error) {
-        if (error instanceof ApiError && error.status === 412) {
-            // Someone changed the room since we showed it: keep the user's edits on screen, say so, and let
-            // them reload (losing the edits) or re-apply them on the current version.
-            throw new ApiError(412, 'The room was changed by someone else since you opened it',
-                'press Reload to see the current settings, then make your change again');
-        }
-        throw error;
+        // Someone changed the room since we showed it: the user's edits stay on screen, the page says so.
+        staleAs('room')(error);
     }
     showRoom();
     await loadMyRooms();
@@ -242,14 +168,7 @@ async function upload() {
 
 /** Downloads need the Authorization header, so a plain link would not do: fetch, then save the bytes. */
 async function save(file) {
-    const bytes = await download(file.id);
-    const url = URL.createObjectURL(bytes);
-    const link = el('a', {href: url, download: file.fileName, hidden: true});
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has taken its copy once the click is handled; give the browser a moment before freeing.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveBlob(await download(file.id), file.fileName);
     status(`Downloaded "${file.fileName}".`);
 }
 
@@ -263,6 +182,8 @@ $('sign-in-form').addEventListener('submit', action(async () => {
     $('sign-in-view').hidden = true;
     $('rooms-view').hidden = false;
     await loadMyRooms();
+    // Administrators get the console beside their rooms; for anyone else the page stays as it was.
+    await startConsole((await call('me')).body, openRoom);
     status('Signed in.');
 }));
 $('sign-out').addEventListener('click', action(async () => {
@@ -285,4 +206,5 @@ $('add-manager-form').addEventListener('submit', action(async () => {
     $('manager').value = '';
 }));
 $('upload-form').addEventListener('submit', action(upload));
+whenUnauthenticated(leave);
 document.body.dataset.ready = 'true';

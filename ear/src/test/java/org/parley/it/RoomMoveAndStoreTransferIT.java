@@ -168,6 +168,78 @@ class RoomMoveAndStoreTransferIT {
         assertEquals(copiedRoom, find(object(admin.get("/admin/export")), "rooms", roomCopy).orElseThrow());
     }
 
+    /**
+     * An export of one room with its files, imported as a copy with the files; an export limited to dates; and an
+     * update whose dry run changes nothing before the import itself does.
+     */
+    @Test
+    void anExportTakesSomeRoomsDatesAndFilesAndAnUpdateIsTriedFirst() throws Exception {
+        JsonObject category = category("Filtered", "\"sip:alice@contoso.com\"", true);
+        HttpResponse<String> created = alice.post("/rooms", """
+                {"name": "Filtered %s", "privacy": "CLOSED", "categoryUri": "%s"}"""
+                .formatted(run, category.getString("uri")));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject room = object(created);
+        String id = room.getString("id");
+        for (String name : new String[] {"one.txt", "two.txt"}) {
+            HttpResponse<String> file = alice.put("/rooms/" + id + "/files/" + name, "content of " + name);
+            assertEquals(201, file.statusCode(), file.body());
+        }
+
+        HttpResponse<String> response = admin.get("/admin/export?room=" + id + "&files=true");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject export = object(response);
+        assertEquals(1, export.getJsonArray("rooms").size(), "only the room named");
+        assertEquals(category.getString("uri"), export.getJsonArray("categories").getJsonObject(0).getString("uri"));
+        assertEquals(1, export.getJsonArray("categories").size(), "only its category");
+        JsonArray files = export.getJsonArray("files");
+        assertEquals(2, files.size(), files.toString());
+        assertEquals("content of one.txt", new String(Base64.getDecoder().decode(
+                files.getJsonObject(0).getString("content")), StandardCharsets.UTF_8));
+
+        JsonObject later = object(admin.get("/admin/export?category=" + category.getString("id")
+                + "&from=2999-01-01T00:00:00Z"));
+        assertEquals(0, find(later, "rooms", room.getString("uri")).orElseThrow().getJsonArray("messages").size());
+        assertTrue(!later.containsKey("files"), "no files unless asked");
+        assertProblem(admin.get("/admin/export?from=yesterday"), 400, "about:blank");
+        assertProblem(admin.get("/admin/export?from=2024-02-01T00:00:00Z&to=2024-01-01T00:00:00Z"), 400,
+                "urn:parley:problem:invalid");
+
+        // A copy of the room with its files: the bytes come back as they were.
+        String roomCopy = "ma-chan://contoso.com/" + UUID.randomUUID();
+        JsonObject exportedRoom = export.getJsonArray("rooms").getJsonObject(0);
+        var copiedFiles = Json.createArrayBuilder();
+        files.forEach(file -> copiedFiles.add(Json.createObjectBuilder(file.asJsonObject()).add("roomUri", roomCopy)));
+        String copy = Json.createObjectBuilder().add("format", "parley-chat-store").add("version", 1)
+                .add("rooms", Json.createArrayBuilder().add(Json.createObjectBuilder(exportedRoom).add("uri", roomCopy)
+                        .add("name", exportedRoom.getString("name") + " copy")))
+                .add("files", copiedFiles).build().toString();
+        String badBytes = copy.replace(files.getJsonObject(0).getString("sha256"), "0".repeat(64));
+        assertProblem(admin.post("/admin/import", badBytes), 400, "urn:parley:problem:invalid");
+        JsonObject report = object(admin.post("/admin/import", copy));
+        assertEquals(1, report.getInt("rooms"), report.toString());
+        assertEquals(2, report.getInt("files"), report.toString());
+        String copyId = roomCopy.substring(roomCopy.lastIndexOf('/') + 1);
+        JsonArray copiedRecords = object(alice.get("/rooms/" + copyId + "/files")).getJsonArray("items");
+        assertEquals(2, copiedRecords.size(), copiedRecords.toString());
+        HttpResponse<String> bytes = alice.get("/files/" + copiedRecords.getJsonObject(0).getJsonNumber("id"));
+        assertTrue(bytes.body().startsWith("content of "), bytes.body());
+        assertEquals(3, object(admin.post("/admin/import", copy)).getInt("kept"), "the room and its two files, kept");
+
+        // An update: tried first (nothing changes), then done.
+        String changed = Json.createObjectBuilder().add("format", "parley-chat-store").add("version", 1)
+                .add("rooms", Json.createArrayBuilder().add(Json.createObjectBuilder(exportedRoom)
+                        .add("topic", "imported topic " + run))).build().toString();
+        JsonObject dry = object(admin.post("/admin/import?mode=update&dryRun=true", changed));
+        assertEquals(1, dry.getInt("updated"), dry.toString());
+        assertTrue(dry.getBoolean("dryRun"));
+        assertEquals("room " + room.getString("name") + ": settings", dry.getJsonArray("changes").getString(0));
+        assertTrue(!object(alice.get("/rooms/" + id)).containsKey("topic"), "the dry run changed nothing");
+        JsonObject done = object(admin.post("/admin/import?mode=update", changed));
+        assertEquals(dry.getJsonArray("changes"), done.getJsonArray("changes"));
+        assertEquals("imported topic " + run, object(alice.get("/rooms/" + id)).getString("topic"));
+    }
+
     @Test
     void aConflictingOrMalformedImportChangesNothing() throws Exception {
         String newCategory = "ma-cat://contoso.com/" + UUID.randomUUID();
@@ -191,9 +263,10 @@ class RoomMoveAndStoreTransferIT {
         assertProblem(admin.post("/admin/import", document.replace("\"version\": 1", "\"version\": 2")), 400,
                 "urn:parley:problem:invalid");
         assertProblem(admin.post("/admin/import", "{\"format\": \"parley-chat-store\", \"rooms\": [}"), 400,
-                "about:blank");
+                "urn:parley:problem:invalid");
         assertProblem(admin.post("/admin/import", document.replace("\"OPEN\"", "\"WIDE OPEN\"")), 400,
-                "about:blank");
+                "urn:parley:problem:invalid");
+        assertProblem(admin.post("/admin/import?mode=merge", document), 400, "urn:parley:problem:constraint-violation");
         assertProblem(alice.post("/admin/import", document), 403, "about:blank");
         assertEquals(403, alice.get("/admin/export").statusCode());
     }

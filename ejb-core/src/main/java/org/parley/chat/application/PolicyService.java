@@ -130,6 +130,16 @@ public class PolicyService {
         return assigned.size();
     }
 
+    /** The users a named policy is assigned to, by URI (Global has everyone else, so it names nobody). */
+    public List<String> usersOf(String actorUri, String name) {
+        callers.actor(actorUri).requireAdministrator("see whom a chat policy applies to");
+        ChatPolicy policy = policies.findByName(name).orElseThrow(() -> ChatException.notFound("no chat policy " + name));
+        if (policy.isGlobal()) {
+            return List.of();
+        }
+        return users.withPolicy(policy).stream().map(user -> user.uri().value()).sorted().toList();
+    }
+
     public boolean isAdministrator(String userUri) {
         return callers.isAdministrator(userUri);
     }

@@ -2,9 +2,7 @@ package org.parley.chat.application;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,23 +14,26 @@ import jakarta.interceptor.Interceptors;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
+import org.parley.chat.application.dto.store.ExportFilter;
 import org.parley.chat.application.dto.store.ExportedAddIn;
 import org.parley.chat.application.dto.store.ExportedCategory;
+import org.parley.chat.application.dto.store.ExportedFile;
 import org.parley.chat.application.dto.store.ExportedGroup;
 import org.parley.chat.application.dto.store.ExportedMessage;
 import org.parley.chat.application.dto.store.ExportedPolicy;
 import org.parley.chat.application.dto.store.ExportedRoom;
 import org.parley.chat.application.dto.store.ExportedUser;
+import org.parley.chat.application.dto.store.ImportOptions;
 import org.parley.chat.application.dto.store.ImportReport;
 import org.parley.chat.application.dto.store.StoreDocument;
-import org.parley.chat.domain.model.addin.AddIn;
+import org.parley.chat.application.dto.store.StoreReader;
 import org.parley.chat.domain.model.addin.AddInRepository;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.CategoryRepository;
 import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
-import org.parley.chat.domain.model.category.CategoryUri;
-import org.parley.chat.domain.model.message.Message;
+import org.parley.chat.domain.model.file.FileRecord;
+import org.parley.chat.domain.model.file.FileRecordRepository;
 import org.parley.chat.domain.model.message.MessageRepository;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
@@ -40,26 +41,28 @@ import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.room.RoomSettings;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
-import org.parley.chat.domain.model.user.ChatPolicy;
 import org.parley.chat.domain.model.user.ChatPolicyRepository;
-import org.parley.chat.domain.model.user.ChatUser;
 import org.parley.chat.domain.model.user.ChatUserRepository;
 import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
-import org.parley.chat.domain.model.user.UserGroup;
 import org.parley.chat.domain.model.user.UserGroupRepository;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
+import jakarta.annotation.Resource;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Comparator;
 
 /**
  * Exporting and importing a chat store (docs/export-format.md), administrators only.
  * <p>
- * Export is read piecewise ({@link #outline}, then {@link #messages} page by page), each piece in its own
- * transaction, so a big history never sits in memory; it is therefore no point-in-time snapshot of a store
- * in use. Import is one transaction: all of the document or nothing. It only adds: what the store already
- * has (a policy, group or add-in of that name, a user of that URI, a category of that GUID or name, a room of that
- * GUID) is kept as stored, with its history, so importing a document again changes nothing. A new room whose
- * name another room has is a CONFLICT, and nothing is imported.
+ * Export is read piecewise ({@link #outline}, then {@link #messages} page by page and {@link #files}), each piece
+ * in its own transaction, so a big history never sits in memory; it is therefore no point-in-time snapshot of a
+ * store in use. A filter ({@link ExportFilter}) takes some rooms, categories and dates. Import ({@link StoreImport})
+ * reads the document as it goes, one room at a time, in one transaction: all of the document or nothing. Mode add
+ * only adds: what the store already has (a policy, group or add-in of that name, a user of that URI, a category of
+ * that GUID or name, a room of that GUID) is kept as stored, with its history, so importing a document again
+ * changes nothing. Mode update also makes what exists as the document says. A new room whose name another room
+ * has is a CONFLICT, and nothing is imported.
  */
 @Stateless
 @Interceptors(PersistenceExceptionTranslator.class)
@@ -101,14 +104,24 @@ public class StoreTransferService {
     @Inject
     AddInRepository addIns;
 
+    @Inject
+    FileRecordRepository files;
+
+    /** A dry run's import is rolled back once it has counted everything. */
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     public StoreTransferService() {
     }
 
     StoreTransferService(Callers callers, ChatPolicyRepository policies, ChatUserRepository users,
                          UserGroupRepository groups, CategoryRepository categories, RoomRepository rooms,
                          MessageRepository messages, ChatConfiguration configuration, Clock clock,
-                         ComplianceRecorder compliance, AccessChanges accessChanges, AddInRepository addIns) {
+                         ComplianceRecorder compliance, AccessChanges accessChanges, AddInRepository addIns,
+                         FileRecordRepository files, TransactionSynchronizationRegistry transactions) {
         this.addIns = addIns;
+        this.files = files;
+        this.transactions = transactions;
         this.callers = callers;
         this.policies = policies;
         this.users = users;
@@ -122,11 +135,16 @@ public class StoreTransferService {
         this.accessChanges = accessChanges;
     }
 
-    /**
-     * Everything but the messages: policies, users, groups, add-ins, categories and rooms with their role lists,
-     * retentions and add-ins.
-     */
+    /** The whole store's outline (see {@link #outline(String, ExportFilter)}). */
     public StoreDocument outline(String actorUri) {
+        return outline(actorUri, ExportFilter.everything());
+    }
+
+    /**
+     * Everything but the messages and files: policies, users, groups, add-ins, and the categories and rooms the
+     * filter takes, with their role lists, retentions and add-ins.
+     */
+    public StoreDocument outline(String actorUri, ExportFilter filter) {
         administrator(actorUri);
         List<ExportedPolicy> policyList = policies.all().stream()
                 .map(policy -> new ExportedPolicy(policy.name(), policy.enablesChat())).toList();
@@ -136,13 +154,19 @@ public class StoreTransferService {
         List<ExportedGroup> groupList = groups.all().stream()
                 .map(group -> new ExportedGroup(group.name(), group.description(),
                         group.members().stream().map(SipUri::value).sorted().toList())).toList();
-        List<ExportedCategory> categoryList = categories.all().stream().map(StoreTransferService::exported).toList();
         List<ExportedRoom> roomList = rooms.allUris().stream()
-                .map(uri -> exported(rooms.find(uri).orElseThrow())).toList();
-        // The export goes on to read every room's messages with their text (messages(), page by page): it is
+                .map(uri -> rooms.find(uri).orElseThrow())
+                .filter(room -> filter.takes(room.uri().toString(), room.category().uri().toString()))
+                .map(StoreTransferService::exported).toList();
+        Set<String> categoriesTaken = new HashSet<>(filter.categoryUris());
+        roomList.forEach(room -> categoriesTaken.add(room.categoryUri()));
+        List<ExportedCategory> categoryList = categories.all().stream()
+                .filter(category -> filter.allRooms() || categoriesTaken.contains(category.uri().toString()))
+                .map(StoreTransferService::exported).toList();
+        // The export goes on to read the rooms' messages with their text (messages(), page by page): it is
         // recorded once, here, where it starts and is still refused for anyone but an administrator.
         compliance.record(ComplianceEvent.of(ComplianceEventType.STORE_EXPORTED, null, null, actorUri, clock.instant(),
-                null, Map.of("rooms", Integer.toString(roomList.size()))));
+                null, Map.of("rooms", Integer.toString(roomList.size()), "filter", filter.describe())));
         List<ExportedAddIn> addInList = addIns.all().stream()
                 .map(addIn -> new ExportedAddIn(addIn.name(), addIn.url())).toList();
         return new StoreDocument(StoreDocument.FORMAT, StoreDocument.VERSION, clock.instant(), configuration.domain(),
@@ -151,128 +175,50 @@ public class StoreTransferService {
 
     /** The room's messages after sequence number {@code afterSeq}, oldest first, at most {@code limit}. */
     public List<ExportedMessage> messages(String actorUri, String roomUri, long afterSeq, int limit) {
+        return messages(actorUri, roomUri, afterSeq, limit, ExportFilter.everything());
+    }
+
+    /** As {@link #messages(String, String, long, int)}, only those stored within the filter's dates. */
+    public List<ExportedMessage> messages(String actorUri, String roomUri, long afterSeq, int limit,
+                                          ExportFilter filter) {
         administrator(actorUri);
-        Room room = rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
-        return messages.after(room, afterSeq, limit).stream()
+        return messages.after(room(roomUri), afterSeq, filter.from(), filter.to(), limit).stream()
                 .map(message -> new ExportedMessage(message.seq(), message.author().value(), message.text(),
                         message.clientTime(), message.serverTime()))
                 .toList();
     }
 
+    /**
+     * The files of the room the filter's dates take (uploaded within them), oldest first, each with the storage key
+     * its bytes are kept under.
+     */
+    public List<ExportedFile> files(String actorUri, String roomUri, ExportFilter filter) {
+        administrator(actorUri);
+        return files.of(room(roomUri)).stream()
+                .filter(file -> (filter.from() == null || !file.uploadedAt().isBefore(filter.from()))
+                        && (filter.to() == null || file.uploadedAt().isBefore(filter.to())))
+                .sorted(Comparator.comparing(FileRecord::uploadedAt).thenComparing(FileRecord::id))
+                .map(file -> new ExportedFile(roomUri, file.fileName(), file.contentType(), file.sizeBytes(),
+                        file.sha256(), file.uploader().value(), file.uploadedAt(), file.storageKey()))
+                .toList();
+    }
+
+    /** Adds what a whole document in memory has and the store lacks (see {@link #importStore(String, StoreReader, ImportOptions)}). */
     public ImportReport importStore(String actorUri, StoreDocument document) {
-        Actor actor = administrator(actorUri);
-        if (document == null || !StoreDocument.FORMAT.equals(document.format())
-                || document.version() == null || document.version() != StoreDocument.VERSION) {
-            throw ChatException.invalid("not a " + StoreDocument.FORMAT + " document of version "
-                    + StoreDocument.VERSION);
+        return importStore(actorUri, StoreReader.of(document), ImportOptions.ADD);
+    }
+
+    /**
+     * Imports a document read piece by piece, in one transaction: all of it or nothing. Mode add only adds what the
+     * store lacks; mode update also makes what it has as the document says. A dry run does all of it, reports it
+     * and rolls it back.
+     */
+    public ImportReport importStore(String actorUri, StoreReader document, ImportOptions options) {
+        ImportReport report = new StoreImport(this, administrator(actorUri), options).run(document);
+        if (options.dryRun()) {
+            transactions.setRollbackOnly();
         }
-        Counts counts = new Counts();
-        for (ExportedPolicy policy : document.policies()) {
-            if (policies.findByName(required(policy.name(), "policy name")).isPresent()) {
-                counts.kept++;
-            } else {
-                policies.add(ChatPolicy.define(actor, policy.name(), policy.chatEnabled()));
-                counts.policies++;
-            }
-        }
-        for (ExportedGroup group : document.groups()) {
-            if (groups.findByName(required(group.name(), "group name")).isPresent()) {
-                counts.kept++;
-                continue;
-            }
-            UserGroup created = UserGroup.create(actor, group.name(), group.description());
-            group.members().forEach(member -> created.addMember(actor, SipUri.parse(member)));
-            groups.add(created);
-            counts.groups++;
-        }
-        for (ExportedAddIn addIn : document.addIns()) {
-            if (addIns.findByName(required(addIn.name(), "add-in name")).isPresent()) {
-                counts.kept++;
-            } else {
-                addIns.add(AddIn.register(actor, addIn.name(), addIn.url()));
-            }
-        }
-        for (ExportedUser user : document.users()) {
-            SipUri uri = SipUri.parse(user.uri());
-            if (users.find(uri).isPresent()) {
-                counts.kept++;
-                continue;
-            }
-            ChatUser created = new ChatUser(uri);
-            created.setAdministrator(actor, user.administrator());
-            if (user.policy() != null) {
-                created.assignPolicy(actor, policies.findByName(user.policy())
-                        .orElseThrow(() -> ChatException.invalid("user " + uri + " has policy " + user.policy()
-                                + ", which neither the document nor the store defines")));
-            }
-            users.add(created);
-            counts.users++;
-        }
-        // Imported groups and users may name users of this store: who they are may have changed.
-        accessChanges.everyone();
-        Map<String, Category> categoryByUri = new HashMap<>();
-        for (ExportedCategory category : document.categories()) {
-            CategoryUri uri = CategoryUri.parse(required(category.uri(), "category uri"));
-            Category existing = categories.find(uri).or(() -> categories.findByName(category.name())).orElse(null);
-            if (existing != null) {
-                counts.kept++;
-                categoryByUri.put(category.uri(), existing);
-                continue;
-            }
-            Category created = Category.create(actor, uri, new CategorySettings(category.name(), category.description(),
-                    category.invitationsAllowed(), category.fileUploadAllowed(), category.chatHistoryEnabled()),
-                    required(category.createdAt(), "category createdAt"));
-            principals(category.allowedMembers()).forEach(p -> created.grant(actor, CategoryRole.ALLOWED_MEMBER, p));
-            principals(category.deniedMembers()).forEach(p -> created.grant(actor, CategoryRole.DENIED_MEMBER, p));
-            principals(category.creators()).forEach(p -> created.grant(actor, CategoryRole.CREATOR, p));
-            created.keepHistoryFor(actor, category.retentionDays());
-            categories.add(created);
-            categoryByUri.put(category.uri(), created);
-            counts.categories++;
-        }
-        Set<String> namesInDocument = new HashSet<>();
-        for (ExportedRoom room : document.rooms()) {
-            RoomUri uri = RoomUri.parse(required(room.uri(), "room uri"));
-            if (!namesInDocument.add(Room.keyOf(required(room.name(), "room name")))) {
-                throw ChatException.invalid("the document has two rooms named " + room.name());
-            }
-            if (rooms.find(uri).isPresent()) {
-                counts.kept++;
-                continue;
-            }
-            if (rooms.nameInUse(room.name(), null)) {
-                throw ChatException.conflict("room " + room.name() + " (" + uri + ") is new, but a room of that name"
-                        + " exists; nothing was imported");
-            }
-            Category category = categoryByUri.computeIfAbsent(room.categoryUri(), categoryUri -> categories
-                    .find(CategoryUri.parse(categoryUri))
-                    .orElseThrow(() -> ChatException.invalid("room " + room.name() + " is in category "
-                            + categoryUri + ", which neither the document nor the store has")));
-            Room created = Room.restore(actor, category, uri.guid(), new RoomSettings(room.name(), room.description(),
-                            room.topic(), room.privacy(), room.type(), room.invitations()), room.disabled(),
-                    principals(room.members()), principals(room.managers()), principals(room.presenters()),
-                    room.lastMessageSeq(), required(room.createdAt(), "room createdAt"));
-            created.keepHistoryFor(actor, room.retentionDays());
-            if (room.addIn() != null) {
-                created.useAddIn(actor, addIns.findByName(room.addIn()).orElseThrow(() -> ChatException.invalid("room "
-                        + room.name() + " has add-in " + room.addIn() + ", which neither the document nor the store has")));
-            }
-            rooms.add(created);
-            counts.rooms++;
-            Set<Long> seqs = new HashSet<>();
-            for (ExportedMessage message : room.messages()) {
-                if (message.seq() < 1 || message.seq() > room.lastMessageSeq() || !seqs.add(message.seq())) {
-                    throw ChatException.invalid("room " + room.name() + ": message " + message.seq()
-                            + " is repeated or outside 1.." + room.lastMessageSeq());
-                }
-                messages.add(new Message(created, message.seq(), SipUri.parse(message.author()),
-                        Message.checkedText(message.text()), message.clientTime(),
-                        required(message.serverTime(), "message serverTime")));
-                counts.messages++;
-            }
-        }
-        return new ImportReport(counts.policies, counts.users, counts.groups, counts.categories, counts.rooms,
-                counts.messages, counts.kept);
+        return report;
     }
 
     private static ExportedCategory exported(Category category) {
@@ -297,32 +243,13 @@ public class StoreTransferService {
         return principals.stream().map(Principal::toString).sorted().toList();
     }
 
-    private static Set<Principal> principals(List<String> written) {
-        Set<Principal> parsed = new LinkedHashSet<>();
-        written.forEach(text -> parsed.add(Principal.parse(text)));
-        return parsed;
-    }
-
-    private static <T> T required(T value, String what) {
-        if (value == null) {
-            throw ChatException.invalid("the document lacks a " + what);
-        }
-        return value;
+    private Room room(String roomUri) {
+        return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
     }
 
     private Actor administrator(String actorUri) {
         Actor actor = callers.actor(actorUri);
         actor.requireAdministrator("export or import the chat store");
         return actor;
-    }
-
-    private static final class Counts {
-        int policies;
-        int users;
-        int groups;
-        int categories;
-        int rooms;
-        long messages;
-        int kept;
     }
 }

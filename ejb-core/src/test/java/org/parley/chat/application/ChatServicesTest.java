@@ -908,6 +908,9 @@ class ChatServicesTest {
         assertRefused(() -> tx(() -> retention.setCategoryRetention(ALICE, category.uri(), 30)), Reason.FORBIDDEN);
         assertRefused(() -> tx(() -> retention.setRoomRetention(ADMIN, kept.uri(), 40_000)), Reason.INVALID);
         assertThat(tx(() -> retention.setCategoryRetention(ADMIN, category.uri(), 30))).isEqualTo(30);
+        assertThat(tx(() -> categories.find(ADMIN, category.uri())).retentionDays()).as("shown to administrators")
+                .isEqualTo(30);
+        assertThat(tx(() -> categories.find(ALICE, category.uri())).retentionDays()).as("not to others").isNull();
         assertThat(tx(() -> retention.setRoomRetention(ADMIN, forever.uri(), 0))).isZero();
 
         assertThat(tx(() -> retention.preview(ADMIN))).filteredOn(room -> room.roomUri().equals(kept.uri()))
@@ -1021,12 +1024,16 @@ class ChatServicesTest {
         tx(() -> policies.definePolicy(ADMIN, name, false));
         tx(() -> policies.assignPolicy(ADMIN, dora, name));
         assertThat(tx(() -> policies.isEnabled(dora))).isFalse();
+        assertThat(tx(() -> policies.usersOf(ADMIN, name))).as("whom it applies to").containsExactly(dora);
+        assertThat(tx(() -> policies.usersOf(ADMIN, "Global"))).isEmpty();
+        assertRefused(() -> tx(() -> policies.usersOf(ALICE, name)), Reason.FORBIDDEN);
         assertRefused(() -> tx(() -> policies.removePolicy(ALICE, name)), Reason.FORBIDDEN);
         assertRefused(() -> tx(() -> policies.removePolicy(ADMIN, "Global")), Reason.CONFLICT);
         assertThat(tx(() -> policies.removePolicy(ADMIN, name))).isEqualTo(1);
         assertThat(tx(() -> policies.isEnabled(dora))).as("Global enables chat").isTrue();
         assertThat(tx(() -> policies.policies())).extracting(PolicyView::name).doesNotContain(name);
         assertRefused(() -> tx(() -> policies.removePolicy(ADMIN, name)), Reason.NOT_FOUND);
+        assertRefused(() -> tx(() -> policies.usersOf(ADMIN, name)), Reason.NOT_FOUND);
     }
 
     /** The administrator right through the API; the last administrator keeps it. */

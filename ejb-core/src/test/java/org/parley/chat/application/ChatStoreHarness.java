@@ -20,8 +20,8 @@ import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaChatPolicyRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaChatUserRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaFileRecordRepository;
-import org.parley.chat.infrastructure.persistence.jpa.JpaFollowRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaFileTransferTokenRepository;
+import org.parley.chat.infrastructure.persistence.jpa.JpaFollowRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaHistoryChangeRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaMessageRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaRoomRepository;
@@ -77,7 +77,7 @@ final class ChatStoreHarness implements AutoCloseable {
     final StoreTransferService store = new StoreTransferService(callers, new JpaChatPolicyRepository(em),
             new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaCategoryRepository(em),
             roomRepository, new JpaMessageRepository(em), configuration, clock, complianceEvents::add, accessChanges,
-            new JpaAddInRepository(em));
+            new JpaAddInRepository(em), fileRepository, database.transactions());
     final AddInService addIns = new AddInService(callers, new JpaAddInRepository(em), roomRepository,
             complianceEvents::add, clock);
     /** Settings only: its runs need the container's transactions (RetentionBatches). */

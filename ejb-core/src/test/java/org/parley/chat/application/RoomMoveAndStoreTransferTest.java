@@ -14,25 +14,27 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.application.dto.NewCategory;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.RoomView;
+import org.parley.chat.application.dto.store.ExportFilter;
 import org.parley.chat.application.dto.store.ExportedAddIn;
 import org.parley.chat.application.dto.store.ExportedCategory;
 import org.parley.chat.application.dto.store.ExportedMessage;
 import org.parley.chat.application.dto.store.ExportedRoom;
+import org.parley.chat.application.dto.store.ImportOptions;
 import org.parley.chat.application.dto.store.ImportReport;
 import org.parley.chat.application.dto.store.StoreDocument;
+import org.parley.chat.application.dto.store.StoreReader;
 import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.room.RoomType;
-import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
+import org.parley.chat.domain.shared.ChatException;
 
 /** Moving rooms between categories, and a store exported and imported into another, empty one. */
 class RoomMoveAndStoreTransferTest {
@@ -202,6 +204,105 @@ class RoomMoveAndStoreTransferTest {
         chat.complianceEvents.clear();
         assertRefused(() -> chat.tx(() -> chat.store.outline(ALICE)), Reason.FORBIDDEN);
         assertThat(chat.complianceEvents).as("a refused export reads nothing").isEmpty();
+    }
+
+    /** An export of some rooms and dates: those rooms, their categories, the messages stored within the dates. */
+    @Test
+    void anExportTakesTheRoomsCategoriesAndDatesItIsGiven() {
+        CategoryView category = category(chat, "Filtered", ALICE);
+        CategoryView untouched = category(chat, "Not taken", ALICE);
+        RoomView named = chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom("Named " + UUID.randomUUID(), null,
+                untouched.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        RoomView inCategory = chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom("In category " + UUID.randomUUID(),
+                null, category.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        RoomView neither = chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom("Neither " + UUID.randomUUID(), null,
+                untouched.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        Instant[] times = new Instant[4];
+        for (int i = 0; i < 4; i++) {
+            chat.clock.advance(Duration.ofHours(1));
+            times[i] = chat.clock.instant();
+            String text = "at " + i;
+            chat.tx(() -> chat.posts.post(ALICE, inCategory.uri(), text, null));
+        }
+        ExportFilter filter = new ExportFilter(Set.of(named.uri()), Set.of(category.uri()), times[1], times[3], false);
+
+        StoreDocument outline = chat.tx(() -> chat.store.outline(ADMIN, filter));
+        assertThat(outline.rooms()).extracting(ExportedRoom::uri).containsExactlyInAnyOrder(named.uri(),
+                inCategory.uri()).doesNotContain(neither.uri());
+        assertThat(outline.categories()).extracting(ExportedCategory::uri)
+                .containsExactlyInAnyOrder(category.uri(), untouched.uri());
+        assertThat(chat.tx(() -> chat.store.messages(ADMIN, inCategory.uri(), 0, 10, filter)))
+                .extracting(ExportedMessage::text).containsExactly("at 1", "at 2");
+        assertThat(chat.tx(() -> chat.store.messages(ADMIN, inCategory.uri(), 2, 10, filter)))
+                .extracting(ExportedMessage::text).containsExactly("at 2");
+        assertThat(chat.complianceEvents).last().satisfies(event -> assertThat(event.details().get("filter"))
+                .contains("1 rooms named, 1 categories named", "from " + times[1], "before " + times[3]));
+        assertRefused(() -> new ExportFilter(null, null, times[3], times[1], false), Reason.INVALID);
+    }
+
+    /**
+     * An import in mode update makes what the store has as the document says, adds the messages after the room's
+     * last, and records the change; its dry run reports the same and changes nothing.
+     */
+    @Test
+    void anUpdatingImportChangesWhatExistsAndItsDryRunChangesNothing() {
+        CategoryView category = category(chat, "Updated", ALICE);
+        RoomView room = chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom("To update " + UUID.randomUUID(), null,
+                category.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        chat.tx(() -> chat.posts.post(ALICE, room.uri(), "first", null));
+        String policy = "Updated policy " + UUID.randomUUID();
+        chat.tx(() -> chat.policies.definePolicy(ADMIN, policy, true));
+        StoreDocument document = export(chat);
+        ExportedRoom exported = document.rooms().stream().filter(r -> r.uri().equals(room.uri())).findFirst()
+                .orElseThrow();
+        List<ExportedMessage> messages = new ArrayList<>(exported.messages());
+        messages.add(new ExportedMessage(2, BOB, "second, from elsewhere", null, chat.clock.instant()));
+        ExportedRoom changed = new ExportedRoom(exported.uri(), exported.categoryUri(), exported.name(),
+                exported.description(), "a new topic", exported.privacy(), exported.type(), exported.invitations(),
+                exported.disabled(), exported.createdAt(), 2, List.of(BOB), exported.managers(),
+                exported.presenters(), messages, 30, exported.addIn());
+        StoreDocument updated = new StoreDocument(document.format(), document.version(), null, document.domain(),
+                document.policies().stream().map(p -> p.name().equals(policy)
+                        ? new org.parley.chat.application.dto.store.ExportedPolicy(policy, false) : p).toList(),
+                document.users(), document.groups(), document.categories(), List.of(changed), document.addIns());
+
+        ImportReport added = chat.tx(() -> chat.store.importStore(ADMIN, StoreReader.of(updated), ImportOptions.ADD));
+        assertThat(added.updated()).as("mode add keeps what exists").isZero();
+        assertThat(chat.tx(() -> chat.rooms.find(ALICE, room.uri())).topic()).isNull();
+
+        int before = chat.complianceEvents.size();
+        ImportReport dry = chat.tx(() -> chat.store.importStore(ADMIN, StoreReader.of(updated),
+                new ImportOptions(true, true)));
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(dry.mode()).isEqualTo("update");
+        assertThat(dry.updated()).isEqualTo(2);
+        assertThat(dry.messages()).isEqualTo(1);
+        assertThat(dry.changes()).contains("policy " + policy + ": chat off")
+                .anySatisfy(change -> assertThat(change).startsWith("room " + room.name() + ": ")
+                        .contains("settings", "members", "history", "retention"));
+        assertThat(chat.tx(() -> chat.rooms.find(ALICE, room.uri())).topic()).as("the dry run changed nothing")
+                .isNull();
+        assertThat(chat.tx(() -> chat.history.after(ALICE, room.uri(), 0, 10))).hasSize(1);
+        assertThat(chat.tx(() -> chat.policies.policies())).filteredOn(p -> p.name().equals(policy)).singleElement()
+                .satisfies(p -> assertThat(p.chatEnabled()).isTrue());
+
+        ImportReport done = chat.tx(() -> chat.store.importStore(ADMIN, StoreReader.of(updated),
+                new ImportOptions(true, false)));
+        assertThat(done.changes()).isEqualTo(dry.changes());
+        RoomView now = chat.tx(() -> chat.rooms.find(ALICE, room.uri()));
+        assertThat(now.topic()).isEqualTo("a new topic");
+        assertThat(now.lastMessageSeq()).isEqualTo(2);
+        assertThat(chat.tx(() -> chat.rooms.roles(ALICE, room.uri())).members()).containsExactly(BOB);
+        assertThat(chat.tx(() -> chat.history.after(ALICE, room.uri(), 0, 10))).hasSize(2);
+        List<ComplianceEvent> recorded = chat.complianceEvents.subList(before, chat.complianceEvents.size());
+        assertThat(recorded).extracting(ComplianceEvent::type)
+                .containsSubsequence(ComplianceEventType.ROOM_CHANGED, ComplianceEventType.STORE_IMPORTED);
+        assertThat(chat.tx(() -> chat.posts.post(ALICE, room.uri(), "third", null)).message().seq())
+                .as("posting goes on after the imported messages").isEqualTo(3);
+
+        ImportReport again = chat.tx(() -> chat.store.importStore(ADMIN, StoreReader.of(updated),
+                new ImportOptions(true, false)));
+        assertThat(again.updated()).as("the store already says what the document says").isZero();
     }
 
     /** The outline and every room's messages, a page of 2 at a time, as the web exporter reads them. */

@@ -49,6 +49,7 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
     private final EntityManagerFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
     private final ThreadLocal<List<Synchronization>> synchronizations = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> rollbackOnly = ThreadLocal.withInitial(() -> false);
     private final EntityManager proxy;
 
     public ChatStoreTestDatabase() {
@@ -112,11 +113,18 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
         current.set(em);
         synchronizations.set(new ArrayList<>());
         EntityTransaction transaction = em.getTransaction();
+        rollbackOnly.set(false);
         transaction.begin();
         int status = Status.STATUS_ROLLEDBACK;
         try {
             T result = work.get();
             em.flush();
+            if (rollbackOnly.get()) {
+                // As the container does with a transaction marked rollback-only: the work's result stands, its
+                // changes do not.
+                transaction.rollback();
+                return result;
+            }
             transaction.commit();
             status = Status.STATUS_COMMITTED;
             return result;
@@ -174,12 +182,15 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
 
             @Override
             public void setRollbackOnly() {
-                throw new UnsupportedOperationException();
+                if (current.get() == null) {
+                    throw new IllegalStateException("no transaction");
+                }
+                rollbackOnly.set(true);
             }
 
             @Override
             public boolean getRollbackOnly() {
-                return false;
+                return rollbackOnly.get();
             }
         };
     }

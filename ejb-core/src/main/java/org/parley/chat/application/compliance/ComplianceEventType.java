@@ -42,8 +42,14 @@ public enum ComplianceEventType {
      */
     MESSAGE_SEARCH,
     /**
-     * An administrator exported the whole chat store (GET /api/v1/admin/export), every room's messages
-     * with their text; no room; details {@code rooms}.
+     * An administrator exported the chat store (GET /api/v1/admin/export), the rooms' messages with their text;
+     * no room; details {@code rooms} (how many) and {@code filter} (which rooms, dates, files, in words).
      */
-    STORE_EXPORTED
+    STORE_EXPORTED,
+    /**
+     * An administrator imported a chat store document (POST /api/v1/admin/import); no room; details {@code mode}
+     * (add or update), {@code rooms} added, {@code updated} (things the store had that it changed), {@code messages},
+     * {@code files}. Each room an update changed is a ROOM_CHANGED of its own ({@code change=import}).
+     */
+    STORE_IMPORTED
 }

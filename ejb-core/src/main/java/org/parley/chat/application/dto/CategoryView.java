@@ -7,19 +7,23 @@ import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.user.Principal;
 
-/** A category; the principal lists are null where the caller may not see them. */
+/**
+ * A category; the principal lists and the retention are null where the caller may not see them.
+ *
+ * @param retentionDays how many days its rooms keep history, null for ever
+ */
 public record CategoryView(String uri, CategorySettings settings, List<String> allowedMembers,
-                           List<String> deniedMembers, List<String> creators, long version) {
+                           List<String> deniedMembers, List<String> creators, Integer retentionDays, long version) {
 
     public static CategoryView of(Category category) {
         return new CategoryView(category.uri().toString(), category.settings(),
                 written(category, CategoryRole.ALLOWED_MEMBER), written(category, CategoryRole.DENIED_MEMBER),
-                written(category, CategoryRole.CREATOR), category.version());
+                written(category, CategoryRole.CREATOR), category.retentionDays(), category.version());
     }
 
-    /** The category without its principal lists (null: not shown), for those who may not see them. */
+    /** The category without its principal lists and retention (null: not shown), for those who may not see them. */
     public CategoryView withoutPrincipals() {
-        return new CategoryView(uri, settings, null, null, null, version);
+        return new CategoryView(uri, settings, null, null, null, null, version);
     }
 
     public String name() {

@@ -74,6 +74,13 @@ public class AdminPoliciesResource {
     }
 
     /** @param usersBackOnGlobal how many users the removed policy was assigned to */
+    /** Who has the policy (policies and who has them, as the console lists them). */
+    @GET
+    @Path("policies/{name}/users")
+    public List<String> users(@PathParam("name") String name) {
+        return policies.usersOf(caller.uri(), name);
+    }
+
     public record PolicyRemovalJson(int usersBackOnGlobal) {
     }
 

@@ -1,36 +1,54 @@
 package org.parley.web.rest.admin;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 
 import org.parley.chat.application.StoreTransferService;
+import org.parley.chat.application.dto.store.ExportFilter;
 import org.parley.chat.application.dto.store.ExportedAddIn;
 import org.parley.chat.application.dto.store.ExportedCategory;
+import org.parley.chat.application.dto.store.ExportedFile;
 import org.parley.chat.application.dto.store.ExportedGroup;
 import org.parley.chat.application.dto.store.ExportedMessage;
 import org.parley.chat.application.dto.store.ExportedPolicy;
 import org.parley.chat.application.dto.store.ExportedRoom;
 import org.parley.chat.application.dto.store.ExportedUser;
 import org.parley.chat.application.dto.store.StoreDocument;
+import org.parley.chat.infrastructure.files.FileStore;
 
 /**
  * Writes a chat store export (docs/export-format.md) as it reads it: the outline first, then each room's
- * messages a page at a time, so the response never holds more than one page of history.
+ * messages a page at a time, then (if asked) the rooms' files one at a time, so the response never holds more than
+ * one page of history or one file. Progress is logged every {@value #LOG_EVERY_ROOMS} rooms: a large store takes a
+ * while.
  */
 final class StoreExportWriter {
 
     static final int PAGE = 500;
+    private static final int LOG_EVERY_ROOMS = 100;
+    private static final Logger LOG = Logger.getLogger(StoreExportWriter.class.getName());
 
     private final StoreTransferService store;
+    private final FileStore files;
     private final String actorUri;
+    private final ExportFilter filter;
+    private long messages;
+    private long fileCount;
 
-    StoreExportWriter(StoreTransferService store, String actorUri) {
+    StoreExportWriter(StoreTransferService store, FileStore files, String actorUri, ExportFilter filter) {
         this.store = store;
+        this.files = files;
         this.actorUri = actorUri;
+        this.filter = filter;
     }
 
     void write(StoreDocument outline, OutputStream out) {
@@ -81,13 +99,51 @@ final class StoreExportWriter {
                 json.writeEnd();
             }
             json.writeEnd();
+            LOG.info(() -> "Export by " + actorUri + " (" + filter.describe() + "): " + outline.rooms().size()
+                    + " rooms");
             json.writeStartArray("rooms");
+            int written = 0;
             for (ExportedRoom room : outline.rooms()) {
                 writeRoom(json, room);
+                if (++written % LOG_EVERY_ROOMS == 0) {
+                    int soFar = written;
+                    LOG.info(() -> "Export: " + soFar + " of " + outline.rooms().size() + " rooms, " + messages
+                            + " messages written");
+                }
             }
             json.writeEnd();
+            if (filter.files()) {
+                json.writeStartArray("files");
+                for (ExportedRoom room : outline.rooms()) {
+                    for (ExportedFile file : store.files(actorUri, room.uri(), filter)) {
+                        writeFile(json, file);
+                    }
+                }
+                json.writeEnd();
+            }
             json.writeEnd();
+            LOG.info(() -> "Export done: " + outline.rooms().size() + " rooms, " + messages + " messages, "
+                    + fileCount + " files");
         }
+    }
+
+    /** A file whose bytes are gone from the store (a clean-up raced the export) is left out, with a warning. */
+    private void writeFile(JsonGenerator json, ExportedFile file) {
+        byte[] bytes;
+        try (InputStream in = files.open(file.storageKey())) {
+            bytes = in.readAllBytes();
+        } catch (IOException gone) {
+            LOG.log(Level.WARNING, "Export: file " + file.fileName() + " of " + file.roomUri()
+                    + " has no bytes in the file store; left out", gone);
+            return;
+        }
+        json.writeStartObject().write("roomUri", file.roomUri()).write("fileName", file.fileName())
+                .write("contentType", file.contentType()).write("sizeBytes", file.sizeBytes())
+                .write("sha256", file.sha256()).write("uploader", file.uploader());
+        time(json, "uploadedAt", file.uploadedAt());
+        json.write("content", Base64.getEncoder().encodeToString(bytes)).writeEnd();
+        json.flush();
+        fileCount++;
     }
 
     private void writeRoom(JsonGenerator json, ExportedRoom room) {
@@ -106,7 +162,7 @@ final class StoreExportWriter {
         text(json, "addIn", room.addIn());
         json.writeStartArray("messages");
         long after = 0;
-        for (List<ExportedMessage> page; !(page = store.messages(actorUri, room.uri(), after, PAGE)).isEmpty(); ) {
+        for (List<ExportedMessage> page; !(page = store.messages(actorUri, room.uri(), after, PAGE, filter)).isEmpty(); ) {
             for (ExportedMessage message : page) {
                 json.writeStartObject().write("seq", message.seq()).write("author", message.author())
                         .write("text", message.text());
@@ -114,6 +170,7 @@ final class StoreExportWriter {
                 time(json, "serverTime", message.serverTime());
                 json.writeEnd();
                 after = message.seq();
+                messages++;
             }
             json.flush();
         }

@@ -1,7 +1,12 @@
 package org.parley.chat.domain.model.category;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -158,6 +163,36 @@ public class Category {
             throw ChatException.conflict("the Root category keeps its name");
         }
         apply(settings);
+    }
+
+    /**
+     * Makes the category as an imported document says (an import that updates): settings, the three lists and
+     * the retention. Root keeps its name, as with {@link #change}.
+     *
+     * @return what changed, in words ("settings", "allowed members", ...), empty when nothing did
+     */
+    public List<String> restoreAs(Actor by, CategorySettings settings, Map<CategoryRole, Set<Principal>> lists,
+                                  Integer retention) {
+        by.requireAdministrator("import categories");
+        List<String> changed = new ArrayList<>();
+        if (!settings.equals(settings())) {
+            change(by, settings);
+            changed.add("settings");
+        }
+        for (CategoryRole role : CategoryRole.values()) {
+            Set<Principal> wanted = lists.getOrDefault(role, Set.of());
+            if (!principals(role).equals(wanted)) {
+                principals(role).retainAll(wanted);
+                principals(role).addAll(wanted);
+                changed.add(role.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "s");
+            }
+        }
+        Integer days = retention == null || retention == 0 ? null : retention;
+        if (!Objects.equals(days, retentionDays)) {
+            keepHistoryFor(by, days);
+            changed.add("retention");
+        }
+        return changed;
     }
 
     public void grant(Actor by, CategoryRole role, Principal principal) {

@@ -98,6 +98,15 @@ public class FileRecord {
         return new FileRecord(room, file, by.uri(), now);
     }
 
+    /**
+     * A file as an imported store document had it: uploaded by {@code uploader} at {@code uploadedAt}. Only an
+     * administrator imports, and the upload rules were the exporting store's business.
+     */
+    public static FileRecord restore(Room room, Actor by, FileDescription file, SipUri uploader, Instant uploadedAt) {
+        by.requireAdministrator("restore a file");
+        return new FileRecord(room, file, uploader, uploadedAt);
+    }
+
     /** Posting a file is posting to the room, and the room's category must allow files. */
     public static void requireUpload(Room room, Actor by) {
         room.requireJoin(by);

@@ -25,6 +25,12 @@ public interface MessageRepository {
     List<Message> after(Room room, long seq, int count);
 
     /**
+     * The {@code count} messages just after sequence number {@code seq} that were stored (server time) at or after
+     * {@code from} and before {@code to}; a null bound is no bound.
+     */
+    List<Message> after(Room room, long seq, Instant from, Instant to, int count);
+
+    /**
      * Messages of {@code rooms} whose text contains {@code text}, ignoring case, newest first
      * (an exception to the oldest-first rule: search results lead with what is recent).
      */

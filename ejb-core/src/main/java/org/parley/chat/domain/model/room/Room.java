@@ -2,7 +2,11 @@ package org.parley.chat.domain.model.room;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -178,6 +182,47 @@ public class Room {
         room.disabled = disabled;
         room.lastMessageSeq = lastMessageSeq;
         return room;
+    }
+
+    /**
+     * Makes the room as an imported document says (an import that updates): its settings, category, disabled
+     * flag and role lists; its message counter only moves forward (the caller adds the messages after it, holding
+     * the room's row lock as a post does). Like {@link #restore}, the category's rules were the exporting store's.
+     *
+     * @return what changed, in words ("settings", "category", "members", ...), empty when nothing did
+     */
+    public List<String> restoreAs(Actor by, Category target, RoomSettings settings, boolean disabled,
+                                  Map<RoomRole, Set<Principal>> roles, long lastMessageSeq) {
+        by.requireAdministrator("import rooms");
+        if (roles.getOrDefault(RoomRole.MANAGER, Set.of()).isEmpty()) {
+            throw ChatException.invalid("room " + settings.name() + " needs a manager");
+        }
+        List<String> changed = new ArrayList<>();
+        if (!settings.equals(settings())) {
+            apply(settings);
+            changed.add("settings");
+        }
+        if (!target.equals(category)) {
+            category = target;
+            changed.add("category");
+        }
+        if (disabled != this.disabled) {
+            this.disabled = disabled;
+            changed.add(disabled ? "disabled" : "enabled");
+        }
+        for (RoomRole role : RoomRole.values()) {
+            Set<Principal> wanted = roles.getOrDefault(role, Set.of());
+            if (!principals(role).equals(wanted)) {
+                principals(role).retainAll(wanted);
+                principals(role).addAll(wanted);
+                changed.add(role.name().toLowerCase(Locale.ROOT) + "s");
+            }
+        }
+        if (lastMessageSeq > this.lastMessageSeq) {
+            this.lastMessageSeq = lastMessageSeq;
+            changed.add("history");
+        }
+        return changed;
     }
 
     public static String keyOf(String name) {

@@ -75,6 +75,11 @@ public class UserGroup {
         members.remove(user);
     }
 
+    public void describe(Actor by, String description) {
+        by.requireAdministrator("change a user group");
+        this.description = Texts.optional(description, "group description", MAX_DESCRIPTION_LENGTH);
+    }
+
     public Principal principal() {
         return new Principal(Principal.Kind.GROUP, nameKey);
     }

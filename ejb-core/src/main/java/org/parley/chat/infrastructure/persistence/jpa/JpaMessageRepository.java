@@ -14,6 +14,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import org.parley.chat.domain.model.message.HistoryFilter;
 import org.parley.chat.domain.model.message.Message;
@@ -74,6 +75,26 @@ public class JpaMessageRepository implements MessageRepository {
                 .setParameter("seq", seq)
                 .setMaxResults(count)
                 .getResultList();
+    }
+
+    @Override
+    public List<Message> after(Room room, long seq, Instant from, Instant to, int count) {
+        // Bounds left out of the query rather than bound as null: a typed null parameter is not portable.
+        String query = "select m from Message m where m.room = :room and m.seq > :seq"
+                + (from == null ? "" : " and m.serverTime >= :from")
+                + (to == null ? "" : " and m.serverTime < :to")
+                + " order by m.seq";
+        TypedQuery<Message> messages = em.createQuery(query, Message.class)
+                .setParameter("room", room)
+                .setParameter("seq", seq)
+                .setMaxResults(count);
+        if (from != null) {
+            messages.setParameter("from", from);
+        }
+        if (to != null) {
+            messages.setParameter("to", to);
+        }
+        return messages.getResultList();
     }
 
     @Override

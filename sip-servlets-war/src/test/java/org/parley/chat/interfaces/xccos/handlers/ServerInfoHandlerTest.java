@@ -58,7 +58,7 @@ class ServerInfoHandlerTest {
     @Test
     void answersTimeLimitsRootCategoryAndDbVersion() {
         when(categories.root()).thenReturn(new CategoryView(ROOT_URI,
-                new CategorySettings("Root", "", true, false, true), List.of(), List.of(), List.of(), 1));
+                new CategorySettings("Root", "", true, false, true), List.of(), List.of(), List.of(), null, 1));
 
         var out = handler.handle(new Command.GetServerInfo(REF, "contoso.com", "123"), CLIENT);
 

@@ -1,0 +1,121 @@
+package org.parley.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One of Parley's pages in headless Chromium, used as a user uses it: typing into fields and clicking buttons
+ * found by id. Every wait is bounded; one that times out says what the page showed as its error and status and
+ * leaves a screenshot beside the test's downloads.
+ */
+final class BrowserPage implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    final WebDriver browser;
+    private final WebDriverWait until;
+    private final Path screenshots;
+    private int failures;
+
+    /** @param downloads where the browser saves downloads; screenshots go beside it, named after it */
+    BrowserPage(String test, Path downloads) {
+        this.browser = HeadlessChromium.start(test, downloads);
+        this.until = new WebDriverWait(browser, WAIT);
+        this.screenshots = downloads;
+    }
+
+    /** Opens the page and waits for its scripts to have wired it (they set body[data-ready]). */
+    void open(String url) {
+        browser.get(url);
+        waitFor(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    }
+
+    void signIn(String user, String password) {
+        type("user", user);
+        type("password", password);
+        click("sign-in");
+    }
+
+    <T> T waitFor(ExpectedCondition<T> condition) {
+        try {
+            return until.until(condition);
+        } catch (TimeoutException e) {
+            try {
+                Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                        screenshots.resolveSibling(screenshots.getFileName() + "-failure-" + (++failures) + ".png"));
+            } catch (IOException | RuntimeException noScreenshot) {
+                e.addSuppressed(noScreenshot);
+            }
+            throw new AssertionError("the page shows: " + text("error") + "; status: " + text("status"), e);
+        }
+    }
+
+    /** Waits until the status line says exactly this (each action ends by saying what it did). */
+    void statusIs(String text) {
+        waitFor(ExpectedConditions.textToBe(By.id("status"), text));
+    }
+
+    /** Waits until the error box is shown and returns what it says. */
+    String error() {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText();
+    }
+
+    boolean shown(String id) {
+        return browser.findElement(By.id(id)).isDisplayed();
+    }
+
+    WebElement visible(String css) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    void gone(String css) {
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), 0));
+    }
+
+    void type(String id, String text) {
+        WebElement field = waitFor(ExpectedConditions.elementToBeClickable(By.id(id)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void click(String id) {
+        waitFor(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    /** Clicks a button of a list item; lists are drawn anew after each change, so a stale item is looked up again. */
+    void clickIn(String css, String buttonClass) {
+        waitFor(driver -> {
+            try {
+                driver.findElement(By.cssSelector(css)).findElement(By.className(buttonClass)).click();
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException drawnAnew) {
+                return false;
+            }
+        });
+    }
+
+    private String text(String id) {
+        List<WebElement> found = browser.findElements(By.id(id));
+        return found.isEmpty() ? "(no #" + id + ")" : "\"" + found.get(0).getText() + "\"";
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
