@@ -218,6 +218,7 @@ class AdminApiIT {
         HttpResponse<String> dry = admin.post("/admin/history/remove", filter.formatted(leak, true));
         assertEquals(200, dry.statusCode(), dry.body());
         assertEquals(2, object(dry).getJsonNumber("messages").longValue());
+        assertEquals(0, object(dry).getJsonNumber("files").longValue(), "no file was announced");
         assertTrue(object(dry).getBoolean("dryRun"));
         assertEquals(2, history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + ids.get(0), 10).size(),
                 "the dry run removed nothing");

@@ -64,9 +64,21 @@ public sealed interface DataItem {
     record FailureInfo(String key, String value, String domain) implements DataItem {
     }
 
-    /** sib: server information (PROTOCOL.md §7.2). */
+    /**
+     * sib: server information (PROTOCOL.md §7.2).
+     *
+     * @param roomManagementUrl the page where clients create and manage rooms, or null for none (the attribute is
+     *                          then left out, as a server without one would send it)
+     */
     record ServerInfo(String infoType, Instant serverTime, int searchLimit, int messageSizeLimit,
-                      int storySizeLimit, String rootUri, String dbVersion) implements DataItem {
+                      int storySizeLimit, String rootUri, String dbVersion, String roomManagementUrl)
+            implements DataItem {
+
+        /** Without a room management URL. */
+        public ServerInfo(String infoType, Instant serverTime, int searchLimit, int messageSizeLimit,
+                          int storySizeLimit, String rootUri, String dbVersion) {
+            this(infoType, serverTime, searchLimit, messageSizeLimit, storySizeLimit, rootUri, dbVersion, null);
+        }
     }
 
     /** token: a one-use file transfer token and the web service that takes it (§7.9). */

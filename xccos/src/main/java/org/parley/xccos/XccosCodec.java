@@ -358,6 +358,11 @@ public final class XccosCodec {
             xml.writeAttribute("storySizeLimit", Integer.toString(sib.storySizeLimit()));
             xml.writeAttribute("rootUri", sib.rootUri());
             xml.writeAttribute("dbVersion", sib.dbVersion());
+            // [INF] No capture shows a room management URL in a sib: the attribute's name is the one UCMA's
+            // PersistentChatServerConfiguration gives the value it reads with the other sib values (RoomManagementUrl
+            // beside SearchLimit, MessageSizeLimit, RootCategoryUri, DatabaseVersion), in the sib's camel case. Sent
+            // only when one is set, so a server without one writes the 2010 log's shape.
+            optionalAttribute(xml, "roomManagementUrl", sib.roomManagementUrl());
         } else if (item instanceof FileToken token) {
             xml.writeEmptyElement("token");
             xml.writeAttribute("token", token.token());

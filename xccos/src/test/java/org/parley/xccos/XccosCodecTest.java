@@ -345,6 +345,10 @@ class XccosCodecTest {
                 "<rpl id=\"rpl:getserverinfo\" seqid=\"1\">", "<sib infoType=\"123\" serverTime=\"2010-09-14T14:26:17.620Z\" "
                         + "searchLimit=\"999\" messageSizeLimit=\"512\" storySizeLimit=\"4096\" "
                         + "rootUri=\"ma-cat://contoso.com/11111111-2222-3333-4444-555555555555\" dbVersion=\"V1\"/>");
+        assertThat(write(Reply.ok(info, new ServerInfo("123", Instant.parse("2010-09-14T14:26:17.620Z"), 999, 512, 4096,
+                "ma-cat://contoso.com/11111111-2222-3333-4444-555555555555", "V1",
+                "https://chat.contoso.com/rooms?a=1&b=2")))).as("a room management URL, escaped, only when set")
+                .contains("dbVersion=\"V1\" roomManagementUrl=\"https://chat.contoso.com/rooms?a=1&amp;b=2\"/>");
         Command token = new Command.GetFileToken(new CommandRef("139132352", "1"), false, ROOM, "plan.pdf");
         assertThat(write(Reply.ok(token, new FileToken("abc", "https://pool/PersistentChat/MGCWebService.asmx"))))
                 .contains("<rpl id=\"rpl:getftok\" seqid=\"1\"><commandid seqid=\"1\" envid=\"139132352\"/>",

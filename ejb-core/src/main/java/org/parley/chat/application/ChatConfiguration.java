@@ -1,6 +1,10 @@
 package org.parley.chat.application;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,10 +28,14 @@ import org.parley.chat.domain.model.user.SipUri;
  * @param backChatDefaultCount the messages a history read (XCCOS bccontext) returns when the client names no count
  * @param participantListLimit the most participants a join's reply lists (Lync listed at most 75 to a client; the
  *                             joining user is always among them)
+ * @param roomManagementUrl    the web page clients open to create and manage rooms (Lync's RoomManagementUrl), an
+ *                             absolute http or https URL; empty (Lync's default) gives clients none, and they use
+ *                             their own room management
  */
 public record ChatConfiguration(String domain, int storySizeLimit, int searchLimit, int historyPageLimit,
                                 long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators,
-                                boolean managersMayDeleteRooms, int backChatDefaultCount, int participantListLimit) {
+                                boolean managersMayDeleteRooms, int backChatDefaultCount, int participantListLimit,
+                                String roomManagementUrl) {
 
     public static final String DOMAIN = "parley.sip.domain";
     public static final String STORY_SIZE_LIMIT = "parley.chat.story-size-limit";
@@ -39,6 +47,7 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
     public static final String MANAGERS_MAY_DELETE_ROOMS = "parley.chat.managers-may-delete-rooms";
     public static final String BACKCHAT_DEFAULT_COUNT = "parley.chat.backchat-default-count";
     public static final String PARTICIPANT_LIST_LIMIT = "parley.chat.participant-list-limit";
+    public static final String ROOM_MANAGEMENT_URL = "parley.chat.room-management-url";
 
     public ChatConfiguration {
         if (storySizeLimit < 1 || storySizeLimit > Message.MAX_TEXT_LENGTH) {
@@ -50,6 +59,8 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
             throw new IllegalArgumentException("chat limits must be positive");
         }
         administrators = Set.copyOf(administrators);
+        roomManagementUrl = roomManagementUrl == null ? "" : roomManagementUrl.strip();
+        requireWebUrl(roomManagementUrl);
     }
 
     /** The product's defaults for the server options: managers may not delete rooms, 25 messages, 75 listed. */
@@ -59,11 +70,45 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
                 administrators, false, 25, 75);
     }
 
+    /** No room management URL given to clients, the product's default. */
+    public ChatConfiguration(String domain, int storySizeLimit, int searchLimit, int historyPageLimit,
+                             long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators,
+                             boolean managersMayDeleteRooms, int backChatDefaultCount, int participantListLimit) {
+        this(domain, storySizeLimit, searchLimit, historyPageLimit, maxFileSizeBytes, globalPolicyEnabled,
+                administrators, managersMayDeleteRooms, backChatDefaultCount, participantListLimit, "");
+    }
+
+    /** The room management page to give clients, if there is one. */
+    public Optional<String> roomManagement() {
+        return roomManagementUrl.isEmpty() ? Optional.empty() : Optional.of(roomManagementUrl);
+    }
+
+    /**
+     * A client opens the URL in a browser: anything but an absolute http(s) URL with a host would be a link that goes
+     * nowhere (or somewhere unexpected, such as a file: URL), so the server refuses to start with it.
+     */
+    private static void requireWebUrl(String url) {
+        if (url.isEmpty()) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(ROOM_MANAGEMENT_URL + " is not a URL (" + e.getMessage() + "): " + url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException(ROOM_MANAGEMENT_URL
+                    + " must be an absolute http or https URL with a host (or empty for none), not " + url);
+        }
+    }
+
     /**
      * Defaults: storySizeLimit and searchLimit as the original server advertised (PROTOCOL.md §11), files
      * up to 20 MB (the product's MaxFileSizeKB default), the Global policy enabling chat (see README: a
      * production install that wants opt-in chat sets {@value #GLOBAL_POLICY_ENABLED}=false before its first
-     * start), no administrators.
+     * start), no administrators, no room management URL.
      */
     public static ChatConfiguration from(Properties properties) {
         return new ChatConfiguration(
@@ -78,6 +123,7 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
                         .map(SipUri::parse).collect(Collectors.toSet()),
                 Boolean.parseBoolean(properties.getProperty(MANAGERS_MAY_DELETE_ROOMS, "false").strip()),
                 Integer.parseInt(properties.getProperty(BACKCHAT_DEFAULT_COUNT, "25").strip()),
-                Integer.parseInt(properties.getProperty(PARTICIPANT_LIST_LIMIT, "75").strip()));
+                Integer.parseInt(properties.getProperty(PARTICIPANT_LIST_LIMIT, "75").strip()),
+                properties.getProperty(ROOM_MANAGEMENT_URL, ""));
     }
 }

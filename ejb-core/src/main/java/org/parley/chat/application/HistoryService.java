@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,8 @@ import org.parley.chat.application.dto.HistoryQuery;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.CategoryRepository;
+import org.parley.chat.domain.model.file.FileAnnouncement;
+import org.parley.chat.domain.model.file.FileRecord;
 import org.parley.chat.domain.model.file.FileRecordRepository;
 import org.parley.chat.domain.model.message.HistoryChange;
 import org.parley.chat.domain.model.message.HistoryChangeRepository;
@@ -62,6 +65,9 @@ public class HistoryService {
     HistoryChangeRepository changes;
 
     @Inject
+    FileRecordRepository files;
+
+    @Inject
     ChatConfiguration configuration;
 
     @Inject
@@ -84,6 +90,7 @@ public class HistoryService {
         this.messages = messages;
         this.categories = categories;
         this.changes = changes;
+        this.files = files;
         this.configuration = configuration;
         this.clock = clock;
         this.compliance = compliance;
@@ -195,7 +202,13 @@ public class HistoryService {
      * Deletes (with {@code replacement} null) or rewrites every message the query matches
      * (Remove-CsPersistentChatMessage), room by room; administrators only. Each room's rewrite is recorded as the
      * single-message path records one: a history change naming the filter and how many messages it took, and a
-     * compliance record. A dry run counts and changes nothing.
+     * compliance record (with how many files went). A dry run counts and changes nothing.
+     * <p>
+     * The files whose announcements the rewrite takes go with them, as a clear takes the files posted before its
+     * date: their records now, their bytes at the file store's next clean-up. A replacement gives every match the same
+     * new text, so an announcement it matches stops naming its file, which would stay behind as a file nobody was told
+     * about (what FileRegistration's single transaction exists to prevent): its file goes too, unless the new text
+     * still announces that very file. (A single message removed or replaced by its number leaves its file in place.)
      */
     public BulkRewriteView rewriteMatching(String actorUri, HistoryQuery query, boolean dryRun, String replacement) {
         Actor actor = administrator(actorUri);
@@ -212,22 +225,45 @@ public class HistoryService {
         Map<Room, Long> matched = messages.countMatching(filter);
         List<BulkRewriteView.RoomCount> counts = new ArrayList<>();
         long total = 0;
+        long totalFiles = 0;
         for (Map.Entry<Room, Long> entry : matched.entrySet()) {
             Room room = entry.getKey();
             long affected = entry.getValue();
+            // Found before the rewrite, which takes the announcements away.
+            List<FileRecord> announced = filesLosingTheirAnnouncement(room, filter, replacement);
             if (!dryRun) {
                 affected = replacement == null ? messages.removeMatching(room, filter)
                         : messages.replaceMatching(room, filter, replacement);
+                announced.forEach(files::remove);
                 record(HistoryChange.matching(room, actor, filter, replacement != null, affected, clock.instant()));
                 compliance.record(replacement == null ? ComplianceEventType.MESSAGES_REMOVED
                                 : ComplianceEventType.MESSAGES_REPLACED, room, actor.uri().value(), clock.instant(),
-                        replacement, Map.of("filter", filter.describe(), "messages", Long.toString(affected)));
+                        replacement, Map.of("filter", filter.describe(), "messages", Long.toString(affected),
+                                "filesRemoved", Integer.toString(announced.size())));
             }
-            counts.add(new BulkRewriteView.RoomCount(room.uri().toString(), room.name(), affected));
+            counts.add(new BulkRewriteView.RoomCount(room.uri().toString(), room.name(), affected, announced.size()));
             total += affected;
+            totalFiles += announced.size();
         }
         counts.sort(Comparator.comparing(BulkRewriteView.RoomCount::roomName));
-        return new BulkRewriteView(dryRun, filter.describe(), total, counts);
+        return new BulkRewriteView(dryRun, filter.describe(), total, totalFiles, counts);
+    }
+
+    /**
+     * The room's files announced by messages the filter matches (by their uploader: see
+     * {@link FileAnnouncement#announces}) that the rewrite leaves unannounced: all of them when it removes, those
+     * whose announcement the new text is not when it replaces. Each file once, however often announced.
+     */
+    private List<FileRecord> filesLosingTheirAnnouncement(Room room, HistoryFilter filter, String replacement) {
+        Map<Long, FileRecord> found = new LinkedHashMap<>();
+        for (Message message : messages.matchingStartingWith(room, filter, FileAnnouncement.PREFIX)) {
+            FileAnnouncement.fileId(message.text()).filter(id -> !found.containsKey(id)).flatMap(files::find)
+                    .filter(file -> FileAnnouncement.announces(message.text(), message.author(), room, file))
+                    .filter(file -> replacement == null
+                            || !FileAnnouncement.announces(replacement, message.author(), room, file))
+                    .ifPresent(file -> found.put(file.id(), file));
+        }
+        return List.copyOf(found.values());
     }
 
     /** The room's rewrites, oldest first; administrators only. */

@@ -33,6 +33,7 @@ import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.AddInView;
 import org.parley.chat.application.dto.BulkRewriteView;
 import org.parley.chat.application.dto.CategoryView;
+import org.parley.chat.application.dto.FileView;
 import org.parley.chat.application.dto.HistoryChangeView;
 import org.parley.chat.application.dto.HistoryQuery;
 import org.parley.chat.application.dto.InvitationView;
@@ -978,6 +979,73 @@ class ChatServicesTest {
         assertThat(compliance_events).extracting(ComplianceEvent::type).as("besides the history reads")
                 .filteredOn(type -> type != ComplianceEventType.BACKCHAT)
                 .containsExactly(ComplianceEventType.MESSAGES_REPLACED, ComplianceEventType.MESSAGES_REMOVED);
+    }
+
+    /** A file and the room's post announcing it, as the web services' upload stores them (FileRegistration). */
+    private static FileView uploaded(String uploader, String roomUri, String name) {
+        String hash = Hashes.sha256Hex(name + UUID.randomUUID());
+        return tx(() -> {
+            FileView file = files.register(uploader, roomUri, new FileDescription(name, 6, hash, "text/plain",
+                    "files/" + hash));
+            posts.post(uploader, roomUri, announcement(file), null);
+            return file;
+        });
+    }
+
+    private static String announcement(FileView file) {
+        return "[file] " + file.fileName() + " (" + file.sizeBytes() + " bytes) http://localhost:8080/parley/api/v1/files/"
+                + file.id();
+    }
+
+    /**
+     * A bulk removal takes the files whose announcements it removed (their records; their bytes go at the file
+     * store's next clean-up), counted in the dry run and the result and named in compliance; a text that only looks
+     * like an announcement, posted by someone other than the uploader, takes no file. A replacement takes the
+     * announcement away too, so the file goes, unless the new text still announces that file.
+     */
+    @Test
+    void aBulkRemovalTakesTheFilesWhoseAnnouncementsItRemoved() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        FileView plan = uploaded(ALICE, room.uri(), "plan.txt");
+        FileView notes = uploaded(BOB, room.uri(), "notes.txt");
+        FileView budget = uploaded(ALICE, room.uri(), "budget.txt");
+        tx(() -> posts.post(BOB, room.uri(), announcement(budget), null));
+        tx(() -> posts.post(BOB, room.uri(), "thanks", null));
+        HistoryQuery bobs = new HistoryQuery(List.of(room.uri()), BOB, null, null, null);
+
+        BulkRewriteView dry = tx(() -> history.rewriteMatching(ADMIN, bobs, true, null));
+        assertThat(dry.messages()).isEqualTo(3);
+        assertThat(dry.files()).as("notes, not budget: bob did not upload it").isEqualTo(1);
+        assertThat(dry.rooms()).singleElement().extracting(BulkRewriteView.RoomCount::files).isEqualTo(1L);
+        assertThat(tx(() -> files.files(ADMIN, room.uri()))).as("a dry run changes nothing")
+                .extracting(FileView::id).containsExactlyInAnyOrder(plan.id(), notes.id(), budget.id());
+
+        compliance_events.clear();
+        BulkRewriteView removed = tx(() -> history.rewriteMatching(ADMIN, bobs, false, null));
+        assertThat(removed.messages()).isEqualTo(3);
+        assertThat(removed.files()).isEqualTo(1);
+        assertThat(tx(() -> files.files(ADMIN, room.uri()))).extracting(FileView::id)
+                .containsExactlyInAnyOrder(plan.id(), budget.id());
+        assertRefused(() -> tx(() -> files.find(ADMIN, notes.id())), Reason.NOT_FOUND);
+        assertThat(compliance_events).filteredOn(event -> event.type() == ComplianceEventType.MESSAGES_REMOVED)
+                .singleElement().satisfies(event -> assertThat(event.details()).containsEntry("messages", "3")
+                        .containsEntry("filesRemoved", "1"));
+
+        HistoryQuery budgetPost = new HistoryQuery(List.of(room.uri()), ALICE, null, null, "budget.txt");
+        BulkRewriteView same = tx(() -> history.rewriteMatching(ADMIN, budgetPost, false, announcement(budget)));
+        assertThat(same.messages()).isEqualTo(1);
+        assertThat(same.files()).as("the new text still announces the file").isZero();
+
+        compliance_events.clear();
+        BulkRewriteView replaced = tx(() -> history.rewriteMatching(ADMIN, new HistoryQuery(List.of(room.uri()),
+                null, null, null, "plan.txt"), false, "[removed]"));
+        assertThat(replaced.messages()).isEqualTo(1);
+        assertThat(replaced.files()).isEqualTo(1);
+        assertThat(tx(() -> files.files(ADMIN, room.uri()))).extracting(FileView::id).containsExactly(budget.id());
+        assertThat(tx(() -> history.last(ADMIN, room.uri(), 10))).extracting(MessageView::text)
+                .containsExactly("[removed]", announcement(budget));
+        assertThat(compliance_events).filteredOn(event -> event.type() == ComplianceEventType.MESSAGES_REPLACED)
+                .singleElement().satisfies(event -> assertThat(event.details()).containsEntry("filesRemoved", "1"));
     }
 
     /** Remove-CsPersistentChatCategory: empty, or with its rooms moved in the same transaction; never Root. */

@@ -9,7 +9,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The in-band provisioning answer (PROTOCOL.md §2, REAL-CLIENT.md A.2): a provisionGroupList
  * with the persistentChatConfiguration group, telling the client whether it may use persistent
- * chat and where the chat endpoint is.
+ * chat, where the chat endpoint is and, when one is set, where rooms are managed.
  */
 final class ProvisioningDocument {
 
@@ -22,6 +22,14 @@ final class ProvisioningDocument {
     }
 
     static byte[] persistentChat(boolean enabled, String poolUri) {
+        return persistentChat(enabled, poolUri, null);
+    }
+
+    /**
+     * @param roomManagementUrl the room management page (parley.chat.room-management-url), or null for none: the
+     *                          properties are then left out, and the document is the one a real client accepted
+     */
+    static byte[] persistentChat(boolean enabled, String poolUri, String roomManagementUrl) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(400);
         try {
             XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out, "UTF-8");
@@ -33,6 +41,15 @@ final class ProvisioningDocument {
             xml.writeStartElement("propertyEntryList");
             property(xml, "EnablePersistentChat", Boolean.toString(enabled));
             property(xml, "DefaultPersistentChatPoolUri", poolUri);
+            if (roomManagementUrl != null) {
+                // The names are [MS-SIPREGE] 2.2.2.5.11's: the URI of the chat room management web application, for a
+                // client inside the network (Int) and outside it (Ext). [INF] That Lync put its RoomManagementUrl
+                // there (no capture shows it), and that one URL serves both: Parley has one setting, and a client
+                // signed in from outside must still find the page. SIPE reads neither (sipe-notify.c reads only
+                // EnablePersistentChat and DefaultPersistentChatPoolUri), so it is unaffected.
+                property(xml, "PersistentChatWebManagerUriInt", roomManagementUrl);
+                property(xml, "PersistentChatWebManagerUriExt", roomManagementUrl);
+            }
             xml.writeEndElement();
             xml.writeEndElement();
             xml.writeEndElement();

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.PolicyService;
 import org.parley.chat.interfaces.xccos.ChatEndpoints;
 import org.parley.sip.servlet.SipServlet;
@@ -40,6 +41,9 @@ public class RegistrarServlet extends SipServlet {
 
     @Inject
     ChatEndpoints endpoints;
+
+    @Inject
+    ChatConfiguration configuration;
 
     @Override
     protected void doRegister(SipServletRequest request) throws IOException {
@@ -106,8 +110,8 @@ public class RegistrarServlet extends SipServlet {
         ok.setHeader("Subscription-State", "terminated;expires=0");
         ok.setHeader("ms-piggyback-cseq", Long.toString(request.getCSeq()));
         ok.addHeader("Supported", "ms-benotify, ms-piggyback-first-notify");
-        ok.setContent(ProvisioningDocument.persistentChat(policies.isEnabled(user.get()), endpoints.chatEndpointUri()),
-                ProvisioningDocument.CONTENT_TYPE);
+        ok.setContent(ProvisioningDocument.persistentChat(policies.isEnabled(user.get()), endpoints.chatEndpointUri(),
+                configuration.roomManagement().orElse(null)), ProvisioningDocument.CONTENT_TYPE);
         ok.send();
         endSubscription(request);
     }

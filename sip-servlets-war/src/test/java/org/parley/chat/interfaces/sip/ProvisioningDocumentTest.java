@@ -61,6 +61,27 @@ class ProvisioningDocumentTest {
         assertThat(poolProperty.getTextContent()).isEqualTo(pool);
     }
 
+    /**
+     * A room management URL set is given as [MS-SIPREGE]'s web manager URIs, inside and outside the network, after
+     * the properties a real client read (which stay as captured); XML specials in it are escaped.
+     */
+    @Test
+    void givesTheRoomManagementUrlWhenOneIsSet() {
+        String url = "https://chat.contoso.com/rooms?a=1&b=2";
+        byte[] body = ProvisioningDocument.persistentChat(true, "sip:GC-1-PersistentChatService-1@contoso.com", url);
+
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(CAPTURED.replace("</propertyEntryList>",
+                "<property name=\"PersistentChatWebManagerUriInt\">https://chat.contoso.com/rooms?a=1&amp;b=2</property>"
+                        + "<property name=\"PersistentChatWebManagerUriExt\">https://chat.contoso.com/rooms?a=1&amp;b=2"
+                        + "</property></propertyEntryList>"));
+    }
+
+    @Test
+    void leavesTheRoomManagementUrlOutWhenNoneIsSet() {
+        assertThat(ProvisioningDocument.persistentChat(true, "sip:GC-1-PersistentChatService-1@contoso.com", null))
+                .isEqualTo(CAPTURED.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void contentTypeAndEventAreTheProvisioningV2Ones() {
         assertThat(ProvisioningDocument.CONTENT_TYPE).isEqualTo("application/vnd-microsoft-roaming-provisioning-v2+xml");

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.parley.chat.application.FileRecordService;
 import org.parley.chat.application.PostService;
 import org.parley.chat.application.dto.FileView;
+import org.parley.chat.domain.model.file.FileAnnouncement;
 import org.parley.chat.domain.model.file.FileDescription;
 
 /**
@@ -29,8 +30,8 @@ public class FileRegistration {
     @Transactional
     public FileView record(String uploaderUri, String roomUri, FileDescription description, URI downloadBase) {
         FileView file = files.register(uploaderUri, roomUri, description);
-        posts.post(uploaderUri, roomUri, "[file] " + file.fileName() + " (" + file.sizeBytes() + " bytes) "
-                + downloadBase.resolve(Long.toString(file.id())), null);
+        posts.post(uploaderUri, roomUri, FileAnnouncement.text(file.fileName(), file.sizeBytes(), downloadBase,
+                file.id()), null);
         return file;
     }
 }

@@ -50,6 +50,12 @@ public interface MessageRepository {
     /** How many messages the filter matches, by room (rooms without a match are left out). */
     Map<Room, Long> countMatching(HistoryFilter filter);
 
+    /**
+     * The filter's messages in one room whose text begins with {@code prefix} (case as given), oldest first: the few a
+     * rewrite must look at before it takes them (file announcements).
+     */
+    List<Message> matchingStartingWith(Room room, HistoryFilter filter, String prefix);
+
     /** Deletes the filter's messages in one room; how many. */
     long removeMatching(Room room, HistoryFilter filter);
 

@@ -163,6 +163,16 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
+    public List<Message> matchingStartingWith(Room room, HistoryFilter filter, String prefix) {
+        Map<String, Object> parameters = new HashMap<>();
+        var query = em.createQuery("select m from Message m where " + where(filter, room, parameters)
+                + " and m.text like :prefix escape '\\' order by m.seq", Message.class);
+        parameters.forEach(query::setParameter);
+        query.setParameter("prefix", escapeLike(prefix) + "%");
+        return query.getResultList();
+    }
+
+    @Override
     public long removeMatching(Room room, HistoryFilter filter) {
         Map<String, Object> parameters = new HashMap<>();
         var query = em.createQuery("delete from Message m where " + where(filter, room, parameters));
@@ -209,7 +219,11 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     private static String likePattern(String text) {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Newest-first pages are the cheap query (index on room, seq read backwards); clients want oldest first. */

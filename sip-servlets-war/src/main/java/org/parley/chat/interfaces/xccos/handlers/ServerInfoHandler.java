@@ -17,8 +17,9 @@ import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:getserverinfo (PROTOCOL.md §7.2): server time, limits and the root category. Posts are
- * accepted up to the story size limit, so that is also the message size advertised [INF].
+ * cmd:getserverinfo (PROTOCOL.md §7.2): server time, limits and the root category, and the room management page when
+ * one is set (parley.chat.room-management-url; the attribute is [INF], see the codec). Posts are accepted up to the
+ * story size limit, so that is also the message size advertised [INF].
  */
 @ApplicationScoped
 public class ServerInfoHandler implements CommandHandler<Command.GetServerInfo> {
@@ -43,6 +44,7 @@ public class ServerInfoHandler implements CommandHandler<Command.GetServerInfo> 
     @Override
     public List<Outbound> handle(Command.GetServerInfo command, ChatClient client) {
         return List.of(Reply.ok(command, new ServerInfo(command.infoType(), clock.instant(), configuration.searchLimit(),
-                configuration.storySizeLimit(), configuration.storySizeLimit(), categories.root().uri(), DB_VERSION)));
+                configuration.storySizeLimit(), configuration.storySizeLimit(), categories.root().uri(), DB_VERSION,
+                configuration.roomManagement().orElse(null))));
     }
 }

@@ -66,6 +66,21 @@ class ServerInfoHandlerTest {
                 new ServerInfo("123", NOW, 77, 2048, 2048, ROOT_URI, ServerInfoHandler.DB_VERSION))));
     }
 
+    /** A room management URL set (parley.chat.room-management-url) is given to the client with the rest. */
+    @Test
+    void givesTheRoomManagementUrlWhenOneIsSet() {
+        when(categories.root()).thenReturn(new CategoryView(ROOT_URI,
+                new CategorySettings("Root", "", true, false, true), List.of(), List.of(), List.of(), 1));
+        handler.configuration = new ChatConfiguration("contoso.com", 2048, 77, 500, 1024, true, Set.of(), false, 25,
+                75, "https://chat.contoso.com/rooms");
+
+        var out = handler.handle(new Command.GetServerInfo(REF, "contoso.com", "123"), CLIENT);
+
+        assertThat(out).containsExactly(new Reply("rpl:getserverinfo", REF, Result.OK, List.of(
+                new ServerInfo("123", NOW, 77, 2048, 2048, ROOT_URI, ServerInfoHandler.DB_VERSION,
+                        "https://chat.contoso.com/rooms"))));
+    }
+
     /**
      * dbVersion is a GUID (PROTOCOL.md §7.2) that must not change between starts or builds: pinned here,
      * so a change to it is a deliberate one.
