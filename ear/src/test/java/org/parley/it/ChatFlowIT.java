@@ -46,7 +46,7 @@ class ChatFlowIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(ChatFlowIT.class);
+        return ParleyDeployment.ear(ChatFlowIT.class, WebApiClient.class);
     }
 
     @EJB
@@ -268,6 +268,67 @@ class ChatFlowIT {
         policies.assignPolicy(ADMIN, dave, "No chat " + run);
         try (XccosTestClient refused = XccosTestClient.connect(dave, XccosTestClient.CHAT_ENDPOINT)) {
             assertEquals(403, refused.invite().status());
+        }
+    }
+
+    /**
+     * Set-CsPersistentChatRoom over REST reaches the people in the room at once (docs/room-changes.md): both get one
+     * ntc:chanupd with the room's new chanib. Made closed, the room loses bob: he is taken out (ntc:part naming him)
+     * and told nothing more of it, while alice hears the room is private now.
+     */
+    @Test
+    void aRoomsChangeThroughRestReachesEveryoneInIt() throws Exception {
+        String alice = "sip:alice@contoso.com";
+        String bob = "sip:bob@contoso.com";
+        String room = room(alice, "Changing", Privacy.OPEN, RoomType.NORMAL);
+        String marker = room(alice, "Marker", Privacy.OPEN, RoomType.NORMAL);
+        String path = "/rooms/" + room.substring(room.lastIndexOf('/') + 1);
+        WebApiClient web = WebApiClient.as("alice", "secret");
+        try (XccosTestClient aliceSip = XccosTestClient.signIn(alice);
+             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+            for (XccosTestClient client : List.of(aliceSip, bobSip)) {
+                for (String joined : List.of(room, marker)) {
+                    Document join = client.command("cmd:join", "<data>" + chanid(joined, 0) + "</data>");
+                    assertEquals("200", text(join, "//resp/@code"), () -> xml(join));
+                }
+            }
+
+            String etag = web.get(path).headers().firstValue("ETag").orElseThrow();
+            var renamed = web.put(path, """
+                    {"name": "Changed %s", "description": "what it is now", "topic": "Sprint <13> & more",
+                     "privacy": "OPEN", "type": "AUDITORIUM", "invitations": "OFF"}""".formatted(run), "If-Match", etag);
+            assertEquals(200, renamed.statusCode(), renamed::body);
+
+            String chanib = "/xccos/ntc[@id='ntc:chanupd']/data/chanib[@uri='" + room + "']";
+            for (XccosTestClient client : List.of(aliceSip, bobSip)) {
+                Document notice = client.await(chanib);
+                assertEquals("Changed " + run, text(notice, chanib + "/@name"), () -> xml(notice));
+                assertEquals("what it is now", text(notice, chanib + "/@description"));
+                assertEquals("Sprint <13> & more", text(notice, chanib + "/@topic"));
+                assertEquals("open", text(notice, chanib + "/info[@id='urn:parlano:ma:info:visibilty']"));
+                assertEquals("auditorium", text(notice, chanib + "/info[@id='urn:parlano:ma:info:type']"));
+                assertEquals("false", text(notice, chanib + "/prop[@id='urn:parlano:ma:prop:invite']"));
+                assertEquals("2", text(notice, chanib + "/info[@id='urn:parlano:ma:info:ucnt']"));
+            }
+
+            etag = web.get(path).headers().firstValue("ETag").orElseThrow();
+            var closed = web.put(path, """
+                    {"name": "Changed %s", "description": "what it is now", "topic": "members only",
+                     "privacy": "CLOSED", "type": "AUDITORIUM", "invitations": "OFF"}""".formatted(run), "If-Match", etag);
+            assertEquals(200, closed.statusCode(), closed::body);
+
+            Document out = bobSip.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='"
+                    + bob + "']");
+            assertEquals(bob, text(out, "//chanib/uib/@uri"), () -> xml(out));
+            Document toldPrivate = aliceSip.await(chanib);
+            assertEquals("private", text(toldPrivate, chanib + "/info[@id='urn:parlano:ma:info:visibilty']"));
+            assertEquals("members only", text(toldPrivate, chanib + "/@topic"));
+            assertEquals("1", text(toldPrivate, chanib + "/info[@id='urn:parlano:ma:info:ucnt']"), "bob is out first");
+
+            // The room's lane sent bob's part before the change; the marker is bob's next INFO if no chanupd came.
+            assertEquals(200, aliceSip.post(marker, "marker").status());
+            Document next = bobSip.serverInfo();
+            assertEquals(marker, text(next, "/xccos/grpchat/@chanUri"), () -> "got " + xml(next));
         }
     }
 }

@@ -31,6 +31,11 @@ public final class XccosNames {
      * in the form of the others. Clients ignore infos they do not know].
      */
     public static final String INFO_ADD_IN = "urn:parlano:ma:info:addin";
+    /**
+     * A room's type, {@code normal} or {@code auditorium} (only presenters post) [INF: our own info id, in the form of
+     * the others: no capture shows a type. Clients ignore infos they do not know; SIPE reads only ucnt and visibilty].
+     */
+    public static final String INFO_TYPE = "urn:parlano:ma:info:type";
     public static final String PROP_FILE_POST = "urn:parlano:ma:prop:filepost";
     public static final String PROP_INVITE = "urn:parlano:ma:prop:invite";
     public static final String PROP_LOGGED = "urn:parlano:ma:prop:logged";

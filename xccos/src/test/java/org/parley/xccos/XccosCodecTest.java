@@ -323,6 +323,24 @@ class XccosCodecTest {
                 + "<uib uri=\"sip:bob@contoso.com\"/></chanib></data></ntc></xccos>");
     }
 
+    /** A room's change: the room's whole chanib, as rpl:chansrch lists it, topic and escaping included. */
+    @Test
+    void writesNtcChanupdWithTheRoomsNewDescription() {
+        ChannelInfo room = new ChannelInfo(ROOM, "Dev \"Room\"", "Developers & testers", "Sprint <13>",
+                List.of(new Property(XccosNames.INFO_USER_COUNT, "2"), new Property(XccosNames.INFO_VISIBILITY, "private"),
+                        new Property(XccosNames.INFO_TYPE, "auditorium")),
+                List.of(new Property(XccosNames.PROP_INVITE, "false"), new Property(XccosNames.PROP_LOGGED, "true"),
+                        new Property(XccosNames.PROP_FILE_POST, "false")),
+                List.of(), List.of());
+        assertThat(write(new Notice(Notice.ROOM_CHANGED, List.of(room)))).isEqualTo(HEAD + "<ntc id=\"ntc:chanupd\">"
+                + "<data><chanib uri=\"" + ROOM + "\" name=\"Dev &quot;Room&quot;\" description=\"Developers &amp; testers\""
+                + " topic=\"Sprint &lt;13&gt;\">"
+                + "<info id=\"urn:parlano:ma:info:ucnt\">2</info><info id=\"urn:parlano:ma:info:visibilty\">private</info>"
+                + "<info id=\"urn:parlano:ma:info:type\">auditorium</info>"
+                + "<prop id=\"urn:parlano:ma:prop:invite\">false</prop><prop id=\"urn:parlano:ma:prop:logged\">true</prop>"
+                + "<prop id=\"urn:parlano:ma:prop:filepost\">false</prop></chanib></data></ntc></xccos>");
+    }
+
     @Test
     void writesAChatMessageThatReadsBackAsThePost() {
         String text = "Build <42> is green & deployed, it's \"done\"\r\nnext line";

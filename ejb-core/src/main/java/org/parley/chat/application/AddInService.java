@@ -44,11 +44,15 @@ public class AddInService {
     @Inject
     Clock clock;
 
+    @Inject
+    RoomChanges roomChanges;
+
     public AddInService() {
     }
 
     AddInService(Callers callers, AddInRepository addIns, RoomRepository rooms, ComplianceRecorder compliance,
-                 Clock clock) {
+                 Clock clock, RoomChanges roomChanges) {
+        this.roomChanges = roomChanges;
         this.callers = callers;
         this.addIns = addIns;
         this.rooms = rooms;
@@ -83,8 +87,12 @@ public class AddInService {
     public RoomView useInRoom(String actorUri, String roomUri, String name) {
         Actor actor = callers.actor(actorUri);
         Room room = rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+        AddIn before = room.addIn();
         room.useAddIn(actor, name == null ? null : addIn(name));
         rooms.store(room);
+        if (before != room.addIn()) {
+            roomChanges.room(room);
+        }
         compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("change", "add-in", "addIn", name == null ? "none" : room.addIn().name()));
         return RoomView.of(room);

@@ -52,16 +52,21 @@ public class CategoryService {
     @Inject
     ComplianceRecorder compliance;
 
+    @Inject
+    RoomChanges roomChanges;
+
     public CategoryService() {
     }
 
     CategoryService(Callers callers, CategoryRepository categories, ChatConfiguration configuration, Clock clock,
-                    AccessChanges accessChanges) {
-        this(callers, categories, configuration, clock, accessChanges, null, null);
+                    AccessChanges accessChanges, RoomChanges roomChanges) {
+        this(callers, categories, configuration, clock, accessChanges, null, null, roomChanges);
     }
 
     CategoryService(Callers callers, CategoryRepository categories, ChatConfiguration configuration, Clock clock,
-                    AccessChanges accessChanges, RoomRepository rooms, ComplianceRecorder compliance) {
+                    AccessChanges accessChanges, RoomRepository rooms, ComplianceRecorder compliance,
+                    RoomChanges roomChanges) {
+        this.roomChanges = roomChanges;
         this.rooms = rooms;
         this.compliance = compliance;
         this.accessChanges = accessChanges;
@@ -96,8 +101,15 @@ public class CategoryService {
                 .ifPresent(other -> {
                     throw ChatException.conflict("a category named " + settings.name() + " exists");
                 });
+        CategorySettings before = category.settings();
         category.change(actor, settings);
         categories.store(category);
+        // Its rooms show the category's switches as their own (chanib props invite, filepost, logged).
+        if (before.invitationsAllowed() != settings.invitationsAllowed()
+                || before.fileUploadAllowed() != settings.fileUploadAllowed()
+                || before.chatHistoryEnabled() != settings.chatHistoryEnabled()) {
+            roomChanges.category(category);
+        }
         return CategoryView.of(category);
     }
 
@@ -185,6 +197,7 @@ public class CategoryService {
                 room.moveTo(actor, target);
                 rooms.store(room);
                 accessChanges.room(room);
+                roomChanges.room(room);
                 compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
                         Map.of("change", "category", "fromCategory", category.uri().toString(), "toCategory",
                                 target.uri().toString(), "category", target.name(), "reason", "category removed"));

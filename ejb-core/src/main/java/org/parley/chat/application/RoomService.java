@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -68,13 +69,17 @@ public class RoomService {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    RoomChanges roomChanges;
+
     public RoomService() {
     }
 
     RoomService(Callers callers, RoomRepository rooms, CategoryRepository categories,
                 ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance,
-                AccessChanges accessChanges) {
+                AccessChanges accessChanges, RoomChanges roomChanges) {
         this.accessChanges = accessChanges;
+        this.roomChanges = roomChanges;
         this.callers = callers;
         this.rooms = rooms;
         this.categories = categories;
@@ -118,11 +123,14 @@ public class RoomService {
         room.requireManage(actor);
         Versions.require(expectedVersion, room.version());
         requireFreeName(settings.name(), room);
-        boolean privacyChanged = room.privacy() != settings.privacy();
+        RoomSettings before = room.settings();
         room.change(actor, settings);
         rooms.store(room);
-        if (privacyChanged) {
+        if (before.privacy() != settings.privacy()) {
             accessChanges.room(room);
+        }
+        if (!before.equals(room.settings())) {
+            roomChanges.room(room);
         }
         compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("privacy", settings.privacy().name(), "type", settings.type().name()));
@@ -176,6 +184,7 @@ public class RoomService {
         room.moveTo(actor, target);
         rooms.store(room);
         accessChanges.room(room);
+        roomChanges.room(room);
         compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
                 Map.of("change", "category", "fromCategory", from.uri().toString(), "toCategory",
                         target.uri().toString(), "category", target.name()));
@@ -281,6 +290,15 @@ public class RoomService {
             }
         });
         return lost;
+    }
+
+    /**
+     * The room as it is now, or empty when it is gone: what a chat node tells the people in it after a
+     * {@link org.parley.chat.application.events.RoomChange}. No caller: the chat service asks, for those it already
+     * let in.
+     */
+    public Optional<RoomView> current(String roomUri) {
+        return rooms.find(RoomUri.parse(roomUri)).map(RoomView::of);
     }
 
     public RoomView find(String actorUri, String roomUri) {

@@ -47,6 +47,7 @@ import org.parley.chat.application.dto.RoomRolesView;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.application.events.AfterCommit;
+import org.parley.chat.application.events.RoomChange;
 import org.parley.chat.application.events.RoomPublishOrder;
 import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
@@ -136,13 +137,14 @@ class ChatServicesTest {
         AccessChanges accessChanges = new AccessChanges(callers, new JpaFollowRepository(em), events);
         policies = new PolicyService(callers, policyRepository, userRepository, accessChanges);
         directory = new DirectoryService(callers, groupRepository, accessChanges);
+        RoomChanges roomChanges = new RoomChanges(events);
         categories = new CategoryService(callers, categoryRepository, configuration, clock, accessChanges,
-                roomRepository, compliance);
+                roomRepository, compliance, roomChanges);
         rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance,
-                accessChanges);
+                accessChanges, roomChanges);
         roomsManagersDelete = new RoomService(callers, roomRepository, categoryRepository, new ChatConfiguration(
                 "contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)), true, 25, 75), clock, compliance,
-                accessChanges);
+                accessChanges, roomChanges);
         posts = new PostService(callers, roomRepository, messageRepository, configuration, clock, compliance,
                 events, AfterCommit.immediate(), new RoomPublishOrder());
         history = new HistoryService(callers, roomRepository, messageRepository, categoryRepository,
@@ -348,7 +350,8 @@ class ChatServicesTest {
         Callers callers = new Callers(new JpaChatUserRepository(em), new JpaUserGroupRepository(em),
                 new JpaChatPolicyRepository(em));
         RoomService limitedRooms = new RoomService(callers, new JpaRoomRepository(em), new JpaCategoryRepository(em),
-                limitOfTwo, clock, compliance, new AccessChanges(callers, new JpaFollowRepository(em), events));
+                limitOfTwo, clock, compliance, new AccessChanges(callers, new JpaFollowRepository(em), events),
+                new RoomChanges(events));
         HistoryService limitedHistory = new HistoryService(callers, new JpaRoomRepository(em),
                 new JpaMessageRepository(em), new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em),
                 new JpaFileRecordRepository(em), limitOfTwo, clock, compliance);
@@ -713,6 +716,61 @@ class ChatServicesTest {
         assertThat(tx(() -> follows.followers(room.uri()))).containsExactly(ALICE);
     }
 
+    /**
+     * What the people in a room are shown of it reaches the chat nodes once per change that shows: new settings,
+     * another category, another add-in; the same settings again, or a refused change, tell nobody.
+     */
+    @Test
+    void aRoomsVisibleChangesTellTheChatNodesOnceEach() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        RoomChange changed = RoomChange.ofRoom(room.uri());
+        RoomSettings topic = new RoomSettings(room.name(), "about it", "new topic", Privacy.OPEN, RoomType.NORMAL,
+                InvitationSetting.INHERIT);
+
+        tx(() -> rooms.updateSettings(ALICE, room.uri(), topic, null));
+        assertThat(events.roomChanges).as("the topic").filteredOn(changed::equals).hasSize(1);
+
+        tx(() -> rooms.updateSettings(ALICE, room.uri(), topic, null));
+        assertRefused(() -> tx(() -> rooms.updateSettings(BOB, room.uri(), new RoomSettings(room.name(), null,
+                "bob's topic", Privacy.OPEN, RoomType.NORMAL, InvitationSetting.INHERIT), null)), Reason.FORBIDDEN);
+        assertThat(events.roomChanges).as("nothing shown changed").filteredOn(changed::equals).hasSize(1);
+
+        tx(() -> rooms.updateSettings(ALICE, room.uri(), new RoomSettings(room.name() + " renamed", "about it",
+                "new topic", Privacy.OPEN, RoomType.AUDITORIUM, InvitationSetting.OFF), null));
+        assertThat(events.roomChanges).as("name, type, invitations").filteredOn(changed::equals).hasSize(2);
+        assertThat(events.accessChanges).as("nobody loses the room").doesNotContain(AccessChange.ofRoom(room.uri()));
+
+        String elsewhere = tx(() -> categories.createCategory(ADMIN, new NewCategory(new CategorySettings(
+                unique("Elsewhere"), null, true, true, true), Set.of(), Set.of(), Set.of()))).uri();
+        tx(() -> rooms.moveToCategory(ADMIN, room.uri(), elsewhere, null));
+        assertThat(events.roomChanges).as("its category's switches").filteredOn(changed::equals).hasSize(3);
+
+        AddInService addIns = new AddInService(callers, new JpaAddInRepository(entityManager),
+                new JpaRoomRepository(entityManager), compliance, clock, new RoomChanges(events));
+        String board = unique("Board");
+        tx(() -> addIns.register(ADMIN, board, "https://board.contoso.com/"));
+        tx(() -> addIns.useInRoom(ADMIN, room.uri(), board));
+        tx(() -> addIns.useInRoom(ADMIN, room.uri(), board));
+        assertThat(events.roomChanges).as("its add-in, once").filteredOn(changed::equals).hasSize(4);
+    }
+
+    /** A category's switches are its rooms' own: changing one tells the nodes about its rooms; its name does not. */
+    @Test
+    void aCategorysSwitchesReachItsRoomsAndItsNameDoesNot() {
+        String name = unique("Switches");
+        CategoryView category = tx(() -> categories.createCategory(ADMIN, new NewCategory(new CategorySettings(name, null,
+                true, true, true), Set.of(), Set.of(), Set.of())));
+        RoomChange changed = RoomChange.ofCategory(category.uri());
+
+        tx(() -> categories.updateCategory(ADMIN, category.uri(), new CategorySettings(name + " renamed", "described",
+                true, true, true), null));
+        assertThat(events.roomChanges).doesNotContain(changed);
+
+        tx(() -> categories.updateCategory(ADMIN, category.uri(), new CategorySettings(name + " renamed", "described",
+                true, false, true), null));
+        assertThat(events.roomChanges).filteredOn(changed::equals).hasSize(1);
+    }
+
     /** Disabled: nobody but administrators reads it, so nobody else follows it. */
     @Test
     void aDisabledRoomIsFollowedByNobody() {
@@ -838,7 +896,7 @@ class ChatServicesTest {
     void addInsAreRegisteredByAdministratorsAndPickedByARoomsManagers() {
         EntityManager em = entityManager;
         AddInService addIns = new AddInService(callers, new JpaAddInRepository(em), new JpaRoomRepository(em),
-                compliance, clock);
+                compliance, clock, new RoomChanges(events));
         String name = unique("Board");
         assertRefused(() -> tx(() -> addIns.register(ALICE, name, "https://board.contoso.com/")), Reason.FORBIDDEN);
         assertRefused(() -> tx(() -> addIns.register(ADMIN, name, "javascript:alert(1)")), Reason.INVALID);

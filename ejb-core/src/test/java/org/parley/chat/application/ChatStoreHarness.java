@@ -60,10 +60,11 @@ final class ChatStoreHarness implements AutoCloseable {
     final PolicyService policies = new PolicyService(callers, new JpaChatPolicyRepository(em),
             new JpaChatUserRepository(em), accessChanges);
     final DirectoryService directory = new DirectoryService(callers, new JpaUserGroupRepository(em), accessChanges);
+    final RoomChanges roomChanges = new RoomChanges(events);
     final CategoryService categories = new CategoryService(callers, new JpaCategoryRepository(em), configuration,
-            clock, accessChanges);
+            clock, accessChanges, roomChanges);
     final RoomService rooms = new RoomService(callers, roomRepository, new JpaCategoryRepository(em), configuration,
-            clock, complianceEvents::add, accessChanges);
+            clock, complianceEvents::add, accessChanges, roomChanges);
     final List<MessageView> publishedPosts = events.posts;
     final PostService posts = new PostService(callers, roomRepository, new JpaMessageRepository(em), configuration,
             clock, complianceEvents::add, events, afterCommit, new RoomPublishOrder());
@@ -79,7 +80,7 @@ final class ChatStoreHarness implements AutoCloseable {
             roomRepository, new JpaMessageRepository(em), configuration, clock, complianceEvents::add, accessChanges,
             new JpaAddInRepository(em), fileRepository, database.transactions());
     final AddInService addIns = new AddInService(callers, new JpaAddInRepository(em), roomRepository,
-            complianceEvents::add, clock);
+            complianceEvents::add, clock, roomChanges);
     /** Settings only: its runs need the container's transactions (RetentionBatches). */
     final RetentionService retention = new RetentionService(callers, roomRepository, new JpaCategoryRepository(em),
             new JpaMessageRepository(em), complianceEvents::add, configuration, clock, null);

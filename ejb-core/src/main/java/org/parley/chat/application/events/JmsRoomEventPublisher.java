@@ -29,4 +29,10 @@ public class JmsRoomEventPublisher implements RoomEventPublisher {
         jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                 .send(topic, RoomEvents.accessChanged(jms, change));
     }
+
+    @Override
+    public void roomChanged(RoomChange change) {
+        jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                .send(topic, RoomEvents.roomChanged(jms, change));
+    }
 }

@@ -17,9 +17,10 @@ public final class RoomEvents {
     public static final String TOPIC = "java:/jms/topic/ParleyRoomEvents";
     public static final String TYPE = "roomEvent";
     public static final String ACCESS_CHANGED = "ACCESS_CHANGED";
+    public static final String ROOM_CHANGED = "ROOM_CHANGED";
     /**
-     * The message group of access changes wider than a room: one group, so that a shared subscription hands
-     * them to one consumer in order.
+     * The message group of events wider than a room (access changes, a category's room changes): one group, so that
+     * a shared subscription hands them to one consumer in order.
      */
     static final String WIDE_ACCESS_GROUP = "parley-access";
 
@@ -38,6 +39,31 @@ public final class RoomEvents {
             throw new IllegalStateException("cannot write a room event", e);
         }
         return message;
+    }
+
+    /**
+     * A room's change goes in its room's group, so a node hears it after the access change of the same transaction
+     * (whoever may no longer read is out before the others are told); a category's in the group of wide changes.
+     */
+    public static MapMessage roomChanged(JMSContext jms, RoomChange change) {
+        MapMessage message = jms.createMapMessage();
+        try {
+            message.setStringProperty(TYPE, ROOM_CHANGED);
+            message.setStringProperty("JMSXGroupID", change.roomUri() != null ? change.roomUri() : WIDE_ACCESS_GROUP);
+            message.setString("roomUri", change.roomUri());
+            message.setString("categoryUri", change.categoryUri());
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot write a room event", e);
+        }
+        return message;
+    }
+
+    /** @return the change a {@link #ROOM_CHANGED} event carries, or null for an event of another type */
+    public static RoomChange roomChange(Message message) throws JMSException {
+        if (!ROOM_CHANGED.equals(message.getStringProperty(TYPE)) || !(message instanceof MapMessage map)) {
+            return null;
+        }
+        return new RoomChange(map.getString("roomUri"), map.getString("categoryUri"));
     }
 
     /** @return the change an {@link #ACCESS_CHANGED} event carries, or null for an event of another type */

@@ -14,18 +14,21 @@ import jakarta.jms.MessageListener;
 
 import org.parley.chat.application.Callers;
 import org.parley.chat.application.events.AccessChange;
+import org.parley.chat.application.events.RoomChange;
 import org.parley.chat.application.events.RoomEvents;
 import org.parley.chat.interfaces.xccos.RoomAccessReview;
+import org.parley.chat.interfaces.xccos.RoomChangeNotices;
 
 /**
  * This node's ear on the room events topic: an access change makes this node evict the participants connected
  * here who may no longer read ({@link RoomAccessReview}), after forgetting what it remembered of the callers the
- * change concerns ({@link Callers#forget}). Posts do not come this way: they take the one road
- * ({@link PostRoadSubscriptions}).
+ * change concerns ({@link Callers#forget}); a room change makes it tell the participants here the room as it now is
+ * ({@link RoomChangeNotices}). Posts do not come this way: they take the one road ({@link PostRoadSubscriptions}).
  *
- * <p>One session: changes are reviewed one after another, in the order the topic has them, and a non-durable
- * subscription per node means every node gets every change once. No transaction: an eviction cannot be rolled
- * back.
+ * <p>One session: changes are handled one after another, in the order the topic has them (a change that takes
+ * rights away publishes its access change first, so whoever loses the room is out before the others are told), and
+ * a non-durable subscription per node means every node gets every change once. No transaction: an eviction cannot be
+ * rolled back.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = RoomEvents.TOPIC),
@@ -42,6 +45,9 @@ public class RoomEventsListener implements MessageListener {
     RoomAccessReview accessReview;
 
     @Inject
+    RoomChangeNotices roomChangeNotices;
+
+    @Inject
     Callers callers;
 
     @Override
@@ -53,9 +59,15 @@ public class RoomEventsListener implements MessageListener {
                 // are is read afresh, for the review and for every request after it.
                 callers.forget(change);
                 accessReview.changed(change);
+                return;
+            }
+            RoomChange roomChange = RoomEvents.roomChange(message);
+            if (roomChange != null) {
+                roomChangeNotices.changed(roomChange);
             }
         } catch (JMSException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot review a room's readers after an access change", e);
+            LOG.log(Level.WARNING, "cannot act on a room event (an access change's review, or a room change's notice)",
+                    e);
         }
     }
 }

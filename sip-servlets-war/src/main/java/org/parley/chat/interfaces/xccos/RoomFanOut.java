@@ -36,7 +36,8 @@ import org.parley.xccos.XccosNames;
 
 /**
  * Tells a room's online participants what happens in it: posts (to everyone, the author included:
- * clients show their own post only from this echo, PROTOCOL.md §7.8) and who enters and leaves.
+ * clients show their own post only from this echo, PROTOCOL.md §7.8), who enters and leaves, and how the room
+ * itself changed.
  *
  * <p>Posts come from the one road ({@link #posted}), SIP and web alike. The road's publisher only hands the post
  * over: under the room's short lock it is put in sequence and queued on the room's lane ({@link FanOutLanes}); the
@@ -354,6 +355,16 @@ public class RoomFanOut implements PresenceWatcher {
         sendToOne(line, participant.sessionId(), partNotice(roomUri, participant));
         left(roomUri, participant);
         return true;
+    }
+
+    /**
+     * The room changed (its settings, category or add-in): the notice, built once by the caller, to every participant
+     * here, on the room's lane after what is queued there before it (posts, joins, parts).
+     */
+    public void changed(String roomUri, Notice notice) {
+        String canonical = RoomUris.canonical(roomUri);
+        RoomLine line = line(canonical);
+        lanes().execute(line.lane, () -> sendToRoom(canonical, line, notice, null));
     }
 
     private static Notice partNotice(String roomUri, Participant leaver) {

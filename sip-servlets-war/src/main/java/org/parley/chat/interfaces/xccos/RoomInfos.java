@@ -2,6 +2,7 @@ package org.parley.chat.interfaces.xccos;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,11 +23,15 @@ public class RoomInfos {
     @Inject
     RoomPresence presence;
 
-    /** The chanib of search results and associations (PROTOCOL.md §7.4). */
+    /**
+     * The chanib of search results, associations and room changes (PROTOCOL.md §7.4, docs/room-changes.md): the
+     * room's whole description, one shape wherever a client learns it.
+     */
     public ChannelInfo listing(RoomView room) {
         List<Property> infos = new ArrayList<>(List.of(
                 new Property(XccosNames.INFO_USER_COUNT, Integer.toString(presence.count(room.uri()))),
-                new Property(XccosNames.INFO_VISIBILITY, visibility(room.privacy()))));
+                new Property(XccosNames.INFO_VISIBILITY, visibility(room.privacy())),
+                new Property(XccosNames.INFO_TYPE, room.type().name().toLowerCase(Locale.ROOT))));
         if (room.addInUrl() != null) {
             infos.add(new Property(XccosNames.INFO_ADD_IN, room.addInUrl()));
         }
