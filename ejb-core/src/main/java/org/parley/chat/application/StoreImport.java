@@ -225,6 +225,9 @@ final class StoreImport {
                 ? stored.restoreAs(actor, settings, lists(category), category.retentionDays()) : List.of();
         if (!what.isEmpty()) {
             store.accessChanges.category(stored);
+            if (what.contains("settings")) {
+                store.roomChanges.category(stored);
+            }
         }
         changedOrKept("category " + stored.name(), what);
     }
@@ -272,6 +275,10 @@ final class StoreImport {
         }
         store.rooms.store(stored);
         store.accessChanges.room(stored);
+        if (what.contains("settings") || what.contains("category") || what.contains("add-in")) {
+            // The people in it are shown the room anew, as after a change through the API.
+            store.roomChanges.room(stored);
+        }
         store.compliance.record(ComplianceEvent.of(ComplianceEventType.ROOM_CHANGED, uri.toString(), stored.name(),
                 actor.uri().value(), store.clock.instant(), null, Map.of("change", "import",
                         "changed", String.join(", ", what), "messagesAdded", Long.toString(added))));

@@ -107,6 +107,9 @@ public class StoreTransferService {
     @Inject
     FileRecordRepository files;
 
+    @Inject
+    RoomChanges roomChanges;
+
     /** A dry run's import is rolled back once it has counted everything. */
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -118,7 +121,9 @@ public class StoreTransferService {
                          UserGroupRepository groups, CategoryRepository categories, RoomRepository rooms,
                          MessageRepository messages, ChatConfiguration configuration, Clock clock,
                          ComplianceRecorder compliance, AccessChanges accessChanges, AddInRepository addIns,
-                         FileRecordRepository files, TransactionSynchronizationRegistry transactions) {
+                         FileRecordRepository files, TransactionSynchronizationRegistry transactions,
+                         RoomChanges roomChanges) {
+        this.roomChanges = roomChanges;
         this.addIns = addIns;
         this.files = files;
         this.transactions = transactions;

@@ -78,7 +78,7 @@ final class ChatStoreHarness implements AutoCloseable {
     final StoreTransferService store = new StoreTransferService(callers, new JpaChatPolicyRepository(em),
             new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaCategoryRepository(em),
             roomRepository, new JpaMessageRepository(em), configuration, clock, complianceEvents::add, accessChanges,
-            new JpaAddInRepository(em), fileRepository, database.transactions());
+            new JpaAddInRepository(em), fileRepository, database.transactions(), roomChanges);
     final AddInService addIns = new AddInService(callers, new JpaAddInRepository(em), roomRepository,
             complianceEvents::add, clock, roomChanges);
     /** Settings only: its runs need the container's transactions (RetentionBatches). */

@@ -286,8 +286,11 @@ class RoomMoveAndStoreTransferTest {
         assertThat(chat.tx(() -> chat.policies.policies())).filteredOn(p -> p.name().equals(policy)).singleElement()
                 .satisfies(p -> assertThat(p.chatEnabled()).isTrue());
 
+        chat.events.roomChanges.clear();
         ImportReport done = chat.tx(() -> chat.store.importStore(ADMIN, StoreReader.of(updated),
                 new ImportOptions(true, false)));
+        assertThat(chat.events.roomChanges).as("the people in the room are shown it anew")
+                .contains(org.parley.chat.application.events.RoomChange.ofRoom(room.uri()));
         assertThat(done.changes()).isEqualTo(dry.changes());
         RoomView now = chat.tx(() -> chat.rooms.find(ALICE, room.uri()));
         assertThat(now.topic()).isEqualTo("a new topic");

@@ -70,7 +70,7 @@ class ServerInfoHandlerTest {
     @Test
     void givesTheRoomManagementUrlWhenOneIsSet() {
         when(categories.root()).thenReturn(new CategoryView(ROOT_URI,
-                new CategorySettings("Root", "", true, false, true), List.of(), List.of(), List.of(), 1));
+                new CategorySettings("Root", "", true, false, true), List.of(), List.of(), List.of(), null, 1));
         handler.configuration = new ChatConfiguration("contoso.com", 2048, 77, 500, 1024, true, Set.of(), false, 25,
                 75, "https://chat.contoso.com/rooms");
 
