@@ -1,11 +1,13 @@
 package org.parley.chat.infrastructure.persistence.jpa;
 
+import jakarta.annotation.Resource;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.parley.chat.domain.shared.ChatException;
@@ -14,12 +16,16 @@ import org.parley.chat.domain.shared.ChatException;
  * Makes the store's own refusals (a concurrent edit, a unique key taken by a concurrent insert) reach
  * callers as {@link ChatException}s like every other refusal. Flushes before the service returns, because
  * the container would otherwise flush at commit, after the service, and the caller would get an opaque
- * rolled-back-transaction error instead. A method that runs outside a transaction has nothing to flush.
+ * rolled-back-transaction error instead. A method that runs outside a transaction has nothing to flush, and one
+ * whose transaction is already marked for rollback (an import's dry run) has nothing it could keep.
  */
 public class PersistenceExceptionTranslator {
 
     @PersistenceContext(unitName = ChatPersistence.UNIT)
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @AroundInvoke
     public Object flushAndTranslate(InvocationContext invocation) throws Exception {
@@ -27,7 +33,7 @@ public class PersistenceExceptionTranslator {
             Object result = invocation.proceed();
             // A method outside any transaction (NOT_SUPPORTED: a run made of transactions of its own) has nothing to
             // flush, and may not.
-            if (em.isJoinedToTransaction()) {
+            if (em.isJoinedToTransaction() && !transactions.getRollbackOnly()) {
                 em.flush();
             }
             return result;
