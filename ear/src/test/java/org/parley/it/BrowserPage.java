@@ -34,8 +34,13 @@ final class BrowserPage implements AutoCloseable {
 
     /** @param downloads where the browser saves downloads; screenshots go beside it, named after it */
     BrowserPage(String test, Path downloads) {
+        this(test, downloads, WAIT);
+    }
+
+    /** @param wait how long each wait may take at most (a page that shows rates needs two readings) */
+    BrowserPage(String test, Path downloads, Duration wait) {
         this.browser = HeadlessChromium.start(test, downloads);
-        this.until = new WebDriverWait(browser, WAIT);
+        this.until = new WebDriverWait(browser, wait);
         this.screenshots = downloads;
     }
 

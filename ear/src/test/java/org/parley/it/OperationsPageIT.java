@@ -32,12 +32,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin console's live view (/parley/operations.html) in headless Chromium while two SIP clients chat: an
@@ -54,8 +51,8 @@ class OperationsPageIT {
     private static final Duration PACE = Duration.ofMillis(50);
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private BrowserPage page;
     private WebDriver browser;
-    private WebDriverWait until;
     private Path output;
 
     @Deployment(testable = false)
@@ -66,14 +63,14 @@ class OperationsPageIT {
     @BeforeEach
     void startBrowser() throws IOException {
         output = Files.createDirectories(Paths.get("target", "operations-page", run)).toAbsolutePath();
-        browser = HeadlessChromium.start("OperationsPageIT", output);
-        until = new WebDriverWait(browser, WAIT);
+        page = new BrowserPage("OperationsPageIT", output, WAIT);
+        browser = page.browser;
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (page != null) {
+            page.close();
         }
     }
 
@@ -84,10 +81,10 @@ class OperationsPageIT {
         assertEquals(201, created.statusCode(), created.body());
         String room = object(created).getString("uri");
 
-        open();
-        signIn("admin", "parley-admin");
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("live-view")));
-        List<WebElement> checks = waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#checks li.up"), 6));
+        page.open(PAGE);
+        page.signIn("admin", "parley-admin");
+        page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("live-view")));
+        List<WebElement> checks = page.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#checks li.up"), 6));
         assertTrue(checks.stream().anyMatch(c -> c.getText().equals("parley-chat-store: UP")), checks.toString());
         assertTrue(browser.findElements(By.cssSelector("#checks li.down")).isEmpty());
 
@@ -110,13 +107,13 @@ class OperationsPageIT {
                 }
                 return count;
             });
-            waitFor(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("post-response"), "no posts")));
-            waitFor(browser -> rate("posts-rate") > 0 && rate("deliveries-rate") > 0);
-            waitFor(browser -> rate("users-signed-in") >= 2);
+            page.waitFor(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("post-response"), "no posts")));
+            page.waitFor(browser -> rate("posts-rate") > 0 && rate("deliveries-rate") > 0);
+            page.waitFor(browser -> rate("users-signed-in") >= 2);
             String latency = browser.findElement(By.id("post-response")).getText();
             assertTrue(latency.matches("[0-9.,]+ m?s / [0-9.,]+ m?s"), latency);
             browser.manage().window().setSize(new Dimension(1280, 1400)); // the whole view, compliance included
-            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compliance-delivered")));
+            page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compliance-delivered")));
             Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                     Paths.get("target", "operations-live.png"), StandardCopyOption.REPLACE_EXISTING);
             chatting.set(false);
@@ -129,19 +126,19 @@ class OperationsPageIT {
         assertTrue(operations.getJsonObject("figures").getJsonObject("counters").getJsonNumber("posts.accepted")
                 .doubleValue() >= 1);
 
-        click("sign-out");
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-view")));
+        page.click("sign-out");
+        page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-view")));
     }
 
     @Test
     void aUserWhoIsNotAnAdministratorSeesNoFigures() throws Exception {
         assertEquals(403, WebApiClient.as("alice", "secret").get("/admin/operations").statusCode());
-        open();
-        signIn("alice", "secret");
-        WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        page.open(PAGE);
+        page.signIn("alice", "secret");
+        WebElement error = page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertTrue(error.getText().contains("403") || error.getText().toLowerCase().contains("forbidden"),
                 error.getText());
-        waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("live-view")));
+        page.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("live-view")));
         assertEquals("-", browser.findElement(By.id("users-signed-in")).getAttribute("textContent"), "nothing rendered");
     }
 
@@ -152,38 +149,5 @@ class OperationsPageIT {
         } catch (NumberFormatException notYet) {
             return -1;
         }
-    }
-
-    private <T> T waitFor(ExpectedCondition<T> condition) {
-        try {
-            return until.until(condition);
-        } catch (TimeoutException e) {
-            try {
-                Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                        output.resolve("failure.png"));
-            } catch (IOException | RuntimeException noScreenshot) {
-                e.addSuppressed(noScreenshot);
-            }
-            throw e;
-        }
-    }
-
-    private void open() {
-        browser.get(PAGE);
-        waitFor(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
-    }
-
-    private void signIn(String user, String password) {
-        WebElement name = waitFor(ExpectedConditions.elementToBeClickable(By.id("user")));
-        name.clear();
-        name.sendKeys(user);
-        WebElement secret = browser.findElement(By.id("password"));
-        secret.clear();
-        secret.sendKeys(password);
-        click("sign-in");
-    }
-
-    private void click(String id) {
-        waitFor(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 }
