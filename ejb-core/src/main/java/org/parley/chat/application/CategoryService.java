@@ -17,7 +17,6 @@ import org.parley.chat.domain.model.category.CategoryRepository;
 import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.category.CategoryUri;
-import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
@@ -49,14 +48,15 @@ public class CategoryService {
     @Inject
     RoomRepository rooms;
 
-    @Inject
-    ComplianceRecorder compliance;
 
     @Inject
     RoomChanges roomChanges;
 
     public CategoryService() {
     }
+
+    @Inject
+    RoomMoves moves;
 
     CategoryService(Callers callers, CategoryRepository categories, ChatConfiguration configuration, Clock clock,
                     AccessChanges accessChanges, RoomChanges roomChanges) {
@@ -68,12 +68,12 @@ public class CategoryService {
                     RoomChanges roomChanges) {
         this.roomChanges = roomChanges;
         this.rooms = rooms;
-        this.compliance = compliance;
         this.accessChanges = accessChanges;
         this.callers = callers;
         this.categories = categories;
         this.configuration = configuration;
         this.clock = clock;
+        this.moves = new RoomMoves(rooms, accessChanges, roomChanges, compliance, clock);
     }
 
     public CategoryView createCategory(String actorUri, NewCategory newCategory) {
@@ -194,13 +194,7 @@ public class CategoryService {
                 throw ChatException.invalid("the rooms of category " + category.name() + " cannot move to itself");
             }
             for (Room room : inIt) {
-                room.moveTo(actor, target);
-                rooms.store(room);
-                accessChanges.room(room);
-                roomChanges.room(room);
-                compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
-                        Map.of("change", "category", "fromCategory", category.uri().toString(), "toCategory",
-                                target.uri().toString(), "category", target.name(), "reason", "category removed"));
+                moves.move(actor, room, target, Map.of("reason", "category removed"));
             }
         }
         categories.remove(category);

@@ -72,6 +72,9 @@ public class RoomService {
     @Inject
     RoomChanges roomChanges;
 
+    @Inject
+    RoomMoves moves;
+
     public RoomService() {
     }
 
@@ -88,6 +91,7 @@ public class RoomService {
         this.compliance = compliance;
         this.followerIndex = new FollowerIndex();
         this.afterCommit = AfterCommit.immediate();
+        this.moves = new RoomMoves(rooms, accessChanges, roomChanges, compliance, clock);
     }
 
     public RoomView createRoom(String actorUri, NewRoom newRoom) {
@@ -177,17 +181,10 @@ public class RoomService {
         Versions.require(expectedVersion, room.version());
         Category target = categories.find(CategoryUri.parse(categoryUri))
                 .orElseThrow(() -> ChatException.notFound("no category " + categoryUri));
-        Category from = room.category();
-        if (from.id().equals(target.id())) {
+        if (room.category().id().equals(target.id())) {
             return RoomView.of(room);
         }
-        room.moveTo(actor, target);
-        rooms.store(room);
-        accessChanges.room(room);
-        roomChanges.room(room);
-        compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
-                Map.of("change", "category", "fromCategory", from.uri().toString(), "toCategory",
-                        target.uri().toString(), "category", target.name()));
+        moves.move(actor, room, target, Map.of());
         return RoomView.of(room);
     }
 
