@@ -1,0 +1,2 @@
+/** Invitations of users to rooms. */
+package org.parley.chat.domain.model.invitation;

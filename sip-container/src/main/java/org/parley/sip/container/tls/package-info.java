@@ -1,0 +1,2 @@
+/** TLS for the SIP connector: a self-signed key store for development. */
+package org.parley.sip.container.tls;

@@ -1,0 +1,5 @@
+/**
+ * One handler per XCCOS command (PROTOCOL.md section 7), each turning a command into chat service calls and a
+ * reply.
+ */
+package org.parley.chat.interfaces.xccos.handlers;

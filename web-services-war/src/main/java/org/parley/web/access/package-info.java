@@ -1,0 +1,2 @@
+/** The web services' access log. */
+package org.parley.web.access;

@@ -1,0 +1,2 @@
+/** Categories in the REST API. */
+package org.parley.web.rest.categories;

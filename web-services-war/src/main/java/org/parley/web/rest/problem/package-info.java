@@ -1,0 +1,2 @@
+/** The REST API's one error style: every failure as application/problem+json, mapped once here. */
+package org.parley.web.rest.problem;
