@@ -93,6 +93,27 @@ public class SipConnectorService {
         connector = created;
         health.register(ParleyChecks.CLIENT_ENDPOINTS, this::listening);
         LOG.info(() -> "SIP connector started: " + describe());
+        LOG.info(this::whereParleyListens);
+    }
+
+    /**
+     * One line an operator (or a developer who just ran the README's run command) reads to know where to go: the
+     * SIP ports and domain, and the web addresses WildFly serves the EAR's web services on (its own properties,
+     * with the defaults of standalone-full.xml).
+     */
+    private String whereParleyListens() {
+        var config = connector.getConfig();
+        int offset = Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        String web = "http://" + System.getProperty("jboss.bind.address", "127.0.0.1") + ":"
+                + (Integer.getInteger("jboss.http.port", 8080) + offset) + "/parley/";
+        String management = "http://" + System.getProperty("jboss.bind.address.management", "127.0.0.1") + ":"
+                + (Integer.getInteger("jboss.management.http.port", 9990) + offset);
+        return "Parley listens: SIP on " + config.getBindAddress() + " TCP " + config.getTcpPort()
+                + (config.getTlsPort() > 0 ? ", TLS " + config.getTlsPort() : "")
+                + (config.getUdpPort() > 0 ? ", UDP " + config.getUdpPort() : "") + " for " + config.getDomains()
+                + "; the room page and admin console " + web + ", the REST API " + web + "api/v1/ (" + web
+                + "openapi.yaml), operations " + web + "operations.html; metrics and health " + management
+                + "/metrics, " + management + "/health";
     }
 
     @PreDestroy
