@@ -37,17 +37,17 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
                                 boolean managersMayDeleteRooms, int backChatDefaultCount, int participantListLimit,
                                 String roomManagementUrl) {
 
-    public static final String DOMAIN = "parley.sip.domain";
-    public static final String STORY_SIZE_LIMIT = "parley.chat.story-size-limit";
-    public static final String SEARCH_LIMIT = "parley.chat.search-limit";
-    public static final String HISTORY_PAGE_LIMIT = "parley.chat.history-page-limit";
-    public static final String MAX_FILE_SIZE = "parley.chat.max-file-size-bytes";
-    public static final String GLOBAL_POLICY_ENABLED = "parley.chat.global-policy-enabled";
-    public static final String ADMINISTRATORS = "parley.chat.administrators";
-    public static final String MANAGERS_MAY_DELETE_ROOMS = "parley.chat.managers-may-delete-rooms";
-    public static final String BACKCHAT_DEFAULT_COUNT = "parley.chat.backchat-default-count";
-    public static final String PARTICIPANT_LIST_LIMIT = "parley.chat.participant-list-limit";
-    public static final String ROOM_MANAGEMENT_URL = "parley.chat.room-management-url";
+    public static final String DOMAIN = ChatSetting.DOMAIN.property();
+    public static final String STORY_SIZE_LIMIT = ChatSetting.STORY_SIZE_LIMIT.property();
+    public static final String SEARCH_LIMIT = ChatSetting.SEARCH_LIMIT.property();
+    public static final String HISTORY_PAGE_LIMIT = ChatSetting.HISTORY_PAGE_LIMIT.property();
+    public static final String MAX_FILE_SIZE = ChatSetting.MAX_FILE_SIZE.property();
+    public static final String GLOBAL_POLICY_ENABLED = ChatSetting.GLOBAL_POLICY_ENABLED.property();
+    public static final String ADMINISTRATORS = ChatSetting.ADMINISTRATORS.property();
+    public static final String MANAGERS_MAY_DELETE_ROOMS = ChatSetting.MANAGERS_MAY_DELETE_ROOMS.property();
+    public static final String BACKCHAT_DEFAULT_COUNT = ChatSetting.BACKCHAT_DEFAULT_COUNT.property();
+    public static final String PARTICIPANT_LIST_LIMIT = ChatSetting.PARTICIPANT_LIST_LIMIT.property();
+    public static final String ROOM_MANAGEMENT_URL = ChatSetting.ROOM_MANAGEMENT_URL.property();
 
     public ChatConfiguration {
         if (storySizeLimit < 1 || storySizeLimit > Message.MAX_TEXT_LENGTH) {
@@ -105,25 +105,25 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
     }
 
     /**
-     * Defaults: storySizeLimit and searchLimit as the original server advertised (PROTOCOL.md §11), files
-     * up to 20 MB (the product's MaxFileSizeKB default), the Global policy enabling chat (see README: a
-     * production install that wants opt-in chat sets {@value #GLOBAL_POLICY_ENABLED}=false before its first
-     * start), no administrators, no room management URL.
+     * The defaults ({@link ChatSetting}): storySizeLimit and searchLimit as the original server advertised
+     * (PROTOCOL.md §11), files up to 20 MB (the product's MaxFileSizeKB default), the Global policy enabling chat
+     * (see README: a production install that wants opt-in chat sets parley.chat.global-policy-enabled=false before
+     * its first start), the development administrator, no room management URL.
      */
     public static ChatConfiguration from(Properties properties) {
         return new ChatConfiguration(
-                properties.getProperty(DOMAIN, "contoso.com").strip(),
-                Integer.parseInt(properties.getProperty(STORY_SIZE_LIMIT, "4096").strip()),
-                Integer.parseInt(properties.getProperty(SEARCH_LIMIT, "999").strip()),
-                Integer.parseInt(properties.getProperty(HISTORY_PAGE_LIMIT, "500").strip()),
-                Long.parseLong(properties.getProperty(MAX_FILE_SIZE, String.valueOf(20_000L * 1024)).strip()),
-                Boolean.parseBoolean(properties.getProperty(GLOBAL_POLICY_ENABLED, "true").strip()),
-                Arrays.stream(properties.getProperty(ADMINISTRATORS, "").split(","))
+                ChatSetting.DOMAIN.in(properties),
+                Integer.parseInt(ChatSetting.STORY_SIZE_LIMIT.in(properties)),
+                Integer.parseInt(ChatSetting.SEARCH_LIMIT.in(properties)),
+                Integer.parseInt(ChatSetting.HISTORY_PAGE_LIMIT.in(properties)),
+                Long.parseLong(ChatSetting.MAX_FILE_SIZE.in(properties)),
+                Boolean.parseBoolean(ChatSetting.GLOBAL_POLICY_ENABLED.in(properties)),
+                Arrays.stream(ChatSetting.ADMINISTRATORS.in(properties).split(","))
                         .map(String::strip).filter(uri -> !uri.isEmpty())
                         .map(SipUri::parse).collect(Collectors.toSet()),
-                Boolean.parseBoolean(properties.getProperty(MANAGERS_MAY_DELETE_ROOMS, "false").strip()),
-                Integer.parseInt(properties.getProperty(BACKCHAT_DEFAULT_COUNT, "25").strip()),
-                Integer.parseInt(properties.getProperty(PARTICIPANT_LIST_LIMIT, "75").strip()),
-                properties.getProperty(ROOM_MANAGEMENT_URL, ""));
+                Boolean.parseBoolean(ChatSetting.MANAGERS_MAY_DELETE_ROOMS.in(properties)),
+                Integer.parseInt(ChatSetting.BACKCHAT_DEFAULT_COUNT.in(properties)),
+                Integer.parseInt(ChatSetting.PARTICIPANT_LIST_LIMIT.in(properties)),
+                ChatSetting.ROOM_MANAGEMENT_URL.in(properties));
     }
 }

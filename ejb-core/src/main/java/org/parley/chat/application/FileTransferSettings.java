@@ -13,8 +13,8 @@ import java.util.Properties;
  */
 public record FileTransferSettings(Duration tokenLifetime, String serverUri) {
 
-    public static final String TOKEN_LIFETIME = "parley.filetoken.ttl-seconds";
-    public static final String SERVER_URI = "parley.filetoken.server-uri";
+    public static final String TOKEN_LIFETIME = ChatSetting.FILE_TOKEN_TTL_SECONDS.property();
+    public static final String SERVER_URI = ChatSetting.FILE_TOKEN_SERVER_URI.property();
 
     public FileTransferSettings {
         if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
@@ -28,7 +28,7 @@ public record FileTransferSettings(Duration tokenLifetime, String serverUri) {
     /** Defaults: five minutes, the web services of a server on this machine. */
     public static FileTransferSettings from(Properties properties) {
         return new FileTransferSettings(
-                Duration.ofSeconds(Long.parseLong(properties.getProperty(TOKEN_LIFETIME, "300").strip())),
-                properties.getProperty(SERVER_URI, "http://127.0.0.1:8080/parley/api/v1/filetokens").strip());
+                Duration.ofSeconds(Long.parseLong(ChatSetting.FILE_TOKEN_TTL_SECONDS.in(properties))),
+                ChatSetting.FILE_TOKEN_SERVER_URI.in(properties));
     }
 }

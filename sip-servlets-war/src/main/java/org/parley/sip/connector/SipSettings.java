@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
+import org.parley.chat.application.ChatSetting;
 import org.parley.sip.container.SipConnectorConfig;
 
 /**
@@ -17,7 +18,7 @@ final class SipSettings {
     }
 
     static SipConnectorConfig fromSystemProperties() {
-        String domain = property("parley.sip.domain", "contoso.com");
+        String domain = ChatSetting.DOMAIN.value();
         boolean debug = Boolean.parseBoolean(property("parley.sip.debug-log", "false"));
         return SipConnectorConfig.builder()
                 .bindAddress(property("parley.sip.bind-address", "0.0.0.0"))

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.events.PoolSettings;
 
 /**
@@ -23,12 +24,15 @@ public class StatusResource {
     @Inject
     PoolSettings pool;
 
+    @Inject
+    ChatConfiguration configuration;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject status() {
         return Json.createObjectBuilder()
                 .add("status", "UP")
-                .add("domain", System.getProperty("parley.sip.domain", ""))
+                .add("domain", configuration.domain())
                 .add("node", pool.nodeName())
                 .add("pool", pool.enabled())
                 .build();

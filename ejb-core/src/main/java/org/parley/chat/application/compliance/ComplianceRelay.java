@@ -14,6 +14,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.ChatSetting;
 import org.parley.chat.infrastructure.metrics.ParleyMeters;
 
 /**
@@ -46,7 +47,7 @@ public class ComplianceRelay {
     private ScheduledFuture<?> sweep;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (Boolean.parseBoolean(System.getProperty(OutboxComplianceRecorder.ENABLED, "false"))) {
+        if (ChatSetting.COMPLIANCE_ENABLED.enabled()) {
             sweep = scheduler.scheduleWithFixedDelay(this::relay, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         }
     }

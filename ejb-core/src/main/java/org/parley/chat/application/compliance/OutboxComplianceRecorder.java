@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
+import org.parley.chat.application.ChatSetting;
 import org.parley.chat.application.events.AfterCommit;
 import org.parley.chat.domain.model.file.FileDescription;
 import org.parley.chat.domain.model.room.Room;
@@ -30,8 +31,8 @@ import org.parley.chat.infrastructure.persistence.jpa.ChatPersistence;
 @ApplicationScoped
 public class OutboxComplianceRecorder implements ComplianceRecorder {
 
-    public static final String ENABLED = "parley.compliance.enabled";
-    public static final String FILE_STORE = "parley.compliance.filestore.dir";
+    public static final String ENABLED = ChatSetting.COMPLIANCE_ENABLED.property();
+    public static final String FILE_STORE = ChatSetting.COMPLIANCE_FILE_STORE_DIR.property();
 
     @PersistenceContext(unitName = ChatPersistence.UNIT)
     EntityManager em;
@@ -45,7 +46,7 @@ public class OutboxComplianceRecorder implements ComplianceRecorder {
     @Inject
     FileStore chatFiles;
 
-    private final boolean enabled = Boolean.parseBoolean(System.getProperty(ENABLED, "false"));
+    private final boolean enabled = ChatSetting.COMPLIANCE_ENABLED.enabled();
 
     /**
      * Copies the uploaded bytes into the compliance file store ({@value #FILE_STORE}) before the event is
@@ -75,11 +76,7 @@ public class OutboxComplianceRecorder implements ComplianceRecorder {
     }
 
     private static FileStore complianceFiles() {
-        String directory = System.getProperty(FILE_STORE);
-        if (directory == null || directory.isBlank()) {
-            throw new IllegalStateException(FILE_STORE + " is not set (configure-system-properties.cli)");
-        }
-        return new FileStore(Path.of(directory));
+        return new FileStore(Path.of(ChatSetting.COMPLIANCE_FILE_STORE_DIR.required()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.parley.chat.application.ChatConfiguration;
+import org.parley.chat.application.ChatSetting;
 import org.parley.chat.application.FileTransferSettings;
 import org.parley.chat.application.directory.EnterpriseDirectory;
 import org.parley.chat.application.events.PoolSettings;
@@ -53,10 +54,6 @@ public class ChatEnvironment {
     /** Without the property (set by configure-system-properties.cli) there is nowhere safe to put files. */
     @Produces
     public FileStore fileStore() {
-        String directory = System.getProperty(FileStore.DIRECTORY);
-        if (directory == null || directory.isBlank()) {
-            throw new IllegalStateException(FileStore.DIRECTORY + " is not set");
-        }
-        return new FileStore(Path.of(directory));
+        return new FileStore(Path.of(ChatSetting.FILE_STORE_DIR.required()));
     }
 }

@@ -20,14 +20,12 @@ import java.util.stream.Stream;
 import org.parley.chat.domain.shared.ChatException;
 
 /**
- * The bytes of the files posted to rooms, on disk under one directory ({@value #DIRECTORY}). Files are named
+ * The bytes of the files posted to rooms, on disk under one directory (ChatSetting.FILE_STORE_DIR). Files are named
  * by the SHA-256 of their content, never by anything a client sent, so no name can leave the directory and
  * the same bytes posted twice are kept once. A file is written aside and moved into place when complete:
  * a reader never sees half a file, and an aborted upload leaves nothing behind.
  */
 public final class FileStore {
-
-    public static final String DIRECTORY = "parley.filestore.dir";
 
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{2}/[0-9a-f]{64}");
     private static final int BUFFER = 64 * 1024;

@@ -21,6 +21,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.ChatSetting;
 import org.parley.chat.domain.model.file.FileRecordRepository;
 import org.parley.chat.domain.model.file.FileTransferTokenRepository;
 
@@ -38,8 +39,8 @@ import org.parley.chat.domain.model.file.FileTransferTokenRepository;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class FileStoreJanitor {
 
-    public static final String INTERVAL = "parley.filestore.cleanup-interval-seconds";
-    public static final String GRACE = "parley.filestore.orphan-grace-seconds";
+    public static final String INTERVAL = ChatSetting.FILE_STORE_CLEANUP_INTERVAL_SECONDS.property();
+    public static final String GRACE = ChatSetting.FILE_STORE_ORPHAN_GRACE_SECONDS.property();
 
     private static final Logger LOG = Logger.getLogger(FileStoreJanitor.class.getName());
     private static final int BATCH = 500;
@@ -75,8 +76,8 @@ public class FileStoreJanitor {
 
     @PostConstruct
     void schedule() {
-        grace = Duration.ofSeconds(Long.parseLong(System.getProperty(GRACE, "3600").strip()));
-        long interval = Long.parseLong(System.getProperty(INTERVAL, "3600").strip());
+        grace = Duration.ofSeconds(Long.parseLong(ChatSetting.FILE_STORE_ORPHAN_GRACE_SECONDS.value()));
+        long interval = Long.parseLong(ChatSetting.FILE_STORE_CLEANUP_INTERVAL_SECONDS.value());
         if (interval > 0) {
             timers.createIntervalTimer(interval * 1000, interval * 1000, new TimerConfig("file store clean-up", false));
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.parley.chat.application.ChatSetting;
 import org.parley.chat.interfaces.sip.auth.SignInThrottle;
 
 /**
@@ -31,7 +32,7 @@ final class NtlmSettings {
     }
 
     static String sipDomain() {
-        return property("parley.sip.domain", "contoso.com").toLowerCase(Locale.ROOT);
+        return ChatSetting.DOMAIN.value().toLowerCase(Locale.ROOT);
     }
 
     /** {@code CONTOSO} for contoso.com: what the CHALLENGE names as the NTLM domain. */

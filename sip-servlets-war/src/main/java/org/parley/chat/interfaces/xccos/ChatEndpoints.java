@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.parley.chat.application.ChatSetting;
+
 /**
  * The SIP URIs under which Parley serves chat: the lookup endpoint clients find first
  * (sip:ocschat@domain, PROTOCOL.md §1) and the chat endpoint that rpl:requri and provisioning name.
@@ -12,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ChatEndpoints {
 
-    private final String domain = property("parley.sip.domain", "contoso.com");
+    private final String domain = ChatSetting.DOMAIN.value();
     private final String lookupUser = property("parley.chat.lookup-user", "ocschat");
     private final String chatUser = property("parley.chat.endpoint-user", "GC-1-PersistentChatService-1");
     private final String hostName = property("parley.sip.host-name", "127.0.0.1");

@@ -1,0 +1,81 @@
+package org.parley.chat.application;
+
+import java.util.Properties;
+
+/**
+ * Every setting the chat service reads, with its system property and its default, in one place: the settings
+ * records ({@link ChatConfiguration}, {@link FileTransferSettings}, the pool's, the file store's, compliance's
+ * switch) read them from here and nowhere else. wildfly-config's {@code configure-system-properties.cli} sets each
+ * from its environment variable with the same default ({@code ChatSettingTest} checks that it does).
+ */
+public enum ChatSetting {
+
+    DOMAIN("parley.sip.domain", "contoso.com"),
+    STORY_SIZE_LIMIT("parley.chat.story-size-limit", "4096"),
+    SEARCH_LIMIT("parley.chat.search-limit", "999"),
+    HISTORY_PAGE_LIMIT("parley.chat.history-page-limit", "500"),
+    /** 20 MB, the product's MaxFileSizeKB default (20,000 KB). */
+    MAX_FILE_SIZE("parley.chat.max-file-size-bytes", "20480000"),
+    GLOBAL_POLICY_ENABLED("parley.chat.global-policy-enabled", "true"),
+    /** The development administrator; a production install names its own (README, "Server configuration"). */
+    ADMINISTRATORS("parley.chat.administrators", "sip:admin@contoso.com"),
+    MANAGERS_MAY_DELETE_ROOMS("parley.chat.managers-may-delete-rooms", "false"),
+    BACKCHAT_DEFAULT_COUNT("parley.chat.backchat-default-count", "25"),
+    PARTICIPANT_LIST_LIMIT("parley.chat.participant-list-limit", "75"),
+    ROOM_MANAGEMENT_URL("parley.chat.room-management-url", ""),
+    /** No default: without it there is nowhere safe to put files (the CLI puts them in the server's data dir). */
+    FILE_STORE_DIR("parley.filestore.dir", null),
+    FILE_STORE_CLEANUP_INTERVAL_SECONDS("parley.filestore.cleanup-interval-seconds", "3600"),
+    FILE_STORE_ORPHAN_GRACE_SECONDS("parley.filestore.orphan-grace-seconds", "3600"),
+    FILE_TOKEN_TTL_SECONDS("parley.filetoken.ttl-seconds", "300"),
+    FILE_TOKEN_SERVER_URI("parley.filetoken.server-uri", "http://127.0.0.1:8080/parley/api/v1/filetokens"),
+    POOL_ENABLED("parley.pool.enabled", "false"),
+    COMPLIANCE_ENABLED("parley.compliance.enabled", "false"),
+    /** No default, as the file store's. */
+    COMPLIANCE_FILE_STORE_DIR("parley.compliance.filestore.dir", null);
+
+    private final String property;
+    private final String fallback;
+
+    ChatSetting(String property, String fallback) {
+        this.property = property;
+        this.fallback = fallback;
+    }
+
+    /** The system property's name. */
+    public String property() {
+        return property;
+    }
+
+    /** What applies when the property is not set (null: the setting is required). */
+    public String fallback() {
+        return fallback;
+    }
+
+    /**
+     * The setting's value in {@code properties}, stripped, or its default (null if it has none) when the property is
+     * not there at all: one set empty stays empty (an empty administrators list names none).
+     */
+    public String in(Properties properties) {
+        String value = properties.getProperty(property);
+        return value == null ? fallback : value.strip();
+    }
+
+    /** The setting's value in this server's system properties. */
+    public String value() {
+        return in(System.getProperties());
+    }
+
+    /** As {@link #value()}, for a setting without a default: fails the start naming what to set. */
+    public String required() {
+        String value = value();
+        if (value == null) {
+            throw new IllegalStateException(property + " is not set (configure-system-properties.cli sets it)");
+        }
+        return value;
+    }
+
+    public boolean enabled() {
+        return Boolean.parseBoolean(value());
+    }
+}
