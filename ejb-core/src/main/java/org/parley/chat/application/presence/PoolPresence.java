@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.PoolView;
 import org.parley.chat.application.events.PoolSettings;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 
 /**
  * Presence across the nodes of a pool: each node tells the others when its sessions enter and leave rooms (over

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.PoolView;
 import org.parley.chat.application.events.PoolSettings;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 
 class PoolPresenceTest {
 

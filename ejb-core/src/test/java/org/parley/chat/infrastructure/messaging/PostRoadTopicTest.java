@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.events.LocalPostRoad;
 import org.parley.chat.application.events.PoolSettings;
-import org.parley.chat.application.presence.InMemoryRoomPresence;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.PoolPresence;
 import org.parley.chat.application.presence.PresenceRelay;

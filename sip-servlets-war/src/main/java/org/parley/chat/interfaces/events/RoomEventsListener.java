@@ -15,7 +15,7 @@ import jakarta.jms.MessageListener;
 import org.parley.chat.application.Callers;
 import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.application.events.RoomChange;
-import org.parley.chat.application.events.RoomEvents;
+import org.parley.chat.infrastructure.messaging.RoomEvents;
 import org.parley.chat.interfaces.xccos.RoomAccessReview;
 import org.parley.chat.interfaces.xccos.RoomChangeNotices;
 

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.parley.chat.application.RoomService;
-import org.parley.chat.application.presence.InMemoryOnlineClients;
-import org.parley.chat.application.presence.InMemoryRoomPresence;
+import org.parley.chat.infrastructure.presence.InMemoryOnlineClients;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.interfaces.xccos.Fixtures;

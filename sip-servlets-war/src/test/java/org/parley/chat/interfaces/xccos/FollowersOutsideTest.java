@@ -19,8 +19,8 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.FollowService;
 import org.parley.chat.application.FollowerIndex;
-import org.parley.chat.application.presence.InMemoryOnlineClients;
-import org.parley.chat.application.presence.InMemoryRoomPresence;
+import org.parley.chat.infrastructure.presence.InMemoryOnlineClients;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 
 /** The sessions told about a room's posts follow sign-in, sign-out, join, part, follow and unfollow. */
 @ExtendWith(MockitoExtension.class)

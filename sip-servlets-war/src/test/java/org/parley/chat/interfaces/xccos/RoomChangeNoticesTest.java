@@ -27,7 +27,7 @@ import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.events.RoomChange;
-import org.parley.chat.application.presence.InMemoryRoomPresence;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.domain.model.room.InvitationSetting;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomType;

@@ -13,7 +13,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.parley.chat.application.dto.MessageView;
-import org.parley.chat.application.presence.InMemoryRoomPresence;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
 import org.parley.xccos.ChatMessage;
 

@@ -26,7 +26,7 @@ import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.events.LocalPostRoad;
 import org.parley.chat.application.events.RoomPublishOrder;
 import org.parley.chat.application.events.PoolSettings;
-import org.parley.chat.application.presence.InMemoryRoomPresence;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.PoolPresence;
 import org.parley.chat.application.presence.PresenceRelay;

@@ -1,4 +1,4 @@
-package org.parley.chat.application.events;
+package org.parley.chat.infrastructure.messaging;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +7,9 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
+import org.parley.chat.application.events.AccessChange;
+import org.parley.chat.application.events.RoomChange;
+import org.parley.chat.application.events.RoomEventPublisher;
 
 /**
  * Puts room events on the {@code ParleyRoomEvents} topic (configure-messaging.cli). The container's

@@ -1,8 +1,9 @@
-package org.parley.chat.application.presence;
+package org.parley.chat.infrastructure.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.parley.chat.application.presence.Participant;
 
 class InMemoryRoomPresenceTest {
 

@@ -1,4 +1,4 @@
-package org.parley.chat.application.presence;
+package org.parley.chat.infrastructure.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.parley.chat.application.presence;
+package org.parley.chat.infrastructure.presence;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.parley.chat.application.presence.Participant;
+import org.parley.chat.application.presence.PoolPresence;
+import org.parley.chat.application.presence.RoomPresence;
 
 /**
  * {@link RoomPresence} in memory: this node's sessions in two concurrent indexes, by room and by session, so that

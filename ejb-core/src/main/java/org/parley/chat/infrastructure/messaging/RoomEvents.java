@@ -1,9 +1,11 @@
-package org.parley.chat.application.events;
+package org.parley.chat.infrastructure.messaging;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
+import org.parley.chat.application.events.AccessChange;
+import org.parley.chat.application.events.RoomChange;
 
 /**
  * The room events topic's message format, written here and read by the chat nodes' consumer: a MapMessage

@@ -1,10 +1,11 @@
-package org.parley.chat.application.presence;
+package org.parley.chat.infrastructure.presence;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.parley.chat.application.presence.OnlineClients;
 
 /** {@link OnlineClients} for one node. */
 @ApplicationScoped
