@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
@@ -19,14 +18,12 @@ import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * Add-ins (New-, Set-, Remove-CsPersistentChatAddin): administrators register web pages by name and URL; a room's
  * managers give their room one of them, or none. Removing an add-in takes it from the rooms that had it.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class AddInService {
 
     @Inject

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.application.dto.NewCategory;
@@ -23,11 +22,9 @@ import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /** Categories: administrators create and change them; anyone may list them. */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class CategoryService {
 
     @Inject

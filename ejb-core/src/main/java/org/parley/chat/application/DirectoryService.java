@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.dto.GroupView;
 import org.parley.chat.domain.model.user.Actor;
@@ -12,14 +11,12 @@ import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.UserGroup;
 import org.parley.chat.domain.model.user.UserGroupRepository;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * The user groups that categories and rooms grant rights to ({@code group:<name>}); administrators keep them. Groups
  * of the enterprise directory are granted the same way and kept in the directory.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class DirectoryService {
 
     @Inject

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
@@ -19,11 +18,9 @@ import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /** The metadata of files posted to rooms; the bytes are the file store's (parley.filestore.dir). */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class FileRecordService {
 
     @Inject

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.dto.IssuedFileToken;
 import org.parley.chat.application.dto.RedeemedFileToken;
@@ -19,7 +18,6 @@ import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * One-use tokens for file transfers outside SIP (PROTOCOL.md §7.9): issued to a signed-in user who may post
@@ -27,7 +25,6 @@ import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTransl
  * The redeemer acts as the user the token was issued to; the files service checks that user's rights again.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class FileTransferService {
 
     @Inject

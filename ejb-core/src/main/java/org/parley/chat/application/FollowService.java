@@ -8,7 +8,6 @@ import java.util.Set;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.events.AfterCommit;
@@ -20,14 +19,12 @@ import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * A user's followed rooms. Following twice is following once. Only a user who may read a room follows it: a
  * change that takes the right ends the follow ({@link AccessChanges}), and so does a notice that finds it gone.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class FollowService {
 
     @Inject

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
@@ -38,7 +37,6 @@ import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * Reading a room's history (XCCOS bccontext), oldest first, and the administrators' recorded rewrites.
@@ -46,7 +44,6 @@ import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTransl
  * history after every join, and an error there would only be noise.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class HistoryService {
 
     @Inject

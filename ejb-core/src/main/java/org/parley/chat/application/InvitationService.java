@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.dto.InvitationView;
 import org.parley.chat.domain.model.invitation.Invitation;
@@ -16,14 +15,12 @@ import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * Room invitations and the XCCOS getinv query ("my unsettled invitations with id > N"). An invitation is
  * settled ("seen") when the invitee enters the room; a client acknowledges what it has by the id it names.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class InvitationService {
 
     @Inject

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.dto.PolicyView;
 import org.parley.chat.domain.model.user.Actor;
@@ -14,14 +13,12 @@ import org.parley.chat.domain.model.user.ChatUser;
 import org.parley.chat.domain.model.user.ChatUserRepository;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * Who may use Persistent Chat (policies: Global, and named ones assigned to single users) and who
  * administers it.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class PolicyService {
 
     @Inject

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
@@ -26,7 +25,6 @@ import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * Posting to a room: authorise, number, keep, and once kept publish on the one {@link PostRoad}, whoever posts
@@ -34,7 +32,6 @@ import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTransl
  * alone, so a post reaches every node, this one included, the same way.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class PostService {
 
     @Inject

@@ -2,14 +2,12 @@ package org.parley.chat.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.dto.PreferenceView;
 import org.parley.chat.domain.model.preference.Preference;
 import org.parley.chat.domain.model.preference.PreferenceRepository;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * Users' preferences kept on the server for all their clients (XCCOS cmd:getpref / cmd:setpref). A user reads and
@@ -18,7 +16,6 @@ import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTransl
  * §7.9), so a stale one is not refused [INF]; every write moves the version on, and the reply says to what.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class PreferenceService {
 
     @Inject

@@ -9,7 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.RetentionView;
@@ -19,7 +18,6 @@ import org.parley.chat.domain.model.message.MessageRepository;
 import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * The transactions of a retention run ({@link RetentionService}), each its own: a batch of deletions is short, so the
@@ -27,7 +25,6 @@ import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTransl
  * cleared stays cleared if a later batch fails.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RetentionBatches {
 

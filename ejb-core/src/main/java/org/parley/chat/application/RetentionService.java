@@ -14,7 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
@@ -30,7 +29,6 @@ import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.Subject;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * How long history is kept (Lync had no retention; Mattermost and ejabberd do): a category keeps its rooms' messages
@@ -41,7 +39,6 @@ import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTransl
  * preview says what a run would take now, and changes nothing.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class RetentionService {
 
     private static final Logger LOG = Logger.getLogger(RetentionService.class.getName());

@@ -6,11 +6,9 @@ import java.util.Set;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.dto.EnteredRoom;
 import org.parley.chat.application.dto.RoomView;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * Entering a room (XCCOS join), one call and one transaction: the join rule and its compliance record, the follow,
@@ -18,7 +16,6 @@ import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTransl
  * calls and four commits; a thousand users entering one room waited on each.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class RoomEntryService {
 
     @EJB

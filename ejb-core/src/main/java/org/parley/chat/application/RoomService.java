@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
@@ -32,14 +31,12 @@ import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 
 /**
  * Rooms: creating, changing (managers), finding and listing (what the caller may see), and the join check.
  * A room the caller may not see is NOT_FOUND, never FORBIDDEN, so secret rooms do not leak.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class RoomService {
 
     @Inject

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
@@ -47,7 +46,6 @@ import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.UserGroupRepository;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
 import jakarta.annotation.Resource;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Comparator;
@@ -65,7 +63,6 @@ import java.util.Comparator;
  * has is a CONFLICT, and nothing is imported.
  */
 @Stateless
-@Interceptors(PersistenceExceptionTranslator.class)
 public class StoreTransferService {
 
     @Inject

@@ -21,6 +21,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
 
 import org.parley.chat.application.events.PoolSettings;
 import org.parley.chat.application.presence.PoolPresence;
@@ -44,6 +45,7 @@ import org.wildfly.clustering.server.Registration;
  * The listener is called on a JGroups thread, hence the contextual proxy: it runs with this deployment's class
  * loader and naming.
  */
+@ExcludeDefaultInterceptors
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
 
 import org.parley.health.HealthProbes;
 import org.parley.health.ParleyChecks;
@@ -13,6 +14,7 @@ import org.parley.health.ParleyChecks;
  * Registers this module's probes behind Parley's health checks ({@link ParleyChecks}) while the module runs: the
  * chat store, messaging, the file store, the threads.
  */
+@ExcludeDefaultInterceptors
 @Singleton
 @Startup
 public class ChatHealth {

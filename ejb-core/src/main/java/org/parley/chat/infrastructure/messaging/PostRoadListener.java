@@ -8,6 +8,7 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -33,6 +34,7 @@ import org.parley.chat.infrastructure.messaging.PostRoadTopic.Post;
  * 200 messages/s; a delivery cannot be rolled back anyway). A non-durable subscription: a node that was down
  * reads what it missed from the store.
  */
+@ExcludeDefaultInterceptors
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = PostRoadTopic.TOPIC),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),

@@ -12,6 +12,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
@@ -30,6 +31,7 @@ import org.parley.chat.infrastructure.persistence.jpa.ChatPersistence;
  * Bean-managed transactions: Flyway commits each migration itself on its own connections, which a
  * container transaction around it would fight; the seeding then runs in a transaction of its own.
  */
+@ExcludeDefaultInterceptors
 @Singleton(name = "SchemaMigration")
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
