@@ -1,6 +1,9 @@
 package org.parley.it;
 
 import java.io.File;
+import java.net.URISyntaxException;
+
+import org.assertj.core.api.Assertions;
 
 import org.jboss.arquillian.container.test.api.Testable;
 import org.parley.sip.testkit.RawSip;
@@ -28,12 +31,22 @@ public final class ParleyDeployment {
                 .addPackage(XccosCodec.class.getPackage());
     }
 
+    /** AssertJ, which the tests assert with, in the container too: the jar the test run itself loaded it from. */
+    private static File assertj() {
+        try {
+            return new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("AssertJ's jar not found", e);
+        }
+    }
+
     public static EnterpriseArchive ear(Class<?>... testClasses) {
         EnterpriseArchive ear = shipped();
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war")
                 .addClasses(ParleyDeployment.class, XccosTestClient.class, SipServer.class)
                 .addClasses(testClasses)
                 .addAsLibraries(testkit())
+                .addAsLibraries(assertj())
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return ear.addAsModule(Testable.archiveToTest(tests));
     }
