@@ -1,13 +1,18 @@
 package org.parley.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.json.Json;
@@ -20,7 +25,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The EAR deploys on the configured server and its web services answer. */
+/** The EAR deploys on the configured server as its descriptors say, and its web services answer. */
 @ExtendWith(ArquillianExtension.class)
 class DeploymentIT {
 
@@ -43,5 +48,18 @@ class DeploymentIT {
         assertEquals("contoso.com", status.getString("domain"));
         assertFalse(status.getString("node").isBlank(), response.body());
         assertFalse(status.getBoolean("pool"), "one node is no pool");
+    }
+
+    /**
+     * WildFly deploys an EJB module whose default interceptor is bound but not declared, and only warns (WFLYEJB0010)
+     * that it "will not be applied": the chat services' store refusals would then reach callers untranslated.
+     */
+    @Test
+    @RunAsClient
+    void theEjbModulesDefaultInterceptorIsApplied() throws IOException {
+        Path log = Path.of(System.getProperty("parley.test.server.base"), "log", "server.log");
+        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8)).as(log.toString())
+                .isNotEmpty()
+                .noneMatch(line -> line.contains("WFLYEJB0010"));
     }
 }

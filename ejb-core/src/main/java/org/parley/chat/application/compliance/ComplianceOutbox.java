@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -25,6 +26,7 @@ import org.parley.chat.infrastructure.persistence.jpa.ChatPersistence;
  * to the compliance queue and deletes them. The JMS context joins the transaction (XA), so the events leave the
  * outbox if and only if the message is on the queue.
  */
+@ExcludeDefaultInterceptors
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ComplianceOutbox {

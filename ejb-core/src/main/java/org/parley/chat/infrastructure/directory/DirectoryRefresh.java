@@ -16,6 +16,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
 
 import org.parley.chat.application.DirectoryService;
 import org.parley.chat.application.directory.Directory;
@@ -28,6 +29,7 @@ import org.parley.chat.domain.model.user.SipUri;
  * ({@link DirectoryService#directoryEntryChanged}): a group left in the directory takes the user out of the rooms
  * it gave them within the refresh interval.
  */
+@ExcludeDefaultInterceptors
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

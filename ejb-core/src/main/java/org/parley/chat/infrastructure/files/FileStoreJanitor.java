@@ -20,6 +20,7 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
 
 import org.parley.chat.application.ChatSetting;
 import org.parley.chat.domain.model.file.FileRecordRepository;
@@ -34,6 +35,7 @@ import org.parley.chat.domain.model.file.FileTransferTokenRepository;
  * record is not committed yet. Uploads rewrite the bytes they store even when the same bytes are there (see
  * FileStore), so that covers an upload of bytes that had just become an orphan, too.
  */
+@ExcludeDefaultInterceptors
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

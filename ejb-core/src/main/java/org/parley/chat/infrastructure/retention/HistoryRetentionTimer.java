@@ -16,6 +16,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
 
 import org.parley.chat.application.RetentionService;
 import org.parley.chat.application.dto.RetentionView;
@@ -25,6 +26,7 @@ import org.parley.chat.application.dto.RetentionView;
  * kept in the compliance database (configure-timers.cli), so a pool has it once and one node runs each timeout. Each
  * start keeps the timer it finds (another node, or this one before a restart, made it) and cancels any extra.
  */
+@ExcludeDefaultInterceptors
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
