@@ -22,8 +22,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * written as {@code [token]}; query parameters that name a token, password or secret lose their values; headers
  * (Authorization among them) are never written. A failure's correlation id (the one its problem+json body and the
  * error's log entry carry) ends the line, so an access line leads to the stack trace.
+ *
+ * <p>Asynchronous requests pass (an event stream, {@code /api/v1/chat/events}): their line is written when the
+ * stream starts, with its status then.
  */
-@WebFilter(filterName = "parley-access-log", urlPatterns = "/api/*")
+@WebFilter(filterName = "parley-access-log", urlPatterns = "/api/*", asyncSupported = true)
 public class AccessLog extends HttpFilter {
 
     public static final String LOGGER = "org.parley.access";
