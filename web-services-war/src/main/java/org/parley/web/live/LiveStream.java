@@ -78,9 +78,9 @@ final class LiveStream {
      * posts held meanwhile follow, those already sent skipped. Called once per stream, for all its rooms.
      */
     synchronized void catchUp(Map<String, List<LiveEvent>> missedByRoom) {
-        missedByRoom.forEach((room, missed) -> missed.forEach(event -> post(room, event)));
         List<Held> live = held;
         held = null;
+        missedByRoom.forEach((room, missed) -> missed.forEach(event -> post(room, event)));
         live.forEach(post -> post(post.room(), post.event()));
     }
 

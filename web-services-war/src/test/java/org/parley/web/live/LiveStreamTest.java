@@ -1,0 +1,136 @@
+package org.parley.web.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.jboss.resteasy.plugins.providers.sse.SseImpl;
+import org.junit.jupiter.api.Test;
+
+class LiveStreamTest {
+
+    private static final String ROOM = "ma-chan://contoso.com/00000000-0000-0000-0000-000000000001";
+    private static final String OTHER = "ma-chan://contoso.com/00000000-0000-0000-0000-000000000002";
+
+    private final RecordingSink sink = new RecordingSink();
+
+    @Test
+    void sendsEachPostOnceInTheRoomsOrder() {
+        LiveStream stream = caughtUp(Map.of(ROOM, 0L));
+        stream.post(ROOM, post(1));
+        stream.post(ROOM, post(2));
+        stream.post(ROOM, post(2));
+        stream.post(ROOM, post(1));
+        stream.post(ROOM, post(3));
+
+        assertThat(sink.ids()).containsExactly("r:1", "r:2", "r:3");
+    }
+
+    @Test
+    void whatWasMissedComesFirstThenTheLivePostsHeldMeanwhileWithoutRepeats() {
+        LiveStream stream = new LiveStream("sip:bob@contoso.com", Map.of(ROOM, 4L), sink, new SseImpl(), Runnable::run);
+        // Live posts while the history is read: 6 is also in the history, 7 is not yet.
+        stream.post(ROOM, post(6));
+        stream.post(ROOM, post(7));
+        assertThat(sink.ids()).as("nothing before the catching up").isEmpty();
+
+        stream.catchUp(Map.of(ROOM, List.of(post(5), post(6))));
+        stream.post(ROOM, post(8));
+
+        assertThat(sink.ids()).containsExactly("r:5", "r:6", "r:7", "r:8");
+    }
+
+    @Test
+    void postsOfRoomsNotWatchedAndOfAClosedRoomAreNotSent() {
+        LiveStream stream = caughtUp(Map.of(ROOM, 0L, OTHER, 0L));
+        stream.post(ROOM, post(1));
+        stream.close(ROOM, new LiveEvent(null, "closed", "{}", 0));
+        stream.post(ROOM, post(2));
+        stream.post("ma-chan://contoso.com/00000000-0000-0000-0000-000000000003", post(1));
+        stream.post(OTHER, post(9));
+
+        assertThat(sink.names()).containsExactly("post", "closed", "post");
+        assertThat(sink.ids()).containsExactly("r:1", null, "r:9");
+        assertThat(stream.watches(ROOM)).isFalse();
+    }
+
+    @Test
+    void aClientThatFallsBehindIsClosedAndNobodyWaitsForIt() {
+        sink.completeWrites = false;
+        LiveStream stream = caughtUp(Map.of(ROOM, 0L));
+        // The first write never completes; the queue fills behind it.
+        for (int seq = 1; seq <= LiveStream.MAX_QUEUED + 1; seq++) {
+            stream.post(ROOM, post(seq));
+        }
+        assertThat(stream.isClosed()).isFalse();
+
+        stream.post(ROOM, post(LiveStream.MAX_QUEUED + 2));
+
+        assertThat(stream.isClosed()).isTrue();
+        assertThat(sink.closed).isTrue();
+        assertThat(sink.sent).hasSize(1);
+    }
+
+    @Test
+    void aFailedWriteEndsTheStream() {
+        LiveStream stream = caughtUp(Map.of(ROOM, 0L));
+        sink.failWrites = true;
+        stream.post(ROOM, post(1));
+
+        assertThat(stream.isClosed()).isTrue();
+        stream.post(ROOM, post(2));
+        assertThat(sink.sent).hasSize(1);
+    }
+
+    private LiveStream caughtUp(Map<String, Long> rooms) {
+        LiveStream stream = new LiveStream("sip:bob@contoso.com", rooms, sink, new SseImpl(), Runnable::run);
+        stream.catchUp(Map.of());
+        return stream;
+    }
+
+    private static LiveEvent post(long seq) {
+        return new LiveEvent("r:" + seq, "post", "{\"seq\":" + seq + "}", seq);
+    }
+
+    /** Records what is written; writes complete at once unless told otherwise. */
+    private static final class RecordingSink implements SseEventSink {
+        final List<OutboundSseEvent> sent = new ArrayList<>();
+        boolean completeWrites = true;
+        boolean failWrites;
+        boolean closed;
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public CompletionStage<?> send(OutboundSseEvent event) {
+            sent.add(event);
+            if (failWrites) {
+                return CompletableFuture.failedFuture(new java.io.IOException("connection reset"));
+            }
+            return completeWrites ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        List<String> ids() {
+            return sent.stream().map(OutboundSseEvent::getId).toList();
+        }
+
+        List<String> names() {
+            return sent.stream().map(OutboundSseEvent::getName).toList();
+        }
+    }
+}
