@@ -79,6 +79,55 @@ export async function bytes(path) {
     return response.blob();
 }
 
+/**
+ * Reads a stream of server-sent events (text/event-stream) with the user's credentials, which the browser's own
+ * EventSource cannot send: each complete event is handed to onEvent(name, id, data) with its data parsed as JSON.
+ * Resolves when the server ends the stream; rejects when it fails, is refused, or signal aborts it.
+ */
+export async function events(path, onEvent, signal) {
+    if (!authorization) {
+        throw new ApiError(401, 'Not signed in');
+    }
+    const response = await fetch(new URL(path, BASE), {
+        credentials: 'omit', signal, cache: 'no-store',
+        headers: {Accept: 'text/event-stream', Authorization: authorization},
+    });
+    await failUnlessOk(response);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+        const {value, done} = await reader.read();
+        if (done) {
+            return;
+        }
+        buffer += value.replace(/\r\n?/g, '\n');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            let name = 'message';
+            let id = null;
+            const data = [];
+            for (const line of block.split('\n')) {
+                const colon = line.indexOf(':');
+                const field = colon < 0 ? line : line.slice(0, colon);
+                const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+                if (field === 'event') {
+                    name = text;
+                } else if (field === 'id') {
+                    id = text;
+                } else if (field === 'data') {
+                    data.push(text);
+                }
+                // A line starting with ':' is a comment (the server's heartbeat).
+            }
+            if (data.length > 0) {
+                onEvent(name, id, JSON.parse(data.join('\n')));
+            }
+        }
+    }
+}
+
 function send(path, init, credentials) {
     // credentials 'omit': the Authorization header is ours to send, and a 401 must come back to this code
     // rather than make the browser open its own BASIC password dialog.

@@ -159,12 +159,15 @@ public class RoomsResource {
 
     @GET
     @Path("mine")
-    public PageJson<RoomJson> mine(@QueryParam("role") @DefaultValue("member") @Pattern(regexp = "member|manager")
-                                   String role,
+    public PageJson<RoomJson> mine(@QueryParam("role") @DefaultValue("member")
+                                   @Pattern(regexp = "member|manager|follower") String role,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        List<RoomView> mine = role.equals("manager") ? rooms.roomsManagedBy(caller.uri())
-                : rooms.roomsOfMember(caller.uri());
+        List<RoomView> mine = switch (role) {
+            case "manager" -> rooms.roomsManagedBy(caller.uri());
+            case "follower" -> follows.followed(caller.uri());
+            default -> rooms.roomsOfMember(caller.uri());
+        };
         return PageJson.of(mine.stream().map(RoomJson::of).toList(), page, size);
     }
 
