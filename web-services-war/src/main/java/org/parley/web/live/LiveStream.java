@@ -40,6 +40,7 @@ final class LiveStream {
     private final SseEventSink sink;
     /** Where the writes happen: never the thread that queued the event (a post's, which must not wait or fail). */
     private final Executor writer;
+    private final Gaps gaps;
     private final Sse sse;
     private final Map<String, Long> lastSeqByRoom = new HashMap<>();
     private final Queue<LiveEvent> queue = new ArrayDeque<>();
@@ -49,8 +50,9 @@ final class LiveStream {
     private boolean closed;
 
     /** @param afterByRoom the rooms to watch, each with the last post the client has of it (0: none) */
-    LiveStream(String user, Map<String, Long> afterByRoom, SseEventSink sink, Sse sse, Executor writer) {
+    LiveStream(String user, Map<String, Long> afterByRoom, SseEventSink sink, Sse sse, Executor writer, Gaps gaps) {
         this.user = user;
+        this.gaps = gaps;
         this.writer = writer;
         this.sink = sink;
         this.sse = sse;
@@ -94,8 +96,23 @@ final class LiveStream {
         if (last == null || event.seq() <= last) {
             return;
         }
+        if (last > 0 && event.seq() > last + 1) {
+            // A pool's topic let a later post overtake an earlier one (one node's posts never do): the earlier ones
+            // are stored (a room's posts are numbered one commit after another), so they are read and sent first.
+            for (LiveEvent missed : gaps.missed(user, roomUri, last, event.seq())) {
+                if (missed.seq() > lastSeqByRoom.get(roomUri) && missed.seq() < event.seq()) {
+                    lastSeqByRoom.put(roomUri, missed.seq());
+                    enqueue(missed);
+                }
+            }
+        }
         lastSeqByRoom.put(roomUri, event.seq());
         enqueue(event);
+    }
+
+    /** Reads the posts of a room between two sequence numbers (both excluded) from the store. */
+    interface Gaps {
+        List<LiveEvent> missed(String user, String roomUri, long after, long before);
     }
 
     /** An event about a room (a change), or about the stream; never held, never guarded by sequence. */

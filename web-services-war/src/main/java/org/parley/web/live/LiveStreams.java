@@ -110,7 +110,7 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber {
         if (!refused.isEmpty()) {
             throw ChatException.forbidden(user + " may not read " + refused.keySet().iterator().next());
         }
-        LiveStream stream = new LiveStream(user, afterByRoom, sink, sse, writer);
+        LiveStream stream = new LiveStream(user, afterByRoom, sink, sse, writer, this::missed);
         streams.add(stream);
         Map<String, List<LiveEvent>> missed = new HashMap<>();
         afterByRoom.forEach((room, after) -> {
@@ -172,6 +172,17 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber {
                     stream.tell(new LiveEvent(null, "room", object(room).build().toString(), 0));
                 }
             }
+        }
+    }
+
+    /** The posts a stream missed between two it got (a pool's topic does not keep order across nodes). */
+    private List<LiveEvent> missed(String user, String room, long after, long before) {
+        int count = (int) Math.min(before - after - 1, CATCH_UP_LIMIT);
+        try {
+            return history.after(user, room, after, count).stream().map(LiveStreams::event).toList();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "cannot read the posts " + user + " missed in " + room);
+            return List.of();
         }
     }
 

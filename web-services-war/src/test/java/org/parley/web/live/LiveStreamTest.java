@@ -20,6 +20,8 @@ class LiveStreamTest {
     private static final String OTHER = "ma-chan://contoso.com/00000000-0000-0000-0000-000000000002";
 
     private final RecordingSink sink = new RecordingSink();
+    /** What the store holds of ROOM, for the gaps a stream fills. */
+    private final List<LiveEvent> store = new ArrayList<>();
 
     @Test
     void sendsEachPostOnceInTheRoomsOrder() {
@@ -34,8 +36,20 @@ class LiveStreamTest {
     }
 
     @Test
+    void aPostThatOvertookAnEarlierOneOnThePoolsTopicWaitsForItFromTheStore() {
+        LiveStream stream = caughtUp(Map.of(ROOM, 0L));
+        store.addAll(List.of(post(1), post(2), post(3), post(4)));
+        stream.post(ROOM, post(1));
+        stream.post(ROOM, post(4));
+        stream.post(ROOM, post(2));
+        stream.post(ROOM, post(3));
+
+        assertThat(sink.ids()).containsExactly("r:1", "r:2", "r:3", "r:4");
+    }
+
+    @Test
     void whatWasMissedComesFirstThenTheLivePostsHeldMeanwhileWithoutRepeats() {
-        LiveStream stream = new LiveStream("sip:bob@contoso.com", Map.of(ROOM, 4L), sink, new SseImpl(), Runnable::run);
+        LiveStream stream = new LiveStream("sip:bob@contoso.com", Map.of(ROOM, 4L), sink, new SseImpl(), Runnable::run, this::stored);
         // Live posts while the history is read: 6 is also in the history, 7 is not yet.
         stream.post(ROOM, post(6));
         stream.post(ROOM, post(7));
@@ -90,9 +104,13 @@ class LiveStreamTest {
     }
 
     private LiveStream caughtUp(Map<String, Long> rooms) {
-        LiveStream stream = new LiveStream("sip:bob@contoso.com", rooms, sink, new SseImpl(), Runnable::run);
+        LiveStream stream = new LiveStream("sip:bob@contoso.com", rooms, sink, new SseImpl(), Runnable::run, this::stored);
         stream.catchUp(Map.of());
         return stream;
+    }
+
+    private List<LiveEvent> stored(String user, String room, long after, long before) {
+        return store.stream().filter(post -> post.seq() > after && post.seq() < before).toList();
     }
 
     private static LiveEvent post(long seq) {
