@@ -89,7 +89,9 @@ public class JoinHandler implements CommandHandler<Command.Join> {
         String canonical = RoomUris.canonical(roomUri);
         // One call, one transaction: join rule, follow, invitations, and the managers among those present (by the
         // room's rule, not the listed URIs: a manager may be one through a group or a domain).
-        EnteredRoom entry = entries.enter(me.userUri(), roomUri, usersIn(canonical));
+        // A session's requests come one at a time, so whether it is already in the room cannot change meanwhile.
+        boolean again = presence.isPresent(canonical, me.sessionId());
+        EnteredRoom entry = entries.enter(me.userUri(), roomUri, usersIn(canonical), again);
         RoomView room = entry.room();
         fanOut.storedUpTo(room.uri(), room.lastMessageSeq());
         boolean entered = presence.enter(room.uri(), me);

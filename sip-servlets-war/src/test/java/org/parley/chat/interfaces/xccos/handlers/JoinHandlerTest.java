@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
@@ -228,6 +229,7 @@ class JoinHandlerTest {
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
         handler.handle(join(false, channel(0, GUID_A)), CLIENT);
+        when(rooms.joinAgain(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         delivery.clear();
 
         Reply again = single(handler.handle(join(false, channel(0, GUID_A)), CLIENT));
@@ -235,6 +237,24 @@ class JoinHandlerTest {
         assertThat(again.result()).isEqualTo(Result.OK);
         assertThat(again.data()).hasSize(3); // alice, bob, the room
         assertThat(delivery.all()).isEmpty();
+    }
+
+    /**
+     * The compliance record has one JOIN per entry, as it has one PART per leave (#18): a session that joins a
+     * room it is already in is checked and answered again, but nothing new is recorded.
+     */
+    @Test
+    void joiningAgainFromTheSameSessionRecordsOneJoin() {
+        when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
+        when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
+        handler.handle(join(false, channel(0, GUID_A)), CLIENT);
+        when(rooms.joinAgain(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
+
+        Reply again = single(handler.handle(join(false, channel(0, GUID_A)), CLIENT));
+
+        assertThat(again.result()).isEqualTo(Result.OK);
+        verify(rooms, times(1)).join(ALICE, ROOM_A);
+        verify(rooms).joinAgain(ALICE, ROOM_A);
     }
 
     /** Entering follows the room, so the user's other clients find it in getassociations. */
