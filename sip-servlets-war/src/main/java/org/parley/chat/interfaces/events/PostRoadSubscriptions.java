@@ -6,15 +6,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.parley.chat.application.events.PostRoad;
+import org.parley.chat.application.occupancy.RoomOccupancy;
 import org.parley.chat.application.presence.PoolPresence;
 import org.parley.chat.interfaces.xccos.NewContentNotices;
+import org.parley.chat.interfaces.xccos.OccupancyNoticesHere;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
 
 /**
  * This node's end of the one road: every stored post, whoever made it and on whichever node, reaches the room's
  * participants connected here through the fan-out, and the followers who are not in the room get their
- * new-content notice; and who enters and leaves rooms on the other nodes of a pool reaches the participants here.
- * Subscribed once, when the chat service starts.
+ * new-content notice; who enters and leaves rooms here, through whichever transport, reaches the fan-out and the
+ * followers outside ({@link RoomOccupancy}); and who enters and leaves rooms on the other nodes of a pool reaches
+ * the participants here. Subscribed once, when the chat service starts.
  */
 @ApplicationScoped
 public class PostRoadSubscriptions {
@@ -31,9 +34,16 @@ public class PostRoadSubscriptions {
     @Inject
     PoolPresence pool;
 
+    @Inject
+    RoomOccupancy occupancy;
+
+    @Inject
+    OccupancyNoticesHere occupancyNotices;
+
     void subscribe(@Observes @Initialized(ApplicationScoped.class) Object started) {
         road.subscribe(fanOut::posted);
         road.subscribe(newContent::posted);
         pool.watch(fanOut);
+        occupancy.tell(occupancyNotices);
     }
 }

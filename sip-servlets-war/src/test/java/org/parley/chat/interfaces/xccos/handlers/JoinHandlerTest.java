@@ -42,12 +42,15 @@ import org.parley.chat.application.FollowService;
 import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.RoomEntryService;
 import org.parley.chat.application.RoomService;
+import org.parley.chat.application.occupancy.RoomOccupancy;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
+import org.parley.chat.interfaces.xccos.FollowersOutside;
+import org.parley.chat.interfaces.xccos.OccupancyNoticesHere;
 import org.parley.chat.interfaces.xccos.RecordingDelivery;
 import org.parley.xccos.ChannelId;
 import org.parley.xccos.Command;
@@ -80,11 +83,14 @@ class JoinHandlerTest {
 
     @BeforeEach
     void wire() {
-        handler.entries = new RoomEntryService(rooms, follows, invitations);
-        handler.presence = presence;
-        handler.fanOut = Fixtures.roomFanOut(presence, delivery);
-        handler.followersOutside = new org.parley.chat.interfaces.xccos.FollowersOutside();
-        handler.configuration = configuration(75);
+        occupy(75);
+    }
+
+    /** The handler on one occupancy whose notices reach the room's fan-out, as PostRoadSubscriptions wires it. */
+    private void occupy(int participantListLimit) {
+        handler.occupancy = new RoomOccupancy(new RoomEntryService(rooms, follows, invitations), rooms, presence,
+                configuration(participantListLimit));
+        handler.occupancy.tell(new OccupancyNoticesHere(Fixtures.roomFanOut(presence, delivery), new FollowersOutside()));
     }
 
     private static ChatConfiguration configuration(int participantListLimit) {
@@ -95,7 +101,7 @@ class JoinHandlerTest {
     /** Lync listed at most 75 participants to a client: the cut is a setting, and the joining user is always listed. */
     @Test
     void listsAtMostTheParticipantListLimitTheJoiningUserAmongThem() {
-        handler.configuration = configuration(3);
+        occupy(3);
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
         presence.enter(ROOM_A, participant(CAROL, "s-carol"));
         presence.enter(ROOM_A, participant(DAVE, "s-dave"));
