@@ -234,11 +234,7 @@ public class RoomService {
      * JOIN. Being in a room is the session's state, not the store's, so nothing else is recorded.
      */
     public RoomView join(String actorUri, String roomUri) {
-        Actor actor = callers.participant(actorUri);
-        Room room = room(roomUri);
-        room.requireJoin(actor);
-        compliance.record(ComplianceEventType.JOIN, room, actor.uri().value(), clock.instant(), null, Map.of());
-        return RoomView.of(room);
+        return join(actorUri, roomUri, true);
     }
 
     /**
@@ -246,9 +242,16 @@ public class RoomService {
      * so the record has one JOIN per entry as it has one PART per leave.
      */
     public RoomView joinAgain(String actorUri, String roomUri) {
+        return join(actorUri, roomUri, false);
+    }
+
+    private RoomView join(String actorUri, String roomUri, boolean recorded) {
         Actor actor = callers.participant(actorUri);
         Room room = room(roomUri);
         room.requireJoin(actor);
+        if (recorded) {
+            compliance.record(ComplianceEventType.JOIN, room, actor.uri().value(), clock.instant(), null, Map.of());
+        }
         return RoomView.of(room);
     }
 
