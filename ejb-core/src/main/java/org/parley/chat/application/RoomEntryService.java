@@ -39,10 +39,11 @@ public class RoomEntryService {
 
     /**
      * @param present the users in the room now on the chat nodes; the newcomer is added
+     * @param again whether the session is already in the room: checked and answered again, no second JOIN recorded
      * @throws org.parley.chat.domain.shared.ChatException when the user may not join (nothing is changed)
      */
-    public EnteredRoom enter(String userUri, String roomUri, Collection<String> present) {
-        RoomView room = rooms.join(userUri, roomUri);
+    public EnteredRoom enter(String userUri, String roomUri, Collection<String> present, boolean again) {
+        RoomView room = again ? rooms.joinAgain(userUri, roomUri) : rooms.join(userUri, roomUri);
         follows.follow(userUri, room.uri());
         invitations.accepted(userUri, room.uri());
         Set<String> everyone = new LinkedHashSet<>(present);

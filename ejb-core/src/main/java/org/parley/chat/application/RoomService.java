@@ -230,14 +230,28 @@ public class RoomService {
     }
 
     /**
-     * The check behind XCCOS join/bjoin: the room if the caller may enter it. Being in a room is the SIP
-     * session's state, not the store's, so nothing is recorded.
+     * The check behind entering a room (XCCOS join/bjoin): the room if the caller may enter it, and its compliance
+     * JOIN. Being in a room is the session's state, not the store's, so nothing else is recorded.
      */
     public RoomView join(String actorUri, String roomUri) {
+        return join(actorUri, roomUri, true);
+    }
+
+    /**
+     * A session already in the room joins it again: the same check and view as {@link #join}, but no second JOIN,
+     * so the record has one JOIN per entry as it has one PART per leave.
+     */
+    public RoomView joinAgain(String actorUri, String roomUri) {
+        return join(actorUri, roomUri, false);
+    }
+
+    private RoomView join(String actorUri, String roomUri, boolean recorded) {
         Actor actor = callers.participant(actorUri);
         Room room = room(roomUri);
         room.requireJoin(actor);
-        compliance.record(ComplianceEventType.JOIN, room, actor.uri().value(), clock.instant(), null, Map.of());
+        if (recorded) {
+            compliance.record(ComplianceEventType.JOIN, room, actor.uri().value(), clock.instant(), null, Map.of());
+        }
         return RoomView.of(room);
     }
 

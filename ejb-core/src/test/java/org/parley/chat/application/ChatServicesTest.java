@@ -285,6 +285,19 @@ class ChatServicesTest {
         assertThat(published).contains(unanswered.message());
     }
 
+    /** A session already in the room that joins again is checked as a newcomer is, but no second JOIN is recorded. */
+    @Test
+    void joiningAgainIsCheckedButNotRecorded() {
+        RoomView open = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        RoomView closed = roomInRoot(ALICE, Privacy.CLOSED, RoomType.NORMAL);
+        compliance_events.clear();
+
+        assertThat(tx(() -> rooms.joinAgain(BOB, open.uri())).uri()).isEqualTo(open.uri());
+        assertRefused(() -> tx(() -> rooms.joinAgain(BOB, closed.uri())), Reason.FORBIDDEN);
+
+        assertThat(compliance_events).isEmpty();
+    }
+
     @Test
     void everyActionHandsItsEventToComplianceWithRoomActorAndTime() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);

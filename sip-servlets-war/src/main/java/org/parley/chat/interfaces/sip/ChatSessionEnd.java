@@ -1,17 +1,14 @@
 package org.parley.chat.interfaces.sip;
 
-import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.parley.chat.application.RoomService;
+import org.parley.chat.application.occupancy.RoomOccupancy;
 import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.application.presence.Participant;
-import org.parley.chat.application.presence.RoomPresence;
 import org.parley.chat.interfaces.xccos.NewContentNotices;
-import org.parley.chat.interfaces.xccos.RoomFanOut;
 import org.parley.sip.servlet.SipSession;
 import org.parley.sip.servlet.SipSessionEndReason;
 import org.parley.sip.servlet.SipSessionListener;
@@ -26,27 +23,22 @@ public class ChatSessionEnd implements SipSessionListener {
     private static final Logger LOG = Logger.getLogger(ChatSessionEnd.class.getName());
 
     @Inject
-    RoomPresence presence;
-
-    @Inject
-    RoomFanOut fanOut;
-
-    @Inject
     SipClientDelivery delivery;
 
     @Inject
     OnlineClients online;
 
     @Inject
-    RoomService rooms;
+    NewContentNotices newContent;
 
     @Inject
-    NewContentNotices newContent;
+    RoomOccupancy occupancy;
 
     /**
      * The session is unregistered first, so nothing more is sent to it (no notice to a client that is gone), then
-     * it leaves its rooms: the part notices go out on each room's lane, merged with those of others leaving at
-     * the same moment and sent only to sessions still there, and the store records all its parts in one call.
+     * it leaves its rooms ({@link RoomOccupancy#leaveAll}): the part notices go out on each room's lane, merged with
+     * those of others leaving at the same moment and sent only to sessions still there, and the store records all
+     * its parts in one call.
      */
     @Override
     public void sessionDestroyed(SipSession session, SipSessionEndReason reason) {
@@ -57,18 +49,7 @@ public class ChatSessionEnd implements SipSessionListener {
         }
         online.disconnected(user, session.getId());
         newContent.sessionEnded(user, session.getId());
-        Participant participant = new Participant(user, session.getId());
-        Set<String> left = presence.leaveAll(session.getId());
-        for (String room : left) {
-            fanOut.left(room, participant);
-        }
-        if (!left.isEmpty()) {
-            try {
-                rooms.leftAll(user, left);
-            } catch (RuntimeException gone) {
-                LOG.fine(() -> "no compliance record of " + user + " leaving " + left + ": " + gone.getMessage());
-            }
-        }
+        occupancy.leaveAll(new Participant(user, session.getId()));
         LOG.fine(() -> "chat session of " + user + " ended: " + reason);
     }
 }

@@ -24,12 +24,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.parley.chat.application.RoomService;
+import org.parley.chat.application.occupancy.RoomOccupancy;
 import org.parley.chat.infrastructure.presence.InMemoryOnlineClients;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.interfaces.xccos.Fixtures;
+import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.NewContentNotices;
+import org.parley.chat.interfaces.xccos.OccupancyNoticesHere;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
 import org.parley.sip.servlet.SipServletRequest;
 import org.parley.sip.servlet.SipSession;
@@ -103,10 +106,9 @@ class ChatSessionEndTest {
         RoomFanOut fanOut = Fixtures.roomFanOut(presence, delivery, laneWork::add);
         RoomService rooms = mock(RoomService.class);
         ChatSessionEnd end = new ChatSessionEnd();
-        end.presence = presence;
-        end.fanOut = fanOut;
         end.online = online;
-        end.rooms = rooms;
+        end.occupancy = new RoomOccupancy(null, rooms, presence, null);
+        end.occupancy.tell(new OccupancyNoticesHere(fanOut, new FollowersOutside()));
         end.newContent = mock(NewContentNotices.class);
         end.delivery = delivery;
         presence.enter(ROOM, new Participant(Fixtures.ALICE, "s-stay"));

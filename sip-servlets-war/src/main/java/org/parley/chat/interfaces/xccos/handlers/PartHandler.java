@@ -1,46 +1,30 @@
 package org.parley.chat.interfaces.xccos.handlers;
 
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.parley.chat.application.RoomService;
+import org.parley.chat.application.occupancy.RoomOccupancy;
 import org.parley.chat.application.presence.Participant;
-import org.parley.chat.application.presence.RoomPresence;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.CommandHandler;
-import org.parley.chat.interfaces.xccos.FollowersOutside;
-import org.parley.chat.interfaces.xccos.RoomFanOut;
-import org.parley.chat.interfaces.xccos.RoomUris;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.ChannelInfo;
 import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:part (PROTOCOL.md §7.7): the client leaves the room; the reply echoes the room URI exactly as
- * sent (SIPE compares it byte for byte); those who stay get ntc:part. The room stays followed:
- * leaving a conversation is not unfollowing it.
+ * cmd:part (PROTOCOL.md §7.7): the client leaves the room ({@link RoomOccupancy#leave}: those who stay get
+ * ntc:part); the reply echoes the room URI exactly as sent (SIPE compares it byte for byte), and is a success even
+ * for a room the client was not in (SIPE closes the room only on 200). The room stays followed: leaving a
+ * conversation is not unfollowing it.
  */
 @ApplicationScoped
 public class PartHandler implements CommandHandler<Command.Part> {
 
-    private static final Logger LOG = Logger.getLogger(PartHandler.class.getName());
-
     @Inject
-    RoomPresence presence;
-
-    @Inject
-    RoomFanOut fanOut;
-
-    @Inject
-    FollowersOutside followersOutside;
-
-    @Inject
-    RoomService rooms;
+    RoomOccupancy occupancy;
 
     @Override
     public Class<Command.Part> commandType() {
@@ -49,18 +33,7 @@ public class PartHandler implements CommandHandler<Command.Part> {
 
     @Override
     public List<Outbound> handle(Command.Part command, ChatClient client) {
-        Participant me = new Participant(client.userUri(), client.sessionId());
-        String room = RoomUris.canonical(command.channelUri());
-        if (presence.leave(room, me)) {
-            fanOut.left(room, me);
-            followersOutside.left(room, me.userUri(), me.sessionId());
-            try {
-                rooms.leave(me.userUri(), room);
-            } catch (RuntimeException e) {
-                // The client has left whatever the record says; answering otherwise would keep its room open.
-                LOG.log(Level.WARNING, e, () -> "no compliance record of " + me.userUri() + " leaving " + room);
-            }
-        }
+        occupancy.leave(new Participant(client.userUri(), client.sessionId()), command.channelUri());
         return List.of(Reply.ok(command, ChannelInfo.uriOnly(command.channelUri())));
     }
 }

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
@@ -41,12 +42,15 @@ import org.parley.chat.application.FollowService;
 import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.RoomEntryService;
 import org.parley.chat.application.RoomService;
+import org.parley.chat.application.occupancy.RoomOccupancy;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
+import org.parley.chat.interfaces.xccos.FollowersOutside;
+import org.parley.chat.interfaces.xccos.OccupancyNoticesHere;
 import org.parley.chat.interfaces.xccos.RecordingDelivery;
 import org.parley.xccos.ChannelId;
 import org.parley.xccos.Command;
@@ -79,11 +83,14 @@ class JoinHandlerTest {
 
     @BeforeEach
     void wire() {
-        handler.entries = new RoomEntryService(rooms, follows, invitations);
-        handler.presence = presence;
-        handler.fanOut = Fixtures.roomFanOut(presence, delivery);
-        handler.followersOutside = new org.parley.chat.interfaces.xccos.FollowersOutside();
-        handler.configuration = configuration(75);
+        occupy(75);
+    }
+
+    /** The handler on one occupancy whose notices reach the room's fan-out, as PostRoadSubscriptions wires it. */
+    private void occupy(int participantListLimit) {
+        handler.occupancy = new RoomOccupancy(new RoomEntryService(rooms, follows, invitations), rooms, presence,
+                configuration(participantListLimit));
+        handler.occupancy.tell(new OccupancyNoticesHere(Fixtures.roomFanOut(presence, delivery), new FollowersOutside()));
     }
 
     private static ChatConfiguration configuration(int participantListLimit) {
@@ -94,7 +101,7 @@ class JoinHandlerTest {
     /** Lync listed at most 75 participants to a client: the cut is a setting, and the joining user is always listed. */
     @Test
     void listsAtMostTheParticipantListLimitTheJoiningUserAmongThem() {
-        handler.configuration = configuration(3);
+        occupy(3);
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
         presence.enter(ROOM_A, participant(CAROL, "s-carol"));
         presence.enter(ROOM_A, participant(DAVE, "s-dave"));
@@ -228,6 +235,7 @@ class JoinHandlerTest {
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
         handler.handle(join(false, channel(0, GUID_A)), CLIENT);
+        when(rooms.joinAgain(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         delivery.clear();
 
         Reply again = single(handler.handle(join(false, channel(0, GUID_A)), CLIENT));
@@ -235,6 +243,24 @@ class JoinHandlerTest {
         assertThat(again.result()).isEqualTo(Result.OK);
         assertThat(again.data()).hasSize(3); // alice, bob, the room
         assertThat(delivery.all()).isEmpty();
+    }
+
+    /**
+     * The compliance record has one JOIN per entry, as it has one PART per leave (#18): a session that joins a
+     * room it is already in is checked and answered again, but nothing new is recorded.
+     */
+    @Test
+    void joiningAgainFromTheSameSessionRecordsOneJoin() {
+        when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
+        when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
+        handler.handle(join(false, channel(0, GUID_A)), CLIENT);
+        when(rooms.joinAgain(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
+
+        Reply again = single(handler.handle(join(false, channel(0, GUID_A)), CLIENT));
+
+        assertThat(again.result()).isEqualTo(Result.OK);
+        verify(rooms, times(1)).join(ALICE, ROOM_A);
+        verify(rooms).joinAgain(ALICE, ROOM_A);
     }
 
     /** Entering follows the room, so the user's other clients find it in getassociations. */

@@ -20,10 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.RoomService;
+import org.parley.chat.application.occupancy.RoomOccupancy;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
+import org.parley.chat.interfaces.xccos.FollowersOutside;
+import org.parley.chat.interfaces.xccos.OccupancyNoticesHere;
 import org.parley.chat.interfaces.xccos.RecordingDelivery;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.ChannelInfo;
@@ -47,10 +50,8 @@ class PartHandlerTest {
 
     @BeforeEach
     void wire() {
-        handler.presence = presence;
-        handler.fanOut = Fixtures.roomFanOut(presence, delivery);
-        handler.followersOutside = new org.parley.chat.interfaces.xccos.FollowersOutside();
-        handler.rooms = rooms;
+        handler.occupancy = new RoomOccupancy(null, rooms, presence, null);
+        handler.occupancy.tell(new OccupancyNoticesHere(Fixtures.roomFanOut(presence, delivery), new FollowersOutside()));
     }
 
     @Test
