@@ -19,6 +19,8 @@ let open = null;
 /** The event stream's abort controller; a new stream replaces the old one when the rooms change. */
 let stream = null;
 let retryMs = 1_000;
+/** The web session the stream opened (the server's first event); a reconnecting stream names it to stay the same. */
+let session = null;
 
 // ---- the rooms ---------------------------------------------------------------------------------
 
@@ -227,7 +229,8 @@ function connect() {
     const controller = new AbortController();
     stream = controller;
     const query = [...rooms.values()].flatMap(({room, lastSeq}) => [`room=${room.id}`,
-        ...(lastSeq > 0 ? [`after=${room.id}:${lastSeq}`] : [])]).join('&');
+        ...(lastSeq > 0 ? [`after=${room.id}:${lastSeq}`] : [])])
+        .concat(session ? [`session=${encodeURIComponent(session)}`] : []).join('&');
     $('connection').textContent = 'Connecting…';
     events(`chat/events?${query}`, (name, id, data) => {
         $('connection').textContent = 'Live';
@@ -263,8 +266,15 @@ function reconnectLater(controller) {
 }
 
 function onEvent(name, data) {
-    if (name === 'post') {
+    if (name === 'session') {
+        session = data.session;
+    } else if (name === 'post') {
         posted(data.room, data);
+    } else if (name === 'entered' || name === 'left') {
+        if (open && open.id === data.room) {
+            $('message-list').append(el('li', {className: 'presence'},
+                `${data.user.replace(/^sip:/, '')} ${name === 'entered' ? 'joined' : 'left'}`));
+        }
     } else if (name === 'closed') {
         const entry = rooms.get(data.room);
         rooms.delete(data.room);
@@ -329,6 +339,11 @@ function leavePage() {
         stream.abort();
         stream = null;
     }
+    if (session && signedInUser()) {
+        // Leave the rooms now rather than after the grace a dropped connection gets.
+        call(`chat/sessions/${encodeURIComponent(session)}`, {method: 'DELETE'}).catch(() => {});
+    }
+    session = null;
     signOut();
     rooms.clear();
     closeConversation();

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -67,8 +68,22 @@ final class LiveEventsClient implements AutoCloseable {
         return client;
     }
 
-    /** The next event, waiting at most {@code seconds}; comments (heartbeats) are not events. */
+    /**
+     * The next event about the rooms' content (a post, a room's change, a room closed), waiting at most
+     * {@code seconds}; the session's own event and who enters and leaves are passed over (see {@link #nextAny}).
+     */
     Event next(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            Event event = nextAny((int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())));
+            if (!Set.of("session", "entered", "left").contains(event.name())) {
+                return event;
+            }
+        }
+    }
+
+    /** The next event of any kind, waiting at most {@code seconds}; comments (heartbeats) are not events. */
+    Event nextAny(int seconds) throws InterruptedException {
         Event event = events.poll(seconds, TimeUnit.SECONDS);
         if (event == null) {
             throw new AssertionError("no event within " + seconds + " s");

@@ -29,6 +29,8 @@ public enum ChatSetting {
     FILE_STORE_ORPHAN_GRACE_SECONDS("parley.filestore.orphan-grace-seconds", "3600"),
     FILE_TOKEN_TTL_SECONDS("parley.filetoken.ttl-seconds", "300"),
     FILE_TOKEN_SERVER_URI("parley.filetoken.server-uri", "http://127.0.0.1:8080/parley/api/v1/filetokens"),
+    /** How long a web client's session outlives its dropped event stream (so a blip is no leave and join). */
+    WEB_SESSION_GRACE_SECONDS("parley.web.session-grace-seconds", "30"),
     POOL_ENABLED("parley.pool.enabled", "false"),
     COMPLIANCE_ENABLED("parley.compliance.enabled", "false"),
     /** No default, as the file store's. */

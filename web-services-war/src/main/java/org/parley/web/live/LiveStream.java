@@ -41,6 +41,8 @@ final class LiveStream {
     /** Where the writes happen: never the thread that queued the event (a post's, which must not wait or fail). */
     private final Executor writer;
     private final Gaps gaps;
+    private final String sessionId;
+    private final Runnable ended;
     private final Sse sse;
     private final Map<String, Long> lastSeqByRoom = new HashMap<>();
     private final Queue<LiveEvent> queue = new ArrayDeque<>();
@@ -49,10 +51,17 @@ final class LiveStream {
     private boolean sending;
     private boolean closed;
 
-    /** @param afterByRoom the rooms to watch, each with the last post the client has of it (0: none) */
-    LiveStream(String user, Map<String, Long> afterByRoom, SseEventSink sink, Sse sse, Executor writer, Gaps gaps) {
+    /**
+     * @param sessionId   the web session the stream serves (it may outlive the stream, for the grace)
+     * @param afterByRoom the rooms to watch, each with the last post the client has of it (0: none)
+     * @param ended       run once when the stream ends, whatever ends it
+     */
+    LiveStream(String user, String sessionId, Map<String, Long> afterByRoom, SseEventSink sink, Sse sse,
+               Executor writer, Gaps gaps, Runnable ended) {
         this.user = user;
+        this.sessionId = sessionId;
         this.gaps = gaps;
+        this.ended = ended;
         this.writer = writer;
         this.sink = sink;
         this.sse = sse;
@@ -61,6 +70,10 @@ final class LiveStream {
 
     String user() {
         return user;
+    }
+
+    String sessionId() {
+        return sessionId;
     }
 
     synchronized Set<String> rooms() {
@@ -138,8 +151,12 @@ final class LiveStream {
     }
 
     synchronized void end() {
+        if (closed) {
+            return;
+        }
         closed = true;
         queue.clear();
+        ended.run();
         try {
             sink.close();
         } catch (RuntimeException e) {

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import org.parley.chat.application.ChatSetting;
 import org.parley.chat.application.HistoryService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.MessageView;
@@ -31,6 +34,11 @@ import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.application.events.PostRoad;
 import org.parley.chat.application.events.RoomChange;
 import org.parley.chat.application.events.RoomEventSubscribers;
+import org.parley.chat.application.occupancy.OccupancyNotices;
+import org.parley.chat.application.occupancy.RoomOccupancy;
+import org.parley.chat.application.presence.Participant;
+import org.parley.chat.application.presence.PoolPresence;
+import org.parley.chat.application.presence.PresenceWatcher;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.shared.ChatException;
 
@@ -41,12 +49,20 @@ import org.parley.chat.domain.shared.ChatException;
  * what it missed from the history, so a network blip loses nothing and repeats nothing: the store, not a buffer,
  * is what it resumes from.
  *
+ * <p>A web client is a participant of the rooms its stream watches, as a SIP client is of the rooms it joined: its
+ * web session ({@code web:<uuid>}, told in the stream's first event, {@code session}) enters them through the one
+ * {@link RoomOccupancy} (presence, so SIP clients list it and get {@code ntc:join}; compliance JOIN), and leaves them
+ * when the client names them no more, or when its stream has been gone for the grace
+ * ({@code parley.web.session-grace-seconds}): a client that reconnects within it with {@code session=<id>} is the same
+ * participant, and nobody sees it leave and come back. Who enters and leaves reaches the streams too
+ * ({@code entered}, {@code left}), from this node and from the others of a pool.
+ *
  * <p>Rights taken away close the room on the stream at once: an access change ({@link RoomEventSubscribers}, from the
  * room events topic, on every node) re-checks the streams it concerns against the committed rules, as the SIP side
- * evicts its participants.
+ * evicts its participants (the web ones among them: they are in presence).
  */
 @ApplicationScoped
-public class LiveStreams implements RoomEventSubscribers.Subscriber {
+public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNotices, PresenceWatcher {
 
     /** Well under the 60 s idle timeouts of common proxies and load balancers. */
     static final long HEARTBEAT_SECONDS = 20;
@@ -67,6 +83,12 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber {
     @Inject
     RoomEventSubscribers roomEvents;
 
+    @Inject
+    RoomOccupancy occupancy;
+
+    @Inject
+    PoolPresence pool;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -74,11 +96,27 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber {
     ManagedExecutorService writer;
 
     private final Set<LiveStream> streams = new CopyOnWriteArraySet<>();
+    /** The web sessions of this node: with a stream, or without one for the grace. */
+    private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
     private ScheduledFuture<?> heartbeat;
+
+    /** A web client as a participant: the rooms it is in, the stream serving it now, its end if no stream comes. */
+    private static final class WebSession {
+        final Participant participant;
+        Set<String> rooms = Set.of();
+        LiveStream stream;
+        ScheduledFuture<?> ending;
+
+        WebSession(Participant participant) {
+            this.participant = participant;
+        }
+    }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         road.subscribe(this::posted);
         roomEvents.subscribe(this);
+        occupancy.tell(this);
+        pool.watch(this);
         heartbeat = scheduler.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
                 TimeUnit.SECONDS);
     }
@@ -90,15 +128,19 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber {
         }
         streams.forEach(LiveStream::end);
         streams.clear();
+        sessions.clear();
     }
 
     /**
      * Starts a stream for the user: every room must be one they may read (otherwise nothing starts and the refusal
-     * is thrown); then what they missed since {@code afterByRoom} is sent, then every post as it comes.
+     * is thrown); the web session (a new one, or {@code sessionId}'s if it is the user's and still in its grace)
+     * enters the rooms and leaves those it named before and does not now; then the stream gets the session's id,
+     * what was missed since {@code afterByRoom}, and every post as it comes.
      *
+     * @param sessionId   the session a reconnecting client had, or null
      * @param afterByRoom each room with the last post the client has of it; 0 for none: live posts only
      */
-    public void open(String user, Map<String, Long> afterByRoom, SseEventSink sink, Sse sse) {
+    public void open(String user, String sessionId, Map<String, Long> afterByRoom, SseEventSink sink, Sse sse) {
         Map<String, Set<String>> asked = new HashMap<>();
         for (String room : afterByRoom.keySet()) {
             if (rooms.current(room).isEmpty()) {
@@ -110,8 +152,39 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber {
         if (!refused.isEmpty()) {
             throw ChatException.forbidden(user + " may not read " + refused.keySet().iterator().next());
         }
-        LiveStream stream = new LiveStream(user, afterByRoom, sink, sse, writer, this::missed);
+        WebSession session = session(user, sessionId);
+        Participant participant = session.participant;
+        try {
+            for (String room : afterByRoom.keySet()) {
+                occupancy.enter(participant, room);
+            }
+        } catch (RuntimeException refusedEntry) {
+            if (session.rooms.isEmpty()) {
+                end(session);
+            }
+            throw refusedEntry;
+        }
+        for (String room : session.rooms) {
+            if (!afterByRoom.containsKey(room)) {
+                occupancy.leave(participant, room);
+            }
+        }
+        LiveStream stream = new LiveStream(user, participant.sessionId(), afterByRoom, sink, sse, writer,
+                this::missed, () -> streamEnded(session));
+        LiveStream replaced;
+        synchronized (session) {
+            session.rooms = Set.copyOf(afterByRoom.keySet());
+            replaced = session.stream;
+            session.stream = stream;
+        }
+        if (replaced != null) {
+            // The client came back before the server noticed its old connection was gone.
+            replaced.end();
+            streams.remove(replaced);
+        }
         streams.add(stream);
+        stream.tell(new LiveEvent(null, "session",
+                Json.createObjectBuilder().add("session", participant.sessionId()).build().toString(), 0));
         Map<String, List<LiveEvent>> missed = new HashMap<>();
         afterByRoom.forEach((room, after) -> {
             if (after > 0) {
@@ -122,11 +195,82 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber {
         stream.catchUp(missed);
     }
 
+    /** The user's session {@code sessionId} if it is theirs and still here (its end called off), or a new one. */
+    private WebSession session(String user, String sessionId) {
+        if (sessionId != null) {
+            WebSession known = sessions.get(sessionId);
+            if (known != null && known.participant.userUri().equals(user)) {
+                synchronized (known) {
+                    if (known.ending == null || known.ending.cancel(false)) {
+                        known.ending = null;
+                        return known;
+                    }
+                }
+            }
+        }
+        WebSession created = new WebSession(new Participant(user, Participant.WEB_SESSION + UUID.randomUUID()));
+        sessions.put(created.participant.sessionId(), created);
+        return created;
+    }
+
+    /** A stream ended: unless another took its place, the session leaves its rooms once the grace has passed. */
+    private void streamEnded(WebSession session) {
+        synchronized (session) {
+            if (session.stream != null && !session.stream.isClosed()) {
+                return;
+            }
+            session.stream = null;
+            try {
+                session.ending = scheduler.schedule(() -> end(session), graceSeconds(), TimeUnit.SECONDS);
+            } catch (RuntimeException stopping) {
+                // The node is stopping: presence goes with it.
+                LOG.log(Level.FINE, "no end scheduled for a web session", stopping);
+            }
+        }
+    }
+
+    /**
+     * The user ends their web session now (the page signs out): it leaves its rooms at once, its stream closes.
+     *
+     * @return false when the user has no session by that id here
+     */
+    public boolean end(String user, String sessionId) {
+        WebSession session = sessions.get(sessionId);
+        if (session == null || !session.participant.userUri().equals(user)) {
+            return false;
+        }
+        LiveStream stream;
+        synchronized (session) {
+            if (session.ending != null) {
+                session.ending.cancel(false);
+            }
+            stream = session.stream;
+            session.stream = null;
+        }
+        end(session);
+        if (stream != null) {
+            streams.remove(stream);
+            stream.end();
+        }
+        return true;
+    }
+
+    private void end(WebSession session) {
+        if (sessions.remove(session.participant.sessionId(), session)) {
+            occupancy.leaveAll(session.participant);
+        }
+    }
+
+    private static long graceSeconds() {
+        return Long.parseLong(ChatSetting.WEB_SESSION_GRACE_SECONDS.value());
+    }
+
     /** From the road, on the thread that committed the post: written once, queued on every stream of its room. */
     void posted(MessageView post) {
         LiveEvent event = null;
         for (LiveStream stream : streams) {
             if (stream.isClosed()) {
+                stream.end();
                 streams.remove(stream);
             } else if (stream.watches(post.roomUri())) {
                 if (event == null) {
@@ -186,6 +330,44 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber {
         }
     }
 
+    // ---- who enters and leaves, here and on the other nodes: told to the streams watching the room ----------
+
+    @Override
+    public void entering(String roomUri, long lastSeq) {
+        // The streams' order guard starts from what each client has, not from the room's entry.
+    }
+
+    @Override
+    public void entered(String roomUri, Participant participant, boolean manager) {
+        tellRoom(roomUri, participant, "entered", object(roomUri).add("user", participant.userUri())
+                .add("manager", manager).build().toString());
+    }
+
+    @Override
+    public void left(String roomUri, Participant participant) {
+        tellRoom(roomUri, participant, "left", object(roomUri).add("user", participant.userUri()).build().toString());
+    }
+
+    @Override
+    public void enteredElsewhere(String roomUri, Participant participant, boolean manager) {
+        entered(roomUri, participant, manager);
+    }
+
+    @Override
+    public void leftElsewhere(String roomUri, Participant participant) {
+        left(roomUri, participant);
+    }
+
+    /** Every stream watching the room but the participant's own. */
+    private void tellRoom(String roomUri, Participant participant, String name, String data) {
+        LiveEvent event = new LiveEvent(null, name, data, 0);
+        for (LiveStream stream : streams) {
+            if (stream.watches(roomUri) && !stream.sessionId().equals(participant.sessionId())) {
+                stream.tell(event);
+            }
+        }
+    }
+
     int streams() {
         return streams.size();
     }
@@ -197,6 +379,7 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber {
     private void heartbeat() {
         for (LiveStream stream : streams) {
             if (stream.isClosed()) {
+                stream.end();
                 streams.remove(stream);
             } else {
                 try {

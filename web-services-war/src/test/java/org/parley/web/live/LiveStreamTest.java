@@ -22,6 +22,8 @@ class LiveStreamTest {
     private final RecordingSink sink = new RecordingSink();
     /** What the store holds of ROOM, for the gaps a stream fills. */
     private final List<LiveEvent> store = new ArrayList<>();
+    /** How often the stream said it ended. */
+    private int ended;
 
     @Test
     void sendsEachPostOnceInTheRoomsOrder() {
@@ -49,7 +51,8 @@ class LiveStreamTest {
 
     @Test
     void whatWasMissedComesFirstThenTheLivePostsHeldMeanwhileWithoutRepeats() {
-        LiveStream stream = new LiveStream("sip:bob@contoso.com", Map.of(ROOM, 4L), sink, new SseImpl(), Runnable::run, this::stored);
+        LiveStream stream = new LiveStream("sip:bob@contoso.com", "web:test", Map.of(ROOM, 4L), sink, new SseImpl(), Runnable::run,
+                this::stored, () -> ended++);
         // Live posts while the history is read: 6 is also in the history, 7 is not yet.
         stream.post(ROOM, post(6));
         stream.post(ROOM, post(7));
@@ -90,6 +93,8 @@ class LiveStreamTest {
         assertThat(stream.isClosed()).isTrue();
         assertThat(sink.closed).isTrue();
         assertThat(sink.sent).hasSize(1);
+        stream.end();
+        assertThat(ended).as("the end is told once").isEqualTo(1);
     }
 
     @Test
@@ -104,7 +109,8 @@ class LiveStreamTest {
     }
 
     private LiveStream caughtUp(Map<String, Long> rooms) {
-        LiveStream stream = new LiveStream("sip:bob@contoso.com", rooms, sink, new SseImpl(), Runnable::run, this::stored);
+        LiveStream stream = new LiveStream("sip:bob@contoso.com", "web:test", rooms, sink, new SseImpl(), Runnable::run,
+                this::stored, () -> ended++);
         stream.catchUp(Map.of());
         return stream;
     }

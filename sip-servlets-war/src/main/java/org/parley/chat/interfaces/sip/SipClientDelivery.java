@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.presence.Participant;
 import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.chat.interfaces.xccos.ClientDelivery;
 import org.parley.sip.servlet.SipServletRequest;
@@ -85,7 +86,8 @@ public class SipClientDelivery implements ClientDelivery {
         for (String sessionId : sessionIds) {
             SipSession session = sessions.get(sessionId);
             if (session == null || !session.isValid()) {
-                if (post) {
+                // A web client in the room is served by its own stream (web-services-war), not by this delivery.
+                if (post && !Participant.isWebSession(sessionId)) {
                     meters.deliveryFailed(ParleyMeters.DeliveryFailure.ENDED);
                 }
                 continue;

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -32,9 +33,11 @@ import org.parley.web.rest.security.Caller;
  * reconnects, the last post it has of each ({@code after=<room>:<seq>}, or the standard {@code Last-Event-ID} for
  * one room); it first gets what it missed, then every post as it is stored, in each room's order, never twice.
  *
- * <p>Events: {@code post} (id {@code <room>:<seq>}; room, roomUri, seq, author, text, serverTime, clientTime),
- * {@code room} (the room changed: read it again), {@code closed} (the caller may no longer read the room: nothing more
- * of it comes). Every room must be one the caller may read, or no stream starts (403, 404 as problem+json).
+ * <p>The client is a participant of the rooms while its stream is open, and for a grace after (a reconnecting client
+ * names its {@code session} and stays the same participant). Events: {@code session} (its id, first), {@code post}
+ * (id {@code <room>:<seq>}; room, roomUri, seq, author, text, serverTime, clientTime), {@code entered} and
+ * {@code left} (someone else entered or left the room: room, roomUri, user, manager), {@code room} (the room
+ * changed: read it again), {@code closed} (the caller may no longer read the room: nothing more of it comes). Every room must be one the caller may read, or no stream starts (403, 404 as problem+json).
  */
 @Path("chat/events")
 @RequestScoped
@@ -59,6 +62,7 @@ public class ChatEventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@QueryParam("room") List<String> rooms, @QueryParam("after") List<String> after,
+                       @QueryParam("session") @Size(max = 64) String session,
                        @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink,
                        @Context Sse sse) {
         if (rooms.isEmpty() || rooms.size() > MAX_ROOMS) {
@@ -74,7 +78,7 @@ public class ChatEventsResource {
         for (String resume : after) {
             resume(resume, afterByRoom, "after");
         }
-        streams.open(caller.uri(), afterByRoom, sink, sse);
+        streams.open(caller.uri(), session, afterByRoom, sink, sse);
     }
 
     private void resume(String text, Map<String, Long> afterByRoom, String what) {
