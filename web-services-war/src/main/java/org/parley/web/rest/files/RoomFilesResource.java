@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.FileRecordService;
+import org.parley.chat.application.FileUploads;
 import org.parley.chat.application.dto.FileView;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.web.rest.rooms.PageJson;
@@ -55,7 +56,7 @@ public class RoomFilesResource {
     FileRecordService files;
 
     @Inject
-    Uploads uploads;
+    FileUploads uploads;
 
     @Inject
     ChatConfiguration configuration;
@@ -68,7 +69,7 @@ public class RoomFilesResource {
                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                         InputStream body, @Context UriInfo request) throws IOException {
-        return created(uploads.upload(caller.uri(), roomUri(id), name, contentType, contentLength, body,
+        return created(uploads.upload(caller.uri(), roomUri(id), name, mediaType(contentType), contentLength, body,
                 downloadBase(request)), request);
     }
 
@@ -83,8 +84,8 @@ public class RoomFilesResource {
         String name = file.getFileName().orElseThrow(() -> new BadRequestException("the file part has no file name"));
         String type = file.getMediaType() == null ? null : file.getMediaType().toString();
         try (InputStream content = file.getContent()) {
-            return created(uploads.upload(caller.uri(), roomUri(id), name, type, -1, content, downloadBase(request)),
-                    request);
+            return created(uploads.upload(caller.uri(), roomUri(id), name, mediaType(type), -1, content,
+                    downloadBase(request)), request);
         }
     }
 
@@ -106,7 +107,19 @@ public class RoomFilesResource {
         return request.getBaseUriBuilder().path("files/").build();
     }
 
-    private static Response created(FileView file, UriInfo request) {
+    /** A content type that is not a media type would break every later download of the file. */
+    static String mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+        try {
+            return MediaType.valueOf(contentType).toString();
+        } catch (IllegalArgumentException notAMediaType) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+
+    static Response created(FileView file, UriInfo request) {
         return Response.created(downloadBase(request).resolve(Long.toString(file.id())))
                 .entity(FileJson.of(file))
                 .build();
