@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,7 +34,6 @@ import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.FileRecordService;
 import org.parley.chat.application.FileUploads;
 import org.parley.chat.application.dto.FileView;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.web.rest.rooms.PageJson;
 import org.parley.web.rest.security.Caller;
 
@@ -69,8 +67,8 @@ public class RoomFilesResource {
                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                         InputStream body, @Context UriInfo request) throws IOException {
-        return created(uploads.upload(caller.uri(), roomUri(id), name, mediaType(contentType), contentLength, body,
-                downloadBase(request)), request);
+        return created(uploads.upload(caller.uri(), configuration.roomUri(id), name, mediaType(contentType),
+                contentLength, body, downloadBase(request)), request);
     }
 
     /** A browser form's upload: the part named {@code file}, with its file name and content type. */
@@ -84,7 +82,7 @@ public class RoomFilesResource {
         String name = file.getFileName().orElseThrow(() -> new BadRequestException("the file part has no file name"));
         String type = file.getMediaType() == null ? null : file.getMediaType().toString();
         try (InputStream content = file.getContent()) {
-            return created(uploads.upload(caller.uri(), roomUri(id), name, mediaType(type), -1, content,
+            return created(uploads.upload(caller.uri(), configuration.roomUri(id), name, mediaType(type), -1, content,
                     downloadBase(request)), request);
         }
     }
@@ -94,12 +92,8 @@ public class RoomFilesResource {
     public PageJson<FileJson> list(@PathParam("id") String id,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        List<FileJson> all = files.files(caller.uri(), roomUri(id)).stream().map(FileJson::of).toList();
+        List<FileJson> all = files.files(caller.uri(), configuration.roomUri(id)).stream().map(FileJson::of).toList();
         return PageJson.of(all, page, size);
-    }
-
-    private String roomUri(String id) {
-        return new RoomUri(configuration.domain(), UUID.fromString(id)).toString();
     }
 
     /** {@code .../api/v1/files/}: a file id resolved against it is the file's download address. */

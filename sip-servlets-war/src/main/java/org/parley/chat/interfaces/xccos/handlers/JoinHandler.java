@@ -15,13 +15,13 @@ import org.parley.chat.application.dto.EnteredRoom;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
+import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.ChatErrors;
 import org.parley.chat.interfaces.xccos.CommandHandler;
 import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
-import org.parley.chat.interfaces.xccos.RoomUris;
 import org.parley.xccos.ChannelId;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem;
@@ -86,7 +86,7 @@ public class JoinHandler implements CommandHandler<Command.Join> {
     }
 
     private ChannelInfo enter(String roomUri, Participant me, Map<String, Integer> userIds) {
-        String canonical = RoomUris.canonical(roomUri);
+        String canonical = RoomUri.canonical(roomUri);
         // One call, one transaction: join rule, follow, invitations, and the managers among those present (by the
         // room's rule, not the listed URIs: a manager may be one through a group or a domain).
         EnteredRoom entry = entries.enter(me.userUri(), roomUri, usersIn(canonical));

@@ -10,11 +10,11 @@ import jakarta.inject.Inject;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
+import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.CommandHandler;
 import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.RoomFanOut;
-import org.parley.chat.interfaces.xccos.RoomUris;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.ChannelInfo;
 import org.parley.xccos.Outbound;
@@ -50,7 +50,7 @@ public class PartHandler implements CommandHandler<Command.Part> {
     @Override
     public List<Outbound> handle(Command.Part command, ChatClient client) {
         Participant me = new Participant(client.userUri(), client.sessionId());
-        String room = RoomUris.canonical(command.channelUri());
+        String room = RoomUri.canonical(command.channelUri());
         if (presence.leave(room, me)) {
             fanOut.left(room, me);
             followersOutside.left(room, me.userUri(), me.sessionId());
