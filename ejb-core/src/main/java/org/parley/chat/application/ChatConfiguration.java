@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.parley.chat.domain.model.message.Message;
+import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.SipUri;
 
 /**
@@ -76,6 +77,14 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
                              boolean managersMayDeleteRooms, int backChatDefaultCount, int participantListLimit) {
         this(domain, storySizeLimit, searchLimit, historyPageLimit, maxFileSizeBytes, globalPolicyEnabled,
                 administrators, managersMayDeleteRooms, backChatDefaultCount, participantListLimit, "");
+    }
+
+    /**
+     * A room of this server by its GUID, as the web services' paths name rooms ({@code /rooms/<guid>}): the room URI
+     * the services take.
+     */
+    public String roomUri(String guid) {
+        return RoomUri.of(domain, guid).toString();
     }
 
     /** The room management page to give clients, if there is one. */

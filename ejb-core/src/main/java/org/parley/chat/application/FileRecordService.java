@@ -1,5 +1,6 @@
 package org.parley.chat.application;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.FileView;
+import org.parley.chat.domain.model.file.FileAnnouncement;
 import org.parley.chat.domain.model.file.FileDescription;
 import org.parley.chat.domain.model.file.FileRecord;
 import org.parley.chat.domain.model.file.FileRecordRepository;
@@ -41,17 +43,21 @@ public class FileRecordService {
     @Inject
     ComplianceRecorder compliance;
 
+    @Inject
+    PostService posts;
+
     public FileRecordService() {
     }
 
     FileRecordService(Callers callers, RoomRepository rooms, FileRecordRepository files,
-                      ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance) {
+                      ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance, PostService posts) {
         this.callers = callers;
         this.rooms = rooms;
         this.files = files;
         this.configuration = configuration;
         this.clock = clock;
         this.compliance = compliance;
+        this.posts = posts;
     }
 
     /**
@@ -66,13 +72,32 @@ public class FileRecordService {
     }
 
     public FileView register(String actorUri, String roomUri, FileDescription file) {
-        Actor actor = callers.participant(actorUri);
+        return FileView.of(register(callers.participant(actorUri), room(roomUri), file));
+    }
+
+    /**
+     * Registers stored bytes as a file of the room and posts the uploader's announcement of it
+     * ({@link FileAnnouncement#text}), in this one transaction: a file nobody was told about, or an announcement
+     * of a file that is not there, cannot be left behind. The uploader is looked up once, for both; the rules are
+     * those of {@link #requireUpload} again, since rights may have changed while the bytes were arriving.
+     *
+     * @param downloadBase the URI that, resolved against a file id, downloads the file
+     */
+    public FileView registerAnnounced(String uploaderUri, String roomUri, FileDescription file, URI downloadBase) {
+        Actor uploader = callers.participant(uploaderUri);
         Room room = room(roomUri);
+        FileRecord record = register(uploader, room, file);
+        posts.postAs(uploader, room.uri().toString(), FileAnnouncement.text(record.fileName(), record.sizeBytes(),
+                downloadBase, record.id()));
+        return FileView.of(record);
+    }
+
+    private FileRecord register(Actor actor, Room room, FileDescription file) {
         requireSize(file.sizeBytes());
         FileRecord record = FileRecord.register(room, actor, file, clock.instant());
         files.add(record);
         compliance.recordUpload(room, actor.uri().value(), clock.instant(), file);
-        return FileView.of(record);
+        return record;
     }
 
     /** The room's files, newest first, for whoever may read the room. */

@@ -204,8 +204,9 @@ public class HistoryService {
      * The files whose announcements the rewrite takes go with them, as a clear takes the files posted before its
      * date: their records now, their bytes at the file store's next clean-up. A replacement gives every match the same
      * new text, so an announcement it matches stops naming its file, which would stay behind as a file nobody was told
-     * about (what FileRegistration's single transaction exists to prevent): its file goes too, unless the new text
-     * still announces that very file. (A single message removed or replaced by its number leaves its file in place.)
+     * about (what the single transaction of FileRecordService.registerAnnounced exists to prevent): its file goes
+     * too, unless the new text still announces that very file. (A single message removed or replaced by its number
+     * leaves its file in place.)
      */
     public BulkRewriteView rewriteMatching(String actorUri, HistoryQuery query, boolean dryRun, String replacement) {
         Actor actor = administrator(actorUri);

@@ -97,7 +97,21 @@ public class PostService {
      */
     public PostedMessage post(PostRequest request) {
         try {
-            return store(request, new HashMap<>(1));
+            return store(request, null, new HashMap<>(1));
+        } catch (Refused refused) {
+            throw refused.reason;
+        }
+    }
+
+    /**
+     * As {@link #post(String, String, String, Instant)}, for a post another service makes in its own transaction
+     * for an author it has already looked up (a file's announcement, {@link FileRecordService#registerAnnounced}):
+     * the caller is looked up once per use case, and the post cannot be judged by other rights than the rest of it.
+     */
+    public PostedMessage postAs(Actor author, String roomUri, String text) {
+        try {
+            return store(new PostRequest(author.uri().value(), roomUri, text, null, () -> { }), author,
+                    new HashMap<>(1));
         } catch (Refused refused) {
             throw refused.reason;
         }
@@ -123,7 +137,7 @@ public class PostService {
         Map<RoomUri, Room> locked = new HashMap<>();
         for (int i : order) {
             try {
-                outcomes[i] = PostOutcome.stored(store(requests.get(i), locked));
+                outcomes[i] = PostOutcome.stored(store(requests.get(i), null, locked));
             } catch (Refused refused) {
                 outcomes[i] = PostOutcome.refused(refused.reason);
             }
@@ -141,13 +155,14 @@ public class PostService {
         }
     }
 
-    private PostedMessage store(PostRequest request, Map<RoomUri, Room> locked) {
+    /** @param knownAuthor the request's author when the caller has looked them up already, else null */
+    private PostedMessage store(PostRequest request, Actor knownAuthor, Map<RoomUri, Room> locked) {
         Actor author;
         Message message;
         Room room;
         RoomUri uri;
         try {
-            author = callers.participant(request.authorUri());
+            author = knownAuthor != null ? knownAuthor : callers.participant(request.authorUri());
             String text = request.text();
             if (text != null && text.length() > configuration.storySizeLimit()) {
                 throw new ChatException(ChatException.Reason.TOO_LARGE,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ class ChatServicesTest {
         follows = new FollowService(callers, roomRepository, new JpaFollowRepository(em), clock);
         invitations = new InvitationService(callers, roomRepository, new JpaInvitationRepository(em), clock);
         files = new FileRecordService(callers, roomRepository, new JpaFileRecordRepository(em), configuration, clock,
-                compliance);
+                compliance, posts);
         database.inTransaction(() -> ReferenceData.ensure(em, configuration, clock.instant()));
     }
 
@@ -1052,15 +1053,11 @@ class ChatServicesTest {
                 .containsExactly(ComplianceEventType.MESSAGES_REPLACED, ComplianceEventType.MESSAGES_REMOVED);
     }
 
-    /** A file and the room's post announcing it, as the web services' upload stores them (FileRegistration). */
+    /** A file and the room's post announcing it, as an upload stores them (FileRecordService.registerAnnounced). */
     private static FileView uploaded(String uploader, String roomUri, String name) {
         String hash = Hashes.sha256Hex(name + UUID.randomUUID());
-        return tx(() -> {
-            FileView file = files.register(uploader, roomUri, new FileDescription(name, 6, hash, "text/plain",
-                    "files/" + hash));
-            posts.post(uploader, roomUri, announcement(file), null);
-            return file;
-        });
+        return tx(() -> files.registerAnnounced(uploader, roomUri, new FileDescription(name, 6, hash, "text/plain",
+                "files/" + hash), URI.create("http://localhost:8080/parley/api/v1/files/")));
     }
 
     private static String announcement(FileView file) {

@@ -72,7 +72,7 @@ final class ChatStoreHarness implements AutoCloseable {
             new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em), fileRepository, configuration, clock,
             complianceEvents::add);
     final FileRecordService files = new FileRecordService(callers, roomRepository, fileRepository, configuration,
-            clock, complianceEvents::add);
+            clock, complianceEvents::add, posts);
     final FileTransferService transfers = new FileTransferService(callers, roomRepository, fileRepository,
             tokenRepository, transferSettings, clock);
     final StoreTransferService store = new StoreTransferService(callers, new JpaChatPolicyRepository(em),

@@ -43,11 +43,6 @@ import org.parley.xccos.XccosException;
 @Dependent
 public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping {
 
-    /** Session attribute: the user the identity step attributed the dialog to. */
-    static final String USER = "parley.user";
-    /** Session attribute: the session's first command has been answered (RoomResumption had its chance). */
-    static final String RESUMED = "parley.resumed";
-
     private static final Logger LOG = Logger.getLogger(ChatEndpointServlet.class.getName());
     private static final String SDP = "application/sdp";
 
@@ -102,7 +97,7 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
             return;
         }
         SipSession session = request.getSession();
-        session.setAttribute(USER, user.get());
+        SessionKey.USER.set(session, user.get());
         SipServletResponse ok = request.createResponse(200);
         // An IM session answer, as Lync servers send: SIPE needs none, others may (REAL-CLIENT.md A.3).
         String host = endpoints.hostName();
@@ -127,7 +122,7 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
     protected void doInfo(SipServletRequest request) throws IOException {
         long start = System.nanoTime();
         SipSession session = request.getSession();
-        String user = session.getAttribute(USER, String.class);
+        String user = SessionKey.USER.get(session);
         XccosCodec.Envelope envelope;
         try {
             envelope = codec.parse(request.getRawContent() == null ? new byte[0] : request.getRawContent());
@@ -166,9 +161,9 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
         }
         // The chat session's first command (the lookup dialog's cmd:requri aside): a user whose node died is put
         // back in its rooms (RoomResumption).
-        if (session.getAttribute(RESUMED) == null
+        if (SessionKey.RESUMED.get(session) == null
                 && envelope.items().stream().noneMatch(Command.RequestUri.class::isInstance)) {
-            session.setAttribute(RESUMED, Boolean.TRUE);
+            SessionKey.RESUMED.set(session, Boolean.TRUE);
             for (Outbound reply : resumption.resume(client)) {
                 delivery.send(session, reply);
             }

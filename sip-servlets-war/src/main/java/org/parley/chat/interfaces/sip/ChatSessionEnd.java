@@ -43,7 +43,7 @@ public class ChatSessionEnd implements SipSessionListener {
     @Override
     public void sessionDestroyed(SipSession session, SipSessionEndReason reason) {
         delivery.unregister(session.getId());
-        String user = session.getAttribute(ChatEndpointServlet.USER, String.class);
+        String user = SessionKey.USER.get(session);
         if (user == null) {
             return;
         }

@@ -37,8 +37,6 @@ public class SecurityAssociations implements SipConnectionListener {
     private static final Logger LOG = Logger.getLogger(SecurityAssociations.class.getName());
     /** SIPE re-registers shortly before its registration runs out; this covers a slow round trip. */
     static final Duration GRACE = Duration.ofSeconds(30);
-    /** The dialog attribute naming the association of the client at the dialog's other end. */
-    static final String DIALOG_ASSOCIATION = "parley.sipae.association";
 
     /**
      * One signed-in client: who it is, until when (System.nanoTime), and, once it has asked to sign
@@ -122,11 +120,11 @@ public class SecurityAssociations implements SipConnectionListener {
         if (message instanceof SipServletResponse response && response.getRequest() != null) {
             opaque = opaqueOf(response.getRequest().getHeader("Authorization"));
             SipSession dialog = message.getSession();
-            if (opaque != null && dialog != null && dialog.getAttribute(DIALOG_ASSOCIATION) == null) {
-                dialog.setAttribute(DIALOG_ASSOCIATION, opaque);
+            if (opaque != null && dialog != null && SessionKey.ASSOCIATION.get(dialog) == null) {
+                SessionKey.ASSOCIATION.set(dialog, opaque);
             }
         } else if (message.getSession() != null) {
-            opaque = (String) message.getSession().getAttribute(DIALOG_ASSOCIATION);
+            opaque = SessionKey.ASSOCIATION.get(message.getSession());
         }
         return key(opaque, connection);
     }
@@ -137,7 +135,7 @@ public class SecurityAssociations implements SipConnectionListener {
         if (connection == null) {
             return Optional.empty();
         }
-        return key((String) dialog.getAttribute(DIALOG_ASSOCIATION), connection).flatMap(this::find);
+        return key(SessionKey.ASSOCIATION.get(dialog), connection).flatMap(this::find);
     }
 
     private Optional<String> key(String opaque, SipConnection connection) {

@@ -56,9 +56,9 @@ public class SipClientDelivery implements ClientDelivery {
     int userCount() {
         Set<String> users = new HashSet<>();
         for (SipSession session : sessions.values()) {
-            Object user = session.getAttribute(ChatEndpointServlet.USER);
+            String user = SessionKey.USER.get(session);
             if (user != null) {
-                users.add((String) user);
+                users.add(user);
             }
         }
         return users.size();

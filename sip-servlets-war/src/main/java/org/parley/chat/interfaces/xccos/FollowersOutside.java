@@ -12,6 +12,7 @@ import org.parley.chat.application.FollowService;
 import org.parley.chat.application.FollowerIndex;
 import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.application.presence.RoomPresence;
+import org.parley.chat.domain.model.room.RoomUri;
 
 /**
  * Per room, the client sessions online on this node of the users who follow it but are not in it: the audience of
@@ -46,7 +47,7 @@ public class FollowersOutside {
     /** The sessions to tell about a post in the room, with their users: a copy. */
     public synchronized Map<String, String> of(String roomUri) {
         listen();
-        String room = RoomUris.canonical(roomUri);
+        String room = RoomUri.canonical(roomUri);
         Map<String, String> known = outside.get(room);
         if (known == null) {
             known = load(room);
@@ -72,7 +73,7 @@ public class FollowersOutside {
 
     /** A follow of the room started or ended: read it again when next asked. */
     public synchronized void followersChanged(String roomUri) {
-        String room = RoomUris.canonical(roomUri);
+        String room = RoomUri.canonical(roomUri);
         outside.remove(room);
         Set<String> followers = followersOf.remove(room);
         if (followers != null) {
@@ -103,7 +104,7 @@ public class FollowersOutside {
 
     /** A client entered the room: no longer told about its posts by notice. */
     public synchronized void entered(String roomUri, String sessionId) {
-        Map<String, String> sessions = outside.get(RoomUris.canonical(roomUri));
+        Map<String, String> sessions = outside.get(RoomUri.canonical(roomUri));
         if (sessions != null) {
             sessions.remove(sessionId);
         }
@@ -111,7 +112,7 @@ public class FollowersOutside {
 
     /** A client left the room; if its user follows it and the client is still signed in, it is told again. */
     public synchronized void left(String roomUri, String userUri, String sessionId) {
-        String room = RoomUris.canonical(roomUri);
+        String room = RoomUri.canonical(roomUri);
         Map<String, String> sessions = outside.get(room);
         if (sessions != null && followersOf.get(room).contains(userUri)
                 && online.sessionsOf(userUri).contains(sessionId)) {

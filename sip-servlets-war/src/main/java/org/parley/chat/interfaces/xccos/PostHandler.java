@@ -9,6 +9,7 @@ import org.parley.chat.application.PostRequest;
 import org.parley.chat.application.PostWriter;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.presence.RoomPresence;
+import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.xccos.Post;
 
@@ -33,7 +34,7 @@ public class PostHandler {
         if (!post.author().toLowerCase(Locale.ROOT).equals(client.userUri())) {
             throw ChatException.forbidden("a post's author must be its sender");
         }
-        String room = RoomUris.canonical(post.channelUri());
+        String room = RoomUri.canonical(post.channelUri());
         if (!presence.isPresent(room, client.sessionId())) {
             throw ChatException.forbidden("join the room before posting to it");
         }

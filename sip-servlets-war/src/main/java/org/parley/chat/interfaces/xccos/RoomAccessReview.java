@@ -15,6 +15,7 @@ import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.RoomPresence;
+import org.parley.chat.domain.model.room.RoomUri;
 
 /**
  * Acts on an access change (a member removed, a room made secret or disabled, a category's lists or a user's
@@ -60,7 +61,7 @@ public class RoomAccessReview {
     private Map<String, Set<Participant>> concerned(AccessChange change) {
         Map<String, Set<Participant>> concerned = new HashMap<>();
         if (change.roomUri() != null) {
-            String room = RoomUris.canonical(change.roomUri());
+            String room = RoomUri.canonical(change.roomUri());
             Set<Participant> participants = presence.participantsHere(room);
             if (!participants.isEmpty()) {
                 concerned.put(room, participants);

@@ -10,6 +10,7 @@ import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.events.RoomChange;
 import org.parley.chat.application.presence.RoomPresence;
+import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.xccos.Notice;
 
 /**
@@ -40,7 +41,7 @@ public class RoomChangeNotices {
 
     public void changed(RoomChange change) {
         if (change.roomUri() != null) {
-            String room = RoomUris.canonical(change.roomUri());
+            String room = RoomUri.canonical(change.roomUri());
             if (!presence.participantsHere(room).isEmpty()) {
                 rooms.current(room).ifPresent(this::tell);
             }

@@ -26,6 +26,7 @@ import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.PoolPresence;
 import org.parley.chat.application.presence.PresenceWatcher;
 import org.parley.chat.application.presence.RoomPresence;
+import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.xccos.ChatMessage;
 import org.parley.xccos.DataItem.Affiliation;
 import org.parley.xccos.DataItem.ChannelUsers;
@@ -110,7 +111,7 @@ public class RoomFanOut implements PresenceWatcher {
      * Never blocks the publisher: the post is queued on the room's lane (or held for its predecessor).
      */
     public void posted(MessageView message) {
-        String roomUri = RoomUris.canonical(message.roomUri());
+        String roomUri = RoomUri.canonical(message.roomUri());
         RoomLine line = line(roomUri);
         synchronized (line) {
             if (line.started && message.seq() <= line.delivered || line.held.containsKey(message.seq())) {
@@ -137,7 +138,7 @@ public class RoomFanOut implements PresenceWatcher {
      * then be skipped as delivered. Started here, the line holds the later post until the earlier one comes.
      */
     public void storedUpTo(String roomUri, long lastSeq) {
-        RoomLine line = line(RoomUris.canonical(roomUri));
+        RoomLine line = line(RoomUri.canonical(roomUri));
         synchronized (line) {
             if (!line.started) {
                 line.started = true;
@@ -252,10 +253,10 @@ public class RoomFanOut implements PresenceWatcher {
         if (presentElsewhere(roomUri, newcomer)) {
             return;
         }
-        RoomUris uri = RoomUris.parse(roomUri);
+        RoomUri uri = RoomUri.parse(roomUri);
         Notice notice = new Notice(Notice.JOIN, List.of(new UserInfo(null, newcomer.userUri(), List.of(
                 new Affiliation(manager ? XccosNames.AFFILIATION_MANAGER : XccosNames.AFFILIATION_MEMBER,
-                        uri.guid(), uri.domain())))));
+                        uri.guid().toString(), uri.domain())))));
         notifyOthers(roomUri, newcomer, notice);
     }
 
@@ -275,7 +276,7 @@ public class RoomFanOut implements PresenceWatcher {
     /** Someone left the room on another node of the pool, or with it: ntc:part to those who stay here. */
     @Override
     public void leftElsewhere(String roomUri, Participant leaver) {
-        String canonical = RoomUris.canonical(roomUri);
+        String canonical = RoomUri.canonical(roomUri);
         RoomLine line = line(canonical);
         synchronized (line) {
             line.leaving.add(leaver);
@@ -347,7 +348,7 @@ public class RoomFanOut implements PresenceWatcher {
      * @return false when the participant was not in the room (nothing sent)
      */
     public boolean evict(String roomUri, Participant participant) {
-        String canonical = RoomUris.canonical(roomUri);
+        String canonical = RoomUri.canonical(roomUri);
         RoomLine line = line(canonical);
         if (!presence.leave(roomUri, participant)) {
             return false;
@@ -362,7 +363,7 @@ public class RoomFanOut implements PresenceWatcher {
      * here, on the room's lane after what is queued there before it (posts, joins, parts).
      */
     public void changed(String roomUri, Notice notice) {
-        String canonical = RoomUris.canonical(roomUri);
+        String canonical = RoomUri.canonical(roomUri);
         RoomLine line = line(canonical);
         lanes().execute(line.lane, () -> sendToRoom(canonical, line, notice, null));
     }
@@ -378,7 +379,7 @@ public class RoomFanOut implements PresenceWatcher {
 
     /** Built once, sent on the room's lane after the posts queued before it. */
     private void notifyOthers(String roomUri, Participant subject, Notice notice) {
-        String canonical = RoomUris.canonical(roomUri);
+        String canonical = RoomUri.canonical(roomUri);
         RoomLine line = line(canonical);
         lanes().execute(line.lane, () -> sendToRoom(roomUri, line, notice, subject.sessionId()));
     }

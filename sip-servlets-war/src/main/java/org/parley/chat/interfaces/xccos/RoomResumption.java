@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.parley.chat.application.presence.PoolPresence;
+import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.interfaces.xccos.handlers.JoinHandler;
 import org.parley.xccos.ChannelId;
 import org.parley.xccos.Command;
@@ -48,8 +49,8 @@ public class RoomResumption {
         List<ChannelId> channels = new ArrayList<>();
         int key = 0;
         for (String room : rooms) {
-            RoomUris uri = RoomUris.parse(room);
-            channels.add(new ChannelId(key++, uri.domain(), uri.guid()));
+            RoomUri uri = RoomUri.parse(room);
+            channels.add(new ChannelId(key++, uri.domain(), uri.guid().toString()));
         }
         return joins.handle(new Command.Join(UNASKED, true, channels), client);
     }

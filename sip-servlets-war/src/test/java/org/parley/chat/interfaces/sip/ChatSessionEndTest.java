@@ -61,7 +61,7 @@ class ChatSessionEndTest {
             SipSession session = mock(SipSession.class);
             when(session.getId()).thenReturn(id);
             when(session.isValid()).thenAnswer(call -> !ended.contains(id));
-            when(session.getAttribute(ChatEndpointServlet.USER, String.class)).thenReturn(user);
+            when(session.getAttribute(SessionKey.USER.name(), String.class)).thenReturn(user);
             when(session.createRequest("INFO")).thenAnswer(call -> {
                 if (ended.contains(id)) {
                     // As the container: a dialog that has ended makes no request (the race of a fan-out that took

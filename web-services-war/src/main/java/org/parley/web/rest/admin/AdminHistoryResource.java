@@ -50,13 +50,13 @@ public class AdminHistoryResource {
     @Path("history/clear")
     @Consumes(MediaType.APPLICATION_JSON)
     public HistoryChangeJson clear(@PathParam("id") String id, @Valid @NotNull ClearHistoryJson clear) {
-        return HistoryChangeJson.of(history.clearBefore(caller.uri(), roomUri(id), clear.before()));
+        return HistoryChangeJson.of(history.clearBefore(caller.uri(), configuration.roomUri(id), clear.before()));
     }
 
     @DELETE
     @Path(MESSAGE)
     public HistoryChangeJson remove(@PathParam("id") String id, @PathParam("seq") long seq) {
-        return HistoryChangeJson.of(history.removeMessage(caller.uri(), roomUri(id), seq));
+        return HistoryChangeJson.of(history.removeMessage(caller.uri(), configuration.roomUri(id), seq));
     }
 
     @PUT
@@ -64,7 +64,8 @@ public class AdminHistoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public HistoryChangeJson replace(@PathParam("id") String id, @PathParam("seq") long seq,
                                      @Valid @NotNull ReplacementJson replacement) {
-        return HistoryChangeJson.of(history.replaceMessage(caller.uri(), roomUri(id), seq, replacement.text()));
+        return HistoryChangeJson.of(history.replaceMessage(caller.uri(), configuration.roomUri(id), seq,
+                replacement.text()));
     }
 
     /** Oldest first, so pages stay stable while new changes are appended. */
@@ -73,11 +74,7 @@ public class AdminHistoryResource {
     public PageJson<HistoryChangeJson> changes(@PathParam("id") String id,
                                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return PageJson.of(history.changes(caller.uri(), roomUri(id)).stream().map(HistoryChangeJson::of).toList(),
-                page, size);
-    }
-
-    private String roomUri(String id) {
-        return AdminPaths.roomUri(configuration.domain(), id);
+        return PageJson.of(history.changes(caller.uri(), configuration.roomUri(id)).stream()
+                .map(HistoryChangeJson::of).toList(), page, size);
     }
 }

@@ -57,7 +57,7 @@ public class AdminHistoryRewriteResource {
 
     private HistoryQuery query(HistoryRewriteJson filter) {
         List<String> rooms = filter.rooms() == null ? List.of()
-                : filter.rooms().stream().map(id -> AdminPaths.roomUri(configuration.domain(), id)).toList();
+                : filter.rooms().stream().map(id -> configuration.roomUri(id)).toList();
         return new HistoryQuery(rooms, filter.author(), filter.from(), filter.to(), filter.textContains());
     }
 }

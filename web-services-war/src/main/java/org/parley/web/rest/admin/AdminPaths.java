@@ -3,7 +3,6 @@ package org.parley.web.rest.admin;
 import java.util.UUID;
 
 import org.parley.chat.domain.model.category.CategoryUri;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.web.rest.security.Caller;
 
 /** How administrator paths name rooms, categories and users, the same way the user API does. */
@@ -13,10 +12,6 @@ final class AdminPaths {
     static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private AdminPaths() {
-    }
-
-    static String roomUri(String domain, String id) {
-        return new RoomUri(domain, UUID.fromString(id)).toString();
     }
 
     static String categoryUri(String domain, String id) {

@@ -48,7 +48,7 @@ public class AdminRoomsResource {
     @Path("retention")
     @Consumes(MediaType.APPLICATION_JSON)
     public RetentionJson retention(@PathParam("id") String id, @Valid @NotNull RetentionJson days) {
-        return new RetentionJson(retention.setRoomRetention(caller.uri(), AdminPaths.roomUri(configuration.domain(), id),
+        return new RetentionJson(retention.setRoomRetention(caller.uri(), configuration.roomUri(id),
                 days.days()));
     }
 
@@ -59,7 +59,7 @@ public class AdminRoomsResource {
     public Response move(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull RoomCategoryJson move) {
         Long expected = Versions.expected(ifMatch);
-        RoomView room = rooms.moveToCategory(caller.uri(), AdminPaths.roomUri(configuration.domain(), id),
+        RoomView room = rooms.moveToCategory(caller.uri(), configuration.roomUri(id),
                 move.categoryUri(), expected);
         return Response.ok(RoomJson.of(room)).tag(Versions.tag(room.version())).build();
     }

@@ -73,7 +73,7 @@ public class AdminStoreResource {
         String actor = caller.uri();
         String domain = configuration.domain();
         ExportFilter filter = new ExportFilter(
-                rooms.stream().map(id -> AdminPaths.roomUri(domain, id)).collect(Collectors.toSet()),
+                rooms.stream().map(id -> configuration.roomUri(id)).collect(Collectors.toSet()),
                 categories.stream().map(id -> AdminPaths.categoryUri(domain, id)).collect(Collectors.toSet()),
                 instant("from", from), instant("to", to), withFiles);
         StoreDocument outline = store.outline(actor, filter);

@@ -3,7 +3,6 @@ package org.parley.web.rest.chat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +21,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.parley.chat.application.ChatConfiguration;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.web.live.LiveStreams;
 import org.parley.web.rest.security.Caller;
@@ -95,7 +93,7 @@ public class ChatEventsResource {
 
     private String roomUri(String id) {
         try {
-            return new RoomUri(configuration.domain(), UUID.fromString(id)).toString();
+            return configuration.roomUri(id);
         } catch (IllegalArgumentException e) {
             throw ChatException.invalid("not a room id: " + id);
         }

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.parley.chat.application.FileRecordService;
 import org.parley.chat.application.FileTransferService;
-import org.parley.chat.application.dto.FileView;
+import org.parley.chat.application.FileUploads;
 import org.parley.chat.application.dto.RedeemedFileToken;
 import org.parley.chat.domain.model.file.FileTransfer;
 
@@ -45,7 +45,7 @@ public class FileTokensResource {
     FileRecordService files;
 
     @Inject
-    Uploads uploads;
+    FileUploads uploads;
 
     @Inject
     Downloads downloads;
@@ -57,12 +57,8 @@ public class FileTokensResource {
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                            InputStream body, @Context UriInfo request) throws IOException {
-        RedeemedFileToken redeemed = transfers.redeem(token, FileTransfer.UPLOAD);
-        FileView file = uploads.upload(redeemed.userUri(), redeemed.roomUri(), redeemed.fileName(), contentType,
-                contentLength, body, RoomFilesResource.downloadBase(request));
-        return Response.created(RoomFilesResource.downloadBase(request).resolve(Long.toString(file.id())))
-                .entity(FileJson.of(file))
-                .build();
+        return RoomFilesResource.created(uploads.uploadWithToken(token, RoomFilesResource.mediaType(contentType),
+                contentLength, body, RoomFilesResource.downloadBase(request)), request);
     }
 
     /** The whole file; a token is spent by one response, so ranges are for the files API. */

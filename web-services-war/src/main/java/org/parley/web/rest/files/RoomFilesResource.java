@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,8 +32,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.FileRecordService;
+import org.parley.chat.application.FileUploads;
 import org.parley.chat.application.dto.FileView;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.web.rest.rooms.PageJson;
 import org.parley.web.rest.security.Caller;
 
@@ -55,7 +54,7 @@ public class RoomFilesResource {
     FileRecordService files;
 
     @Inject
-    Uploads uploads;
+    FileUploads uploads;
 
     @Inject
     ChatConfiguration configuration;
@@ -68,8 +67,8 @@ public class RoomFilesResource {
                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                         InputStream body, @Context UriInfo request) throws IOException {
-        return created(uploads.upload(caller.uri(), roomUri(id), name, contentType, contentLength, body,
-                downloadBase(request)), request);
+        return created(uploads.upload(caller.uri(), configuration.roomUri(id), name, mediaType(contentType),
+                contentLength, body, downloadBase(request)), request);
     }
 
     /** A browser form's upload: the part named {@code file}, with its file name and content type. */
@@ -83,8 +82,8 @@ public class RoomFilesResource {
         String name = file.getFileName().orElseThrow(() -> new BadRequestException("the file part has no file name"));
         String type = file.getMediaType() == null ? null : file.getMediaType().toString();
         try (InputStream content = file.getContent()) {
-            return created(uploads.upload(caller.uri(), roomUri(id), name, type, -1, content, downloadBase(request)),
-                    request);
+            return created(uploads.upload(caller.uri(), configuration.roomUri(id), name, mediaType(type), -1, content,
+                    downloadBase(request)), request);
         }
     }
 
@@ -93,12 +92,8 @@ public class RoomFilesResource {
     public PageJson<FileJson> list(@PathParam("id") String id,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        List<FileJson> all = files.files(caller.uri(), roomUri(id)).stream().map(FileJson::of).toList();
+        List<FileJson> all = files.files(caller.uri(), configuration.roomUri(id)).stream().map(FileJson::of).toList();
         return PageJson.of(all, page, size);
-    }
-
-    private String roomUri(String id) {
-        return new RoomUri(configuration.domain(), UUID.fromString(id)).toString();
     }
 
     /** {@code .../api/v1/files/}: a file id resolved against it is the file's download address. */
@@ -106,7 +101,19 @@ public class RoomFilesResource {
         return request.getBaseUriBuilder().path("files/").build();
     }
 
-    private static Response created(FileView file, UriInfo request) {
+    /** A content type that is not a media type would break every later download of the file. */
+    static String mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+        try {
+            return MediaType.valueOf(contentType).toString();
+        } catch (IllegalArgumentException notAMediaType) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+
+    static Response created(FileView file, UriInfo request) {
         return Response.created(downloadBase(request).resolve(Long.toString(file.id())))
                 .entity(FileJson.of(file))
                 .build();

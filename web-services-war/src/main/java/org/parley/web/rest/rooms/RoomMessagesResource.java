@@ -1,7 +1,6 @@
 package org.parley.web.rest.rooms;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +28,6 @@ import org.parley.chat.application.PostRequest;
 import org.parley.chat.application.PostWriter;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.PostedMessage;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.web.rest.security.Caller;
 
@@ -72,7 +70,7 @@ public class RoomMessagesResource {
         if (before != null && after != null) {
             throw ChatException.invalid("name before or after, not both");
         }
-        String room = roomUri(id);
+        String room = configuration.roomUri(id);
         int count = limit == null ? configuration.backChatDefaultCount() : limit;
         List<MessageView> page = before != null ? history.before(caller.uri(), room, before, count)
                 : after != null ? history.after(caller.uri(), room, after, count)
@@ -84,7 +82,7 @@ public class RoomMessagesResource {
     @GET
     @Path("{seq: [0-9]+}")
     public MessageJson message(@PathParam("id") String id, @PathParam("seq") long seq) {
-        return history.after(caller.uri(), roomUri(id), seq - 1, 1).stream()
+        return history.after(caller.uri(), configuration.roomUri(id), seq - 1, 1).stream()
                 .filter(message -> message.seq() == seq)
                 .findFirst()
                 .map(MessageJson::of)
@@ -96,7 +94,7 @@ public class RoomMessagesResource {
     @Path("search")
     public MessagesJson search(@PathParam("id") String id, @QueryParam("text") @NotBlank String text,
                                @QueryParam("limit") @Min(1) @Max(10_000) Integer limit) {
-        List<MessageView> hits = history.search(caller.uri(), text, roomUri(id), limit == null ? 0 : limit);
+        List<MessageView> hits = history.search(caller.uri(), text, configuration.roomUri(id), limit == null ? 0 : limit);
         return new MessagesJson(hits.stream().map(MessageJson::of).toList());
     }
 
@@ -104,14 +102,10 @@ public class RoomMessagesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("id") String id, @Valid @NotNull NewPostJson post, @Context UriInfo request) {
-        PostedMessage posted = posts.post(new PostRequest(caller.uri(), roomUri(id), post.text(), null, () -> { }));
+        PostedMessage posted = posts.post(new PostRequest(caller.uri(), configuration.roomUri(id), post.text(), null, () -> { }));
         MessageJson json = MessageJson.of(posted.message(), posted.stored());
         return Response.created(request.getAbsolutePathBuilder().path(Long.toString(json.seq())).build())
                 .entity(json)
                 .build();
-    }
-
-    private String roomUri(String id) {
-        return new RoomUri(configuration.domain(), UUID.fromString(id)).toString();
     }
 }

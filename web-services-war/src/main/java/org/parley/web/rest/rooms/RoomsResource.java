@@ -1,7 +1,6 @@
 package org.parley.web.rest.rooms;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -40,7 +39,6 @@ import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.RoomRolesView;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.domain.model.room.RoomRole;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.web.rest.Versions;
 import org.parley.web.rest.security.Caller;
 
@@ -97,7 +95,7 @@ public class RoomsResource {
     @GET
     @Path(ID)
     public Response get(@PathParam("id") String id, @Context Request request) {
-        RoomView room = rooms.find(caller.uri(), roomUri(id));
+        RoomView room = rooms.find(caller.uri(), configuration.roomUri(id));
         EntityTag tag = Versions.tag(room.version());
         Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
         return (precondition != null ? precondition : Response.ok(RoomJson.of(room))).tag(tag).build();
@@ -109,7 +107,7 @@ public class RoomsResource {
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull RoomSettingsJson settings) {
         Long expected = Versions.expected(ifMatch);
-        return withTag(rooms.updateSettings(caller.uri(), roomUri(id), settings.settings(), expected));
+        return withTag(rooms.updateSettings(caller.uri(), configuration.roomUri(id), settings.settings(), expected));
     }
 
     /** Gives the room one of the registered add-ins ({@code GET /admin/addins}), or (null) none: its managers. */
@@ -117,7 +115,7 @@ public class RoomsResource {
     @Path(ID + "/addin")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addIn(@PathParam("id") String id, @NotNull RoomAddInJson addIn) {
-        return withTag(addIns.useInRoom(caller.uri(), roomUri(id), addIn.addIn()));
+        return withTag(addIns.useInRoom(caller.uri(), configuration.roomUri(id), addIn.addIn()));
     }
 
     /** @param addIn an add-in's name, or null for none */
@@ -131,7 +129,7 @@ public class RoomsResource {
     @DELETE
     @Path(ID)
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        rooms.deleteRoom(caller.uri(), roomUri(id), Versions.expected(ifMatch));
+        rooms.deleteRoom(caller.uri(), configuration.roomUri(id), Versions.expected(ifMatch));
         return Response.noContent().build();
     }
 
@@ -145,7 +143,7 @@ public class RoomsResource {
     public Response move(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull RoomCategoryJson move) {
         Long expected = Versions.expected(ifMatch);
-        return withTag(rooms.moveToCategory(caller.uri(), roomUri(id), move.categoryUri(), expected));
+        return withTag(rooms.moveToCategory(caller.uri(), configuration.roomUri(id), move.categoryUri(), expected));
     }
 
     /** The rooms the caller may see (what a client's room search finds), by name. */
@@ -176,7 +174,7 @@ public class RoomsResource {
     public PageJson<String> holders(@PathParam("id") String id, @PathParam("role") String role,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        RoomRolesView roles = rooms.roles(caller.uri(), roomUri(id));
+        RoomRolesView roles = rooms.roles(caller.uri(), configuration.roomUri(id));
         List<String> holders = switch (role(role)) {
             case MEMBER -> roles.members();
             case MANAGER -> roles.managers();
@@ -190,14 +188,14 @@ public class RoomsResource {
     @Path(ID + "/" + ROLE + "/{principal}")
     public RoomRolesJson grant(@PathParam("id") String id, @PathParam("role") String role,
                                @PathParam("principal") String principal) {
-        return RoomRolesJson.of(rooms.grant(caller.uri(), roomUri(id), role(role), principal));
+        return RoomRolesJson.of(rooms.grant(caller.uri(), configuration.roomUri(id), role(role), principal));
     }
 
     @DELETE
     @Path(ID + "/" + ROLE + "/{principal}")
     public RoomRolesJson revoke(@PathParam("id") String id, @PathParam("role") String role,
                                 @PathParam("principal") String principal) {
-        return RoomRolesJson.of(rooms.revoke(caller.uri(), roomUri(id), role(role), principal));
+        return RoomRolesJson.of(rooms.revoke(caller.uri(), configuration.roomUri(id), role(role), principal));
     }
 
     /** An unseen invitation of the same user to the same room is returned again, not repeated. */
@@ -205,19 +203,19 @@ public class RoomsResource {
     @Path(ID + "/invitations")
     @Consumes(MediaType.APPLICATION_JSON)
     public InvitationJson invite(@PathParam("id") String id, @Valid @NotNull InviteJson invite) {
-        return InvitationJson.of(invitations.invite(caller.uri(), roomUri(id), invite.invitee()));
+        return InvitationJson.of(invitations.invite(caller.uri(), configuration.roomUri(id), invite.invitee()));
     }
 
     @POST
     @Path(ID + "/disable")
     public Response disable(@PathParam("id") String id) {
-        return withTag(rooms.disable(caller.uri(), roomUri(id)));
+        return withTag(rooms.disable(caller.uri(), configuration.roomUri(id)));
     }
 
     @POST
     @Path(ID + "/enable")
     public Response enable(@PathParam("id") String id) {
-        return withTag(rooms.enable(caller.uri(), roomUri(id)));
+        return withTag(rooms.enable(caller.uri(), configuration.roomUri(id)));
     }
 
     /**
@@ -227,7 +225,7 @@ public class RoomsResource {
     @PUT
     @Path(ID + "/follow")
     public Response follow(@PathParam("id") String id) {
-        follows.follow(caller.uri(), roomUri(id));
+        follows.follow(caller.uri(), configuration.roomUri(id));
         return Response.noContent().build();
     }
 
@@ -238,12 +236,8 @@ public class RoomsResource {
     @DELETE
     @Path(ID + "/follow")
     public Response unfollow(@PathParam("id") String id) {
-        follows.unfollow(caller.uri(), roomUri(id));
+        follows.unfollow(caller.uri(), configuration.roomUri(id));
         return Response.noContent().build();
-    }
-
-    private String roomUri(String id) {
-        return new RoomUri(configuration.domain(), UUID.fromString(id)).toString();
     }
 
     private static RoomRole role(String plural) {

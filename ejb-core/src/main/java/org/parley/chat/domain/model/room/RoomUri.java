@@ -20,6 +20,24 @@ public record RoomUri(String domain, UUID guid) {
         domain = domain.toLowerCase(Locale.ROOT);
     }
 
+    /** A room by its domain and GUID, as the web services' paths name rooms ({@code /rooms/<guid>}). */
+    public static RoomUri of(String domain, String guid) {
+        try {
+            return new RoomUri(domain, UUID.fromString(guid));
+        } catch (IllegalArgumentException e) {
+            throw ChatException.invalid("not a room GUID: " + guid);
+        }
+    }
+
+    /**
+     * The form the chat store keeps (domains and GUIDs compare without case), for keying rooms by what a client
+     * sent without parsing it: anything, a malformed URI included, has one; null stays null. Replies still echo
+     * what the client sent where the client compares bytes (rpl:part).
+     */
+    public static String canonical(String roomUri) {
+        return roomUri == null ? null : roomUri.trim().toLowerCase(Locale.ROOT);
+    }
+
     public static RoomUri parse(String text) {
         if (text == null || !text.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
             throw ChatException.invalid("not a room URI: " + text);
