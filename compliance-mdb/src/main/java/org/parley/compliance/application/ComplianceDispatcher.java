@@ -25,7 +25,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.compliance.infrastructure.ComplianceSchemaMigration;
 import org.parley.compliance.infrastructure.JpaComplianceArchive;
@@ -109,7 +108,7 @@ public class ComplianceDispatcher {
     void onSchedule(Timer timer) {
         try {
             runNow();
-        } catch (ChatException busy) {
+        } catch (ComplianceException busy) {
             LOG.info(() -> "Compliance run skipped: " + busy.getMessage());
         }
     }
@@ -120,14 +119,14 @@ public class ComplianceDispatcher {
      * the nodes' (a timeout on one node and "run now" on another would otherwise hand an adapter the
      * same batch twice).
      *
-     * @throws ChatException CONFLICT while another node's run holds the lease
+     * @throws ComplianceException while another node's run holds the lease
      */
     public BatchDelivery.Outcome runNow() {
         ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
         List<ComplianceAdapter> adapters = adapters(settings);
         String holder = System.getProperty("jboss.node.name", "node") + "/" + UUID.randomUUID();
         if (!archive.takeDispatchLease(holder, Instant.now(), LEASE)) {
-            throw ChatException.conflict("a compliance run is under way on another node; it delivers this backlog too");
+            throw new ComplianceException("a compliance run is under way on another node; it delivers this backlog too");
         }
         BatchDelivery.Outcome outcome;
         try {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
-import org.parley.compliance.domain.AdapterProgress;
+import org.parley.compliance.application.ComplianceStatus;
 
 /**
  * The compliance service's health.
@@ -25,6 +25,12 @@ public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapt
                                    long backlogEvents,
                                    Instant oldestBacklogEvent, List<Adapter> adapters, DeadLetters deadLetters) {
 
+    static ComplianceStatusJson of(ComplianceStatus status) {
+        return new ComplianceStatusJson(status.enabled(), status.configuredAdapters(), status.outboxEvents(),
+                status.backlogEvents(), status.oldestBacklogEvent(),
+                status.adapters().stream().map(Adapter::of).toList(), DeadLetters.of(status.deadLetters()));
+    }
+
     /**
      * @param lastEventId    the last archived event delivered to the adapter (events are delivered by
      *                       delivery round, then id, so not every lower id need be delivered yet)
@@ -34,9 +40,9 @@ public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapt
     public record Adapter(String name, long lastEventId, long deliveredEvents, long failures, Instant lastRunAt,
                           Instant lastSuccessAt, String lastError) {
 
-        static Adapter of(AdapterProgress progress) {
-            return new Adapter(progress.adapterName(), progress.lastEventId(), progress.deliveredEvents(),
-                    progress.failures(), progress.lastRunAt(), progress.lastSuccessAt(), progress.lastError());
+        static Adapter of(ComplianceStatus.Adapter adapter) {
+            return new Adapter(adapter.name(), adapter.lastEventId(), adapter.deliveredEvents(), adapter.failures(),
+                    adapter.lastRunAt(), adapter.lastSuccessAt(), adapter.lastError());
         }
     }
 
@@ -46,6 +52,11 @@ public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapt
      * @param messages     the first few, oldest first
      */
     public record DeadLetters(int count, boolean countLimited, int countLimit, List<DeadLetter> messages) {
+
+        static DeadLetters of(ComplianceStatus.DeadLetters deadLetters) {
+            return new DeadLetters(deadLetters.count(), deadLetters.countLimited(), deadLetters.countLimit(),
+                    deadLetters.messages().stream().map(DeadLetter::of).toList());
+        }
     }
 
     /**
@@ -55,5 +66,10 @@ public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapt
      */
     public record DeadLetter(String messageId, Instant sentAt, String eventType, Integer deliveryCount,
                              String body) {
+
+        static DeadLetter of(ComplianceStatus.DeadLetter deadLetter) {
+            return new DeadLetter(deadLetter.messageId(), deadLetter.sentAt(), deadLetter.eventType(),
+                    deadLetter.deliveryCount(), deadLetter.body());
+        }
     }
 }
