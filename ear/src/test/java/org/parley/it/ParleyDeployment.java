@@ -1,7 +1,11 @@
 package org.parley.it;
 
 import java.io.File;
+import java.net.URISyntaxException;
 
+import net.bytebuddy.ByteBuddy;
+
+import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.parley.sip.testkit.RawSip;
 import org.parley.xccos.XccosCodec;
@@ -28,12 +32,25 @@ public final class ParleyDeployment {
                 .addPackage(XccosCodec.class.getPackage());
     }
 
+    /**
+     * The jar a test library's class was loaded from, as is: in-container tests assert with AssertJ, which the server
+     * does not have (nor byte-buddy, which AssertJ needs for some assertions).
+     */
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("no jar for " + type, e);
+        }
+    }
+
     public static EnterpriseArchive ear(Class<?>... testClasses) {
         EnterpriseArchive ear = shipped();
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war")
                 .addClasses(ParleyDeployment.class, XccosTestClient.class, SipServer.class)
                 .addClasses(testClasses)
                 .addAsLibraries(testkit())
+                .addAsLibraries(jarOf(Assertions.class), jarOf(ByteBuddy.class))
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return ear.addAsModule(Testable.archiveToTest(tests));
     }
