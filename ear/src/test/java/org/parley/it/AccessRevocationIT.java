@@ -1,9 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.XccosTestClient.bool;
 import static org.parley.it.XccosTestClient.chanid;
 import static org.parley.it.XccosTestClient.text;
@@ -82,7 +79,7 @@ class AccessRevocationIT {
 
     private static void join(XccosTestClient client, String room) throws Exception {
         Document joined = client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
-        assertEquals("200", text(joined, "//resp/@code"), () -> xml(joined));
+        assertThat(text(joined, "//resp/@code")).as(() -> xml(joined)).isEqualTo("200");
     }
 
     /**
@@ -92,13 +89,13 @@ class AccessRevocationIT {
     private static void assertTakenOut(XccosTestClient client, String room) throws Exception {
         Document part = client.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='"
                 + client.user + "']");
-        assertEquals(client.user, text(part, "//chanib[@uri='" + room + "']/uib/@uri"), () -> xml(part));
+        assertThat(text(part, "//chanib[@uri='" + room + "']/uib/@uri")).as(() -> xml(part)).isEqualTo(client.user);
     }
 
     /** The others in the room hear that {@code who} left it. */
     private static void assertToldOfPart(XccosTestClient other, String room, String who) throws Exception {
         Document part = other.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']");
-        assertEquals(who, text(part, "//chanib/uib/@uri"), () -> xml(part));
+        assertThat(text(part, "//chanib/uib/@uri")).as(() -> xml(part)).isEqualTo(who);
     }
 
     /**
@@ -107,13 +104,14 @@ class AccessRevocationIT {
      */
     private static void assertNoMorePosts(XccosTestClient author, XccosTestClient evicted, String room, String marker)
             throws Exception {
-        assertEquals(200, author.post(room, "not for " + evicted.user).status());
-        assertEquals("not for " + evicted.user, text(author.await("/xccos/grpchat"), "//chat"));
-        assertEquals(200, author.post(marker, "marker").status());
+        assertThat(author.post(room, "not for " + evicted.user).status()).isEqualTo(200);
+        assertThat(text(author.await("/xccos/grpchat"), "//chat")).isEqualTo("not for " + evicted.user);
+        assertThat(author.post(marker, "marker").status()).isEqualTo(200);
         Document next = evicted.await("/xccos/grpchat");
-        assertEquals(marker, text(next, "/xccos/grpchat/@chanUri"), () -> "got " + xml(next));
-        assertEquals("marker", text(next, "//chat"));
-        assertEquals(403, evicted.post(room, "still here?").status(), "no post to a room one was taken out of");
+        assertThat(text(next, "/xccos/grpchat/@chanUri")).as(() -> "got " + xml(next)).isEqualTo(marker);
+        assertThat(text(next, "//chat")).isEqualTo("marker");
+        assertThat(evicted.post(room, "still here?").status()).as("no post to a room one was taken out of")
+                .isEqualTo(403);
     }
 
     @Test
@@ -132,7 +130,7 @@ class AccessRevocationIT {
 
             var removed = WebApiClient.as("alice", "secret")
                     .delete("/rooms/" + guid(closed) + "/members/" + WebApiClient.segment(bob));
-            assertEquals(200, removed.statusCode(), removed::body);
+            assertThat(removed.statusCode()).as(removed::body).isEqualTo(200);
 
             assertTakenOut(bobSip, closed);
             assertToldOfPart(aliceSip, closed, bob);
@@ -140,10 +138,10 @@ class AccessRevocationIT {
 
             Document history = bobSip.command("cmd:bccontext", "<data><chanib uri=\"" + closed
                     + "\"/><bcq><last cnt=\"5\"/></bcq></data>");
-            assertNotEquals("200", text(history, "//resp/@code"), "no history either");
+            assertThat(text(history, "//resp/@code")).as("no history either").isNotEqualTo("200");
             Document associations = bobSip.command("cmd:getassociations", "<data/>");
-            assertFalse(bool(associations, "//chanib[@uri='" + closed + "']"),
-                    () -> "no longer follows (or is anything of) the room: " + xml(associations));
+            assertThat(bool(associations, "//chanib[@uri='" + closed + "']"))
+                    .as(() -> "no longer follows (or is anything of) the room: " + xml(associations)).isFalse();
         }
     }
 
@@ -162,7 +160,7 @@ class AccessRevocationIT {
 
             assertTakenOut(bobSip, closed);
             assertTakenOut(ownerSip, closed);
-            assertEquals(403, ownerSip.post(closed, "anyone?").status(), "nobody posts to a disabled room");
+            assertThat(ownerSip.post(closed, "anyone?").status()).as("nobody posts to a disabled room").isEqualTo(403);
         }
     }
 
@@ -201,23 +199,23 @@ class AccessRevocationIT {
             join(aliceSip, marker);
             join(bobSip, doomed);
             join(bobSip, marker);
-            assertEquals(200, aliceSip.post(doomed, "last words").status());
+            assertThat(aliceSip.post(doomed, "last words").status()).isEqualTo(200);
 
             WebApiClient admin = WebApiClient.as("admin", "parley-admin");
             String etag = admin.get(path).headers().firstValue("ETag").orElseThrow();
-            assertEquals(403, WebApiClient.as("alice", "secret").delete(path, "If-Match", etag).statusCode(),
-                    "a manager may not, unless parley.chat.managers-may-delete-rooms");
-            assertEquals(428, admin.delete(path).statusCode(), "If-Match is required");
+            assertThat(WebApiClient.as("alice", "secret").delete(path, "If-Match", etag).statusCode())
+                    .as("a manager may not, unless parley.chat.managers-may-delete-rooms").isEqualTo(403);
+            assertThat(admin.delete(path).statusCode()).as("If-Match is required").isEqualTo(428);
             var deleted = admin.delete(path, "If-Match", etag);
-            assertEquals(204, deleted.statusCode(), deleted::body);
+            assertThat(deleted.statusCode()).as(deleted::body).isEqualTo(204);
 
             assertTakenOut(bobSip, doomed);
             assertTakenOut(aliceSip, doomed);
-            assertEquals(404, admin.get(path).statusCode());
-            assertEquals(404, admin.delete(path, "If-Match", "*").statusCode());
-            assertEquals(200, aliceSip.post(marker, "still here").status(), "other rooms are untouched");
+            assertThat(admin.get(path).statusCode()).isEqualTo(404);
+            assertThat(admin.delete(path, "If-Match", "*").statusCode()).isEqualTo(404);
+            assertThat(aliceSip.post(marker, "still here").status()).as("other rooms are untouched").isEqualTo(200);
             Document next = bobSip.await("/xccos/grpchat");
-            assertEquals(marker, text(next, "/xccos/grpchat/@chanUri"), () -> "got " + xml(next));
+            assertThat(text(next, "/xccos/grpchat/@chanUri")).as(() -> "got " + xml(next)).isEqualTo(marker);
         }
     }
 
@@ -260,12 +258,12 @@ class AccessRevocationIT {
 
             assertTakenOut(bobSip, open);
             assertToldOfPart(ownerSip, open, bob);
-            assertEquals(200, ownerSip.post(open, "not for bob").status());
-            assertEquals("not for bob", text(ownerSip.await("/xccos/grpchat"), "//chat"));
+            assertThat(ownerSip.post(open, "not for bob").status()).isEqualTo(200);
+            assertThat(text(ownerSip.await("/xccos/grpchat"), "//chat")).isEqualTo("not for bob");
             // Bob is in no room any more, so no marker room: his next INFO must be this command's reply.
             Document reply = bobSip.command("cmd:getassociations", "<data/>");
-            assertEquals("rpl:getassociations", text(reply, "/xccos/rpl/@id"), () -> xml(reply));
-            assertEquals(403, bobSip.post(open, "still here?").status());
+            assertThat(text(reply, "/xccos/rpl/@id")).as(() -> xml(reply)).isEqualTo("rpl:getassociations");
+            assertThat(bobSip.post(open, "still here?").status()).isEqualTo(403);
         }
     }
 
@@ -288,10 +286,11 @@ class AccessRevocationIT {
 
             rooms.revoke(owner, secret, RoomRole.MEMBER, bob);
 
-            assertEquals(200, ownerSip.post(secret, "secret news").status());
-            assertEquals(200, ownerSip.post(open, "open news").status());
+            assertThat(ownerSip.post(secret, "secret news").status()).isEqualTo(200);
+            assertThat(ownerSip.post(open, "open news").status()).isEqualTo(200);
             Document notice = bobSip.await("/xccos/ntc[@id='ntc:newcontent']");
-            assertEquals(open, text(notice, "//chanib/@uri"), () -> "the secret room's news leaked: " + xml(notice));
+            assertThat(text(notice, "//chanib/@uri")).as(() -> "the secret room's news leaked: " + xml(notice))
+                    .isEqualTo(open);
         }
     }
 
@@ -304,14 +303,17 @@ class AccessRevocationIT {
             join(aliceSip, open);
             aliceSip.command("cmd:part", "<data><chanib uri=\"" + open + "\"/></data>");
             String followed = "//chanib[@uri='" + open + "']/aib[@key='follow']";
-            assertTrue(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed), "joining follows");
+            assertThat(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed)).as("joining follows")
+                    .isTrue();
 
-            assertEquals(204, web.delete("/rooms/" + guid(open) + "/follow").statusCode());
-            assertFalse(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed), "unfollowed");
-            assertEquals(204, web.delete("/rooms/" + guid(open) + "/follow").statusCode(), "twice is no error");
+            assertThat(web.delete("/rooms/" + guid(open) + "/follow").statusCode()).isEqualTo(204);
+            assertThat(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed)).as("unfollowed").isFalse();
+            assertThat(web.delete("/rooms/" + guid(open) + "/follow").statusCode()).as("twice is no error")
+                    .isEqualTo(204);
 
-            assertEquals(204, web.put("/rooms/" + guid(open) + "/follow").statusCode());
-            assertTrue(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed), "followed again");
+            assertThat(web.put("/rooms/" + guid(open) + "/follow").statusCode()).isEqualTo(204);
+            assertThat(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed)).as("followed again")
+                    .isTrue();
         }
     }
 }

@@ -1,9 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.WebApiClient.object;
 import static org.parley.it.WebApiClient.segment;
 
@@ -61,11 +58,11 @@ class AdminApiIT {
     @RunAsClient
     void aSingleNodeReportsItselfAsItsWholePool() throws Exception {
         JsonObject pool = object(admin.get("/admin/pool"));
-        assertFalse(pool.getBoolean("enabled"));
-        assertEquals(1, pool.getJsonArray("nodes").size());
+        assertThat(pool.getBoolean("enabled")).isFalse();
+        assertThat(pool.getJsonArray("nodes").size()).isEqualTo(1);
         JsonObject node = pool.getJsonArray("nodes").getJsonObject(0);
-        assertEquals(pool.getString("node"), node.getString("name"));
-        assertTrue(node.getBoolean("inView") && node.getBoolean("described"));
+        assertThat(node.getString("name")).isEqualTo(pool.getString("node"));
+        assertThat(node.getBoolean("inView") && node.getBoolean("described")).isTrue();
     }
 
     @Test
@@ -84,19 +81,19 @@ class AdminApiIT {
                 alice.get("/admin/compliance"),
                 alice.post("/admin/compliance/run", ""),
                 alice.get("/admin/pool"))) {
-            assertEquals(403, refused.statusCode(), refused.request().uri() + ": " + refused.body());
+            assertThat(refused.statusCode()).as(refused.request().uri() + ": " + refused.body()).isEqualTo(403);
         }
-        assertEquals(401, WebApiClient.anonymous().get("/admin/policies").statusCode());
+        assertThat(WebApiClient.anonymous().get("/admin/policies").statusCode()).isEqualTo(401);
     }
 
     @Test
     @RunAsClient
     void servesTheOpenApiDocumentWithoutCredentials() throws Exception {
         HttpResponse<String> document = WebApiClient.anonymous().get("http://127.0.0.1:8080/parley/openapi.yaml");
-        assertEquals(200, document.statusCode());
-        assertTrue(document.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
-        assertTrue(document.body().contains("openapi: 3.0"), document.body());
-        assertTrue(document.body().contains("/admin/compliance/run:"));
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("Content-Type").orElse("")).startsWith("application/yaml");
+        assertThat(document.body()).as(document.body()).contains("openapi: 3.0");
+        assertThat(document.body()).contains("/admin/compliance/run:");
     }
 
     @Test
@@ -104,41 +101,41 @@ class AdminApiIT {
     void aPolicyThatDisablesChatLocksTheUserOutUntilCleared() throws Exception {
         String policy = "NoChat " + run;
         HttpResponse<String> defined = admin.put("/admin/policies/" + segment(policy), "{\"chatEnabled\": false}");
-        assertEquals(200, defined.statusCode(), defined.body());
-        assertEquals(policy, object(defined).getString("name"));
-        assertFalse(object(defined).getBoolean("chatEnabled"));
+        assertThat(defined.statusCode()).as(defined.body()).isEqualTo(200);
+        assertThat(object(defined).getString("name")).isEqualTo(policy);
+        assertThat(object(defined).getBoolean("chatEnabled")).isFalse();
         assertProblem(admin.put("/admin/policies/" + segment(policy), "{}"), 400,
                 "urn:parley:problem:constraint-violation");
 
         HttpResponse<String> global = admin.put("/admin/policies/global", "{\"chatEnabled\": true}");
-        assertEquals(200, global.statusCode(), global.body());
-        assertEquals("Global", object(global).getString("name"));
+        assertThat(global.statusCode()).as(global.body()).isEqualTo(200);
+        assertThat(object(global).getString("name")).isEqualTo("Global");
 
         JsonObject page = object(admin.get("/admin/policies?size=100"));
-        assertEquals(0, page.getInt("page"));
-        assertEquals(100, page.getInt("size"));
-        assertTrue(names(page).containsAll(List.of("Global", policy)), page.toString());
-        assertEquals(1, object(admin.get("/admin/policies?size=1")).getJsonArray("items").size());
+        assertThat(page.getInt("page")).isEqualTo(0);
+        assertThat(page.getInt("size")).isEqualTo(100);
+        assertThat(names(page).containsAll(List.of("Global", policy))).as(page.toString()).isTrue();
+        assertThat(object(admin.get("/admin/policies?size=1")).getJsonArray("items").size()).isEqualTo(1);
         assertProblem(admin.get("/admin/policies?size=101"), 400, "urn:parley:problem:constraint-violation");
 
         String carolPath = "/admin/users/" + segment("sip:carol@contoso.com");
         JsonObject before = object(admin.get(carolPath));
-        assertEquals("sip:carol@contoso.com", before.getString("uri"));
-        assertFalse(before.getBoolean("administrator"));
-        assertTrue(object(admin.get("/admin/users/admin")).getBoolean("administrator"),
-                "a sign-in name names the same user");
+        assertThat(before.getString("uri")).isEqualTo("sip:carol@contoso.com");
+        assertThat(before.getBoolean("administrator")).isFalse();
+        assertThat(object(admin.get("/admin/users/admin")).getBoolean("administrator"))
+                .as("a sign-in name names the same user").isTrue();
 
         try {
             HttpResponse<String> assigned = admin.put(carolPath + "/policy", "{\"policy\": \"" + policy + "\"}");
-            assertEquals(200, assigned.statusCode(), assigned.body());
-            assertEquals(policy, object(assigned).getJsonObject("policy").getString("name"));
+            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+            assertThat(object(assigned).getJsonObject("policy").getString("name")).isEqualTo(policy);
             assertProblem(carol.get("/rooms"), 403, "urn:parley:problem:disabled-by-policy");
         } finally {
             HttpResponse<String> cleared = admin.put(carolPath + "/policy", "{\"policy\": null}");
-            assertEquals(200, cleared.statusCode(), cleared.body());
-            assertEquals("Global", object(cleared).getJsonObject("policy").getString("name"));
+            assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+            assertThat(object(cleared).getJsonObject("policy").getString("name")).isEqualTo("Global");
         }
-        assertEquals(200, carol.get("/rooms").statusCode(), "back under Global");
+        assertThat(carol.get("/rooms").statusCode()).as("back under Global").isEqualTo(200);
         assertProblem(admin.put(carolPath + "/policy", "{\"policy\": \"None " + run + "\"}"), 404,
                 "urn:parley:problem:not-found");
         assertProblem(admin.get("/admin/users/" + segment("sip:")), 400, "urn:parley:problem:invalid");
@@ -149,7 +146,7 @@ class AdminApiIT {
     void categorySettingsNeedTheVersionReadAndListsChangeOneByOne() throws Exception {
         HttpResponse<String> created = admin.post("/categories", """
                 {"name": "Admin %s", "allowedMembers": ["domain:contoso.com"]}""".formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = object(created).getString("id");
         String etag = created.headers().firstValue("ETag").orElseThrow();
         String path = "/admin/categories/" + id;
@@ -159,11 +156,11 @@ class AdminApiIT {
 
         assertProblem(admin.put(path, settings.formatted(run, "first")), 428, "about:blank");
         HttpResponse<String> updated = admin.put(path, settings.formatted(run, "first"), "If-Match", etag);
-        assertEquals(200, updated.statusCode(), updated.body());
-        assertEquals("first", object(updated).getString("description"));
-        assertFalse(object(updated).getBoolean("invitationsAllowed"));
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(object(updated).getString("description")).isEqualTo("first");
+        assertThat(object(updated).getBoolean("invitationsAllowed")).isFalse();
         String newEtag = updated.headers().firstValue("ETag").orElseThrow();
-        assertNotEquals(etag, newEtag);
+        assertThat(newEtag).isNotEqualTo(etag);
         assertProblem(admin.put(path, settings.formatted(run, "stale"), "If-Match", etag), 412,
                 "urn:parley:problem:stale-version");
         assertProblem(admin.put(path, "{\"name\": \"Admin " + run + "\"}", "If-Match", newEtag), 400,
@@ -173,18 +170,17 @@ class AdminApiIT {
 
         String bob = segment("sip:bob@contoso.com");
         HttpResponse<String> granted = admin.put(path + "/creators/" + bob);
-        assertEquals(200, granted.statusCode(), granted.body());
-        assertTrue(strings(object(granted), "creators").contains("sip:bob@contoso.com"));
-        assertNotEquals(newEtag, granted.headers().firstValue("ETag").orElseThrow());
-        assertTrue(strings(object(admin.put(path + "/denied-members/" + bob)), "deniedMembers")
-                .contains("sip:bob@contoso.com"));
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(strings(object(granted), "creators")).contains("sip:bob@contoso.com");
+        assertThat(granted.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(newEtag);
+        assertThat(strings(object(admin.put(path + "/denied-members/" + bob)), "deniedMembers")).contains("sip:bob@contoso.com");
         HttpResponse<String> revoked = admin.delete(path + "/denied-members/" + bob);
-        assertEquals(200, revoked.statusCode(), revoked.body());
-        assertFalse(strings(object(revoked), "deniedMembers").contains("sip:bob@contoso.com"));
-        assertTrue(strings(object(admin.delete(path + "/allowed-members/" + segment("domain:contoso.com"))),
-                "allowedMembers").isEmpty());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(strings(object(revoked), "deniedMembers")).doesNotContain("sip:bob@contoso.com");
+        assertThat(strings(object(admin.delete(path + "/allowed-members/" + segment("domain:contoso.com"))),
+                "allowedMembers")).isEmpty();
         assertProblem(admin.put(path + "/creators/nobody"), 400, "urn:parley:problem:invalid");
-        assertEquals(404, admin.put(path + "/owners/" + bob).statusCode());
+        assertThat(admin.put(path + "/owners/" + bob).statusCode()).isEqualTo(404);
     }
 
     /**
@@ -202,7 +198,7 @@ class AdminApiIT {
         for (String name : List.of("Leaky " + run, "Leakier " + run)) {
             HttpResponse<String> room = alice.post("/rooms", """
                     {"name": "%s", "privacy": "OPEN"}""".formatted(name));
-            assertEquals(201, room.statusCode(), room.body());
+            assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
             ids.add(object(room).getString("id"));
         }
         for (String id : ids) {
@@ -212,28 +208,28 @@ class AdminApiIT {
         }
         String filter = """
                 {"textContains": "%s", "dryRun": %s}""";
-        assertEquals(403, alice.post("/admin/history/remove", filter.formatted(leak, true)).statusCode());
+        assertThat(alice.post("/admin/history/remove", filter.formatted(leak, true)).statusCode()).isEqualTo(403);
         assertProblem(admin.post("/admin/history/remove", "{\"dryRun\": true}"), 400, "urn:parley:problem:invalid");
 
         HttpResponse<String> dry = admin.post("/admin/history/remove", filter.formatted(leak, true));
-        assertEquals(200, dry.statusCode(), dry.body());
-        assertEquals(2, object(dry).getJsonNumber("messages").longValue());
-        assertEquals(0, object(dry).getJsonNumber("files").longValue(), "no file was announced");
-        assertTrue(object(dry).getBoolean("dryRun"));
-        assertEquals(2, history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + ids.get(0), 10).size(),
-                "the dry run removed nothing");
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        assertThat(object(dry).getJsonNumber("messages").longValue()).isEqualTo(2);
+        assertThat(object(dry).getJsonNumber("files").longValue()).as("no file was announced").isEqualTo(0);
+        assertThat(object(dry).getBoolean("dryRun")).isTrue();
+        assertThat(history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + ids.get(0), 10).size())
+                .as("the dry run removed nothing").isEqualTo(2);
 
         HttpResponse<String> done = admin.post("/admin/history/remove", filter.formatted(leak, false));
-        assertEquals(200, done.statusCode(), done.body());
-        assertEquals(2, object(done).getJsonNumber("messages").longValue());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(object(done).getJsonNumber("messages").longValue()).isEqualTo(2);
         for (String id : ids) {
-            assertEquals(List.of("nothing to see"), history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + id,
-                    10).stream().map(MessageView::text).toList());
+            assertThat(history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + id,
+                    10).stream().map(MessageView::text).toList()).isEqualTo(List.of("nothing to see"));
             JsonObject change = object(admin.get("/admin/rooms/" + id + "/history/changes")).getJsonArray("items")
                     .getJsonObject(0);
-            assertEquals("REMOVED_MATCHING", change.getString("kind"));
-            assertEquals(1, change.getJsonNumber("messagesAffected").longValue());
-            assertTrue(change.getString("filter").contains(leak), change::toString);
+            assertThat(change.getString("kind")).isEqualTo("REMOVED_MATCHING");
+            assertThat(change.getJsonNumber("messagesAffected").longValue()).isEqualTo(1);
+            assertThat(change.getString("filter")).as(change::toString).contains(leak);
         }
     }
 
@@ -250,29 +246,32 @@ class AdminApiIT {
             HttpResponse<String> room = alice.post("/rooms", """
                     {"name": "%s", "privacy": "OPEN", "categoryUri": "%s"}""".formatted(name,
                     object(created).getString("uri")));
-            assertEquals(201, room.statusCode(), room.body());
+            assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
             rooms.add(object(room).getString("uri"));
         }
         String forever = rooms.get(1).substring(rooms.get(1).lastIndexOf('/') + 1);
 
-        assertEquals(403, alice.put("/admin/categories/" + category + "/retention", "{\"days\": 30}").statusCode());
+        assertThat(alice.put("/admin/categories/" + category + "/retention", "{\"days\": 30}").statusCode())
+                .isEqualTo(403);
         assertProblem(admin.put("/admin/categories/" + category + "/retention", "{\"days\": 40000}"), 400,
                 "urn:parley:problem:constraint-violation");
         HttpResponse<String> set = admin.put("/admin/categories/" + category + "/retention", "{\"days\": 30}");
-        assertEquals(200, set.statusCode(), set.body());
-        assertEquals(30, object(set).getInt("days"));
-        assertEquals(0, object(admin.put("/admin/rooms/" + forever + "/retention", "{\"days\": 0}")).getInt("days"));
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(object(set).getInt("days")).isEqualTo(30);
+        assertThat(object(admin.put("/admin/rooms/" + forever + "/retention", "{\"days\": 0}")).getInt("days"))
+                .isEqualTo(0);
 
         JsonArray preview = jakarta.json.Json.createReader(new java.io.StringReader(admin.get("/admin/retention").body()))
                 .readArray();
         List<String> previewed = preview.getValuesAs(JsonObject.class).stream().map(r -> r.getString("roomUri")).toList();
-        assertTrue(previewed.contains(rooms.get(0)), preview::toString);
-        assertFalse(previewed.contains(rooms.get(1)), "a room that keeps history for ever");
-        assertEquals(403, alice.post("/admin/retention/run", "").statusCode());
+        assertThat(previewed).as(preview::toString).contains(rooms.get(0));
+        assertThat(previewed).as("a room that keeps history for ever").doesNotContain(rooms.get(1));
+        assertThat(alice.post("/admin/retention/run", "").statusCode()).isEqualTo(403);
         HttpResponse<String> ran = admin.post("/admin/retention/run", "");
-        assertEquals(200, ran.statusCode(), ran.body());
-        assertFalse(ran.body().contains(rooms.get(0)), "nothing in it is 30 days old");
-        assertEquals(200, admin.put("/admin/categories/" + category + "/retention", "{\"days\": null}").statusCode());
+        assertThat(ran.statusCode()).as(ran.body()).isEqualTo(200);
+        assertThat(ran.body()).as("nothing in it is 30 days old").doesNotContain(rooms.get(0));
+        assertThat(admin.put("/admin/categories/" + category + "/retention", "{\"days\": null}").statusCode())
+                .isEqualTo(200);
     }
 
     /** Add-ins: registered by an administrator, picked by a room's manager, seen in REST and by a SIP client. */
@@ -281,32 +280,32 @@ class AdminApiIT {
     void anAddInRegisteredByAnAdministratorIsPickedForARoomAndReachesItsClients() throws Exception {
         String name = "Board " + run;
         String path = "/admin/addins/" + name.replace(" ", "%20");
-        assertEquals(403, alice.put(path, "{\"url\": \"https://board.contoso.com/\"}").statusCode());
+        assertThat(alice.put(path, "{\"url\": \"https://board.contoso.com/\"}").statusCode()).isEqualTo(403);
         assertProblem(admin.put(path, "{\"url\": \"javascript:alert(1)\"}"), 400, "urn:parley:problem:invalid");
         HttpResponse<String> registered = admin.put(path, "{\"url\": \"https://board.contoso.com/" + run + "\"}");
-        assertEquals(200, registered.statusCode(), registered.body());
-        assertTrue(alice.get("/admin/addins").body().contains(name), "users list them to pick one");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        assertThat(alice.get("/admin/addins").body()).as("users list them to pick one").contains(name);
 
         HttpResponse<String> room = alice.post("/rooms", """
                 {"name": "Boarded %s", "privacy": "OPEN"}""".formatted(run));
         JsonObject created = object(room);
         String roomPath = "/rooms/" + created.getString("id");
         HttpResponse<String> picked = alice.put(roomPath + "/addin", "{\"addIn\": \"" + name + "\"}");
-        assertEquals(200, picked.statusCode(), picked.body());
-        assertEquals(name, object(picked).getString("addIn"));
-        assertEquals("https://board.contoso.com/" + run, object(alice.get(roomPath)).getString("addInUrl"));
+        assertThat(picked.statusCode()).as(picked.body()).isEqualTo(200);
+        assertThat(object(picked).getString("addIn")).isEqualTo(name);
+        assertThat(object(alice.get(roomPath)).getString("addInUrl")).isEqualTo("https://board.contoso.com/" + run);
 
         try (XccosTestClient sip = XccosTestClient.signIn("sip:bob@contoso.com")) {
             org.w3c.dom.Document search = sip.command("cmd:chansrch",
                     "<data><qib qtype=\"BYNAME\" criteria=\"Boarded " + run + "\"/></data>");
-            assertEquals("https://board.contoso.com/" + run, XccosTestClient.text(search,
-                    "//chanib[@uri='" + created.getString("uri") + "']/info[@id='urn:parlano:ma:info:addin']"),
-                    () -> XccosTestClient.xml(search));
+            assertThat(XccosTestClient.text(search,
+                    "//chanib[@uri='" + created.getString("uri") + "']/info[@id='urn:parlano:ma:info:addin']"))
+                    .as(() -> XccosTestClient.xml(search)).isEqualTo("https://board.contoso.com/" + run);
         }
 
-        assertEquals(204, admin.delete(path).statusCode());
-        assertFalse(object(alice.get(roomPath)).containsKey("addIn") && !object(alice.get(roomPath)).isNull("addIn"),
-                "the room has none once the add-in is removed");
+        assertThat(admin.delete(path).statusCode()).isEqualTo(204);
+        assertThat(object(alice.get(roomPath)).containsKey("addIn") && !object(alice.get(roomPath)).isNull("addIn"))
+                .as("the room has none once the add-in is removed").isFalse();
     }
 
     /** Remove-CsPersistentChatCategory, Remove-CsPersistentChatPolicy and the administrator right, over HTTP. */
@@ -316,49 +315,52 @@ class AdminApiIT {
         HttpResponse<String> created = admin.post("/categories", """
                 {"name": "Closing %s", "allowedMembers": ["domain:contoso.com"], "creators": ["domain:contoso.com"]}"""
                 .formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = object(created).getString("id");
         String etag = created.headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> room = alice.post("/rooms", """
                 {"name": "Moving %s", "privacy": "OPEN", "categoryUri": "%s"}""".formatted(run,
                 object(created).getString("uri")));
-        assertEquals(201, room.statusCode(), room.body());
+        assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
         String roomPath = "/rooms/" + object(room).getString("id");
         String rootId = admin.all("/categories").getValuesAs(JsonObject.class).stream()
                 .filter(category -> category.getString("name").equals("Root")).findFirst().orElseThrow().getString("id");
         String path = "/admin/categories/" + id;
 
-        assertEquals(403, alice.delete(path, "If-Match", etag).statusCode());
+        assertThat(alice.delete(path, "If-Match", etag).statusCode()).isEqualTo(403);
         assertProblem(admin.delete(path, "If-Match", etag), 409, "urn:parley:problem:conflict");
         assertProblem(admin.delete(path + "?moveRoomsTo=not-a-guid", "If-Match", etag), 400,
                 "urn:parley:problem:constraint-violation");
         assertProblem(admin.delete("/admin/categories/" + rootId, "If-Match", "*"), 409, "urn:parley:problem:conflict");
         HttpResponse<String> removed = admin.delete(path + "?moveRoomsTo=" + rootId, "If-Match", etag);
-        assertEquals(200, removed.statusCode(), removed.body());
-        assertEquals(1, object(removed).getInt("roomsMoved"));
-        assertEquals(404, admin.get("/categories/" + id).statusCode());
-        assertEquals("Root", object(alice.get(roomPath)).getString("categoryName"), "the room moved to Root");
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(object(removed).getInt("roomsMoved")).isEqualTo(1);
+        assertThat(admin.get("/categories/" + id).statusCode()).isEqualTo(404);
+        assertThat(object(alice.get(roomPath)).getString("categoryName")).as("the room moved to Root")
+                .isEqualTo("Root");
 
         String policy = "Closing-" + run;
-        assertEquals(200, admin.put("/admin/policies/" + policy, "{\"chatEnabled\": false}").statusCode());
-        assertEquals(200, admin.put("/admin/users/carol/policy", "{\"policy\": \"" + policy + "\"}").statusCode());
-        assertEquals(403, alice.delete("/admin/policies/" + policy).statusCode());
+        assertThat(admin.put("/admin/policies/" + policy, "{\"chatEnabled\": false}").statusCode()).isEqualTo(200);
+        assertThat(admin.put("/admin/users/carol/policy", "{\"policy\": \"" + policy + "\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(alice.delete("/admin/policies/" + policy).statusCode()).isEqualTo(403);
         assertProblem(admin.delete("/admin/policies/Global"), 409, "urn:parley:problem:conflict");
         HttpResponse<String> dropped = admin.delete("/admin/policies/" + policy);
-        assertEquals(200, dropped.statusCode(), dropped.body());
-        assertEquals(1, object(dropped).getInt("usersBackOnGlobal"));
-        assertEquals("Global", object(admin.get("/admin/users/carol")).getJsonObject("policy").getString("name"));
-        assertEquals(404, admin.delete("/admin/policies/" + policy).statusCode());
+        assertThat(dropped.statusCode()).as(dropped.body()).isEqualTo(200);
+        assertThat(object(dropped).getInt("usersBackOnGlobal")).isEqualTo(1);
+        assertThat(object(admin.get("/admin/users/carol")).getJsonObject("policy").getString("name"))
+                .isEqualTo("Global");
+        assertThat(admin.delete("/admin/policies/" + policy).statusCode()).isEqualTo(404);
 
         HttpResponse<String> granted = admin.put("/admin/administrators/bob");
-        assertEquals(200, granted.statusCode(), granted.body());
-        assertTrue(object(granted).getBoolean("administrator"));
-        assertTrue(admin.get("/admin/administrators").body().contains("sip:bob@contoso.com"));
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(object(granted).getBoolean("administrator")).isTrue();
+        assertThat(admin.get("/admin/administrators").body()).contains("sip:bob@contoso.com");
         HttpResponse<String> revoked = admin.delete("/admin/administrators/bob");
-        assertEquals(200, revoked.statusCode(), revoked.body());
-        assertFalse(object(revoked).getBoolean("administrator"));
-        assertFalse(admin.get("/admin/administrators").body().contains("sip:bob@contoso.com"));
-        assertEquals(403, alice.put("/admin/administrators/alice").statusCode());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(object(revoked).getBoolean("administrator")).isFalse();
+        assertThat(admin.get("/admin/administrators").body()).doesNotContain("sip:bob@contoso.com");
+        assertThat(alice.put("/admin/administrators/alice").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -367,25 +369,26 @@ class AdminApiIT {
         HttpResponse<String> created = admin.post("/categories", """
                 {"name": "Lists %s", "description": "who is who", "allowedMembers": ["domain:contoso.com"],
                  "deniedMembers": ["sip:mallory@contoso.com"], "creators": ["sip:bob@contoso.com"]}""".formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = object(created).getString("id");
         List<String> principalLists = List.of("allowedMembers", "deniedMembers", "creators");
 
         JsonObject listedToAlice = categoryIn(alice.all("/categories"), id);
         JsonObject aloneToAlice = object(alice.get("/categories/" + id));
         for (JsonObject seen : List.of(listedToAlice, aloneToAlice)) {
-            assertEquals("Lists " + run, seen.getString("name"), seen.toString());
-            assertEquals("who is who", seen.getString("description"), seen.toString());
-            assertTrue(seen.containsKey("invitationsAllowed") && seen.containsKey("fileUploadAllowed")
-                    && seen.containsKey("chatHistoryEnabled"), seen.toString());
+            assertThat(seen.getString("name")).as(seen.toString()).isEqualTo("Lists " + run);
+            assertThat(seen.getString("description")).as(seen.toString()).isEqualTo("who is who");
+            assertThat(seen.containsKey("invitationsAllowed") && seen.containsKey("fileUploadAllowed")
+                    && seen.containsKey("chatHistoryEnabled")).as(seen.toString()).isTrue();
             for (String list : principalLists) {
-                assertFalse(seen.containsKey(list), () -> list + " shown to a user: " + seen);
+                assertThat(seen).as(() -> list + " shown to a user: " + seen).doesNotContainKey(list);
             }
         }
         for (JsonObject seen : List.of(categoryIn(admin.all("/categories"), id), object(admin.get("/categories/" + id)))) {
-            assertEquals(List.of("domain:contoso.com"), strings(seen, "allowedMembers"), seen.toString());
-            assertEquals(List.of("sip:mallory@contoso.com"), strings(seen, "deniedMembers"), seen.toString());
-            assertEquals(List.of("sip:bob@contoso.com"), strings(seen, "creators"), seen.toString());
+            assertThat(strings(seen, "allowedMembers")).as(seen.toString()).isEqualTo(List.of("domain:contoso.com"));
+            assertThat(strings(seen, "deniedMembers")).as(seen.toString())
+                    .isEqualTo(List.of("sip:mallory@contoso.com"));
+            assertThat(strings(seen, "creators")).as(seen.toString()).isEqualTo(List.of("sip:bob@contoso.com"));
         }
     }
 
@@ -401,25 +404,26 @@ class AdminApiIT {
         String path = "/admin/groups/" + segment(name);
         HttpResponse<String> created = admin.post("/admin/groups", """
                 {"name": "%s", "description": "the team"}""".formatted(name));
-        assertEquals(201, created.statusCode(), created.body());
-        assertEquals(WebApiClient.BASE + path, created.headers().firstValue("Location").orElseThrow());
-        assertTrue(object(created).getString("principal").equalsIgnoreCase("group:" + name), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location").orElseThrow()).isEqualTo(WebApiClient.BASE + path);
+        assertThat(object(created).getString("principal").equalsIgnoreCase("group:" + name)).as(created.body())
+                .isTrue();
         assertProblem(admin.post("/admin/groups", "{\"name\": \"" + name + "\"}"), 409,
                 "urn:parley:problem:conflict");
         assertProblem(admin.post("/admin/groups", "{\"name\": \" \"}"), 400,
                 "urn:parley:problem:constraint-violation");
 
         HttpResponse<String> added = admin.put(path + "/members/bob");
-        assertEquals(200, added.statusCode(), added.body());
-        assertEquals(List.of("sip:bob@contoso.com"), strings(object(added), "members"));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(strings(object(added), "members")).isEqualTo(List.of("sip:bob@contoso.com"));
         admin.put(path + "/members/" + segment("sip:alice@contoso.com"));
-        assertEquals(List.of("sip:alice@contoso.com", "sip:bob@contoso.com"),
-                strings(object(admin.get(path)), "members"));
-        assertTrue(names(object(admin.get("/admin/groups?size=100"))).contains(name));
+        assertThat(strings(object(admin.get(path)), "members"))
+                .isEqualTo(List.of("sip:alice@contoso.com", "sip:bob@contoso.com"));
+        assertThat(names(object(admin.get("/admin/groups?size=100")))).contains(name);
 
-        assertEquals(List.of("sip:alice@contoso.com"),
-                strings(object(admin.delete(path + "/members/bob")), "members"));
-        assertEquals(204, admin.delete(path).statusCode());
+        assertThat(strings(object(admin.delete(path + "/members/bob")), "members"))
+                .isEqualTo(List.of("sip:alice@contoso.com"));
+        assertThat(admin.delete(path).statusCode()).isEqualTo(204);
         assertProblem(admin.get(path), 404, "urn:parley:problem:not-found");
         assertProblem(admin.delete(path), 404, "urn:parley:problem:not-found");
     }
@@ -429,7 +433,7 @@ class AdminApiIT {
     void historyRewritesAreRecordedInTheRoomsChanges() throws Exception {
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Rewritten %s", "privacy": "OPEN"}""".formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject room = object(created);
         String path = "/admin/rooms/" + room.getString("id");
         long first = posts.post("sip:alice@contoso.com", room.getString("uri"), "first " + run, Instant.now())
@@ -438,32 +442,35 @@ class AdminApiIT {
                 .message().seq();
         posts.post("sip:alice@contoso.com", room.getString("uri"), "third " + run, Instant.now());
 
-        assertEquals(403, alice.put(path + "/messages/" + first, "{\"text\": \"mine\"}").statusCode());
+        assertThat(alice.put(path + "/messages/" + first, "{\"text\": \"mine\"}").statusCode()).isEqualTo(403);
         HttpResponse<String> replaced = admin.put(path + "/messages/" + first, "{\"text\": \"[redacted]\"}");
-        assertEquals(200, replaced.statusCode(), replaced.body());
-        assertEquals("REPLACED", object(replaced).getString("kind"));
-        assertEquals(first, object(replaced).getJsonNumber("messageSeq").longValue());
-        assertEquals(64, object(replaced).getString("oldTextSha256").length());
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        assertThat(object(replaced).getString("kind")).isEqualTo("REPLACED");
+        assertThat(object(replaced).getJsonNumber("messageSeq").longValue()).isEqualTo(first);
+        assertThat(object(replaced).getString("oldTextSha256").length()).isEqualTo(64);
 
         HttpResponse<String> removed = admin.delete(path + "/messages/" + second);
-        assertEquals(200, removed.statusCode(), removed.body());
-        assertEquals("REMOVED", object(removed).getString("kind"));
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(object(removed).getString("kind")).isEqualTo("REMOVED");
         assertProblem(admin.delete(path + "/messages/" + second), 404, "urn:parley:problem:not-found");
 
         HttpResponse<String> cleared = admin.post(path + "/history/clear", """
                 {"before": "%s"}""".formatted(Instant.now().plusSeconds(1)));
-        assertEquals(200, cleared.statusCode(), cleared.body());
-        assertEquals("CLEARED_BEFORE", object(cleared).getString("kind"));
-        assertEquals(2, object(cleared).getJsonNumber("messagesAffected").longValue(), "the first and the third");
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(object(cleared).getString("kind")).isEqualTo("CLEARED_BEFORE");
+        assertThat(object(cleared).getJsonNumber("messagesAffected").longValue()).as("the first and the third")
+                .isEqualTo(2);
         assertProblem(admin.post(path + "/history/clear", "{}"), 400, "urn:parley:problem:constraint-violation");
 
         JsonObject changes = object(admin.get(path + "/history/changes"));
-        assertEquals(3, changes.getInt("totalItems"));
-        assertEquals(List.of("REPLACED", "REMOVED", "CLEARED_BEFORE"), changes.getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().map(change -> change.getString("kind")).toList());
-        assertTrue(changes.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .allMatch(change -> change.getString("actor").equals("sip:admin@contoso.com")));
-        assertEquals(1, object(admin.get(path + "/history/changes?page=1&size=2")).getJsonArray("items").size());
+        assertThat(changes.getInt("totalItems")).isEqualTo(3);
+        assertThat(changes.getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(change -> change.getString("kind")).toList())
+                .isEqualTo(List.of("REPLACED", "REMOVED", "CLEARED_BEFORE"));
+        assertThat(changes.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .allMatch(change -> change.getString("actor").equals("sip:admin@contoso.com"))).isTrue();
+        assertThat(object(admin.get(path + "/history/changes?page=1&size=2")).getJsonArray("items").size())
+                .isEqualTo(1);
         assertProblem(admin.get("/admin/rooms/" + UUID.randomUUID() + "/history/changes"), 404,
                 "urn:parley:problem:not-found");
     }
@@ -472,16 +479,16 @@ class AdminApiIT {
     @RunAsClient
     void complianceShowsItsBacklogAdaptersAndDeadLettersAndRunsOnDemand() throws Exception {
         // Something to archive, so both adapters have taken at least one event by the end.
-        assertEquals(201, alice.post("/rooms", """
-                {"name": "Audited by admin %s", "privacy": "OPEN"}""".formatted(run)).statusCode());
+        assertThat(alice.post("/rooms", """
+                {"name": "Audited by admin %s", "privacy": "OPEN"}""".formatted(run)).statusCode()).isEqualTo(201);
 
         JsonObject status = Eventually.await(Duration.ofSeconds(60), () -> {
             try {
                 HttpResponse<String> ran = admin.post("/admin/compliance/run", "");
-                assertEquals(200, ran.statusCode(), ran.body());
+                assertThat(ran.statusCode()).as(ran.body()).isEqualTo(200);
                 JsonObject outcome = object(ran);
                 for (String field : List.of("delivered", "failures", "deleted")) {
-                    assertTrue(outcome.getInt(field) >= 0, outcome.toString());
+                    assertThat(outcome.getInt(field) >= 0).as(outcome.toString()).isTrue();
                 }
                 return object(admin.get("/admin/compliance"));
             } catch (Exception e) {
@@ -491,20 +498,22 @@ class AdminApiIT {
                 .filter(adapter -> adapter.get("lastSuccessAt") instanceof JsonString)
                 .map(adapter -> adapter.getString("name")).toList().containsAll(List.of("xml", "jsonl")));
 
-        assertTrue(status.getBoolean("enabled"));
-        assertEquals(List.of("xml", "jsonl"), strings(status, "configuredAdapters"));
-        assertTrue(status.getJsonNumber("backlogEvents").longValue() >= 0);
+        assertThat(status.getBoolean("enabled")).isTrue();
+        assertThat(strings(status, "configuredAdapters")).isEqualTo(List.of("xml", "jsonl"));
+        assertThat(status.getJsonNumber("backlogEvents").longValue() >= 0).isTrue();
         for (JsonObject adapter : status.getJsonArray("adapters").getValuesAs(JsonObject.class)) {
             for (String number : List.of("lastEventId", "deliveredEvents", "failures")) {
-                assertTrue(adapter.get(number) instanceof JsonNumber, adapter.toString());
+                assertThat(adapter.get(number) instanceof JsonNumber).as(adapter.toString()).isTrue();
             }
         }
         JsonObject deadLetters = status.getJsonObject("deadLetters");
-        assertTrue(deadLetters.getInt("count") >= deadLetters.getJsonArray("messages").size(), deadLetters.toString());
-        assertTrue(deadLetters.getJsonArray("messages").size() <= 5);
-        assertFalse(deadLetters.getBoolean("countLimited"));
+        assertThat(deadLetters.getInt("count") >= deadLetters.getJsonArray("messages").size())
+                .as(deadLetters.toString()).isTrue();
+        assertThat(deadLetters.getJsonArray("messages").size() <= 5).isTrue();
+        assertThat(deadLetters.getBoolean("countLimited")).isFalse();
         for (JsonObject message : deadLetters.getJsonArray("messages").getValuesAs(JsonObject.class)) {
-            assertTrue(message.containsKey("messageId") && message.containsKey("sentAt"), message.toString());
+            assertThat(message.containsKey("messageId") && message.containsKey("sentAt")).as(message.toString())
+                    .isTrue();
         }
     }
 
@@ -526,37 +535,37 @@ class AdminApiIT {
     void clearingHistoryRemovesTheRoomsFilesAndTheCleanUpSparesRecentBytes() throws Exception {
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Cleared files %s", "privacy": "OPEN"}""".formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = object(created).getString("id");
         HttpResponse<String> uploaded = alice.put("/rooms/" + id + "/files/cleared.json", "{\"run\": \"" + run + "\"}");
-        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         JsonObject file = object(uploaded);
         String sha256 = file.getString("sha256");
         java.nio.file.Path bytes = java.nio.file.Path.of(System.getProperty("parley.test.server.base"), "data", "parley",
                 "files", sha256.substring(0, 2), sha256);
-        assertTrue(java.nio.file.Files.isRegularFile(bytes), bytes.toString());
+        assertThat(java.nio.file.Files.isRegularFile(bytes)).as(bytes.toString()).isTrue();
 
         HttpResponse<String> cleared = admin.post("/admin/rooms/" + id + "/history/clear", """
                 {"before": "%s"}""".formatted(Instant.now().plusSeconds(1)));
-        assertEquals(200, cleared.statusCode(), cleared.body());
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
         assertProblem(alice.get("/files/" + file.getJsonNumber("id").longValue()), 404, "urn:parley:problem:not-found");
-        assertEquals(0, object(alice.get("/rooms/" + id + "/files")).getInt("totalItems"));
+        assertThat(object(alice.get("/rooms/" + id + "/files")).getInt("totalItems")).isEqualTo(0);
 
-        assertEquals(403, alice.post("/admin/files/cleanup", "").statusCode());
+        assertThat(alice.post("/admin/files/cleanup", "").statusCode()).isEqualTo(403);
         HttpResponse<String> cleanup = admin.post("/admin/files/cleanup", "");
-        assertEquals(200, cleanup.statusCode(), cleanup.body());
+        assertThat(cleanup.statusCode()).as(cleanup.body()).isEqualTo(200);
         for (String count : List.of("orphansDeleted", "tokensPurged", "abandonedUploadsDeleted")) {
-            assertTrue(object(cleanup).getInt(count) >= 0, cleanup.body());
+            assertThat(object(cleanup).getInt(count) >= 0).as(cleanup.body()).isTrue();
         }
-        assertTrue(java.nio.file.Files.isRegularFile(bytes), "within the grace period the bytes stay");
+        assertThat(java.nio.file.Files.isRegularFile(bytes)).as("within the grace period the bytes stay").isTrue();
     }
 
     private static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElse(""));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo(PROBLEM);
         JsonObject problem = object(response);
-        assertEquals(type, problem.getString("type"), problem.toString());
-        assertEquals(status, problem.getInt("status"));
+        assertThat(problem.getString("type")).as(problem.toString()).isEqualTo(type);
+        assertThat(problem.getInt("status")).isEqualTo(status);
         return problem;
     }
 }

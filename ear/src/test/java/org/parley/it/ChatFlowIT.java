@@ -1,8 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.XccosTestClient.bool;
 import static org.parley.it.XccosTestClient.chanid;
 import static org.parley.it.XccosTestClient.count;
@@ -82,47 +80,51 @@ class ChatFlowIT {
         // Lookup: requri names the chat endpoint.
         try (XccosTestClient lookup = XccosTestClient.connect(alice, XccosTestClient.LOOKUP)) {
             RawSip.Msg ok = lookup.dialog.establish();
-            assertTrue(ok.header("Session-Expires") != null, "Session-Expires on the 200 to INVITE");
+            assertThat(ok.header("Session-Expires") != null).as("Session-Expires on the 200 to INVITE").isTrue();
             Document requri = lookup.command("cmd:requri", "<data/>");
-            assertEquals(XccosTestClient.CHAT_ENDPOINT, text(requri, "/xccos/rpl[@id='rpl:requri']/data/uib/@uri"));
+            assertThat(text(requri, "/xccos/rpl[@id='rpl:requri']/data/uib/@uri"))
+                    .isEqualTo(XccosTestClient.CHAT_ENDPOINT);
             lookup.bye();
         }
         try (XccosTestClient client = XccosTestClient.signIn(alice)) {
             Document info = client.command("cmd:getserverinfo", "<data><sib domain=\"contoso.com\" infoType=\"123\"/></data>");
-            assertEquals("200", text(info, "/xccos/rpl[@id='rpl:getserverinfo']/resp/@code"));
-            assertEquals(categories.root().uri(), text(info, "//sib/@rootUri"));
-            assertEquals("123", text(info, "//sib/@infoType"));
-            assertTrue(Instant.parse(text(info, "//sib/@serverTime")).isAfter(Instant.now().minusSeconds(60)));
+            assertThat(text(info, "/xccos/rpl[@id='rpl:getserverinfo']/resp/@code")).isEqualTo("200");
+            assertThat(text(info, "//sib/@rootUri")).isEqualTo(categories.root().uri());
+            assertThat(text(info, "//sib/@infoType")).isEqualTo("123");
+            assertThat(Instant.parse(text(info, "//sib/@serverTime")).isAfter(Instant.now().minusSeconds(60))).isTrue();
 
             Document invites = client.command("cmd:getinv", "<data><inv inviteId=\"0\" domain=\"contoso.com\"/></data>");
-            assertEquals(closed, text(invites, "//inv[@inviteId='" + invitation + "']/@chanUri"));
+            assertThat(text(invites, "//inv[@inviteId='" + invitation + "']/@chanUri")).isEqualTo(closed);
             Document again = client.command("cmd:getinv", "<data><inv inviteId=\"" + invitation
                     + "\" domain=\"contoso.com\"/></data>");
-            assertEquals(0, count(again, "//inv"), "only invitations above the inviteId the client names");
+            assertThat(count(again, "//inv")).as("only invitations above the inviteId the client names").isEqualTo(0);
 
             Document bjoin = client.command("cmd:bjoin", "<data>" + chanid(closed, 0) + chanid(open, 1)
                     + chanid("ma-chan://contoso.com/00000000-0000-0000-0000-000000000000", 2) + "</data>");
-            assertEquals("200", text(bjoin, "//resp/@code"));
-            assertEquals(2, count(bjoin, "/xccos/rpl/data/chanib"));
-            assertEquals(1, count(bjoin, "/xccos/rpl/data/fib[@key='OPERATION_FAILED']"));
-            assertEquals(alice, text(bjoin, "/xccos/rpl/data/uib/@uri"));
+            assertThat(text(bjoin, "//resp/@code")).isEqualTo("200");
+            assertThat(count(bjoin, "/xccos/rpl/data/chanib")).isEqualTo(2);
+            assertThat(count(bjoin, "/xccos/rpl/data/fib[@key='OPERATION_FAILED']")).isEqualTo(1);
+            assertThat(text(bjoin, "/xccos/rpl/data/uib/@uri")).isEqualTo(alice);
 
             Document associations = client.command("cmd:getassociations", "<data/>");
-            assertTrue(bool(associations, "//chanib[@uri='" + closed + "']/aib[@key='3984']"), () -> xml(associations));
-            assertTrue(bool(associations, "//chanib[@uri='" + open + "']/aib[@key='follow']"), "follows what it joined");
+            assertThat(bool(associations, "//chanib[@uri='" + closed + "']/aib[@key='3984']"))
+                    .as(() -> xml(associations)).isTrue();
+            assertThat(bool(associations, "//chanib[@uri='" + open + "']/aib[@key='follow']"))
+                    .as("follows what it joined").isTrue();
 
             // Anyone the root category's creators name may create rooms (PROTOCOL.md §7.9: 200, empty data).
             Document create = client.command("cmd:nodespermcreatechild", "<data/>");
-            assertEquals("200", text(create, "//resp/@code"), () -> xml(create));
+            assertThat(text(create, "//resp/@code")).as(() -> xml(create)).isEqualTo("200");
 
             try (XccosTestClient visitor = XccosTestClient.signIn("sip:visitor-" + run + "@fabrikam.com")) {
                 Document refused = visitor.attempt("cmd:nodespermcreatechild", "<data/>");
-                assertEquals("403", text(refused, "//resp/@code"), "no category lets fabrikam.com create rooms");
+                assertThat(text(refused, "//resp/@code")).as("no category lets fabrikam.com create rooms")
+                        .isEqualTo("403");
             }
 
             Document unknown = client.attempt("cmd:getlogs", "<data/>");
-            assertEquals("rpl:getlogs", text(unknown, "/xccos/rpl/@id"));
-            assertEquals("501", text(unknown, "//resp/@code"));
+            assertThat(text(unknown, "/xccos/rpl/@id")).isEqualTo("rpl:getlogs");
+            assertThat(text(unknown, "//resp/@code")).isEqualTo("501");
             client.bye();
         }
     }
@@ -137,32 +139,34 @@ class ChatFlowIT {
         try (XccosTestClient desk = XccosTestClient.signIn(alice);
              XccosTestClient laptop = XccosTestClient.signIn(alice)) {
             Document none = desk.attempt("cmd:getpref", "<data><pref label=\"" + label + "\" seqid=\"0\"/></data>");
-            assertEquals("404", text(none, "//resp/@code"), () -> xml(none));
+            assertThat(text(none, "//resp/@code")).as(() -> xml(none)).isEqualTo("404");
 
             Document created = desk.command("cmd:getpref",
                     "<data><pref label=\"" + label + "\" seqid=\"0\" createdefault=\"true\"/></data>");
-            assertEquals("", text(created, "/xccos/rpl/data/pref/@content"), () -> xml(created));
+            assertThat(text(created, "/xccos/rpl/data/pref/@content")).as(() -> xml(created)).isEqualTo("");
             long first = Long.parseLong(text(created, "/xccos/rpl/data/pref/@seqid"));
 
             Document set = desk.command("cmd:setpref", "<data><pref label=\"" + label + "\" seqid=\"" + first
                     + "\" createdefault=\"false\" content=\"" + channels + "\"/></data>");
-            assertEquals("200", text(set, "//resp/@code"));
-            assertTrue(Long.parseLong(text(set, "/xccos/rpl/data/pref/@seqid")) > first, () -> xml(set));
+            assertThat(text(set, "//resp/@code")).isEqualTo("200");
+            assertThat(Long.parseLong(text(set, "/xccos/rpl/data/pref/@seqid")) > first).as(() -> xml(set)).isTrue();
 
             Document other = laptop.command("cmd:getpref",
                     "<data><pref label=\"" + label + "\" seqid=\"0\" createdefault=\"true\"/></data>");
-            assertEquals(channels, text(other, "/xccos/rpl/data/pref/@content"), "the user's other client sees it");
-            assertEquals(text(set, "/xccos/rpl/data/pref/@seqid"), text(other, "/xccos/rpl/data/pref/@seqid"));
+            assertThat(text(other, "/xccos/rpl/data/pref/@content")).as("the user's other client sees it")
+                    .isEqualTo(channels);
+            assertThat(text(other, "/xccos/rpl/data/pref/@seqid")).isEqualTo(text(set, "/xccos/rpl/data/pref/@seqid"));
 
             Document bad = laptop.attempt("cmd:setpref",
                     "<data><pref label=\"" + label + "\" content=\"not base64!\"/></data>");
-            assertEquals("400", text(bad, "//resp/@code"), () -> xml(bad));
+            assertThat(text(bad, "//resp/@code")).as(() -> xml(bad)).isEqualTo("400");
             Document kept = desk.command("cmd:getpref", "<data><pref label=\"" + label + "\"/></data>");
-            assertEquals(channels, text(kept, "/xccos/rpl/data/pref/@content"), "bad input leaves the value as it was");
+            assertThat(text(kept, "/xccos/rpl/data/pref/@content")).as("bad input leaves the value as it was")
+                    .isEqualTo(channels);
         }
         try (XccosTestClient bob = XccosTestClient.signIn(user("bob"))) {
             Document theirs = bob.attempt("cmd:getpref", "<data><pref label=\"" + label + "\"/></data>");
-            assertEquals("404", text(theirs, "//resp/@code"), "one user's preferences are theirs alone");
+            assertThat(text(theirs, "//resp/@code")).as("one user's preferences are theirs alone").isEqualTo("404");
         }
     }
 
@@ -175,62 +179,63 @@ class ChatFlowIT {
              XccosTestClient carol = XccosTestClient.signIn(user("carol"))) {
             Document search = alice.command("cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"Team " + run
                     + "\" extended=\"false\"/></data>");
-            assertEquals(room, text(search, "//chanib/@uri"));
-            assertEquals("open", text(search, "//chanib/info[@id='urn:parlano:ma:info:visibilty']"));
+            assertThat(text(search, "//chanib/@uri")).isEqualTo(room);
+            assertThat(text(search, "//chanib/info[@id='urn:parlano:ma:info:visibilty']")).isEqualTo("open");
 
             Document join = alice.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
-            assertEquals("Team " + run, text(join, "//chanib/@name"));
+            assertThat(text(join, "//chanib/@name")).isEqualTo("Team " + run);
             bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             Document noticeOfBob = alice.await("/xccos/ntc[@id='ntc:join']");
-            assertEquals(user("bob"), text(noticeOfBob, "//uib/@uri"));
-            assertEquals(room.substring(room.lastIndexOf('/') + 1), text(noticeOfBob, "//uib/aib/@value"));
+            assertThat(text(noticeOfBob, "//uib/@uri")).isEqualTo(user("bob"));
+            assertThat(text(noticeOfBob, "//uib/aib/@value")).isEqualTo(room.substring(room.lastIndexOf('/') + 1));
             carol.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             alice.await("/xccos/ntc[@id='ntc:join']");
             bob.await("/xccos/ntc[@id='ntc:join']");
 
             List<String> texts = List.of("one <&> \"quoted\"", "two", "three");
             for (String text : texts) {
-                assertEquals(200, alice.post(room, text).status());
+                assertThat(alice.post(room, text).status()).isEqualTo(200);
             }
             for (XccosTestClient member : List.of(alice, bob, carol)) {
                 for (String expected : texts) {
                     Document chat = member.await("/xccos/grpchat");
-                    assertEquals(expected, text(chat, "/xccos/grpchat/chat"), member.user + " gets posts in order");
-                    assertEquals(user("alice"), text(chat, "/xccos/grpchat/@author"));
-                    assertEquals(room, text(chat, "/xccos/grpchat/@chanUri"));
+                    assertThat(text(chat, "/xccos/grpchat/chat")).as(member.user + " gets posts in order")
+                            .isEqualTo(expected);
+                    assertThat(text(chat, "/xccos/grpchat/@author")).isEqualTo(user("alice"));
+                    assertThat(text(chat, "/xccos/grpchat/@chanUri")).isEqualTo(room);
                 }
             }
 
             Document backchat = bob.command("cmd:bccontext", "<data><chanib uri=\"" + room + "\"/><bcq><last cnt=\"2\"/></bcq></data>");
-            assertEquals(2, count(backchat, "/xccos/rpl/data/chanib/msg[@id='grpchat']"));
-            assertEquals("two", text(backchat, "/xccos/rpl/data/chanib/msg[1]/chat"));
+            assertThat(count(backchat, "/xccos/rpl/data/chanib/msg[@id='grpchat']")).isEqualTo(2);
+            assertThat(text(backchat, "/xccos/rpl/data/chanib/msg[1]/chat")).isEqualTo("two");
             String secondId = text(backchat, "/xccos/rpl/data/chanib/msg[1]/@msgid");
             Document older = bob.command("cmd:bccontext", "<data><chanib uri=\"" + room + "\"/><bcq><before msgid=\""
                     + secondId + "\" cnt=\"10\"/></bcq></data>");
-            assertEquals("one <&> \"quoted\"", text(older, "/xccos/rpl/data/chanib/msg/chat"));
+            assertThat(text(older, "/xccos/rpl/data/chanib/msg/chat")).isEqualTo("one <&> \"quoted\"");
 
             Document found = carol.command("cmd:msgsrch", "<data><qib criteria=\"THREE\"/></data>");
-            assertEquals("three", text(found, "/xccos/rpl/data/msg/chat"));
+            assertThat(text(found, "/xccos/rpl/data/msg/chat")).isEqualTo("three");
 
             Document part = carol.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
-            assertEquals(room, text(part, "/xccos/rpl[@id='rpl:part']/data/chanib/@uri"));
-            assertEquals(user("carol"), text(alice.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri"));
-            assertEquals(user("carol"), text(bob.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri"));
+            assertThat(text(part, "/xccos/rpl[@id='rpl:part']/data/chanib/@uri")).isEqualTo(room);
+            assertThat(text(alice.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri")).isEqualTo(user("carol"));
+            assertThat(text(bob.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri")).isEqualTo(user("carol"));
 
             // Carol follows the room she left: new content there reaches her as a notice.
-            assertEquals(200, bob.post(room, "four").status());
+            assertThat(bob.post(room, "four").status()).isEqualTo(200);
             Document newContent = carol.await("/xccos/ntc[@id='ntc:newcontent']");
-            assertEquals(room, text(newContent, "//chanib/@uri"));
+            assertThat(text(newContent, "//chanib/@uri")).isEqualTo(room);
 
             // A client that vanishes (no BYE) is dropped once delivery to it fails.
             carol.close();
             bob.close();
-            assertEquals(200, alice.post(room, "anyone?").status());
-            assertEquals(user("bob"), text(alice.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri"));
+            assertThat(alice.post(room, "anyone?").status()).isEqualTo(200);
+            assertThat(text(alice.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri")).isEqualTo(user("bob"));
         }
         List<MessageView> stored = history.last(owner, room, 10);
-        assertEquals(List.of("one <&> \"quoted\"", "two", "three", "four", "anyone?"),
-                stored.stream().map(MessageView::text).toList());
+        assertThat(stored.stream().map(MessageView::text).toList())
+                .isEqualTo(List.of("one <&> \"quoted\"", "two", "three", "four", "anyone?"));
     }
 
     @Test
@@ -242,32 +247,37 @@ class ChatFlowIT {
         try (XccosTestClient eve = XccosTestClient.signIn(user("eve"));
              XccosTestClient boss = XccosTestClient.signIn(owner)) {
             Document search = eve.command("cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"" + run + "\"/></data>");
-            assertFalse(bool(search, "//chanib[@uri='" + secret + "']"), "secret rooms are invisible to non-members");
-            assertTrue(bool(search, "//chanib[@uri='" + closed + "']"), "closed rooms are listed");
-            assertTrue(bool(boss.command("cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"" + run + "\"/></data>"),
-                    "//chanib[@uri='" + secret + "']"), "members see their secret room");
+            assertThat(bool(search, "//chanib[@uri='" + secret + "']")).as("secret rooms are invisible to non-members")
+                    .isFalse();
+            assertThat(bool(search, "//chanib[@uri='" + closed + "']")).as("closed rooms are listed").isTrue();
+            assertThat(bool(boss.command("cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"" + run + "\"/></data>"),
+                    "//chanib[@uri='" + secret + "']")).as("members see their secret room").isTrue();
 
-            assertEquals("403", text(eve.command("cmd:join", "<data>" + chanid(closed, 0) + "</data>"), "//resp/@code"));
-            assertEquals("404", text(eve.command("cmd:join", "<data>" + chanid(secret, 0) + "</data>"), "//resp/@code"));
-            assertEquals(403, eve.post(closed, "let me in").status(), "no post without joining");
+            assertThat(text(eve.command("cmd:join", "<data>" + chanid(closed, 0) + "</data>"), "//resp/@code"))
+                    .isEqualTo("403");
+            assertThat(text(eve.command("cmd:join", "<data>" + chanid(secret, 0) + "</data>"), "//resp/@code"))
+                    .isEqualTo("404");
+            assertThat(eve.post(closed, "let me in").status()).as("no post without joining").isEqualTo(403);
 
             eve.command("cmd:join", "<data>" + chanid(stage, 0) + "</data>");
-            assertEquals(403, eve.post(stage, "from the audience").status(), "only presenters post in an auditorium");
+            assertThat(eve.post(stage, "from the audience").status()).as("only presenters post in an auditorium")
+                    .isEqualTo(403);
             rooms.grant(owner, stage, RoomRole.PRESENTER, user("eve"));
-            assertEquals(200, eve.post(stage, "now presenting").status());
-            assertEquals("now presenting", text(eve.await("/xccos/grpchat"), "//chat"));
+            assertThat(eve.post(stage, "now presenting").status()).isEqualTo(200);
+            assertThat(text(eve.await("/xccos/grpchat"), "//chat")).isEqualTo("now presenting");
 
             String huge = "x".repeat(5000);
-            assertEquals(413, eve.post(stage, huge).status(), "over the advertised size limit");
+            assertThat(eve.post(stage, huge).status()).as("over the advertised size limit").isEqualTo(413);
         }
-        assertEquals(List.of("now presenting"), history.last(owner, stage, 10).stream().map(MessageView::text).toList());
-        assertTrue(history.last(owner, closed, 10).isEmpty());
+        assertThat(history.last(owner, stage, 10).stream().map(MessageView::text).toList())
+                .isEqualTo(List.of("now presenting"));
+        assertThat(history.last(owner, closed, 10)).isEmpty();
 
         String dave = user("dave");
         policies.definePolicy(ADMIN, "No chat " + run, false);
         policies.assignPolicy(ADMIN, dave, "No chat " + run);
         try (XccosTestClient refused = XccosTestClient.connect(dave, XccosTestClient.CHAT_ENDPOINT)) {
-            assertEquals(403, refused.invite().status());
+            assertThat(refused.invite().status()).isEqualTo(403);
         }
     }
 
@@ -289,7 +299,7 @@ class ChatFlowIT {
             for (XccosTestClient client : List.of(aliceSip, bobSip)) {
                 for (String joined : List.of(room, marker)) {
                     Document join = client.command("cmd:join", "<data>" + chanid(joined, 0) + "</data>");
-                    assertEquals("200", text(join, "//resp/@code"), () -> xml(join));
+                    assertThat(text(join, "//resp/@code")).as(() -> xml(join)).isEqualTo("200");
                 }
             }
 
@@ -297,38 +307,39 @@ class ChatFlowIT {
             var renamed = web.put(path, """
                     {"name": "Changed %s", "description": "what it is now", "topic": "Sprint <13> & more",
                      "privacy": "OPEN", "type": "AUDITORIUM", "invitations": "OFF"}""".formatted(run), "If-Match", etag);
-            assertEquals(200, renamed.statusCode(), renamed::body);
+            assertThat(renamed.statusCode()).as(renamed::body).isEqualTo(200);
 
             String chanib = "/xccos/ntc[@id='ntc:chanupd']/data/chanib[@uri='" + room + "']";
             for (XccosTestClient client : List.of(aliceSip, bobSip)) {
                 Document notice = client.await(chanib);
-                assertEquals("Changed " + run, text(notice, chanib + "/@name"), () -> xml(notice));
-                assertEquals("what it is now", text(notice, chanib + "/@description"));
-                assertEquals("Sprint <13> & more", text(notice, chanib + "/@topic"));
-                assertEquals("open", text(notice, chanib + "/info[@id='urn:parlano:ma:info:visibilty']"));
-                assertEquals("auditorium", text(notice, chanib + "/info[@id='urn:parlano:ma:info:type']"));
-                assertEquals("false", text(notice, chanib + "/prop[@id='urn:parlano:ma:prop:invite']"));
-                assertEquals("2", text(notice, chanib + "/info[@id='urn:parlano:ma:info:ucnt']"));
+                assertThat(text(notice, chanib + "/@name")).as(() -> xml(notice)).isEqualTo("Changed " + run);
+                assertThat(text(notice, chanib + "/@description")).isEqualTo("what it is now");
+                assertThat(text(notice, chanib + "/@topic")).isEqualTo("Sprint <13> & more");
+                assertThat(text(notice, chanib + "/info[@id='urn:parlano:ma:info:visibilty']")).isEqualTo("open");
+                assertThat(text(notice, chanib + "/info[@id='urn:parlano:ma:info:type']")).isEqualTo("auditorium");
+                assertThat(text(notice, chanib + "/prop[@id='urn:parlano:ma:prop:invite']")).isEqualTo("false");
+                assertThat(text(notice, chanib + "/info[@id='urn:parlano:ma:info:ucnt']")).isEqualTo("2");
             }
 
             etag = web.get(path).headers().firstValue("ETag").orElseThrow();
             var closed = web.put(path, """
                     {"name": "Changed %s", "description": "what it is now", "topic": "members only",
                      "privacy": "CLOSED", "type": "AUDITORIUM", "invitations": "OFF"}""".formatted(run), "If-Match", etag);
-            assertEquals(200, closed.statusCode(), closed::body);
+            assertThat(closed.statusCode()).as(closed::body).isEqualTo(200);
 
             Document out = bobSip.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='"
                     + bob + "']");
-            assertEquals(bob, text(out, "//chanib/uib/@uri"), () -> xml(out));
+            assertThat(text(out, "//chanib/uib/@uri")).as(() -> xml(out)).isEqualTo(bob);
             Document toldPrivate = aliceSip.await(chanib);
-            assertEquals("private", text(toldPrivate, chanib + "/info[@id='urn:parlano:ma:info:visibilty']"));
-            assertEquals("members only", text(toldPrivate, chanib + "/@topic"));
-            assertEquals("1", text(toldPrivate, chanib + "/info[@id='urn:parlano:ma:info:ucnt']"), "bob is out first");
+            assertThat(text(toldPrivate, chanib + "/info[@id='urn:parlano:ma:info:visibilty']")).isEqualTo("private");
+            assertThat(text(toldPrivate, chanib + "/@topic")).isEqualTo("members only");
+            assertThat(text(toldPrivate, chanib + "/info[@id='urn:parlano:ma:info:ucnt']")).as("bob is out first")
+                    .isEqualTo("1");
 
             // The room's lane sent bob's part before the change; the marker is bob's next INFO if no chanupd came.
-            assertEquals(200, aliceSip.post(marker, "marker").status());
+            assertThat(aliceSip.post(marker, "marker").status()).isEqualTo(200);
             Document next = bobSip.serverInfo();
-            assertEquals(marker, text(next, "/xccos/grpchat/@chanUri"), () -> "got " + xml(next));
+            assertThat(text(next, "/xccos/grpchat/@chanUri")).as(() -> "got " + xml(next)).isEqualTo(marker);
         }
     }
 }

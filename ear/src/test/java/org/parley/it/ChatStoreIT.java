@@ -1,9 +1,8 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -78,7 +77,8 @@ class ChatStoreIT {
         String expected = System.getenv("PARLEY_EXPECTED_DB");
         try (Connection connection = chatStore.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            assertTrue(product.contains(expected == null ? "h2" : expected), product + " is not " + expected);
+            assertThat(product).as(product + " is not " + expected)
+                    .contains(expected == null ? "h2" : expected);
         }
     }
 
@@ -90,40 +90,43 @@ class ChatStoreIT {
 
         RoomView open = rooms.createRoom(ALICE, new NewRoom("Open " + run, "anyone", category.uri(), Privacy.OPEN,
                 RoomType.NORMAL));
-        assertTrue(open.uri().startsWith("ma-chan://contoso.com/"), open.uri());
-        assertEquals(category.uri(), open.categoryUri());
-        assertEquals(open.uri(), rooms.find(BOB, open.uri()).uri(), "bob sees an open room");
+        assertThat(open.uri()).as(open.uri()).startsWith("ma-chan://contoso.com/");
+        assertThat(open.categoryUri()).isEqualTo(category.uri());
+        assertThat(rooms.find(BOB, open.uri()).uri()).as("bob sees an open room").isEqualTo(open.uri());
         rooms.join(BOB, open.uri());
 
         // Room names are unique on the server, ignoring case.
-        ChatException duplicate = assertThrows(ChatException.class, () -> rooms.createRoom(BOB,
-                new NewRoom("OPEN " + run, "again", category.uri(), Privacy.OPEN, RoomType.NORMAL)));
-        assertEquals(ChatException.Reason.CONFLICT, duplicate.reason());
+        ChatException duplicate = assertThatExceptionOfType(ChatException.class)
+                .isThrownBy(() -> rooms.createRoom(BOB,
+                        new NewRoom("OPEN " + run, "again", category.uri(), Privacy.OPEN, RoomType.NORMAL)))
+                .actual();
+        assertThat(duplicate.reason()).isEqualTo(ChatException.Reason.CONFLICT);
 
         // A closed room is listed for everyone allowed, but only members join; only managers add them.
         RoomView closed = rooms.createRoom(ALICE, new NewRoom("Closed " + run, "members", category.uri(),
                 Privacy.CLOSED, RoomType.NORMAL));
-        assertTrue(rooms.search(BOB, "Closed " + run).stream().anyMatch(r -> r.uri().equals(closed.uri())));
-        assertEquals(ChatException.Reason.FORBIDDEN,
-                assertThrows(ChatException.class, () -> rooms.join(BOB, closed.uri())).reason());
-        assertEquals(ChatException.Reason.FORBIDDEN, assertThrows(ChatException.class,
-                () -> rooms.grant(BOB, closed.uri(), RoomRole.MEMBER, BOB)).reason());
+        assertThat(rooms.search(BOB, "Closed " + run).stream().anyMatch(r -> r.uri().equals(closed.uri()))).isTrue();
+        assertThatExceptionOfType(ChatException.class).isThrownBy(() -> rooms.join(BOB, closed.uri()))
+                .extracting(ChatException::reason).isEqualTo(ChatException.Reason.FORBIDDEN);
+        assertThatExceptionOfType(ChatException.class).isThrownBy(() -> rooms.grant(BOB, closed.uri(), RoomRole.MEMBER, BOB))
+                .extracting(ChatException::reason).isEqualTo(ChatException.Reason.FORBIDDEN);
         rooms.grant(ALICE, closed.uri(), RoomRole.MEMBER, BOB);
         rooms.join(BOB, closed.uri());
 
         // A secret room does not exist for non-members.
         RoomView secret = rooms.createRoom(ALICE, new NewRoom("Secret " + run, "hidden", category.uri(),
                 Privacy.SECRET, RoomType.NORMAL));
-        assertTrue(rooms.search(BOB, "Secret " + run).isEmpty());
-        assertEquals(ChatException.Reason.NOT_FOUND,
-                assertThrows(ChatException.class, () -> rooms.find(BOB, secret.uri())).reason());
+        assertThat(rooms.search(BOB, "Secret " + run)).isEmpty();
+        assertThatExceptionOfType(ChatException.class).isThrownBy(() -> rooms.find(BOB, secret.uri()))
+                .extracting(ChatException::reason).isEqualTo(ChatException.Reason.NOT_FOUND);
 
         // Only users the category allows may be members or create rooms in it.
-        assertEquals(ChatException.Reason.FORBIDDEN, assertThrows(ChatException.class,
-                () -> rooms.grant(ALICE, closed.uri(), RoomRole.MEMBER, MALLORY)).reason());
-        assertThrows(ChatException.class, () -> rooms.createRoom(MALLORY, new NewRoom("Mallory " + run, "no",
-                category.uri(), Privacy.OPEN, RoomType.NORMAL)));
-        assertFalse(rooms.search(MALLORY, run).stream().anyMatch(r -> r.uri().equals(open.uri())));
+        assertThatExceptionOfType(ChatException.class)
+                .isThrownBy(() -> rooms.grant(ALICE, closed.uri(), RoomRole.MEMBER, MALLORY))
+                .extracting(ChatException::reason).isEqualTo(ChatException.Reason.FORBIDDEN);
+        assertThatThrownBy(() -> rooms.createRoom(MALLORY, new NewRoom("Mallory " + run, "no",
+                category.uri(), Privacy.OPEN, RoomType.NORMAL))).isInstanceOf(ChatException.class);
+        assertThat(rooms.search(MALLORY, run).stream().anyMatch(r -> r.uri().equals(open.uri()))).isFalse();
     }
 
     @Test
@@ -133,19 +136,20 @@ class ChatStoreIT {
         for (int i = 1; i <= 5; i++) {
             MessageView posted = posts.post(i % 2 == 0 ? BOB : ALICE, room, "message " + i,
                     Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)).message();
-            assertEquals(i, posted.seq());
+            assertThat(posted.seq()).isEqualTo(i);
         }
         List<MessageView> last = history.last(BOB, room, 3);
-        assertEquals(List.of("message 3", "message 4", "message 5"), last.stream().map(MessageView::text).toList());
-        assertEquals(List.of(3L, 4L, 5L), last.stream().map(MessageView::seq).toList());
-        assertEquals(List.of("message 1", "message 2"),
-                history.before(BOB, room, 3, 10).stream().map(MessageView::text).toList());
-        assertEquals(BOB, last.get(1).author());
-        assertEquals(Instant.parse("2026-01-01T00:00:04Z"), last.get(1).clientTime());
+        assertThat(last.stream().map(MessageView::text).toList())
+                .isEqualTo(List.of("message 3", "message 4", "message 5"));
+        assertThat(last.stream().map(MessageView::seq).toList()).isEqualTo(List.of(3L, 4L, 5L));
+        assertThat(history.before(BOB, room, 3, 10).stream().map(MessageView::text).toList())
+                .isEqualTo(List.of("message 1", "message 2"));
+        assertThat(last.get(1).author()).isEqualTo(BOB);
+        assertThat(last.get(1).clientTime()).isEqualTo(Instant.parse("2026-01-01T00:00:04Z"));
 
         // Posts do not change the room's version (the web layer's ETag).
-        assertEquals(rooms.find(ALICE, room).version(), rooms.find(ALICE, room).version());
-        assertEquals(5, rooms.find(ALICE, room).lastMessageSeq());
+        assertThat(rooms.find(ALICE, room).version()).isEqualTo(rooms.find(ALICE, room).version());
+        assertThat(rooms.find(ALICE, room).lastMessageSeq()).isEqualTo(5);
     }
 
     @Test
@@ -153,20 +157,20 @@ class ChatStoreIT {
         String carol = "sip:carol-" + run + "@contoso.com";
         String room = rooms.createRoom(ALICE, new NewRoom("Policy " + run, "", categories.root().uri(), Privacy.OPEN,
                 RoomType.NORMAL)).uri();
-        assertTrue(policies.isEnabled(carol), "the global policy enables everyone by default");
+        assertThat(policies.isEnabled(carol)).as("the global policy enables everyone by default").isTrue();
         policies.definePolicy(ADMIN, "NoChat " + run, false);
         policies.assignPolicy(ADMIN, carol, "NoChat " + run);
-        assertFalse(policies.isEnabled(carol));
+        assertThat(policies.isEnabled(carol)).isFalse();
 
-        assertEquals(ChatException.Reason.DISABLED_BY_POLICY,
-                assertThrows(ChatException.class, () -> rooms.join(carol, room)).reason());
-        assertEquals(ChatException.Reason.DISABLED_BY_POLICY, assertThrows(ChatException.class,
-                () -> posts.post(carol, room, "let me in", Instant.now())).reason());
-        assertTrue(history.last(ALICE, room, 10).isEmpty(), "nothing was stored for the refused post");
+        assertThatExceptionOfType(ChatException.class).isThrownBy(() -> rooms.join(carol, room))
+                .extracting(ChatException::reason).isEqualTo(ChatException.Reason.DISABLED_BY_POLICY);
+        assertThatExceptionOfType(ChatException.class).isThrownBy(() -> posts.post(carol, room, "let me in", Instant.now()))
+                .extracting(ChatException::reason).isEqualTo(ChatException.Reason.DISABLED_BY_POLICY);
+        assertThat(history.last(ALICE, room, 10)).as("nothing was stored for the refused post").isEmpty();
 
         // Only an administrator changes policies.
-        assertEquals(ChatException.Reason.FORBIDDEN, assertThrows(ChatException.class,
-                () -> policies.assignPolicy(ALICE, carol, null)).reason());
+        assertThatExceptionOfType(ChatException.class).isThrownBy(() -> policies.assignPolicy(ALICE, carol, null))
+                .extracting(ChatException::reason).isEqualTo(ChatException.Reason.FORBIDDEN);
         policies.assignPolicy(ADMIN, carol, null);
         rooms.join(carol, room);
     }

@@ -1,6 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,7 +101,7 @@ class ComplianceBenchmark {
         long paging = bytesUnder("activemq/paging");
         Eventually.await(bound, () -> archive.backlog().events(), stored -> stored >= events);
         Instant ingested = Instant.now();
-        assertEquals(events, archive.backlog().events(), "each event stored once");
+        assertThat(archive.backlog().events()).as("each event stored once").isEqualTo(events);
 
         // What one batch costs: the bytes allocated while reading it (entities, JSON, the records) and
         // the text it holds (every string of every event, 1 byte a character plus a string's header),
@@ -119,14 +119,14 @@ class ComplianceBenchmark {
         int runs = 0;
         while (archive.backlog().events() > 0 && Duration.between(deliveryStart, Instant.now()).compareTo(bound) < 0) {
             BatchDelivery.Outcome outcome = dispatcher.runNow();
-            assertEquals(0, outcome.failures(), "no adapter failed");
+            assertThat(outcome.failures()).as("no adapter failed").isEqualTo(0);
             deliveries += outcome.delivered();
             runs++;
         }
         Instant delivered = Instant.now();
-        assertEquals(0, archive.backlog().events(), "every event delivered");
+        assertThat(archive.backlog().events()).as("every event delivered").isEqualTo(0);
         long inJsonLines = linesOfRun("jsonl");
-        assertEquals(events, inJsonLines, "each event exactly once in the JSON Lines output");
+        assertThat(inJsonLines).as("each event exactly once in the JSON Lines output").isEqualTo(events);
         long heapPeak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
 
         double publishSeconds = seconds(start, published);

@@ -1,8 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -107,29 +105,33 @@ class ComplianceDeliveryIT {
         try {
             for (int attempt = 1; attempt <= 2; attempt++) {
                 BatchDelivery.Outcome failed = dispatcher.runNow();
-                assertEquals(1, failed.failures(), "run " + attempt + " fails, for the flaky adapter only");
-                assertEquals(ours, ofRoom(room).size(), "nothing leaves the store before every adapter has it");
+                assertThat(failed.failures()).as("run " + attempt + " fails, for the flaky adapter only").isEqualTo(1);
+                assertThat(ofRoom(room).size()).as("nothing leaves the store before every adapter has it")
+                        .isEqualTo(ours);
                 JsonObject status = WebApiClient.object(admin.get("/admin/compliance"));
                 JsonObject adapter = adapter(status);
-                assertEquals(failuresBefore + attempt, adapter.getJsonNumber("failures").longValue(), status.toString());
-                assertTrue(adapter.getString("lastError").contains("archive unreachable"), status.toString());
-                assertTrue(status.getJsonNumber("backlogEvents").longValue() >= ours, status.toString());
+                assertThat(adapter.getJsonNumber("failures").longValue()).as(status.toString())
+                        .isEqualTo(failuresBefore + attempt);
+                assertThat(adapter.getString("lastError")).as(status.toString())
+                        .contains("archive unreachable");
+                assertThat(status.getJsonNumber("backlogEvents").longValue() >= ours).as(status.toString()).isTrue();
             }
-            assertEquals(List.of(), written(), "a failed delivery writes nothing");
-            assertEquals(triedBefore + 2, flaky.deliveriesTried(), "a failing adapter is not pressed further in a run");
+            assertThat(written()).as("a failed delivery writes nothing").isEqualTo(List.of());
+            assertThat(flaky.deliveriesTried()).as("a failing adapter is not pressed further in a run")
+                    .isEqualTo(triedBefore + 2);
 
             BatchDelivery.Outcome succeeded = dispatcher.runNow();
-            assertEquals(0, succeeded.failures());
-            assertTrue(succeeded.delivered() >= ours, "the third run delivers: " + succeeded);
+            assertThat(succeeded.failures()).isEqualTo(0);
+            assertThat(succeeded.delivered() >= ours).as("the third run delivers: " + succeeded).isTrue();
 
             List<JsonObject> lines = written();
             Map<String, Long> timesByEvent = lines.stream().collect(Collectors.groupingBy(
                     line -> line.getJsonObject("event").getString("id"), Collectors.counting()));
-            assertTrue(timesByEvent.values().stream().allMatch(times -> times == 1),
-                    "no event written twice: " + timesByEvent);
+            assertThat(timesByEvent.values().stream().allMatch(times -> times == 1))
+                    .as("no event written twice: " + timesByEvent).isTrue();
             Set<Long> archiveIds = lines.stream().map(line -> line.getJsonNumber("archiveId").longValue())
                     .collect(Collectors.toSet());
-            assertEquals(lines.size(), archiveIds.size(), "no archive id written twice");
+            assertThat(archiveIds.size()).as("no archive id written twice").isEqualTo(lines.size());
             List<String> ourTexts = lines.stream().map(line -> line.getJsonObject("event"))
                     .filter(event -> room.equals(event.getString("roomUri", null)))
                     .map(event -> event.getString("type") + ":" + event.getString("text", ""))
@@ -139,16 +141,18 @@ class ComplianceDeliveryIT {
                 expected.add("CHAT:flaky " + run + " #" + i);
             }
             expected.add("ROOM_CREATED:");
-            assertEquals(expected.stream().sorted().toList(), ourTexts, "each of the room's events exactly once");
+            assertThat(ourTexts).as("each of the room's events exactly once")
+                    .isEqualTo(expected.stream().sorted().toList());
 
             JsonObject status = WebApiClient.object(admin.get("/admin/compliance"));
             JsonObject adapter = adapter(status);
-            assertEquals(failuresBefore + 2, adapter.getJsonNumber("failures").longValue(), status.toString());
-            assertTrue(!adapter.containsKey("lastError") || adapter.isNull("lastError"),
-                    "a success clears the error: " + status);
-            assertEquals(0, status.getJsonNumber("backlogEvents").longValue(),
-                    "every adapter has everything, so the store is empty: " + status);
-            assertEquals(List.of(), ofRoom(room));
+            assertThat(adapter.getJsonNumber("failures").longValue()).as(status.toString())
+                    .isEqualTo(failuresBefore + 2);
+            assertThat(!adapter.containsKey("lastError") || adapter.isNull("lastError"))
+                    .as("a success clears the error: " + status).isTrue();
+            assertThat(status.getJsonNumber("backlogEvents").longValue())
+                    .as("every adapter has everything, so the store is empty: " + status).isEqualTo(0);
+            assertThat(ofRoom(room)).isEqualTo(List.of());
         } finally {
             System.setProperty(ADAPTERS, configured);
             flaky.failNext(0);

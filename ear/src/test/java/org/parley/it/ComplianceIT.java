@@ -1,10 +1,7 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.parley.it.XccosTestClient.chanid;
 
 import java.io.IOException;
@@ -154,7 +151,7 @@ class ComplianceIT {
             batches = files.filter(f -> f.getFileName().toString().endsWith(".xml")
                     && !f.getFileName().toString().startsWith(".")).toList();
         }
-        assertFalse(batches.isEmpty(), "the XML adapter wrote nothing");
+        assertThat(batches).as("the XML adapter wrote nothing").isNotEmpty();
         for (Path batch : batches) {
             validator.validate(new StreamSource(batch.toFile()));
         }
@@ -180,11 +177,12 @@ class ComplianceIT {
 
         try (XccosTestClient client = XccosTestClient.signIn(alice)) {
             client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
-            assertEquals(200, client.post(room, "on the record " + run).status());
+            assertThat(client.post(room, "on the record " + run).status()).isEqualTo(200);
             client.await("/xccos/grpchat");
             client.command("cmd:bccontext", "<data><chanib uri=\"" + room + "\"/><bcq><last cnt=\"5\"/></bcq></data>");
             client.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
-            assertEquals(403, client.post(room, "after part " + run).status(), "posting after part is refused");
+            assertThat(client.post(room, "after part " + run).status()).as("posting after part is refused")
+                    .isEqualTo(403);
         }
         // Something after the part in the same room, so its arrival proves everything before it arrived.
         rooms.disable(alice, room);
@@ -193,13 +191,14 @@ class ComplianceIT {
                 "\"type\":\"ROOM_DISABLED\",\"actor\":\"" + alice + "\"");
         String ofRoom = written("xml");
         for (String type : new String[] {"ROOM_CREATED", "JOIN", "CHAT", "BACKCHAT", "PART", "ROOM_DISABLED"}) {
-            assertTrue(ofRoom.contains("type=\"" + type + "\" actor=\"" + alice), type + " missing:\n" + ofRoom);
+            assertThat(ofRoom).as(type + " missing:\n" + ofRoom)
+                    .contains("type=\"" + type + "\" actor=\"" + alice);
         }
-        assertTrue(ofRoom.contains("<text>on the record " + run + "</text>"), ofRoom);
-        assertTrue(ofRoom.indexOf("type=\"JOIN\" actor=\"" + alice) < ofRoom.indexOf("<text>on the record " + run),
-                "events of a room keep their order");
-        assertFalse(xml.contains("rolled back " + run), "a rolled-back post has no event");
-        assertTrue(written("jsonl").contains("\"text\":\"on the record " + run + "\""));
+        assertThat(ofRoom).as(ofRoom).contains("<text>on the record " + run + "</text>");
+        assertThat(ofRoom.indexOf("type=\"JOIN\" actor=\"" + alice) < ofRoom.indexOf("<text>on the record " + run))
+                .as("events of a room keep their order").isTrue();
+        assertThat(xml).as("a rolled-back post has no event").doesNotContain("rolled back " + run);
+        assertThat(written("jsonl")).contains("\"text\":\"on the record " + run + "\"");
     }
 
     /** Reads of message text outside a room's history view are archived too (issue #11). */
@@ -216,14 +215,14 @@ class ComplianceIT {
         String searched = deliveredUntil("type=\"MESSAGE_SEARCH\" actor=\"" + alice + "\"",
                 "\"type\":\"MESSAGE_SEARCH\",\"actor\":\"" + alice + "\"");
         int at = searched.indexOf("type=\"MESSAGE_SEARCH\" actor=\"" + alice);
-        assertTrue(at > 0, searched);
+        assertThat(at > 0).as(searched).isTrue();
         String event = searched.substring(at, searched.indexOf("</event>", at));
-        assertTrue(event.contains("<detail name=\"hits\" value=\"1\"/>"), event);
-        assertTrue(event.contains("<text>findable " + run + "</text>"), event);
+        assertThat(event).as(event).contains("<detail name=\"hits\" value=\"1\"/>");
+        assertThat(event).as(event).contains("<text>findable " + run + "</text>");
 
         Instant before = Instant.now();
         HttpResponse<String> export = WebApiClient.as("admin", "parley-admin").get("/admin/export");
-        assertEquals(200, export.statusCode(), export.body());
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
         Pattern exported = Pattern.compile("type=\"STORE_EXPORTED\" actor=\"[^\"]+\" time=\"([^\"]+)\"");
         Eventually.await(Duration.ofSeconds(60), () -> {
             dispatcher.runNow();
@@ -237,7 +236,7 @@ class ComplianceIT {
     void anUploadedFileIsCopiedToTheComplianceFileStoreAndTheEventPointsAtIt() throws Exception {
         HttpResponse<String> room = WebApiClient.as("alice", "secret").post("/rooms",
                 "{\"name\": \"Compliance files " + run + "\", \"privacy\": \"OPEN\"}");
-        assertEquals(201, room.statusCode(), room.body());
+        assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
         byte[] content = ("minutes of " + run + "\n").repeat(500).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         WebApiClient.BASE + "/rooms/" + WebApiClient.object(room).getString("id") + "/files/minutes.txt"))
@@ -246,37 +245,37 @@ class ComplianceIT {
                 .header("Content-Type", "text/plain")
                 .timeout(Duration.ofSeconds(60))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, upload.statusCode(), upload.body());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        assertEquals(sha256, WebApiClient.object(upload).getString("sha256"));
+        assertThat(WebApiClient.object(upload).getString("sha256")).isEqualTo(sha256);
 
         // Made before the upload committed: there as soon as the upload has answered.
         String key = sha256.substring(0, 2) + "/" + sha256;
         Path copy = Path.of(System.getProperty("parley.compliance.filestore.dir")).resolve(key);
-        assertTrue(Files.isRegularFile(copy), "no compliance copy at " + copy);
-        assertArrayEquals(content, Files.readAllBytes(copy));
-        assertFalse(copy.startsWith(Path.of(System.getProperty("parley.filestore.dir"))),
-                "the compliance copy is not the chat's file");
+        assertThat(Files.isRegularFile(copy)).as("no compliance copy at " + copy).isTrue();
+        assertThat(Files.readAllBytes(copy)).isEqualTo(content);
+        assertThat(copy.startsWith(Path.of(System.getProperty("parley.filestore.dir"))))
+                .as("the compliance copy is not the chat's file").isFalse();
 
         String reference = "<detail name=\"complianceFile\" value=\"" + key + "\"/>";
         String xml = deliveredUntil(reference, "\"complianceFile\":\"" + key + "\"");
         int at = xml.indexOf(reference);
         String event = xml.substring(xml.lastIndexOf("<event ", at), at);
-        assertTrue(event.contains("type=\"FILEUPLOAD\" actor=\"sip:alice@contoso.com\""), event);
-        assertTrue(xml.indexOf("<detail name=\"sha256\" value=\"" + sha256 + "\"/>", xml.lastIndexOf("<event ", at)) > 0,
-                "the event carries the file's hash");
+        assertThat(event).as(event).contains("type=\"FILEUPLOAD\" actor=\"sip:alice@contoso.com\"");
+        assertThat(xml.indexOf("<detail name=\"sha256\" value=\"" + sha256 + "\"/>", xml.lastIndexOf("<event ", at)) > 0)
+                .as("the event carries the file's hash").isTrue();
 
         // A download by another reader is archived too, after the upload, in the same room's conversation.
         long fileId = WebApiClient.object(upload).getJsonNumber("id").longValue();
         HttpResponse<String> download = WebApiClient.as("bob", "secret").get("/files/" + fileId);
-        assertEquals(200, download.statusCode(), download.body());
+        assertThat(download.statusCode()).as(download.body()).isEqualTo(200);
         String downloaded = "type=\"FILEDOWNLOAD\" actor=\"sip:bob@contoso.com\"";
         // Awaited after the upload's event: earlier tests' downloads by bob are in the archive already.
         String afterDownload = Eventually.await(Duration.ofSeconds(60), () -> {
             dispatcher.runNow();
             return written("xml");
         }, delivered -> delivered.indexOf(downloaded, at) > at);
-        assertTrue(afterDownload.indexOf(downloaded, at) > at, "the download follows the upload");
+        assertThat(afterDownload.indexOf(downloaded, at) > at).as("the download follows the upload").isTrue();
         assertEveryXmlBatchValidates();
     }
 
@@ -294,28 +293,29 @@ class ComplianceIT {
                 }
             }
         }
-        assertEquals(1, timers.size(), "timers: " + timers);
-        assertTrue(timers.get(0).endsWith(" in parley"), timers.get(0));
+        assertThat(timers.size()).as("timers: " + timers).isEqualTo(1);
+        assertThat(timers.get(0)).as(timers.get(0)).endsWith(" in parley");
     }
 
     /** Nodes of a pool share the compliance store: while one node's run holds the lease, another's is refused. */
     @Test
     void aRunIsRefusedWhileAnotherNodeHoldsTheDispatchLease() throws Exception {
         String otherNode = "other-node-" + run;
-        assertTrue(archive.takeDispatchLease(otherNode, Instant.now(), Duration.ofMinutes(5)));
+        assertThat(archive.takeDispatchLease(otherNode, Instant.now(), Duration.ofMinutes(5))).isTrue();
         try {
-            assertThrows(ComplianceException.class, dispatcher::runNow);
+            assertThatExceptionOfType(ComplianceException.class).isThrownBy(dispatcher::runNow);
             HttpResponse<String> overHttp = WebApiClient.as("admin", "parley-admin").post("/admin/compliance/run", "");
-            assertEquals(409, overHttp.statusCode(), overHttp.body());
-            assertFalse(archive.takeDispatchLease("yet-another-" + run, Instant.now(), Duration.ofMinutes(5)),
-                    "one holder at a time");
+            assertThat(overHttp.statusCode()).as(overHttp.body()).isEqualTo(409);
+            assertThat(archive.takeDispatchLease("yet-another-" + run, Instant.now(), Duration.ofMinutes(5)))
+                    .as("one holder at a time").isFalse();
         } finally {
             archive.releaseDispatchLease(otherNode);
         }
         dispatcher.runNow();
         // A lease that ran out (its node died mid-run) is taken over.
-        assertTrue(archive.takeDispatchLease(otherNode, Instant.now().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5)));
-        assertTrue(archive.takeDispatchLease("taking-over-" + run, Instant.now(), Duration.ofMinutes(5)));
+        assertThat(archive.takeDispatchLease(otherNode, Instant.now().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5)))
+                .isTrue();
+        assertThat(archive.takeDispatchLease("taking-over-" + run, Instant.now(), Duration.ofMinutes(5))).isTrue();
         archive.releaseDispatchLease("taking-over-" + run);
         dispatcher.runNow();
     }

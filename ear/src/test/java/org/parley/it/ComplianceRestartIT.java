@@ -1,7 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -116,18 +115,19 @@ class ComplianceRestartIT {
                 Eventually.await(BOUND, () -> backlog(), count -> count >= stored.size());
                 Eventually.await(BOUND, () -> queued(management), count -> count == 0);
                 long storedBacklog = backlog();
-                assertTrue(storedBacklog >= stored.size(), "in the compliance store: " + storedBacklog);
+                assertThat(storedBacklog >= stored.size()).as("in the compliance store: " + storedBacklog).isTrue();
 
                 // On the queue: its consumer, the compliance MDB, paused.
                 invoke(management, queue("pause"));
                 List<String> queued = createRooms("queued", 5);
                 // Relayed from the chat store's outbox in batches: one message may carry all five.
                 Eventually.await(BOUND, () -> outbox(), count -> count == 0);
-                assertTrue(queued(management) >= 1, "still on the queue");
-                assertEquals(storedBacklog, backlog(), "the paused queue hands nothing to the store");
+                assertThat(queued(management) >= 1).as("still on the queue").isTrue();
+                assertThat(backlog()).as("the paused queue hands nothing to the store").isEqualTo(storedBacklog);
 
                 controller.stop(CONTAINER);
-                assertTrue(Files.isDirectory(base().resolve("data/activemq/journal")), "the broker's journal is on disk");
+                assertThat(Files.isDirectory(base().resolve("data/activemq/journal")))
+                        .as("the broker's journal is on disk").isTrue();
 
                 controller.start(CONTAINER);
                 // The pause is not part of the journal; should a broker keep it, resuming here is the operator's step.
@@ -138,16 +138,17 @@ class ComplianceRestartIT {
                     Eventually.await(BOUND, () -> queued(again), count -> count == 0);
                 }
                 HttpResponse<String> ran = admin.post("/admin/compliance/run", "");
-                assertEquals(200, ran.statusCode(), ran.body());
+                assertThat(ran.statusCode()).as(ran.body()).isEqualTo(200);
 
                 List<String> expected = new ArrayList<>(stored);
                 expected.addAll(queued);
                 Map<String, Long> created = roomsCreatedInOutput();
                 for (String room : expected) {
-                    assertEquals(1L, created.getOrDefault(room, 0L), room + " in the output exactly once: " + created);
+                    assertThat(created.getOrDefault(room, 0L)).as(room + " in the output exactly once: " + created)
+                            .isEqualTo(1L);
                 }
-                assertEquals(expected.size(), created.size(), "only this test's rooms: " + created);
-                assertEquals(0, backlog(), "every event delivered to every adapter");
+                assertThat(created.size()).as("only this test's rooms: " + created).isEqualTo(expected.size());
+                assertThat(backlog()).as("every event delivered to every adapter").isEqualTo(0);
             }
         } finally {
             try {
@@ -163,7 +164,7 @@ class ComplianceRestartIT {
         for (int i = 0; i < count; i++) {
             String name = "Restart " + run + " " + phase + " " + i;
             HttpResponse<String> created = alice.post("/rooms", "{\"name\": \"" + name + "\", \"privacy\": \"OPEN\"}");
-            assertEquals(201, created.statusCode(), created.body());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             names.add(name);
         }
         return names;
@@ -181,7 +182,7 @@ class ComplianceRestartIT {
     private long status(String count) {
         try {
             HttpResponse<String> status = admin.get("/admin/compliance");
-            assertEquals(200, status.statusCode(), status.body());
+            assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
             return WebApiClient.object(status).getJsonNumber(count).longValue();
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the compliance status", e);

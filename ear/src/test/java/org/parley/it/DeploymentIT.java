@@ -1,8 +1,6 @@
 package org.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -42,12 +40,12 @@ class DeploymentIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/parley/api/v1/status"))
                         .timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject status = Json.createReader(new StringReader(response.body())).readObject();
-        assertEquals("UP", status.getString("status"));
-        assertEquals("contoso.com", status.getString("domain"));
-        assertFalse(status.getString("node").isBlank(), response.body());
-        assertFalse(status.getBoolean("pool"), "one node is no pool");
+        assertThat(status.getString("status")).isEqualTo("UP");
+        assertThat(status.getString("domain")).isEqualTo("contoso.com");
+        assertThat(status.getString("node").isBlank()).as(response.body()).isFalse();
+        assertThat(status.getBoolean("pool")).as("one node is no pool").isFalse();
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.XccosTestClient.chanid;
 import static org.parley.it.XccosTestClient.text;
 import static org.parley.it.XccosTestClient.xml;
@@ -90,15 +89,16 @@ class DirectoryIT {
 
     @Test
     void webSignInBindsAgainstTheDirectoryAndTakesRolesFromItsGroups() throws Exception {
-        assertEquals(200, status("alice", "secret", "/rooms"), "alice is in chat-users");
-        assertEquals(200, status("frank", "secret", "/rooms"), "frank is in engineering, which is in chat-users");
-        assertEquals(200, status("dave", "secret", "/rooms"), "dave: platform in engineering in chat-users");
-        assertEquals(401, status("alice", "wrong", "/rooms"), "the directory checks the password");
-        assertEquals(401, status("erin", "secret", "/rooms"), "erin's account is disabled");
-        assertEquals(401, status("ghost", "secret", "/rooms"), "nobody of that name in the directory");
-        assertEquals(403, status("grace", "secret", "/rooms"), "grace is in no group that gives a role");
-        assertEquals(200, status("admin", "parley-admin", "/admin/operations"), "admin is in chat-admins");
-        assertEquals(403, status("alice", "secret", "/admin/operations"), "alice is no administrator");
+        assertThat(status("alice", "secret", "/rooms")).as("alice is in chat-users").isEqualTo(200);
+        assertThat(status("frank", "secret", "/rooms")).as("frank is in engineering, which is in chat-users")
+                .isEqualTo(200);
+        assertThat(status("dave", "secret", "/rooms")).as("dave: platform in engineering in chat-users").isEqualTo(200);
+        assertThat(status("alice", "wrong", "/rooms")).as("the directory checks the password").isEqualTo(401);
+        assertThat(status("erin", "secret", "/rooms")).as("erin's account is disabled").isEqualTo(401);
+        assertThat(status("ghost", "secret", "/rooms")).as("nobody of that name in the directory").isEqualTo(401);
+        assertThat(status("grace", "secret", "/rooms")).as("grace is in no group that gives a role").isEqualTo(403);
+        assertThat(status("admin", "parley-admin", "/admin/operations")).as("admin is in chat-admins").isEqualTo(200);
+        assertThat(status("alice", "secret", "/admin/operations")).as("alice is no administrator").isEqualTo(403);
     }
 
     /**
@@ -108,11 +108,11 @@ class DirectoryIT {
     @Test
     void aPasswordChangedInTheDirectoryStopsWorkingAtOnce() throws Exception {
         String grace = "uid=grace,ou=people,dc=contoso,dc=com";
-        assertEquals(403, status("grace", "secret", "/rooms"));
+        assertThat(status("grace", "secret", "/rooms")).isEqualTo(403);
         modify(grace, DirContext.REPLACE_ATTRIBUTE, "userPassword", "changed");
         try {
-            assertEquals(401, status("grace", "secret", "/rooms"), "the old password");
-            assertEquals(403, status("grace", "changed", "/rooms"), "the new one");
+            assertThat(status("grace", "secret", "/rooms")).as("the old password").isEqualTo(401);
+            assertThat(status("grace", "changed", "/rooms")).as("the new one").isEqualTo(403);
         } finally {
             modify(grace, DirContext.REPLACE_ATTRIBUTE, "userPassword", "secret");
         }
@@ -128,14 +128,14 @@ class DirectoryIT {
         try (XccosTestClient frank = XccosTestClient.signIn(FRANK);
              XccosTestClient dave = XccosTestClient.signIn(DAVE);
              XccosTestClient bob = XccosTestClient.signIn(BOB)) {
-            assertEquals("200", joinCode(frank, engineering), "frank is in engineering");
-            assertEquals("200", joinCode(dave, engineering), "dave is in engineering through platform");
-            assertNotEquals("200", joinCode(bob, engineering), "bob is not in engineering");
-            assertEquals("200", joinCode(dave, sales), "dave's entry is under ou=sales");
-            assertNotEquals("200", joinCode(frank, sales), "frank's is not");
+            assertThat(joinCode(frank, engineering)).as("frank is in engineering").isEqualTo("200");
+            assertThat(joinCode(dave, engineering)).as("dave is in engineering through platform").isEqualTo("200");
+            assertThat(joinCode(bob, engineering)).as("bob is not in engineering").isNotEqualTo("200");
+            assertThat(joinCode(dave, sales)).as("dave's entry is under ou=sales").isEqualTo("200");
+            assertThat(joinCode(frank, sales)).as("frank's is not").isNotEqualTo("200");
         }
-        assertEquals("ou:ou=sales,ou=people,dc=contoso,dc=com",
-                rooms.roles(ALICE, sales).members().stream().filter(p -> p.startsWith("ou:")).findFirst().orElseThrow());
+        assertThat(rooms.roles(ALICE, sales).members().stream().filter(p -> p.startsWith("ou:")).findFirst().orElseThrow())
+                .isEqualTo("ou:ou=sales,ou=people,dc=contoso,dc=com");
     }
 
     @Test
@@ -149,9 +149,10 @@ class DirectoryIT {
         try (XccosTestClient frank = XccosTestClient.signIn(FRANK);
              XccosTestClient dave = XccosTestClient.signIn(DAVE);
              XccosTestClient bob = XccosTestClient.signIn(BOB)) {
-            assertEquals("200", joinCode(frank, room), "frank is in engineering");
-            assertNotEquals("200", joinCode(dave, room), "dave is in engineering, but under ou=sales, which is denied");
-            assertNotEquals("200", joinCode(bob, room), "bob is not in engineering");
+            assertThat(joinCode(frank, room)).as("frank is in engineering").isEqualTo("200");
+            assertThat(joinCode(dave, room)).as("dave is in engineering, but under ou=sales, which is denied")
+                    .isNotEqualTo("200");
+            assertThat(joinCode(bob, room)).as("bob is not in engineering").isNotEqualTo("200");
         }
     }
 
@@ -162,15 +163,15 @@ class DirectoryIT {
         try (ServerSettings refresh = ServerSettings.of("parley.directory.refresh-seconds", "1");
              XccosTestClient alice = XccosTestClient.signIn(ALICE);
              XccosTestClient dave = XccosTestClient.signIn(DAVE)) {
-            assertEquals("200", joinCode(alice, engineering));
-            assertEquals("200", joinCode(dave, engineering));
+            assertThat(joinCode(alice, engineering)).isEqualTo("200");
+            assertThat(joinCode(dave, engineering)).isEqualTo("200");
             modify(ENGINEERING, DirContext.REMOVE_ATTRIBUTE, "member", PLATFORM);
             try {
                 Document part = dave.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + engineering
                         + "']/uib[@uri='" + DAVE + "']");
-                assertEquals(DAVE, text(part, "//chanib/uib/@uri"), () -> xml(part));
-                assertEquals(403, dave.post(engineering, "still here?").status(), "no post once taken out");
-                assertNotEquals("200", joinCode(dave, engineering), "and no way back in");
+                assertThat(text(part, "//chanib/uib/@uri")).as(() -> xml(part)).isEqualTo(DAVE);
+                assertThat(dave.post(engineering, "still here?").status()).as("no post once taken out").isEqualTo(403);
+                assertThat(joinCode(dave, engineering)).as("and no way back in").isNotEqualTo("200");
             } finally {
                 modify(ENGINEERING, DirContext.ADD_ATTRIBUTE, "member", PLATFORM);
             }
@@ -181,14 +182,14 @@ class DirectoryIT {
     void onlyEnabledUsersOfTheDirectorySignInOverSip() throws Exception {
         try (ServerSettings frontEnd = ServerSettings.frontEnd("127.0.0.1")) {
             try (XccosTestClient alice = XccosTestClient.connect(ALICE, XccosTestClient.CHAT_ENDPOINT)) {
-                assertEquals(200, alice.invite().status(), "alice is an enabled user of the directory");
+                assertThat(alice.invite().status()).as("alice is an enabled user of the directory").isEqualTo(200);
             }
             try (XccosTestClient erin = XccosTestClient.connect("sip:erin@contoso.com", XccosTestClient.CHAT_ENDPOINT)) {
-                assertEquals(403, erin.invite().status(), "erin's account is disabled");
+                assertThat(erin.invite().status()).as("erin's account is disabled").isEqualTo(403);
             }
             try (XccosTestClient ghost = XccosTestClient.connect("sip:ghost-" + run + "@contoso.com",
                     XccosTestClient.CHAT_ENDPOINT)) {
-                assertEquals(403, ghost.invite().status(), "not in the directory");
+                assertThat(ghost.invite().status()).as("not in the directory").isEqualTo(403);
             }
         }
     }
@@ -202,7 +203,7 @@ class DirectoryIT {
         String carol = "uid=carol,ou=people,dc=contoso,dc=com";
         try (ServerSettings settings = ServerSettings.ntlm(false, "parley.sip.ntlm.max-failures-per-address", "1000",
                 "parley.directory.refresh-seconds", "1")) {
-            assertEquals(200, ntlmSignIn("carol"));
+            assertThat(ntlmSignIn("carol")).isEqualTo(200);
             modify(carol, DirContext.ADD_ATTRIBUTE, "shadowExpire", "1");
             try {
                 Eventually.await(Duration.ofSeconds(20), () -> ntlmSignIn("carol"), status -> status == 403);

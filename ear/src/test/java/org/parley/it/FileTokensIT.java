@@ -1,8 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.WebApiClient.object;
 import static org.parley.it.XccosTestClient.count;
 import static org.parley.it.XccosTestClient.text;
@@ -66,7 +64,7 @@ class FileTokensIT {
     private String room(String privacy) throws Exception {
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Tokens %s %s", "privacy": "%s"}""".formatted(run, UUID.randomUUID(), privacy));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return object(created).getString("uri");
     }
 
@@ -78,12 +76,12 @@ class FileTokensIT {
 
     /** The redemption address of a successful rpl:getftok, after checking its shape. */
     private static URI redemption(Document reply) {
-        assertEquals("rpl:getftok", text(reply, "/xccos/rpl/@id"));
-        assertEquals("200", text(reply, "/xccos/rpl/resp/@code"), XccosTestClient.xml(reply));
+        assertThat(text(reply, "/xccos/rpl/@id")).isEqualTo("rpl:getftok");
+        assertThat(text(reply, "/xccos/rpl/resp/@code")).as(XccosTestClient.xml(reply)).isEqualTo("200");
         String serverUri = text(reply, "/xccos/rpl/data/token/@serveruri");
-        assertEquals(CONFIGURED_SERVICE, serverUri);
+        assertThat(serverUri).isEqualTo(CONFIGURED_SERVICE);
         String token = text(reply, "/xccos/rpl/data/token/@token");
-        assertTrue(token.matches("[0-9a-f-]{36}"), token);
+        assertThat(token.matches("[0-9a-f-]{36}")).as(token).isTrue();
         return URI.create(serverUri + "/" + token);
     }
 
@@ -98,8 +96,8 @@ class FileTokensIT {
     }
 
     private static void assertProblem(int status, HttpResponse<?> response) {
-        assertEquals(status, response.statusCode(), String.valueOf(response.body()));
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertThat(response.statusCode()).as(String.valueOf(response.body())).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/problem+json");
     }
 
     @Test
@@ -110,19 +108,19 @@ class FileTokensIT {
             URI upload = redemption(token(bob, true, room, "plan.txt"));
 
             HttpResponse<String> created = put(upload, content);
-            assertEquals(201, created.statusCode(), created.body());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             JsonObject file = object(created);
-            assertEquals("plan.txt", file.getString("fileName"));
-            assertEquals(user("bob"), file.getString("uploader"));
-            assertEquals(content.length, file.getInt("sizeBytes"));
+            assertThat(file.getString("fileName")).isEqualTo("plan.txt");
+            assertThat(file.getString("uploader")).isEqualTo(user("bob"));
+            assertThat(file.getInt("sizeBytes")).isEqualTo(content.length);
             assertProblem(404, put(upload, content));
 
             String location = created.headers().firstValue("Location").orElseThrow();
             HttpResponse<byte[]> back = HTTP.send(HttpRequest.newBuilder(URI.create(location))
                     .header("Authorization", basic("alice", "secret")).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(200, back.statusCode());
-            assertArrayEquals(content, back.body());
+            assertThat(back.statusCode()).isEqualTo(200);
+            assertThat(back.body()).isEqualTo(content);
         }
     }
 
@@ -134,18 +132,18 @@ class FileTokensIT {
         HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(WebApiClient.BASE + "/rooms/" + id
                         + "/files/minutes.txt")).header("Authorization", basic("alice", "secret"))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         try (XccosTestClient carol = XccosTestClient.signIn(user("carol"))) {
             URI download = redemption(token(carol, false, room, "minutes.txt"));
 
             assertProblem(403, put(download, content));
             HttpResponse<byte[]> file = get(download);
-            assertEquals(200, file.statusCode());
-            assertArrayEquals(content, file.body());
-            assertTrue(file.headers().firstValue("Content-Disposition").orElseThrow().contains("minutes.txt"));
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.body()).isEqualTo(content);
+            assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).contains("minutes.txt");
             assertProblem(404, get(download));
 
-            assertEquals("404", text(token(carol, false, room, "no-such-file.txt"), "/xccos/rpl/resp/@code"));
+            assertThat(text(token(carol, false, room, "no-such-file.txt"), "/xccos/rpl/resp/@code")).isEqualTo("404");
         }
     }
 
@@ -170,7 +168,7 @@ class FileTokensIT {
                     assertProblem(404, response);
                 }
             }
-            assertEquals(1, created);
+            assertThat(created).isEqualTo(1);
         }
     }
 
@@ -180,12 +178,12 @@ class FileTokensIT {
         try (XccosTestClient eve = XccosTestClient.signIn(user("eve"))) {
             for (boolean upload : new boolean[] {true, false}) {
                 Document refused = token(eve, upload, closed, "secret.txt");
-                assertEquals("rpl:getftok", text(refused, "/xccos/rpl/@id"));
-                assertEquals("403", text(refused, "/xccos/rpl/resp/@code"), XccosTestClient.xml(refused));
-                assertEquals(0, count(refused, "//token"));
+                assertThat(text(refused, "/xccos/rpl/@id")).isEqualTo("rpl:getftok");
+                assertThat(text(refused, "/xccos/rpl/resp/@code")).as(XccosTestClient.xml(refused)).isEqualTo("403");
+                assertThat(count(refused, "//token")).isEqualTo(0);
             }
             Document unknownRoom = token(eve, true, "ma-chan://contoso.com/" + UUID.randomUUID(), "x.txt");
-            assertEquals("404", text(unknownRoom, "/xccos/rpl/resp/@code"));
+            assertThat(text(unknownRoom, "/xccos/rpl/resp/@code")).isEqualTo("404");
         }
     }
 
@@ -205,9 +203,9 @@ class FileTokensIT {
                         "SELECT issued_at, expires_at FROM file_transfer_token WHERE token = ?")) {
                     lifetime.setString(1, token);
                     try (ResultSet row = lifetime.executeQuery()) {
-                        assertTrue(row.next(), "token " + token + " stored");
-                        assertEquals(LIFETIME, Duration.between(row.getObject(1, OffsetDateTime.class),
-                                row.getObject(2, OffsetDateTime.class)));
+                        assertThat(row.next()).as("token " + token + " stored").isTrue();
+                        assertThat(Duration.between(row.getObject(1, OffsetDateTime.class),
+                                row.getObject(2, OffsetDateTime.class))).isEqualTo(LIFETIME);
                     }
                 }
                 OffsetDateTime expired = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
@@ -216,7 +214,7 @@ class FileTokensIT {
                     age.setObject(1, expired.minus(LIFETIME));
                     age.setObject(2, expired);
                     age.setString(3, token);
-                    assertEquals(1, age.executeUpdate());
+                    assertThat(age.executeUpdate()).isEqualTo(1);
                 }
             }
             assertProblem(404, put(upload, "too late".getBytes(StandardCharsets.UTF_8)));
@@ -226,8 +224,8 @@ class FileTokensIT {
     /** Only the token path is open: the rest of the API still wants credentials. */
     @Test
     void theRestOfTheApiStillNeedsCredentials() throws Exception {
-        assertEquals(401, WebApiClient.anonymous().get("/rooms").statusCode());
-        assertEquals(401, WebApiClient.anonymous().get("/files/1").statusCode());
+        assertThat(WebApiClient.anonymous().get("/rooms").statusCode()).isEqualTo(401);
+        assertThat(WebApiClient.anonymous().get("/files/1").statusCode()).isEqualTo(401);
         assertProblem(404, get(URI.create(CONFIGURED_SERVICE + "/" + UUID.randomUUID())));
     }
 

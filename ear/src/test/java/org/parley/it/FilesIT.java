@@ -1,8 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.WebApiClient.object;
 
 import java.io.InputStream;
@@ -61,12 +59,12 @@ class FilesIT {
         String room = room("OPEN");
         HttpResponse<String> created = send(put("bob", "/rooms/" + room + "/files/notes.txt", "text/plain",
                 HttpRequest.BodyPublishers.ofString("notes")));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         MessageView announcement = history.last("sip:alice@contoso.com", object(created).getString("roomUri"), 1)
                 .get(0);
-        assertEquals("sip:bob@contoso.com", announcement.author());
-        assertEquals("[file] notes.txt (5 bytes) " + created.headers().firstValue("Location").orElseThrow(),
-                announcement.text());
+        assertThat(announcement.author()).isEqualTo("sip:bob@contoso.com");
+        assertThat(announcement.text())
+                .isEqualTo("[file] notes.txt (5 bytes) " + created.headers().firstValue("Location").orElseThrow());
     }
 
     /**
@@ -81,13 +79,13 @@ class FilesIT {
         String roomUri = object(alice.get("/rooms/" + room)).getString("uri");
         try (XccosTestClient watcher = XccosTestClient.signIn("sip:watcher-" + run + "@contoso.com")) {
             Document join = watcher.command("cmd:join", "<data>" + XccosTestClient.chanid(roomUri, 0) + "</data>");
-            assertEquals("200", XccosTestClient.text(join, "//resp/@code"));
+            assertThat(XccosTestClient.text(join, "//resp/@code")).isEqualTo("200");
 
-            assertEquals(200, watcher.post(roomUri, "before").status());
+            assertThat(watcher.post(roomUri, "before").status()).isEqualTo(200);
             HttpResponse<String> created = send(put("bob", "/rooms/" + room + "/files/live.txt", "text/plain",
                     HttpRequest.BodyPublishers.ofString("live")));
-            assertEquals(201, created.statusCode(), created.body());
-            assertEquals(200, watcher.post(roomUri, "after").status());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(watcher.post(roomUri, "after").status()).isEqualTo(200);
 
             String announcement = "[file] live.txt (4 bytes) " + created.headers().firstValue("Location").orElseThrow();
             List<String> authors = new ArrayList<>();
@@ -96,10 +94,10 @@ class FilesIT {
                 Document chat = watcher.await("/xccos/grpchat");
                 authors.add(XccosTestClient.text(chat, "/xccos/grpchat/@author"));
                 texts.add(XccosTestClient.text(chat, "/xccos/grpchat/chat"));
-                assertEquals(roomUri, XccosTestClient.text(chat, "/xccos/grpchat/@chanUri"));
+                assertThat(XccosTestClient.text(chat, "/xccos/grpchat/@chanUri")).isEqualTo(roomUri);
             }
-            assertEquals(List.of("before", announcement, "after"), texts);
-            assertEquals(List.of(watcher.user, "sip:bob@contoso.com", watcher.user), authors);
+            assertThat(texts).isEqualTo(List.of("before", announcement, "after"));
+            assertThat(authors).isEqualTo(List.of(watcher.user, "sip:bob@contoso.com", watcher.user));
         }
     }
 
@@ -112,49 +110,50 @@ class FilesIT {
         HttpResponse<String> created = send(put("alice", "/rooms/" + room + "/files/"
                 + WebApiClient.segment("Q3 Übersicht.txt"), "text/plain; charset=UTF-8",
                 HttpRequest.BodyPublishers.ofByteArray(content)));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject file = object(created);
         String location = created.headers().firstValue("Location").orElseThrow();
-        assertEquals(WebApiClient.BASE + "/files/" + file.getJsonNumber("id").longValue(), location);
-        assertEquals("Q3 Übersicht.txt", file.getString("fileName"));
-        assertEquals(content.length, file.getJsonNumber("sizeBytes").longValue());
-        assertEquals(sha256(content), file.getString("sha256"));
-        assertEquals(room, file.getString("roomId"));
-        assertEquals("sip:alice@contoso.com", file.getString("uploader"));
+        assertThat(location).isEqualTo(WebApiClient.BASE + "/files/" + file.getJsonNumber("id").longValue());
+        assertThat(file.getString("fileName")).isEqualTo("Q3 Übersicht.txt");
+        assertThat(file.getJsonNumber("sizeBytes").longValue()).isEqualTo(content.length);
+        assertThat(file.getString("sha256")).isEqualTo(sha256(content));
+        assertThat(file.getString("roomId")).isEqualTo(room);
+        assertThat(file.getString("uploader")).isEqualTo("sip:alice@contoso.com");
 
         HttpResponse<byte[]> whole = HTTP.send(get("bob", location).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, whole.statusCode());
-        assertArrayEquals(content, whole.body());
-        assertEquals("text/plain;charset=UTF-8", whole.headers().firstValue("Content-Type").orElseThrow()
-                .replace(" ", ""));
-        assertEquals(String.valueOf(content.length), whole.headers().firstValue("Content-Length").orElseThrow());
-        assertEquals("\"" + sha256(content) + "\"", whole.headers().firstValue("ETag").orElseThrow());
-        assertEquals("attachment; filename=\"Q3 _bersicht.txt\"; filename*=UTF-8''Q3%20%C3%9Cbersicht.txt",
-                whole.headers().firstValue("Content-Disposition").orElseThrow());
-        assertEquals("bytes", whole.headers().firstValue("Accept-Ranges").orElseThrow());
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(content);
+        assertThat(whole.headers().firstValue("Content-Type").orElseThrow()
+                .replace(" ", "")).isEqualTo("text/plain;charset=UTF-8");
+        assertThat(whole.headers().firstValue("Content-Length").orElseThrow())
+                .isEqualTo(String.valueOf(content.length));
+        assertThat(whole.headers().firstValue("ETag").orElseThrow()).isEqualTo("\"" + sha256(content) + "\"");
+        assertThat(whole.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("attachment; filename=\"Q3 _bersicht.txt\"; filename*=UTF-8''Q3%20%C3%9Cbersicht.txt");
+        assertThat(whole.headers().firstValue("Accept-Ranges").orElseThrow()).isEqualTo("bytes");
 
         HttpResponse<byte[]> part = HTTP.send(get("bob", location).header("Range", "bytes=10-19").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(206, part.statusCode());
-        assertEquals("bytes 10-19/" + content.length, part.headers().firstValue("Content-Range").orElseThrow());
-        assertEquals("10", part.headers().firstValue("Content-Length").orElseThrow());
-        assertArrayEquals(java.util.Arrays.copyOfRange(content, 10, 20), part.body());
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes 10-19/" + content.length);
+        assertThat(part.headers().firstValue("Content-Length").orElseThrow()).isEqualTo("10");
+        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(content, 10, 20));
 
         HttpResponse<byte[]> tail = HTTP.send(get("bob", location).header("Range", "bytes=-5").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(206, tail.statusCode());
-        assertArrayEquals(java.util.Arrays.copyOfRange(content, content.length - 5, content.length), tail.body());
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(content, content.length - 5, content.length));
 
         HttpResponse<byte[]> beyond = HTTP.send(get("bob", location).header("Range", "bytes=" + content.length + "-")
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(416, beyond.statusCode());
-        assertEquals("bytes */" + content.length, beyond.headers().firstValue("Content-Range").orElseThrow());
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes */" + content.length);
 
         HttpResponse<String> list = bob.get("/rooms/" + room + "/files");
-        assertEquals(200, list.statusCode(), list.body());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         JsonObject page = object(list);
-        assertEquals(1, page.getInt("totalItems"));
-        assertEquals(file, page.getJsonArray("items").getJsonObject(0));
+        assertThat(page.getInt("totalItems")).isEqualTo(1);
+        assertThat(page.getJsonArray("items").getJsonObject(0)).isEqualTo(file);
     }
 
     @Test
@@ -170,17 +169,17 @@ class FilesIT {
         HttpResponse<String> created = send(request("alice", WebApiClient.BASE + "/rooms/" + room + "/files")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject file = object(created);
-        assertEquals("passwd", file.getString("fileName"));
-        assertEquals(sha256("root:x:0:0".getBytes(StandardCharsets.UTF_8)), file.getString("sha256"));
+        assertThat(file.getString("fileName")).isEqualTo("passwd");
+        assertThat(file.getString("sha256")).isEqualTo(sha256("root:x:0:0".getBytes(StandardCharsets.UTF_8)));
 
         HttpResponse<String> traversal = send(put("alice", "/rooms/" + room + "/files/..%2F..%2Fetc%2Fpasswd",
                 "application/octet-stream", HttpRequest.BodyPublishers.ofString("x")));
-        assertTrue(traversal.statusCode() == 201 || traversal.statusCode() == 400 || traversal.statusCode() == 404,
-                traversal.statusCode() + " " + traversal.body());
+        assertThat(traversal.statusCode() == 201 || traversal.statusCode() == 400 || traversal.statusCode() == 404)
+                .as(traversal.statusCode() + " " + traversal.body()).isTrue();
         if (traversal.statusCode() == 201) {
-            assertEquals("passwd", object(traversal).getString("fileName"));
+            assertThat(object(traversal).getString("fileName")).isEqualTo("passwd");
         }
     }
 
@@ -201,9 +200,9 @@ class FilesIT {
         HttpResponse<String> justFits = send(put("alice", "/rooms/" + room + "/files/fits.bin",
                 "application/octet-stream", HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofInputStream(() -> generated(LIMIT)), LIMIT)));
-        assertEquals(201, justFits.statusCode(), justFits.body());
-        assertEquals(1, object(alice.get("/rooms/" + room + "/files")).getInt("totalItems"),
-                "the refused file is not listed");
+        assertThat(justFits.statusCode()).as(justFits.body()).isEqualTo(201);
+        assertThat(object(alice.get("/rooms/" + room + "/files")).getInt("totalItems"))
+                .as("the refused file is not listed").isEqualTo(1);
     }
 
     @Test
@@ -212,14 +211,14 @@ class FilesIT {
         String secret = room("SECRET");
         HttpResponse<String> created = send(put("alice", "/rooms/" + secret + "/files/plan.txt", "text/plain",
                 HttpRequest.BodyPublishers.ofString("the plan")));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
 
         assertProblem(bob.get(location), 404);
         assertProblem(bob.get("/rooms/" + secret + "/files"), 404);
         assertProblem(send(put("bob", "/rooms/" + secret + "/files/x.txt", "text/plain",
                 HttpRequest.BodyPublishers.ofString("x"))), 404);
-        assertEquals(401, WebApiClient.anonymous().get(location).statusCode());
+        assertThat(WebApiClient.anonymous().get(location).statusCode()).isEqualTo(401);
 
         String closed = room("CLOSED");
         assertProblem(send(put("bob", "/rooms/" + closed + "/files/x.txt", "text/plain",
@@ -228,11 +227,11 @@ class FilesIT {
         HttpResponse<String> category = WebApiClient.as("admin", "parley-admin").post("/categories", """
                 {"name": "No files %s", "allowedMembers": ["domain:contoso.com"],
                  "creators": ["sip:alice@contoso.com"], "fileUploadAllowed": false}""".formatted(run));
-        assertEquals(201, category.statusCode(), category.body());
+        assertThat(category.statusCode()).as(category.body()).isEqualTo(201);
         HttpResponse<String> room = alice.post("/rooms", """
                 {"name": "No files %s", "privacy": "OPEN", "categoryUri": "%s"}"""
                 .formatted(run, object(category).getString("uri")));
-        assertEquals(201, room.statusCode(), room.body());
+        assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
         assertProblem(send(put("alice", "/rooms/" + object(room).getString("id") + "/files/x.txt", "text/plain",
                 HttpRequest.BodyPublishers.ofString("x"))), 403);
     }
@@ -240,13 +239,13 @@ class FilesIT {
     private String room(String privacy) throws Exception {
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Files %s %s", "privacy": "%s"}""".formatted(privacy, run, privacy));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return object(created).getString("id");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/problem+json");
     }
 
     private static HttpRequest.Builder put(String user, String path, String type, HttpRequest.BodyPublisher body) {

@@ -1,6 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -70,8 +70,9 @@ class ForgedDialogRequestIT {
              RawSip attacker = RawSip.of(transport, server, null, InetAddress.getByName("127.0.0.2"))) {
             ClientDialog dialog = new ClientDialog(sip, SipServer.CHAT, false, alice);
             dialog.establish();
-            assertEquals(200, dialog.call("INFO", XccosTestClient.envelope("1",
-                    "<cmd id=\"cmd:join\" seqid=\"1\"><data>" + XccosTestClient.chanid(room, 0) + "</data></cmd>")).status());
+            assertThat(dialog.call("INFO", XccosTestClient.envelope("1",
+                    "<cmd id=\"cmd:join\" seqid=\"1\"><data>" + XccosTestClient.chanid(room, 0) + "</data></cmd>")).status())
+                    .isEqualTo(200);
             dialog.answerRequest("INFO");
 
             for (String[] forged : List.of(new String[] {"INFO", post(room, alice, "forged")},
@@ -80,16 +81,16 @@ class ForgedDialogRequestIT {
                         + transport + " 127.0.0.2:" + attacker.localPort() + ";branch=z9hG4bKforged" + forged[0]);
                 attacker.send(request);
                 RawSip.Msg answer = attacker.response();
-                assertEquals(403, answer.status(), forged[0] + " from 127.0.0.2: " + answer);
+                assertThat(answer.status()).as(forged[0] + " from 127.0.0.2: " + answer).isEqualTo(403);
             }
 
             RawSip.Msg ok = dialog.call("INFO", post(room, alice, "legit"));
-            assertEquals(200, ok.status(), "the front end's own post: " + ok);
+            assertThat(ok.status()).as("the front end's own post: " + ok).isEqualTo(200);
             // Delivered: the first chat the dialog gets is the legitimate post, not the forged one.
             RawSip.Msg echo = dialog.answerRequest("INFO");
-            assertEquals("legit", SipServer.xpath(echo.body(), "/xccos/grpchat/chat"), echo.toString());
+            assertThat(SipServer.xpath(echo.body(), "/xccos/grpchat/chat")).as(echo.toString()).isEqualTo("legit");
             List<String> stored = history.last(owner, room, 10).stream().map(MessageView::text).toList();
-            assertEquals(List.of("legit"), stored, "the forged post is not stored");
+            assertThat(stored).as("the forged post is not stored").isEqualTo(List.of("legit"));
         }
     }
 

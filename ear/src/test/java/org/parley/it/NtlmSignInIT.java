@@ -1,8 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,29 +58,31 @@ class NtlmSignInIT {
             ClientDialog registration = new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE);
 
             RawSip.Msg offer = registration.call("REGISTER", null, "Expires: 7200");
-            assertEquals(401, offer.status());
+            assertThat(offer.status()).isEqualTo(401);
             String scheme = offer.header("WWW-Authenticate");
-            assertTrue(scheme.startsWith("NTLM ") && scheme.contains("realm=\"SIP Communications Service\"")
-                    && scheme.contains("targetname=\"parley.contoso.com\"") && scheme.contains("version=3"), scheme);
+            assertThat(scheme.startsWith("NTLM ") && scheme.contains("realm=\"SIP Communications Service\"")
+                    && scheme.contains("targetname=\"parley.contoso.com\"") && scheme.contains("version=3")).as(scheme)
+                    .isTrue();
             RawSip.Msg challenge = registration.call("REGISTER", null, "Expires: 7200",
                     "Authorization: " + alice.answerOffer(scheme));
-            assertEquals(401, challenge.status());
+            assertThat(challenge.status()).isEqualTo(401);
             byte[] ntlmChallenge = Base64.getDecoder().decode(SipaeClient.parameters(
                     challenge.header("WWW-Authenticate")).get("gssapi-data"));
-            assertEquals("NTLMSSP", new String(ntlmChallenge, 0, 7, java.nio.charset.StandardCharsets.US_ASCII));
-            assertEquals(2, ntlmChallenge[8]);
+            assertThat(new String(ntlmChallenge, 0, 7, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("NTLMSSP");
+            assertThat(ntlmChallenge[8]).isEqualTo(2);
             RawSip.Msg ok = registration.call("REGISTER", null, "Expires: 7200",
                     "Authorization: " + alice.answerChallenge(challenge.header("WWW-Authenticate")));
-            assertEquals(200, ok.status(), ok.toString());
-            assertTrue(alice.verify(ok), "REGISTER 200 signed: " + ok);
+            assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+            assertThat(alice.verify(ok)).as("REGISTER 200 signed: " + ok).isTrue();
 
             // Provisioning, signed both ways.
             ClientDialog provisioning = new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE);
             sip.send(alice.signed(provisioning.request("SUBSCRIBE", null, "Event: vnd-microsoft-provisioning-v2",
                     "Accept: application/vnd-microsoft-roaming-provisioning-v2+xml", "Expires: 0")));
             RawSip.Msg provisioned = sip.response("1 SUBSCRIBE");
-            assertEquals(200, provisioned.status(), provisioned.toString());
-            assertTrue(alice.verify(provisioned), "provisioning 200 signed");
+            assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(200);
+            assertThat(alice.verify(provisioned)).as("provisioning 200 signed").isTrue();
 
             // The lookup dialog: INVITE, ACK, cmd:requri, the server's own INFO, BYE.
             ClientDialog lookup = new ClientDialog(sip, SipServer.LOOKUP, false, SipServer.ALICE);
@@ -91,8 +91,8 @@ class NtlmSignInIT {
                     + "m=message " + sip.localPort() + " sip null\r\na=accept-types:text/plain\r\n";
             sip.send(alice.signed(lookup.request("INVITE", sdp, "Supported: ms-sender", "Content-Type: application/sdp")));
             RawSip.Msg accepted = sip.response("1 INVITE");
-            assertEquals(200, accepted.status(), accepted.toString());
-            assertTrue(alice.verify(accepted), "INVITE 200 signed");
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+            assertThat(alice.verify(accepted)).as("INVITE 200 signed").isTrue();
             lookup.setToTag(accepted.param("To", "tag"));
             lookup.setRemoteTarget(accepted.uri("Contact"));
             sip.send(alice.signed(lookup.request("ACK", null)));
@@ -100,28 +100,28 @@ class NtlmSignInIT {
             sip.send(alice.signed(lookup.request("INFO", SipServer.command("cmd:requri", 1331762711L),
                     "Content-Type: text/plain")));
             RawSip.Msg infoOk = sip.response("2 INFO");
-            assertEquals(200, infoOk.status());
-            assertTrue(alice.verify(infoOk), "INFO 200 signed");
+            assertThat(infoOk.status()).isEqualTo(200);
+            assertThat(alice.verify(infoOk)).as("INFO 200 signed").isTrue();
             RawSip.Msg serverInfo = sip.request("INFO");
-            assertTrue(alice.verify(serverInfo), "the server's own INFO signed: " + serverInfo);
-            assertTrue(serverInfo.body().contains("rpl:requri"), serverInfo.body());
+            assertThat(alice.verify(serverInfo)).as("the server's own INFO signed: " + serverInfo).isTrue();
+            assertThat(serverInfo.body()).as(serverInfo.body()).contains("rpl:requri");
             sip.send(alice.signed(serverInfo.ok()));
 
             sip.send(alice.signed(lookup.request("BYE", null)));
             RawSip.Msg bye = sip.response("3 BYE");
-            assertEquals(200, bye.status());
-            assertTrue(alice.verify(bye), "BYE 200 signed");
+            assertThat(bye.status()).isEqualTo(200);
+            assertThat(alice.verify(bye)).as("BYE 200 signed").isTrue();
 
             // Sign-out: the 200 is still signed, then the association is gone.
             sip.send(alice.signed(registration.request("REGISTER", null, "Expires: 0")));
             RawSip.Msg signedOut = sip.response("4 REGISTER");
-            assertEquals(200, signedOut.status());
-            assertTrue(alice.verify(signedOut), "un-REGISTER 200 signed");
+            assertThat(signedOut.status()).isEqualTo(200);
+            assertThat(alice.verify(signedOut)).as("un-REGISTER 200 signed").isTrue();
             sip.send(alice.signed(provisioning.request("SUBSCRIBE", null, "Event: vnd-microsoft-provisioning-v2",
                     "Expires: 0")));
             RawSip.Msg afterSignOut = sip.response("2 SUBSCRIBE");
-            assertEquals(403, afterSignOut.status(), "signed out: nobody");
-            assertNull(afterSignOut.header("Authentication-Info"), "no association left to sign with");
+            assertThat(afterSignOut.status()).as("signed out: nobody").isEqualTo(403);
+            assertThat(afterSignOut.header("Authentication-Info")).as("no association left to sign with").isNull();
         }
     }
 
@@ -130,7 +130,7 @@ class NtlmSignInIT {
         try (ServerSettings ntlm = ServerSettings.ntlm(true); RawSip sip = SipServer.client("TCP")) {
             RawSip.Msg refused = new SipaeClient("alice@contoso.com", "", "secret")
                     .signIn(new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE));
-            assertEquals(403, refused.status());
+            assertThat(refused.status()).isEqualTo(403);
         }
     }
 
@@ -140,14 +140,14 @@ class NtlmSignInIT {
             try (RawSip sip = SipServer.client("TCP")) {
                 RawSip.Msg refused = new SipaeClient("bob@contoso.com", "", "not-secret")
                         .signIn(new ClientDialog(sip, BOB, false, BOB));
-                assertEquals(403, refused.status());
-                assertNull(refused.header("Authentication-Info"));
+                assertThat(refused.status()).isEqualTo(403);
+                assertThat(refused.header("Authentication-Info")).isNull();
             }
             try (RawSip sip = SipServer.client("TCP")) {
                 SipaeClient bob = new SipaeClient("bob@contoso.com", "", "secret");
                 RawSip.Msg ok = bob.signIn(new ClientDialog(sip, BOB, false, BOB));
-                assertEquals(200, ok.status());
-                assertTrue(bob.verify(ok));
+                assertThat(ok.status()).isEqualTo(200);
+                assertThat(bob.verify(ok)).isTrue();
             }
         }
     }
@@ -157,48 +157,50 @@ class NtlmSignInIT {
         try (ServerSettings ntlm = ServerSettings.ntlm(false, "parley.sip.ntlm.max-failures-per-address", "1000");
                 RawSip first = SipServer.client("TCP"); RawSip second = SipServer.client("TCP")) {
             SipaeClient alice = new SipaeClient("alice@contoso.com", "", "secret");
-            assertEquals(200, alice.signIn(new ClientDialog(first, SipServer.ALICE, false, SipServer.ALICE)).status());
+            assertThat(alice.signIn(new ClientDialog(first, SipServer.ALICE, false, SipServer.ALICE)).status())
+                    .isEqualTo(200);
             SipaeClient aliceAgain = new SipaeClient("alice@contoso.com", "", "secret");
-            assertEquals(200, aliceAgain.signIn(new ClientDialog(second, SipServer.ALICE, false, SipServer.ALICE)).status());
+            assertThat(aliceAgain.signIn(new ClientDialog(second, SipServer.ALICE, false, SipServer.ALICE)).status())
+                    .isEqualTo(200);
             ClientDialog lookup = new ClientDialog(first, SipServer.LOOKUP, false, SipServer.ALICE);
 
             RawSip.Msg unsigned = lookup.call("INVITE", null);
-            assertEquals(403, unsigned.status());
-            assertTrue(alice.verify(unsigned), "the refusal is signed, or SIPE would drop it");
+            assertThat(unsigned.status()).isEqualTo(403);
+            assertThat(alice.verify(unsigned)).as("the refusal is signed, or SIPE would drop it").isTrue();
 
             // The signature covers cnum: changing it after signing makes a wrong signature.
             first.send(alice.signed(lookup.request("INVITE", null)).replace("cnum=\"", "cnum=\"9"));
-            assertEquals(403, first.response("2 INVITE").status());
+            assertThat(first.response("2 INVITE").status()).isEqualTo(403);
 
             ClientDialog options = new ClientDialog(first, SipServer.LOOKUP, true, SipServer.ALICE);
             String good = alice.signed(options.request("OPTIONS", null));
             first.send(good);
-            assertEquals(200, first.response("1 OPTIONS").status(), "a rightly signed message passes");
+            assertThat(first.response("1 OPTIONS").status()).as("a rightly signed message passes").isEqualTo(200);
             // The same message as a new transaction (the branch is not signed): a replayed cnum.
             first.send(good.replace(";branch=z9hG4bK", ";branch=z9hG4bKreplay"));
-            assertEquals(403, first.response("1 OPTIONS").status(), "the same cnum again is a replay");
+            assertThat(first.response("1 OPTIONS").status()).as("the same cnum again is a replay").isEqualTo(403);
 
             // Signed for the first connection, sent on the second: another association's opaque.
             ClientDialog elsewhere = new ClientDialog(second, SipServer.LOOKUP, false, SipServer.ALICE);
             second.send(alice.signed(elsewhere.request("OPTIONS", null)));
             RawSip.Msg foreign = second.response("1 OPTIONS");
-            assertEquals(403, foreign.status());
-            assertTrue(aliceAgain.verify(foreign));
+            assertThat(foreign.status()).isEqualTo(403);
+            assertThat(aliceAgain.verify(foreign)).isTrue();
 
             // Speaking for someone else with a right signature: From must be the signed-in user.
             ClientDialog asBob = new ClientDialog(first, SipServer.LOOKUP, false, BOB);
             first.send(alice.signed(asBob.request("INVITE", null)));
-            assertEquals(403, first.response("1 INVITE").status());
+            assertThat(first.response("1 INVITE").status()).isEqualTo(403);
 
             // Both connections still work.
             ClientDialog fine = new ClientDialog(first, SipServer.LOOKUP, false, SipServer.ALICE);
             first.send(alice.signed(fine.request("INVITE", null)));
             RawSip.Msg invited = first.response("1 INVITE");
-            assertEquals(200, invited.status(), invited.toString());
-            assertTrue(alice.verify(invited));
+            assertThat(invited.status()).as(invited.toString()).isEqualTo(200);
+            assertThat(alice.verify(invited)).isTrue();
             ClientDialog fineToo = new ClientDialog(second, SipServer.LOOKUP, false, SipServer.ALICE);
             second.send(aliceAgain.signed(fineToo.request("INVITE", null)));
-            assertEquals(200, second.response("1 INVITE").status());
+            assertThat(second.response("1 INVITE").status()).isEqualTo(200);
         }
     }
 
@@ -207,13 +209,15 @@ class NtlmSignInIT {
         try (ServerSettings ntlm = ServerSettings.ntlm(false, "parley.sip.ntlm.max-failures-per-address", "1000")) {
             try (RawSip sip = SipServer.client("TCP")) {
                 ClientDialog registration = new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE);
-                assertEquals(400, registration.call("REGISTER", null,
-                        "Authorization: NTLM qop=\"auth\", gssapi-data=\"TlRMTVNTUAABAAAA\", version=3").status(),
-                        "truncated NEGOTIATE");
-                assertEquals(400, registration.call("REGISTER", null,
-                        "Authorization: NTLM qop=\"auth\", gssapi-data=\"not base64!\", version=3").status());
-                assertEquals(400, registration.call("REGISTER", null,
-                        "Authorization: NTLM qop=\"auth\", gssapi-data=\"TlRM").status(), "unterminated quote");
+                assertThat(registration.call("REGISTER", null,
+                        "Authorization: NTLM qop=\"auth\", gssapi-data=\"TlRMTVNTUAABAAAA\", version=3").status())
+                        .as("truncated NEGOTIATE").isEqualTo(400);
+                assertThat(registration.call("REGISTER", null,
+                        "Authorization: NTLM qop=\"auth\", gssapi-data=\"not base64!\", version=3").status())
+                        .isEqualTo(400);
+                assertThat(registration.call("REGISTER", null,
+                        "Authorization: NTLM qop=\"auth\", gssapi-data=\"TlRM").status()).as("unterminated quote")
+                        .isEqualTo(400);
                 SipaeClient alice = new SipaeClient("alice@contoso.com", "", "secret");
                 RawSip.Msg offer = registration.call("REGISTER", null);
                 RawSip.Msg challenge = registration.call("REGISTER", null,
@@ -221,8 +225,8 @@ class NtlmSignInIT {
                 alice.answerChallenge(challenge.header("WWW-Authenticate"));
                 byte[] garbage = "NTLMSSP\0\3\0\0\0 and then nothing that makes sense".getBytes(
                         java.nio.charset.StandardCharsets.ISO_8859_1);
-                assertEquals(400, registration.call("REGISTER", null, "Authorization: " + alice.authorization(garbage))
-                        .status(), "malformed AUTHENTICATE");
+                assertThat(registration.call("REGISTER", null, "Authorization: " + alice.authorization(garbage))
+                        .status()).as("malformed AUTHENTICATE").isEqualTo(400);
             }
             String replayed;
             try (RawSip sip = SipServer.client("TCP")) {
@@ -232,17 +236,17 @@ class NtlmSignInIT {
                 RawSip.Msg challenge = registration.call("REGISTER", null,
                         "Authorization: " + alice.answerOffer(offer.header("WWW-Authenticate")));
                 replayed = alice.answerChallenge(challenge.header("WWW-Authenticate"));
-                assertEquals(200, registration.call("REGISTER", null, "Authorization: " + replayed).status());
+                assertThat(registration.call("REGISTER", null, "Authorization: " + replayed).status()).isEqualTo(200);
             }
             try (RawSip sip = SipServer.client("TCP")) {
                 RawSip.Msg replay = new ClientDialog(sip, SipServer.ALICE, false, SipServer.ALICE)
                         .call("REGISTER", null, "Authorization: " + replayed);
-                assertEquals(403, replay.status(), "an AUTHENTICATE is good once");
+                assertThat(replay.status()).as("an AUTHENTICATE is good once").isEqualTo(403);
             }
             try (RawSip sip = SipServer.client("TCP")) {
                 String nobody = "sip:nobody@" + SipServer.DOMAIN;
-                assertEquals(403, new SipaeClient("nobody@contoso.com", "", "secret")
-                        .signIn(new ClientDialog(sip, nobody, false, nobody)).status());
+                assertThat(new SipaeClient("nobody@contoso.com", "", "secret")
+                        .signIn(new ClientDialog(sip, nobody, false, nobody)).status()).isEqualTo(403);
             }
         }
     }
@@ -257,16 +261,17 @@ class NtlmSignInIT {
             double succeeded = signIns("success", "none");
             double usersLockedOut = usersLockedOut();
             for (int guess = 0; guess < 3; guess++) {
-                assertEquals(403, signIn(CAROL, "carol@contoso.com", "guess" + guess).status());
+                assertThat(signIn(CAROL, "carol@contoso.com", "guess" + guess).status()).isEqualTo(403);
             }
             RawSip.Msg locked = signIn(CAROL, "carol@contoso.com", "secret");
-            assertEquals(403, locked.status());
-            assertTrue(locked.startLine().contains("too many"), locked.startLine());
-            assertEquals(usersLockedOut + 1, usersLockedOut(), "carol is locked out");
-            assertEquals(200, signIn(BOB, "bob@contoso.com", "secret").status(), "other users are not affected");
-            assertEquals(badCredentials + 3, signIns("failure", "bad_credentials"));
-            assertEquals(lockedOut + 1, signIns("refused", "locked_out"));
-            assertEquals(succeeded + 1, signIns("success", "none"));
+            assertThat(locked.status()).isEqualTo(403);
+            assertThat(locked.startLine()).as(locked.startLine()).contains("too many");
+            assertThat(usersLockedOut()).as("carol is locked out").isEqualTo(usersLockedOut + 1);
+            assertThat(signIn(BOB, "bob@contoso.com", "secret").status()).as("other users are not affected")
+                    .isEqualTo(200);
+            assertThat(signIns("failure", "bad_credentials")).isEqualTo(badCredentials + 3);
+            assertThat(signIns("refused", "locked_out")).isEqualTo(lockedOut + 1);
+            assertThat(signIns("success", "none")).isEqualTo(succeeded + 1);
 
             // Refused tries while locked out count for nothing; the lock-out is 3 s.
             Eventually.await(Duration.ofSeconds(20), () -> {

@@ -1,9 +1,7 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.parley.it.WebApiClient.object;
 import static org.parley.it.XccosTestClient.chanid;
 
@@ -90,25 +88,26 @@ class ObservabilityIT {
     @RunAsClient
     void healthAnswersWithParleysChecksAllUp() throws Exception {
         JsonObject ready = health("/health/ready", 200);
-        assertEquals("UP", ready.getString("status"));
+        assertThat(ready.getString("status")).isEqualTo("UP");
         Map<String, String> checks = checks(ready);
         for (String check : new String[] {"parley-chat-store", "parley-compliance", "parley-messaging",
                 "parley-file-store", "parley-client-endpoints"}) {
-            assertEquals("UP", checks.get(check), check + " in " + ready);
+            assertThat(checks.get(check)).as(check + " in " + ready).isEqualTo("UP");
         }
-        assertEquals("UP", checks.get("deployments-status"), "WildFly's own checks stay: " + ready);
+        assertThat(checks.get("deployments-status")).as("WildFly's own checks stay: " + ready).isEqualTo("UP");
 
         Map<String, String> live = checks(health("/health/live", 200));
-        assertEquals("UP", live.get("parley-threads"), live.toString());
-        assertFalse(live.containsKey("parley-chat-store"), "a store down is not a reason to restart: " + live);
+        assertThat(live.get("parley-threads")).as(live.toString()).isEqualTo("UP");
+        assertThat(live).as("a store down is not a reason to restart: " + live)
+                .doesNotContainKey("parley-chat-store");
 
         Map<String, String> started = checks(health("/health/started", 200));
-        assertEquals("UP", started.get("parley-client-endpoints"), started.toString());
+        assertThat(started.get("parley-client-endpoints")).as(started.toString()).isEqualTo("UP");
         String listeners = health("/health/started", 200).getJsonArray("checks").stream()
                 .map(JsonValue::asJsonObject).filter(c -> c.getString("name").equals("parley-client-endpoints"))
                 .findFirst().orElseThrow().getJsonObject("data").toString();
-        assertTrue(listeners.contains("\"sip-tcp\":\"listening on " + SipServer.port() + "\""), listeners);
-        assertTrue(listeners.contains("sip-tls"), listeners);
+        assertThat(listeners).as(listeners).contains("\"sip-tcp\":\"listening on " + SipServer.port() + "\"");
+        assertThat(listeners).as(listeners).contains("sip-tls");
     }
 
     @Test
@@ -118,7 +117,7 @@ class ObservabilityIT {
                 up -> up.isPresent() && up.getAsDouble() == 1.0);
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Observed %s", "privacy": "OPEN"}""".formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String room = object(created).getString("uri");
         String roomId = object(created).getString("id");
 
@@ -130,14 +129,14 @@ class ObservabilityIT {
             ben.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             ann.await("/xccos/ntc[@id='ntc:join']");
             for (int i = 1; i <= 3; i++) {
-                assertEquals(200, ann.post(room, "observed " + i).status());
+                assertThat(ann.post(room, "observed " + i).status()).isEqualTo(200);
             }
             for (XccosTestClient member : new XccosTestClient[] {ann, ben}) {
                 for (int i = 1; i <= 3; i++) {
                     member.await("/xccos/grpchat");
                 }
             }
-            assertNotEquals(200, outsider.post(room, "not joined").status(), "a post from outside the room");
+            assertThat(outsider.post(room, "not joined").status()).as("a post from outside the room").isNotEqualTo(200);
 
             // Three posts to two sessions; one refused as forbidden (join first); each answered and timed.
             expectMoved(before, "parley_posts_total{outcome=\"accepted\",reason=\"none\"}", 3);
@@ -158,13 +157,13 @@ class ObservabilityIT {
             HttpResponse<String> uploaded = HTTP.send(request("/rooms/" + roomId + "/files/observed.txt")
                     .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
             String location = uploaded.headers().firstValue("Location").orElseThrow();
             HttpResponse<byte[]> downloaded = HTTP.send(HttpRequest.newBuilder(URI.create(location))
                     .header("Authorization", basic("alice", "secret")).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(200, downloaded.statusCode());
-            assertEquals(content.length, downloaded.body().length);
+            assertThat(downloaded.statusCode()).isEqualTo(200);
+            assertThat(downloaded.body().length).isEqualTo(content.length);
             ann.await("/xccos/grpchat");
             ben.await("/xccos/grpchat");
             expectMoved(beforeFile, "parley_files_uploaded_total", 1);
@@ -182,18 +181,21 @@ class ObservabilityIT {
         Path accessLog = Path.of(System.getProperty("parley.test.server.base"), "log", "parley-access.log");
         String token = UUID.randomUUID().toString();
         String marker = "access-" + run;
-        assertEquals(200, alice.get("/rooms?name=" + marker).statusCode());
+        assertThat(alice.get("/rooms?name=" + marker).statusCode()).isEqualTo(200);
         HttpResponse<String> tokenUpload = HTTP.send(HttpRequest.newBuilder(URI.create(WebApiClient.BASE
                 + "/filetokens/" + token + "?accessToken=" + token)).header("Content-Type", "text/plain")
                 .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(tokenUpload.statusCode() >= 400, "an unknown token is refused: " + tokenUpload.statusCode());
+        assertThat(tokenUpload.statusCode() >= 400).as("an unknown token is refused: " + tokenUpload.statusCode())
+                .isTrue();
 
         String written = Eventually.await(SCRAPED, () -> read(accessLog),
                 text -> text.contains("/filetokens/[token]?accessToken=[redacted]\" " + tokenUpload.statusCode()));
-        assertTrue(written.contains(" alice \"GET /parley/api/v1/rooms?name=" + marker + "\" 200 "), written);
-        assertTrue(written.contains(" - \"PUT /parley/api/v1/filetokens/[token]"), "no web user: " + written);
-        assertFalse(written.contains(token), "the file token is a credential: it is never written");
-        assertFalse(written.contains("Basic "), "no header is written");
+        assertThat(written).as(written)
+                .contains(" alice \"GET /parley/api/v1/rooms?name=" + marker + "\" 200 ");
+        assertThat(written).as("no web user: " + written)
+                .contains(" - \"PUT /parley/api/v1/filetokens/[token]");
+        assertThat(written).as("the file token is a credential: it is never written").doesNotContain(token);
+        assertThat(written).as("no header is written").doesNotContain("Basic ");
     }
 
     private static String read(Path file) {
@@ -210,7 +212,7 @@ class ObservabilityIT {
         // The busiest rooms' gauge has series only while a room has sessions: one is held open meanwhile.
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Dashboard %s", "privacy": "OPEN"}""".formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         try (XccosTestClient dee = XccosTestClient.signIn("sip:dee-" + run + "@contoso.com")) {
             dee.command("cmd:join", "<data>" + chanid(object(created).getString("uri"), 0) + "</data>");
             Eventually.await(SCRAPED, ObservabilityIT::metricsText, text -> text.contains("parley_room_sessions{"));
@@ -237,12 +239,12 @@ class ObservabilityIT {
                 }
             }
         }
-        assertTrue(expressions >= 15, "a dashboard of traffic, latency, errors, saturation and compliance: "
-                + expressions + " expressions");
+        assertThat(expressions >= 15).as("a dashboard of traffic, latency, errors, saturation and compliance: "
+                + expressions + " expressions").isTrue();
         Set<String> missing = new TreeSet<>(named);
         missing.removeAll(exportedNames());
-        assertTrue(missing.isEmpty(), "the dashboard names metrics nobody exports: " + missing);
-        assertTrue(named.stream().filter(n -> n.startsWith("parley_")).count() >= 15, named.toString());
+        assertThat(missing).as("the dashboard names metrics nobody exports: " + missing).isEmpty();
+        assertThat(named.stream().filter(n -> n.startsWith("parley_")).count() >= 15).as(named.toString()).isTrue();
     }
 
     @Test
@@ -251,13 +253,13 @@ class ObservabilityIT {
         Process check = new ProcessBuilder("promtool", "check", "rules", ALERTS.toString()).redirectErrorStream(true)
                 .start();
         String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(check.waitFor(30, TimeUnit.SECONDS), "promtool did not finish");
-        assertEquals(0, check.exitValue(), checked);
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).as("promtool did not finish").isTrue();
+        assertThat(check.exitValue()).as(checked).isEqualTo(0);
 
         // Loaded by the test's Prometheus, every rule is evaluated without error against the real series.
         JsonArray rules = Eventually.await(SCRAPED, prometheus::rules, loaded -> !loaded.isEmpty() && loaded.stream()
                 .allMatch(r -> "ok".equals(r.asJsonObject().getString("health", ""))));
-        assertTrue(rules.size() >= 8, rules.toString());
+        assertThat(rules.size() >= 8).as(rules.toString()).isTrue();
         Set<String> named = new TreeSet<>();
         for (JsonValue rule : rules) {
             Matcher metric = METRIC_IN_EXPRESSION.matcher(rule.asJsonObject().getString("query"));
@@ -267,7 +269,7 @@ class ObservabilityIT {
         }
         Set<String> missing = new TreeSet<>(named);
         missing.removeAll(exportedNames());
-        assertTrue(missing.isEmpty(), "the alerts name metrics nobody exports: " + missing);
+        assertThat(missing).as("the alerts name metrics nobody exports: " + missing).isEmpty();
     }
 
     /** Waits until Prometheus has scraped the series at exactly {@code before + delta}; more is a failure too. */
@@ -275,7 +277,7 @@ class ObservabilityIT {
         double expected = before.getOrDefault(series, 0.0) + delta;
         OptionalDouble seen = Eventually.await(SCRAPED, () -> prometheus.value(series),
                 v -> v.isPresent() && v.getAsDouble() >= expected);
-        assertEquals(expected, seen.getAsDouble(), 0.0, series + " moved by " + delta);
+        assertThat(seen.getAsDouble()).as(series + " moved by " + delta).isCloseTo(expected, within(0.0));
     }
 
     /** The metric names the node exports now (every sample's name). */
@@ -314,14 +316,14 @@ class ObservabilityIT {
     private static String fetchMetrics() throws Exception {
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(MANAGEMENT + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, metrics.statusCode());
+        assertThat(metrics.statusCode()).isEqualTo(200);
         return metrics.body();
     }
 
     private static JsonObject health(String path, int status) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(MANAGEMENT + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(status, response.statusCode(), response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
         }

@@ -1,7 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.WebApiClient.object;
 import static org.parley.it.XccosTestClient.chanid;
 
@@ -78,15 +77,16 @@ class OperationsPageIT {
     void anAdministratorWatchesTheNodeLiveWhileClientsChat() throws Exception {
         HttpResponse<String> created = WebApiClient.as("alice", "secret").post("/rooms", """
                 {"name": "Watched %s", "privacy": "OPEN"}""".formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String room = object(created).getString("uri");
 
         page.open(PAGE);
         page.signIn("admin", "parley-admin");
         page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("live-view")));
         List<WebElement> checks = page.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#checks li.up"), 6));
-        assertTrue(checks.stream().anyMatch(c -> c.getText().equals("parley-chat-store: UP")), checks.toString());
-        assertTrue(browser.findElements(By.cssSelector("#checks li.down")).isEmpty());
+        assertThat(checks.stream().anyMatch(c -> c.getText().equals("parley-chat-store: UP"))).as(checks.toString())
+                .isTrue();
+        assertThat(browser.findElements(By.cssSelector("#checks li.down"))).isEmpty();
 
         AtomicBoolean chatting = new AtomicBoolean(true);
         try (XccosTestClient ann = XccosTestClient.signIn("sip:ann-" + run + "@contoso.com");
@@ -98,7 +98,7 @@ class OperationsPageIT {
                 int count = 0;
                 try {
                     while (chatting.get() && count < 600) {
-                        assertEquals(200, (count % 2 == 0 ? ann : ben).post(room, "live " + count).status());
+                        assertThat((count % 2 == 0 ? ann : ben).post(room, "live " + count).status()).isEqualTo(200);
                         count++;
                         LockSupport.parkNanos(PACE.toNanos());
                     }
@@ -111,20 +111,20 @@ class OperationsPageIT {
             page.waitFor(browser -> rate("posts-rate") > 0 && rate("deliveries-rate") > 0);
             page.waitFor(browser -> rate("users-signed-in") >= 2);
             String latency = browser.findElement(By.id("post-response")).getText();
-            assertTrue(latency.matches("[0-9.,]+ m?s / [0-9.,]+ m?s"), latency);
+            assertThat(latency.matches("[0-9.,]+ m?s / [0-9.,]+ m?s")).as(latency).isTrue();
             browser.manage().window().setSize(new Dimension(1280, 1400)); // the whole view, compliance included
             page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compliance-delivered")));
             Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                     Paths.get("target", "operations-live.png"), StandardCopyOption.REPLACE_EXISTING);
             chatting.set(false);
-            assertTrue(posted.get() > 0);
+            assertThat(posted.get() > 0).isTrue();
         }
 
         // What the page showed is what the web services say (the same meters).
         JsonObject operations = object(WebApiClient.as("admin", "parley-admin").get("/admin/operations"));
-        assertEquals(6, operations.getJsonArray("checks").size());
-        assertTrue(operations.getJsonObject("figures").getJsonObject("counters").getJsonNumber("posts.accepted")
-                .doubleValue() >= 1);
+        assertThat(operations.getJsonArray("checks").size()).isEqualTo(6);
+        assertThat(operations.getJsonObject("figures").getJsonObject("counters").getJsonNumber("posts.accepted")
+                .doubleValue() >= 1).isTrue();
 
         page.click("sign-out");
         page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-view")));
@@ -132,14 +132,15 @@ class OperationsPageIT {
 
     @Test
     void aUserWhoIsNotAnAdministratorSeesNoFigures() throws Exception {
-        assertEquals(403, WebApiClient.as("alice", "secret").get("/admin/operations").statusCode());
+        assertThat(WebApiClient.as("alice", "secret").get("/admin/operations").statusCode()).isEqualTo(403);
         page.open(PAGE);
         page.signIn("alice", "secret");
         WebElement error = page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
-        assertTrue(error.getText().contains("403") || error.getText().toLowerCase().contains("forbidden"),
-                error.getText());
+        assertThat(error.getText().contains("403") || error.getText().toLowerCase().contains("forbidden"))
+                .as(error.getText()).isTrue();
         page.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("live-view")));
-        assertEquals("-", browser.findElement(By.id("users-signed-in")).getAttribute("textContent"), "nothing rendered");
+        assertThat(browser.findElement(By.id("users-signed-in")).getAttribute("textContent")).as("nothing rendered")
+                .isEqualTo("-");
     }
 
     private double rate(String id) {

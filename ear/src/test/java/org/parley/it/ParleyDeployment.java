@@ -3,8 +3,9 @@ package org.parley.it;
 import java.io.File;
 import java.net.URISyntaxException;
 
-import org.assertj.core.api.Assertions;
+import net.bytebuddy.ByteBuddy;
 
+import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.parley.sip.testkit.RawSip;
 import org.parley.xccos.XccosCodec;
@@ -31,12 +32,15 @@ public final class ParleyDeployment {
                 .addPackage(XccosCodec.class.getPackage());
     }
 
-    /** AssertJ, which the tests assert with, in the container too: the jar the test run itself loaded it from. */
-    private static File assertj() {
+    /**
+     * The jar a test library's class was loaded from, as is: in-container tests assert with AssertJ, which the server
+     * does not have (nor byte-buddy, which AssertJ needs for some assertions).
+     */
+    private static File jarOf(Class<?> type) {
         try {
-            return new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("AssertJ's jar not found", e);
+            throw new IllegalStateException("no jar for " + type, e);
         }
     }
 
@@ -46,7 +50,7 @@ public final class ParleyDeployment {
                 .addClasses(ParleyDeployment.class, XccosTestClient.class, SipServer.class)
                 .addClasses(testClasses)
                 .addAsLibraries(testkit())
-                .addAsLibraries(assertj())
+                .addAsLibraries(jarOf(Assertions.class), jarOf(ByteBuddy.class))
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return ear.addAsModule(Testable.archiveToTest(tests));
     }

@@ -1,7 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.XccosTestClient.chanid;
 import static org.parley.it.XccosTestClient.count;
 import static org.parley.it.XccosTestClient.text;
@@ -67,8 +66,8 @@ class PoolIT {
             nodesReached.add(nodeOf(client));
             join(client, room);
         }
-        assertEquals(Set.of(nodes).stream().map(String::strip).collect(Collectors.toSet()), nodesReached,
-                "the front end spreads users over the nodes");
+        assertThat(nodesReached).as("the front end spreads users over the nodes")
+                .isEqualTo(Set.of(nodes).stream().map(String::strip).collect(Collectors.toSet()));
     }
 
     /** Signs in, again and again while the server refuses or does not answer, for at most the time given. */
@@ -83,7 +82,8 @@ class PoolIT {
     }
 
     private static void join(XccosTestClient client, String room) throws Exception {
-        assertEquals("200", text(client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"), "//resp/@code"));
+        assertThat(text(client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"), "//resp/@code"))
+                .isEqualTo("200");
     }
 
     /** The texts of the next {@code n} posts the member gets, each checked to be of the room. */
@@ -91,7 +91,7 @@ class PoolIT {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Document chat = member.await("/xccos/grpchat");
-            assertEquals(room, text(chat, "/xccos/grpchat/@chanUri"));
+            assertThat(text(chat, "/xccos/grpchat/@chanUri")).isEqualTo(room);
             texts.add(text(chat, "/xccos/grpchat/chat"));
         }
         return texts;
@@ -140,14 +140,14 @@ class PoolIT {
             List<String> expected = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 expected.add("from node1 #" + i);
-                assertEquals(200, alice.post(room, "from node1 #" + i).status());
+                assertThat(alice.post(room, "from node1 #" + i).status()).isEqualTo(200);
                 expected.add("from node2 #" + i);
-                assertEquals(200, bob.post(room, "from node2 #" + i).status());
+                assertThat(bob.post(room, "from node2 #" + i).status()).isEqualTo(200);
             }
 
             for (XccosTestClient member : List.of(alice, bob)) {
-                assertEquals(expected, posts(member, room, expected.size()), member.user + " gets every post once, "
-                        + "in the room's order, whichever node stored it");
+                assertThat(posts(member, room, expected.size())).as(member.user + " gets every post once, "
+                        + "in the room's order, whichever node stored it").isEqualTo(expected);
             }
         }
     }
@@ -164,12 +164,13 @@ class PoolIT {
             join(alice, room);
 
             Document joined = bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
-            assertEquals("200", text(joined, "//resp/@code"));
-            assertEquals(Set.of(alice.user, bob.user), users(joined), "the room's list names the other node's user");
+            assertThat(text(joined, "//resp/@code")).isEqualTo("200");
+            assertThat(users(joined)).as("the room's list names the other node's user")
+                    .isEqualTo(Set.of(alice.user, bob.user));
             alice.await("/xccos/ntc[@id='ntc:join']/data/uib[@uri='" + bob.user + "']");
             Document associations = bob.command("cmd:getassociations", "<data/>");
-            assertEquals("2", text(associations, "//chanib[@uri='" + room + "']/info[@id='urn:parlano:ma:info:ucnt']"),
-                    "the count is the pool's");
+            assertThat(text(associations, "//chanib[@uri='" + room + "']/info[@id='urn:parlano:ma:info:ucnt']"))
+                    .as("the count is the pool's").isEqualTo("2");
 
             bob.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
             alice.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + bob.user + "']");
@@ -183,12 +184,12 @@ class PoolIT {
         String content = "{\"minutes\": \"the pool's first meeting\"}";
 
         HttpResponse<String> uploaded = admin.put(api(1) + "/rooms/" + id + "/files/minutes.json", content);
-        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         long file = WebApiClient.object(uploaded).getJsonNumber("id").longValue();
 
         HttpResponse<String> downloaded = admin.get(api(0) + "/files/" + file);
-        assertEquals(200, downloaded.statusCode(), downloaded.body());
-        assertEquals(content, downloaded.body());
+        assertThat(downloaded.statusCode()).as(downloaded.body()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(content);
     }
 
     /**
@@ -205,18 +206,19 @@ class PoolIT {
             alice.await("/xccos/ntc[@id='ntc:join']/data/uib[@uri='" + bob.user + "']");
             for (int i = 0; i < nodes.length; i++) {
                 JsonObject pool = WebApiClient.object(admin.get(api(i) + "/admin/pool"));
-                assertTrue(pool.getBoolean("enabled"));
-                assertEquals("node" + (i + 1), pool.getString("node"));
+                assertThat(pool.getBoolean("enabled")).isTrue();
+                assertThat(pool.getString("node")).isEqualTo("node" + (i + 1));
                 List<String> names = new ArrayList<>();
                 for (JsonObject node : pool.getJsonArray("nodes").getValuesAs(JsonObject.class)) {
                     names.add(node.getString("name"));
-                    assertTrue(node.getBoolean("inView") && node.getBoolean("described"), node.toString());
-                    assertTrue(node.getInt("sessions") >= 1 && node.getInt("participants") >= 1, node.toString());
+                    assertThat(node.getBoolean("inView") && node.getBoolean("described")).as(node.toString()).isTrue();
+                    assertThat(node.getInt("sessions") >= 1 && node.getInt("participants") >= 1).as(node.toString())
+                            .isTrue();
                 }
-                assertEquals(Set.of("node1", "node2"), Set.copyOf(names), pool.toString());
+                assertThat(Set.copyOf(names)).as(pool.toString()).isEqualTo(Set.of("node1", "node2"));
                 JsonObject status = WebApiClient.object(WebApiClient.anonymous().get(api(i) + "/status"));
-                assertEquals("node" + (i + 1), status.getString("node"));
-                assertTrue(status.getBoolean("pool"));
+                assertThat(status.getString("node")).isEqualTo("node" + (i + 1));
+                assertThat(status.getBoolean("pool")).isTrue();
             }
         }
     }
@@ -238,7 +240,7 @@ class PoolIT {
                 }
             }
         }
-        assertTrue(user != null, "no user the front end sends to " + node);
+        assertThat(user != null).as("no user the front end sends to " + node).isTrue();
         Path dir = Files.createDirectories(Path.of("target/realclient-failover"));
         Process sipe = new ProcessBuilder(RealClientRun.client().getAbsolutePath(), "--user", user,
                 "--server", frontEnd().getHostString() + ":" + frontEnd().getPort(), "--transport", "tcp",
@@ -247,8 +249,8 @@ class PoolIT {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("client.out").toFile()).start();
         Eventually.await(Duration.ofSeconds(60), () -> read(dir.resolve("client.out")),
                 out -> out.contains("STEP echo PASS") || !sipe.isAlive());
-        assertTrue(read(dir.resolve("client.out")).contains("STEP echo PASS"),
-                "the real client did not post in the room:\n" + read(dir.resolve("client.out")));
+        assertThat(read(dir.resolve("client.out")))
+                .as("the real client did not post in the room:\n" + read(dir.resolve("client.out"))).contains("STEP echo PASS");
         return sipe;
     }
 
@@ -286,10 +288,10 @@ class PoolIT {
         try (XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
             join(bob, room);
 
-            assertEquals(200, admin.post("/rooms/" + created.getString("id") + "/disable", "").statusCode());
+            assertThat(admin.post("/rooms/" + created.getString("id") + "/disable", "").statusCode()).isEqualTo(200);
 
             bob.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + bob.user + "']");
-            assertEquals(403, bob.post(room, "anyone?").status(), "nobody posts to a disabled room");
+            assertThat(bob.post(room, "anyone?").status()).as("nobody posts to a disabled room").isEqualTo(403);
         }
     }
 
@@ -307,10 +309,11 @@ class PoolIT {
             List<String> expected = new ArrayList<>();
             for (XccosTestClient client : clients) {
                 expected.add("from " + client.user);
-                assertEquals(200, client.post(room, "from " + client.user).status());
+                assertThat(client.post(room, "from " + client.user).status()).isEqualTo(200);
             }
             for (XccosTestClient member : clients) {
-                assertEquals(expected, posts(member, room, expected.size()), member.user + " through the front end");
+                assertThat(posts(member, room, expected.size())).as(member.user + " through the front end")
+                        .isEqualTo(expected);
             }
         } finally {
             closeAll(clients);
@@ -328,12 +331,12 @@ class PoolIT {
     void realClientsSignInWithNtlmThroughTheFrontEnd() throws Exception {
         Assumptions.assumeTrue(RealClientRun.built(), "the real client is not built: " + RealClientRun.client());
         int status = admin.post("/rooms", "{\"name\":\"" + RealClientRun.ROOM + "\",\"privacy\":\"OPEN\"}").statusCode();
-        assertTrue(status == 201 || status == 409, "the real client's room exists: " + status);
+        assertThat(status == 201 || status == 409).as("the real client's room exists: " + status).isTrue();
         try {
             identity("ntlm");
             RealClientRun.Result run = RealClientRun.run("realclient-pool-ntlm", frontEnd().getHostString(),
                     frontEnd().getPort(), "tcp", Map.of());
-            assertTrue(run.passed(), run.output());
+            assertThat(run.passed()).as(run.output()).isTrue();
         } finally {
             identity("trust-from");
         }
@@ -347,7 +350,8 @@ class PoolIT {
                             + "/system-property=parley.sip.ntlm.require-tls:write-attribute(name=value,value=false)")
                     .redirectErrorStream(true).start();
             String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(cli.waitFor(60, TimeUnit.SECONDS) && cli.exitValue() == 0, "jboss-cli on " + node + ": " + output);
+            assertThat(cli.waitFor(60, TimeUnit.SECONDS) && cli.exitValue() == 0)
+                    .as("jboss-cli on " + node + ": " + output).isTrue();
         }
     }
 
@@ -377,7 +381,7 @@ class PoolIT {
             signInOnEveryNode(room, clients);
             List<String> posted = new ArrayList<>();
             for (XccosTestClient client : clients) {
-                assertEquals(200, client.post(room, "before, from " + client.user).status());
+                assertThat(client.post(room, "before, from " + client.user).status()).isEqualTo(200);
                 posted.add("before, from " + client.user);
             }
             String dying = nodes[1].strip();
@@ -389,7 +393,8 @@ class PoolIT {
                 XccosTestClient onNode1 = clients.stream().filter(c -> nodeOf(c).equals(nodes[0].strip()))
                         .findFirst().orElseThrow();
                 List<String> seen = posts(onNode1, room, clients.size() + 1);
-                assertEquals(fromSipe, seen.get(seen.size() - 1), "the real client's post on the other node");
+                assertThat(seen.get(seen.size() - 1)).as("the real client's post on the other node")
+                        .isEqualTo(fromSipe);
             }
             ProcessHandle node = ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().map(line -> line.contains("jboss-modules.jar")
@@ -409,7 +414,7 @@ class PoolIT {
                     throw new UncheckedIOException(e);
                 }
             }, answer -> answer.status() == 481);
-            assertEquals(481, gone.status());
+            assertThat(gone.status()).isEqualTo(481);
             away.close();
             XccosTestClient witness = clients.stream().filter(c -> nodeOf(c).equals(nodes[0].strip())).findFirst()
                     .orElseThrow();
@@ -429,7 +434,8 @@ class PoolIT {
                 XccosTestClient again = signInWithin(Duration.ofSeconds(20), orphan.user, frontEnd());
                 back.add(again);
                 clients.add(again);
-                assertEquals(nodes[0].strip(), nodeOf(again), orphan.user + " is back on the node that lives");
+                assertThat(nodeOf(again)).as(orphan.user + " is back on the node that lives")
+                        .isEqualTo(nodes[0].strip());
                 // Its first command there: it is put back in the room it was in, unasked (RoomResumption).
                 again.command("cmd:getinv", "<data><inv inviteId=\"0\" domain=\"contoso.com\"/></data>");
                 again.await("/xccos/rpl[@id='rpl:bjoin']/data/chanib[@uri='" + room + "']");
@@ -447,19 +453,21 @@ class PoolIT {
             for (int i = 1; i <= count(history, "/xccos/rpl/data/chanib/msg[@id='grpchat']"); i++) {
                 stored.add(text(history, "/xccos/rpl/data/chanib/msg[" + i + "]/chat"));
             }
-            assertEquals(posted, stored, "every post answered 200 before the crash is in the history, in order");
+            assertThat(stored).as("every post answered 200 before the crash is in the history, in order")
+                    .isEqualTo(posted);
             Document listed = reader.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             present.add(reader.user);
             Set<String> listedUsers = users(listed);
-            assertTrue(listedUsers.containsAll(present) && !listedUsers.contains(away.user), "the room lists who is "
-                    + "in it, not the dead node's user who did not come back: " + listedUsers + ", expected " + present);
+            assertThat(listedUsers.containsAll(present) && !listedUsers.contains(away.user)).as("the room lists who is "
+                    + "in it, not the dead node's user who did not come back: " + listedUsers + ", expected " + present)
+                    .isTrue();
 
             XccosTestClient survivor = clients.stream()
                     .filter(c -> nodeOf(c).equals(nodes[0].strip()) && !back.contains(c) && c != reader)
                     .findFirst().orElseThrow();
-            assertEquals(200, survivor.post(room, "after the crash").status());
+            assertThat(survivor.post(room, "after the crash").status()).isEqualTo(200);
             for (XccosTestClient member : back) {
-                assertEquals(List.of("after the crash"), posts(member, room, 1));
+                assertThat(posts(member, room, 1)).isEqualTo(List.of("after the crash"));
             }
             if (sipe != null) {
                 // The real client learns that its dialog died at its next session refresh (a 481 from the front
@@ -471,10 +479,11 @@ class PoolIT {
                 XccosTestClient messenger = XccosTestClient.signIn(user("messenger"), node(0));
                 clients.add(messenger);
                 join(messenger, room);
-                assertEquals(200, messenger.post(room, "after the crash, for SIPE").status());
+                assertThat(messenger.post(room, "after the crash, for SIPE").status()).isEqualTo(200);
                 boolean done = sipe.waitFor(60, TimeUnit.SECONDS);
                 String steps = read(Path.of("target/realclient-failover/client.out"));
-                assertTrue(done && steps.contains("STEP receive PASS"), "the real client after the crash:\n" + steps);
+                assertThat(done && steps.contains("STEP receive PASS")).as("the real client after the crash:\n" + steps)
+                        .isTrue();
             }
         } finally {
             closeAll(clients);
@@ -496,8 +505,8 @@ class PoolIT {
             Process restart = new ProcessBuilder("bash", Path.of("../pool/pool.sh").toAbsolutePath().toString(),
                     "restart-node", "node2").redirectErrorStream(true)
                     .redirectOutput(Path.of("target/pool-restart-node2.log").toFile()).start();
-            assertTrue(restart.waitFor(300, TimeUnit.SECONDS), "node2 did not come back within 300 s");
-            assertEquals(0, restart.exitValue(), Files.readString(Path.of("target/pool-restart-node2.log")));
+            assertThat(restart.waitFor(300, TimeUnit.SECONDS)).as("node2 did not come back within 300 s").isTrue();
+            assertThat(restart.exitValue()).as(Files.readString(Path.of("target/pool-restart-node2.log"))).isEqualTo(0);
 
             XccosTestClient bob = signInWithin(Duration.ofSeconds(30), user("bob"), node(1));
             try (bob) {
@@ -511,13 +520,13 @@ class PoolIT {
                         throw new UncheckedIOException(e);
                     }
                 }, users -> users.contains(alice.user));
-                assertEquals(Set.of(alice.user, bob.user), listed);
+                assertThat(listed).isEqualTo(Set.of(alice.user, bob.user));
                 join(bob, room);
 
-                assertEquals(200, alice.post(room, "welcome back").status());
-                assertEquals(List.of("welcome back"), posts(bob, room, 1));
-                assertEquals(200, bob.post(room, "glad to be back").status());
-                assertEquals(List.of("welcome back", "glad to be back"), posts(alice, room, 2));
+                assertThat(alice.post(room, "welcome back").status()).isEqualTo(200);
+                assertThat(posts(bob, room, 1)).isEqualTo(List.of("welcome back"));
+                assertThat(bob.post(room, "glad to be back").status()).isEqualTo(200);
+                assertThat(posts(alice, room, 2)).isEqualTo(List.of("welcome back", "glad to be back"));
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,20 +48,20 @@ class ReadinessIT {
 
     @Test
     void aNodeNotReadyAnswersTheFrontEndsPingWith503AndComesBackWhenReady() throws Exception {
-        assertNotEquals(503, ping(), "a ready node answers the ping as always");
-        assertEquals(200, readiness());
+        assertThat(ping()).as("a ready node answers the ping as always").isNotEqualTo(503);
+        assertThat(readiness()).isEqualTo(200);
 
         probes.register(ParleyChecks.FILE_STORE, () -> HealthCheckResponse.named(ParleyChecks.FILE_STORE).down()
                 .withData("failure", "the file store's disk is gone (ReadinessIT)").build());
         try {
             Eventually.await(WAIT, this::ping, status -> status == 503);
-            assertEquals(503, readiness());
+            assertThat(readiness()).isEqualTo(503);
         } finally {
             probes.register(ParleyChecks.FILE_STORE, fileStore);
         }
 
         Eventually.await(WAIT, this::ping, status -> status != 503);
-        assertEquals(200, readiness());
+        assertThat(readiness()).isEqualTo(200);
     }
 
     /** Kamailio's probe: an OPTIONS to the node's own address, no user, outside any dialog. */

@@ -1,7 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -89,9 +88,9 @@ class RealClientIT {
         ensureOpenRoom();
         RealClientRun.Result run = RealClientRun.run(name, "127.0.0.1", port, transport, trustCert == null ? Map.of()
                 : Map.of("TRUST_CERT", trustCert.toAbsolutePath().toString()));
-        assertTrue(run.finished(), "the real client did not finish:\n" + run.output());
-        assertTrue(run.output().contains("RESULT PASS"), run.output());
-        assertEquals(0, run.exitValue(), run.output());
+        assertThat(run.finished()).as("the real client did not finish:\n" + run.output()).isTrue();
+        assertThat(run.output()).as(run.output()).contains("RESULT PASS");
+        assertThat(run.exitValue()).as(run.output()).isEqualTo(0);
     }
 
     private void ensureOpenRoom() {

@@ -1,8 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.WebApiClient.object;
 
 import java.io.StringReader;
@@ -54,14 +52,14 @@ class RoomMoveAndStoreTransferIT {
         HttpResponse<String> created = admin.post("/categories", """
                 {"name": "%s %s", "allowedMembers": ["domain:contoso.com"], "creators": [%s],
                  "fileUploadAllowed": %s}""".formatted(name, run, creators, files));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return object(created);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(type, object(response).getString("type"), response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo(PROBLEM);
+        assertThat(object(response).getString("type")).as(response.body()).isEqualTo(type);
     }
 
     @Test
@@ -70,7 +68,7 @@ class RoomMoveAndStoreTransferIT {
         JsonObject locked = category("Locked", "", true);
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Moving %s", "privacy": "OPEN"}""".formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = object(created).getString("id");
         String etag = created.headers().firstValue("ETag").orElseThrow();
         String to = "{\"categoryUri\": \"%s\"}";
@@ -88,11 +86,11 @@ class RoomMoveAndStoreTransferIT {
 
         HttpResponse<String> moved = alice.put("/rooms/" + id + "/category", to.formatted(permitted.getString("uri")),
                 "If-Match", etag);
-        assertEquals(200, moved.statusCode(), moved.body());
-        assertEquals(permitted.getString("uri"), object(moved).getString("categoryUri"));
-        assertEquals(false, object(moved).getBoolean("fileUploadAllowed"));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(object(moved).getString("categoryUri")).isEqualTo(permitted.getString("uri"));
+        assertThat(object(moved).getBoolean("fileUploadAllowed")).isEqualTo(false);
         String movedTag = moved.headers().firstValue("ETag").orElseThrow();
-        assertNotEquals(etag, movedTag);
+        assertThat(movedTag).isNotEqualTo(etag);
         assertProblem(admin.put("/admin/rooms/" + id + "/category", to.formatted(locked.getString("uri")),
                 "If-Match", etag), 412, "urn:parley:problem:stale-version");
         assertProblem(alice.put("/admin/rooms/" + id + "/category", to.formatted(locked.getString("uri")),
@@ -100,8 +98,8 @@ class RoomMoveAndStoreTransferIT {
 
         HttpResponse<String> byAdmin = admin.put("/admin/rooms/" + id + "/category", to.formatted(locked.getString("uri")),
                 "If-Match", movedTag);
-        assertEquals(200, byAdmin.statusCode(), byAdmin.body());
-        assertEquals(locked.getString("uri"), object(alice.get("/rooms/" + id)).getString("categoryUri"));
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(200);
+        assertThat(object(alice.get("/rooms/" + id)).getString("categoryUri")).isEqualTo(locked.getString("uri"));
     }
 
     @Test
@@ -110,30 +108,32 @@ class RoomMoveAndStoreTransferIT {
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Exported %s", "description": "with history", "privacy": "CLOSED",
                  "categoryUri": "%s"}""".formatted(run, category.getString("uri")));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject room = object(created);
-        assertEquals(200, alice.put("/rooms/" + room.getString("id") + "/members/"
-                + WebApiClient.segment("sip:bob@contoso.com")).statusCode());
+        assertThat(alice.put("/rooms/" + room.getString("id") + "/members/"
+                + WebApiClient.segment("sip:bob@contoso.com")).statusCode()).isEqualTo(200);
         for (String name : new String[] {"one.txt", "two.txt"}) {
             HttpResponse<String> file = HTTP.send(HttpRequest.newBuilder(URI.create(WebApiClient.BASE + "/rooms/"
                             + room.getString("id") + "/files/" + name)).header("Authorization", basic("bob", "secret"))
                     .PUT(HttpRequest.BodyPublishers.ofString("content of " + name)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, file.statusCode(), file.body());
+            assertThat(file.statusCode()).as(file.body()).isEqualTo(201);
         }
 
         HttpResponse<String> exportResponse = admin.get("/admin/export");
-        assertEquals(200, exportResponse.statusCode(), exportResponse.body());
-        assertTrue(exportResponse.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        assertThat(exportResponse.statusCode()).as(exportResponse.body()).isEqualTo(200);
+        assertThat(exportResponse.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/json");
         JsonObject export = object(exportResponse);
-        assertEquals("parley-chat-store", export.getString("format"));
-        assertEquals(1, export.getInt("version"));
+        assertThat(export.getString("format")).isEqualTo("parley-chat-store");
+        assertThat(export.getInt("version")).isEqualTo(1);
         JsonObject exportedRoom = find(export, "rooms", room.getString("uri")).orElseThrow();
         JsonObject exportedCategory = find(export, "categories", category.getString("uri")).orElseThrow();
-        assertEquals(2, exportedRoom.getJsonArray("messages").size());
-        assertEquals(2, exportedRoom.getJsonNumber("lastMessageSeq").longValue());
-        assertTrue(exportedRoom.getJsonArray("members").toString().contains("sip:bob@contoso.com"));
-        assertTrue(exportedRoom.getJsonArray("messages").getJsonObject(0).getString("text").startsWith("[file] one.txt"));
+        assertThat(exportedRoom.getJsonArray("messages").size()).isEqualTo(2);
+        assertThat(exportedRoom.getJsonNumber("lastMessageSeq").longValue()).isEqualTo(2);
+        assertThat(exportedRoom.getJsonArray("members").toString()).contains("sip:bob@contoso.com");
+        assertThat(exportedRoom.getJsonArray("messages").getJsonObject(0).getString("text"))
+                .startsWith("[file] one.txt");
 
         String categoryCopy = "ma-cat://contoso.com/" + UUID.randomUUID();
         String roomCopy = "ma-chan://contoso.com/" + UUID.randomUUID();
@@ -149,23 +149,24 @@ class RoomMoveAndStoreTransferIT {
                 .add("rooms", Json.createArrayBuilder().add(copiedRoom)).build().toString();
 
         HttpResponse<String> imported = admin.post("/admin/import", document);
-        assertEquals(200, imported.statusCode(), imported.body());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         JsonObject report = object(imported);
-        assertEquals(1, report.getInt("rooms"));
-        assertEquals(1, report.getInt("categories"));
-        assertEquals(2, report.getInt("messages"));
+        assertThat(report.getInt("rooms")).isEqualTo(1);
+        assertThat(report.getInt("categories")).isEqualTo(1);
+        assertThat(report.getInt("messages")).isEqualTo(2);
 
         JsonObject second = object(admin.get("/admin/export"));
-        assertEquals(copiedRoom, find(second, "rooms", roomCopy).orElseThrow());
-        assertEquals(copiedCategory, find(second, "categories", categoryCopy).orElseThrow());
-        assertEquals(exportedRoom, find(second, "rooms", room.getString("uri")).orElseThrow());
+        assertThat(find(second, "rooms", roomCopy).orElseThrow()).isEqualTo(copiedRoom);
+        assertThat(find(second, "categories", categoryCopy).orElseThrow()).isEqualTo(copiedCategory);
+        assertThat(find(second, "rooms", room.getString("uri")).orElseThrow()).isEqualTo(exportedRoom);
         HttpResponse<String> copyAsBob = bob.get("/rooms/" + roomCopy.substring(roomCopy.lastIndexOf('/') + 1));
-        assertEquals(200, copyAsBob.statusCode(), "bob is a member of the copy too: " + copyAsBob.body());
+        assertThat(copyAsBob.statusCode()).as("bob is a member of the copy too: " + copyAsBob.body()).isEqualTo(200);
 
         JsonObject again = object(admin.post("/admin/import", document));
-        assertEquals(0, again.getInt("rooms") + again.getInt("categories") + again.getInt("messages")
-                + again.getInt("users") + again.getInt("groups") + again.getInt("policies"), again.toString());
-        assertEquals(copiedRoom, find(object(admin.get("/admin/export")), "rooms", roomCopy).orElseThrow());
+        assertThat(again.getInt("rooms") + again.getInt("categories") + again.getInt("messages")
+                + again.getInt("users") + again.getInt("groups") + again.getInt("policies")).as(again.toString())
+                .isEqualTo(0);
+        assertThat(find(object(admin.get("/admin/export")), "rooms", roomCopy).orElseThrow()).isEqualTo(copiedRoom);
     }
 
     /**
@@ -178,29 +179,31 @@ class RoomMoveAndStoreTransferIT {
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Filtered %s", "privacy": "CLOSED", "categoryUri": "%s"}"""
                 .formatted(run, category.getString("uri")));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject room = object(created);
         String id = room.getString("id");
         for (String name : new String[] {"one.txt", "two.txt"}) {
             HttpResponse<String> file = alice.put("/rooms/" + id + "/files/" + name, "content of " + name);
-            assertEquals(201, file.statusCode(), file.body());
+            assertThat(file.statusCode()).as(file.body()).isEqualTo(201);
         }
 
         HttpResponse<String> response = admin.get("/admin/export?room=" + id + "&files=true");
-        assertEquals(200, response.statusCode(), response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject export = object(response);
-        assertEquals(1, export.getJsonArray("rooms").size(), "only the room named");
-        assertEquals(category.getString("uri"), export.getJsonArray("categories").getJsonObject(0).getString("uri"));
-        assertEquals(1, export.getJsonArray("categories").size(), "only its category");
+        assertThat(export.getJsonArray("rooms").size()).as("only the room named").isEqualTo(1);
+        assertThat(export.getJsonArray("categories").getJsonObject(0).getString("uri"))
+                .isEqualTo(category.getString("uri"));
+        assertThat(export.getJsonArray("categories").size()).as("only its category").isEqualTo(1);
         JsonArray files = export.getJsonArray("files");
-        assertEquals(2, files.size(), files.toString());
-        assertEquals("content of one.txt", new String(Base64.getDecoder().decode(
-                files.getJsonObject(0).getString("content")), StandardCharsets.UTF_8));
+        assertThat(files.size()).as(files.toString()).isEqualTo(2);
+        assertThat(new String(Base64.getDecoder().decode(
+                files.getJsonObject(0).getString("content")), StandardCharsets.UTF_8)).isEqualTo("content of one.txt");
 
         JsonObject later = object(admin.get("/admin/export?category=" + category.getString("id")
                 + "&from=2999-01-01T00:00:00Z"));
-        assertEquals(0, find(later, "rooms", room.getString("uri")).orElseThrow().getJsonArray("messages").size());
-        assertTrue(!later.containsKey("files"), "no files unless asked");
+        assertThat(find(later, "rooms", room.getString("uri")).orElseThrow().getJsonArray("messages").size())
+                .isEqualTo(0);
+        assertThat(!later.containsKey("files")).as("no files unless asked").isTrue();
         assertProblem(admin.get("/admin/export?from=yesterday"), 400, "about:blank");
         assertProblem(admin.get("/admin/export?from=2024-02-01T00:00:00Z&to=2024-01-01T00:00:00Z"), 400,
                 "urn:parley:problem:invalid");
@@ -217,27 +220,28 @@ class RoomMoveAndStoreTransferIT {
         String badBytes = copy.replace(files.getJsonObject(0).getString("sha256"), "0".repeat(64));
         assertProblem(admin.post("/admin/import", badBytes), 400, "urn:parley:problem:invalid");
         JsonObject report = object(admin.post("/admin/import", copy));
-        assertEquals(1, report.getInt("rooms"), report.toString());
-        assertEquals(2, report.getInt("files"), report.toString());
+        assertThat(report.getInt("rooms")).as(report.toString()).isEqualTo(1);
+        assertThat(report.getInt("files")).as(report.toString()).isEqualTo(2);
         String copyId = roomCopy.substring(roomCopy.lastIndexOf('/') + 1);
         JsonArray copiedRecords = object(alice.get("/rooms/" + copyId + "/files")).getJsonArray("items");
-        assertEquals(2, copiedRecords.size(), copiedRecords.toString());
+        assertThat(copiedRecords.size()).as(copiedRecords.toString()).isEqualTo(2);
         HttpResponse<String> bytes = alice.get("/files/" + copiedRecords.getJsonObject(0).getJsonNumber("id"));
-        assertTrue(bytes.body().startsWith("content of "), bytes.body());
-        assertEquals(3, object(admin.post("/admin/import", copy)).getInt("kept"), "the room and its two files, kept");
+        assertThat(bytes.body()).as(bytes.body()).startsWith("content of ");
+        assertThat(object(admin.post("/admin/import", copy)).getInt("kept")).as("the room and its two files, kept")
+                .isEqualTo(3);
 
         // An update: tried first (nothing changes), then done.
         String changed = Json.createObjectBuilder().add("format", "parley-chat-store").add("version", 1)
                 .add("rooms", Json.createArrayBuilder().add(Json.createObjectBuilder(exportedRoom)
                         .add("topic", "imported topic " + run))).build().toString();
         JsonObject dry = object(admin.post("/admin/import?mode=update&dryRun=true", changed));
-        assertEquals(1, dry.getInt("updated"), dry.toString());
-        assertTrue(dry.getBoolean("dryRun"));
-        assertEquals("room " + room.getString("name") + ": settings", dry.getJsonArray("changes").getString(0));
-        assertTrue(!object(alice.get("/rooms/" + id)).containsKey("topic"), "the dry run changed nothing");
+        assertThat(dry.getInt("updated")).as(dry.toString()).isEqualTo(1);
+        assertThat(dry.getBoolean("dryRun")).isTrue();
+        assertThat(dry.getJsonArray("changes").getString(0)).isEqualTo("room " + room.getString("name") + ": settings");
+        assertThat(!object(alice.get("/rooms/" + id)).containsKey("topic")).as("the dry run changed nothing").isTrue();
         JsonObject done = object(admin.post("/admin/import?mode=update", changed));
-        assertEquals(dry.getJsonArray("changes"), done.getJsonArray("changes"));
-        assertEquals("imported topic " + run, object(alice.get("/rooms/" + id)).getString("topic"));
+        assertThat(done.getJsonArray("changes")).isEqualTo(dry.getJsonArray("changes"));
+        assertThat(object(alice.get("/rooms/" + id)).getString("topic")).isEqualTo("imported topic " + run);
     }
 
     @Test
@@ -245,7 +249,7 @@ class RoomMoveAndStoreTransferIT {
         String newCategory = "ma-cat://contoso.com/" + UUID.randomUUID();
         HttpResponse<String> taken = alice.post("/rooms", """
                 {"name": "Taken %s", "privacy": "OPEN"}""".formatted(run));
-        assertEquals(201, taken.statusCode(), taken.body());
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
         String document = """
                 {"format": "parley-chat-store", "version": 1,
                  "categories": [{"uri": "%s", "name": "Never %s", "invitationsAllowed": true,
@@ -268,7 +272,7 @@ class RoomMoveAndStoreTransferIT {
                 "urn:parley:problem:invalid");
         assertProblem(admin.post("/admin/import?mode=merge", document), 400, "urn:parley:problem:constraint-violation");
         assertProblem(alice.post("/admin/import", document), 403, "about:blank");
-        assertEquals(403, alice.get("/admin/export").statusCode());
+        assertThat(alice.get("/admin/export").statusCode()).isEqualTo(403);
     }
 
     private static Optional<JsonObject> find(JsonObject export, String list, String uri) {

@@ -1,8 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.WebApiClient.object;
 
 import java.io.IOException;
@@ -80,14 +78,14 @@ class RoomPageIT {
 
         // A wrong password is refused on the page itself (no browser password dialog), and nothing is shown.
         page.signIn("alice", "wrong");
-        assertTrue(page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText()
-                .contains("wrong user name or password"));
-        assertTrue(!browser.findElement(By.id("rooms-view")).isDisplayed());
+        assertThat(page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText()).contains("wrong user name or password");
+        assertThat(!browser.findElement(By.id("rooms-view")).isDisplayed()).isTrue();
 
         page.signIn("alice", "secret");
         page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("rooms-view")));
-        assertEquals("alice", browser.findElement(By.id("signed-in-as")).getText());
-        assertTrue(!browser.findElement(By.id("error")).isDisplayed(), "the failed sign-in's error is cleared");
+        assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("alice");
+        assertThat(!browser.findElement(By.id("error")).isDisplayed()).as("the failed sign-in's error is cleared")
+                .isTrue();
 
         // Create: the name carries markup, which must come out as text.
         String name = "Page " + run + " <i>plain</i>";
@@ -100,13 +98,13 @@ class RoomPageIT {
         String roomId = browser.findElement(By.id("room")).getAttribute("data-room-id");
         WebElement mine = page.waitFor(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#my-rooms li[data-room-id='" + roomId + "']")));
-        assertTrue(mine.getText().startsWith(name), mine.getText());
-        assertTrue(browser.findElements(By.cssSelector("#my-rooms i, #room-title i")).isEmpty(),
-                "user text became markup");
+        assertThat(mine.getText()).as(mine.getText()).startsWith(name);
+        assertThat(browser.findElements(By.cssSelector("#my-rooms i, #room-title i")))
+                .as("user text became markup").isEmpty();
         JsonObject created = object(alice.get("/rooms/" + roomId));
-        assertEquals(name, created.getString("name"));
-        assertEquals("CLOSED", created.getString("privacy"));
-        assertTrue(listed.isDisplayed());
+        assertThat(created.getString("name")).isEqualTo(name);
+        assertThat(created.getString("privacy")).isEqualTo("CLOSED");
+        assertThat(listed.isDisplayed()).isTrue();
 
         // Change: topic and description, saved with the ETag the page read.
         page.type("settings-topic", "Quarterly numbers " + run);
@@ -114,8 +112,8 @@ class RoomPageIT {
         page.click("save-settings");
         page.waitFor(ExpectedConditions.textToBe(By.id("status"), "Settings saved."));
         JsonObject changed = object(alice.get("/rooms/" + roomId));
-        assertEquals("Quarterly numbers " + run, changed.getString("topic"));
-        assertEquals("Changed in a browser", changed.getString("description"));
+        assertThat(changed.getString("topic")).isEqualTo("Quarterly numbers " + run);
+        assertThat(changed.getString("description")).isEqualTo("Changed in a browser");
         page.waitFor(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#my-rooms li[data-room-id='" + roomId + "']"), "Quarterly numbers " + run));
 
@@ -124,26 +122,26 @@ class RoomPageIT {
         HttpResponse<String> current = alice.get("/rooms/" + roomId);
         HttpResponse<String> elsewhere = alice.put("/rooms/" + roomId, settings(object(current),
                 "Changed elsewhere"), "If-Match", current.headers().firstValue("ETag").orElseThrow());
-        assertEquals(200, elsewhere.statusCode(), elsewhere.body());
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(200);
         page.type("settings-topic", "Lost update " + run);
         page.click("save-settings");
-        assertTrue(page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText()
-                .contains("changed by someone else"));
+        assertThat(page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText()).contains("changed by someone else");
         JsonObject kept = object(alice.get("/rooms/" + roomId));
-        assertEquals("Changed elsewhere", kept.getString("description"));
-        assertEquals("Quarterly numbers " + run, kept.getString("topic"));
+        assertThat(kept.getString("description")).isEqualTo("Changed elsewhere");
+        assertThat(kept.getString("topic")).isEqualTo("Quarterly numbers " + run);
         page.click("reload-room");
         page.waitFor(ExpectedConditions.textToBe(By.id("status"), "Room reloaded."));
-        assertEquals("Changed elsewhere", browser.findElement(By.id("settings-description")).getDomProperty("value"));
-        assertTrue(!browser.findElement(By.id("error")).isDisplayed());
+        assertThat(browser.findElement(By.id("settings-description")).getDomProperty("value"))
+                .isEqualTo("Changed elsewhere");
+        assertThat(!browser.findElement(By.id("error")).isDisplayed()).isTrue();
 
         // Members: bob by his user name, in the room's domain.
         page.type("member", "bob");
         page.click("add-member");
         page.waitFor(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#members li[data-principal='sip:bob@contoso.com']")));
-        assertTrue(alice.all("/rooms/" + roomId + "/members").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList().contains("sip:bob@contoso.com"));
+        assertThat(alice.all("/rooms/" + roomId + "/members").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList()).contains("sip:bob@contoso.com");
 
         // Upload through the file chooser, then download through the page's button.
         byte[] content = ("Zahlen für Q3 " + run + "\n").repeat(200).getBytes(StandardCharsets.UTF_8);
@@ -153,23 +151,23 @@ class RoomPageIT {
         browser.findElement(By.id("upload-file")).sendKeys(chosen.toString());
         page.click("upload");
         WebElement file = page.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#files li[data-file-id]")));
-        assertEquals(chosen.getFileName().toString(), file.findElement(By.className("file-name")).getText());
+        assertThat(file.findElement(By.className("file-name")).getText()).isEqualTo(chosen.getFileName().toString());
         JsonObject stored = object(alice.get("/rooms/" + roomId + "/files")).getJsonArray("items").getJsonObject(0);
-        assertEquals(content.length, stored.getJsonNumber("sizeBytes").longValue());
-        assertEquals(file.getAttribute("data-file-id"), String.valueOf(stored.getJsonNumber("id").longValue()));
+        assertThat(stored.getJsonNumber("sizeBytes").longValue()).isEqualTo(content.length);
+        assertThat(String.valueOf(stored.getJsonNumber("id").longValue())).isEqualTo(file.getAttribute("data-file-id"));
 
         file.findElement(By.className("download")).click();
         Path saved = downloads.resolve(chosen.getFileName());
         byte[] downloaded = Eventually.await(WAIT, () -> read(saved), bytes -> bytes != null
                 && bytes.length == content.length && !Files.exists(downloads.resolve(saved.getFileName() + ".crdownload")));
-        assertArrayEquals(content, downloaded);
+        assertThat(downloaded).isEqualTo(content);
 
         // Sign out: back to the form, and the page no longer acts for alice.
         page.click("sign-out");
         page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-view")));
-        assertTrue(!browser.findElement(By.id("rooms-view")).isDisplayed());
-        assertTrue(!browser.findElement(By.id("session")).isDisplayed());
-        assertEquals("", browser.findElement(By.id("password")).getDomProperty("value"));
+        assertThat(!browser.findElement(By.id("rooms-view")).isDisplayed()).isTrue();
+        assertThat(!browser.findElement(By.id("session")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("password")).getDomProperty("value")).isEqualTo("");
     }
 
     /** The page and its scripts need no credentials; the API behind them still does. */
@@ -178,10 +176,10 @@ class RoomPageIT {
         for (String asset : List.of("", "index.html", "app/rooms.js", "app/api.js", "app/parley.css")) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(PAGE + asset)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), asset);
+            assertThat(response.statusCode()).as(asset).isEqualTo(200);
         }
-        assertEquals(401, WebApiClient.anonymous().get("/rooms/mine").statusCode());
-        assertEquals(401, WebApiClient.as("alice", "wrong").get("/rooms/mine").statusCode());
+        assertThat(WebApiClient.anonymous().get("/rooms/mine").statusCode()).isEqualTo(401);
+        assertThat(WebApiClient.as("alice", "wrong").get("/rooms/mine").statusCode()).isEqualTo(401);
     }
 
 

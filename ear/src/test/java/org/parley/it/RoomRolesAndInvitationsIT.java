@@ -1,8 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.XccosTestClient.bool;
 import static org.parley.it.XccosTestClient.chanid;
 import static org.parley.it.XccosTestClient.count;
@@ -86,15 +84,15 @@ class RoomRolesAndInvitationsIT {
              XccosTestClient leading = XccosTestClient.signIn(lead)) {
             watching.command("cmd:join", "<data>" + chanid(byGroup, 0) + "</data>");
             Document join = leading.command("cmd:join", "<data>" + chanid(byGroup, 0) + "</data>");
-            assertEquals("200", text(join, "//resp/@code"), () -> xml(join));
+            assertThat(text(join, "//resp/@code")).as(() -> xml(join)).isEqualTo("200");
             assertManager(join, lead, true);
             assertManager(join, watcher, false);
             Document notice = watching.await("/xccos/ntc[@id='ntc:join']");
-            assertEquals(lead, text(notice, "//uib/@uri"), () -> xml(notice));
-            assertEquals(XccosNames.AFFILIATION_MANAGER, text(notice, "//uib/aib/@key"), () -> xml(notice));
+            assertThat(text(notice, "//uib/@uri")).as(() -> xml(notice)).isEqualTo(lead);
+            assertThat(text(notice, "//uib/aib/@key")).as(() -> xml(notice)).isEqualTo(XccosNames.AFFILIATION_MANAGER);
 
             Document domainJoin = leading.command("cmd:join", "<data>" + chanid(byDomain, 0) + "</data>");
-            assertEquals("200", text(domainJoin, "//resp/@code"), () -> xml(domainJoin));
+            assertThat(text(domainJoin, "//resp/@code")).as(() -> xml(domainJoin)).isEqualTo("200");
             assertManager(domainJoin, lead, true);
         }
     }
@@ -102,11 +100,11 @@ class RoomRolesAndInvitationsIT {
     /** Whether the user's number in the reply is among the room's managers (12276) or its members (3984). */
     private static void assertManager(Document join, String user, boolean manager) {
         String id = text(join, "/xccos/rpl/data/uib[@uri='" + user + "']/@id");
-        assertFalse(id.isEmpty(), () -> user + " is listed: " + xml(join));
+        assertThat(id).as(() -> user + " is listed: " + xml(join)).isNotEmpty();
         String managers = text(join, "/xccos/rpl/data/chanib/aib[@key='" + XccosNames.AFFILIATION_MANAGER + "']/@value");
         String members = text(join, "/xccos/rpl/data/chanib/aib[@key='" + XccosNames.AFFILIATION_MEMBER + "']/@value");
-        assertEquals(manager, Arrays.asList(managers.split(",")).contains(id), () -> xml(join));
-        assertEquals(!manager, Arrays.asList(members.split(",")).contains(id), () -> xml(join));
+        assertThat(Arrays.asList(managers.split(",")).contains(id)).as(() -> xml(join)).isEqualTo(manager);
+        assertThat(Arrays.asList(members.split(",")).contains(id)).as(() -> xml(join)).isEqualTo(!manager);
     }
 
     /**
@@ -127,22 +125,23 @@ class RoomRolesAndInvitationsIT {
 
         try (XccosTestClient laptop = XccosTestClient.signIn(guest);
              XccosTestClient phone = XccosTestClient.signIn(guest)) {
-            assertEquals(closed, text(laptop.command("cmd:getinv", getinv), listed));
+            assertThat(text(laptop.command("cmd:getinv", getinv), listed)).isEqualTo(closed);
             Document second = phone.command("cmd:getinv", getinv);
-            assertEquals(closed, text(second, listed), () -> "the user's other client: " + xml(second));
+            assertThat(text(second, listed)).as(() -> "the user's other client: " + xml(second)).isEqualTo(closed);
             Document acknowledged = laptop.command("cmd:getinv",
                     "<data><inv inviteId=\"" + invitation + "\" domain=\"contoso.com\"/></data>");
-            assertEquals(0, count(acknowledged, "//inv[@inviteId='" + invitation + "']"),
-                    () -> "a client that names the id has it: " + xml(acknowledged));
+            assertThat(count(acknowledged, "//inv[@inviteId='" + invitation + "']"))
+                    .as(() -> "a client that names the id has it: " + xml(acknowledged)).isEqualTo(0);
 
             Document join = phone.command("cmd:join", "<data>" + chanid(closed, 0) + "</data>");
-            assertEquals("200", text(join, "//resp/@code"), () -> xml(join));
+            assertThat(text(join, "//resp/@code")).as(() -> xml(join)).isEqualTo("200");
             Document after = laptop.command("cmd:getinv", getinv);
-            assertFalse(bool(after, "//inv[@inviteId='" + invitation + "']"),
-                    () -> "settled once the user entered the room: " + xml(after));
+            assertThat(bool(after, "//inv[@inviteId='" + invitation + "']"))
+                    .as(() -> "settled once the user entered the room: " + xml(after)).isFalse();
         }
         try (XccosTestClient later = XccosTestClient.signIn(guest)) {
-            assertTrue(count(later.command("cmd:getinv", getinv), "//inv[@inviteId='" + invitation + "']") == 0);
+            assertThat(count(later.command("cmd:getinv", getinv), "//inv[@inviteId='" + invitation + "']") == 0)
+                    .isTrue();
         }
     }
 }

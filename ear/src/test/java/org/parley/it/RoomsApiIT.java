@@ -1,9 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.WebApiClient.array;
 import static org.parley.it.WebApiClient.object;
 import static org.parley.it.WebApiClient.segment;
@@ -54,11 +51,12 @@ class RoomsApiIT {
     @RunAsClient
     void refusesCallersWithoutValidCredentials() throws Exception {
         HttpResponse<String> anonymous = WebApiClient.anonymous().get("/rooms");
-        assertEquals(401, anonymous.statusCode());
-        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
 
-        assertEquals(401, WebApiClient.as("alice", "wrong").get("/rooms").statusCode());
-        assertEquals(200, WebApiClient.anonymous().get("/status").statusCode(), "liveness needs no credentials");
+        assertThat(WebApiClient.as("alice", "wrong").get("/rooms").statusCode()).isEqualTo(401);
+        assertThat(WebApiClient.anonymous().get("/status").statusCode()).as("liveness needs no credentials")
+                .isEqualTo(200);
     }
 
     @Test
@@ -66,28 +64,29 @@ class RoomsApiIT {
     void createsARoomAndReadsItBack() throws Exception {
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Web %s", "description": "made over HTTP", "privacy": "OPEN"}""".formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject room = object(created);
         String id = room.getString("id");
-        assertEquals(WebApiClient.BASE + "/rooms/" + id, created.headers().firstValue("Location").orElseThrow());
+        assertThat(created.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(WebApiClient.BASE + "/rooms/" + id);
         String etag = created.headers().firstValue("ETag").orElseThrow();
-        assertEquals("\"" + room.getJsonNumber("version").longValue() + "\"", etag);
-        assertEquals("Web " + run, room.getString("name"));
-        assertEquals("OPEN", room.getString("privacy"));
-        assertEquals("NORMAL", room.getString("type"), "the default type");
-        assertEquals("ma-chan://contoso.com/" + id, room.getString("uri"));
-        assertEquals("Root", room.getString("categoryName"), "the default category");
+        assertThat(etag).isEqualTo("\"" + room.getJsonNumber("version").longValue() + "\"");
+        assertThat(room.getString("name")).isEqualTo("Web " + run);
+        assertThat(room.getString("privacy")).isEqualTo("OPEN");
+        assertThat(room.getString("type")).as("the default type").isEqualTo("NORMAL");
+        assertThat(room.getString("uri")).isEqualTo("ma-chan://contoso.com/" + id);
+        assertThat(room.getString("categoryName")).as("the default category").isEqualTo("Root");
 
         HttpResponse<String> read = bob.get("/rooms/" + id);
-        assertEquals(200, read.statusCode(), read.body());
-        assertEquals(etag, read.headers().firstValue("ETag").orElseThrow());
-        assertEquals(room, object(read));
-        assertEquals(304, bob.get("/rooms/" + id, "If-None-Match", etag).statusCode());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.headers().firstValue("ETag").orElseThrow()).isEqualTo(etag);
+        assertThat(object(read)).isEqualTo(room);
+        assertThat(bob.get("/rooms/" + id, "If-None-Match", etag).statusCode()).isEqualTo(304);
 
         assertProblem(alice.post("/rooms", """
                 {"name": "WEB %s", "privacy": "OPEN"}""".formatted(run)), 409, "urn:parley:problem:conflict");
-        assertEquals(404, alice.get("/rooms/" + UUID.randomUUID()).statusCode());
-        assertEquals(404, alice.get("/rooms/not-a-guid").statusCode());
+        assertThat(alice.get("/rooms/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(alice.get("/rooms/not-a-guid").statusCode()).isEqualTo(404);
     }
 
     /** New-CsPersistentChatRoom in one step: settings and roles together, or no room at all. */
@@ -98,18 +97,18 @@ class RoomsApiIT {
                 {"name": "Whole %s", "privacy": "CLOSED", "invitations": "ON",
                  "members": ["sip:bob@contoso.com", "group:leads"], "managers": ["sip:carol@contoso.com"]}"""
                 .formatted(run));
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = object(created).getString("id");
-        assertEquals("ON", object(created).getString("invitations"));
-        assertTrue(alice.get("/rooms/" + id + "/members").body().contains("sip:bob@contoso.com"));
-        assertTrue(alice.get("/rooms/" + id + "/managers").body().contains("sip:carol@contoso.com"));
-        assertEquals(200, bob.get("/rooms/" + id).statusCode(), "bob, a member, sees the closed room");
+        assertThat(object(created).getString("invitations")).isEqualTo("ON");
+        assertThat(alice.get("/rooms/" + id + "/members").body()).contains("sip:bob@contoso.com");
+        assertThat(alice.get("/rooms/" + id + "/managers").body()).contains("sip:carol@contoso.com");
+        assertThat(bob.get("/rooms/" + id).statusCode()).as("bob, a member, sees the closed room").isEqualTo(200);
 
         assertProblem(alice.post("/rooms", """
                 {"name": "Broken %s", "members": ["sip:bob@contoso.com", "nobody"]}""".formatted(run)), 400,
                 "urn:parley:problem:invalid");
-        assertEquals(0, object(alice.get("/rooms?name=" + "Broken%20" + run)).getInt("totalItems"),
-                "no room of a refused creation");
+        assertThat(object(alice.get("/rooms?name=" + "Broken%20" + run)).getInt("totalItems"))
+                .as("no room of a refused creation").isEqualTo(0);
     }
 
     @Test
@@ -126,11 +125,11 @@ class RoomsApiIT {
         assertProblem(alice.put("/rooms/" + id, settings), 428, "about:blank");
 
         HttpResponse<String> updated = alice.put("/rooms/" + id, settings, "If-Match", etag);
-        assertEquals(200, updated.statusCode(), updated.body());
-        assertEquals("changed", object(updated).getString("description"));
-        assertEquals("news", object(updated).getString("topic"));
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(object(updated).getString("description")).isEqualTo("changed");
+        assertThat(object(updated).getString("topic")).isEqualTo("news");
         String newEtag = updated.headers().firstValue("ETag").orElseThrow();
-        assertNotEquals(etag, newEtag);
+        assertThat(newEtag).isNotEqualTo(etag);
 
         assertProblem(alice.put("/rooms/" + id, settings, "If-Match", etag), 412,
                 "urn:parley:problem:stale-version");
@@ -142,8 +141,8 @@ class RoomsApiIT {
     void answersInvalidInputWithTheRejectedFields() throws Exception {
         JsonObject problem = assertProblem(alice.post("/rooms", """
                 {"name": " ", "privacy": "OPEN"}"""), 400, "urn:parley:problem:constraint-violation");
-        assertTrue(problem.getJsonArray("violations").getValuesAs(JsonObject.class).stream()
-                .anyMatch(violation -> violation.getString("field").endsWith("name")), problem.toString());
+        assertThat(problem.getJsonArray("violations").getValuesAs(JsonObject.class).stream()
+                .anyMatch(violation -> violation.getString("field").endsWith("name"))).as(problem.toString()).isTrue();
 
         assertProblem(alice.post("/rooms", "{\"name\": "), 400, "about:blank");
         assertProblem(alice.post("/rooms", "{\"name\": \"x\", \"privacy\": \"PUBLIC\"}"), 400, "about:blank");
@@ -159,17 +158,18 @@ class RoomsApiIT {
         String bobUri = segment("sip:bob@contoso.com");
 
         assertProblem(bob.get("/rooms/" + id), 404, "urn:parley:problem:not-found");
-        assertFalse(object(bob.get("/rooms?name=" + segment("Secret " + run))).getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().anyMatch(room -> room.getString("id").equals(id)));
-        assertEquals(404, bob.put("/rooms/" + id + "/members/" + bobUri).statusCode(), "bob cannot add himself");
+        assertThat(object(bob.get("/rooms?name=" + segment("Secret " + run))).getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().anyMatch(room -> room.getString("id").equals(id))).isFalse();
+        assertThat(bob.put("/rooms/" + id + "/members/" + bobUri).statusCode()).as("bob cannot add himself")
+                .isEqualTo(404);
 
         HttpResponse<String> added = alice.put("/rooms/" + id + "/members/" + bobUri);
-        assertEquals(200, added.statusCode(), added.body());
-        assertTrue(strings(object(added), "members").contains("sip:bob@contoso.com"));
-        assertEquals(200, bob.get("/rooms/" + id).statusCode());
-        assertEquals(List.of("sip:alice@contoso.com"), strings(bob.all("/rooms/" + id + "/managers")));
-        assertTrue(bob.all("/rooms/mine").getValuesAs(JsonObject.class).stream()
-                .anyMatch(room -> room.getString("id").equals(id)));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(strings(object(added), "members")).contains("sip:bob@contoso.com");
+        assertThat(bob.get("/rooms/" + id).statusCode()).isEqualTo(200);
+        assertThat(strings(bob.all("/rooms/" + id + "/managers"))).isEqualTo(List.of("sip:alice@contoso.com"));
+        assertThat(bob.all("/rooms/mine").getValuesAs(JsonObject.class).stream()
+                .anyMatch(room -> room.getString("id").equals(id))).isTrue();
 
         assertProblem(bob.put("/rooms/" + id + "/members/" + segment("sip:carol@contoso.com")), 403,
                 "urn:parley:problem:forbidden");
@@ -179,9 +179,9 @@ class RoomsApiIT {
                 "urn:parley:problem:conflict");
 
         HttpResponse<String> removed = alice.delete("/rooms/" + id + "/members/" + bobUri);
-        assertEquals(200, removed.statusCode(), removed.body());
-        assertFalse(strings(object(removed), "members").contains("sip:bob@contoso.com"));
-        assertEquals(404, bob.get("/rooms/" + id).statusCode());
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(strings(object(removed), "members")).doesNotContain("sip:bob@contoso.com");
+        assertThat(bob.get("/rooms/" + id).statusCode()).isEqualTo(404);
 
         assertProblem(alice.put("/rooms/" + id + "/members/" + segment("nobody")), 400,
                 "urn:parley:problem:invalid");
@@ -191,23 +191,23 @@ class RoomsApiIT {
     @RunAsClient
     void searchesWhatTheCallerMaySeeByPages() throws Exception {
         for (String name : List.of("Paged %s a", "Paged %s b", "Paged %s c")) {
-            assertEquals(201, alice.post("/rooms", """
-                    {"name": "%s", "privacy": "CLOSED"}""".formatted(name.formatted(run))).statusCode());
+            assertThat(alice.post("/rooms", """
+                    {"name": "%s", "privacy": "CLOSED"}""".formatted(name.formatted(run))).statusCode()).isEqualTo(201);
         }
         String query = "/rooms?name=" + segment("paged " + run);
 
         JsonObject first = object(bob.get(query + "&size=2"));
-        assertEquals(3, first.getInt("totalItems"));
-        assertEquals(0, first.getInt("page"));
-        assertEquals(2, first.getInt("size"));
-        assertEquals(List.of("Paged " + run + " a", "Paged " + run + " b"), names(first));
-        assertEquals(List.of("Paged " + run + " c"), names(object(bob.get(query + "&size=2&page=1"))));
-        assertEquals(List.of(), names(object(bob.get(query + "&size=2&page=2"))));
+        assertThat(first.getInt("totalItems")).isEqualTo(3);
+        assertThat(first.getInt("page")).isEqualTo(0);
+        assertThat(first.getInt("size")).isEqualTo(2);
+        assertThat(names(first)).isEqualTo(List.of("Paged " + run + " a", "Paged " + run + " b"));
+        assertThat(names(object(bob.get(query + "&size=2&page=1")))).isEqualTo(List.of("Paged " + run + " c"));
+        assertThat(names(object(bob.get(query + "&size=2&page=2")))).isEqualTo(List.of());
 
-        assertEquals(3, alice.all("/rooms/mine?role=manager").getValuesAs(JsonObject.class).stream()
-                .filter(room -> room.getString("name").startsWith("Paged " + run)).count());
-        assertEquals(0, bob.all("/rooms/mine?role=manager").getValuesAs(JsonObject.class).stream()
-                .filter(room -> room.getString("name").startsWith("Paged " + run)).count());
+        assertThat(alice.all("/rooms/mine?role=manager").getValuesAs(JsonObject.class).stream()
+                .filter(room -> room.getString("name").startsWith("Paged " + run)).count()).isEqualTo(3);
+        assertThat(bob.all("/rooms/mine?role=manager").getValuesAs(JsonObject.class).stream()
+                .filter(room -> room.getString("name").startsWith("Paged " + run)).count()).isEqualTo(0);
     }
 
     @Test
@@ -220,26 +220,27 @@ class RoomsApiIT {
 
         HttpResponse<String> invited = alice.post("/rooms/" + id + "/invitations", """
                 {"invitee": "sip:bob@contoso.com"}""");
-        assertEquals(200, invited.statusCode(), invited.body());
-        assertEquals("sip:bob@contoso.com", object(invited).getString("invitee"));
-        assertEquals("sip:alice@contoso.com", object(invited).getString("inviter"));
-        assertEquals(object(invited).getJsonNumber("id"), object(alice.post("/rooms/" + id + "/invitations", """
-                {"invitee": "sip:bob@contoso.com"}""")).getJsonNumber("id"), "an unseen invitation is not repeated");
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
+        assertThat(object(invited).getString("invitee")).isEqualTo("sip:bob@contoso.com");
+        assertThat(object(invited).getString("inviter")).isEqualTo("sip:alice@contoso.com");
+        assertThat(object(alice.post("/rooms/" + id + "/invitations", """
+                {"invitee": "sip:bob@contoso.com"}""")).getJsonNumber("id")).as("an unseen invitation is not repeated").isEqualTo(object(invited).getJsonNumber("id"));
 
         assertProblem(bob.post("/rooms/" + id + "/disable", ""), 403, "urn:parley:problem:forbidden");
         HttpResponse<String> disabled = alice.post("/rooms/" + id + "/disable", "");
-        assertEquals(200, disabled.statusCode(), disabled.body());
-        assertTrue(object(disabled).getBoolean("disabled"));
-        assertEquals(404, bob.get("/rooms/" + id).statusCode(), "a disabled room is hidden from its members");
-        assertEquals(200, alice.post("/rooms/" + id + "/enable", "").statusCode());
-        assertEquals(200, bob.get("/rooms/" + id).statusCode());
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        assertThat(object(disabled).getBoolean("disabled")).isTrue();
+        assertThat(bob.get("/rooms/" + id).statusCode()).as("a disabled room is hidden from its members")
+                .isEqualTo(404);
+        assertThat(alice.post("/rooms/" + id + "/enable", "").statusCode()).isEqualTo(200);
+        assertThat(bob.get("/rooms/" + id).statusCode()).isEqualTo(200);
     }
 
     @Test
     @RunAsClient
     void onlyChatAdministratorsCreateCategories() throws Exception {
-        assertTrue(bob.all("/categories").getValuesAs(JsonObject.class).stream()
-                .anyMatch(category -> category.getString("name").equals("Root")));
+        assertThat(bob.all("/categories").getValuesAs(JsonObject.class).stream()
+                .anyMatch(category -> category.getString("name").equals("Root"))).isTrue();
         String category = """
                 {"name": "Web category %s", "allowedMembers": ["domain:contoso.com"],
                  "creators": ["sip:alice@contoso.com"], "fileUploadAllowed": false}""".formatted(run);
@@ -247,21 +248,21 @@ class RoomsApiIT {
         assertProblem(bob.post("/categories", category), 403, "about:blank");
 
         HttpResponse<String> created = admin.post("/categories", category);
-        assertEquals(201, created.statusCode(), created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject json = object(created);
-        assertFalse(json.getBoolean("fileUploadAllowed"));
-        assertTrue(json.getBoolean("chatHistoryEnabled"), "switches default to on");
-        assertEquals(List.of("domain:contoso.com"), strings(json, "allowedMembers"));
+        assertThat(json.getBoolean("fileUploadAllowed")).isFalse();
+        assertThat(json.getBoolean("chatHistoryEnabled")).as("switches default to on").isTrue();
+        assertThat(strings(json, "allowedMembers")).isEqualTo(List.of("domain:contoso.com"));
         HttpResponse<String> read = bob.get(created.headers().firstValue("Location").orElseThrow());
-        assertEquals(200, read.statusCode(), read.body());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         // bob is no administrator: the same category without its principal lists
         JsonObject expected = Json.createObjectBuilder(json).remove("allowedMembers").remove("deniedMembers")
                 .remove("creators").build();
-        assertEquals(expected, object(read));
+        assertThat(object(read)).isEqualTo(expected);
 
-        assertEquals(201, alice.post("/rooms", """
+        assertThat(alice.post("/rooms", """
                 {"name": "In category %s", "categoryUri": "%s"}""".formatted(run, json.getString("uri")))
-                .statusCode(), "alice is a creator of the new category");
+                .statusCode()).as("alice is a creator of the new category").isEqualTo(201);
         assertProblem(bob.post("/rooms", """
                 {"name": "Not allowed %s", "categoryUri": "%s"}""".formatted(run, json.getString("uri"))),
                 403, "urn:parley:problem:forbidden");
@@ -282,19 +283,19 @@ class RoomsApiIT {
         } finally {
             policies.assignPolicy(administrator, "sip:carol@contoso.com", null);
         }
-        assertEquals(200, carol.get("/rooms").statusCode());
+        assertThat(carol.get("/rooms").statusCode()).isEqualTo(200);
     }
 
     /** An RFC 9457 problem with the given status and type, and the request path as its instance. */
     private static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElse(""), response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.body()).isEqualTo(PROBLEM);
         JsonObject problem = object(response);
-        assertEquals(type, problem.getString("type"), problem.toString());
-        assertEquals(status, problem.getInt("status"));
-        assertFalse(problem.getString("title").isBlank());
-        assertFalse(problem.getString("detail", "").isBlank(), problem.toString());
-        assertEquals(response.request().uri().getRawPath(), problem.getString("instance"));
+        assertThat(problem.getString("type")).as(problem.toString()).isEqualTo(type);
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("title").isBlank()).isFalse();
+        assertThat(problem.getString("detail", "").isBlank()).as(problem.toString()).isFalse();
+        assertThat(problem.getString("instance")).isEqualTo(response.request().uri().getRawPath());
         return problem;
     }
 

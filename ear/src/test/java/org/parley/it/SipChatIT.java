@@ -1,9 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 
@@ -56,8 +53,8 @@ class SipChatIT {
         try (RawSip sip = SipServer.client("TCP")) {
             ClientDialog dialog = new ClientDialog(sip, SipServer.LOOKUP, false, SipServer.ALICE);
             dialog.establish();
-            assertEquals(400, dialog.call("INFO", "<xccos ver=\"1\" envid=\"1\"><cmd id=").status());
-            assertEquals(200, dialog.call("BYE", null).status());
+            assertThat(dialog.call("INFO", "<xccos ver=\"1\" envid=\"1\"><cmd id=").status()).isEqualTo(400);
+            assertThat(dialog.call("BYE", null).status()).isEqualTo(200);
         }
     }
 
@@ -67,7 +64,7 @@ class SipChatIT {
     void userOfAnotherDomainIs404() throws Exception {
         try (RawSip sip = SipServer.client("TCP")) {
             ClientDialog dialog = new ClientDialog(sip, "sip:ocschat@elsewhere.example", false, SipServer.ALICE);
-            assertEquals(404, dialog.call("INVITE", null).status());
+            assertThat(dialog.call("INVITE", null).status()).isEqualTo(404);
         }
     }
 
@@ -78,18 +75,18 @@ class SipChatIT {
         try (RawSip sip = SipServer.client("TCP")) {
             ClientDialog lookup = new ClientDialog(sip, SipServer.LOOKUP, false, SipServer.ALICE);
             lookup.establish();
-            assertEquals(200, lookup.call("INFO", SipServer.command("cmd:requri", REQURI_ENVID)).status());
+            assertThat(lookup.call("INFO", SipServer.command("cmd:requri", REQURI_ENVID)).status()).isEqualTo(200);
             String chatUri = SipServer.xpath(lookup.answerRequest("INFO").body(), "/xccos/rpl/data/uib/@uri");
-            assertEquals(SipServer.CHAT, chatUri);
-            assertEquals(200, lookup.call("BYE", null).status());
+            assertThat(chatUri).isEqualTo(SipServer.CHAT);
+            assertThat(lookup.call("BYE", null).status()).isEqualTo(200);
 
             ClientDialog chat = new ClientDialog(sip, chatUri, false, SipServer.ALICE);
             RawSip.Msg ok = chat.establish();
-            assertFalse(chat.callId().equals(lookup.callId()));
-            assertNotNull(ok.param("To", "tag"));
-            assertTrue(ok.uri("Contact").startsWith("sip:GC-1-PersistentChatService-1@"), ok.toString());
-            assertEquals(200, chat.call("UPDATE", null).status());
-            assertEquals(200, chat.call("BYE", null).status());
+            assertThat(chat.callId().equals(lookup.callId())).isFalse();
+            assertThat(ok.param("To", "tag")).isNotNull();
+            assertThat(ok.uri("Contact")).as(ok.toString()).startsWith("sip:GC-1-PersistentChatService-1@");
+            assertThat(chat.call("UPDATE", null).status()).isEqualTo(200);
+            assertThat(chat.call("BYE", null).status()).isEqualTo(200);
         }
     }
 
@@ -97,39 +94,42 @@ class SipChatIT {
         try (RawSip sip = SipServer.client(transport)) {
             ClientDialog dialog = new ClientDialog(sip, SipServer.LOOKUP, branch, SipServer.ALICE);
             RawSip.Msg ok = dialog.establish();
-            assertFalse(ok.param("To", "tag") == null || ok.param("To", "tag").isBlank(), ok.toString());
-            assertTrue(ok.uri("Contact").startsWith("sip:ocschat@"), ok.toString());
-            assertTrue(ok.uri("Contact").contains("transport=" + transport.toLowerCase(Locale.ROOT)), ok.toString());
-            assertTrue(ok.header("Session-Expires").matches("\\d+;refresher=uac"), ok.toString());
+            assertThat(ok.param("To", "tag") == null || ok.param("To", "tag").isBlank()).as(ok.toString()).isFalse();
+            assertThat(ok.uri("Contact")).as(ok.toString()).startsWith("sip:ocschat@");
+            assertThat(ok.uri("Contact")).as(ok.toString())
+                    .contains("transport=" + transport.toLowerCase(Locale.ROOT));
+            assertThat(ok.header("Session-Expires").matches("\\d+;refresher=uac")).as(ok.toString()).isTrue();
 
             RawSip.Msg accepted = dialog.call("INFO", SipServer.command("cmd:requri", REQURI_ENVID));
-            assertEquals(200, accepted.status(), accepted.toString());
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
             RawSip.Msg reply = dialog.answerRequest("INFO");
             assertServerInfo(dialog, reply, 1);
-            assertEquals("rpl:requri", SipServer.xpath(reply.body(), "/xccos/rpl/@id"), reply.body());
-            assertEquals(Long.toString(REQURI_ENVID), SipServer.xpath(reply.body(), "/xccos/rpl/commandid/@envid"));
-            assertEquals("200", SipServer.xpath(reply.body(), "/xccos/rpl/resp/@code"), reply.body());
-            assertEquals(SipServer.CHAT, SipServer.xpath(reply.body(), "/xccos/rpl/data/uib/@uri"), reply.body());
+            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/@id")).as(reply.body()).isEqualTo("rpl:requri");
+            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/commandid/@envid"))
+                    .isEqualTo(Long.toString(REQURI_ENVID));
+            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/resp/@code")).as(reply.body()).isEqualTo("200");
+            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/data/uib/@uri")).as(reply.body())
+                    .isEqualTo(SipServer.CHAT);
 
-            assertEquals(200, dialog.call("INFO", SipServer.command("cmd:nosuchcommand", 7)).status());
+            assertThat(dialog.call("INFO", SipServer.command("cmd:nosuchcommand", 7)).status()).isEqualTo(200);
             RawSip.Msg error = dialog.answerRequest("INFO");
             assertServerInfo(dialog, error, 2);
-            assertEquals("7", SipServer.xpath(error.body(), "/xccos/rpl/commandid/@envid"), error.body());
-            assertEquals("501", SipServer.xpath(error.body(), "/xccos/rpl/resp/@code"), error.body());
+            assertThat(SipServer.xpath(error.body(), "/xccos/rpl/commandid/@envid")).as(error.body()).isEqualTo("7");
+            assertThat(SipServer.xpath(error.body(), "/xccos/rpl/resp/@code")).as(error.body()).isEqualTo("501");
 
-            assertEquals(200, dialog.call("UPDATE", null).status());
-            assertEquals(200, dialog.call("BYE", null).status());
-            assertEquals(481, dialog.call("INFO", SipServer.command("cmd:requri", 8)).status());
+            assertThat(dialog.call("UPDATE", null).status()).isEqualTo(200);
+            assertThat(dialog.call("BYE", null).status()).isEqualTo(200);
+            assertThat(dialog.call("INFO", SipServer.command("cmd:requri", 8)).status()).isEqualTo(481);
         }
     }
 
     /** What SIPE needs of a server INFO to find its session (PROTOCOL.md §4). */
     private static void assertServerInfo(ClientDialog dialog, RawSip.Msg info, long cseq) {
-        assertTrue(dialog.target().equalsIgnoreCase(info.uri("From")), info.toString());
-        assertEquals(dialog.toTag(), info.param("From", "tag"), info.toString());
-        assertEquals(dialog.fromTag(), info.param("To", "tag"), info.toString());
-        assertEquals(dialog.callId(), info.header("Call-ID"));
-        assertEquals(cseq + " INFO", info.header("CSeq"));
-        assertEquals("text/plain", info.header("Content-Type"));
+        assertThat(dialog.target().equalsIgnoreCase(info.uri("From"))).as(info.toString()).isTrue();
+        assertThat(info.param("From", "tag")).as(info.toString()).isEqualTo(dialog.toTag());
+        assertThat(info.param("To", "tag")).as(info.toString()).isEqualTo(dialog.fromTag());
+        assertThat(info.header("Call-ID")).isEqualTo(dialog.callId());
+        assertThat(info.header("CSeq")).isEqualTo(cseq + " INFO");
+        assertThat(info.header("Content-Type")).isEqualTo("text/plain");
     }
 }

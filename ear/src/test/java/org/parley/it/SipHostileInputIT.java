@@ -1,7 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.XccosTestClient.chanid;
 
 import java.io.IOException;
@@ -101,8 +100,9 @@ class SipHostileInputIT {
                 long before = System.nanoTime();
                 ClientDialog dialog = new ClientDialog(other, SipServer.LOOKUP, false, user("other"));
                 dialog.establish();
-                assertEquals(200, dialog.call("BYE", null).status());
-                assertTrue(elapsed(before).compareTo(Duration.ofSeconds(2)) < 0, "served in " + elapsed(before));
+                assertThat(dialog.call("BYE", null).status()).isEqualTo(200);
+                assertThat(elapsed(before).compareTo(Duration.ofSeconds(2)) < 0).as("served in " + elapsed(before))
+                        .isTrue();
             }
 
             Duration bound = READ_TIMEOUT.plus(SLACK);
@@ -116,10 +116,11 @@ class SipHostileInputIT {
             try {
                 throw new AssertionError("idle client got " + idle.dialog.sip().receive());
             } catch (IOException e) {
-                assertTrue(String.valueOf(e.getMessage()).startsWith("no message"), "idle client: " + e.getMessage());
+                assertThat(String.valueOf(e.getMessage())).as("idle client: " + e.getMessage())
+                        .startsWith("no message");
             }
             Document reply = idle.command("cmd:getserverinfo", "<data><sib domain=\"contoso.com\" infoType=\"1\"/></data>");
-            assertEquals("200", XccosTestClient.text(reply, "//resp/@code"));
+            assertThat(XccosTestClient.text(reply, "//resp/@code")).isEqualTo("200");
         }
     }
 
@@ -132,7 +133,7 @@ class SipHostileInputIT {
     /** Reads until the server closes; fails if it does not within {@code bound} of {@code start}. */
     private static void assertClosedWithin(Socket socket, long start, Duration bound, String what) throws IOException {
         long left = bound.minus(elapsed(start)).toMillis();
-        assertTrue(left > 0, what + ": no time left to check");
+        assertThat(left > 0).as(what + ": no time left to check").isTrue();
         socket.setSoTimeout((int) left);
         InputStream in = socket.getInputStream();
         try {
@@ -144,7 +145,7 @@ class SipHostileInputIT {
         } catch (SocketException reset) {
             // Closed with a reset: closed all the same.
         }
-        assertTrue(elapsed(start).compareTo(bound) <= 0, what + ": closed only after " + elapsed(start));
+        assertThat(elapsed(start).compareTo(bound) <= 0).as(what + ": closed only after " + elapsed(start)).isTrue();
     }
 
     private static void assertStreamClosedWithin(RawSip sip, long start, Duration bound, String what) {
@@ -152,9 +153,10 @@ class SipHostileInputIT {
             RawSip.Msg unexpected = sip.receive();
             throw new AssertionError(what + ": got " + unexpected);
         } catch (IOException e) {
-            assertTrue(!String.valueOf(e.getMessage()).startsWith("no message"), what + ": still open after " + elapsed(start));
+            assertThat(!String.valueOf(e.getMessage()).startsWith("no message"))
+                    .as(what + ": still open after " + elapsed(start)).isTrue();
         }
-        assertTrue(elapsed(start).compareTo(bound) <= 0, what + ": closed only after " + elapsed(start));
+        assertThat(elapsed(start).compareTo(bound) <= 0).as(what + ": closed only after " + elapsed(start)).isTrue();
     }
 
     private static Duration elapsed(long start) {
@@ -171,7 +173,7 @@ class SipHostileInputIT {
             ClientDialog dialog = new ClientDialog(sip, SipServer.CHAT, true, author);
             dialog.establish();
             String join = XccosTestClient.envelope("1", "<cmd id=\"cmd:join\" seqid=\"1\"><data>" + chanid(room, 0) + "</data></cmd>");
-            assertEquals(200, dialog.call("INFO", join).status());
+            assertThat(dialog.call("INFO", join).status()).isEqualTo(200);
 
             // Pairs sent in swapped order: CSeq n+2 before n+1, as UDP may reorder a burst.
             int posts = 20;
@@ -199,12 +201,13 @@ class SipHostileInputIT {
                 if (answer.status() == 200) {
                     accepted.add(post.getValue());
                 } else {
-                    assertEquals(503, answer.status(), "CSeq " + post.getKey() + ": " + answer);
-                    assertTrue(answer.header("Retry-After") != null, answer.toString());
+                    assertThat(answer.status()).as("CSeq " + post.getKey() + ": " + answer).isEqualTo(503);
+                    assertThat(answer.header("Retry-After") != null).as(answer.toString()).isTrue();
                     refused.add(post.getValue());
                 }
             }
-            assertTrue(accepted.size() >= posts / 2, "most posts of a small burst are taken: " + accepted + " refused " + refused);
+            assertThat(accepted.size() >= posts / 2)
+                    .as("most posts of a small burst are taken: " + accepted + " refused " + refused).isTrue();
 
             // Each accepted post is echoed once (server INFOs are counted by their CSeq: UDP retransmits them).
             Map<Long, String> echoes = new ConcurrentHashMap<>();
@@ -219,10 +222,10 @@ class SipHostileInputIT {
             for (String text : textByCSeq.values()) {
                 long times = stored.stream().filter(text::equals).count();
                 long echoed = echoes.values().stream().filter(text::equals).count();
-                assertEquals(accepted.contains(text) ? 1 : 0, times, text + " stored; all: " + stored);
-                assertEquals(accepted.contains(text) ? 1 : 0, echoed, text + " echoed; all: " + echoes);
+                assertThat(times).as(text + " stored; all: " + stored).isEqualTo(accepted.contains(text) ? 1 : 0);
+                assertThat(echoed).as(text + " echoed; all: " + echoes).isEqualTo(accepted.contains(text) ? 1 : 0);
             }
-            assertEquals(200, dialog.call("BYE", null).status());
+            assertThat(dialog.call("BYE", null).status()).isEqualTo(200);
         }
     }
 
@@ -270,29 +273,30 @@ class SipHostileInputIT {
         // At once: a new client signs in to a room the crowd was in, posts, gets its answers.
         try (XccosTestClient survivor = XccosTestClient.signIn(user("survivor"))) {
             join(survivor, roomUris.get(0));
-            assertEquals(200, survivor.post(roomUris.get(0), "still here " + run).status());
+            assertThat(survivor.post(roomUris.get(0), "still here " + run).status()).isEqualTo(200);
             awaitInfo(survivor, "/xccos/grpchat");
             Duration recovered = elapsed(cut);
             LOG.info(() -> "mass disconnect of " + clients + ": a new client signed in, joined and posted within " + recovered);
-            assertTrue(recovered.compareTo(Duration.ofSeconds(5)) < 0, "recovered in " + recovered);
+            assertThat(recovered.compareTo(Duration.ofSeconds(5)) < 0).as("recovered in " + recovered).isTrue();
 
             // The departures settle within seconds: then fresh clients sign in and post promptly.
             for (int i = 0; i < 10; i++) {
                 long before = System.nanoTime();
                 try (XccosTestClient fresh = XccosTestClient.signIn(user("fresh" + i))) {
                     join(fresh, roomUris.get(i % roomUris.size()));
-                    assertEquals(200, fresh.post(roomUris.get(i % roomUris.size()), "fresh " + i).status());
+                    assertThat(fresh.post(roomUris.get(i % roomUris.size()), "fresh " + i).status()).isEqualTo(200);
                     fresh.bye();
                 }
                 Duration took = elapsed(before);
-                assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "fresh sign-in " + i + " took " + took);
+                assertThat(took.compareTo(Duration.ofSeconds(2)) < 0).as("fresh sign-in " + i + " took " + took)
+                        .isTrue();
             }
             Duration settled = elapsed(cut);
             long logGrowth = Files.size(log) - logBefore;
             LOG.info(() -> "mass disconnect of " + clients + ": settled within " + settled + ", server log grew by "
                     + logGrowth + " bytes");
-            assertTrue(settled.compareTo(Duration.ofSeconds(15)) < 0, "settled in " + settled);
-            assertTrue(logGrowth < 64 * 1024, "server log grew by " + logGrowth + " bytes");
+            assertThat(settled.compareTo(Duration.ofSeconds(15)) < 0).as("settled in " + settled).isTrue();
+            assertThat(logGrowth < 64 * 1024).as("server log grew by " + logGrowth + " bytes").isTrue();
         }
         for (Thread answerer : answering) {
             answerer.join(RawSip.TIMEOUT_MS);
@@ -303,7 +307,7 @@ class SipHostileInputIT {
     private static void join(XccosTestClient client, String roomUri) throws IOException {
         RawSip.Msg ok = client.dialog.call("INFO", XccosTestClient.envelope("1",
                 "<cmd id=\"cmd:join\" seqid=\"1\"><data>" + chanid(roomUri, 0) + "</data></cmd>"));
-        assertEquals(200, ok.status(), ok.toString());
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
         awaitInfo(client, "/xccos/rpl[@id='rpl:join']");
     }
 

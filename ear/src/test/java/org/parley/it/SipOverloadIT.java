@@ -1,7 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -52,9 +51,9 @@ class SipOverloadIT {
     }
 
     private static void assertRefused(RawSip.Msg response) {
-        assertEquals(503, response.status(), response.toString());
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
         String retryAfter = response.header("Retry-After");
-        assertTrue(retryAfter != null && retryAfter.matches("\\d+.*"), response.toString());
+        assertThat(retryAfter != null && retryAfter.matches("\\d+.*")).as(response.toString()).isTrue();
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.parley.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -79,9 +78,9 @@ class SippIT {
         }
         String report = "sipp " + String.join(" ", command) + "\n--- errors\n" + read(errors) + "\n--- messages\n"
                 + read(messages);
-        assertTrue(finished, "sipp did not finish within 60 s\n" + report);
-        assertEquals(0, process.exitValue(), report);
-        assertEquals(1, successfulCalls(stats), report);
+        assertThat(finished).as("sipp did not finish within 60 s\n" + report).isTrue();
+        assertThat(process.exitValue()).as(report).isEqualTo(0);
+        assertThat(successfulCalls(stats)).as(report).isEqualTo(1);
     }
 
     /** The cumulative SuccessfulCall(C) column of sipp's last statistics line. */

@@ -1,6 +1,6 @@
 package org.parley.sip.connector;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +16,10 @@ class SipSettingsTest {
 
     @Test
     void udpIsOffByDefaultAndOnWhenConfigured() {
-        assertEquals(0, SipSettings.fromSystemProperties().getUdpPort(), "no UDP by default");
-        assertEquals(5060, SipSettings.fromSystemProperties().getTcpPort());
+        assertThat(SipSettings.fromSystemProperties().getUdpPort()).as("no UDP by default").isEqualTo(0);
+        assertThat(SipSettings.fromSystemProperties().getTcpPort()).isEqualTo(5060);
         System.setProperty("parley.sip.udp", "true");
         System.setProperty("parley.sip.port", "5070");
-        assertEquals(5070, SipSettings.fromSystemProperties().getUdpPort());
+        assertThat(SipSettings.fromSystemProperties().getUdpPort()).isEqualTo(5070);
     }
 }

@@ -1,6 +1,6 @@
 package org.parley.chat.application.compliance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -49,9 +49,9 @@ class ComplianceRelayTest {
 
         relayOver(outbox).relay();
 
-        assertEquals(3, outbox.calls);
-        assertEquals(1, outbox.batches.size());
-        assertEquals(2 * ComplianceOutbox.BATCH_SIZE + 3, queued(), "the events relayed, counted once each");
+        assertThat(outbox.calls).isEqualTo(3);
+        assertThat(outbox.batches.size()).isEqualTo(1);
+        assertThat(queued()).as("the events relayed, counted once each").isEqualTo(2 * ComplianceOutbox.BATCH_SIZE + 3);
     }
 
     @Test
@@ -65,12 +65,12 @@ class ComplianceRelayTest {
         ComplianceRelay relay = relayOver(outbox);
 
         relay.relay(); // the sweep's thread must survive a failed batch
-        assertEquals(2, outbox.calls);
-        assertEquals(ComplianceOutbox.BATCH_SIZE, queued(), "a failed batch is not counted");
+        assertThat(outbox.calls).isEqualTo(2);
+        assertThat(queued()).as("a failed batch is not counted").isEqualTo(ComplianceOutbox.BATCH_SIZE);
 
         relay.relay(); // what the failed batch left is taken by the next run (the sweep)
-        assertEquals(3, outbox.calls);
-        assertEquals(0, outbox.batches.size());
-        assertEquals(ComplianceOutbox.BATCH_SIZE + 2, queued());
+        assertThat(outbox.calls).isEqualTo(3);
+        assertThat(outbox.batches.size()).isEqualTo(0);
+        assertThat(queued()).isEqualTo(ComplianceOutbox.BATCH_SIZE + 2);
     }
 }

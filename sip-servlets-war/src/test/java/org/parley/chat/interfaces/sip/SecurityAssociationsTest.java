@@ -1,7 +1,6 @@
 package org.parley.chat.interfaces.sip;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
@@ -19,28 +18,28 @@ class SecurityAssociationsTest {
     @Test
     void aClientSigningOutIsNoLongerSignedInButItsUnRegisterIsStillAnsweredSigned() {
         associations.signedIn(CONNECTION, null, "sip:alice@contoso.com", Duration.ofHours(1));
-        assertTrue(associations.find(CONNECTION).isPresent());
-        assertTrue(associations.findForSigning(CONNECTION, "call-b", "2 SUBSCRIBE").isPresent());
+        assertThat(associations.find(CONNECTION)).isPresent();
+        assertThat(associations.findForSigning(CONNECTION, "call-b", "2 SUBSCRIBE")).isPresent();
 
         associations.signingOut(CONNECTION, "call-a", "4 REGISTER");
 
-        assertTrue(associations.find(CONNECTION).isEmpty(), "nothing the client sends counts as signed in");
-        assertTrue(associations.findForSigning(CONNECTION, "call-a", "4 REGISTER").isPresent(),
-                "the 200 to the un-REGISTER is signed");
-        assertTrue(associations.findForSigning(CONNECTION, "call-b", "2 SUBSCRIBE").isEmpty(),
-                "an answer on another dialog is not");
-        assertTrue(associations.findForSigning(CONNECTION, "call-a", "5 REGISTER").isEmpty());
+        assertThat(associations.find(CONNECTION)).as("nothing the client sends counts as signed in").isEmpty();
+        assertThat(associations.findForSigning(CONNECTION, "call-a", "4 REGISTER"))
+                .as("the 200 to the un-REGISTER is signed").isPresent();
+        assertThat(associations.findForSigning(CONNECTION, "call-b", "2 SUBSCRIBE"))
+                .as("an answer on another dialog is not").isEmpty();
+        assertThat(associations.findForSigning(CONNECTION, "call-a", "5 REGISTER")).isEmpty();
 
         associations.signedOut(CONNECTION);
-        assertTrue(associations.findForSigning(CONNECTION, "call-a", "4 REGISTER").isEmpty());
-        assertEquals(0, associations.size());
+        assertThat(associations.findForSigning(CONNECTION, "call-a", "4 REGISTER")).isEmpty();
+        assertThat(associations.size()).isEqualTo(0);
     }
 
     @Test
     void aRegistrationThatRanOutSignsNothing() {
         associations.signedIn(CONNECTION, null, "sip:alice@contoso.com", Duration.ofSeconds(-31));
-        assertTrue(associations.find(CONNECTION).isEmpty());
-        assertTrue(associations.findForSigning(CONNECTION, "call-a", "1 REGISTER").isEmpty());
-        assertEquals(0, associations.size(), "dropped once found out of date");
+        assertThat(associations.find(CONNECTION)).isEmpty();
+        assertThat(associations.findForSigning(CONNECTION, "call-a", "1 REGISTER")).isEmpty();
+        assertThat(associations.size()).as("dropped once found out of date").isEqualTo(0);
     }
 }
