@@ -27,9 +27,9 @@ import org.parley.chat.domain.model.user.Principal;
 @ApplicationScoped
 public class JpaRoomRepository implements RoomRepository {
 
-    private static final String LISTED_MEMBER = "exists (select r2.id from Room r2 join r2.members p where r2 = r and p in :principals)";
-    private static final String LISTED_MANAGER = "exists (select r2.id from Room r2 join r2.managers p where r2 = r and p in :principals)";
-    private static final String LISTED_PRESENTER = "exists (select r2.id from Room r2 join r2.presenters p where r2 = r and p in :principals)";
+    private static final String LISTED_MEMBER = "exists (select r2.id from Room r2 join r2.members.principals p where r2 = r and p in :principals)";
+    private static final String LISTED_MANAGER = "exists (select r2.id from Room r2 join r2.managers.principals p where r2 = r and p in :principals)";
+    private static final String LISTED_PRESENTER = "exists (select r2.id from Room r2 join r2.presenters.principals p where r2 = r and p in :principals)";
 
     @PersistenceContext(unitName = ChatPersistence.UNIT)
     EntityManager em;
