@@ -2,12 +2,12 @@ package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.UserGroup;
@@ -15,23 +15,19 @@ import org.parley.chat.domain.model.user.UserGroupRepository;
 import org.parley.chat.domain.shared.Texts;
 
 @ApplicationScoped
-public class JpaUserGroupRepository implements UserGroupRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaUserGroupRepository extends JpaRepository<UserGroup> implements UserGroupRepository {
 
     public JpaUserGroupRepository() {
+        super(UserGroup.class);
     }
 
     public JpaUserGroupRepository(EntityManager em) {
-        this.em = em;
+        super(UserGroup.class, em);
     }
 
     @Override
     public Optional<UserGroup> findByName(String name) {
-        return em.createQuery("select g from UserGroup g where g.nameKey = :key", UserGroup.class)
-                .setParameter("key", Texts.key(name))
-                .getResultStream().findFirst();
+        return unique("select g from UserGroup g where g.nameKey = :key", Map.of("key", Texts.key(name)));
     }
 
     @Override
@@ -45,11 +41,6 @@ public class JpaUserGroupRepository implements UserGroupRepository {
     @Override
     public List<UserGroup> all() {
         return em.createQuery("select g from UserGroup g order by g.nameKey", UserGroup.class).getResultList();
-    }
-
-    @Override
-    public void add(UserGroup group) {
-        em.persist(group);
     }
 
     @Override
