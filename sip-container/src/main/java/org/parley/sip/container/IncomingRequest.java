@@ -2,16 +2,14 @@ package org.parley.sip.container;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
-import org.parley.sip.servlet.SipServletRequest;
 import org.parley.sip.servlet.SipServletResponse;
-import org.parley.sip.servlet.URI;
 
 import javax.sip.ServerTransaction;
 import java.text.ParseException;
 import java.util.concurrent.CompletionStage;
 
 /** A request the connector received; the servlet answers it through {@link #createResponse}. */
-final class IncomingRequest extends ContainerMessage implements SipServletRequest {
+final class IncomingRequest extends ContainerRequest {
 
     private final ServerTransaction transaction;
     private final Connection connection;
@@ -27,26 +25,12 @@ final class IncomingRequest extends ContainerMessage implements SipServletReques
         this.connection = connection;
     }
 
-    SIPRequest jain() {
-        return (SIPRequest) message();
-    }
-
     ServerTransaction transaction() {
         return transaction;
     }
 
     void setSession(Session session) {
         this.session = session;
-    }
-
-    @Override
-    public String getMethod() {
-        return jain().getMethod();
-    }
-
-    @Override
-    public URI getRequestURI() {
-        return JainUri.of(jain().getRequestURI());
     }
 
     @Override

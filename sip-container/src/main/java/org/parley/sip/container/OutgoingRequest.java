@@ -1,15 +1,13 @@
 package org.parley.sip.container;
 
 import gov.nist.javax.sip.message.SIPRequest;
-import org.parley.sip.servlet.SipServletRequest;
 import org.parley.sip.servlet.SipServletResponse;
-import org.parley.sip.servlet.URI;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A request we send: in a dialog ({@link Session#createRequest}) or outside ({@link ContainerSipFactory}). */
-final class OutgoingRequest extends ContainerMessage implements SipServletRequest {
+final class OutgoingRequest extends ContainerRequest {
 
     private final Session session;
     private final Connection connection;
@@ -21,20 +19,6 @@ final class OutgoingRequest extends ContainerMessage implements SipServletReques
         super(container, request);
         this.session = session;
         this.connection = connection;
-    }
-
-    SIPRequest jain() {
-        return (SIPRequest) message();
-    }
-
-    @Override
-    public String getMethod() {
-        return jain().getMethod();
-    }
-
-    @Override
-    public URI getRequestURI() {
-        return JainUri.of(jain().getRequestURI());
     }
 
     @Override
