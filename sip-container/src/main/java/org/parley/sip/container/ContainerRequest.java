@@ -7,8 +7,11 @@ import org.parley.sip.servlet.URI;
 /** A {@link SipServletRequest} over a JAIN-SIP request, whichever way it goes. */
 abstract class ContainerRequest extends ContainerMessage implements SipServletRequest {
 
-    ContainerRequest(Container container, SIPRequest request) {
+    private final Connection connection;
+
+    ContainerRequest(Container container, SIPRequest request, Connection connection) {
         super(container, request);
+        this.connection = connection;
     }
 
     SIPRequest jain() {
@@ -29,6 +32,9 @@ abstract class ContainerRequest extends ContainerMessage implements SipServletRe
     @Override
     public abstract Session getSession();
 
+    /** The flow the request came over or is to go over; null where there is none (one routed by its Request-URI). */
     @Override
-    public abstract Connection getConnection();
+    public Connection getConnection() {
+        return connection;
+    }
 }

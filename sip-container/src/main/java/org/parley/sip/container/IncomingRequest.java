@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 final class IncomingRequest extends ContainerRequest {
 
     private final ServerTransaction transaction;
-    private final Connection connection;
     private volatile Session session;
     private String responseTag;
     private boolean answered;
@@ -20,9 +19,8 @@ final class IncomingRequest extends ContainerRequest {
 
     /** @param transaction null for ACK and for requests answered statelessly */
     IncomingRequest(Container container, SIPRequest request, ServerTransaction transaction, Connection connection) {
-        super(container, request);
+        super(container, request, connection);
         this.transaction = transaction;
-        this.connection = connection;
     }
 
     ServerTransaction transaction() {
@@ -80,11 +78,6 @@ final class IncomingRequest extends ContainerRequest {
     @Override
     public Session getSession() {
         return session;
-    }
-
-    @Override
-    public Connection getConnection() {
-        return connection;
     }
 
     @Override

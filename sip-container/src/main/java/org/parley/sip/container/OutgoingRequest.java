@@ -10,15 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class OutgoingRequest extends ContainerRequest {
 
     private final Session session;
-    private final Connection connection;
     private final AtomicBoolean claimed = new AtomicBoolean();
     private volatile boolean sent;
 
     /** @param session null outside a dialog; @param connection null when routed by the Request-URI */
     OutgoingRequest(Container container, SIPRequest request, Session session, Connection connection) {
-        super(container, request);
+        super(container, request, connection);
         this.session = session;
-        this.connection = connection;
     }
 
     @Override
@@ -47,11 +45,6 @@ final class OutgoingRequest extends ContainerRequest {
     @Override
     public Session getSession() {
         return session;
-    }
-
-    @Override
-    public Connection getConnection() {
-        return connection;
     }
 
     /** After the interceptors: from now on the message is read-only. */
