@@ -1,7 +1,6 @@
 package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,7 @@ public class JpaAddInRepository extends JpaRepository<AddIn> implements AddInRep
 
     @Override
     public Optional<AddIn> findByName(String name) {
-        return unique("select a from AddIn a where a.nameKey = :key", Map.of("key", AddIn.keyOf(name)));
+        return byNameKey(AddIn.keyOf(name));
     }
 
     @Override

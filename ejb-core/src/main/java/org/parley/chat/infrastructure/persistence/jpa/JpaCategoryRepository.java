@@ -1,7 +1,6 @@
 package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +23,12 @@ public class JpaCategoryRepository extends JpaRepository<Category> implements Ca
 
     @Override
     public Optional<Category> find(CategoryUri uri) {
-        return unique("select c from Category c where c.guid = :guid", Map.of("guid", uri.guid()));
+        return byGuid(uri.guid());
     }
 
     @Override
     public Optional<Category> findByName(String name) {
-        return unique("select c from Category c where c.nameKey = :key", Map.of("key", Category.keyOf(name)));
+        return byNameKey(Category.keyOf(name));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,7 @@ public class JpaChatPolicyRepository extends JpaRepository<ChatPolicy> implement
 
     @Override
     public Optional<ChatPolicy> findByName(String name) {
-        return unique("select p from ChatPolicy p where p.nameKey = :key", Map.of("key", ChatPolicy.keyOf(name)));
+        return byNameKey(ChatPolicy.keyOf(name));
     }
 
     @Override

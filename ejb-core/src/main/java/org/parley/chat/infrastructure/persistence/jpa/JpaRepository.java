@@ -2,6 +2,7 @@ package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,6 +39,20 @@ public abstract class JpaRepository<T> {
 
     protected Optional<T> byId(Object id) {
         return Optional.ofNullable(em.find(type, id));
+    }
+
+    /** The entity by its GUID, the stable id its URI carries. */
+    protected Optional<T> byGuid(UUID guid) {
+        return unique("select e from " + entityName() + " e where e.guid = :guid", Map.of("guid", guid));
+    }
+
+    /** The entity by its name's key: names are unique on the server ignoring case, and indexed in that form. */
+    protected Optional<T> byNameKey(String key) {
+        return unique("select e from " + entityName() + " e where e.nameKey = :key", Map.of("key", key));
+    }
+
+    private String entityName() {
+        return em.getMetamodel().entity(type).getName();
     }
 
     /** The entity a query on a unique key finds, or none; {@code parameters} by their names in {@code jpql}. */

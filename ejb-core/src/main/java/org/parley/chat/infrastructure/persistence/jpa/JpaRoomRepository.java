@@ -44,12 +44,12 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
 
     @Override
     public Optional<Room> find(RoomUri uri) {
-        return unique("select r from Room r where r.guid = :guid", Map.of("guid", uri.guid()));
+        return byGuid(uri.guid());
     }
 
     @Override
     public Optional<Room> findByName(String name) {
-        return unique("select r from Room r where r.nameKey = :key", Map.of("key", Room.keyOf(name)));
+        return byNameKey(Room.keyOf(name));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +26,7 @@ public class JpaUserGroupRepository extends JpaRepository<UserGroup> implements 
 
     @Override
     public Optional<UserGroup> findByName(String name) {
-        return unique("select g from UserGroup g where g.nameKey = :key", Map.of("key", Texts.key(name)));
+        return byNameKey(Texts.key(name));
     }
 
     @Override
