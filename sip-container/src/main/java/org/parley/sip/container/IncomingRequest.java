@@ -2,19 +2,16 @@ package org.parley.sip.container;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
-import org.parley.sip.servlet.SipServletRequest;
 import org.parley.sip.servlet.SipServletResponse;
-import org.parley.sip.servlet.URI;
 
 import javax.sip.ServerTransaction;
 import java.text.ParseException;
 import java.util.concurrent.CompletionStage;
 
 /** A request the connector received; the servlet answers it through {@link #createResponse}. */
-final class IncomingRequest extends ContainerMessage implements SipServletRequest {
+final class IncomingRequest extends ContainerRequest {
 
     private final ServerTransaction transaction;
-    private final Connection connection;
     private volatile Session session;
     private String responseTag;
     private boolean answered;
@@ -22,13 +19,8 @@ final class IncomingRequest extends ContainerMessage implements SipServletReques
 
     /** @param transaction null for ACK and for requests answered statelessly */
     IncomingRequest(Container container, SIPRequest request, ServerTransaction transaction, Connection connection) {
-        super(container, request);
+        super(container, request, connection);
         this.transaction = transaction;
-        this.connection = connection;
-    }
-
-    SIPRequest jain() {
-        return (SIPRequest) message();
     }
 
     ServerTransaction transaction() {
@@ -37,16 +29,6 @@ final class IncomingRequest extends ContainerMessage implements SipServletReques
 
     void setSession(Session session) {
         this.session = session;
-    }
-
-    @Override
-    public String getMethod() {
-        return jain().getMethod();
-    }
-
-    @Override
-    public URI getRequestURI() {
-        return JainUri.of(jain().getRequestURI());
     }
 
     @Override
@@ -96,11 +78,6 @@ final class IncomingRequest extends ContainerMessage implements SipServletReques
     @Override
     public Session getSession() {
         return session;
-    }
-
-    @Override
-    public Connection getConnection() {
-        return connection;
     }
 
     @Override

@@ -1,40 +1,22 @@
 package org.parley.sip.container;
 
 import gov.nist.javax.sip.message.SIPRequest;
-import org.parley.sip.servlet.SipServletRequest;
 import org.parley.sip.servlet.SipServletResponse;
-import org.parley.sip.servlet.URI;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A request we send: in a dialog ({@link Session#createRequest}) or outside ({@link ContainerSipFactory}). */
-final class OutgoingRequest extends ContainerMessage implements SipServletRequest {
+final class OutgoingRequest extends ContainerRequest {
 
     private final Session session;
-    private final Connection connection;
     private final AtomicBoolean claimed = new AtomicBoolean();
     private volatile boolean sent;
 
     /** @param session null outside a dialog; @param connection null when routed by the Request-URI */
     OutgoingRequest(Container container, SIPRequest request, Session session, Connection connection) {
-        super(container, request);
+        super(container, request, connection);
         this.session = session;
-        this.connection = connection;
-    }
-
-    SIPRequest jain() {
-        return (SIPRequest) message();
-    }
-
-    @Override
-    public String getMethod() {
-        return jain().getMethod();
-    }
-
-    @Override
-    public URI getRequestURI() {
-        return JainUri.of(jain().getRequestURI());
     }
 
     @Override
@@ -63,11 +45,6 @@ final class OutgoingRequest extends ContainerMessage implements SipServletReques
     @Override
     public Session getSession() {
         return session;
-    }
-
-    @Override
-    public Connection getConnection() {
-        return connection;
     }
 
     /** After the interceptors: from now on the message is read-only. */

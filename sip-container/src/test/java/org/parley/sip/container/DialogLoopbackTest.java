@@ -1,8 +1,5 @@
 package org.parley.sip.container;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.sip.servlet.SipServletResponse;
@@ -10,27 +7,12 @@ import org.parley.sip.servlet.SipSessionEndReason;
 import org.parley.sip.testkit.ClientDialog;
 import org.parley.sip.testkit.RawSip;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A whole dialog as SIPE runs it, over each transport, against a started connector. */
-class DialogLoopbackTest {
-
-    @TempDir
-    Path dir;
-    Loopback server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new Loopback(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+class DialogLoopbackTest extends LoopbackServerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"UDP", "TCP", "TLS"})

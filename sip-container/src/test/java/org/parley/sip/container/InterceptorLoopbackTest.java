@@ -1,8 +1,6 @@
 package org.parley.sip.container;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.sip.servlet.SipMessageInterceptor;
@@ -14,7 +12,6 @@ import org.parley.sip.testkit.RawSip;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counts it, and sees where a response really came from. Refused requests get the interceptor's
  * status and never reach the servlet; a refused response is not acted upon.
  */
-class InterceptorLoopbackTest {
+class InterceptorLoopbackTest extends LoopbackServerTest {
 
     /** Refuses in-dialog requests and responses that do not come over the flow their dialog started on. */
     static final class SameFlow implements SipMessageInterceptor {
@@ -51,20 +48,11 @@ class InterceptorLoopbackTest {
         }
     }
 
-    @TempDir
-    Path dir;
-    Loopback server;
     final SameFlow sameFlow = new SameFlow();
 
     @BeforeEach
-    void start() throws Exception {
-        server = new Loopback(dir);
+    void watchFlows() {
         server.connector.addInterceptor(sameFlow);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
     }
 
     @ParameterizedTest

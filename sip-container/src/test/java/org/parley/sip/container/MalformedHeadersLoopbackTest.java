@@ -1,8 +1,5 @@
 package org.parley.sip.container;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,7 +7,6 @@ import org.parley.sip.testkit.ClientDialog;
 import org.parley.sip.testkit.RawSip;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,21 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Malformed requests inside a live dialog, over UDP and TCP: a single-value header given twice, or
  * a NUL byte in a header, gets 400 and never reaches the servlet; the dialog goes on afterwards.
  */
-class MalformedHeadersLoopbackTest {
-
-    @TempDir
-    Path dir;
-    Loopback server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new Loopback(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+class MalformedHeadersLoopbackTest extends LoopbackServerTest {
 
     @ParameterizedTest(name = "{0} twice over {1}")
     @CsvSource({

@@ -2,7 +2,6 @@ package org.parley.chat.domain.model.category;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,20 +9,22 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.persistence.CollectionTable;
+import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.Principal;
+import org.parley.chat.domain.model.user.Principals;
 import org.parley.chat.domain.model.user.Subject;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.Texts;
@@ -74,20 +75,20 @@ public class Category {
     @Column(name = "retention_days")
     private Integer retentionDays;
 
-    @ElementCollection
-    @CollectionTable(name = "category_allowed_member", joinColumns = @JoinColumn(name = "category_id"))
-    @Column(name = "principal", nullable = false, length = 300)
-    private Set<Principal> allowedMembers = new HashSet<>();
+    @Embedded
+    @AssociationOverride(name = Principals.PATH,
+            joinTable = @JoinTable(name = "category_allowed_member", joinColumns = @JoinColumn(name = "category_id")))
+    private Principals allowedMembers = new Principals();
 
-    @ElementCollection
-    @CollectionTable(name = "category_denied_member", joinColumns = @JoinColumn(name = "category_id"))
-    @Column(name = "principal", nullable = false, length = 300)
-    private Set<Principal> deniedMembers = new HashSet<>();
+    @Embedded
+    @AssociationOverride(name = Principals.PATH,
+            joinTable = @JoinTable(name = "category_denied_member", joinColumns = @JoinColumn(name = "category_id")))
+    private Principals deniedMembers = new Principals();
 
-    @ElementCollection
-    @CollectionTable(name = "category_creator", joinColumns = @JoinColumn(name = "category_id"))
-    @Column(name = "principal", nullable = false, length = 300)
-    private Set<Principal> creators = new HashSet<>();
+    @Embedded
+    @AssociationOverride(name = Principals.PATH,
+            joinTable = @JoinTable(name = "category_creator", joinColumns = @JoinColumn(name = "category_id")))
+    private Principals creators = new Principals();
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -149,11 +150,11 @@ public class Category {
     }
 
     public boolean permitsMember(Subject subject) {
-        return !subject.matchesAny(deniedMembers) && subject.matchesAny(allowedMembers);
+        return !deniedMembers.matches(subject) && allowedMembers.matches(subject);
     }
 
     public boolean permitsCreator(Subject subject) {
-        return permitsMember(subject) && subject.matchesAny(creators);
+        return permitsMember(subject) && creators.matches(subject);
     }
 
     public void change(Actor by, CategorySettings settings) {
@@ -180,10 +181,7 @@ public class Category {
             changed.add("settings");
         }
         for (CategoryRole role : CategoryRole.values()) {
-            Set<Principal> wanted = lists.getOrDefault(role, Set.of());
-            if (!principals(role).equals(wanted)) {
-                principals(role).retainAll(wanted);
-                principals(role).addAll(wanted);
+            if (principals(role).replaceWith(lists.getOrDefault(role, Set.of()))) {
                 changed.add(role.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "s");
             }
         }
@@ -205,7 +203,7 @@ public class Category {
         principals(role).remove(principal);
     }
 
-    private Set<Principal> principals(CategoryRole role) {
+    private Principals principals(CategoryRole role) {
         return switch (role) {
             case ALLOWED_MEMBER -> allowedMembers;
             case DENIED_MEMBER -> deniedMembers;
@@ -251,7 +249,7 @@ public class Category {
     }
 
     public Set<Principal> members(CategoryRole role) {
-        return Set.copyOf(principals(role));
+        return principals(role).toSet();
     }
 
     public Instant createdAt() {

@@ -3,7 +3,6 @@ package org.parley.chat.domain.model.room;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.persistence.CollectionTable;
+import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,6 +21,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -35,6 +35,7 @@ import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.GroupDirectory;
 import org.parley.chat.domain.model.user.Principal;
+import org.parley.chat.domain.model.user.Principals;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.Subject;
 import org.parley.chat.domain.shared.ChatException;
@@ -106,20 +107,20 @@ public class Room {
     @Column(name = "retention_days")
     private Integer retentionDays;
 
-    @ElementCollection
-    @CollectionTable(name = "room_member", joinColumns = @JoinColumn(name = "room_id"))
-    @Column(name = "principal", nullable = false, length = 300)
-    private Set<Principal> members = new HashSet<>();
+    @Embedded
+    @AssociationOverride(name = Principals.PATH,
+            joinTable = @JoinTable(name = "room_member", joinColumns = @JoinColumn(name = "room_id")))
+    private Principals members = new Principals();
 
-    @ElementCollection
-    @CollectionTable(name = "room_manager", joinColumns = @JoinColumn(name = "room_id"))
-    @Column(name = "principal", nullable = false, length = 300)
-    private Set<Principal> managers = new HashSet<>();
+    @Embedded
+    @AssociationOverride(name = Principals.PATH,
+            joinTable = @JoinTable(name = "room_manager", joinColumns = @JoinColumn(name = "room_id")))
+    private Principals managers = new Principals();
 
-    @ElementCollection
-    @CollectionTable(name = "room_presenter", joinColumns = @JoinColumn(name = "room_id"))
-    @Column(name = "principal", nullable = false, length = 300)
-    private Set<Principal> presenters = new HashSet<>();
+    @Embedded
+    @AssociationOverride(name = Principals.PATH,
+            joinTable = @JoinTable(name = "room_presenter", joinColumns = @JoinColumn(name = "room_id")))
+    private Principals presenters = new Principals();
 
     /**
      * The sequence number of the last message posted. Posting runs with this row locked (see
@@ -211,10 +212,7 @@ public class Room {
             changed.add(disabled ? "disabled" : "enabled");
         }
         for (RoomRole role : RoomRole.values()) {
-            Set<Principal> wanted = roles.getOrDefault(role, Set.of());
-            if (!principals(role).equals(wanted)) {
-                principals(role).retainAll(wanted);
-                principals(role).addAll(wanted);
+            if (principals(role).replaceWith(roles.getOrDefault(role, Set.of()))) {
                 changed.add(role.name().toLowerCase(Locale.ROOT) + "s");
             }
         }
@@ -232,7 +230,7 @@ public class Room {
     // ---- who may do what
 
     private boolean listed(Subject subject) {
-        return subject.matchesAny(members) || subject.matchesAny(managers) || subject.matchesAny(presenters);
+        return members.matches(subject) || managers.matches(subject) || presenters.matches(subject);
     }
 
     public boolean isMember(Subject subject) {
@@ -240,11 +238,11 @@ public class Room {
     }
 
     public boolean isManager(Subject subject) {
-        return category.permitsMember(subject) && subject.matchesAny(managers);
+        return category.permitsMember(subject) && managers.matches(subject);
     }
 
     public boolean isPresenter(Subject subject) {
-        return category.permitsMember(subject) && subject.matchesAny(presenters);
+        return category.permitsMember(subject) && presenters.matches(subject);
     }
 
     /** Whether the room shows in the actor's searches and can be named to them at all. */
@@ -435,7 +433,7 @@ public class Room {
         principals(role).remove(principal);
     }
 
-    private Set<Principal> principals(RoomRole role) {
+    private Principals principals(RoomRole role) {
         return switch (role) {
             case MEMBER -> members;
             case MANAGER -> managers;
@@ -505,7 +503,7 @@ public class Room {
     }
 
     public Set<Principal> holders(RoomRole role) {
-        return Set.copyOf(principals(role));
+        return principals(role).toSet();
     }
 
     public long lastMessageSeq() {

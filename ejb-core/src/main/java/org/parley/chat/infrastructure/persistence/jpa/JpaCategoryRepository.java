@@ -5,37 +5,30 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.CategoryRepository;
 import org.parley.chat.domain.model.category.CategoryUri;
 
 @ApplicationScoped
-public class JpaCategoryRepository implements CategoryRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaCategoryRepository extends JpaRepository<Category> implements CategoryRepository {
 
     public JpaCategoryRepository() {
+        super(Category.class);
     }
 
     public JpaCategoryRepository(EntityManager em) {
-        this.em = em;
+        super(Category.class, em);
     }
 
     @Override
     public Optional<Category> find(CategoryUri uri) {
-        return em.createQuery("select c from Category c where c.guid = :guid", Category.class)
-                .setParameter("guid", uri.guid())
-                .getResultStream().findFirst();
+        return byGuid(uri.guid());
     }
 
     @Override
     public Optional<Category> findByName(String name) {
-        return em.createQuery("select c from Category c where c.nameKey = :key", Category.class)
-                .setParameter("key", Category.keyOf(name))
-                .getResultStream().findFirst();
+        return byNameKey(Category.keyOf(name));
     }
 
     @Override
@@ -51,11 +44,6 @@ public class JpaCategoryRepository implements CategoryRepository {
     @Override
     public void remove(Category category) {
         em.remove(category);
-    }
-
-    @Override
-    public void add(Category category) {
-        em.persist(category);
     }
 
     @Override

@@ -5,29 +5,24 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.domain.model.user.ChatPolicy;
 import org.parley.chat.domain.model.user.ChatPolicyRepository;
 
 @ApplicationScoped
-public class JpaChatPolicyRepository implements ChatPolicyRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaChatPolicyRepository extends JpaRepository<ChatPolicy> implements ChatPolicyRepository {
 
     public JpaChatPolicyRepository() {
+        super(ChatPolicy.class);
     }
 
     public JpaChatPolicyRepository(EntityManager em) {
-        this.em = em;
+        super(ChatPolicy.class, em);
     }
 
     @Override
     public Optional<ChatPolicy> findByName(String name) {
-        return em.createQuery("select p from ChatPolicy p where p.nameKey = :key", ChatPolicy.class)
-                .setParameter("key", ChatPolicy.keyOf(name))
-                .getResultStream().findFirst();
+        return byNameKey(ChatPolicy.keyOf(name));
     }
 
     @Override
@@ -44,10 +39,5 @@ public class JpaChatPolicyRepository implements ChatPolicyRepository {
     @Override
     public void remove(ChatPolicy policy) {
         em.remove(policy);
-    }
-
-    @Override
-    public void add(ChatPolicy policy) {
-        em.persist(policy);
     }
 }

@@ -1,11 +1,11 @@
 package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.domain.model.user.ChatPolicy;
 import org.parley.chat.domain.model.user.ChatUser;
@@ -13,23 +13,19 @@ import org.parley.chat.domain.model.user.ChatUserRepository;
 import org.parley.chat.domain.model.user.SipUri;
 
 @ApplicationScoped
-public class JpaChatUserRepository implements ChatUserRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaChatUserRepository extends JpaRepository<ChatUser> implements ChatUserRepository {
 
     public JpaChatUserRepository() {
+        super(ChatUser.class);
     }
 
     public JpaChatUserRepository(EntityManager em) {
-        this.em = em;
+        super(ChatUser.class, em);
     }
 
     @Override
     public Optional<ChatUser> find(SipUri uri) {
-        return em.createQuery("select u from ChatUser u where u.uri = :uri", ChatUser.class)
-                .setParameter("uri", uri)
-                .getResultStream().findFirst();
+        return unique("select u from ChatUser u where u.uri = :uri", Map.of("uri", uri));
     }
 
     @Override
@@ -47,10 +43,5 @@ public class JpaChatUserRepository implements ChatUserRepository {
     public List<ChatUser> withPolicy(ChatPolicy policy) {
         return em.createQuery("select u from ChatUser u where u.policy = :policy order by u.uri", ChatUser.class)
                 .setParameter("policy", policy).getResultList();
-    }
-
-    @Override
-    public void add(ChatUser user) {
-        em.persist(user);
     }
 }

@@ -9,28 +9,25 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.domain.model.file.FileRecord;
 import org.parley.chat.domain.model.file.FileRecordRepository;
 import org.parley.chat.domain.model.room.Room;
 
 @ApplicationScoped
-public class JpaFileRecordRepository implements FileRecordRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaFileRecordRepository extends JpaRepository<FileRecord> implements FileRecordRepository {
 
     public JpaFileRecordRepository() {
+        super(FileRecord.class);
     }
 
     public JpaFileRecordRepository(EntityManager em) {
-        this.em = em;
+        super(FileRecord.class, em);
     }
 
     @Override
     public Optional<FileRecord> find(long id) {
-        return Optional.ofNullable(em.find(FileRecord.class, id));
+        return byId(id);
     }
 
     @Override
@@ -39,11 +36,6 @@ public class JpaFileRecordRepository implements FileRecordRepository {
                         FileRecord.class)
                 .setParameter("room", room)
                 .getResultList();
-    }
-
-    @Override
-    public void add(FileRecord file) {
-        em.persist(file);
     }
 
     @Override

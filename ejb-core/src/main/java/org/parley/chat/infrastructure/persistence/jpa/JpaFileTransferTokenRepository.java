@@ -5,33 +5,26 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.domain.model.file.FileTransfer;
 import org.parley.chat.domain.model.file.FileTransferToken;
 import org.parley.chat.domain.model.file.FileTransferTokenRepository;
 
 @ApplicationScoped
-public class JpaFileTransferTokenRepository implements FileTransferTokenRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaFileTransferTokenRepository extends JpaRepository<FileTransferToken>
+        implements FileTransferTokenRepository {
 
     public JpaFileTransferTokenRepository() {
+        super(FileTransferToken.class);
     }
 
     public JpaFileTransferTokenRepository(EntityManager em) {
-        this.em = em;
-    }
-
-    @Override
-    public void add(FileTransferToken token) {
-        em.persist(token);
+        super(FileTransferToken.class, em);
     }
 
     @Override
     public Optional<FileTransferToken> find(String token) {
-        return Optional.ofNullable(em.find(FileTransferToken.class, token));
+        return byId(token);
     }
 
     /**

@@ -1,11 +1,11 @@
 package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.follow.Follow;
@@ -14,24 +14,20 @@ import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.user.SipUri;
 
 @ApplicationScoped
-public class JpaFollowRepository implements FollowRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaFollowRepository extends JpaRepository<Follow> implements FollowRepository {
 
     public JpaFollowRepository() {
+        super(Follow.class);
     }
 
     public JpaFollowRepository(EntityManager em) {
-        this.em = em;
+        super(Follow.class, em);
     }
 
     @Override
     public Optional<Follow> find(SipUri user, Room room) {
-        return em.createQuery("select f from Follow f where f.user = :user and f.room = :room", Follow.class)
-                .setParameter("user", user)
-                .setParameter("room", room)
-                .getResultStream().findFirst();
+        return unique("select f from Follow f where f.user = :user and f.room = :room",
+                Map.of("user", user, "room", room));
     }
 
     @Override
@@ -61,11 +57,6 @@ public class JpaFollowRepository implements FollowRepository {
                         Follow.class)
                 .setParameter("user", user)
                 .getResultList();
-    }
-
-    @Override
-    public void add(Follow follow) {
-        em.persist(follow);
     }
 
     @Override

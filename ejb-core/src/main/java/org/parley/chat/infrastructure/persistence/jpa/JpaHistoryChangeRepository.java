@@ -4,28 +4,20 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.domain.model.message.HistoryChange;
 import org.parley.chat.domain.model.message.HistoryChangeRepository;
 import org.parley.chat.domain.model.room.Room;
 
 @ApplicationScoped
-public class JpaHistoryChangeRepository implements HistoryChangeRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaHistoryChangeRepository extends JpaRepository<HistoryChange> implements HistoryChangeRepository {
 
     public JpaHistoryChangeRepository() {
+        super(HistoryChange.class);
     }
 
     public JpaHistoryChangeRepository(EntityManager em) {
-        this.em = em;
-    }
-
-    @Override
-    public void add(HistoryChange change) {
-        em.persist(change);
+        super(HistoryChange.class, em);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package org.parley.chat.infrastructure.persistence.jpa;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.domain.model.invitation.Invitation;
 import org.parley.chat.domain.model.invitation.InvitationRepository;
@@ -13,30 +13,26 @@ import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.user.SipUri;
 
 @ApplicationScoped
-public class JpaInvitationRepository implements InvitationRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaInvitationRepository extends JpaRepository<Invitation> implements InvitationRepository {
 
     public JpaInvitationRepository() {
+        super(Invitation.class);
     }
 
     public JpaInvitationRepository(EntityManager em) {
-        this.em = em;
+        super(Invitation.class, em);
     }
 
     @Override
     public Optional<Invitation> find(long id) {
-        return Optional.ofNullable(em.find(Invitation.class, id));
+        return byId(id);
     }
 
     @Override
     public Optional<Invitation> findPending(Room room, SipUri invitee) {
-        return em.createQuery("select i from Invitation i where i.room = :room and i.invitee = :invitee"
-                        + " and i.seen = false", Invitation.class)
-                .setParameter("room", room)
-                .setParameter("invitee", invitee)
-                .getResultStream().findFirst();
+        return unique("select i from Invitation i where i.room = :room and i.invitee = :invitee"
+                        + " and i.seen = false",
+                Map.of("room", room, "invitee", invitee));
     }
 
     @Override
@@ -46,10 +42,5 @@ public class JpaInvitationRepository implements InvitationRepository {
                 .setParameter("invitee", invitee)
                 .setParameter("after", afterId)
                 .getResultList();
-    }
-
-    @Override
-    public void add(Invitation invitation) {
-        em.persist(invitation);
     }
 }

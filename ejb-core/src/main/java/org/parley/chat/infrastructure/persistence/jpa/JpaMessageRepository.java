@@ -13,7 +13,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import org.parley.chat.domain.model.message.HistoryFilter;
@@ -22,29 +21,20 @@ import org.parley.chat.domain.model.message.MessageRepository;
 import org.parley.chat.domain.model.room.Room;
 
 @ApplicationScoped
-public class JpaMessageRepository implements MessageRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaMessageRepository extends JpaRepository<Message> implements MessageRepository {
 
     public JpaMessageRepository() {
+        super(Message.class);
     }
 
     public JpaMessageRepository(EntityManager em) {
-        this.em = em;
-    }
-
-    @Override
-    public void add(Message message) {
-        em.persist(message);
+        super(Message.class, em);
     }
 
     @Override
     public Optional<Message> find(Room room, long seq) {
-        return em.createQuery("select m from Message m where m.room = :room and m.seq = :seq", Message.class)
-                .setParameter("room", room)
-                .setParameter("seq", seq)
-                .getResultStream().findFirst();
+        return unique("select m from Message m where m.room = :room and m.seq = :seq",
+                Map.of("room", room, "seq", seq));
     }
 
     @Override

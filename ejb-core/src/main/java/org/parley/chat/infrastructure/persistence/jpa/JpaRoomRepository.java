@@ -25,37 +25,31 @@ import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Principal;
 
 @ApplicationScoped
-public class JpaRoomRepository implements RoomRepository {
+public class JpaRoomRepository extends JpaRepository<Room> implements RoomRepository {
 
-    private static final String LISTED_MEMBER = "exists (select r2.id from Room r2 join r2.members p where r2 = r and p in :principals)";
-    private static final String LISTED_MANAGER = "exists (select r2.id from Room r2 join r2.managers p where r2 = r and p in :principals)";
-    private static final String LISTED_PRESENTER = "exists (select r2.id from Room r2 join r2.presenters p where r2 = r and p in :principals)";
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+    private static final String LISTED_MEMBER = "exists (select r2.id from Room r2 join r2.members.principals p where r2 = r and p in :principals)";
+    private static final String LISTED_MANAGER = "exists (select r2.id from Room r2 join r2.managers.principals p where r2 = r and p in :principals)";
+    private static final String LISTED_PRESENTER = "exists (select r2.id from Room r2 join r2.presenters.principals p where r2 = r and p in :principals)";
 
     /** Room GUIDs to primary keys, learnt on first posting: the post path locks by primary key. */
     private final Map<UUID, Long> idsByGuid = new ConcurrentHashMap<>();
 
     public JpaRoomRepository() {
+        super(Room.class);
     }
 
     public JpaRoomRepository(EntityManager em) {
-        this.em = em;
+        super(Room.class, em);
     }
 
     @Override
     public Optional<Room> find(RoomUri uri) {
-        return em.createQuery("select r from Room r where r.guid = :guid", Room.class)
-                .setParameter("guid", uri.guid())
-                .getResultStream().findFirst();
+        return byGuid(uri.guid());
     }
 
     @Override
     public Optional<Room> findByName(String name) {
-        return em.createQuery("select r from Room r where r.nameKey = :key", Room.class)
-                .setParameter("key", Room.keyOf(name))
-                .getResultStream().findFirst();
+        return byNameKey(Room.keyOf(name));
     }
 
     @Override
@@ -155,11 +149,6 @@ public class JpaRoomRepository implements RoomRepository {
                 .getResultStream()
                 .map(row -> new RoomUri((String) row[0], (java.util.UUID) row[1]))
                 .toList();
-    }
-
-    @Override
-    public void add(Room room) {
-        em.persist(room);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.UserGroup;
@@ -15,23 +14,19 @@ import org.parley.chat.domain.model.user.UserGroupRepository;
 import org.parley.chat.domain.shared.Texts;
 
 @ApplicationScoped
-public class JpaUserGroupRepository implements UserGroupRepository {
-
-    @PersistenceContext(unitName = ChatPersistence.UNIT)
-    EntityManager em;
+public class JpaUserGroupRepository extends JpaRepository<UserGroup> implements UserGroupRepository {
 
     public JpaUserGroupRepository() {
+        super(UserGroup.class);
     }
 
     public JpaUserGroupRepository(EntityManager em) {
-        this.em = em;
+        super(UserGroup.class, em);
     }
 
     @Override
     public Optional<UserGroup> findByName(String name) {
-        return em.createQuery("select g from UserGroup g where g.nameKey = :key", UserGroup.class)
-                .setParameter("key", Texts.key(name))
-                .getResultStream().findFirst();
+        return byNameKey(Texts.key(name));
     }
 
     @Override
@@ -45,11 +40,6 @@ public class JpaUserGroupRepository implements UserGroupRepository {
     @Override
     public List<UserGroup> all() {
         return em.createQuery("select g from UserGroup g order by g.nameKey", UserGroup.class).getResultList();
-    }
-
-    @Override
-    public void add(UserGroup group) {
-        em.persist(group);
     }
 
     @Override
