@@ -112,7 +112,7 @@ class ChatFlowIT {
             assertThat(bool(associations, "//chanib[@uri='" + open + "']/aib[@key='follow']"))
                     .as("follows what it joined").isTrue();
 
-            // Anyone the root category's creators name may create rooms (PROTOCOL.md §7.9: 200, empty data).
+            // Anyone the root category's creators name may create rooms (docs/protocol/xccos.md §7.9: 200, empty data).
             Document create = client.command("cmd:nodespermcreatechild", "<data/>");
             assertThat(text(create, "//resp/@code")).as(() -> xml(create)).isEqualTo("200");
 
@@ -129,7 +129,7 @@ class ChatFlowIT {
         }
     }
 
-    /** cmd:getpref / cmd:setpref (PROTOCOL.md §7.9): preferences on the server, the same for all of a user's clients. */
+    /** cmd:getpref / cmd:setpref (docs/protocol/xccos.md §7.9): preferences on the server, the same for all of a user's clients. */
     @Test
     void preferencesAreKeptOnTheServerForAllOfAUsersClients() throws Exception {
         String alice = user("alice");

@@ -20,7 +20,7 @@ import org.parley.sip.testkit.RawSip;
 import org.parley.sip.testkit.SipaeClient;
 
 /**
- * NTLM sign-in over real SIP (MS-SIPAE; REAL-CLIENT.md §4): the three REGISTERs, every message
+ * NTLM sign-in over real SIP (MS-SIPAE; docs/protocol/real-client.md §4): the three REGISTERs, every message
  * signed both ways afterwards, and what a wrong password, a bad or missing signature, another
  * connection's signature, malformed or replayed handshakes and a guessing run get. Runs in the
  * server (to switch the identity mode to ntlm for each test and back, ServerSettings); the clients

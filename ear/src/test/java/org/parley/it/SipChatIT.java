@@ -14,7 +14,7 @@ import org.parley.sip.testkit.ClientDialog;
 import org.parley.sip.testkit.RawSip;
 
 /**
- * The chat endpoint of the deployed EAR over the wire, the way pidgin-sipe uses it (PROTOCOL.md
+ * The chat endpoint of the deployed EAR over the wire, the way pidgin-sipe uses it (docs/protocol/xccos.md
  * §3-4): the lookup dialog over each transport, then the errors a client can meet. The suite
  * trusts From (PARLEY_SIP_IDENTITY=trust-from in the failsafe settings).
  */
@@ -123,7 +123,7 @@ class SipChatIT {
         }
     }
 
-    /** What SIPE needs of a server INFO to find its session (PROTOCOL.md §4). */
+    /** What SIPE needs of a server INFO to find its session (docs/protocol/xccos.md §4). */
     private static void assertServerInfo(ClientDialog dialog, RawSip.Msg info, long cseq) {
         assertThat(dialog.target().equalsIgnoreCase(info.uri("From"))).as(info.toString()).isTrue();
         assertThat(info.param("From", "tag")).as(info.toString()).isEqualTo(dialog.toTag());

@@ -43,7 +43,7 @@ final class SipServer {
         return RawSip.of(transport, "TLS".equals(transport) ? tlsPort() : port(), pem());
     }
 
-    /** One command envelope, byte for byte as SIPE writes it (REAL-CLIENT.md A.3). */
+    /** One command envelope, byte for byte as SIPE writes it (docs/protocol/real-client.md A.3). */
     static String command(String id, long envid) {
         return XccosTestClient.envelope(Long.toString(envid), "<cmd id=\"" + id + "\" seqid=\"1\"><data/></cmd>");
     }

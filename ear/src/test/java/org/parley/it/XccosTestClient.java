@@ -18,7 +18,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
 /**
- * A chat client for the tests, as SIPE behaves (REAL-CLIENT.md appendix A): a TCP connection, a
+ * A chat client for the tests, as SIPE behaves (docs/protocol/real-client.md appendix A): a TCP connection, a
  * dialog with the chat endpoint, commands in INFO, every server INFO answered 200. Server bodies
  * are read into DOM documents (namespace-unaware, so XPath reads them plainly) for assertions.
  */

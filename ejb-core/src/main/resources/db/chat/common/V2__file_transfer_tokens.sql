@@ -1,5 +1,5 @@
 -- One-use tokens for file transfers that XCCOS clients make outside SIP (cmd:getfutok / cmd:getfdtok,
--- PROTOCOL.md §7.9). Portable SQL, H2 and PostgreSQL.
+-- docs/protocol/xccos.md §7.9). Portable SQL, H2 and PostgreSQL.
 --
 -- A token is redeemed by deleting its row with a conditional DELETE (token, direction, not expired): the row
 -- count decides, so two concurrent redemptions of one token cannot both succeed. Expired rows are purged by

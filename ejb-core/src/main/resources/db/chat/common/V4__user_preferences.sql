@@ -1,4 +1,4 @@
--- Users' preferences kept on the server (XCCOS cmd:getpref / cmd:setpref, PROTOCOL.md §7.9): one value (base64, as
+-- Users' preferences kept on the server (XCCOS cmd:getpref / cmd:setpref, docs/protocol/xccos.md §7.9): one value (base64, as
 -- the client sends it) per user and label; version is the seqid clients see. Portable SQL, H2 and PostgreSQL.
 CREATE SEQUENCE user_preference_seq START WITH 1 INCREMENT BY 50;
 CREATE TABLE user_preference (

@@ -14,7 +14,7 @@ public sealed interface Command extends Inbound {
         return "rpl:" + (id.startsWith("cmd:") ? id.substring("cmd:".length()) : id);
     }
 
-    /** cmd:requri: where is the chat server? (PROTOCOL.md §7.1) */
+    /** cmd:requri: where is the chat server? (docs/protocol/xccos.md §7.1) */
     record RequestUri(CommandRef ref) implements Command {
         public String id() {
             return "cmd:requri";

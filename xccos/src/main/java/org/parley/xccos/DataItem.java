@@ -3,7 +3,7 @@ package org.parley.xccos;
 import java.time.Instant;
 import java.util.List;
 
-/** The elements that go inside a reply's or notice's data element (PROTOCOL.md §6). */
+/** The elements that go inside a reply's or notice's data element (docs/protocol/xccos.md §6). */
 public sealed interface DataItem {
 
     /** uib: a user, numbered within one reply so that aib lists can refer to it. */
@@ -45,7 +45,7 @@ public sealed interface DataItem {
         }
     }
 
-    /** chanib holding users, as ntc:part names who left a room (PROTOCOL.md §8). */
+    /** chanib holding users, as ntc:part names who left a room (docs/protocol/xccos.md §8). */
     record ChannelUsers(String uri, List<UserInfo> users) implements DataItem {
         public ChannelUsers {
             users = List.copyOf(users);
@@ -65,7 +65,7 @@ public sealed interface DataItem {
     }
 
     /**
-     * sib: server information (PROTOCOL.md §7.2).
+     * sib: server information (docs/protocol/xccos.md §7.2).
      *
      * @param roomManagementUrl the page where clients create and manage rooms, or null for none (the attribute is
      *                          then left out, as a server without one would send it)

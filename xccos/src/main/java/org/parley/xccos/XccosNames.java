@@ -1,7 +1,7 @@
 package org.parley.xccos;
 
 /**
- * The names on the wire. Anything PROTOCOL.md marks as inferred [INF] is a constant here, so a
+ * The names on the wire. Anything docs/protocol/xccos.md marks as inferred [INF] is a constant here, so a
  * capture that proves otherwise changes one line.
  */
 public final class XccosNames {
@@ -11,20 +11,20 @@ public final class XccosNames {
     public static final String XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance";
     public static final String VERSION = "1";
 
-    /** SIP Content-Type of every XCCOS INFO body (PROTOCOL.md §4, verified). */
+    /** SIP Content-Type of every XCCOS INFO body (docs/protocol/xccos.md §4, verified). */
     public static final String CONTENT_TYPE = "text/plain";
 
     /**
-     * [INF] PROTOCOL.md §7.2 / §12 q1: a 2010 log says rpl:getservinfo, MS-OCSPROT says
+     * [INF] docs/protocol/xccos.md §7.2 / §12 q1: a 2010 log says rpl:getservinfo, MS-OCSPROT says
      * rpl:getserverinfo. We follow the specification until a Lync 2013 capture says otherwise.
      */
     public static final String REPLY_GETSERVERINFO = "rpl:getserverinfo";
 
-    /** The reply to both file-token commands carries one id in captures (PROTOCOL.md §7.9). */
+    /** The reply to both file-token commands carries one id in captures (docs/protocol/xccos.md §7.9). */
     public static final String REPLY_GETFILETOKEN = "rpl:getftok";
 
     public static final String INFO_USER_COUNT = "urn:parlano:ma:info:ucnt";
-    /** Misspelt on the wire, and must stay so (PROTOCOL.md §6). */
+    /** Misspelt on the wire, and must stay so (docs/protocol/xccos.md §6). */
     public static final String INFO_VISIBILITY = "urn:parlano:ma:info:visibilty";
     /**
      * A room's add-in, its URL as the text [INF: no capture shows how the original server named it; our own info id,
@@ -40,11 +40,11 @@ public final class XccosNames {
     public static final String PROP_INVITE = "urn:parlano:ma:prop:invite";
     public static final String PROP_LOGGED = "urn:parlano:ma:prop:logged";
 
-    /** aib keys (PROTOCOL.md §6; their meaning is SIPE's reading, [INF]). */
+    /** aib keys (docs/protocol/xccos.md §6; their meaning is SIPE's reading, [INF]). */
     public static final String AFFILIATION_MEMBER = "3984";
     public static final String AFFILIATION_MANAGER = "12276";
 
-    /** The key of a fib that stands for a room a bjoin could not enter (PROTOCOL.md §6, V-NL). */
+    /** The key of a fib that stands for a room a bjoin could not enter (docs/protocol/xccos.md §6, V-NL). */
     public static final String FAILURE_OPERATION_FAILED = "OPERATION_FAILED";
 
     public static final String CHANNEL_SCHEME = "ma-chan://";

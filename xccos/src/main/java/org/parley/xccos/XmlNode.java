@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * An element as the reader saw it. Attribute names are kept lower-case because real clients and
- * servers compare them case-insensitively (PROTOCOL.md §5); element names keep their case.
+ * servers compare them case-insensitively (docs/protocol/xccos.md §5); element names keep their case.
  */
 record XmlNode(String namespace, String name, Map<String, String> attributes, List<XmlNode> children, String text) {
 

@@ -1,5 +1,5 @@
 /**
- * The one XCCOS codec (PROTOCOL.md): commands, replies, notices and chat messages read from and written to XML,
+ * The one XCCOS codec (docs/protocol/xccos.md): commands, replies, notices and chat messages read from and written to XML,
  * with external entities never resolved.
  */
 package org.parley.xccos;

@@ -20,7 +20,7 @@ import org.parley.xccos.DataItem.ServerInfo;
 import org.parley.xccos.DataItem.UserInfo;
 
 /**
- * Bodies are the bytes of ../shared/xccos/REAL-CLIENT.md (pidgin-sipe against a reference server):
+ * Bodies are the bytes of docs/protocol/real-client.md (pidgin-sipe against a reference server):
  * what a real client sends must parse, and what we write must be what the client read.
  */
 class XccosCodecTest {
@@ -140,7 +140,7 @@ class XccosCodecTest {
                 .isInstanceOf(Command.CreatePermission.class);
         assertThat(parseOne(String.format(wrap, "<cmd id=\"cmd:getassociations\" seqid=\"1\"><data/></cmd>")))
                 .isInstanceOf(Command.GetAssociations.class);
-        // The 2010 Group Chat client's, as logged (PROTOCOL.md §7.9).
+        // The 2010 Group Chat client's, as logged (docs/protocol/xccos.md §7.9).
         assertThat(parseOne(String.format(wrap, "<cmd id=\"cmd:getpref\" seqid=\"1\"><data>"
                 + "<pref label=\"kedzie.GroupChannels\" seqid=\"71\" createdefault=\"true\"/></data></cmd>")))
                 .isEqualTo(new Command.GetPreference(new CommandRef("139132352", "1"), "kedzie.GroupChannels", "71", true));

@@ -115,7 +115,7 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
 
     /**
      * The defaults ({@link ChatSetting}): storySizeLimit and searchLimit as the original server advertised
-     * (PROTOCOL.md §11), files up to 20 MB (the product's MaxFileSizeKB default), the Global policy enabling chat
+     * (docs/protocol/xccos.md §11), files up to 20 MB (the product's MaxFileSizeKB default), the Global policy enabling chat
      * (see README: a production install that wants opt-in chat sets parley.chat.global-policy-enabled=false before
      * its first start), the development administrator, no room management URL.
      */

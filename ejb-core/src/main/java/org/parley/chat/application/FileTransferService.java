@@ -20,7 +20,7 @@ import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.shared.ChatException;
 
 /**
- * One-use tokens for file transfers outside SIP (PROTOCOL.md §7.9): issued to a signed-in user who may post
+ * One-use tokens for file transfers outside SIP (docs/protocol/xccos.md §7.9): issued to a signed-in user who may post
  * (upload) or read (download) files in the room, redeemed once by whoever presents them before they expire.
  * The redeemer acts as the user the token was issued to; the files service checks that user's rights again.
  */

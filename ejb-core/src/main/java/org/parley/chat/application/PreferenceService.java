@@ -12,7 +12,7 @@ import org.parley.chat.domain.shared.ChatException;
 /**
  * Users' preferences kept on the server for all their clients (XCCOS cmd:getpref / cmd:setpref). A user reads and
  * writes only their own, under the same rule as everything else they do in chat (their policy enables it).
- * Writes are last-writer-wins: what the client's seqid means on a write is not known from any capture (PROTOCOL.md
+ * Writes are last-writer-wins: what the client's seqid means on a write is not known from any capture (docs/protocol/xccos.md
  * §7.9), so a stale one is not refused [INF]; every write moves the version on, and the reply says to what.
  */
 @Stateless

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The client side of one dialog, writing requests the way SIPE does (REAL-CLIENT.md appendix A):
+ * The client side of one dialog, writing requests the way SIPE does (docs/protocol/real-client.md appendix A):
  * optionally no Via branch (SIPE sends none inside a dialog, INVITE included), CSeq 1 for INVITE and
  * ACK then counting up, a From with tag and epid, and over TCP/TLS a Contact on a port nobody
  * listens on, so anything the server sends must come back on the client's connection. Over UDP the

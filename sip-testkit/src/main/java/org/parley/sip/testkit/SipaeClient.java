@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The client side of MS-SIPAE NTLM as pidgin-sipe does it (REAL-CLIENT.md §4): the three REGISTER
+ * The client side of MS-SIPAE NTLM as pidgin-sipe does it (docs/protocol/real-client.md §4): the three REGISTER
  * {@code Authorization} values, then a signature ({@code crand}, {@code cnum}, {@code response}) on
  * every message and a check of the server's {@code rspauth}. Written from MS-NLMP for the tests,
  * independently of the server's classes, with its own MD4 and RC4.
@@ -169,7 +169,7 @@ public final class SipaeClient {
     }
 
     /**
-     * The handshake of REAL-CLIENT.md §4.1 on the registration dialog's connection: REGISTER, the
+     * The handshake of docs/protocol/real-client.md §4.1 on the registration dialog's connection: REGISTER, the
      * offer's answer, the AUTHENTICATE. Stops at the first answer that is not the expected 401.
      *
      * @return the last response (200 when signed in)

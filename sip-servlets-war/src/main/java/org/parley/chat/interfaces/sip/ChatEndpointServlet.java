@@ -36,7 +36,7 @@ import org.parley.xccos.XccosException;
 /**
  * The chat endpoints (lookup and chat server) over SIP: an INVITE opens the client's session, each
  * INFO carries one XCCOS command or post. A command is answered with a plain 200, then its reply
- * travels as the server's own INFO in the same dialog (PROTOCOL.md §3, §4); a post is stored before
+ * travels as the server's own INFO in the same dialog (docs/protocol/xccos.md §3, §4); a post is stored before
  * the 200, so a refused post gets a SIP error instead (there is no reply element for posts).
  * SIP in, typed commands out: everything about chat happens behind the dispatcher and handlers.
  */
@@ -99,7 +99,7 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
         SipSession session = request.getSession();
         SessionKey.USER.set(session, user.get());
         SipServletResponse ok = request.createResponse(200);
-        // An IM session answer, as Lync servers send: SIPE needs none, others may (REAL-CLIENT.md A.3).
+        // An IM session answer, as Lync servers send: SIPE needs none, others may (docs/protocol/real-client.md A.3).
         String host = endpoints.hostName();
         String sdp = "v=0\r\no=- 0 0 IN IP4 " + host + "\r\ns=session\r\nc=IN IP4 " + host + "\r\nt=0 0\r\n"
                 + "m=message " + request.getConnection().getLocalPort() + " sip null\r\na=accept-types:text/plain\r\n";

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The envid of server envelopes: like Lync 2013's, a large number counting up from a random
- * start (PROTOCOL.md §5). Uniqueness per node is enough: clients correlate replies by the
+ * start (docs/protocol/xccos.md §5). Uniqueness per node is enough: clients correlate replies by the
  * command's envid, which the reply echoes in commandid.
  */
 @ApplicationScoped

@@ -7,7 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * The in-band provisioning answer (PROTOCOL.md §2, REAL-CLIENT.md A.2): a provisionGroupList
+ * The in-band provisioning answer (docs/protocol/xccos.md §2, docs/protocol/real-client.md A.2): a provisionGroupList
  * with the persistentChatConfiguration group, telling the client whether it may use persistent
  * chat, where the chat endpoint is and, when one is set, where rooms are managed.
  */

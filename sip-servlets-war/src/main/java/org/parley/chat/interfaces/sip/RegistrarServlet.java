@@ -18,7 +18,7 @@ import org.parley.sip.servlet.SipSession;
 
 /**
  * The front-end role a client needs when it reaches Parley without a Lync front end
- * (REAL-CLIENT.md §2, §3): REGISTER, and the provisioning SUBSCRIBE that tells the client about
+ * (docs/protocol/real-client.md §2, §3): REGISTER, and the provisioning SUBSCRIBE that tells the client about
  * persistent chat. It takes every request for a user of the domain that no chat endpoint takes.
  * Registration keeps no binding: chat never calls a client, it answers in the client's own dialogs.
  */
@@ -27,7 +27,7 @@ import org.parley.sip.servlet.SipSession;
 public class RegistrarServlet extends SipServlet {
 
     private static final Logger LOG = Logger.getLogger(RegistrarServlet.class.getName());
-    /** What Lync front ends grant (REAL-CLIENT.md A.1); the client re-registers before it runs out. */
+    /** What Lync front ends grant (docs/protocol/real-client.md A.1); the client re-registers before it runs out. */
     private static final int REGISTRATION_SECONDS = 7200;
 
     @Inject
@@ -64,7 +64,7 @@ public class RegistrarServlet extends SipServlet {
         if (contact != null) {
             ok.setHeader("Contact", contact + ";expires=" + expires);
         }
-        // Without these three SIPE never starts group chat (REAL-CLIENT.md §2).
+        // Without these three SIPE never starts group chat (docs/protocol/real-client.md §2).
         ok.setHeader("Expires", Integer.toString(expires));
         ok.addHeader("Supported", "msrtc-event-categories");
         ok.setHeader("Allow-Events", ProvisioningDocument.EVENT);

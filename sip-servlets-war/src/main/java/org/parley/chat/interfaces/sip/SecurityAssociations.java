@@ -18,7 +18,7 @@ import org.parley.sip.servlet.SipSession;
 
 /**
  * The clients signed in with NTLM on this node. An association is named by its {@code opaque}, which the client
- * repeats in every message it signs (REAL-CLIENT.md §4.2), and remembers the flow it signed in on:
+ * repeats in every message it signs (docs/protocol/real-client.md §4.2), and remembers the flow it signed in on:
  * <ul>
  * <li>a client's own TCP/TLS connection: the association is that connection's, ends with it, and anything
  * unsigned on the connection is refused (nobody speaks between the client's signed messages);</li>

@@ -23,7 +23,7 @@ import org.parley.xccos.XccosNames;
 
 /**
  * {@link ClientDelivery} over this node's SIP dialogs: each element is one INFO in the client's
- * chat dialog, From the URI the client invited (PROTOCOL.md §4). A failed INFO (481, 487, timeout)
+ * chat dialog, From the URI the client invited (docs/protocol/xccos.md §4). A failed INFO (481, 487, timeout)
  * makes the SIP layer end the dialog; {@link ChatSessionEnd} then removes it everywhere.
  */
 @ApplicationScoped

@@ -18,7 +18,7 @@ import org.parley.sip.servlet.SipServletResponse;
 
 /**
  * MS-SIPAE message signing for every client with a security association [MS-SIPAE 3.2.5.5,
- * REAL-CLIENT.md §4.2]: each message the client sends must carry a right signature (only the
+ * docs/protocol/real-client.md §4.2]: each message the client sends must carry a right signature (only the
  * REGISTERs of a new handshake pass unsigned, to the registrar), and each one Parley sends it
  * gets {@code Authentication-Info}, 401s excepted. Which association a message belongs to is
  * {@link SecurityAssociations}' to say (a client's own connection, or the opaque it names through a front end). SIPE drops unsigned messages and drops the

@@ -8,7 +8,7 @@ import org.parley.chat.application.ChatSetting;
 
 /**
  * The SIP URIs under which Parley serves chat: the lookup endpoint clients find first
- * (sip:ocschat@domain, PROTOCOL.md §1) and the chat endpoint that rpl:requri and provisioning name.
+ * (sip:ocschat@domain, docs/protocol/xccos.md §1) and the chat endpoint that rpl:requri and provisioning name.
  * They may be the same; the defaults mirror a Lync 2013 pool.
  */
 @ApplicationScoped

@@ -26,7 +26,7 @@ import org.parley.xccos.Notice;
 
 /**
  * Tells users who follow a room but are not in it that it has new messages [INF: our own notice,
- * ntc:newcontent, with the room's chanib and the newest message id; PROTOCOL.md has no evidence of
+ * ntc:newcontent, with the room's chanib and the newest message id; docs/protocol/xccos.md has no evidence of
  * the original's]. At most one notice per client session and room per {@link #QUIET_PERIOD}, so a
  * busy room does not flood its followers; joining shows them the rest.
  *

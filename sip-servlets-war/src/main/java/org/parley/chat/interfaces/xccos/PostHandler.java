@@ -14,7 +14,7 @@ import org.parley.chat.domain.shared.ChatException;
 import org.parley.xccos.Post;
 
 /**
- * A grpchat from a client (PROTOCOL.md §7.8): authorised and stored by the chat service (with the posts arriving
+ * A grpchat from a client (docs/protocol/xccos.md §7.8): authorised and stored by the chat service (with the posts arriving
  * at the same time, in one transaction: {@link PostWriter}), which then publishes it
  * on the one road; every node's fan-out delivers it from there to everyone in the room, the author included, in
  * the room's order (a web post reaches the room the same way). Posts get no reply element; a refused post is

@@ -12,7 +12,7 @@ import org.parley.xccos.Reply;
 
 /**
  * cmd:requri, the lookup step: tells the client the URI of the chat endpoint it should INVITE
- * next. SIPE does nothing until this arrives (PROTOCOL.md §3.1, §7.1).
+ * next. SIPE does nothing until this arrives (docs/protocol/xccos.md §3.1, §7.1).
  */
 @ApplicationScoped
 public class RequestUriHandler implements CommandHandler<Command.RequestUri> {

@@ -37,7 +37,7 @@ import org.parley.xccos.XccosNames;
 
 /**
  * Tells a room's online participants what happens in it: posts (to everyone, the author included:
- * clients show their own post only from this echo, PROTOCOL.md §7.8), who enters and leaves, and how the room
+ * clients show their own post only from this echo, docs/protocol/xccos.md §7.8), who enters and leaves, and how the room
  * itself changed.
  *
  * <p>Posts come from the one road ({@link #posted}), SIP and web alike. The road's publisher only hands the post
@@ -236,7 +236,7 @@ public class RoomFanOut implements PresenceWatcher {
     }
 
     /**
-     * Someone entered the room on this node: ntc:join to the others in the room (PROTOCOL.md §8, REAL-CLIENT.md
+     * Someone entered the room on this node: ntc:join to the others in the room (docs/protocol/xccos.md §8, docs/protocol/real-client.md
      * appendix B), here and, through the pool, on the other nodes. Notices name users, not clients: a user
      * already in the room through another client (on any node) is not announced again.
      */

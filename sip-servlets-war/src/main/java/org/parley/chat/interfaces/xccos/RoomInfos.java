@@ -24,7 +24,7 @@ public class RoomInfos {
     RoomPresence presence;
 
     /**
-     * The chanib of search results, associations and room changes (PROTOCOL.md §7.4, docs/room-changes.md): the
+     * The chanib of search results, associations and room changes (docs/protocol/xccos.md §7.4, docs/room-changes.md): the
      * room's whole description, one shape wherever a client learns it.
      */
     public ChannelInfo listing(RoomView room) {

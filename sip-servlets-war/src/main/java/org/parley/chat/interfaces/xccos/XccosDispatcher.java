@@ -17,7 +17,7 @@ import org.parley.xccos.Result;
 
 /**
  * Routes each command to its handler and turns every failure into an error reply: a client never
- * meets silence (PROTOCOL.md §7.9), and one bad command never affects the next.
+ * meets silence (docs/protocol/xccos.md §7.9), and one bad command never affects the next.
  */
 @ApplicationScoped
 public class XccosDispatcher {

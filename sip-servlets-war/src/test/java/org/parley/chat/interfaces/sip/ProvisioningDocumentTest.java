@@ -14,7 +14,7 @@ import org.w3c.dom.Element;
 class ProvisioningDocumentTest {
 
     /**
-     * The body of the 200 OK in REAL-CLIENT.md appendix A.2, verbatim (Content-Length: 370): the answer a
+     * The body of the 200 OK in docs/protocol/real-client.md appendix A.2, verbatim (Content-Length: 370): the answer a
      * real pidgin-sipe accepted and started group chat with. No XML declaration, no whitespace.
      */
     private static final String CAPTURED = "<provisionGroupList xmlns=\"http://schemas.microsoft.com/2006/09/sip/provisiongrouplist\">"
@@ -41,7 +41,7 @@ class ProvisioningDocumentTest {
 
     /**
      * SIPE matches the root and group by name and namespace, not the request's provisioningGroupList
-     * (REAL-CLIENT.md §2 item 4); a pool URI with XML specials must still give a well-formed document.
+     * (docs/protocol/real-client.md §2 item 4); a pool URI with XML specials must still give a well-formed document.
      */
     @Test
     void isWellFormedWithTheRightNamesForAnyPoolUri() throws Exception {

@@ -93,7 +93,7 @@ class PostHandlerTest {
         MessageView message = handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
 
         assertThat(message.seq()).isEqualTo(1);
-        // The server's time replaces the client's (PROTOCOL.md §7.8 allows it; the store decides).
+        // The server's time replaces the client's (docs/protocol/xccos.md §7.8 allows it; the store decides).
         ChatMessage chat = new ChatMessage(ROOM_A, ALICE, SERVER_TIME, "hello");
         assertThat(delivery.to("s-alice")).containsExactly(chat);
         assertThat(delivery.to("s-bob")).containsExactly(chat);

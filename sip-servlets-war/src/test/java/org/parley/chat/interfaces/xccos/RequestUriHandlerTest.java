@@ -25,7 +25,7 @@ class RequestUriHandlerTest {
 
     /**
      * The lookup step: the reply's data/uib/@uri is the chat endpoint to INVITE next, whatever URI the
-     * client reached us on (PROTOCOL.md §7.1).
+     * client reached us on (docs/protocol/xccos.md §7.1).
      */
     @Test
     void answersTheChatEndpointUri() {

@@ -50,7 +50,7 @@ class XccosDispatcherTest {
         assertThat(requris.received).isEmpty();
     }
 
-    /** A client never meets silence (PROTOCOL.md §7.9): a command nobody handles gets a 501 reply of its own id. */
+    /** A client never meets silence (docs/protocol/xccos.md §7.9): a command nobody handles gets a 501 reply of its own id. */
     @Test
     void unknownCommandIsA501ErrorReply() {
         XccosDispatcher dispatcher = dispatcher(new StubHandler<>(Command.Part.class, List::of));

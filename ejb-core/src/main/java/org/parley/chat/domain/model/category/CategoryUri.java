@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.parley.chat.domain.shared.ChatException;
 
-/** {@code ma-cat://<domain>/<guid>}, the XCCOS name of a category (PROTOCOL.md §6). */
+/** {@code ma-cat://<domain>/<guid>}, the XCCOS name of a category (docs/protocol/xccos.md §6). */
 public record CategoryUri(String domain, UUID guid) {
 
     public static final String SCHEME = "ma-cat://";

@@ -16,7 +16,7 @@ import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.Texts;
 
 /**
- * One of a user's preferences kept on the server (XCCOS cmd:getpref / cmd:setpref, PROTOCOL.md §7.9): an opaque
+ * One of a user's preferences kept on the server (XCCOS cmd:getpref / cmd:setpref, docs/protocol/xccos.md §7.9): an opaque
  * value under a label the client chooses (the 2010 Group Chat client kept its room list under
  * {@code kedzie.GroupChannels}), the same for every client of the user. The value travels and is kept in base64,
  * as the client sends it; its version is the {@code seqid} the clients see, one more with every change.

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.parley.chat.domain.shared.ChatException;
 
 /**
- * {@code ma-chan://<domain>/<guid>}, the XCCOS name of a room (PROTOCOL.md §6). Rooms are found by the
+ * {@code ma-chan://<domain>/<guid>}, the XCCOS name of a room (docs/protocol/xccos.md §6). Rooms are found by the
  * GUID; the domain is the server's and kept for the round trip.
  */
 public record RoomUri(String domain, UUID guid) {

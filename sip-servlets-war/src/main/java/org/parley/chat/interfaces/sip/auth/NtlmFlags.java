@@ -20,7 +20,7 @@ public final class NtlmFlags {
     public static final int NEGOTIATE_56 = 0x80000000;
 
     /**
-     * What Parley offers in its CHALLENGE: exactly the set SIPE insists on (REAL-CLIENT.md §4.1,
+     * What Parley offers in its CHALLENGE: exactly the set SIPE insists on (docs/protocol/real-client.md §4.1,
      * otherwise "incompatible NTLM NegotiateFlags"), plus REQUEST_TARGET, TARGET_TYPE_DOMAIN, 128
      * and 56 as in the CHALLENGE of appendix C.1 ({@code 0xE0998255}).
      */

@@ -72,7 +72,7 @@ public final class NtlmMessages {
     /**
      * A CHALLENGE for connectionless NTLM: there is no NEGOTIATE to answer, so the flags are the
      * server's offer, which the client's AUTHENTICATE then narrows. No Version field, as in the
-     * CHALLENGE SIPE accepted in REAL-CLIENT.md appendix C.1.
+     * CHALLENGE SIPE accepted in docs/protocol/real-client.md appendix C.1.
      */
     public static byte[] challenge(int flags, byte[] serverChallenge, String targetName, byte[] targetInfo) {
         if (serverChallenge.length != 8) {

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * The server side of the MS-SIPAE NTLM handshake over REGISTER [MS-SIPAE 3.2.5.1; REAL-CLIENT.md
+ * The server side of the MS-SIPAE NTLM handshake over REGISTER [MS-SIPAE 3.2.5.1; docs/protocol/real-client.md
  * §4.1]: a REGISTER without credentials gets the scheme offer, one with empty {@code gssapi-data}
  * (or a NEGOTIATE) gets a CHALLENGE under a fresh {@code opaque}, and one with an AUTHENTICATE under
  * that {@code opaque} becomes a {@link SipaeSecurityAssociation}. Each CHALLENGE can be answered once

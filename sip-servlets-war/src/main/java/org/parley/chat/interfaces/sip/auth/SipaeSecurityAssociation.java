@@ -17,7 +17,7 @@ public final class SipaeSecurityAssociation {
 
     /**
      * SIPE sends and expects NTLM sequence number 100 in every signature and compares all 16 bytes
-     * (REAL-CLIENT.md §4.2); message order lives in {@code snum}/{@code cnum} instead.
+     * (docs/protocol/real-client.md §4.2); message order lives in {@code snum}/{@code cnum} instead.
      */
     static final int NTLM_SEQUENCE_NUMBER = 100;
 

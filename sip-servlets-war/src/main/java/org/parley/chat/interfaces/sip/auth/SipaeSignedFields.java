@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The parts of a SIP message an MS-SIPAE signature covers (protocol version 3, SIPE's
- * {@code sipmsg_breakdown}; REAL-CLIENT.md §4.2). Built from the header values as they are on the
+ * {@code sipmsg_breakdown}; docs/protocol/real-client.md §4.2). Built from the header values as they are on the
  * wire, so it must be taken after the SIP layer set tags, CSeq and Expires.
  *
  * @param statusCode the response's status, or 0 for a request

@@ -24,7 +24,7 @@ import org.parley.xccos.Reply;
 import org.parley.xccos.XccosNames;
 
 /**
- * cmd:getassociations [INF: no capture exists, PROTOCOL.md §12 q2]. Our shape, in the style of
+ * cmd:getassociations [INF: no capture exists, docs/protocol/xccos.md §12 q2]. Our shape, in the style of
  * rpl:chansrch and rpl:join: the user as uib id 0, then one chanib per room it is associated with
  * (followed, member of, manager of), each with the listing's info/prop and an aib saying how:
  * 3984 member, 12276 manager, and {@value #FOLLOWED_KEY} followed.

@@ -17,7 +17,7 @@ import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:bccontext (PROTOCOL.md §7.6): the last N messages of a room, oldest first, as msg
+ * cmd:bccontext (docs/protocol/xccos.md §7.6): the last N messages of a room, oldest first, as msg
  * id="grpchat"; with our bcq/before form [INF], the N before a message, to page back. Each msg
  * carries its sequence number as msgid for the next page. A room whose category keeps no history
  * answers an empty list.

@@ -15,7 +15,7 @@ import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:chansrch (PROTOCOL.md §7.4): rooms the user may see whose name contains the criteria (all of
+ * cmd:chansrch (docs/protocol/xccos.md §7.4): rooms the user may see whose name contains the criteria (all of
  * them for an empty one), in one reply, at most the advertised search limit. Secret rooms appear only
  * to their members; closed ones to everyone the category allows.
  */

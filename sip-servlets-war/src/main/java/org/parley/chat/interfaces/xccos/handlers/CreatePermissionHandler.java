@@ -14,7 +14,7 @@ import org.parley.xccos.Reply;
 import org.parley.xccos.Result;
 
 /**
- * cmd:nodespermcreatechild (PROTOCOL.md §7.9): may the user create rooms? The logged reply is 200 SUCCESS_OK with
+ * cmd:nodespermcreatechild (docs/protocol/xccos.md §7.9): may the user create rooms? The logged reply is 200 SUCCESS_OK with
  * an empty data element; a user who may not gets 403 with the reason [INF: no refusal was captured].
  */
 @ApplicationScoped

@@ -16,7 +16,7 @@ import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:getfutok / cmd:getfdtok (PROTOCOL.md §7.9): a one-use token for moving a file into or out of a room
+ * cmd:getfutok / cmd:getfdtok (docs/protocol/xccos.md §7.9): a one-use token for moving a file into or out of a room
  * over HTTPS, and the web service that takes it. Both answer rpl:getftok. Whoever may not post (upload) or
  * read (download) files in the room gets the error reply the files API would give.
  */

@@ -15,7 +15,7 @@ import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:getpref (PROTOCOL.md §7.9): one of the user's preferences, the same for all their clients; with
+ * cmd:getpref (docs/protocol/xccos.md §7.9): one of the user's preferences, the same for all their clients; with
  * createdefault="true" an empty one is made when there is none, else 404.
  */
 @ApplicationScoped

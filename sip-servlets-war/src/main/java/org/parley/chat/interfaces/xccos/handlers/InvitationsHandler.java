@@ -17,7 +17,7 @@ import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:getinv (PROTOCOL.md §7.3): the user's invitations with an id above the one the client names,
+ * cmd:getinv (docs/protocol/xccos.md §7.3): the user's invitations with an id above the one the client names,
  * one inv each [INF shape]. Handing them over settles nothing: the inviteId is the client's own
  * acknowledgement (it names the last it has), so the user's other clients, and a client whose reply was
  * lost, get them too. An invitation is settled when the user enters its room (JoinHandler). SIPE always

@@ -28,7 +28,7 @@ import org.parley.xccos.Reply;
 import org.parley.xccos.XccosNames;
 
 /**
- * cmd:join and cmd:bjoin (PROTOCOL.md §7.5): the user enters each room it may join ({@link RoomOccupancy#enter}:
+ * cmd:join and cmd:bjoin (docs/protocol/xccos.md §7.5): the user enters each room it may join ({@link RoomOccupancy#enter}:
  * the room followed, the user's invitations to it settled, ntc:join to the others); the reply lists the
  * participants online as uib (numbered) and each room as chanib with aib lists of those numbers, members (3984)
  * and managers (12276) apart. A bjoin answers a room it cannot enter with a fib and enters the rest; a join of one

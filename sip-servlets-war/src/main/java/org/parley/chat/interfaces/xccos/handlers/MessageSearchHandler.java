@@ -15,7 +15,7 @@ import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:msgsrch [INF: our own command, PROTOCOL.md has none]: full-text, case-insensitive search of
+ * cmd:msgsrch [INF: our own command, docs/protocol/xccos.md has none]: full-text, case-insensitive search of
  * message history in the rooms the user may read (or one room, qib/@chanUri), newest first, each hit
  * as a msg id="grpchat" with its msgid. Request:
  * {@code <cmd id="cmd:msgsrch" seqid="1"><data><qib criteria="deploy" chanUri="ma-chan://…" limit="50"/></data></cmd>}

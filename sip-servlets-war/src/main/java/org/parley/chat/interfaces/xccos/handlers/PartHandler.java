@@ -15,7 +15,7 @@ import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:part (PROTOCOL.md §7.7): the client leaves the room ({@link RoomOccupancy#leave}: those who stay get
+ * cmd:part (docs/protocol/xccos.md §7.7): the client leaves the room ({@link RoomOccupancy#leave}: those who stay get
  * ntc:part); the reply echoes the room URI exactly as sent (SIPE compares it byte for byte), and is a success even
  * for a room the client was not in (SIPE closes the room only on 200). The room stays followed: leaving a
  * conversation is not unfollowing it.

@@ -17,7 +17,7 @@ import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:getserverinfo (PROTOCOL.md §7.2): server time, limits and the root category, and the room management page when
+ * cmd:getserverinfo (docs/protocol/xccos.md §7.2): server time, limits and the root category, and the room management page when
  * one is set (parley.chat.room-management-url; the attribute is [INF], see the codec). Posts are accepted up to the
  * story size limit, so that is also the message size advertised [INF].
  */

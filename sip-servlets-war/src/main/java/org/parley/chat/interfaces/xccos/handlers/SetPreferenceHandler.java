@@ -15,7 +15,7 @@ import org.parley.xccos.Outbound;
 import org.parley.xccos.Reply;
 
 /**
- * cmd:setpref (PROTOCOL.md §7.9): stores one of the user's preferences for all their clients (last writer wins,
+ * cmd:setpref (docs/protocol/xccos.md §7.9): stores one of the user's preferences for all their clients (last writer wins,
  * PreferenceService); the reply carries it with its new seqid [INF: reply shape].
  */
 @ApplicationScoped

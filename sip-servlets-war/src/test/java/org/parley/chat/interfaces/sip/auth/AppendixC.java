@@ -1,6 +1,6 @@
 package org.parley.chat.interfaces.sip.auth;
 
-/** The NTLM messages of REAL-CLIENT.md appendix C.1, as they crossed the wire (base64). */
+/** The NTLM messages of docs/protocol/real-client.md appendix C.1, as they crossed the wire (base64). */
 final class AppendixC {
 
     static final String CHALLENGE = "TlRMTVNTUAACAAAADgAOADAAAABVgpng1vgmd0kUZ6sAAAAAAAAAAHQAdAA+AAAAQwBPAE4AVABPAFMATwACAA4AQwBPAE4AVABPAFMATwABAAwAUABBAFIATABFAFkABAAWAGMAbwBuAHQAbwBzAG8ALgBjAG8AbQADACQAcABhAHIAbABlAHkALgBjAG8AbgB0AG8AcwBvAC4AYwBvAG0ABwAIAJCL4jpXf90BAAAAAA==";

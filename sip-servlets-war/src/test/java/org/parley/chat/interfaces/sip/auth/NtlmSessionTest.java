@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Against the NTLMv2 test vectors of MS-NLMP 4.2.4 (user "User", domain "Domain", password
  * "Password", server challenge 0123456789abcdef, client challenge aa..., random session key 55...,
- * time 0) and against the handshake pidgin-sipe made in REAL-CLIENT.md appendix C.1.
+ * time 0) and against the handshake pidgin-sipe made in docs/protocol/real-client.md appendix C.1.
  */
 class NtlmSessionTest {
 
@@ -99,7 +99,7 @@ class NtlmSessionTest {
                 .isInstanceOf(NtlmException.class).hasMessageContaining("flags");
     }
 
-    /** REAL-CLIENT.md C.1: alice (development password "secret") answering Parley's CHALLENGE. */
+    /** docs/protocol/real-client.md C.1: alice (development password "secret") answering Parley's CHALLENGE. */
     @Test
     void verifiesPidginSipesAuthenticateAndReproducesTheServersSignature() {
         NtlmSession session = appendixSession();

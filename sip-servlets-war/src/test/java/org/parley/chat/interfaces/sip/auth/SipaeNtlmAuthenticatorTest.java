@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-/** The three REGISTERs of REAL-CLIENT.md §4.1, with a client written here the way SIPE behaves. */
+/** The three REGISTERs of docs/protocol/real-client.md §4.1, with a client written here the way SIPE behaves. */
 class SipaeNtlmAuthenticatorTest {
 
     private static final String FIRST = "NTLM qop=\"auth\", realm=\"SIP Communications Service\", "

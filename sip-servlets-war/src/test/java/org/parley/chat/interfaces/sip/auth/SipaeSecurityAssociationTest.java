@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** The signed messages of REAL-CLIENT.md appendix C, reproduced and verified byte for byte. */
+/** The signed messages of docs/protocol/real-client.md appendix C, reproduced and verified byte for byte. */
 class SipaeSecurityAssociationTest {
 
     private static final String REALM = "SIP Communications Service";

@@ -53,7 +53,7 @@ class ChannelSearchHandlerTest {
 
     /**
      * One reply with a chanib per room the service found for this user, in its order (SIPE closes its
-     * room list after the first reply), with the info and prop children SIPE reads (PROTOCOL.md §7.4).
+     * room list after the first reply), with the info and prop children SIPE reads (docs/protocol/xccos.md §7.4).
      */
     @Test
     void answersEveryRoomFoundInOneReplyWithInfoAndProps() {

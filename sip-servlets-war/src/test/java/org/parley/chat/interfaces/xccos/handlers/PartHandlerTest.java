@@ -90,7 +90,7 @@ class PartHandlerTest {
         verify(rooms, never()).leave(anyString(), anyString());
     }
 
-    /** SIPE compares the echoed URI byte for byte (PROTOCOL.md §7.7): no canonicalisation on the way back. */
+    /** SIPE compares the echoed URI byte for byte (docs/protocol/xccos.md §7.7): no canonicalisation on the way back. */
     @Test
     void echoesTheRoomUriExactlyAsSent() {
         String asSent = "ma-chan://Contoso.COM/0F3C6A2E-1B7D-4C59-9A8E-2D4B6C8E1F01";
@@ -113,7 +113,7 @@ class PartHandlerTest {
     }
 
     /**
-     * ntc:part names a user, not a session (PROTOCOL.md §8): while alice is still in the room through
+     * ntc:part names a user, not a session (docs/protocol/xccos.md §8): while alice is still in the room through
      * another client, telling bob she left makes his client drop her from the member list.
      */
     @Test

@@ -82,7 +82,7 @@ class ServerInfoHandlerTest {
     }
 
     /**
-     * dbVersion is a GUID (PROTOCOL.md §7.2) that must not change between starts or builds: pinned here,
+     * dbVersion is a GUID (docs/protocol/xccos.md §7.2) that must not change between starts or builds: pinned here,
      * so a change to it is a deliberate one.
      */
     @Test
