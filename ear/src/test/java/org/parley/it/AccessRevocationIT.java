@@ -53,8 +53,10 @@ class AccessRevocationIT {
 
     @EJB
     private RoomService rooms;
+
     @EJB
     private CategoryService categories;
+
     @EJB
     private PolicyService policies;
 
@@ -69,8 +71,9 @@ class AccessRevocationIT {
     }
 
     private String room(String owner, String name, Privacy privacy, String category) {
-        return rooms.createRoom(owner, new NewRoom(name + " " + run, "about " + name, category, privacy,
-                RoomType.NORMAL)).uri();
+        return rooms.createRoom(
+                        owner, new NewRoom(name + " " + run, "about " + name, category, privacy, RoomType.NORMAL))
+                .uri();
     }
 
     private static String guid(String roomUri) {
@@ -87,9 +90,11 @@ class AccessRevocationIT {
      * announced first (a disabled room evicts everyone, in no particular order), so wait for the one naming it.
      */
     private static void assertTakenOut(XccosTestClient client, String room) throws Exception {
-        Document part = client.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='"
-                + client.user + "']");
-        assertThat(text(part, "//chanib[@uri='" + room + "']/uib/@uri")).as(() -> xml(part)).isEqualTo(client.user);
+        Document part = client.await(
+                "/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + client.user + "']");
+        assertThat(text(part, "//chanib[@uri='" + room + "']/uib/@uri"))
+                .as(() -> xml(part))
+                .isEqualTo(client.user);
     }
 
     /** The others in the room hear that {@code who} left it. */
@@ -108,9 +113,12 @@ class AccessRevocationIT {
         assertThat(text(author.await("/xccos/grpchat"), "//chat")).isEqualTo("not for " + evicted.user);
         assertThat(author.post(marker, "marker").status()).isEqualTo(200);
         Document next = evicted.await("/xccos/grpchat");
-        assertThat(text(next, "/xccos/grpchat/@chanUri")).as(() -> "got " + xml(next)).isEqualTo(marker);
+        assertThat(text(next, "/xccos/grpchat/@chanUri"))
+                .as(() -> "got " + xml(next))
+                .isEqualTo(marker);
         assertThat(text(next, "//chat")).isEqualTo("marker");
-        assertThat(evicted.post(room, "still here?").status()).as("no post to a room one was taken out of")
+        assertThat(evicted.post(room, "still here?").status())
+                .as("no post to a room one was taken out of")
                 .isEqualTo(403);
     }
 
@@ -122,7 +130,7 @@ class AccessRevocationIT {
         String marker = room(alice, "Marker", Privacy.OPEN);
         rooms.grant(alice, closed, RoomRole.MEMBER, bob);
         try (XccosTestClient aliceSip = XccosTestClient.signIn(alice);
-             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+                XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
             join(aliceSip, closed);
             join(aliceSip, marker);
             join(bobSip, closed);
@@ -136,12 +144,13 @@ class AccessRevocationIT {
             assertToldOfPart(aliceSip, closed, bob);
             assertNoMorePosts(aliceSip, bobSip, closed, marker);
 
-            Document history = bobSip.command("cmd:bccontext", "<data><chanib uri=\"" + closed
-                    + "\"/><bcq><last cnt=\"5\"/></bcq></data>");
+            Document history = bobSip.command(
+                    "cmd:bccontext", "<data><chanib uri=\"" + closed + "\"/><bcq><last cnt=\"5\"/></bcq></data>");
             assertThat(text(history, "//resp/@code")).as("no history either").isNotEqualTo("200");
             Document associations = bobSip.command("cmd:getassociations", "<data/>");
             assertThat(bool(associations, "//chanib[@uri='" + closed + "']"))
-                    .as(() -> "no longer follows (or is anything of) the room: " + xml(associations)).isFalse();
+                    .as(() -> "no longer follows (or is anything of) the room: " + xml(associations))
+                    .isFalse();
         }
     }
 
@@ -152,7 +161,7 @@ class AccessRevocationIT {
         String closed = room(owner, "Disabled", Privacy.CLOSED);
         rooms.grant(owner, closed, RoomRole.MEMBER, bob);
         try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
-             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+                XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
             join(ownerSip, closed);
             join(bobSip, closed);
 
@@ -160,7 +169,9 @@ class AccessRevocationIT {
 
             assertTakenOut(bobSip, closed);
             assertTakenOut(ownerSip, closed);
-            assertThat(ownerSip.post(closed, "anyone?").status()).as("nobody posts to a disabled room").isEqualTo(403);
+            assertThat(ownerSip.post(closed, "anyone?").status())
+                    .as("nobody posts to a disabled room")
+                    .isEqualTo(403);
         }
     }
 
@@ -171,14 +182,23 @@ class AccessRevocationIT {
         String open = room(owner, "Soon secret", Privacy.OPEN);
         String marker = room(owner, "Marker", Privacy.OPEN);
         try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
-             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+                XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
             join(ownerSip, open);
             join(ownerSip, marker);
             join(bobSip, open);
             join(bobSip, marker);
 
-            rooms.updateSettings(owner, open, new RoomSettings("Soon secret " + run, null, null, Privacy.SECRET,
-                    RoomType.NORMAL, InvitationSetting.INHERIT), null);
+            rooms.updateSettings(
+                    owner,
+                    open,
+                    new RoomSettings(
+                            "Soon secret " + run,
+                            null,
+                            null,
+                            Privacy.SECRET,
+                            RoomType.NORMAL,
+                            InvitationSetting.INHERIT),
+                    null);
 
             assertTakenOut(bobSip, open);
             assertToldOfPart(ownerSip, open, bob);
@@ -194,7 +214,7 @@ class AccessRevocationIT {
         String marker = room(alice, "Survivor", Privacy.OPEN);
         String path = "/rooms/" + guid(doomed);
         try (XccosTestClient aliceSip = XccosTestClient.signIn(alice);
-             XccosTestClient bobSip = XccosTestClient.signIn(user("bob"))) {
+                XccosTestClient bobSip = XccosTestClient.signIn(user("bob"))) {
             join(aliceSip, doomed);
             join(aliceSip, marker);
             join(bobSip, doomed);
@@ -203,9 +223,14 @@ class AccessRevocationIT {
 
             WebApiClient admin = WebApiClient.as("admin", "parley-admin");
             String etag = admin.get(path).headers().firstValue("ETag").orElseThrow();
-            assertThat(WebApiClient.as("alice", "secret").delete(path, "If-Match", etag).statusCode())
-                    .as("a manager may not, unless parley.chat.managers-may-delete-rooms").isEqualTo(403);
-            assertThat(admin.delete(path).statusCode()).as("If-Match is required").isEqualTo(428);
+            assertThat(WebApiClient.as("alice", "secret")
+                            .delete(path, "If-Match", etag)
+                            .statusCode())
+                    .as("a manager may not, unless parley.chat.managers-may-delete-rooms")
+                    .isEqualTo(403);
+            assertThat(admin.delete(path).statusCode())
+                    .as("If-Match is required")
+                    .isEqualTo(428);
             var deleted = admin.delete(path, "If-Match", etag);
             assertThat(deleted.statusCode()).as(deleted::body).isEqualTo(204);
 
@@ -213,9 +238,13 @@ class AccessRevocationIT {
             assertTakenOut(aliceSip, doomed);
             assertThat(admin.get(path).statusCode()).isEqualTo(404);
             assertThat(admin.delete(path, "If-Match", "*").statusCode()).isEqualTo(404);
-            assertThat(aliceSip.post(marker, "still here").status()).as("other rooms are untouched").isEqualTo(200);
+            assertThat(aliceSip.post(marker, "still here").status())
+                    .as("other rooms are untouched")
+                    .isEqualTo(200);
             Document next = bobSip.await("/xccos/grpchat");
-            assertThat(text(next, "/xccos/grpchat/@chanUri")).as(() -> "got " + xml(next)).isEqualTo(marker);
+            assertThat(text(next, "/xccos/grpchat/@chanUri"))
+                    .as(() -> "got " + xml(next))
+                    .isEqualTo(marker);
         }
     }
 
@@ -223,13 +252,19 @@ class AccessRevocationIT {
     void aUserDeniedByTheCategoryIsTakenOutOfItsRooms() throws Exception {
         String owner = user("owner");
         String bob = user("bob");
-        String category = categories.createCategory(ADMIN, new NewCategory(
-                new CategorySettings("Denying " + run, null, true, true, true),
-                Set.of("domain:contoso.com"), Set.of(), Set.of(owner))).uri();
+        String category = categories
+                .createCategory(
+                        ADMIN,
+                        new NewCategory(
+                                new CategorySettings("Denying " + run, null, true, true, true),
+                                Set.of("domain:contoso.com"),
+                                Set.of(),
+                                Set.of(owner)))
+                .uri();
         String open = room(owner, "In category", Privacy.OPEN, category);
         String marker = room(owner, "Marker", Privacy.OPEN);
         try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
-             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+                XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
             join(ownerSip, open);
             join(ownerSip, marker);
             join(bobSip, open);
@@ -249,7 +284,7 @@ class AccessRevocationIT {
         String bob = user("bob");
         String open = room(owner, "Policy", Privacy.OPEN);
         try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
-             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+                XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
             join(ownerSip, open);
             join(bobSip, open);
 
@@ -275,7 +310,7 @@ class AccessRevocationIT {
         String open = room(owner, "Followed", Privacy.OPEN);
         rooms.grant(owner, secret, RoomRole.MEMBER, bob);
         try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
-             XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
+                XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
             join(ownerSip, secret);
             join(ownerSip, open);
             // Joining follows; leaving does not unfollow: bob follows both rooms without being in them.
@@ -289,7 +324,8 @@ class AccessRevocationIT {
             assertThat(ownerSip.post(secret, "secret news").status()).isEqualTo(200);
             assertThat(ownerSip.post(open, "open news").status()).isEqualTo(200);
             Document notice = bobSip.await("/xccos/ntc[@id='ntc:newcontent']");
-            assertThat(text(notice, "//chanib/@uri")).as(() -> "the secret room's news leaked: " + xml(notice))
+            assertThat(text(notice, "//chanib/@uri"))
+                    .as(() -> "the secret room's news leaked: " + xml(notice))
                     .isEqualTo(open);
         }
     }
@@ -303,16 +339,22 @@ class AccessRevocationIT {
             join(aliceSip, open);
             aliceSip.command("cmd:part", "<data><chanib uri=\"" + open + "\"/></data>");
             String followed = "//chanib[@uri='" + open + "']/aib[@key='follow']";
-            assertThat(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed)).as("joining follows")
+            assertThat(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed))
+                    .as("joining follows")
                     .isTrue();
 
-            assertThat(web.delete("/rooms/" + guid(open) + "/follow").statusCode()).isEqualTo(204);
-            assertThat(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed)).as("unfollowed").isFalse();
-            assertThat(web.delete("/rooms/" + guid(open) + "/follow").statusCode()).as("twice is no error")
+            assertThat(web.delete("/rooms/" + guid(open) + "/follow").statusCode())
+                    .isEqualTo(204);
+            assertThat(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed))
+                    .as("unfollowed")
+                    .isFalse();
+            assertThat(web.delete("/rooms/" + guid(open) + "/follow").statusCode())
+                    .as("twice is no error")
                     .isEqualTo(204);
 
             assertThat(web.put("/rooms/" + guid(open) + "/follow").statusCode()).isEqualTo(204);
-            assertThat(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed)).as("followed again")
+            assertThat(bool(aliceSip.command("cmd:getassociations", "<data/>"), followed))
+                    .as("followed again")
                     .isTrue();
         }
     }

@@ -81,7 +81,9 @@ class AdminApiIT {
                 alice.get("/admin/compliance"),
                 alice.post("/admin/compliance/run", ""),
                 alice.get("/admin/pool"))) {
-            assertThat(refused.statusCode()).as(refused.request().uri() + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.statusCode())
+                    .as(refused.request().uri() + ": " + refused.body())
+                    .isEqualTo(403);
         }
         assertThat(WebApiClient.anonymous().get("/admin/policies").statusCode()).isEqualTo(401);
     }
@@ -104,8 +106,8 @@ class AdminApiIT {
         assertThat(defined.statusCode()).as(defined.body()).isEqualTo(200);
         assertThat(object(defined).getString("name")).isEqualTo(policy);
         assertThat(object(defined).getBoolean("chatEnabled")).isFalse();
-        assertProblem(admin.put("/admin/policies/" + segment(policy), "{}"), 400,
-                "urn:parley:problem:constraint-violation");
+        assertProblem(
+                admin.put("/admin/policies/" + segment(policy), "{}"), 400, "urn:parley:problem:constraint-violation");
 
         HttpResponse<String> global = admin.put("/admin/policies/global", "{\"chatEnabled\": true}");
         assertThat(global.statusCode()).as(global.body()).isEqualTo(200);
@@ -114,8 +116,13 @@ class AdminApiIT {
         JsonObject page = object(admin.get("/admin/policies?size=100"));
         assertThat(page.getInt("page")).isEqualTo(0);
         assertThat(page.getInt("size")).isEqualTo(100);
-        assertThat(names(page).containsAll(List.of("Global", policy))).as(page.toString()).isTrue();
-        assertThat(object(admin.get("/admin/policies?size=1")).getJsonArray("items").size()).isEqualTo(1);
+        assertThat(names(page).containsAll(List.of("Global", policy)))
+                .as(page.toString())
+                .isTrue();
+        assertThat(object(admin.get("/admin/policies?size=1"))
+                        .getJsonArray("items")
+                        .size())
+                .isEqualTo(1);
         assertProblem(admin.get("/admin/policies?size=101"), 400, "urn:parley:problem:constraint-violation");
 
         String carolPath = "/admin/users/" + segment("sip:carol@contoso.com");
@@ -123,20 +130,25 @@ class AdminApiIT {
         assertThat(before.getString("uri")).isEqualTo("sip:carol@contoso.com");
         assertThat(before.getBoolean("administrator")).isFalse();
         assertThat(object(admin.get("/admin/users/admin")).getBoolean("administrator"))
-                .as("a sign-in name names the same user").isTrue();
+                .as("a sign-in name names the same user")
+                .isTrue();
 
         try {
             HttpResponse<String> assigned = admin.put(carolPath + "/policy", "{\"policy\": \"" + policy + "\"}");
             assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
-            assertThat(object(assigned).getJsonObject("policy").getString("name")).isEqualTo(policy);
+            assertThat(object(assigned).getJsonObject("policy").getString("name"))
+                    .isEqualTo(policy);
             assertProblem(carol.get("/rooms"), 403, "urn:parley:problem:disabled-by-policy");
         } finally {
             HttpResponse<String> cleared = admin.put(carolPath + "/policy", "{\"policy\": null}");
             assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
-            assertThat(object(cleared).getJsonObject("policy").getString("name")).isEqualTo("Global");
+            assertThat(object(cleared).getJsonObject("policy").getString("name"))
+                    .isEqualTo("Global");
         }
         assertThat(carol.get("/rooms").statusCode()).as("back under Global").isEqualTo(200);
-        assertProblem(admin.put(carolPath + "/policy", "{\"policy\": \"None " + run + "\"}"), 404,
+        assertProblem(
+                admin.put(carolPath + "/policy", "{\"policy\": \"None " + run + "\"}"),
+                404,
                 "urn:parley:problem:not-found");
         assertProblem(admin.get("/admin/users/" + segment("sip:")), 400, "urn:parley:problem:invalid");
     }
@@ -161,24 +173,33 @@ class AdminApiIT {
         assertThat(object(updated).getBoolean("invitationsAllowed")).isFalse();
         String newEtag = updated.headers().firstValue("ETag").orElseThrow();
         assertThat(newEtag).isNotEqualTo(etag);
-        assertProblem(admin.put(path, settings.formatted(run, "stale"), "If-Match", etag), 412,
+        assertProblem(
+                admin.put(path, settings.formatted(run, "stale"), "If-Match", etag),
+                412,
                 "urn:parley:problem:stale-version");
-        assertProblem(admin.put(path, "{\"name\": \"Admin " + run + "\"}", "If-Match", newEtag), 400,
+        assertProblem(
+                admin.put(path, "{\"name\": \"Admin " + run + "\"}", "If-Match", newEtag),
+                400,
                 "urn:parley:problem:constraint-violation");
-        assertProblem(admin.put("/admin/categories/" + UUID.randomUUID(), settings.formatted(run, "x"),
-                "If-Match", "*"), 404, "urn:parley:problem:not-found");
+        assertProblem(
+                admin.put("/admin/categories/" + UUID.randomUUID(), settings.formatted(run, "x"), "If-Match", "*"),
+                404,
+                "urn:parley:problem:not-found");
 
         String bob = segment("sip:bob@contoso.com");
         HttpResponse<String> granted = admin.put(path + "/creators/" + bob);
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
         assertThat(strings(object(granted), "creators")).contains("sip:bob@contoso.com");
         assertThat(granted.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(newEtag);
-        assertThat(strings(object(admin.put(path + "/denied-members/" + bob)), "deniedMembers")).contains("sip:bob@contoso.com");
+        assertThat(strings(object(admin.put(path + "/denied-members/" + bob)), "deniedMembers"))
+                .contains("sip:bob@contoso.com");
         HttpResponse<String> revoked = admin.delete(path + "/denied-members/" + bob);
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
         assertThat(strings(object(revoked), "deniedMembers")).doesNotContain("sip:bob@contoso.com");
-        assertThat(strings(object(admin.delete(path + "/allowed-members/" + segment("domain:contoso.com"))),
-                "allowedMembers")).isEmpty();
+        assertThat(strings(
+                        object(admin.delete(path + "/allowed-members/" + segment("domain:contoso.com"))),
+                        "allowedMembers"))
+                .isEmpty();
         assertProblem(admin.put(path + "/creators/nobody"), 400, "urn:parley:problem:invalid");
         assertThat(admin.put(path + "/owners/" + bob).statusCode()).isEqualTo(404);
     }
@@ -208,24 +229,33 @@ class AdminApiIT {
         }
         String filter = """
                 {"textContains": "%s", "dryRun": %s}""";
-        assertThat(alice.post("/admin/history/remove", filter.formatted(leak, true)).statusCode()).isEqualTo(403);
+        assertThat(alice.post("/admin/history/remove", filter.formatted(leak, true))
+                        .statusCode())
+                .isEqualTo(403);
         assertProblem(admin.post("/admin/history/remove", "{\"dryRun\": true}"), 400, "urn:parley:problem:invalid");
 
         HttpResponse<String> dry = admin.post("/admin/history/remove", filter.formatted(leak, true));
         assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
         assertThat(object(dry).getJsonNumber("messages").longValue()).isEqualTo(2);
-        assertThat(object(dry).getJsonNumber("files").longValue()).as("no file was announced").isEqualTo(0);
+        assertThat(object(dry).getJsonNumber("files").longValue())
+                .as("no file was announced")
+                .isEqualTo(0);
         assertThat(object(dry).getBoolean("dryRun")).isTrue();
-        assertThat(history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + ids.get(0), 10).size())
-                .as("the dry run removed nothing").isEqualTo(2);
+        assertThat(history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + ids.get(0), 10)
+                        .size())
+                .as("the dry run removed nothing")
+                .isEqualTo(2);
 
         HttpResponse<String> done = admin.post("/admin/history/remove", filter.formatted(leak, false));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(object(done).getJsonNumber("messages").longValue()).isEqualTo(2);
         for (String id : ids) {
-            assertThat(history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + id,
-                    10).stream().map(MessageView::text).toList()).isEqualTo(List.of("nothing to see"));
-            JsonObject change = object(admin.get("/admin/rooms/" + id + "/history/changes")).getJsonArray("items")
+            assertThat(history.last("sip:alice@contoso.com", "ma-chan://contoso.com/" + id, 10).stream()
+                            .map(MessageView::text)
+                            .toList())
+                    .isEqualTo(List.of("nothing to see"));
+            JsonObject change = object(admin.get("/admin/rooms/" + id + "/history/changes"))
+                    .getJsonArray("items")
                     .getJsonObject(0);
             assertThat(change.getString("kind")).isEqualTo("REMOVED_MATCHING");
             assertThat(change.getJsonNumber("messagesAffected").longValue()).isEqualTo(1);
@@ -238,39 +268,46 @@ class AdminApiIT {
     @RunAsClient
     void retentionIsSetOnACategoryOverriddenOnARoomAndPreviewed() throws Exception {
         HttpResponse<String> created = admin.post("/categories", """
-                {"name": "Kept %s", "allowedMembers": ["domain:contoso.com"], "creators": ["domain:contoso.com"]}"""
-                .formatted(run));
+                {"name": "Kept %s", "allowedMembers": ["domain:contoso.com"], "creators": ["domain:contoso.com"]}""".formatted(run));
         String category = object(created).getString("id");
         List<String> rooms = new java.util.ArrayList<>();
         for (String name : List.of("Kept " + run, "Forever " + run)) {
-            HttpResponse<String> room = alice.post("/rooms", """
-                    {"name": "%s", "privacy": "OPEN", "categoryUri": "%s"}""".formatted(name,
-                    object(created).getString("uri")));
+            HttpResponse<String> room =
+                    alice.post("/rooms", """
+                    {"name": "%s", "privacy": "OPEN", "categoryUri": "%s"}""".formatted(name, object(created).getString("uri")));
             assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
             rooms.add(object(room).getString("uri"));
         }
         String forever = rooms.get(1).substring(rooms.get(1).lastIndexOf('/') + 1);
 
-        assertThat(alice.put("/admin/categories/" + category + "/retention", "{\"days\": 30}").statusCode())
+        assertThat(alice.put("/admin/categories/" + category + "/retention", "{\"days\": 30}")
+                        .statusCode())
                 .isEqualTo(403);
-        assertProblem(admin.put("/admin/categories/" + category + "/retention", "{\"days\": 40000}"), 400,
+        assertProblem(
+                admin.put("/admin/categories/" + category + "/retention", "{\"days\": 40000}"),
+                400,
                 "urn:parley:problem:constraint-violation");
         HttpResponse<String> set = admin.put("/admin/categories/" + category + "/retention", "{\"days\": 30}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
         assertThat(object(set).getInt("days")).isEqualTo(30);
-        assertThat(object(admin.put("/admin/rooms/" + forever + "/retention", "{\"days\": 0}")).getInt("days"))
+        assertThat(object(admin.put("/admin/rooms/" + forever + "/retention", "{\"days\": 0}"))
+                        .getInt("days"))
                 .isEqualTo(0);
 
-        JsonArray preview = jakarta.json.Json.createReader(new java.io.StringReader(admin.get("/admin/retention").body()))
+        JsonArray preview = jakarta.json.Json.createReader(
+                        new java.io.StringReader(admin.get("/admin/retention").body()))
                 .readArray();
-        List<String> previewed = preview.getValuesAs(JsonObject.class).stream().map(r -> r.getString("roomUri")).toList();
+        List<String> previewed = preview.getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("roomUri"))
+                .toList();
         assertThat(previewed).as(preview::toString).contains(rooms.get(0));
         assertThat(previewed).as("a room that keeps history for ever").doesNotContain(rooms.get(1));
         assertThat(alice.post("/admin/retention/run", "").statusCode()).isEqualTo(403);
         HttpResponse<String> ran = admin.post("/admin/retention/run", "");
         assertThat(ran.statusCode()).as(ran.body()).isEqualTo(200);
         assertThat(ran.body()).as("nothing in it is 30 days old").doesNotContain(rooms.get(0));
-        assertThat(admin.put("/admin/categories/" + category + "/retention", "{\"days\": null}").statusCode())
+        assertThat(admin.put("/admin/categories/" + category + "/retention", "{\"days\": null}")
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -280,11 +317,14 @@ class AdminApiIT {
     void anAddInRegisteredByAnAdministratorIsPickedForARoomAndReachesItsClients() throws Exception {
         String name = "Board " + run;
         String path = "/admin/addins/" + name.replace(" ", "%20");
-        assertThat(alice.put(path, "{\"url\": \"https://board.contoso.com/\"}").statusCode()).isEqualTo(403);
+        assertThat(alice.put(path, "{\"url\": \"https://board.contoso.com/\"}").statusCode())
+                .isEqualTo(403);
         assertProblem(admin.put(path, "{\"url\": \"javascript:alert(1)\"}"), 400, "urn:parley:problem:invalid");
         HttpResponse<String> registered = admin.put(path, "{\"url\": \"https://board.contoso.com/" + run + "\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-        assertThat(alice.get("/admin/addins").body()).as("users list them to pick one").contains(name);
+        assertThat(alice.get("/admin/addins").body())
+                .as("users list them to pick one")
+                .contains(name);
 
         HttpResponse<String> room = alice.post("/rooms", """
                 {"name": "Boarded %s", "privacy": "OPEN"}""".formatted(run));
@@ -296,16 +336,20 @@ class AdminApiIT {
         assertThat(object(alice.get(roomPath)).getString("addInUrl")).isEqualTo("https://board.contoso.com/" + run);
 
         try (XccosTestClient sip = XccosTestClient.signIn("sip:bob@contoso.com")) {
-            org.w3c.dom.Document search = sip.command("cmd:chansrch",
-                    "<data><qib qtype=\"BYNAME\" criteria=\"Boarded " + run + "\"/></data>");
-            assertThat(XccosTestClient.text(search,
-                    "//chanib[@uri='" + created.getString("uri") + "']/info[@id='urn:parlano:ma:info:addin']"))
-                    .as(() -> XccosTestClient.xml(search)).isEqualTo("https://board.contoso.com/" + run);
+            org.w3c.dom.Document search = sip.command(
+                    "cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"Boarded " + run + "\"/></data>");
+            assertThat(XccosTestClient.text(
+                            search,
+                            "//chanib[@uri='" + created.getString("uri") + "']/info[@id='urn:parlano:ma:info:addin']"))
+                    .as(() -> XccosTestClient.xml(search))
+                    .isEqualTo("https://board.contoso.com/" + run);
         }
 
         assertThat(admin.delete(path).statusCode()).isEqualTo(204);
-        assertThat(object(alice.get(roomPath)).containsKey("addIn") && !object(alice.get(roomPath)).isNull("addIn"))
-                .as("the room has none once the add-in is removed").isFalse();
+        assertThat(object(alice.get(roomPath)).containsKey("addIn")
+                        && !object(alice.get(roomPath)).isNull("addIn"))
+                .as("the room has none once the add-in is removed")
+                .isFalse();
     }
 
     /** Remove-CsPersistentChatCategory, Remove-CsPersistentChatPolicy and the administrator right, over HTTP. */
@@ -313,42 +357,52 @@ class AdminApiIT {
     @RunAsClient
     void categoriesAndPoliciesAreRemovedAndTheAdministratorRightGrantedAndRevoked() throws Exception {
         HttpResponse<String> created = admin.post("/categories", """
-                {"name": "Closing %s", "allowedMembers": ["domain:contoso.com"], "creators": ["domain:contoso.com"]}"""
-                .formatted(run));
+                {"name": "Closing %s", "allowedMembers": ["domain:contoso.com"], "creators": ["domain:contoso.com"]}""".formatted(run));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = object(created).getString("id");
         String etag = created.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> room = alice.post("/rooms", """
-                {"name": "Moving %s", "privacy": "OPEN", "categoryUri": "%s"}""".formatted(run,
-                object(created).getString("uri")));
+        HttpResponse<String> room =
+                alice.post("/rooms", """
+                {"name": "Moving %s", "privacy": "OPEN", "categoryUri": "%s"}""".formatted(run, object(created).getString("uri")));
         assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
         String roomPath = "/rooms/" + object(room).getString("id");
         String rootId = admin.all("/categories").getValuesAs(JsonObject.class).stream()
-                .filter(category -> category.getString("name").equals("Root")).findFirst().orElseThrow().getString("id");
+                .filter(category -> category.getString("name").equals("Root"))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
         String path = "/admin/categories/" + id;
 
         assertThat(alice.delete(path, "If-Match", etag).statusCode()).isEqualTo(403);
         assertProblem(admin.delete(path, "If-Match", etag), 409, "urn:parley:problem:conflict");
-        assertProblem(admin.delete(path + "?moveRoomsTo=not-a-guid", "If-Match", etag), 400,
+        assertProblem(
+                admin.delete(path + "?moveRoomsTo=not-a-guid", "If-Match", etag),
+                400,
                 "urn:parley:problem:constraint-violation");
         assertProblem(admin.delete("/admin/categories/" + rootId, "If-Match", "*"), 409, "urn:parley:problem:conflict");
         HttpResponse<String> removed = admin.delete(path + "?moveRoomsTo=" + rootId, "If-Match", etag);
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         assertThat(object(removed).getInt("roomsMoved")).isEqualTo(1);
         assertThat(admin.get("/categories/" + id).statusCode()).isEqualTo(404);
-        assertThat(object(alice.get(roomPath)).getString("categoryName")).as("the room moved to Root")
+        assertThat(object(alice.get(roomPath)).getString("categoryName"))
+                .as("the room moved to Root")
                 .isEqualTo("Root");
 
         String policy = "Closing-" + run;
-        assertThat(admin.put("/admin/policies/" + policy, "{\"chatEnabled\": false}").statusCode()).isEqualTo(200);
-        assertThat(admin.put("/admin/users/carol/policy", "{\"policy\": \"" + policy + "\"}").statusCode())
+        assertThat(admin.put("/admin/policies/" + policy, "{\"chatEnabled\": false}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(admin.put("/admin/users/carol/policy", "{\"policy\": \"" + policy + "\"}")
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(alice.delete("/admin/policies/" + policy).statusCode()).isEqualTo(403);
         assertProblem(admin.delete("/admin/policies/Global"), 409, "urn:parley:problem:conflict");
         HttpResponse<String> dropped = admin.delete("/admin/policies/" + policy);
         assertThat(dropped.statusCode()).as(dropped.body()).isEqualTo(200);
         assertThat(object(dropped).getInt("usersBackOnGlobal")).isEqualTo(1);
-        assertThat(object(admin.get("/admin/users/carol")).getJsonObject("policy").getString("name"))
+        assertThat(object(admin.get("/admin/users/carol"))
+                        .getJsonObject("policy")
+                        .getString("name"))
                 .isEqualTo("Global");
         assertThat(admin.delete("/admin/policies/" + policy).statusCode()).isEqualTo(404);
 
@@ -378,22 +432,30 @@ class AdminApiIT {
         for (JsonObject seen : List.of(listedToAlice, aloneToAlice)) {
             assertThat(seen.getString("name")).as(seen.toString()).isEqualTo("Lists " + run);
             assertThat(seen.getString("description")).as(seen.toString()).isEqualTo("who is who");
-            assertThat(seen.containsKey("invitationsAllowed") && seen.containsKey("fileUploadAllowed")
-                    && seen.containsKey("chatHistoryEnabled")).as(seen.toString()).isTrue();
+            assertThat(seen.containsKey("invitationsAllowed")
+                            && seen.containsKey("fileUploadAllowed")
+                            && seen.containsKey("chatHistoryEnabled"))
+                    .as(seen.toString())
+                    .isTrue();
             for (String list : principalLists) {
                 assertThat(seen).as(() -> list + " shown to a user: " + seen).doesNotContainKey(list);
             }
         }
-        for (JsonObject seen : List.of(categoryIn(admin.all("/categories"), id), object(admin.get("/categories/" + id)))) {
+        for (JsonObject seen :
+                List.of(categoryIn(admin.all("/categories"), id), object(admin.get("/categories/" + id)))) {
             assertThat(strings(seen, "allowedMembers")).as(seen.toString()).isEqualTo(List.of("domain:contoso.com"));
-            assertThat(strings(seen, "deniedMembers")).as(seen.toString())
+            assertThat(strings(seen, "deniedMembers"))
+                    .as(seen.toString())
                     .isEqualTo(List.of("sip:mallory@contoso.com"));
             assertThat(strings(seen, "creators")).as(seen.toString()).isEqualTo(List.of("sip:bob@contoso.com"));
         }
     }
 
     private static JsonObject categoryIn(jakarta.json.JsonArray categories, String id) {
-        return categories.stream().map(JsonObject.class::cast).filter(c -> c.getString("id").equals(id)).findFirst()
+        return categories.stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> c.getString("id").equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("category " + id + " not listed: " + categories));
     }
 
@@ -406,12 +468,11 @@ class AdminApiIT {
                 {"name": "%s", "description": "the team"}""".formatted(name));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location").orElseThrow()).isEqualTo(WebApiClient.BASE + path);
-        assertThat(object(created).getString("principal").equalsIgnoreCase("group:" + name)).as(created.body())
+        assertThat(object(created).getString("principal").equalsIgnoreCase("group:" + name))
+                .as(created.body())
                 .isTrue();
-        assertProblem(admin.post("/admin/groups", "{\"name\": \"" + name + "\"}"), 409,
-                "urn:parley:problem:conflict");
-        assertProblem(admin.post("/admin/groups", "{\"name\": \" \"}"), 400,
-                "urn:parley:problem:constraint-violation");
+        assertProblem(admin.post("/admin/groups", "{\"name\": \"" + name + "\"}"), 409, "urn:parley:problem:conflict");
+        assertProblem(admin.post("/admin/groups", "{\"name\": \" \"}"), 400, "urn:parley:problem:constraint-violation");
 
         HttpResponse<String> added = admin.put(path + "/members/bob");
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
@@ -437,12 +498,16 @@ class AdminApiIT {
         JsonObject room = object(created);
         String path = "/admin/rooms/" + room.getString("id");
         long first = posts.post("sip:alice@contoso.com", room.getString("uri"), "first " + run, Instant.now())
-                .message().seq();
+                .message()
+                .seq();
         long second = posts.post("sip:alice@contoso.com", room.getString("uri"), "second " + run, Instant.now())
-                .message().seq();
+                .message()
+                .seq();
         posts.post("sip:alice@contoso.com", room.getString("uri"), "third " + run, Instant.now());
 
-        assertThat(alice.put(path + "/messages/" + first, "{\"text\": \"mine\"}").statusCode()).isEqualTo(403);
+        assertThat(alice.put(path + "/messages/" + first, "{\"text\": \"mine\"}")
+                        .statusCode())
+                .isEqualTo(403);
         HttpResponse<String> replaced = admin.put(path + "/messages/" + first, "{\"text\": \"[redacted]\"}");
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
         assertThat(object(replaced).getString("kind")).isEqualTo("REPLACED");
@@ -454,24 +519,32 @@ class AdminApiIT {
         assertThat(object(removed).getString("kind")).isEqualTo("REMOVED");
         assertProblem(admin.delete(path + "/messages/" + second), 404, "urn:parley:problem:not-found");
 
-        HttpResponse<String> cleared = admin.post(path + "/history/clear", """
+        HttpResponse<String> cleared =
+                admin.post(path + "/history/clear", """
                 {"before": "%s"}""".formatted(Instant.now().plusSeconds(1)));
         assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
         assertThat(object(cleared).getString("kind")).isEqualTo("CLEARED_BEFORE");
-        assertThat(object(cleared).getJsonNumber("messagesAffected").longValue()).as("the first and the third")
+        assertThat(object(cleared).getJsonNumber("messagesAffected").longValue())
+                .as("the first and the third")
                 .isEqualTo(2);
         assertProblem(admin.post(path + "/history/clear", "{}"), 400, "urn:parley:problem:constraint-violation");
 
         JsonObject changes = object(admin.get(path + "/history/changes"));
         assertThat(changes.getInt("totalItems")).isEqualTo(3);
-        assertThat(changes.getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().map(change -> change.getString("kind")).toList())
+        assertThat(changes.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                        .map(change -> change.getString("kind"))
+                        .toList())
                 .isEqualTo(List.of("REPLACED", "REMOVED", "CLEARED_BEFORE"));
         assertThat(changes.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .allMatch(change -> change.getString("actor").equals("sip:admin@contoso.com"))).isTrue();
-        assertThat(object(admin.get(path + "/history/changes?page=1&size=2")).getJsonArray("items").size())
+                        .allMatch(change -> change.getString("actor").equals("sip:admin@contoso.com")))
+                .isTrue();
+        assertThat(object(admin.get(path + "/history/changes?page=1&size=2"))
+                        .getJsonArray("items")
+                        .size())
                 .isEqualTo(1);
-        assertProblem(admin.get("/admin/rooms/" + UUID.randomUUID() + "/history/changes"), 404,
+        assertProblem(
+                admin.get("/admin/rooms/" + UUID.randomUUID() + "/history/changes"),
+                404,
                 "urn:parley:problem:not-found");
     }
 
@@ -482,48 +555,63 @@ class AdminApiIT {
         assertThat(alice.post("/rooms", """
                 {"name": "Audited by admin %s", "privacy": "OPEN"}""".formatted(run)).statusCode()).isEqualTo(201);
 
-        JsonObject status = Eventually.await(Duration.ofSeconds(60), () -> {
-            try {
-                HttpResponse<String> ran = admin.post("/admin/compliance/run", "");
-                assertThat(ran.statusCode()).as(ran.body()).isEqualTo(200);
-                JsonObject outcome = object(ran);
-                for (String field : List.of("delivered", "failures", "deleted")) {
-                    assertThat(outcome.getInt(field) >= 0).as(outcome.toString()).isTrue();
-                }
-                return object(admin.get("/admin/compliance"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, seen -> seen.getJsonArray("adapters").getValuesAs(JsonObject.class).stream()
-                .filter(adapter -> adapter.get("lastSuccessAt") instanceof JsonString)
-                .map(adapter -> adapter.getString("name")).toList().containsAll(List.of("xml", "jsonl")));
+        JsonObject status = Eventually.await(
+                Duration.ofSeconds(60),
+                () -> {
+                    try {
+                        HttpResponse<String> ran = admin.post("/admin/compliance/run", "");
+                        assertThat(ran.statusCode()).as(ran.body()).isEqualTo(200);
+                        JsonObject outcome = object(ran);
+                        for (String field : List.of("delivered", "failures", "deleted")) {
+                            assertThat(outcome.getInt(field) >= 0)
+                                    .as(outcome.toString())
+                                    .isTrue();
+                        }
+                        return object(admin.get("/admin/compliance"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                seen -> seen.getJsonArray("adapters").getValuesAs(JsonObject.class).stream()
+                        .filter(adapter -> adapter.get("lastSuccessAt") instanceof JsonString)
+                        .map(adapter -> adapter.getString("name"))
+                        .toList()
+                        .containsAll(List.of("xml", "jsonl")));
 
         assertThat(status.getBoolean("enabled")).isTrue();
         assertThat(strings(status, "configuredAdapters")).isEqualTo(List.of("xml", "jsonl"));
         assertThat(status.getJsonNumber("backlogEvents").longValue() >= 0).isTrue();
         for (JsonObject adapter : status.getJsonArray("adapters").getValuesAs(JsonObject.class)) {
             for (String number : List.of("lastEventId", "deliveredEvents", "failures")) {
-                assertThat(adapter.get(number) instanceof JsonNumber).as(adapter.toString()).isTrue();
+                assertThat(adapter.get(number) instanceof JsonNumber)
+                        .as(adapter.toString())
+                        .isTrue();
             }
         }
         JsonObject deadLetters = status.getJsonObject("deadLetters");
-        assertThat(deadLetters.getInt("count") >= deadLetters.getJsonArray("messages").size())
-                .as(deadLetters.toString()).isTrue();
+        assertThat(deadLetters.getInt("count")
+                        >= deadLetters.getJsonArray("messages").size())
+                .as(deadLetters.toString())
+                .isTrue();
         assertThat(deadLetters.getJsonArray("messages").size() <= 5).isTrue();
         assertThat(deadLetters.getBoolean("countLimited")).isFalse();
         for (JsonObject message : deadLetters.getJsonArray("messages").getValuesAs(JsonObject.class)) {
-            assertThat(message.containsKey("messageId") && message.containsKey("sentAt")).as(message.toString())
+            assertThat(message.containsKey("messageId") && message.containsKey("sentAt"))
+                    .as(message.toString())
                     .isTrue();
         }
     }
 
     private static List<String> names(JsonObject page) {
         return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .map(item -> item.getString("name")).toList();
+                .map(item -> item.getString("name"))
+                .toList();
     }
 
     private static List<String> strings(JsonObject object, String field) {
-        return object.getJsonArray(field).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return object.getJsonArray(field).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     /**
@@ -541,15 +629,24 @@ class AdminApiIT {
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         JsonObject file = object(uploaded);
         String sha256 = file.getString("sha256");
-        java.nio.file.Path bytes = java.nio.file.Path.of(System.getProperty("parley.test.server.base"), "data", "parley",
-                "files", sha256.substring(0, 2), sha256);
-        assertThat(java.nio.file.Files.isRegularFile(bytes)).as(bytes.toString()).isTrue();
+        java.nio.file.Path bytes = java.nio.file.Path.of(
+                System.getProperty("parley.test.server.base"),
+                "data",
+                "parley",
+                "files",
+                sha256.substring(0, 2),
+                sha256);
+        assertThat(java.nio.file.Files.isRegularFile(bytes))
+                .as(bytes.toString())
+                .isTrue();
 
         HttpResponse<String> cleared = admin.post("/admin/rooms/" + id + "/history/clear", """
-                {"before": "%s"}""".formatted(Instant.now().plusSeconds(1)));
+                {"before": "%s"}""".formatted(
+                        Instant.now().plusSeconds(1)));
         assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
         assertProblem(alice.get("/files/" + file.getJsonNumber("id").longValue()), 404, "urn:parley:problem:not-found");
-        assertThat(object(alice.get("/rooms/" + id + "/files")).getInt("totalItems")).isEqualTo(0);
+        assertThat(object(alice.get("/rooms/" + id + "/files")).getInt("totalItems"))
+                .isEqualTo(0);
 
         assertThat(alice.post("/admin/files/cleanup", "").statusCode()).isEqualTo(403);
         HttpResponse<String> cleanup = admin.post("/admin/files/cleanup", "");
@@ -557,7 +654,9 @@ class AdminApiIT {
         for (String count : List.of("orphansDeleted", "tokensPurged", "abandonedUploadsDeleted")) {
             assertThat(object(cleanup).getInt(count) >= 0).as(cleanup.body()).isTrue();
         }
-        assertThat(java.nio.file.Files.isRegularFile(bytes)).as("within the grace period the bytes stay").isTrue();
+        assertThat(java.nio.file.Files.isRegularFile(bytes))
+                .as("within the grace period the bytes stay")
+                .isTrue();
     }
 
     private static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {

@@ -57,7 +57,8 @@ class AdminConsoleIT {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        downloads = Files.createDirectories(Paths.get("target", "admin-console", run)).toAbsolutePath();
+        downloads = Files.createDirectories(Paths.get("target", "admin-console", run))
+                .toAbsolutePath();
         page = new BrowserPage("AdminConsoleIT", downloads);
     }
 
@@ -92,7 +93,9 @@ class AdminConsoleIT {
         page.visible("#screen-categories");
         assertThat(page.shown("rooms-view")).isFalse();
         page.click("sign-out");
-        assertThat(page.shown("console-view")).as("signing out closes the console").isFalse();
+        assertThat(page.shown("console-view"))
+                .as("signing out closes the console")
+                .isFalse();
     }
 
     @Test
@@ -105,32 +108,40 @@ class AdminConsoleIT {
         String id = page.visible("#category").getAttribute("data-category-id");
         assertThat(object(admin.get("/categories/" + id)).getString("name")).isEqualTo(name);
         assertThat(page.browser.findElements(By.cssSelector("#categories b, #category-title b")))
-                .as("user text became markup").isEmpty();
+                .as("user text became markup")
+                .isEmpty();
 
         page.click("category-files");
         page.click("save-category");
         page.statusIs("Category saved.");
-        assertThat(object(admin.get("/categories/" + id)).getBoolean("fileUploadAllowed")).isFalse();
+        assertThat(object(admin.get("/categories/" + id)).getBoolean("fileUploadAllowed"))
+                .isFalse();
 
         page.type("category-principal", "group:staff-" + run);
         page.click("add-category-principal");
         String listed = "#category-allowed-members li[data-principal='group:staff-" + run + "']";
         page.visible(listed);
-        assertThat(strings(object(admin.get("/categories/" + id)), "allowedMembers")).contains("group:staff-" + run);
+        assertThat(strings(object(admin.get("/categories/" + id)), "allowedMembers"))
+                .contains("group:staff-" + run);
         page.clickIn(listed, "remove");
         page.gone(listed);
-        assertThat(strings(object(admin.get("/categories/" + id)), "allowedMembers")).isEmpty();
+        assertThat(strings(object(admin.get("/categories/" + id)), "allowedMembers"))
+                .isEmpty();
 
         page.type("category-retention", "30");
         page.click("save-category-retention");
         page.statusIs("Rooms of \"" + name + "\" keep history for 30 days.");
-        assertThat(object(admin.get("/categories/" + id)).getInt("retentionDays")).isEqualTo(30);
+        assertThat(object(admin.get("/categories/" + id)).getInt("retentionDays"))
+                .isEqualTo(30);
 
         // Changed behind the page's back: the page's save is refused and says so, the other change stays.
         HttpResponse<String> current = admin.get("/categories/" + id);
         String elsewhere = "Elsewhere " + run;
-        HttpResponse<String> changed = admin.put("/admin/categories/" + id, categorySettings(elsewhere),
-                "If-Match", current.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> changed = admin.put(
+                "/admin/categories/" + id,
+                categorySettings(elsewhere),
+                "If-Match",
+                current.headers().firstValue("ETag").orElseThrow());
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         page.type("category-name", "Lost " + run);
         page.click("save-category");
@@ -138,15 +149,21 @@ class AdminConsoleIT {
         assertThat(object(admin.get("/categories/" + id)).getString("name")).isEqualTo(elsewhere);
         page.click("reload-category");
         page.statusIs("Category reloaded.");
-        assertThat(page.browser.findElement(By.id("category-name")).getDomProperty("value")).isEqualTo(elsewhere);
+        assertThat(page.browser.findElement(By.id("category-name")).getDomProperty("value"))
+                .isEqualTo(elsewhere);
 
         // Deleted with its room moved to another category in the same step.
         String room = id(alice.post("/rooms", "{\"name\": \"In the category " + run + "\"}"));
         JsonObject target = object(admin.post("/categories", "{\"name\": \"Target " + run + "\"}"));
         HttpResponse<String> roomNow = admin.get("/rooms/" + room);
-        assertThat(admin.put("/admin/rooms/" + room + "/category", "{\"categoryUri\": \""
-                + object(admin.get("/categories/" + id)).getString("uri") + "\"}",
-                "If-Match", roomNow.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(200);
+        assertThat(admin.put(
+                                "/admin/rooms/" + room + "/category",
+                                "{\"categoryUri\": \""
+                                        + object(admin.get("/categories/" + id)).getString("uri") + "\"}",
+                                "If-Match",
+                                roomNow.headers().firstValue("ETag").orElseThrow())
+                        .statusCode())
+                .isEqualTo(200);
         page.click("reload-category");
         page.statusIs("Category reloaded.");
         new Select(page.browser.findElement(By.id("category-move-to"))).selectByValue(target.getString("id"));
@@ -161,8 +178,9 @@ class AdminConsoleIT {
     void roomsAreFoundDisabledMovedGivenPresentersAndDeleted() throws Exception {
         String name = "Console room " + run;
         String id = id(alice.post("/rooms", "{\"name\": \"" + name + "\", \"privacy\": \"SECRET\"}"));
-        JsonObject target = object(admin.post("/categories", "{\"name\": \"Rooms move here " + run
-                + "\", \"allowedMembers\": [\"domain:contoso.com\"]}"));
+        JsonObject target = object(admin.post(
+                "/categories",
+                "{\"name\": \"Rooms move here " + run + "\", \"allowedMembers\": [\"domain:contoso.com\"]}"));
 
         openConsole();
         screen("rooms");
@@ -188,10 +206,12 @@ class AdminConsoleIT {
         page.click("add-presenter");
         page.visible("#admin-room-presenters li[data-principal='sip:bob@contoso.com']");
         assertThat(alice.all("/rooms/" + id + "/presenters").getValuesAs(JsonString.class))
-                .extracting(JsonString::getString).contains("sip:bob@contoso.com");
+                .extracting(JsonString::getString)
+                .contains("sip:bob@contoso.com");
 
         // A secret room's invitations go to its members (carol is one).
-        assertThat(alice.put("/rooms/" + id + "/members/" + segment("sip:carol@contoso.com")).statusCode())
+        assertThat(alice.put("/rooms/" + id + "/members/" + segment("sip:carol@contoso.com"))
+                        .statusCode())
                 .isEqualTo(200);
         page.type("admin-room-invitee", "carol");
         page.click("invite");
@@ -211,10 +231,20 @@ class AdminConsoleIT {
         // Changed by its manager meanwhile: the delete is refused and says so; after a reload it goes.
         HttpResponse<String> current = alice.get("/rooms/" + id);
         JsonObject room = object(current);
-        assertThat(alice.put("/rooms/" + id, Json.createObjectBuilder().add("name", name).add("topic", "Changed " + run)
-                .add("privacy", room.getString("privacy")).add("type", room.getString("type"))
-                .add("invitations", room.getString("invitations")).build().toString(),
-                "If-Match", current.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(200);
+        assertThat(alice.put(
+                                "/rooms/" + id,
+                                Json.createObjectBuilder()
+                                        .add("name", name)
+                                        .add("topic", "Changed " + run)
+                                        .add("privacy", room.getString("privacy"))
+                                        .add("type", room.getString("type"))
+                                        .add("invitations", room.getString("invitations"))
+                                        .build()
+                                        .toString(),
+                                "If-Match",
+                                current.headers().firstValue("ETag").orElseThrow())
+                        .statusCode())
+                .isEqualTo(200);
         page.click("admin-room-delete");
         assertThat(page.error()).contains("changed by someone else");
         assertThat(admin.get("/rooms/" + id).statusCode()).isEqualTo(200);
@@ -243,20 +273,29 @@ class AdminConsoleIT {
         page.click("assign");
         page.statusIs("sip:carol@contoso.com now has the policy \"" + policy + "\".");
         assertThat(page.visible(listed).getText()).contains("sip:carol@contoso.com");
-        assertThat(object(admin.get("/admin/users/carol")).getJsonObject("policy").getString("name")).isEqualTo(policy);
+        assertThat(object(admin.get("/admin/users/carol"))
+                        .getJsonObject("policy")
+                        .getString("name"))
+                .isEqualTo(policy);
         // Removed by another administrator meanwhile: the page's remove says so.
         String gone = "Gone " + run;
-        assertThat(admin.put("/admin/policies/" + segment(gone), "{\"chatEnabled\": true}").statusCode()).isEqualTo(200);
+        assertThat(admin.put("/admin/policies/" + segment(gone), "{\"chatEnabled\": true}")
+                        .statusCode())
+                .isEqualTo(200);
         page.click("sign-out");
         openConsole();
         screen("policies");
-        assertThat(admin.delete("/admin/policies/" + segment(gone)).statusCode()).isEqualTo(200);
+        assertThat(admin.delete("/admin/policies/" + segment(gone)).statusCode())
+                .isEqualTo(200);
         page.clickIn("#policies li[data-policy='" + gone + "']", "remove");
         assertThat(page.error()).contains("no chat policy " + gone);
         page.clickIn(listed, "remove");
         page.statusIs("Policy \"" + policy + "\" removed; 1 users back on Global.");
         page.gone(listed);
-        assertThat(object(admin.get("/admin/users/carol")).getJsonObject("policy").getString("name")).isEqualTo("Global");
+        assertThat(object(admin.get("/admin/users/carol"))
+                        .getJsonObject("policy")
+                        .getString("name"))
+                .isEqualTo("Global");
 
         screen("groups");
         String group = "console-" + run;
@@ -267,13 +306,15 @@ class AdminConsoleIT {
         page.click("add-group-member");
         String member = "#group-members li[data-principal='sip:bob@contoso.com']";
         page.visible(member);
-        assertThat(strings(object(admin.get("/admin/groups/" + group)), "members")).containsExactly("sip:bob@contoso.com");
+        assertThat(strings(object(admin.get("/admin/groups/" + group)), "members"))
+                .containsExactly("sip:bob@contoso.com");
         page.type("new-group-name", group);
         page.click("create-group");
         assertThat(page.error()).as("a second group of one name").contains("Conflict");
         page.clickIn(member, "remove");
         page.gone(member);
-        assertThat(strings(object(admin.get("/admin/groups/" + group)), "members")).isEmpty();
+        assertThat(strings(object(admin.get("/admin/groups/" + group)), "members"))
+                .isEmpty();
         page.click("delete-group");
         page.statusIs("Group \"" + group + "\" deleted.");
         assertThat(admin.get("/admin/groups/" + group).statusCode()).isEqualTo(404);
@@ -284,11 +325,13 @@ class AdminConsoleIT {
         String bob = "#administrators li[data-principal='sip:bob@contoso.com']";
         page.visible(bob);
         assertThat(array(admin.get("/admin/administrators")).getValuesAs(JsonString.class))
-                .extracting(JsonString::getString).contains("sip:bob@contoso.com");
+                .extracting(JsonString::getString)
+                .contains("sip:bob@contoso.com");
         page.clickIn(bob, "remove");
         page.statusIs("sip:bob@contoso.com no longer administers Persistent Chat.");
         assertThat(array(admin.get("/admin/administrators")).getValuesAs(JsonString.class))
-                .extracting(JsonString::getString).doesNotContain("sip:bob@contoso.com");
+                .extracting(JsonString::getString)
+                .doesNotContain("sip:bob@contoso.com");
 
         screen("addins");
         String addIn = "Console add-in " + run;
@@ -306,12 +349,14 @@ class AdminConsoleIT {
         page.click("save-addin");
         assertThat(page.error()).contains("http");
         assertThat(array(admin.get("/admin/addins")).getValuesAs(JsonObject.class))
-                .filteredOn(a -> a.getString("name").equals(addIn)).extracting(a -> a.getString("url"))
+                .filteredOn(a -> a.getString("name").equals(addIn))
+                .extracting(a -> a.getString("url"))
                 .containsExactly("https://addins.example.com/changed/" + run);
         page.clickIn(addInItem, "remove");
         page.gone(addInItem);
         assertThat(array(admin.get("/admin/addins")).getValuesAs(JsonObject.class))
-                .extracting(a -> a.getString("name")).doesNotContain(addIn);
+                .extracting(a -> a.getString("name"))
+                .doesNotContain(addIn);
     }
 
     @Test
@@ -331,12 +376,18 @@ class AdminConsoleIT {
         page.click("history-count");
         page.statusIs("Counted what a remove would change.");
         assertThat(page.visible("#history-result").getText()).startsWith("2 messages match");
-        assertThat(object(admin.post("/admin/history/remove", filter)).getJsonNumber("messages").longValue())
-                .as("the dry run changed nothing").isEqualTo(2);
+        assertThat(object(admin.post("/admin/history/remove", filter))
+                        .getJsonNumber("messages")
+                        .longValue())
+                .as("the dry run changed nothing")
+                .isEqualTo(2);
         page.click("history-apply");
         page.statusIs("History removed.");
         assertThat(page.visible("#history-result").getText()).startsWith("2 messages removed");
-        assertThat(object(admin.post("/admin/history/remove", filter)).getJsonNumber("messages").longValue()).isZero();
+        assertThat(object(admin.post("/admin/history/remove", filter))
+                        .getJsonNumber("messages")
+                        .longValue())
+                .isZero();
 
         screen("store");
         new Select(page.browser.findElement(By.id("export-rooms"))).selectByValue(id);
@@ -344,14 +395,17 @@ class AdminConsoleIT {
         page.click("export-store");
         page.statusIs("Store exported.");
         Path exported = downloads.resolve("parley-store-" + LocalDate.now(ZoneOffset.UTC) + ".json");
-        String document = Eventually.await(Duration.ofSeconds(30), () -> read(exported),
-                text -> text != null && text.endsWith("}"));
+        String document = Eventually.await(
+                Duration.ofSeconds(30), () -> read(exported), text -> text != null && text.endsWith("}"));
         JsonObject store = Json.createReader(new StringReader(document)).readObject();
         assertThat(store.getString("format")).isEqualTo("parley-chat-store");
-        assertThat(store.getJsonArray("rooms").getValuesAs(JsonObject.class)).as("only the room chosen")
-                .extracting(room -> room.getString("name")).containsExactly(name);
+        assertThat(store.getJsonArray("rooms").getValuesAs(JsonObject.class))
+                .as("only the room chosen")
+                .extracting(room -> room.getString("name"))
+                .containsExactly(name);
         assertThat(store.getJsonArray("files").getValuesAs(JsonObject.class))
-                .extracting(file -> file.getString("fileName")).contains("fine-" + run + ".txt");
+                .extracting(file -> file.getString("fileName"))
+                .contains("fine-" + run + ".txt");
 
         String group = "imported-" + run;
         Path small = downloads.resolve("small.json");
@@ -363,11 +417,14 @@ class AdminConsoleIT {
         page.click("import-try");
         page.statusIs("Import tried; nothing changed.");
         assertThat(page.visible("#import-result").getText()).startsWith("Would add 0 policies, 0 users, 1 groups");
-        assertThat(admin.get("/admin/groups/" + group).statusCode()).as("a dry run").isEqualTo(404);
+        assertThat(admin.get("/admin/groups/" + group).statusCode())
+                .as("a dry run")
+                .isEqualTo(404);
         page.click("import-store");
         page.statusIs("Store imported.");
         assertThat(page.visible("#import-result").getText()).startsWith("Added 0 policies, 0 users, 1 groups");
-        assertThat(strings(object(admin.get("/admin/groups/" + group)), "members")).containsExactly("sip:bob@contoso.com");
+        assertThat(strings(object(admin.get("/admin/groups/" + group)), "members"))
+                .containsExactly("sip:bob@contoso.com");
         Path bad = downloads.resolve("bad.json");
         Files.writeString(bad, "{\"format\": \"something else\", \"version\": 1}");
         page.browser.findElement(By.id("import-file")).sendKeys(bad.toString());
@@ -376,8 +433,8 @@ class AdminConsoleIT {
 
         screen("compliance");
         JsonObject compliance = object(admin.get("/admin/compliance"));
-        page.waitFor(ExpectedConditions.textToBe(By.cssSelector("[data-figure='enabled'] dd"),
-                compliance.getBoolean("enabled") ? "on" : "off"));
+        page.waitFor(ExpectedConditions.textToBe(
+                By.cssSelector("[data-figure='enabled'] dd"), compliance.getBoolean("enabled") ? "on" : "off"));
         assertThat(page.visible("[data-figure='backlog'] dd").getText()).matches("\\d+");
         admin.delete("/admin/groups/" + group);
     }
@@ -392,13 +449,19 @@ class AdminConsoleIT {
 
     private void screen(String name) {
         page.waitFor(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#console-tabs button[data-screen='" + name + "']"))).click();
+                        By.cssSelector("#console-tabs button[data-screen='" + name + "']")))
+                .click();
         page.visible("#screen-" + name);
     }
 
     private static String categorySettings(String name) {
-        return Json.createObjectBuilder().add("name", name).add("invitationsAllowed", true)
-                .add("fileUploadAllowed", false).add("chatHistoryEnabled", true).build().toString();
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("invitationsAllowed", true)
+                .add("fileUploadAllowed", false)
+                .add("chatHistoryEnabled", true)
+                .build()
+                .toString();
     }
 
     private static String id(HttpResponse<String> created) {
@@ -407,7 +470,9 @@ class AdminConsoleIT {
     }
 
     private static java.util.List<String> strings(JsonObject object, String key) {
-        return object.getJsonArray(key).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return object.getJsonArray(key).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     private static String read(Path file) {

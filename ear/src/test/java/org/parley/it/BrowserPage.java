@@ -61,7 +61,10 @@ final class BrowserPage implements AutoCloseable {
             return until.until(condition);
         } catch (TimeoutException e) {
             try {
-                Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                Files.copy(
+                        ((TakesScreenshot) browser)
+                                .getScreenshotAs(OutputType.FILE)
+                                .toPath(),
                         screenshots.resolveSibling(screenshots.getFileName() + "-failure-" + (++failures) + ".png"));
             } catch (IOException | RuntimeException noScreenshot) {
                 e.addSuppressed(noScreenshot);
@@ -77,7 +80,8 @@ final class BrowserPage implements AutoCloseable {
 
     /** Waits until the error box is shown and returns what it says. */
     String error() {
-        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText();
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error")))
+                .getText();
     }
 
     boolean shown(String id) {
@@ -106,7 +110,9 @@ final class BrowserPage implements AutoCloseable {
     void clickIn(String css, String buttonClass) {
         waitFor(driver -> {
             try {
-                driver.findElement(By.cssSelector(css)).findElement(By.className(buttonClass)).click();
+                driver.findElement(By.cssSelector(css))
+                        .findElement(By.className(buttonClass))
+                        .click();
                 return true;
             } catch (StaleElementReferenceException | NoSuchElementException drawnAnew) {
                 return false;

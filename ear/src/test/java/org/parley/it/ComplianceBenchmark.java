@@ -52,15 +52,20 @@ class ComplianceBenchmark {
     private static final int ROOMS = 50;
 
     /** In the server's environment: the server inherits the environment of the Maven run that starts it. */
-    private final int events = Integer.parseInt(System.getenv().getOrDefault("PARLEY_BENCH_COMPLIANCE_EVENTS", "20000"));
+    private final int events =
+            Integer.parseInt(System.getenv().getOrDefault("PARLEY_BENCH_COMPLIANCE_EVENTS", "20000"));
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @Inject
     private ComplianceRecorder recorder;
+
     @EJB
     private ComplianceDispatcher dispatcher;
+
     @EJB
     private JpaComplianceArchive archive;
+
     @Resource
     private UserTransaction transaction;
 
@@ -73,14 +78,18 @@ class ComplianceBenchmark {
     void measure() throws Exception {
         Duration bound = Duration.ofMinutes(15);
         // Start from an empty store, so that counts are this run's.
-        Eventually.await(bound, () -> {
-            dispatcher.runNow();
-            return archive.backlog().events();
-        }, backlog -> backlog == 0);
+        Eventually.await(
+                bound,
+                () -> {
+                    dispatcher.runNow();
+                    return archive.backlog().events();
+                },
+                backlog -> backlog == 0);
         ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .toList();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long heapBefore = heapAfterGc(memory);
 
@@ -90,8 +99,13 @@ class ComplianceBenchmark {
             transaction.begin();
             for (int i = 0; i < PER_TRANSACTION && sent < events; i++, sent++) {
                 int room = sent % ROOMS;
-                recorder.record(ComplianceEvent.of(ComplianceEventType.CHAT, "ma-chan://contoso.com/bench-" + run + "-" + room,
-                        "Bench " + room, "sip:bench" + (sent % 1000) + "@contoso.com", Instant.now(), text + " #" + sent,
+                recorder.record(ComplianceEvent.of(
+                        ComplianceEventType.CHAT,
+                        "ma-chan://contoso.com/bench-" + run + "-" + room,
+                        "Bench " + room,
+                        "sip:bench" + (sent % 1000) + "@contoso.com",
+                        Instant.now(),
+                        text + " #" + sent,
                         Map.of("seq", Integer.toString(sent))));
             }
             transaction.commit();
@@ -112,12 +126,14 @@ class ComplianceBenchmark {
         List<ArchivedRecord> batch = archive.after(0, settings.batchSize());
         long allocatedPerBatch = allocatedByThisThread() - allocatedBefore;
         int batchSize = batch.size();
-        long batchText = batch.stream().mapToLong(ComplianceBenchmark::textBytes).sum();
+        long batchText =
+                batch.stream().mapToLong(ComplianceBenchmark::textBytes).sum();
 
         Instant deliveryStart = Instant.now();
         long deliveries = 0;
         int runs = 0;
-        while (archive.backlog().events() > 0 && Duration.between(deliveryStart, Instant.now()).compareTo(bound) < 0) {
+        while (archive.backlog().events() > 0
+                && Duration.between(deliveryStart, Instant.now()).compareTo(bound) < 0) {
             BatchDelivery.Outcome outcome = dispatcher.runNow();
             assertThat(outcome.failures()).as("no adapter failed").isEqualTo(0);
             deliveries += outcome.delivered();
@@ -126,33 +142,45 @@ class ComplianceBenchmark {
         Instant delivered = Instant.now();
         assertThat(archive.backlog().events()).as("every event delivered").isEqualTo(0);
         long inJsonLines = linesOfRun("jsonl");
-        assertThat(inJsonLines).as("each event exactly once in the JSON Lines output").isEqualTo(events);
-        long heapPeak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        assertThat(inJsonLines)
+                .as("each event exactly once in the JSON Lines output")
+                .isEqualTo(events);
+        long heapPeak = heapPools.stream()
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
 
         double publishSeconds = seconds(start, published);
         double ingestSeconds = seconds(start, ingested);
         double deliverySeconds = seconds(deliveryStart, delivered);
-        System.out.printf("%nPARLEY COMPLIANCE BENCHMARK: %d events, %d rooms, %d per transaction, batches of %d, adapters %s%n",
+        System.out.printf(
+                "%nPARLEY COMPLIANCE BENCHMARK: %d events, %d rooms, %d per transaction, batches of %d, adapters %s%n",
                 events, ROOMS, PER_TRANSACTION, settings.batchSize(), settings.adapters());
         System.out.printf("  published (JMS, XA):   %.1f s, %.0f events/s%n", publishSeconds, events / publishSeconds);
-        System.out.printf("  ingest queue->store:   %.1f s from the first send, %.0f events/s%n", ingestSeconds,
-                events / ingestSeconds);
-        System.out.printf("  delivery store->files: %.1f s in %d run(s), %.0f events/s (%.0f adapter deliveries/s)%n",
+        System.out.printf(
+                "  ingest queue->store:   %.1f s from the first send, %.0f events/s%n",
+                ingestSeconds, events / ingestSeconds);
+        System.out.printf(
+                "  delivery store->files: %.1f s in %d run(s), %.0f events/s (%.0f adapter deliveries/s)%n",
                 deliverySeconds, runs, events / deliverySeconds, deliveries / deliverySeconds);
-        System.out.printf("  end to end:            %.1f s, %.0f events/s%n", seconds(start, delivered),
-                events / seconds(start, delivered));
-        System.out.printf("  broker on disk after publishing: journal %d MiB, paging %d MiB%n", journal >> 20, paging >> 20);
-        System.out.printf("  heap after GC: %d MiB before, %d MiB with %d events stored; peak %d MiB%n",
+        System.out.printf(
+                "  end to end:            %.1f s, %.0f events/s%n",
+                seconds(start, delivered), events / seconds(start, delivered));
+        System.out.printf(
+                "  broker on disk after publishing: journal %d MiB, paging %d MiB%n", journal >> 20, paging >> 20);
+        System.out.printf(
+                "  heap after GC: %d MiB before, %d MiB with %d events stored; peak %d MiB%n",
                 heapBefore >> 20, heapIdle >> 20, events, heapPeak >> 20);
-        System.out.printf("  one batch of %d events: %d KiB of text held (%d bytes/event), %d KiB allocated to read it%n%n",
+        System.out.printf(
+                "  one batch of %d events: %d KiB of text held (%d bytes/event), %d KiB allocated to read it%n%n",
                 batchSize, batchText >> 10, batchSize == 0 ? 0 : batchText / batchSize, allocatedPerBatch >> 10);
     }
 
     private static long textBytes(ArchivedRecord record) {
         ComplianceEvent event = record.event();
         long bytes = 0;
-        for (String text : new String[] {event.id(), event.type().name(), event.roomUri(), event.roomName(), event.actor(),
-                event.text()}) {
+        for (String text : new String[] {
+            event.id(), event.type().name(), event.roomUri(), event.roomName(), event.actor(), event.text()
+        }) {
             bytes += text == null ? 0 : 40 + text.length();
         }
         for (Map.Entry<String, String> detail : event.details().entrySet()) {
@@ -172,7 +200,8 @@ class ComplianceBenchmark {
     private static long allocatedByThisThread() {
         try {
             return (Long) ManagementFactory.getPlatformMBeanServer()
-                    .getAttribute(new javax.management.ObjectName("java.lang:type=Threading"), "CurrentThreadAllocatedBytes");
+                    .getAttribute(
+                            new javax.management.ObjectName("java.lang:type=Threading"), "CurrentThreadAllocatedBytes");
         } catch (javax.management.JMException | RuntimeException e) {
             return -1; // not this JVM's: the figure is printed as negative, the benchmark goes on
         }
@@ -191,18 +220,22 @@ class ComplianceBenchmark {
             return 0;
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private long linesOfRun(String adapter) throws IOException {
-        Path folder = ComplianceSettings.fromSystemProperties().outputDirectory().resolve(adapter);
+        Path folder =
+                ComplianceSettings.fromSystemProperties().outputDirectory().resolve(adapter);
         String marker = "compliance bench " + run + " ";
         long count = 0;
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .toList()) {
                 try (Stream<String> lines = Files.lines(file)) {
                     count += lines.filter(line -> line.contains(marker)).count();
                 }

@@ -57,26 +57,33 @@ class ComplianceDeliveryIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        JavaArchive adapter = ShrinkWrap.create(JavaArchive.class, "parley-test-adapter.jar")
-                .addClass(FlakyComplianceAdapter.class);
+        JavaArchive adapter =
+                ShrinkWrap.create(JavaArchive.class, "parley-test-adapter.jar").addClass(FlakyComplianceAdapter.class);
         return ParleyDeployment.ear(ComplianceDeliveryIT.class, Eventually.class, WebApiClient.class)
                 .addAsModule(adapter);
     }
 
     @EJB
     private RoomService rooms;
+
     @EJB
     private CategoryService categories;
+
     @EJB
     private PostService posts;
+
     @EJB
     private ComplianceDispatcher dispatcher;
+
     @EJB
     private JpaComplianceArchive archive;
+
     @EJB
     private FlakyComplianceAdapter flaky;
+
     @Resource(lookup = "java:/ConnectionFactory")
     private ConnectionFactory connections;
+
     @Resource(lookup = "java:/jms/queue/ParleyComplianceQueue")
     private Queue queue;
 
@@ -86,15 +93,17 @@ class ComplianceDeliveryIT {
     @Test
     void anAdapterThatFailsTwiceGetsTheBatchAgainAndTakesEveryEventOnce() throws Exception {
         String alice = "sip:alice-" + run + "@contoso.com";
-        String room = rooms.createRoom(alice, new NewRoom("Flaky " + run, "", categories.root().uri(), Privacy.OPEN,
-                RoomType.NORMAL)).uri();
+        String room = rooms.createRoom(
+                        alice, new NewRoom("Flaky " + run, "", categories.root().uri(), Privacy.OPEN, RoomType.NORMAL))
+                .uri();
         int posted = 5;
         for (int i = 0; i < posted; i++) {
             posts.post(alice, room, "flaky " + run + " #" + i, null);
         }
         int ours = posted + 1;
         // Everything on its way is stored before the runs, so the backlog is exactly what the runs see.
-        Eventually.await(Duration.ofSeconds(60), () -> queued() == 0 && ofRoom(room).size() == ours, done -> done);
+        Eventually.await(
+                Duration.ofSeconds(60), () -> queued() == 0 && ofRoom(room).size() == ours, done -> done);
         long failuresBefore = failuresInStatus();
 
         String configured = System.getProperty(ADAPTERS);
@@ -105,53 +114,70 @@ class ComplianceDeliveryIT {
         try {
             for (int attempt = 1; attempt <= 2; attempt++) {
                 BatchDelivery.Outcome failed = dispatcher.runNow();
-                assertThat(failed.failures()).as("run " + attempt + " fails, for the flaky adapter only").isEqualTo(1);
-                assertThat(ofRoom(room).size()).as("nothing leaves the store before every adapter has it")
+                assertThat(failed.failures())
+                        .as("run " + attempt + " fails, for the flaky adapter only")
+                        .isEqualTo(1);
+                assertThat(ofRoom(room).size())
+                        .as("nothing leaves the store before every adapter has it")
                         .isEqualTo(ours);
                 JsonObject status = WebApiClient.object(admin.get("/admin/compliance"));
                 JsonObject adapter = adapter(status);
-                assertThat(adapter.getJsonNumber("failures").longValue()).as(status.toString())
+                assertThat(adapter.getJsonNumber("failures").longValue())
+                        .as(status.toString())
                         .isEqualTo(failuresBefore + attempt);
-                assertThat(adapter.getString("lastError")).as(status.toString())
-                        .contains("archive unreachable");
-                assertThat(status.getJsonNumber("backlogEvents").longValue() >= ours).as(status.toString()).isTrue();
+                assertThat(adapter.getString("lastError")).as(status.toString()).contains("archive unreachable");
+                assertThat(status.getJsonNumber("backlogEvents").longValue() >= ours)
+                        .as(status.toString())
+                        .isTrue();
             }
             assertThat(written()).as("a failed delivery writes nothing").isEqualTo(List.of());
-            assertThat(flaky.deliveriesTried()).as("a failing adapter is not pressed further in a run")
+            assertThat(flaky.deliveriesTried())
+                    .as("a failing adapter is not pressed further in a run")
                     .isEqualTo(triedBefore + 2);
 
             BatchDelivery.Outcome succeeded = dispatcher.runNow();
             assertThat(succeeded.failures()).isEqualTo(0);
-            assertThat(succeeded.delivered() >= ours).as("the third run delivers: " + succeeded).isTrue();
+            assertThat(succeeded.delivered() >= ours)
+                    .as("the third run delivers: " + succeeded)
+                    .isTrue();
 
             List<JsonObject> lines = written();
-            Map<String, Long> timesByEvent = lines.stream().collect(Collectors.groupingBy(
-                    line -> line.getJsonObject("event").getString("id"), Collectors.counting()));
+            Map<String, Long> timesByEvent = lines.stream()
+                    .collect(Collectors.groupingBy(
+                            line -> line.getJsonObject("event").getString("id"), Collectors.counting()));
             assertThat(timesByEvent.values().stream().allMatch(times -> times == 1))
-                    .as("no event written twice: " + timesByEvent).isTrue();
-            Set<Long> archiveIds = lines.stream().map(line -> line.getJsonNumber("archiveId").longValue())
+                    .as("no event written twice: " + timesByEvent)
+                    .isTrue();
+            Set<Long> archiveIds = lines.stream()
+                    .map(line -> line.getJsonNumber("archiveId").longValue())
                     .collect(Collectors.toSet());
             assertThat(archiveIds.size()).as("no archive id written twice").isEqualTo(lines.size());
-            List<String> ourTexts = lines.stream().map(line -> line.getJsonObject("event"))
+            List<String> ourTexts = lines.stream()
+                    .map(line -> line.getJsonObject("event"))
                     .filter(event -> room.equals(event.getString("roomUri", null)))
                     .map(event -> event.getString("type") + ":" + event.getString("text", ""))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < posted; i++) {
                 expected.add("CHAT:flaky " + run + " #" + i);
             }
             expected.add("ROOM_CREATED:");
-            assertThat(ourTexts).as("each of the room's events exactly once")
+            assertThat(ourTexts)
+                    .as("each of the room's events exactly once")
                     .isEqualTo(expected.stream().sorted().toList());
 
             JsonObject status = WebApiClient.object(admin.get("/admin/compliance"));
             JsonObject adapter = adapter(status);
-            assertThat(adapter.getJsonNumber("failures").longValue()).as(status.toString())
+            assertThat(adapter.getJsonNumber("failures").longValue())
+                    .as(status.toString())
                     .isEqualTo(failuresBefore + 2);
             assertThat(!adapter.containsKey("lastError") || adapter.isNull("lastError"))
-                    .as("a success clears the error: " + status).isTrue();
+                    .as("a success clears the error: " + status)
+                    .isTrue();
             assertThat(status.getJsonNumber("backlogEvents").longValue())
-                    .as("every adapter has everything, so the store is empty: " + status).isEqualTo(0);
+                    .as("every adapter has everything, so the store is empty: " + status)
+                    .isEqualTo(0);
             assertThat(ofRoom(room)).isEqualTo(List.of());
         } finally {
             System.setProperty(ADAPTERS, configured);
@@ -160,25 +186,33 @@ class ComplianceDeliveryIT {
     }
 
     private JsonObject adapter(JsonObject status) {
-        return status.getJsonArray("adapters").stream().map(JsonObject.class::cast)
-                .filter(a -> FlakyComplianceAdapter.NAME.equals(a.getString("name"))).findFirst()
+        return status.getJsonArray("adapters").stream()
+                .map(JsonObject.class::cast)
+                .filter(a -> FlakyComplianceAdapter.NAME.equals(a.getString("name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + FlakyComplianceAdapter.NAME + " in " + status));
     }
 
     private long failuresInStatus() throws Exception {
         JsonObject status = WebApiClient.object(admin.get("/admin/compliance"));
-        return status.getJsonArray("adapters").stream().map(JsonObject.class::cast)
+        return status.getJsonArray("adapters").stream()
+                .map(JsonObject.class::cast)
                 .filter(a -> FlakyComplianceAdapter.NAME.equals(a.getString("name")))
-                .mapToLong(a -> a.getJsonNumber("failures").longValue()).findFirst().orElse(0);
+                .mapToLong(a -> a.getJsonNumber("failures").longValue())
+                .findFirst()
+                .orElse(0);
     }
 
     /** The room's events still in the compliance store. */
     private List<ArchivedRecord> ofRoom(String room) {
-        return archive.after(0, Integer.MAX_VALUE).stream().filter(r -> room.equals(r.event().roomUri())).toList();
+        return archive.after(0, Integer.MAX_VALUE).stream()
+                .filter(r -> room.equals(r.event().roomUri()))
+                .toList();
     }
 
     private int queued() {
-        try (JMSContext jms = connections.createContext(); QueueBrowser browser = jms.createBrowser(queue)) {
+        try (JMSContext jms = connections.createContext();
+                QueueBrowser browser = jms.createBrowser(queue)) {
             int count = 0;
             for (var messages = browser.getEnumeration(); messages.hasMoreElements(); messages.nextElement()) {
                 count++;
@@ -196,7 +230,8 @@ class ComplianceDeliveryIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
+            return files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
                     .flatMap(f -> {
                         try {
                             return Files.readAllLines(f).stream();
@@ -205,7 +240,8 @@ class ComplianceDeliveryIT {
                         }
                     })
                     .filter(line -> !line.isBlank())
-                    .map(line -> Json.createReader(new StringReader(line)).readObject()).toList();
+                    .map(line -> Json.createReader(new StringReader(line)).readObject())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

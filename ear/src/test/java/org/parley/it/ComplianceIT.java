@@ -14,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -79,22 +79,31 @@ class ComplianceIT {
 
     @EJB
     private RoomService rooms;
+
     @EJB
     private CategoryService categories;
+
     @EJB
     private PostService posts;
+
     @EJB
     private ComplianceDispatcher dispatcher;
+
     @EJB
     private JpaComplianceArchive archive;
+
     @Resource
     private UserTransaction transaction;
+
     @Resource(lookup = "java:/ConnectionFactory")
     private ConnectionFactory connections;
+
     @Resource(lookup = "java:/jms/queue/ParleyComplianceDLQ")
     private Queue deadLetters;
+
     @Resource(lookup = "java:/jms/queue/ParleyComplianceQueue")
     private Queue events;
+
     @Resource(lookup = "java:jboss/datasources/ParleyComplianceDS")
     private DataSource complianceStore;
 
@@ -126,12 +135,13 @@ class ComplianceIT {
             return files.filter(f -> !f.getFileName().toString().startsWith("."))
                     .sorted(Comparator.comparing(ComplianceIT::modified).thenComparing(Comparator.naturalOrder()))
                     .map(f -> {
-                try {
-                    return Files.readString(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).collect(Collectors.joining("\n"));
+                        try {
+                            return Files.readString(f);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .collect(Collectors.joining("\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -142,14 +152,16 @@ class ComplianceIT {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        Validator validator = factory.newSchema(XmlComplianceAdapter.class.getClassLoader()
-                .getResource(XmlComplianceAdapter.SCHEMA)).newValidator();
+        Validator validator = factory.newSchema(
+                        XmlComplianceAdapter.class.getClassLoader().getResource(XmlComplianceAdapter.SCHEMA))
+                .newValidator();
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         List<Path> batches;
         try (Stream<Path> files = Files.list(output("xml"))) {
             batches = files.filter(f -> f.getFileName().toString().endsWith(".xml")
-                    && !f.getFileName().toString().startsWith(".")).toList();
+                            && !f.getFileName().toString().startsWith("."))
+                    .toList();
         }
         assertThat(batches).as("the XML adapter wrote nothing").isNotEmpty();
         for (Path batch : batches) {
@@ -159,17 +171,22 @@ class ComplianceIT {
 
     /** Runs the compliance service until the XML and JSON Lines adapters have written their markers. */
     private String deliveredUntil(String xmlMarker, String jsonMarker) throws Exception {
-        return Eventually.await(Duration.ofSeconds(60), () -> {
-            dispatcher.runNow();
-            return written("xml");
-        }, xml -> xml.contains(xmlMarker) && written("jsonl").contains(jsonMarker));
+        return Eventually.await(
+                Duration.ofSeconds(60),
+                () -> {
+                    dispatcher.runNow();
+                    return written("xml");
+                },
+                xml -> xml.contains(xmlMarker) && written("jsonl").contains(jsonMarker));
     }
 
     @Test
     void chatOverSipReachesBothAdaptersAndRolledBackPostsNever() throws Exception {
         String alice = "sip:alice-" + run + "@contoso.com";
-        String room = rooms.createRoom(alice, new NewRoom("Audited " + run, "", categories.root().uri(), Privacy.OPEN,
-                RoomType.NORMAL)).uri();
+        String room = rooms.createRoom(
+                        alice,
+                        new NewRoom("Audited " + run, "", categories.root().uri(), Privacy.OPEN, RoomType.NORMAL))
+                .uri();
 
         transaction.begin();
         posts.post(alice, room, "rolled back " + run, Instant.now());
@@ -181,22 +198,23 @@ class ComplianceIT {
             client.await("/xccos/grpchat");
             client.command("cmd:bccontext", "<data><chanib uri=\"" + room + "\"/><bcq><last cnt=\"5\"/></bcq></data>");
             client.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
-            assertThat(client.post(room, "after part " + run).status()).as("posting after part is refused")
+            assertThat(client.post(room, "after part " + run).status())
+                    .as("posting after part is refused")
                     .isEqualTo(403);
         }
         // Something after the part in the same room, so its arrival proves everything before it arrived.
         rooms.disable(alice, room);
 
-        String xml = deliveredUntil("type=\"ROOM_DISABLED\" actor=\"" + alice,
-                "\"type\":\"ROOM_DISABLED\",\"actor\":\"" + alice + "\"");
+        String xml = deliveredUntil(
+                "type=\"ROOM_DISABLED\" actor=\"" + alice, "\"type\":\"ROOM_DISABLED\",\"actor\":\"" + alice + "\"");
         String ofRoom = written("xml");
         for (String type : new String[] {"ROOM_CREATED", "JOIN", "CHAT", "BACKCHAT", "PART", "ROOM_DISABLED"}) {
-            assertThat(ofRoom).as(type + " missing:\n" + ofRoom)
-                    .contains("type=\"" + type + "\" actor=\"" + alice);
+            assertThat(ofRoom).as(type + " missing:\n" + ofRoom).contains("type=\"" + type + "\" actor=\"" + alice);
         }
         assertThat(ofRoom).as(ofRoom).contains("<text>on the record " + run + "</text>");
         assertThat(ofRoom.indexOf("type=\"JOIN\" actor=\"" + alice) < ofRoom.indexOf("<text>on the record " + run))
-                .as("events of a room keep their order").isTrue();
+                .as("events of a room keep their order")
+                .isTrue();
         assertThat(xml).as("a rolled-back post has no event").doesNotContain("rolled back " + run);
         assertThat(written("jsonl")).contains("\"text\":\"on the record " + run + "\"");
     }
@@ -205,14 +223,18 @@ class ComplianceIT {
     @Test
     void aMessageSearchOverSipAndAnAdministratorsExportAreArchived() throws Exception {
         String alice = "sip:alice-" + run + "@contoso.com";
-        String room = rooms.createRoom(alice, new NewRoom("Searched " + run, "", categories.root().uri(), Privacy.OPEN,
-                RoomType.NORMAL)).uri();
+        String room = rooms.createRoom(
+                        alice,
+                        new NewRoom("Searched " + run, "", categories.root().uri(), Privacy.OPEN, RoomType.NORMAL))
+                .uri();
         posts.post(alice, room, "findable " + run, Instant.now());
         try (XccosTestClient client = XccosTestClient.signIn(alice)) {
-            client.command("cmd:msgsrch", "<data><qib criteria=\"findable " + run + "\" chanUri=\"" + room
-                    + "\" limit=\"10\"/></data>");
+            client.command(
+                    "cmd:msgsrch",
+                    "<data><qib criteria=\"findable " + run + "\" chanUri=\"" + room + "\" limit=\"10\"/></data>");
         }
-        String searched = deliveredUntil("type=\"MESSAGE_SEARCH\" actor=\"" + alice + "\"",
+        String searched = deliveredUntil(
+                "type=\"MESSAGE_SEARCH\" actor=\"" + alice + "\"",
                 "\"type\":\"MESSAGE_SEARCH\",\"actor\":\"" + alice + "\"");
         int at = searched.indexOf("type=\"MESSAGE_SEARCH\" actor=\"" + alice);
         assertThat(at > 0).as(searched).isTrue();
@@ -224,46 +246,64 @@ class ComplianceIT {
         HttpResponse<String> export = WebApiClient.as("admin", "parley-admin").get("/admin/export");
         assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
         Pattern exported = Pattern.compile("type=\"STORE_EXPORTED\" actor=\"[^\"]+\" time=\"([^\"]+)\"");
-        Eventually.await(Duration.ofSeconds(60), () -> {
-            dispatcher.runNow();
-            return written("xml");
-        }, xml -> exported.matcher(xml).results()
-                .anyMatch(match -> !Instant.parse(match.group(1)).isBefore(before)));
+        Eventually.await(
+                Duration.ofSeconds(60),
+                () -> {
+                    dispatcher.runNow();
+                    return written("xml");
+                },
+                xml -> exported.matcher(xml).results().anyMatch(match -> !Instant.parse(match.group(1))
+                        .isBefore(before)));
         assertEveryXmlBatchValidates();
     }
 
     @Test
     void anUploadedFileIsCopiedToTheComplianceFileStoreAndTheEventPointsAtIt() throws Exception {
-        HttpResponse<String> room = WebApiClient.as("alice", "secret").post("/rooms",
-                "{\"name\": \"Compliance files " + run + "\", \"privacy\": \"OPEN\"}");
+        HttpResponse<String> room = WebApiClient.as("alice", "secret")
+                .post("/rooms", "{\"name\": \"Compliance files " + run + "\", \"privacy\": \"OPEN\"}");
         assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
         byte[] content = ("minutes of " + run + "\n").repeat(500).getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        WebApiClient.BASE + "/rooms/" + WebApiClient.object(room).getString("id") + "/files/minutes.txt"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "alice:secret".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "text/plain")
-                .timeout(Duration.ofSeconds(60))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(WebApiClient.BASE + "/rooms/"
+                                        + WebApiClient.object(room).getString("id") + "/files/minutes.txt"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(
+                                                                "alice:secret".getBytes(StandardCharsets.UTF_8)))
+                                .header("Content-Type", "text/plain")
+                                .timeout(Duration.ofSeconds(60))
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         assertThat(WebApiClient.object(upload).getString("sha256")).isEqualTo(sha256);
 
         // Made before the upload committed: there as soon as the upload has answered.
         String key = sha256.substring(0, 2) + "/" + sha256;
-        Path copy = Path.of(System.getProperty("parley.compliance.filestore.dir")).resolve(key);
-        assertThat(Files.isRegularFile(copy)).as("no compliance copy at " + copy).isTrue();
+        Path copy =
+                Path.of(System.getProperty("parley.compliance.filestore.dir")).resolve(key);
+        assertThat(Files.isRegularFile(copy))
+                .as("no compliance copy at " + copy)
+                .isTrue();
         assertThat(Files.readAllBytes(copy)).isEqualTo(content);
         assertThat(copy.startsWith(Path.of(System.getProperty("parley.filestore.dir"))))
-                .as("the compliance copy is not the chat's file").isFalse();
+                .as("the compliance copy is not the chat's file")
+                .isFalse();
 
         String reference = "<detail name=\"complianceFile\" value=\"" + key + "\"/>";
         String xml = deliveredUntil(reference, "\"complianceFile\":\"" + key + "\"");
         int at = xml.indexOf(reference);
         String event = xml.substring(xml.lastIndexOf("<event ", at), at);
         assertThat(event).as(event).contains("type=\"FILEUPLOAD\" actor=\"sip:alice@contoso.com\"");
-        assertThat(xml.indexOf("<detail name=\"sha256\" value=\"" + sha256 + "\"/>", xml.lastIndexOf("<event ", at)) > 0)
-                .as("the event carries the file's hash").isTrue();
+        assertThat(xml.indexOf("<detail name=\"sha256\" value=\"" + sha256 + "\"/>", xml.lastIndexOf("<event ", at))
+                        > 0)
+                .as("the event carries the file's hash")
+                .isTrue();
 
         // A download by another reader is archived too, after the upload, in the same room's conversation.
         long fileId = WebApiClient.object(upload).getJsonNumber("id").longValue();
@@ -271,11 +311,16 @@ class ComplianceIT {
         assertThat(download.statusCode()).as(download.body()).isEqualTo(200);
         String downloaded = "type=\"FILEDOWNLOAD\" actor=\"sip:bob@contoso.com\"";
         // Awaited after the upload's event: earlier tests' downloads by bob are in the archive already.
-        String afterDownload = Eventually.await(Duration.ofSeconds(60), () -> {
-            dispatcher.runNow();
-            return written("xml");
-        }, delivered -> delivered.indexOf(downloaded, at) > at);
-        assertThat(afterDownload.indexOf(downloaded, at) > at).as("the download follows the upload").isTrue();
+        String afterDownload = Eventually.await(
+                Duration.ofSeconds(60),
+                () -> {
+                    dispatcher.runNow();
+                    return written("xml");
+                },
+                delivered -> delivered.indexOf(downloaded, at) > at);
+        assertThat(afterDownload.indexOf(downloaded, at) > at)
+                .as("the download follows the upload")
+                .isTrue();
         assertEveryXmlBatchValidates();
     }
 
@@ -284,8 +329,8 @@ class ComplianceIT {
     void theDispatchTimerIsKeptOnceInTheComplianceDatabase() throws Exception {
         List<String> timers = new ArrayList<>();
         try (Connection connection = complianceStore.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select TIMED_OBJECT_ID, PARTITION_NAME from JBOSS_EJB_TIMER where TIMED_OBJECT_ID like ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "select TIMED_OBJECT_ID, PARTITION_NAME from JBOSS_EJB_TIMER where TIMED_OBJECT_ID like ?")) {
             query.setString(1, "%ComplianceDispatcher%");
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -301,21 +346,26 @@ class ComplianceIT {
     @Test
     void aRunIsRefusedWhileAnotherNodeHoldsTheDispatchLease() throws Exception {
         String otherNode = "other-node-" + run;
-        assertThat(archive.takeDispatchLease(otherNode, Instant.now(), Duration.ofMinutes(5))).isTrue();
+        assertThat(archive.takeDispatchLease(otherNode, Instant.now(), Duration.ofMinutes(5)))
+                .isTrue();
         try {
             assertThatExceptionOfType(ComplianceException.class).isThrownBy(dispatcher::runNow);
-            HttpResponse<String> overHttp = WebApiClient.as("admin", "parley-admin").post("/admin/compliance/run", "");
+            HttpResponse<String> overHttp =
+                    WebApiClient.as("admin", "parley-admin").post("/admin/compliance/run", "");
             assertThat(overHttp.statusCode()).as(overHttp.body()).isEqualTo(409);
             assertThat(archive.takeDispatchLease("yet-another-" + run, Instant.now(), Duration.ofMinutes(5)))
-                    .as("one holder at a time").isFalse();
+                    .as("one holder at a time")
+                    .isFalse();
         } finally {
             archive.releaseDispatchLease(otherNode);
         }
         dispatcher.runNow();
         // A lease that ran out (its node died mid-run) is taken over.
-        assertThat(archive.takeDispatchLease(otherNode, Instant.now().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5)))
+        assertThat(archive.takeDispatchLease(
+                        otherNode, Instant.now().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5)))
                 .isTrue();
-        assertThat(archive.takeDispatchLease("taking-over-" + run, Instant.now(), Duration.ofMinutes(5))).isTrue();
+        assertThat(archive.takeDispatchLease("taking-over-" + run, Instant.now(), Duration.ofMinutes(5)))
+                .isTrue();
         archive.releaseDispatchLease("taking-over-" + run);
         dispatcher.runNow();
     }
@@ -326,18 +376,22 @@ class ComplianceIT {
         try (JMSContext jms = connections.createContext()) {
             jms.createProducer().send(events, poison);
         }
-        Eventually.await(Duration.ofSeconds(60), () -> {
-            try (JMSContext jms = connections.createContext(); QueueBrowser browser = jms.createBrowser(deadLetters)) {
-                Enumeration<?> messages = browser.getEnumeration();
-                while (messages.hasMoreElements()) {
-                    if (poison.equals(((Message) messages.nextElement()).getBody(String.class))) {
-                        return true;
+        Eventually.await(
+                Duration.ofSeconds(60),
+                () -> {
+                    try (JMSContext jms = connections.createContext();
+                            QueueBrowser browser = jms.createBrowser(deadLetters)) {
+                        Enumeration<?> messages = browser.getEnumeration();
+                        while (messages.hasMoreElements()) {
+                            if (poison.equals(((Message) messages.nextElement()).getBody(String.class))) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
                     }
-                }
-                return false;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, found -> found);
+                },
+                found -> found);
     }
 }

@@ -85,7 +85,8 @@ class ComplianceRestartIT {
         Path base = base();
         if (Files.exists(base)) {
             try (Stream<Path> old = Files.walk(base)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                old.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         Path installed = Path.of(System.getProperty("jboss.home"), "standalone");
@@ -115,7 +116,9 @@ class ComplianceRestartIT {
                 Eventually.await(BOUND, () -> backlog(), count -> count >= stored.size());
                 Eventually.await(BOUND, () -> queued(management), count -> count == 0);
                 long storedBacklog = backlog();
-                assertThat(storedBacklog >= stored.size()).as("in the compliance store: " + storedBacklog).isTrue();
+                assertThat(storedBacklog >= stored.size())
+                        .as("in the compliance store: " + storedBacklog)
+                        .isTrue();
 
                 // On the queue: its consumer, the compliance MDB, paused.
                 invoke(management, queue("pause"));
@@ -123,11 +126,14 @@ class ComplianceRestartIT {
                 // Relayed from the chat store's outbox in batches: one message may carry all five.
                 Eventually.await(BOUND, () -> outbox(), count -> count == 0);
                 assertThat(queued(management) >= 1).as("still on the queue").isTrue();
-                assertThat(backlog()).as("the paused queue hands nothing to the store").isEqualTo(storedBacklog);
+                assertThat(backlog())
+                        .as("the paused queue hands nothing to the store")
+                        .isEqualTo(storedBacklog);
 
                 controller.stop(CONTAINER);
                 assertThat(Files.isDirectory(base().resolve("data/activemq/journal")))
-                        .as("the broker's journal is on disk").isTrue();
+                        .as("the broker's journal is on disk")
+                        .isTrue();
 
                 controller.start(CONTAINER);
                 // The pause is not part of the journal; should a broker keep it, resuming here is the operator's step.
@@ -144,11 +150,16 @@ class ComplianceRestartIT {
                 expected.addAll(queued);
                 Map<String, Long> created = roomsCreatedInOutput();
                 for (String room : expected) {
-                    assertThat(created.getOrDefault(room, 0L)).as(room + " in the output exactly once: " + created)
+                    assertThat(created.getOrDefault(room, 0L))
+                            .as(room + " in the output exactly once: " + created)
                             .isEqualTo(1L);
                 }
-                assertThat(created.size()).as("only this test's rooms: " + created).isEqualTo(expected.size());
-                assertThat(backlog()).as("every event delivered to every adapter").isEqualTo(0);
+                assertThat(created.size())
+                        .as("only this test's rooms: " + created)
+                        .isEqualTo(expected.size());
+                assertThat(backlog())
+                        .as("every event delivered to every adapter")
+                        .isEqualTo(0);
             }
         } finally {
             try {
@@ -194,10 +205,14 @@ class ComplianceRestartIT {
         Path folder = base().resolve("data/parley/compliance/jsonl");
         List<JsonObject> events = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(file)) {
                     if (!line.isBlank()) {
-                        events.add(Json.createReader(new StringReader(line)).readObject().getJsonObject("event"));
+                        events.add(Json.createReader(new StringReader(line))
+                                .readObject()
+                                .getJsonObject("event"));
                     }
                 }
             }
@@ -229,7 +244,8 @@ class ComplianceRestartIT {
     }
 
     private static long queued(ModelControllerClient management) {
-        return invoke(management, queue("read-attribute", "name", "message-count")).asLong();
+        return invoke(management, queue("read-attribute", "name", "message-count"))
+                .asLong();
     }
 
     private static ModelNode invoke(ModelControllerClient management, ModelNode operation) {

@@ -65,20 +65,23 @@ final class CuttableProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException closed) {
-                // Either side closed, or the test cut it.
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "proxy pump");
+        Thread pump = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (IOException closed) {
+                        // Either side closed, or the test cut it.
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                    }
+                },
+                "proxy pump");
         pump.setDaemon(true);
         pump.start();
     }

@@ -35,10 +35,12 @@ class DeploymentIT {
     @Test
     @RunAsClient
     void webServicesAnswer() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/parley/api/v1/status"))
-                        .timeout(Duration.ofSeconds(10)).build(),
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject status = Json.createReader(new StringReader(response.body())).readObject();
@@ -56,7 +58,8 @@ class DeploymentIT {
     @RunAsClient
     void theEjbModulesDefaultInterceptorIsApplied() throws IOException {
         Path log = Path.of(System.getProperty("parley.test.server.base"), "log", "server.log");
-        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8)).as(log.toString())
+        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8))
+                .as(log.toString())
                 .isNotEmpty()
                 .noneMatch(line -> line.contains("WFLYEJB0010"));
     }

@@ -68,14 +68,22 @@ class DirectoryIT {
 
     @EJB
     private RoomService rooms;
+
     @EJB
     private CategoryService categories;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private String closedRoom(String name) {
-        return rooms.createRoom(ALICE, new NewRoom(name + " " + run, "about " + name, categories.root().uri(),
-                Privacy.CLOSED, RoomType.NORMAL)).uri();
+        return rooms.createRoom(
+                        ALICE,
+                        new NewRoom(
+                                name + " " + run,
+                                "about " + name,
+                                categories.root().uri(),
+                                Privacy.CLOSED,
+                                RoomType.NORMAL))
+                .uri();
     }
 
     private static String joinCode(XccosTestClient client, String room) throws Exception {
@@ -89,16 +97,33 @@ class DirectoryIT {
 
     @Test
     void webSignInBindsAgainstTheDirectoryAndTakesRolesFromItsGroups() throws Exception {
-        assertThat(status("alice", "secret", "/rooms")).as("alice is in chat-users").isEqualTo(200);
-        assertThat(status("frank", "secret", "/rooms")).as("frank is in engineering, which is in chat-users")
+        assertThat(status("alice", "secret", "/rooms"))
+                .as("alice is in chat-users")
                 .isEqualTo(200);
-        assertThat(status("dave", "secret", "/rooms")).as("dave: platform in engineering in chat-users").isEqualTo(200);
-        assertThat(status("alice", "wrong", "/rooms")).as("the directory checks the password").isEqualTo(401);
-        assertThat(status("erin", "secret", "/rooms")).as("erin's account is disabled").isEqualTo(401);
-        assertThat(status("ghost", "secret", "/rooms")).as("nobody of that name in the directory").isEqualTo(401);
-        assertThat(status("grace", "secret", "/rooms")).as("grace is in no group that gives a role").isEqualTo(403);
-        assertThat(status("admin", "parley-admin", "/admin/operations")).as("admin is in chat-admins").isEqualTo(200);
-        assertThat(status("alice", "secret", "/admin/operations")).as("alice is no administrator").isEqualTo(403);
+        assertThat(status("frank", "secret", "/rooms"))
+                .as("frank is in engineering, which is in chat-users")
+                .isEqualTo(200);
+        assertThat(status("dave", "secret", "/rooms"))
+                .as("dave: platform in engineering in chat-users")
+                .isEqualTo(200);
+        assertThat(status("alice", "wrong", "/rooms"))
+                .as("the directory checks the password")
+                .isEqualTo(401);
+        assertThat(status("erin", "secret", "/rooms"))
+                .as("erin's account is disabled")
+                .isEqualTo(401);
+        assertThat(status("ghost", "secret", "/rooms"))
+                .as("nobody of that name in the directory")
+                .isEqualTo(401);
+        assertThat(status("grace", "secret", "/rooms"))
+                .as("grace is in no group that gives a role")
+                .isEqualTo(403);
+        assertThat(status("admin", "parley-admin", "/admin/operations"))
+                .as("admin is in chat-admins")
+                .isEqualTo(200);
+        assertThat(status("alice", "secret", "/admin/operations"))
+                .as("alice is no administrator")
+                .isEqualTo(403);
     }
 
     /**
@@ -111,7 +136,9 @@ class DirectoryIT {
         assertThat(status("grace", "secret", "/rooms")).isEqualTo(403);
         modify(grace, DirContext.REPLACE_ATTRIBUTE, "userPassword", "changed");
         try {
-            assertThat(status("grace", "secret", "/rooms")).as("the old password").isEqualTo(401);
+            assertThat(status("grace", "secret", "/rooms"))
+                    .as("the old password")
+                    .isEqualTo(401);
             assertThat(status("grace", "changed", "/rooms")).as("the new one").isEqualTo(403);
         } finally {
             modify(grace, DirContext.REPLACE_ATTRIBUTE, "userPassword", "secret");
@@ -126,31 +153,56 @@ class DirectoryIT {
         // Written as Active Directory writes it: the principal is kept in one normal form.
         rooms.grant(ALICE, sales, RoomRole.MEMBER, "ou:OU=Sales, OU=People,DC=contoso,DC=com");
         try (XccosTestClient frank = XccosTestClient.signIn(FRANK);
-             XccosTestClient dave = XccosTestClient.signIn(DAVE);
-             XccosTestClient bob = XccosTestClient.signIn(BOB)) {
-            assertThat(joinCode(frank, engineering)).as("frank is in engineering").isEqualTo("200");
-            assertThat(joinCode(dave, engineering)).as("dave is in engineering through platform").isEqualTo("200");
-            assertThat(joinCode(bob, engineering)).as("bob is not in engineering").isNotEqualTo("200");
-            assertThat(joinCode(dave, sales)).as("dave's entry is under ou=sales").isEqualTo("200");
+                XccosTestClient dave = XccosTestClient.signIn(DAVE);
+                XccosTestClient bob = XccosTestClient.signIn(BOB)) {
+            assertThat(joinCode(frank, engineering))
+                    .as("frank is in engineering")
+                    .isEqualTo("200");
+            assertThat(joinCode(dave, engineering))
+                    .as("dave is in engineering through platform")
+                    .isEqualTo("200");
+            assertThat(joinCode(bob, engineering))
+                    .as("bob is not in engineering")
+                    .isNotEqualTo("200");
+            assertThat(joinCode(dave, sales))
+                    .as("dave's entry is under ou=sales")
+                    .isEqualTo("200");
             assertThat(joinCode(frank, sales)).as("frank's is not").isNotEqualTo("200");
         }
-        assertThat(rooms.roles(ALICE, sales).members().stream().filter(p -> p.startsWith("ou:")).findFirst().orElseThrow())
+        assertThat(rooms.roles(ALICE, sales).members().stream()
+                        .filter(p -> p.startsWith("ou:"))
+                        .findFirst()
+                        .orElseThrow())
                 .isEqualTo("ou:ou=sales,ou=people,dc=contoso,dc=com");
     }
 
     @Test
     void aCategoryAllowsADirectoryGroupAndDeniesAUnit() throws Exception {
-        String category = categories.createCategory(ADMIN, new NewCategory(
-                new CategorySettings("Engineering " + run, null, true, true, true), Set.of("group:engineering"),
-                Set.of("ou:OU=Sales,OU=People,DC=contoso,DC=com"), Set.of("group:engineering"))).uri();
+        String category = categories
+                .createCategory(
+                        ADMIN,
+                        new NewCategory(
+                                new CategorySettings("Engineering " + run, null, true, true, true),
+                                Set.of("group:engineering"),
+                                Set.of("ou:OU=Sales,OU=People,DC=contoso,DC=com"),
+                                Set.of("group:engineering")))
+                .uri();
         // frank may create a room in it: the category's creators name his directory group.
-        String room = rooms.createRoom(FRANK, new NewRoom("Open engineering " + run, "about engineering", category,
-                Privacy.OPEN, RoomType.NORMAL)).uri();
+        String room = rooms.createRoom(
+                        FRANK,
+                        new NewRoom(
+                                "Open engineering " + run,
+                                "about engineering",
+                                category,
+                                Privacy.OPEN,
+                                RoomType.NORMAL))
+                .uri();
         try (XccosTestClient frank = XccosTestClient.signIn(FRANK);
-             XccosTestClient dave = XccosTestClient.signIn(DAVE);
-             XccosTestClient bob = XccosTestClient.signIn(BOB)) {
+                XccosTestClient dave = XccosTestClient.signIn(DAVE);
+                XccosTestClient bob = XccosTestClient.signIn(BOB)) {
             assertThat(joinCode(frank, room)).as("frank is in engineering").isEqualTo("200");
-            assertThat(joinCode(dave, room)).as("dave is in engineering, but under ou=sales, which is denied")
+            assertThat(joinCode(dave, room))
+                    .as("dave is in engineering, but under ou=sales, which is denied")
                     .isNotEqualTo("200");
             assertThat(joinCode(bob, room)).as("bob is not in engineering").isNotEqualTo("200");
         }
@@ -161,16 +213,18 @@ class DirectoryIT {
         String engineering = closedRoom("Platform moves");
         rooms.grant(ALICE, engineering, RoomRole.MEMBER, "group:engineering");
         try (ServerSettings refresh = ServerSettings.of("parley.directory.refresh-seconds", "1");
-             XccosTestClient alice = XccosTestClient.signIn(ALICE);
-             XccosTestClient dave = XccosTestClient.signIn(DAVE)) {
+                XccosTestClient alice = XccosTestClient.signIn(ALICE);
+                XccosTestClient dave = XccosTestClient.signIn(DAVE)) {
             assertThat(joinCode(alice, engineering)).isEqualTo("200");
             assertThat(joinCode(dave, engineering)).isEqualTo("200");
             modify(ENGINEERING, DirContext.REMOVE_ATTRIBUTE, "member", PLATFORM);
             try {
-                Document part = dave.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + engineering
-                        + "']/uib[@uri='" + DAVE + "']");
+                Document part = dave.await(
+                        "/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + engineering + "']/uib[@uri='" + DAVE + "']");
                 assertThat(text(part, "//chanib/uib/@uri")).as(() -> xml(part)).isEqualTo(DAVE);
-                assertThat(dave.post(engineering, "still here?").status()).as("no post once taken out").isEqualTo(403);
+                assertThat(dave.post(engineering, "still here?").status())
+                        .as("no post once taken out")
+                        .isEqualTo(403);
                 assertThat(joinCode(dave, engineering)).as("and no way back in").isNotEqualTo("200");
             } finally {
                 modify(ENGINEERING, DirContext.ADD_ATTRIBUTE, "member", PLATFORM);
@@ -182,13 +236,18 @@ class DirectoryIT {
     void onlyEnabledUsersOfTheDirectorySignInOverSip() throws Exception {
         try (ServerSettings frontEnd = ServerSettings.frontEnd("127.0.0.1")) {
             try (XccosTestClient alice = XccosTestClient.connect(ALICE, XccosTestClient.CHAT_ENDPOINT)) {
-                assertThat(alice.invite().status()).as("alice is an enabled user of the directory").isEqualTo(200);
+                assertThat(alice.invite().status())
+                        .as("alice is an enabled user of the directory")
+                        .isEqualTo(200);
             }
-            try (XccosTestClient erin = XccosTestClient.connect("sip:erin@contoso.com", XccosTestClient.CHAT_ENDPOINT)) {
-                assertThat(erin.invite().status()).as("erin's account is disabled").isEqualTo(403);
+            try (XccosTestClient erin =
+                    XccosTestClient.connect("sip:erin@contoso.com", XccosTestClient.CHAT_ENDPOINT)) {
+                assertThat(erin.invite().status())
+                        .as("erin's account is disabled")
+                        .isEqualTo(403);
             }
-            try (XccosTestClient ghost = XccosTestClient.connect("sip:ghost-" + run + "@contoso.com",
-                    XccosTestClient.CHAT_ENDPOINT)) {
+            try (XccosTestClient ghost =
+                    XccosTestClient.connect("sip:ghost-" + run + "@contoso.com", XccosTestClient.CHAT_ENDPOINT)) {
                 assertThat(ghost.invite().status()).as("not in the directory").isEqualTo(403);
             }
         }
@@ -201,8 +260,8 @@ class DirectoryIT {
     @Test
     void aUserDisabledInTheDirectoryIsRefusedAtNtlmSignIn() throws Exception {
         String carol = "uid=carol,ou=people,dc=contoso,dc=com";
-        try (ServerSettings settings = ServerSettings.ntlm(false, "parley.sip.ntlm.max-failures-per-address", "1000",
-                "parley.directory.refresh-seconds", "1")) {
+        try (ServerSettings settings = ServerSettings.ntlm(
+                false, "parley.sip.ntlm.max-failures-per-address", "1000", "parley.directory.refresh-seconds", "1")) {
             assertThat(ntlmSignIn("carol")).isEqualTo(200);
             modify(carol, DirContext.ADD_ATTRIBUTE, "shadowExpire", "1");
             try {
@@ -218,7 +277,8 @@ class DirectoryIT {
     private static int ntlmSignIn(String user) {
         String uri = "sip:" + user + "@contoso.com";
         try (RawSip sip = SipServer.client("TCP")) {
-            return new SipaeClient(user + "@contoso.com", "", "secret").signIn(new ClientDialog(sip, uri, false, uri))
+            return new SipaeClient(user + "@contoso.com", "", "secret")
+                    .signIn(new ClientDialog(sip, uri, false, uri))
                     .status();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -235,8 +295,8 @@ class DirectoryIT {
         environment.put(Context.SECURITY_CREDENTIALS, "parley-directory");
         DirContext context = new InitialDirContext(environment);
         try {
-            context.modifyAttributes(dn,
-                    new ModificationItem[] {new ModificationItem(operation, new BasicAttribute(attribute, value))});
+            context.modifyAttributes(
+                    dn, new ModificationItem[] {new ModificationItem(operation, new BasicAttribute(attribute, value))});
         } finally {
             context.close();
         }

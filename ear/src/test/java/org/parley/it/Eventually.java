@@ -15,24 +15,27 @@ import java.util.function.Supplier;
  */
 final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     static <T> T await(Duration timeout, Supplier<T> probe, java.util.function.Predicate<T> done) throws Exception {
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         CompletableFuture<T> result = new CompletableFuture<>();
         Object[] last = new Object[1];
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                T value = probe.get();
-                last[0] = value;
-                if (done.test(value)) {
-                    result.complete(value);
-                }
-            } catch (RuntimeException e) {
-                last[0] = e;
-            }
-        }, 0, 50, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        T value = probe.get();
+                        last[0] = value;
+                        if (done.test(value)) {
+                            result.complete(value);
+                        }
+                    } catch (RuntimeException e) {
+                        last[0] = e;
+                    }
+                },
+                0,
+                50,
+                TimeUnit.MILLISECONDS);
         try {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

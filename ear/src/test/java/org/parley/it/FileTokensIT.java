@@ -43,7 +43,8 @@ class FileTokensIT {
 
     private static final String CONFIGURED_SERVICE = "http://localhost:8080/parley/api/v1/filetokens";
     private static final Duration LIFETIME = Duration.ofSeconds(8);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Resource(lookup = "java:jboss/datasources/ParleyChatDS")
     private DataSource chatStore;
@@ -70,14 +71,18 @@ class FileTokensIT {
 
     private static Document token(XccosTestClient client, boolean upload, String roomUri, String fileName)
             throws Exception {
-        return client.command(upload ? "cmd:getfutok" : "cmd:getfdtok", "<data><ftdb channelUri=\"" + roomUri
-                + "\" fileUrl=\"" + XccosTestClient.escape(fileName) + "\"/></data>");
+        return client.command(
+                upload ? "cmd:getfutok" : "cmd:getfdtok",
+                "<data><ftdb channelUri=\"" + roomUri + "\" fileUrl=\"" + XccosTestClient.escape(fileName)
+                        + "\"/></data>");
     }
 
     /** The redemption address of a successful rpl:getftok, after checking its shape. */
     private static URI redemption(Document reply) {
         assertThat(text(reply, "/xccos/rpl/@id")).isEqualTo("rpl:getftok");
-        assertThat(text(reply, "/xccos/rpl/resp/@code")).as(XccosTestClient.xml(reply)).isEqualTo("200");
+        assertThat(text(reply, "/xccos/rpl/resp/@code"))
+                .as(XccosTestClient.xml(reply))
+                .isEqualTo("200");
         String serverUri = text(reply, "/xccos/rpl/data/token/@serveruri");
         assertThat(serverUri).isEqualTo(CONFIGURED_SERVICE);
         String token = text(reply, "/xccos/rpl/data/token/@token");
@@ -86,12 +91,21 @@ class FileTokensIT {
     }
 
     private static HttpResponse<String> put(URI uri, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "text/plain")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "text/plain")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<byte[]> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -116,8 +130,11 @@ class FileTokensIT {
             assertProblem(404, put(upload, content));
 
             String location = created.headers().firstValue("Location").orElseThrow();
-            HttpResponse<byte[]> back = HTTP.send(HttpRequest.newBuilder(URI.create(location))
-                    .header("Authorization", basic("alice", "secret")).GET().build(),
+            HttpResponse<byte[]> back = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(location))
+                            .header("Authorization", basic("alice", "secret"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(back.statusCode()).isEqualTo(200);
             assertThat(back.body()).isEqualTo(content);
@@ -129,9 +146,12 @@ class FileTokensIT {
         String room = room("OPEN");
         String id = room.substring(room.lastIndexOf('/') + 1);
         byte[] content = ("minutes of " + run).getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(WebApiClient.BASE + "/rooms/" + id
-                        + "/files/minutes.txt")).header("Authorization", basic("alice", "secret"))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> uploaded = HTTP.send(
+                HttpRequest.newBuilder(URI.create(WebApiClient.BASE + "/rooms/" + id + "/files/minutes.txt"))
+                        .header("Authorization", basic("alice", "secret"))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         try (XccosTestClient carol = XccosTestClient.signIn(user("carol"))) {
             URI download = redemption(token(carol, false, room, "minutes.txt"));
@@ -140,10 +160,12 @@ class FileTokensIT {
             HttpResponse<byte[]> file = get(download);
             assertThat(file.statusCode()).isEqualTo(200);
             assertThat(file.body()).isEqualTo(content);
-            assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).contains("minutes.txt");
+            assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
+                    .contains("minutes.txt");
             assertProblem(404, get(download));
 
-            assertThat(text(token(carol, false, room, "no-such-file.txt"), "/xccos/rpl/resp/@code")).isEqualTo("404");
+            assertThat(text(token(carol, false, room, "no-such-file.txt"), "/xccos/rpl/resp/@code"))
+                    .isEqualTo("404");
         }
     }
 
@@ -155,8 +177,11 @@ class FileTokensIT {
             URI upload = redemption(token(bob, true, room, "race.txt"));
             List<CompletableFuture<HttpResponse<String>>> attempts = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                attempts.add(HTTP.sendAsync(HttpRequest.newBuilder(upload).timeout(Duration.ofSeconds(30))
-                        .PUT(HttpRequest.BodyPublishers.ofString("attempt " + i)).build(),
+                attempts.add(HTTP.sendAsync(
+                        HttpRequest.newBuilder(upload)
+                                .timeout(Duration.ofSeconds(30))
+                                .PUT(HttpRequest.BodyPublishers.ofString("attempt " + i))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
             int created = 0;
@@ -179,7 +204,9 @@ class FileTokensIT {
             for (boolean upload : new boolean[] {true, false}) {
                 Document refused = token(eve, upload, closed, "secret.txt");
                 assertThat(text(refused, "/xccos/rpl/@id")).isEqualTo("rpl:getftok");
-                assertThat(text(refused, "/xccos/rpl/resp/@code")).as(XccosTestClient.xml(refused)).isEqualTo("403");
+                assertThat(text(refused, "/xccos/rpl/resp/@code"))
+                        .as(XccosTestClient.xml(refused))
+                        .isEqualTo("403");
                 assertThat(count(refused, "//token")).isEqualTo(0);
             }
             Document unknownRoom = token(eve, true, "ma-chan://contoso.com/" + UUID.randomUUID(), "x.txt");
@@ -204,8 +231,9 @@ class FileTokensIT {
                     lifetime.setString(1, token);
                     try (ResultSet row = lifetime.executeQuery()) {
                         assertThat(row.next()).as("token " + token + " stored").isTrue();
-                        assertThat(Duration.between(row.getObject(1, OffsetDateTime.class),
-                                row.getObject(2, OffsetDateTime.class))).isEqualTo(LIFETIME);
+                        assertThat(Duration.between(
+                                        row.getObject(1, OffsetDateTime.class), row.getObject(2, OffsetDateTime.class)))
+                                .isEqualTo(LIFETIME);
                     }
                 }
                 OffsetDateTime expired = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
@@ -230,7 +258,8 @@ class FileTokensIT {
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

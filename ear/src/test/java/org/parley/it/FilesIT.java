@@ -11,9 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,7 +38,8 @@ import org.w3c.dom.Document;
 class FilesIT {
 
     private static final long LIMIT = 1024 * 1024;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -57,14 +58,19 @@ class FilesIT {
     @Test
     void announcesAnUploadInTheRoom() throws Exception {
         String room = room("OPEN");
-        HttpResponse<String> created = send(put("bob", "/rooms/" + room + "/files/notes.txt", "text/plain",
+        HttpResponse<String> created = send(put(
+                "bob",
+                "/rooms/" + room + "/files/notes.txt",
+                "text/plain",
                 HttpRequest.BodyPublishers.ofString("notes")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        MessageView announcement = history.last("sip:alice@contoso.com", object(created).getString("roomUri"), 1)
+        MessageView announcement = history.last(
+                        "sip:alice@contoso.com", object(created).getString("roomUri"), 1)
                 .get(0);
         assertThat(announcement.author()).isEqualTo("sip:bob@contoso.com");
         assertThat(announcement.text())
-                .isEqualTo("[file] notes.txt (5 bytes) " + created.headers().firstValue("Location").orElseThrow());
+                .isEqualTo("[file] notes.txt (5 bytes) "
+                        + created.headers().firstValue("Location").orElseThrow());
     }
 
     /**
@@ -82,19 +88,24 @@ class FilesIT {
             assertThat(XccosTestClient.text(join, "//resp/@code")).isEqualTo("200");
 
             assertThat(watcher.post(roomUri, "before").status()).isEqualTo(200);
-            HttpResponse<String> created = send(put("bob", "/rooms/" + room + "/files/live.txt", "text/plain",
+            HttpResponse<String> created = send(put(
+                    "bob",
+                    "/rooms/" + room + "/files/live.txt",
+                    "text/plain",
                     HttpRequest.BodyPublishers.ofString("live")));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             assertThat(watcher.post(roomUri, "after").status()).isEqualTo(200);
 
-            String announcement = "[file] live.txt (4 bytes) " + created.headers().firstValue("Location").orElseThrow();
+            String announcement = "[file] live.txt (4 bytes) "
+                    + created.headers().firstValue("Location").orElseThrow();
             List<String> authors = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 Document chat = watcher.await("/xccos/grpchat");
                 authors.add(XccosTestClient.text(chat, "/xccos/grpchat/@author"));
                 texts.add(XccosTestClient.text(chat, "/xccos/grpchat/chat"));
-                assertThat(XccosTestClient.text(chat, "/xccos/grpchat/@chanUri")).isEqualTo(roomUri);
+                assertThat(XccosTestClient.text(chat, "/xccos/grpchat/@chanUri"))
+                        .isEqualTo(roomUri);
             }
             assertThat(texts).isEqualTo(List.of("before", announcement, "after"));
             assertThat(authors).isEqualTo(List.of(watcher.user, "sip:bob@contoso.com", watcher.user));
@@ -107,13 +118,17 @@ class FilesIT {
         String room = room("OPEN");
         byte[] content = "Übersicht: the quarterly numbers\n".repeat(100).getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> created = send(put("alice", "/rooms/" + room + "/files/"
-                + WebApiClient.segment("Q3 Übersicht.txt"), "text/plain; charset=UTF-8",
+        HttpResponse<String> created = send(put(
+                "alice",
+                "/rooms/" + room + "/files/" + WebApiClient.segment("Q3 Übersicht.txt"),
+                "text/plain; charset=UTF-8",
                 HttpRequest.BodyPublishers.ofByteArray(content)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject file = object(created);
         String location = created.headers().firstValue("Location").orElseThrow();
-        assertThat(location).isEqualTo(WebApiClient.BASE + "/files/" + file.getJsonNumber("id").longValue());
+        assertThat(location)
+                .isEqualTo(
+                        WebApiClient.BASE + "/files/" + file.getJsonNumber("id").longValue());
         assertThat(file.getString("fileName")).isEqualTo("Q3 Übersicht.txt");
         assertThat(file.getJsonNumber("sizeBytes").longValue()).isEqualTo(content.length);
         assertThat(file.getString("sha256")).isEqualTo(sha256(content));
@@ -123,8 +138,8 @@ class FilesIT {
         HttpResponse<byte[]> whole = HTTP.send(get("bob", location).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.body()).isEqualTo(content);
-        assertThat(whole.headers().firstValue("Content-Type").orElseThrow()
-                .replace(" ", "")).isEqualTo("text/plain;charset=UTF-8");
+        assertThat(whole.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+                .isEqualTo("text/plain;charset=UTF-8");
         assertThat(whole.headers().firstValue("Content-Length").orElseThrow())
                 .isEqualTo(String.valueOf(content.length));
         assertThat(whole.headers().firstValue("ETag").orElseThrow()).isEqualTo("\"" + sha256(content) + "\"");
@@ -132,20 +147,23 @@ class FilesIT {
                 .isEqualTo("attachment; filename=\"Q3 _bersicht.txt\"; filename*=UTF-8''Q3%20%C3%9Cbersicht.txt");
         assertThat(whole.headers().firstValue("Accept-Ranges").orElseThrow()).isEqualTo("bytes");
 
-        HttpResponse<byte[]> part = HTTP.send(get("bob", location).header("Range", "bytes=10-19").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> part = HTTP.send(
+                get("bob", location).header("Range", "bytes=10-19").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes 10-19/" + content.length);
         assertThat(part.headers().firstValue("Content-Length").orElseThrow()).isEqualTo("10");
         assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(content, 10, 20));
 
-        HttpResponse<byte[]> tail = HTTP.send(get("bob", location).header("Range", "bytes=-5").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> tail = HTTP.send(
+                get("bob", location).header("Range", "bytes=-5").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(tail.statusCode()).isEqualTo(206);
         assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(content, content.length - 5, content.length));
 
-        HttpResponse<byte[]> beyond = HTTP.send(get("bob", location).header("Range", "bytes=" + content.length + "-")
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> beyond = HTTP.send(
+                get("bob", location)
+                        .header("Range", "bytes=" + content.length + "-")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(beyond.statusCode()).isEqualTo(416);
         assertThat(beyond.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes */" + content.length);
 
@@ -162,10 +180,11 @@ class FilesIT {
         String room = room("OPEN");
         String boundary = "parley-" + run;
         byte[] body = ("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"../../etc/passwd\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n"
-                + "root:x:0:0\r\n"
-                + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "Content-Disposition: form-data; name=\"file\"; filename=\"../../etc/passwd\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n"
+                        + "root:x:0:0\r\n"
+                        + "--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> created = send(request("alice", WebApiClient.BASE + "/rooms/" + room + "/files")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -174,10 +193,14 @@ class FilesIT {
         assertThat(file.getString("fileName")).isEqualTo("passwd");
         assertThat(file.getString("sha256")).isEqualTo(sha256("root:x:0:0".getBytes(StandardCharsets.UTF_8)));
 
-        HttpResponse<String> traversal = send(put("alice", "/rooms/" + room + "/files/..%2F..%2Fetc%2Fpasswd",
-                "application/octet-stream", HttpRequest.BodyPublishers.ofString("x")));
+        HttpResponse<String> traversal = send(put(
+                "alice",
+                "/rooms/" + room + "/files/..%2F..%2Fetc%2Fpasswd",
+                "application/octet-stream",
+                HttpRequest.BodyPublishers.ofString("x")));
         assertThat(traversal.statusCode() == 201 || traversal.statusCode() == 400 || traversal.statusCode() == 404)
-                .as(traversal.statusCode() + " " + traversal.body()).isTrue();
+                .as(traversal.statusCode() + " " + traversal.body())
+                .isTrue();
         if (traversal.statusCode() == 201) {
             assertThat(object(traversal).getString("fileName")).isEqualTo("passwd");
         }
@@ -187,53 +210,82 @@ class FilesIT {
     @RunAsClient
     void refusesFilesOverTheLimit() throws Exception {
         String room = room("OPEN");
-        HttpResponse<String> declared = send(put("alice", "/rooms/" + room + "/files/big.bin",
-                "application/octet-stream", HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> generated(LIMIT + 1)), LIMIT + 1))
+        HttpResponse<String> declared = send(put(
+                        "alice",
+                        "/rooms/" + room + "/files/big.bin",
+                        "application/octet-stream",
+                        HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(() -> generated(LIMIT + 1)), LIMIT + 1))
                 .expectContinue(true));
         assertProblem(declared, 413);
 
-        HttpResponse<String> streamed = send(put("alice", "/rooms/" + room + "/files/chunked.bin",
-                "application/octet-stream", HttpRequest.BodyPublishers.ofInputStream(() -> generated(LIMIT + 1000))));
+        HttpResponse<String> streamed = send(put(
+                "alice",
+                "/rooms/" + room + "/files/chunked.bin",
+                "application/octet-stream",
+                HttpRequest.BodyPublishers.ofInputStream(() -> generated(LIMIT + 1000))));
         assertProblem(streamed, 413);
 
-        HttpResponse<String> justFits = send(put("alice", "/rooms/" + room + "/files/fits.bin",
-                "application/octet-stream", HttpRequest.BodyPublishers.fromPublisher(
+        HttpResponse<String> justFits = send(put(
+                "alice",
+                "/rooms/" + room + "/files/fits.bin",
+                "application/octet-stream",
+                HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofInputStream(() -> generated(LIMIT)), LIMIT)));
         assertThat(justFits.statusCode()).as(justFits.body()).isEqualTo(201);
         assertThat(object(alice.get("/rooms/" + room + "/files")).getInt("totalItems"))
-                .as("the refused file is not listed").isEqualTo(1);
+                .as("the refused file is not listed")
+                .isEqualTo(1);
     }
 
     @Test
     @RunAsClient
     void onlyMembersSeeTheFilesOfASecretRoomAndCategoriesMayForbidFiles() throws Exception {
         String secret = room("SECRET");
-        HttpResponse<String> created = send(put("alice", "/rooms/" + secret + "/files/plan.txt", "text/plain",
+        HttpResponse<String> created = send(put(
+                "alice",
+                "/rooms/" + secret + "/files/plan.txt",
+                "text/plain",
                 HttpRequest.BodyPublishers.ofString("the plan")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
 
         assertProblem(bob.get(location), 404);
         assertProblem(bob.get("/rooms/" + secret + "/files"), 404);
-        assertProblem(send(put("bob", "/rooms/" + secret + "/files/x.txt", "text/plain",
-                HttpRequest.BodyPublishers.ofString("x"))), 404);
+        assertProblem(
+                send(put(
+                        "bob",
+                        "/rooms/" + secret + "/files/x.txt",
+                        "text/plain",
+                        HttpRequest.BodyPublishers.ofString("x"))),
+                404);
         assertThat(WebApiClient.anonymous().get(location).statusCode()).isEqualTo(401);
 
         String closed = room("CLOSED");
-        assertProblem(send(put("bob", "/rooms/" + closed + "/files/x.txt", "text/plain",
-                HttpRequest.BodyPublishers.ofString("x"))), 403);
+        assertProblem(
+                send(put(
+                        "bob",
+                        "/rooms/" + closed + "/files/x.txt",
+                        "text/plain",
+                        HttpRequest.BodyPublishers.ofString("x"))),
+                403);
 
-        HttpResponse<String> category = WebApiClient.as("admin", "parley-admin").post("/categories", """
+        HttpResponse<String> category =
+                WebApiClient.as("admin", "parley-admin").post("/categories", """
                 {"name": "No files %s", "allowedMembers": ["domain:contoso.com"],
                  "creators": ["sip:alice@contoso.com"], "fileUploadAllowed": false}""".formatted(run));
         assertThat(category.statusCode()).as(category.body()).isEqualTo(201);
-        HttpResponse<String> room = alice.post("/rooms", """
-                {"name": "No files %s", "privacy": "OPEN", "categoryUri": "%s"}"""
-                .formatted(run, object(category).getString("uri")));
+        HttpResponse<String> room =
+                alice.post("/rooms", """
+                {"name": "No files %s", "privacy": "OPEN", "categoryUri": "%s"}""".formatted(run, object(category).getString("uri")));
         assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
-        assertProblem(send(put("alice", "/rooms/" + object(room).getString("id") + "/files/x.txt", "text/plain",
-                HttpRequest.BodyPublishers.ofString("x"))), 403);
+        assertProblem(
+                send(put(
+                        "alice",
+                        "/rooms/" + object(room).getString("id") + "/files/x.txt",
+                        "text/plain",
+                        HttpRequest.BodyPublishers.ofString("x"))),
+                403);
     }
 
     private String room(String privacy) throws Exception {
@@ -249,7 +301,9 @@ class FilesIT {
     }
 
     private static HttpRequest.Builder put(String user, String path, String type, HttpRequest.BodyPublisher body) {
-        return request(user, WebApiClient.BASE + path).header("Content-Type", type).PUT(body);
+        return request(user, WebApiClient.BASE + path)
+                .header("Content-Type", type)
+                .PUT(body);
     }
 
     private static HttpRequest.Builder get(String user, String uri) {
@@ -258,9 +312,11 @@ class FilesIT {
 
     private static HttpRequest.Builder request(String user, String uri) {
         String password = user + ":secret";
-        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(password.getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(60))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -14,8 +14,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /** Debian's Chromium, headless, through Debian's chromedriver (test-peers.sh installs both), for the page tests. */
 final class HeadlessChromium {
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** @param downloads where the browser saves downloads without asking */
     static WebDriver start(String test, Path downloads) {
@@ -29,8 +28,14 @@ final class HeadlessChromium {
         // Both paths given, so Selenium Manager has nothing to look up or download.
         options.setBinary(chromium.toFile());
         // Root (CI) cannot use Chromium's sandbox; /dev/shm is small in containers.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1024", "--no-first-run", "--disable-extensions");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,1024",
+                "--no-first-run",
+                "--disable-extensions");
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);

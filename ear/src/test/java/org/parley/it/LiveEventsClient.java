@@ -28,10 +28,10 @@ import jakarta.json.JsonObject;
 final class LiveEventsClient implements AutoCloseable {
 
     /** One server-sent event; {@code data} parsed as the JSON it always is. */
-    record Event(String id, String name, JsonObject data) {
-    }
+    record Event(String id, String name, JsonObject data) {}
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final Event END = new Event(null, "end of stream", null);
 
     final int status;
@@ -49,16 +49,20 @@ final class LiveEventsClient implements AutoCloseable {
     static LiveEventsClient open(String user, String password, String query, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(WebApiClient.BASE + "/chat/events?" + query))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         if (headers.length > 0) {
             request.headers(headers);
         }
-        HttpResponse<InputStream> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             try (InputStream refused = response.body()) {
-                return new LiveEventsClient(response.statusCode(),
-                        new String(refused.readAllBytes(), StandardCharsets.UTF_8), null);
+                return new LiveEventsClient(
+                        response.statusCode(), new String(refused.readAllBytes(), StandardCharsets.UTF_8), null);
             }
         }
         LiveEventsClient client = new LiveEventsClient(200, null, response.body());
@@ -107,8 +111,11 @@ final class LiveEventsClient implements AutoCloseable {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
-                        events.add(new Event(id, name,
-                                Json.createReader(new StringReader(data.toString())).readObject()));
+                        events.add(new Event(
+                                id,
+                                name,
+                                Json.createReader(new StringReader(data.toString()))
+                                        .readObject()));
                     }
                     id = null;
                     name = null;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.WebApiClient.object;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,8 +35,8 @@ class LiveEventsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(LiveEventsIT.class, WebApiClient.class, LiveEventsClient.class,
-                LiveEventsClient.Event.class);
+        return ParleyDeployment.ear(
+                LiveEventsIT.class, WebApiClient.class, LiveEventsClient.class, LiveEventsClient.Event.class);
     }
 
     @Test
@@ -46,7 +45,7 @@ class LiveEventsIT {
         String id = room.getString("id");
         String roomUri = room.getString("uri");
         try (LiveEventsClient bob = LiveEventsClient.open("bob", "secret", "room=" + id);
-             XccosTestClient watcher = XccosTestClient.signIn("sip:watcher-" + run + "@contoso.com")) {
+                XccosTestClient watcher = XccosTestClient.signIn("sip:watcher-" + run + "@contoso.com")) {
             assertThat(bob.status).as(bob.body).isEqualTo(200);
             Document join = watcher.command("cmd:join", "<data>" + XccosTestClient.chanid(roomUri, 0) + "</data>");
             assertThat(XccosTestClient.text(join, "//resp/@code")).isEqualTo("200");
@@ -57,16 +56,25 @@ class LiveEventsIT {
 
             List<LiveEventsClient.Event> events = List.of(bob.next(WAIT), bob.next(WAIT), bob.next(WAIT));
             assertThat(events).extracting(LiveEventsClient.Event::name).containsOnly("post");
-            assertThat(events).extracting(event -> event.data().getString("text"))
+            assertThat(events)
+                    .extracting(event -> event.data().getString("text"))
                     .containsExactly("one", "two, from the web", "three");
-            assertThat(events).extracting(event -> event.data().getString("author"))
+            assertThat(events)
+                    .extracting(event -> event.data().getString("author"))
                     .containsExactly(watcher.user, "sip:alice@contoso.com", watcher.user);
-            List<Long> history = object(alice.get("/rooms/" + id + "/messages")).getJsonArray("items")
-                    .getValuesAs(JsonObject.class).stream().map(m -> m.getJsonNumber("seq").longValue()).toList();
-            assertThat(events).extracting(event -> event.data().getJsonNumber("seq").longValue())
+            List<Long> history = object(alice.get("/rooms/" + id + "/messages"))
+                    .getJsonArray("items")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .map(m -> m.getJsonNumber("seq").longValue())
+                    .toList();
+            assertThat(events)
+                    .extracting(event -> event.data().getJsonNumber("seq").longValue())
                     .containsExactlyElementsOf(history);
-            assertThat(events).extracting(LiveEventsClient.Event::id)
-                    .containsExactlyElementsOf(history.stream().map(seq -> id + ":" + seq).toList());
+            assertThat(events)
+                    .extracting(LiveEventsClient.Event::id)
+                    .containsExactlyElementsOf(
+                            history.stream().map(seq -> id + ":" + seq).toList());
         }
     }
 
@@ -91,10 +99,11 @@ class LiveEventsIT {
                 Document entered = watcher.await("/xccos/ntc[@id='ntc:join']");
                 assertThat(XccosTestClient.text(entered, "//uib/@uri")).isEqualTo("sip:bob@contoso.com");
                 try (XccosTestClient late = XccosTestClient.signIn("sip:late-" + run + "@contoso.com")) {
-                    Document lateJoin = late.command("cmd:join", "<data>" + XccosTestClient.chanid(roomUri, 0)
-                            + "</data>");
+                    Document lateJoin =
+                            late.command("cmd:join", "<data>" + XccosTestClient.chanid(roomUri, 0) + "</data>");
                     assertThat(XccosTestClient.bool(lateJoin, "//uib[@uri='sip:bob@contoso.com']"))
-                            .as(XccosTestClient.xml(lateJoin)).isTrue();
+                            .as(XccosTestClient.xml(lateJoin))
+                            .isTrue();
                     // And the web user is told who entered.
                     LiveEventsClient.Event lateEntered = bob.nextAny(WAIT);
                     assertThat(lateEntered.name()).isEqualTo("entered");
@@ -106,13 +115,17 @@ class LiveEventsIT {
             }
 
             // A client that comes back with its session is the same participant, not a new one.
-            try (LiveEventsClient again = LiveEventsClient.open("bob", "secret",
-                    "room=" + id + "&session=" + session)) {
+            try (LiveEventsClient again =
+                    LiveEventsClient.open("bob", "secret", "room=" + id + "&session=" + session)) {
                 assertThat(again.nextAny(WAIT).data().getString("session")).isEqualTo(session);
             }
             // Somebody else's session is not theirs to end; their own ends now, and the room hears them leave.
-            assertThat(alice.delete("/chat/sessions/" + WebApiClient.segment(session)).statusCode()).isEqualTo(404);
-            assertThat(bob.delete("/chat/sessions/" + WebApiClient.segment(session)).statusCode()).isEqualTo(204);
+            assertThat(alice.delete("/chat/sessions/" + WebApiClient.segment(session))
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(bob.delete("/chat/sessions/" + WebApiClient.segment(session))
+                            .statusCode())
+                    .isEqualTo(204);
             watcher.await("/xccos/ntc[@id='ntc:part']//uib[@uri='sip:bob@contoso.com']");
         }
     }
@@ -140,29 +153,32 @@ class LiveEventsIT {
             assertThat(bob.next(WAIT).data().getString("text")).isEqualTo("live again");
 
             // As EventSource resumes: the standard header, with the id of the last event.
-            try (LiveEventsClient again = LiveEventsClient.open("bob", "secret", "room=" + id,
-                    "Last-Event-ID", second.id())) {
+            try (LiveEventsClient again =
+                    LiveEventsClient.open("bob", "secret", "room=" + id, "Last-Event-ID", second.id())) {
                 assertThat(again.next(WAIT).data().getString("text")).isEqualTo("live again");
                 posted(id, "once each");
                 assertThat(again.next(WAIT).data().getString("text")).isEqualTo("once each");
                 assertThat(bob.next(WAIT).data().getString("text")).isEqualTo("once each");
                 LiveEventsClient.Event extra = again.poll(300);
-                assertThat(extra == null || !"post".equals(extra.name())).as("nothing twice: " + extra).isTrue();
+                assertThat(extra == null || !"post".equals(extra.name()))
+                        .as("nothing twice: " + extra)
+                        .isTrue();
             }
         }
     }
 
     @Test
     void aMemberTakenOutOfAClosedRoomLosesItAtOnce() throws Exception {
-        String closed = room("Members", "CLOSED", "\"members\": [\"sip:bob@contoso.com\"], ").getString("id");
+        String closed = room("Members", "CLOSED", "\"members\": [\"sip:bob@contoso.com\"], ")
+                .getString("id");
         String open = room("Lobby", "OPEN", "").getString("id");
         try (LiveEventsClient bob = LiveEventsClient.open("bob", "secret", "room=" + closed + "&room=" + open)) {
             assertThat(bob.status).as(bob.body).isEqualTo(200);
             posted(closed, "members only");
             assertThat(bob.next(WAIT).data().getString("text")).isEqualTo("members only");
 
-            HttpResponse<String> removed = alice.delete("/rooms/" + closed + "/members/"
-                    + WebApiClient.segment("sip:bob@contoso.com"));
+            HttpResponse<String> removed =
+                    alice.delete("/rooms/" + closed + "/members/" + WebApiClient.segment("sip:bob@contoso.com"));
             assertThat(removed.statusCode()).as(removed.body()).isIn(200, 204);
             LiveEventsClient.Event lost = bob.next(WAIT);
             assertThat(lost.name()).isEqualTo("closed");
@@ -171,7 +187,9 @@ class LiveEventsIT {
             posted(closed, "not for bob any more");
             posted(open, "still for bob");
             LiveEventsClient.Event next = bob.next(WAIT);
-            assertThat(next.data().getString("text")).as("nothing more of the closed room").isEqualTo("still for bob");
+            assertThat(next.data().getString("text"))
+                    .as("nothing more of the closed room")
+                    .isEqualTo("still for bob");
             assertThat(next.data().getString("room")).isEqualTo(open);
         }
     }
@@ -182,9 +200,13 @@ class LiveEventsIT {
         try (LiveEventsClient bob = LiveEventsClient.open("bob", "secret", "room=" + id)) {
             assertThat(bob.status).as(bob.body).isEqualTo(200);
             HttpResponse<String> read = alice.get("/rooms/" + id);
-            HttpResponse<String> changed = alice.put("/rooms/" + id, """
+            HttpResponse<String> changed = alice.put(
+                    "/rooms/" + id,
+                    """
                     {"name": "Changed %s", "topic": "a new topic", "privacy": "OPEN", "type": "NORMAL",
-                     "invitations": "INHERIT"}""".formatted(run), "If-Match", read.headers().firstValue("ETag").orElseThrow());
+                     "invitations": "INHERIT"}""".formatted(run),
+                    "If-Match",
+                    read.headers().firstValue("ETag").orElseThrow());
             assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
             LiveEventsClient.Event told = bob.next(WAIT);
             assertThat(told.name()).isEqualTo("room");
@@ -206,8 +228,7 @@ class LiveEventsIT {
     }
 
     private void posted(String roomId, String text) throws Exception {
-        HttpResponse<String> posted = alice.post("/rooms/" + roomId + "/messages",
-                "{\"text\": \"" + text + "\"}");
+        HttpResponse<String> posted = alice.post("/rooms/" + roomId + "/messages", "{\"text\": \"" + text + "\"}");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
     }
 

@@ -61,7 +61,8 @@ class OperationsPageIT {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        output = Files.createDirectories(Paths.get("target", "operations-page", run)).toAbsolutePath();
+        output = Files.createDirectories(Paths.get("target", "operations-page", run))
+                .toAbsolutePath();
         page = new BrowserPage("OperationsPageIT", output, WAIT);
         browser = page.browser;
     }
@@ -83,14 +84,16 @@ class OperationsPageIT {
         page.open(PAGE);
         page.signIn("admin", "parley-admin");
         page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("live-view")));
-        List<WebElement> checks = page.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#checks li.up"), 6));
-        assertThat(checks.stream().anyMatch(c -> c.getText().equals("parley-chat-store: UP"))).as(checks.toString())
+        List<WebElement> checks =
+                page.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#checks li.up"), 6));
+        assertThat(checks.stream().anyMatch(c -> c.getText().equals("parley-chat-store: UP")))
+                .as(checks.toString())
                 .isTrue();
         assertThat(browser.findElements(By.cssSelector("#checks li.down"))).isEmpty();
 
         AtomicBoolean chatting = new AtomicBoolean(true);
         try (XccosTestClient ann = XccosTestClient.signIn("sip:ann-" + run + "@contoso.com");
-             XccosTestClient ben = XccosTestClient.signIn("sip:ben-" + run + "@contoso.com")) {
+                XccosTestClient ben = XccosTestClient.signIn("sip:ben-" + run + "@contoso.com")) {
             ann.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             ben.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             // Posts keep coming while the page is watched, as on a node in use: a few a second.
@@ -98,7 +101,10 @@ class OperationsPageIT {
                 int count = 0;
                 try {
                     while (chatting.get() && count < 600) {
-                        assertThat((count % 2 == 0 ? ann : ben).post(room, "live " + count).status()).isEqualTo(200);
+                        assertThat((count % 2 == 0 ? ann : ben)
+                                        .post(room, "live " + count)
+                                        .status())
+                                .isEqualTo(200);
                         count++;
                         LockSupport.parkNanos(PACE.toNanos());
                     }
@@ -111,11 +117,15 @@ class OperationsPageIT {
             page.waitFor(browser -> rate("posts-rate") > 0 && rate("deliveries-rate") > 0);
             page.waitFor(browser -> rate("users-signed-in") >= 2);
             String latency = browser.findElement(By.id("post-response")).getText();
-            assertThat(latency.matches("[0-9.,]+ m?s / [0-9.,]+ m?s")).as(latency).isTrue();
+            assertThat(latency.matches("[0-9.,]+ m?s / [0-9.,]+ m?s"))
+                    .as(latency)
+                    .isTrue();
             browser.manage().window().setSize(new Dimension(1280, 1400)); // the whole view, compliance included
             page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compliance-delivered")));
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                    Paths.get("target", "operations-live.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    Paths.get("target", "operations-live.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
             chatting.set(false);
             assertThat(posted.get() > 0).isTrue();
         }
@@ -123,8 +133,13 @@ class OperationsPageIT {
         // What the page showed is what the web services say (the same meters).
         JsonObject operations = object(WebApiClient.as("admin", "parley-admin").get("/admin/operations"));
         assertThat(operations.getJsonArray("checks").size()).isEqualTo(6);
-        assertThat(operations.getJsonObject("figures").getJsonObject("counters").getJsonNumber("posts.accepted")
-                .doubleValue() >= 1).isTrue();
+        assertThat(operations
+                                .getJsonObject("figures")
+                                .getJsonObject("counters")
+                                .getJsonNumber("posts.accepted")
+                                .doubleValue()
+                        >= 1)
+                .isTrue();
 
         page.click("sign-out");
         page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-view")));
@@ -132,14 +147,18 @@ class OperationsPageIT {
 
     @Test
     void aUserWhoIsNotAnAdministratorSeesNoFigures() throws Exception {
-        assertThat(WebApiClient.as("alice", "secret").get("/admin/operations").statusCode()).isEqualTo(403);
+        assertThat(WebApiClient.as("alice", "secret").get("/admin/operations").statusCode())
+                .isEqualTo(403);
         page.open(PAGE);
         page.signIn("alice", "secret");
         WebElement error = page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
-        assertThat(error.getText().contains("403") || error.getText().toLowerCase().contains("forbidden"))
-                .as(error.getText()).isTrue();
+        assertThat(error.getText().contains("403")
+                        || error.getText().toLowerCase().contains("forbidden"))
+                .as(error.getText())
+                .isTrue();
         page.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("live-view")));
-        assertThat(browser.findElement(By.id("users-signed-in")).getAttribute("textContent")).as("nothing rendered")
+        assertThat(browser.findElement(By.id("users-signed-in")).getAttribute("textContent"))
+                .as("nothing rendered")
                 .isEqualTo("-");
     }
 

@@ -7,13 +7,13 @@ import net.bytebuddy.ByteBuddy;
 
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Testable;
-import org.parley.sip.testkit.RawSip;
-import org.parley.xccos.XccosCodec;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.parley.sip.testkit.RawSip;
+import org.parley.xccos.XccosCodec;
 
 /**
  * The deployment every integration test uses: the EAR this module just built, exactly as it
@@ -22,8 +22,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class ParleyDeployment {
 
-    private ParleyDeployment() {
-    }
+    private ParleyDeployment() {}
 
     /** The SIP test kit and the XCCOS codec, for in-container tests that act as SIP clients. */
     private static JavaArchive testkit() {
@@ -38,7 +37,8 @@ public final class ParleyDeployment {
      */
     private static File jarOf(Class<?> type) {
         try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("no jar for " + type, e);
         }

@@ -66,19 +66,23 @@ class PoolIT {
             nodesReached.add(nodeOf(client));
             join(client, room);
         }
-        assertThat(nodesReached).as("the front end spreads users over the nodes")
+        assertThat(nodesReached)
+                .as("the front end spreads users over the nodes")
                 .isEqualTo(Set.of(nodes).stream().map(String::strip).collect(Collectors.toSet()));
     }
 
     /** Signs in, again and again while the server refuses or does not answer, for at most the time given. */
     private static XccosTestClient signInWithin(Duration time, String user, InetSocketAddress server) throws Exception {
-        return Eventually.await(time, () -> {
-            try {
-                return XccosTestClient.signIn(user, server);
-            } catch (IOException | AssertionError notYet) {
-                return null;
-            }
-        }, client -> client != null);
+        return Eventually.await(
+                time,
+                () -> {
+                    try {
+                        return XccosTestClient.signIn(user, server);
+                    } catch (IOException | AssertionError notYet) {
+                        return null;
+                    }
+                },
+                client -> client != null);
     }
 
     private static void join(XccosTestClient client, String room) throws Exception {
@@ -121,8 +125,8 @@ class PoolIT {
 
     /** An open room, created over the REST API of the first node (WebApiClient's base). */
     private JsonObject createOpenRoom(String name) throws Exception {
-        return WebApiClient.object(admin.post("/rooms",
-                "{\"name\":\"" + name + " " + run + "\",\"privacy\":\"OPEN\"}"));
+        return WebApiClient.object(
+                admin.post("/rooms", "{\"name\":\"" + name + " " + run + "\",\"privacy\":\"OPEN\"}"));
     }
 
     private String openRoom(String name) throws Exception {
@@ -133,7 +137,7 @@ class PoolIT {
     void participantsOnTwoNodesGetEveryPostOnceInTheRoomsOrder() throws Exception {
         String room = openRoom("Pool");
         try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0));
-             XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
+                XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
             join(alice, room);
             join(bob, room);
 
@@ -146,8 +150,9 @@ class PoolIT {
             }
 
             for (XccosTestClient member : List.of(alice, bob)) {
-                assertThat(posts(member, room, expected.size())).as(member.user + " gets every post once, "
-                        + "in the room's order, whichever node stored it").isEqualTo(expected);
+                assertThat(posts(member, room, expected.size()))
+                        .as(member.user + " gets every post once, " + "in the room's order, whichever node stored it")
+                        .isEqualTo(expected);
             }
         }
     }
@@ -160,17 +165,19 @@ class PoolIT {
     void participantListsCountsAndNoticesSpanThePool() throws Exception {
         String room = openRoom("Presence");
         try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0));
-             XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
+                XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
             join(alice, room);
 
             Document joined = bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             assertThat(text(joined, "//resp/@code")).isEqualTo("200");
-            assertThat(users(joined)).as("the room's list names the other node's user")
+            assertThat(users(joined))
+                    .as("the room's list names the other node's user")
                     .isEqualTo(Set.of(alice.user, bob.user));
             alice.await("/xccos/ntc[@id='ntc:join']/data/uib[@uri='" + bob.user + "']");
             Document associations = bob.command("cmd:getassociations", "<data/>");
             assertThat(text(associations, "//chanib[@uri='" + room + "']/info[@id='urn:parlano:ma:info:ucnt']"))
-                    .as("the count is the pool's").isEqualTo("2");
+                    .as("the count is the pool's")
+                    .isEqualTo("2");
 
             bob.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
             alice.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + bob.user + "']");
@@ -200,7 +207,7 @@ class PoolIT {
     void everyNodeShowsThePool() throws Exception {
         String room = openRoom("Status");
         try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0));
-             XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
+                XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
             join(alice, room);
             join(bob, room);
             alice.await("/xccos/ntc[@id='ntc:join']/data/uib[@uri='" + bob.user + "']");
@@ -211,8 +218,11 @@ class PoolIT {
                 List<String> names = new ArrayList<>();
                 for (JsonObject node : pool.getJsonArray("nodes").getValuesAs(JsonObject.class)) {
                     names.add(node.getString("name"));
-                    assertThat(node.getBoolean("inView") && node.getBoolean("described")).as(node.toString()).isTrue();
-                    assertThat(node.getInt("sessions") >= 1 && node.getInt("participants") >= 1).as(node.toString())
+                    assertThat(node.getBoolean("inView") && node.getBoolean("described"))
+                            .as(node.toString())
+                            .isTrue();
+                    assertThat(node.getInt("sessions") >= 1 && node.getInt("participants") >= 1)
+                            .as(node.toString())
                             .isTrue();
                 }
                 assertThat(Set.copyOf(names)).as(pool.toString()).isEqualTo(Set.of("node1", "node2"));
@@ -242,15 +252,38 @@ class PoolIT {
         }
         assertThat(user != null).as("no user the front end sends to " + node).isTrue();
         Path dir = Files.createDirectories(Path.of("target/realclient-failover"));
-        Process sipe = new ProcessBuilder(RealClientRun.client().getAbsolutePath(), "--user", user,
-                "--server", frontEnd().getHostString() + ":" + frontEnd().getPort(), "--transport", "tcp",
-                "--auth", "ntlm", "--home", dir.resolve("home").toAbsolutePath().toString(), "--room-name", roomName,
-                "--message", message, "--wait-for", waitFor, "--timeout", "240", "--log", dir.resolve("debug.log").toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("client.out").toFile()).start();
-        Eventually.await(Duration.ofSeconds(60), () -> read(dir.resolve("client.out")),
+        Process sipe = new ProcessBuilder(
+                        RealClientRun.client().getAbsolutePath(),
+                        "--user",
+                        user,
+                        "--server",
+                        frontEnd().getHostString() + ":" + frontEnd().getPort(),
+                        "--transport",
+                        "tcp",
+                        "--auth",
+                        "ntlm",
+                        "--home",
+                        dir.resolve("home").toAbsolutePath().toString(),
+                        "--room-name",
+                        roomName,
+                        "--message",
+                        message,
+                        "--wait-for",
+                        waitFor,
+                        "--timeout",
+                        "240",
+                        "--log",
+                        dir.resolve("debug.log").toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("client.out").toFile())
+                .start();
+        Eventually.await(
+                Duration.ofSeconds(60),
+                () -> read(dir.resolve("client.out")),
                 out -> out.contains("STEP echo PASS") || !sipe.isAlive());
         assertThat(read(dir.resolve("client.out")))
-                .as("the real client did not post in the room:\n" + read(dir.resolve("client.out"))).contains("STEP echo PASS");
+                .as("the real client did not post in the room:\n" + read(dir.resolve("client.out")))
+                .contains("STEP echo PASS");
         return sipe;
     }
 
@@ -288,10 +321,14 @@ class PoolIT {
         try (XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
             join(bob, room);
 
-            assertThat(admin.post("/rooms/" + created.getString("id") + "/disable", "").statusCode()).isEqualTo(200);
+            assertThat(admin.post("/rooms/" + created.getString("id") + "/disable", "")
+                            .statusCode())
+                    .isEqualTo(200);
 
             bob.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + bob.user + "']");
-            assertThat(bob.post(room, "anyone?").status()).as("nobody posts to a disabled room").isEqualTo(403);
+            assertThat(bob.post(room, "anyone?").status())
+                    .as("nobody posts to a disabled room")
+                    .isEqualTo(403);
         }
     }
 
@@ -312,7 +349,8 @@ class PoolIT {
                 assertThat(client.post(room, "from " + client.user).status()).isEqualTo(200);
             }
             for (XccosTestClient member : clients) {
-                assertThat(posts(member, room, expected.size())).as(member.user + " through the front end")
+                assertThat(posts(member, room, expected.size()))
+                        .as(member.user + " through the front end")
                         .isEqualTo(expected);
             }
         } finally {
@@ -330,12 +368,19 @@ class PoolIT {
     @Test
     void realClientsSignInWithNtlmThroughTheFrontEnd() throws Exception {
         Assumptions.assumeTrue(RealClientRun.built(), "the real client is not built: " + RealClientRun.client());
-        int status = admin.post("/rooms", "{\"name\":\"" + RealClientRun.ROOM + "\",\"privacy\":\"OPEN\"}").statusCode();
-        assertThat(status == 201 || status == 409).as("the real client's room exists: " + status).isTrue();
+        int status = admin.post("/rooms", "{\"name\":\"" + RealClientRun.ROOM + "\",\"privacy\":\"OPEN\"}")
+                .statusCode();
+        assertThat(status == 201 || status == 409)
+                .as("the real client's room exists: " + status)
+                .isTrue();
         try {
             identity("ntlm");
-            RealClientRun.Result run = RealClientRun.run("realclient-pool-ntlm", frontEnd().getHostString(),
-                    frontEnd().getPort(), "tcp", Map.of());
+            RealClientRun.Result run = RealClientRun.run(
+                    "realclient-pool-ntlm",
+                    frontEnd().getHostString(),
+                    frontEnd().getPort(),
+                    "tcp",
+                    Map.of());
             assertThat(run.passed()).as(run.output()).isTrue();
         } finally {
             identity("trust-from");
@@ -345,21 +390,29 @@ class PoolIT {
     /** Switches every node's identity mode (read on every request) through its management interface. */
     private void identity(String mode) throws Exception {
         for (String node : nodes) {
-            Process cli = new ProcessBuilder(jbossCli(), "-c", "--controller=" + node.strip() + ":9990",
-                    "--commands=/system-property=parley.sip.identity:write-attribute(name=value,value=" + mode + "),"
-                            + "/system-property=parley.sip.ntlm.require-tls:write-attribute(name=value,value=false)")
-                    .redirectErrorStream(true).start();
+            Process cli = new ProcessBuilder(
+                            jbossCli(),
+                            "-c",
+                            "--controller=" + node.strip() + ":9990",
+                            "--commands=/system-property=parley.sip.identity:write-attribute(name=value,value=" + mode
+                                    + "),"
+                                    + "/system-property=parley.sip.ntlm.require-tls:write-attribute(name=value,value=false)")
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(cli.waitFor(60, TimeUnit.SECONDS) && cli.exitValue() == 0)
-                    .as("jboss-cli on " + node + ": " + output).isTrue();
+                    .as("jboss-cli on " + node + ": " + output)
+                    .isTrue();
         }
     }
 
     /** The jboss-cli.sh of the WildFly the build installed (the pool's nodes run it). */
     private static String jbossCli() throws IOException {
         try (Stream<Path> installed = Files.list(Path.of("../wildfly-config/target"))) {
-            return installed.filter(p -> p.getFileName().toString().startsWith("wildfly-") && Files.isDirectory(p))
-                    .map(p -> p.resolve("bin/jboss-cli.sh").toAbsolutePath().toString()).findFirst()
+            return installed
+                    .filter(p -> p.getFileName().toString().startsWith("wildfly-") && Files.isDirectory(p))
+                    .map(p -> p.resolve("bin/jboss-cli.sh").toAbsolutePath().toString())
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no WildFly under ../wildfly-config/target"));
         }
     }
@@ -381,7 +434,8 @@ class PoolIT {
             signInOnEveryNode(room, clients);
             List<String> posted = new ArrayList<>();
             for (XccosTestClient client : clients) {
-                assertThat(client.post(room, "before, from " + client.user).status()).isEqualTo(200);
+                assertThat(client.post(room, "before, from " + client.user).status())
+                        .isEqualTo(200);
                 posted.add("before, from " + client.user);
             }
             String dying = nodes[1].strip();
@@ -390,51 +444,66 @@ class PoolIT {
             if (sipe != null) {
                 // The real client's post, stored on node2, reaches the test kit's clients on node1.
                 posted.add(fromSipe);
-                XccosTestClient onNode1 = clients.stream().filter(c -> nodeOf(c).equals(nodes[0].strip()))
-                        .findFirst().orElseThrow();
+                XccosTestClient onNode1 = clients.stream()
+                        .filter(c -> nodeOf(c).equals(nodes[0].strip()))
+                        .findFirst()
+                        .orElseThrow();
                 List<String> seen = posts(onNode1, room, clients.size() + 1);
-                assertThat(seen.get(seen.size() - 1)).as("the real client's post on the other node")
+                assertThat(seen.get(seen.size() - 1))
+                        .as("the real client's post on the other node")
                         .isEqualTo(fromSipe);
             }
             ProcessHandle node = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(line -> line.contains("jboss-modules.jar")
-                            && line.contains("-Djboss.node.name=node2")).orElse(false))
-                    .findFirst().orElseThrow(() -> new AssertionError("no node2 process to kill"));
+                    .filter(p -> p.info()
+                            .commandLine()
+                            .map(line -> line.contains("jboss-modules.jar") && line.contains("-Djboss.node.name=node2"))
+                            .orElse(false))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no node2 process to kill"));
 
             node.destroyForcibly();
             node.onExit().get(30, TimeUnit.SECONDS);
 
-            List<XccosTestClient> orphans = clients.stream().filter(c -> nodeOf(c).equals(dying)).toList();
+            List<XccosTestClient> orphans =
+                    clients.stream().filter(c -> nodeOf(c).equals(dying)).toList();
             XccosTestClient away = orphans.get(0);
             // Its dialog died with its node: the front end says so (481), and a SIPE client connects again.
-            RawSip.Msg gone = Eventually.await(Duration.ofSeconds(10), () -> {
-                try {
-                    return away.post(room, "into the dead node");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, answer -> answer.status() == 481);
+            RawSip.Msg gone = Eventually.await(
+                    Duration.ofSeconds(10),
+                    () -> {
+                        try {
+                            return away.post(room, "into the dead node");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    answer -> answer.status() == 481);
             assertThat(gone.status()).isEqualTo(481);
             away.close();
-            XccosTestClient witness = clients.stream().filter(c -> nodeOf(c).equals(nodes[0].strip())).findFirst()
+            XccosTestClient witness = clients.stream()
+                    .filter(c -> nodeOf(c).equals(nodes[0].strip()))
+                    .findFirst()
                     .orElseThrow();
-            witness.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + away.user
-                    + "']");
+            witness.await("/xccos/ntc[@id='ntc:part']/data/chanib[@uri='" + room + "']/uib[@uri='" + away.user + "']");
             // node1's view of the pool has lost node2 (it took node2's participants out when it did).
-            Eventually.await(Duration.ofSeconds(20), () -> {
-                try {
-                    return admin.get(api(0) + "/admin/pool").body();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, pool -> !pool.contains("\"node2\""));
+            Eventually.await(
+                    Duration.ofSeconds(20),
+                    () -> {
+                        try {
+                            return admin.get(api(0) + "/admin/pool").body();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    pool -> !pool.contains("\"node2\""));
             List<XccosTestClient> back = new ArrayList<>();
             for (XccosTestClient orphan : orphans.subList(1, orphans.size())) {
                 orphan.close();
                 XccosTestClient again = signInWithin(Duration.ofSeconds(20), orphan.user, frontEnd());
                 back.add(again);
                 clients.add(again);
-                assertThat(nodeOf(again)).as(orphan.user + " is back on the node that lives")
+                assertThat(nodeOf(again))
+                        .as(orphan.user + " is back on the node that lives")
                         .isEqualTo(nodes[0].strip());
                 // Its first command there: it is put back in the room it was in, unasked (RoomResumption).
                 again.command("cmd:getinv", "<data><inv inviteId=\"0\" domain=\"contoso.com\"/></data>");
@@ -445,26 +514,30 @@ class PoolIT {
             XccosTestClient reader = XccosTestClient.signIn(user("reader"), frontEnd());
             clients.add(reader);
             Set<String> present = new HashSet<>();
-            clients.stream().filter(c -> c != reader && (nodeOf(c).equals(nodes[0].strip()) || back.contains(c)))
+            clients.stream()
+                    .filter(c -> c != reader && (nodeOf(c).equals(nodes[0].strip()) || back.contains(c)))
                     .forEach(c -> present.add(c.user));
-            Document history = reader.command("cmd:bccontext",
-                    "<data><chanib uri=\"" + room + "\"/><bcq><last cnt=\"50\"/></bcq></data>");
+            Document history = reader.command(
+                    "cmd:bccontext", "<data><chanib uri=\"" + room + "\"/><bcq><last cnt=\"50\"/></bcq></data>");
             List<String> stored = new ArrayList<>();
             for (int i = 1; i <= count(history, "/xccos/rpl/data/chanib/msg[@id='grpchat']"); i++) {
                 stored.add(text(history, "/xccos/rpl/data/chanib/msg[" + i + "]/chat"));
             }
-            assertThat(stored).as("every post answered 200 before the crash is in the history, in order")
+            assertThat(stored)
+                    .as("every post answered 200 before the crash is in the history, in order")
                     .isEqualTo(posted);
             Document listed = reader.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             present.add(reader.user);
             Set<String> listedUsers = users(listed);
-            assertThat(listedUsers.containsAll(present) && !listedUsers.contains(away.user)).as("the room lists who is "
-                    + "in it, not the dead node's user who did not come back: " + listedUsers + ", expected " + present)
+            assertThat(listedUsers.containsAll(present) && !listedUsers.contains(away.user))
+                    .as("the room lists who is " + "in it, not the dead node's user who did not come back: "
+                            + listedUsers + ", expected " + present)
                     .isTrue();
 
             XccosTestClient survivor = clients.stream()
                     .filter(c -> nodeOf(c).equals(nodes[0].strip()) && !back.contains(c) && c != reader)
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             assertThat(survivor.post(room, "after the crash").status()).isEqualTo(200);
             for (XccosTestClient member : back) {
                 assertThat(posts(member, room, 1)).isEqualTo(List.of("after the crash"));
@@ -479,10 +552,12 @@ class PoolIT {
                 XccosTestClient messenger = XccosTestClient.signIn(user("messenger"), node(0));
                 clients.add(messenger);
                 join(messenger, room);
-                assertThat(messenger.post(room, "after the crash, for SIPE").status()).isEqualTo(200);
+                assertThat(messenger.post(room, "after the crash, for SIPE").status())
+                        .isEqualTo(200);
                 boolean done = sipe.waitFor(60, TimeUnit.SECONDS);
                 String steps = read(Path.of("target/realclient-failover/client.out"));
-                assertThat(done && steps.contains("STEP receive PASS")).as("the real client after the crash:\n" + steps)
+                assertThat(done && steps.contains("STEP receive PASS"))
+                        .as("the real client after the crash:\n" + steps)
                         .isTrue();
             }
         } finally {
@@ -502,24 +577,34 @@ class PoolIT {
         try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0))) {
             join(alice, room);
 
-            Process restart = new ProcessBuilder("bash", Path.of("../pool/pool.sh").toAbsolutePath().toString(),
-                    "restart-node", "node2").redirectErrorStream(true)
-                    .redirectOutput(Path.of("target/pool-restart-node2.log").toFile()).start();
-            assertThat(restart.waitFor(300, TimeUnit.SECONDS)).as("node2 did not come back within 300 s").isTrue();
-            assertThat(restart.exitValue()).as(Files.readString(Path.of("target/pool-restart-node2.log"))).isEqualTo(0);
+            Process restart = new ProcessBuilder(
+                            "bash", Path.of("../pool/pool.sh").toAbsolutePath().toString(), "restart-node", "node2")
+                    .redirectErrorStream(true)
+                    .redirectOutput(Path.of("target/pool-restart-node2.log").toFile())
+                    .start();
+            assertThat(restart.waitFor(300, TimeUnit.SECONDS))
+                    .as("node2 did not come back within 300 s")
+                    .isTrue();
+            assertThat(restart.exitValue())
+                    .as(Files.readString(Path.of("target/pool-restart-node2.log")))
+                    .isEqualTo(0);
 
             XccosTestClient bob = signInWithin(Duration.ofSeconds(30), user("bob"), node(1));
             try (bob) {
                 // Until node2 has node1's description, its list lacks Alice: ask again (each join is a new one).
-                Set<String> listed = Eventually.await(Duration.ofSeconds(20), () -> {
-                    try {
-                        Set<String> users = users(bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"));
-                        bob.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
-                        return users;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, users -> users.contains(alice.user));
+                Set<String> listed = Eventually.await(
+                        Duration.ofSeconds(20),
+                        () -> {
+                            try {
+                                Set<String> users =
+                                        users(bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"));
+                                bob.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
+                                return users;
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        },
+                        users -> users.contains(alice.user));
                 assertThat(listed).isEqualTo(Set.of(alice.user, bob.user));
                 join(bob, room);
 

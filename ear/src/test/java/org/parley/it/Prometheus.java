@@ -27,7 +27,8 @@ import jakarta.json.JsonReader;
  */
 final class Prometheus implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final String base;
@@ -64,9 +65,14 @@ final class Prometheus implements AutoCloseable {
             port = free.getLocalPort();
         }
         Path log = directory.resolve("prometheus.log");
-        Process process = new ProcessBuilder("prometheus", "--config.file=" + config,
-                "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        "prometheus",
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + directory.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Prometheus prometheus = new Prometheus(process, "http://127.0.0.1:" + port, log);
         try {
             Eventually.await(Duration.ofSeconds(30), prometheus::ready, Boolean::booleanValue);
@@ -82,8 +88,12 @@ final class Prometheus implements AutoCloseable {
             throw new IllegalStateException("prometheus exited with " + process.exitValue());
         }
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/-/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/-/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -101,26 +111,33 @@ final class Prometheus implements AutoCloseable {
         if (result.size() > 1) {
             throw new IllegalStateException(promql + " yields " + result.size() + " series: " + result);
         }
-        return OptionalDouble.of(Double.parseDouble(result.getJsonObject(0).getJsonArray("value").getString(1)));
+        return OptionalDouble.of(
+                Double.parseDouble(result.getJsonObject(0).getJsonArray("value").getString(1)));
     }
 
     /** An instant query's result vector. */
     JsonArray query(String promql) {
-        return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)).getJsonArray("result");
+        return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))
+                .getJsonArray("result");
     }
 
     /** The alerting rules loaded, each with its query ({@code query}) and evaluation state ({@code health}). */
     JsonArray rules() {
         JsonArray groups = get("/api/v1/rules").getJsonArray("groups");
-        return groups.stream().flatMap(g -> g.asJsonObject().getJsonArray("rules").stream())
-                .collect(Json::createArrayBuilder, (array, rule) -> array.add(rule), (a, b) -> a.addAll(b)).build();
+        return groups.stream()
+                .flatMap(g -> g.asJsonObject().getJsonArray("rules").stream())
+                .collect(Json::createArrayBuilder, (array, rule) -> array.add(rule), (a, b) -> a.addAll(b))
+                .build();
     }
 
     /** The data of an API answer. */
     private JsonObject get(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
                 JsonObject body = reader.readObject();
                 if (!"success".equals(body.getString("status"))) {

@@ -33,7 +33,8 @@ import org.parley.sip.testkit.RawSip;
 class ReadinessIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -51,8 +52,10 @@ class ReadinessIT {
         assertThat(ping()).as("a ready node answers the ping as always").isNotEqualTo(503);
         assertThat(readiness()).isEqualTo(200);
 
-        probes.register(ParleyChecks.FILE_STORE, () -> HealthCheckResponse.named(ParleyChecks.FILE_STORE).down()
-                .withData("failure", "the file store's disk is gone (ReadinessIT)").build());
+        probes.register(ParleyChecks.FILE_STORE, () -> HealthCheckResponse.named(ParleyChecks.FILE_STORE)
+                .down()
+                .withData("failure", "the file store's disk is gone (ReadinessIT)")
+                .build());
         try {
             Eventually.await(WAIT, this::ping, status -> status == 503);
             assertThat(readiness()).isEqualTo(503);
@@ -68,14 +71,18 @@ class ReadinessIT {
     private int ping() {
         try (RawSip sip = SipServer.client("TCP")) {
             return new ClientDialog(sip, "sip:" + RawSip.LOOPBACK.getHostAddress() + ":" + SipServer.port(), true)
-                    .call("OPTIONS", null).status();
+                    .call("OPTIONS", null)
+                    .status();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static int readiness() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9990/health/ready")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:9990/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

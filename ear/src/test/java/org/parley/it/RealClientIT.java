@@ -41,12 +41,13 @@ class RealClientIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(RealClientIT.class, ServerSettings.class, RealClientRun.class,
-                RealClientRun.Result.class);
+        return ParleyDeployment.ear(
+                RealClientIT.class, ServerSettings.class, RealClientRun.class, RealClientRun.Result.class);
     }
 
     @EJB
     private RoomService rooms;
+
     @EJB
     private CategoryService categories;
 
@@ -86,9 +87,17 @@ class RealClientIT {
 
     private void run(String transport, int port, String name, Path trustCert) throws Exception {
         ensureOpenRoom();
-        RealClientRun.Result run = RealClientRun.run(name, "127.0.0.1", port, transport, trustCert == null ? Map.of()
-                : Map.of("TRUST_CERT", trustCert.toAbsolutePath().toString()));
-        assertThat(run.finished()).as("the real client did not finish:\n" + run.output()).isTrue();
+        RealClientRun.Result run = RealClientRun.run(
+                name,
+                "127.0.0.1",
+                port,
+                transport,
+                trustCert == null
+                        ? Map.of()
+                        : Map.of("TRUST_CERT", trustCert.toAbsolutePath().toString()));
+        assertThat(run.finished())
+                .as("the real client did not finish:\n" + run.output())
+                .isTrue();
         assertThat(run.output()).as(run.output()).contains("RESULT PASS");
         assertThat(run.exitValue()).as(run.output()).isEqualTo(0);
     }
@@ -98,8 +107,9 @@ class RealClientIT {
         try {
             rooms.findByName(admin, ROOM);
         } catch (ChatException missing) {
-            rooms.createRoom(admin, new NewRoom(ROOM, "Developers & testers", categories.root().uri(), Privacy.OPEN,
-                    RoomType.NORMAL));
+            rooms.createRoom(
+                    admin,
+                    new NewRoom(ROOM, "Developers & testers", categories.root().uri(), Privacy.OPEN, RoomType.NORMAL));
         }
     }
 }

@@ -17,8 +17,7 @@ final class RealClientRun {
 
     static final String ROOM = "Dev Room";
 
-    private RealClientRun() {
-    }
+    private RealClientRun() {}
 
     static File client() {
         return new File(System.getenv().getOrDefault("PARLEY_REALCLIENT_BIN", "target/realclient/sipe-headless"));
@@ -46,7 +45,8 @@ final class RealClientRun {
         Files.createDirectories(out);
         Path log = out.resolve("run.log");
         ProcessBuilder run = new ProcessBuilder("bash", script().getAbsolutePath())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         run.environment().put("CLIENT", client().getAbsolutePath());
         run.environment().put("OUT", out.resolve("artifacts").toString());
         run.environment().put("HOST", host);
@@ -61,7 +61,10 @@ final class RealClientRun {
         if (!finished) {
             process.destroyForcibly();
         }
-        return new Result(finished, finished ? process.exitValue() : -1, Files.readString(log, StandardCharsets.UTF_8),
+        return new Result(
+                finished,
+                finished ? process.exitValue() : -1,
+                Files.readString(log, StandardCharsets.UTF_8),
                 out.resolve("artifacts"));
     }
 

@@ -51,7 +51,8 @@ class RoomMessagesApiIT {
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
             JsonObject two = object(posted);
             assertThat(posted.headers().firstValue("Location").orElseThrow())
-                    .isEqualTo(WebApiClient.BASE + "/rooms/" + id + "/messages/" + two.getJsonNumber("seq").longValue());
+                    .isEqualTo(WebApiClient.BASE + "/rooms/" + id + "/messages/"
+                            + two.getJsonNumber("seq").longValue());
             assertThat(two.getString("author")).isEqualTo("sip:alice@contoso.com");
             assertThat(two.getBoolean("stored")).isTrue();
             assertThat(watcher.post(roomUri, "three").status()).isEqualTo(200);
@@ -79,7 +80,8 @@ class RoomMessagesApiIT {
         String id = room("Pages", "OPEN", "NORMAL").getString("id");
         List<Long> seqs = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            HttpResponse<String> posted = alice.post("/rooms/" + id + "/messages", "{\"text\": \"page item " + i + "\"}");
+            HttpResponse<String> posted =
+                    alice.post("/rooms/" + id + "/messages", "{\"text\": \"page item " + i + "\"}");
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
             seqs.add(object(posted).getJsonNumber("seq").longValue());
         }
@@ -98,8 +100,10 @@ class RoomMessagesApiIT {
         assertProblem(bob.get("/rooms/" + id + "/messages?before=3&after=1"), 400);
         assertProblem(bob.get("/rooms/" + id + "/messages?limit=0"), 400);
 
-        assertThat(texts(bob.get("/rooms/" + id + "/messages/search?text=ITEM%203"))).containsExactly("page item 3");
-        assertThat(texts(bob.get("/rooms/" + id + "/messages/search?text=page&limit=2"))).hasSize(2);
+        assertThat(texts(bob.get("/rooms/" + id + "/messages/search?text=ITEM%203")))
+                .containsExactly("page item 3");
+        assertThat(texts(bob.get("/rooms/" + id + "/messages/search?text=page&limit=2")))
+                .hasSize(2);
         assertProblem(bob.get("/rooms/" + id + "/messages/search?text=%20"), 400);
     }
 
@@ -115,7 +119,8 @@ class RoomMessagesApiIT {
         assertProblem(bob.get("/rooms/" + closed + "/messages"), 403);
         assertProblem(bob.get("/rooms/" + closed + "/messages/search?text=x"), 403);
         assertProblem(bob.post("/rooms/" + auditorium + "/messages", "{\"text\": \"from the floor\"}"), 403);
-        HttpResponse<String> presented = alice.post("/rooms/" + auditorium + "/messages", "{\"text\": \"from the stage\"}");
+        HttpResponse<String> presented =
+                alice.post("/rooms/" + auditorium + "/messages", "{\"text\": \"from the stage\"}");
         assertThat(presented.statusCode()).as(presented.body()).isEqualTo(201);
 
         assertProblem(alice.post("/rooms/" + open + "/messages", "{\"text\": \"" + "x".repeat(4097) + "\"}"), 413);
@@ -124,7 +129,9 @@ class RoomMessagesApiIT {
         assertProblem(alice.post("/rooms/" + open + "/messages", "not json"), 400);
         assertProblem(WebApiClient.anonymous().get("/rooms/" + open + "/messages"), 401);
 
-        assertThat(texts(alice.get("/rooms/" + open + "/messages"))).as("nothing refused was stored").isEmpty();
+        assertThat(texts(alice.get("/rooms/" + open + "/messages")))
+                .as("nothing refused was stored")
+                .isEmpty();
         assertThat(texts(bob.get("/rooms/" + auditorium + "/messages"))).containsExactly("from the stage");
     }
 

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RoomMoveAndStoreTransferIT {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final WebApiClient admin = WebApiClient.as("admin", "parley-admin");
@@ -73,31 +74,45 @@ class RoomMoveAndStoreTransferIT {
         String etag = created.headers().firstValue("ETag").orElseThrow();
         String to = "{\"categoryUri\": \"%s\"}";
 
-        assertProblem(alice.put("/rooms/" + id + "/category", to.formatted(permitted.getString("uri"))), 428,
-                "about:blank");
-        assertProblem(alice.put("/rooms/" + id + "/category", to.formatted(locked.getString("uri")), "If-Match", etag),
-                403, "urn:parley:problem:forbidden");
-        assertProblem(bob.put("/rooms/" + id + "/category", to.formatted(permitted.getString("uri")), "If-Match", "*"),
-                403, "urn:parley:problem:forbidden");
-        assertProblem(alice.put("/rooms/" + id + "/category", "{}", "If-Match", etag), 400,
+        assertProblem(
+                alice.put("/rooms/" + id + "/category", to.formatted(permitted.getString("uri"))), 428, "about:blank");
+        assertProblem(
+                alice.put("/rooms/" + id + "/category", to.formatted(locked.getString("uri")), "If-Match", etag),
+                403,
+                "urn:parley:problem:forbidden");
+        assertProblem(
+                bob.put("/rooms/" + id + "/category", to.formatted(permitted.getString("uri")), "If-Match", "*"),
+                403,
+                "urn:parley:problem:forbidden");
+        assertProblem(
+                alice.put("/rooms/" + id + "/category", "{}", "If-Match", etag),
+                400,
                 "urn:parley:problem:constraint-violation");
-        assertProblem(alice.put("/rooms/" + id + "/category", "{\"categoryUri\": ", "If-Match", etag), 400,
-                "about:blank");
+        assertProblem(
+                alice.put("/rooms/" + id + "/category", "{\"categoryUri\": ", "If-Match", etag), 400, "about:blank");
 
-        HttpResponse<String> moved = alice.put("/rooms/" + id + "/category", to.formatted(permitted.getString("uri")),
-                "If-Match", etag);
+        HttpResponse<String> moved =
+                alice.put("/rooms/" + id + "/category", to.formatted(permitted.getString("uri")), "If-Match", etag);
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         assertThat(object(moved).getString("categoryUri")).isEqualTo(permitted.getString("uri"));
         assertThat(object(moved).getBoolean("fileUploadAllowed")).isEqualTo(false);
         String movedTag = moved.headers().firstValue("ETag").orElseThrow();
         assertThat(movedTag).isNotEqualTo(etag);
-        assertProblem(admin.put("/admin/rooms/" + id + "/category", to.formatted(locked.getString("uri")),
-                "If-Match", etag), 412, "urn:parley:problem:stale-version");
-        assertProblem(alice.put("/admin/rooms/" + id + "/category", to.formatted(locked.getString("uri")),
-                "If-Match", movedTag), 403, "about:blank");
+        assertProblem(
+                admin.put("/admin/rooms/" + id + "/category", to.formatted(locked.getString("uri")), "If-Match", etag),
+                412,
+                "urn:parley:problem:stale-version");
+        assertProblem(
+                alice.put(
+                        "/admin/rooms/" + id + "/category",
+                        to.formatted(locked.getString("uri")),
+                        "If-Match",
+                        movedTag),
+                403,
+                "about:blank");
 
-        HttpResponse<String> byAdmin = admin.put("/admin/rooms/" + id + "/category", to.formatted(locked.getString("uri")),
-                "If-Match", movedTag);
+        HttpResponse<String> byAdmin = admin.put(
+                "/admin/rooms/" + id + "/category", to.formatted(locked.getString("uri")), "If-Match", movedTag);
         assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(200);
         assertThat(object(alice.get("/rooms/" + id)).getString("categoryUri")).isEqualTo(locked.getString("uri"));
     }
@@ -111,11 +126,16 @@ class RoomMoveAndStoreTransferIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject room = object(created);
         assertThat(alice.put("/rooms/" + room.getString("id") + "/members/"
-                + WebApiClient.segment("sip:bob@contoso.com")).statusCode()).isEqualTo(200);
+                                + WebApiClient.segment("sip:bob@contoso.com"))
+                        .statusCode())
+                .isEqualTo(200);
         for (String name : new String[] {"one.txt", "two.txt"}) {
-            HttpResponse<String> file = HTTP.send(HttpRequest.newBuilder(URI.create(WebApiClient.BASE + "/rooms/"
-                            + room.getString("id") + "/files/" + name)).header("Authorization", basic("bob", "secret"))
-                    .PUT(HttpRequest.BodyPublishers.ofString("content of " + name)).build(),
+            HttpResponse<String> file = HTTP.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(WebApiClient.BASE + "/rooms/" + room.getString("id") + "/files/" + name))
+                            .header("Authorization", basic("bob", "secret"))
+                            .PUT(HttpRequest.BodyPublishers.ofString("content of " + name))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(file.statusCode()).as(file.body()).isEqualTo(201);
         }
@@ -128,7 +148,8 @@ class RoomMoveAndStoreTransferIT {
         assertThat(export.getString("format")).isEqualTo("parley-chat-store");
         assertThat(export.getInt("version")).isEqualTo(1);
         JsonObject exportedRoom = find(export, "rooms", room.getString("uri")).orElseThrow();
-        JsonObject exportedCategory = find(export, "categories", category.getString("uri")).orElseThrow();
+        JsonObject exportedCategory =
+                find(export, "categories", category.getString("uri")).orElseThrow();
         assertThat(exportedRoom.getJsonArray("messages").size()).isEqualTo(2);
         assertThat(exportedRoom.getJsonNumber("lastMessageSeq").longValue()).isEqualTo(2);
         assertThat(exportedRoom.getJsonArray("members").toString()).contains("sip:bob@contoso.com");
@@ -137,16 +158,26 @@ class RoomMoveAndStoreTransferIT {
 
         String categoryCopy = "ma-cat://contoso.com/" + UUID.randomUUID();
         String roomCopy = "ma-chan://contoso.com/" + UUID.randomUUID();
-        JsonObject copiedCategory = Json.createObjectBuilder(exportedCategory).add("uri", categoryCopy)
-                .add("name", exportedCategory.getString("name") + " copy").build();
-        JsonObject copiedRoom = Json.createObjectBuilder(exportedRoom).add("uri", roomCopy)
-                .add("categoryUri", categoryCopy).add("name", exportedRoom.getString("name") + " copy").build();
-        String document = Json.createObjectBuilder().add("format", "parley-chat-store").add("version", 1)
+        JsonObject copiedCategory = Json.createObjectBuilder(exportedCategory)
+                .add("uri", categoryCopy)
+                .add("name", exportedCategory.getString("name") + " copy")
+                .build();
+        JsonObject copiedRoom = Json.createObjectBuilder(exportedRoom)
+                .add("uri", roomCopy)
+                .add("categoryUri", categoryCopy)
+                .add("name", exportedRoom.getString("name") + " copy")
+                .build();
+        String document = Json.createObjectBuilder()
+                .add("format", "parley-chat-store")
+                .add("version", 1)
                 .add("domain", "contoso.com")
-                .add("policies", export.getJsonArray("policies")).add("users", export.getJsonArray("users"))
+                .add("policies", export.getJsonArray("policies"))
+                .add("users", export.getJsonArray("users"))
                 .add("groups", export.getJsonArray("groups"))
                 .add("categories", Json.createArrayBuilder().add(copiedCategory))
-                .add("rooms", Json.createArrayBuilder().add(copiedRoom)).build().toString();
+                .add("rooms", Json.createArrayBuilder().add(copiedRoom))
+                .build()
+                .toString();
 
         HttpResponse<String> imported = admin.post("/admin/import", document);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
@@ -160,13 +191,21 @@ class RoomMoveAndStoreTransferIT {
         assertThat(find(second, "categories", categoryCopy).orElseThrow()).isEqualTo(copiedCategory);
         assertThat(find(second, "rooms", room.getString("uri")).orElseThrow()).isEqualTo(exportedRoom);
         HttpResponse<String> copyAsBob = bob.get("/rooms/" + roomCopy.substring(roomCopy.lastIndexOf('/') + 1));
-        assertThat(copyAsBob.statusCode()).as("bob is a member of the copy too: " + copyAsBob.body()).isEqualTo(200);
+        assertThat(copyAsBob.statusCode())
+                .as("bob is a member of the copy too: " + copyAsBob.body())
+                .isEqualTo(200);
 
         JsonObject again = object(admin.post("/admin/import", document));
-        assertThat(again.getInt("rooms") + again.getInt("categories") + again.getInt("messages")
-                + again.getInt("users") + again.getInt("groups") + again.getInt("policies")).as(again.toString())
+        assertThat(again.getInt("rooms")
+                        + again.getInt("categories")
+                        + again.getInt("messages")
+                        + again.getInt("users")
+                        + again.getInt("groups")
+                        + again.getInt("policies"))
+                .as(again.toString())
                 .isEqualTo(0);
-        assertThat(find(object(admin.get("/admin/export")), "rooms", roomCopy).orElseThrow()).isEqualTo(copiedRoom);
+        assertThat(find(object(admin.get("/admin/export")), "rooms", roomCopy).orElseThrow())
+                .isEqualTo(copiedRoom);
     }
 
     /**
@@ -177,8 +216,7 @@ class RoomMoveAndStoreTransferIT {
     void anExportTakesSomeRoomsDatesAndFilesAndAnUpdateIsTriedFirst() throws Exception {
         JsonObject category = category("Filtered", "\"sip:alice@contoso.com\"", true);
         HttpResponse<String> created = alice.post("/rooms", """
-                {"name": "Filtered %s", "privacy": "CLOSED", "categoryUri": "%s"}"""
-                .formatted(run, category.getString("uri")));
+                {"name": "Filtered %s", "privacy": "CLOSED", "categoryUri": "%s"}""".formatted(run, category.getString("uri")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject room = object(created);
         String id = room.getString("id");
@@ -190,55 +228,86 @@ class RoomMoveAndStoreTransferIT {
         HttpResponse<String> response = admin.get("/admin/export?room=" + id + "&files=true");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject export = object(response);
-        assertThat(export.getJsonArray("rooms").size()).as("only the room named").isEqualTo(1);
+        assertThat(export.getJsonArray("rooms").size())
+                .as("only the room named")
+                .isEqualTo(1);
         assertThat(export.getJsonArray("categories").getJsonObject(0).getString("uri"))
                 .isEqualTo(category.getString("uri"));
-        assertThat(export.getJsonArray("categories").size()).as("only its category").isEqualTo(1);
+        assertThat(export.getJsonArray("categories").size())
+                .as("only its category")
+                .isEqualTo(1);
         JsonArray files = export.getJsonArray("files");
         assertThat(files.size()).as(files.toString()).isEqualTo(2);
-        assertThat(new String(Base64.getDecoder().decode(
-                files.getJsonObject(0).getString("content")), StandardCharsets.UTF_8)).isEqualTo("content of one.txt");
+        assertThat(new String(
+                        Base64.getDecoder().decode(files.getJsonObject(0).getString("content")),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("content of one.txt");
 
-        JsonObject later = object(admin.get("/admin/export?category=" + category.getString("id")
-                + "&from=2999-01-01T00:00:00Z"));
-        assertThat(find(later, "rooms", room.getString("uri")).orElseThrow().getJsonArray("messages").size())
+        JsonObject later =
+                object(admin.get("/admin/export?category=" + category.getString("id") + "&from=2999-01-01T00:00:00Z"));
+        assertThat(find(later, "rooms", room.getString("uri"))
+                        .orElseThrow()
+                        .getJsonArray("messages")
+                        .size())
                 .isEqualTo(0);
         assertThat(!later.containsKey("files")).as("no files unless asked").isTrue();
         assertProblem(admin.get("/admin/export?from=yesterday"), 400, "about:blank");
-        assertProblem(admin.get("/admin/export?from=2024-02-01T00:00:00Z&to=2024-01-01T00:00:00Z"), 400,
+        assertProblem(
+                admin.get("/admin/export?from=2024-02-01T00:00:00Z&to=2024-01-01T00:00:00Z"),
+                400,
                 "urn:parley:problem:invalid");
 
         // A copy of the room with its files: the bytes come back as they were.
         String roomCopy = "ma-chan://contoso.com/" + UUID.randomUUID();
         JsonObject exportedRoom = export.getJsonArray("rooms").getJsonObject(0);
         var copiedFiles = Json.createArrayBuilder();
-        files.forEach(file -> copiedFiles.add(Json.createObjectBuilder(file.asJsonObject()).add("roomUri", roomCopy)));
-        String copy = Json.createObjectBuilder().add("format", "parley-chat-store").add("version", 1)
-                .add("rooms", Json.createArrayBuilder().add(Json.createObjectBuilder(exportedRoom).add("uri", roomCopy)
-                        .add("name", exportedRoom.getString("name") + " copy")))
-                .add("files", copiedFiles).build().toString();
+        files.forEach(file ->
+                copiedFiles.add(Json.createObjectBuilder(file.asJsonObject()).add("roomUri", roomCopy)));
+        String copy = Json.createObjectBuilder()
+                .add("format", "parley-chat-store")
+                .add("version", 1)
+                .add(
+                        "rooms",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder(exportedRoom)
+                                        .add("uri", roomCopy)
+                                        .add("name", exportedRoom.getString("name") + " copy")))
+                .add("files", copiedFiles)
+                .build()
+                .toString();
         String badBytes = copy.replace(files.getJsonObject(0).getString("sha256"), "0".repeat(64));
         assertProblem(admin.post("/admin/import", badBytes), 400, "urn:parley:problem:invalid");
         JsonObject report = object(admin.post("/admin/import", copy));
         assertThat(report.getInt("rooms")).as(report.toString()).isEqualTo(1);
         assertThat(report.getInt("files")).as(report.toString()).isEqualTo(2);
         String copyId = roomCopy.substring(roomCopy.lastIndexOf('/') + 1);
-        JsonArray copiedRecords = object(alice.get("/rooms/" + copyId + "/files")).getJsonArray("items");
+        JsonArray copiedRecords =
+                object(alice.get("/rooms/" + copyId + "/files")).getJsonArray("items");
         assertThat(copiedRecords.size()).as(copiedRecords.toString()).isEqualTo(2);
-        HttpResponse<String> bytes = alice.get("/files/" + copiedRecords.getJsonObject(0).getJsonNumber("id"));
+        HttpResponse<String> bytes =
+                alice.get("/files/" + copiedRecords.getJsonObject(0).getJsonNumber("id"));
         assertThat(bytes.body()).as(bytes.body()).startsWith("content of ");
-        assertThat(object(admin.post("/admin/import", copy)).getInt("kept")).as("the room and its two files, kept")
+        assertThat(object(admin.post("/admin/import", copy)).getInt("kept"))
+                .as("the room and its two files, kept")
                 .isEqualTo(3);
 
         // An update: tried first (nothing changes), then done.
-        String changed = Json.createObjectBuilder().add("format", "parley-chat-store").add("version", 1)
-                .add("rooms", Json.createArrayBuilder().add(Json.createObjectBuilder(exportedRoom)
-                        .add("topic", "imported topic " + run))).build().toString();
+        String changed = Json.createObjectBuilder()
+                .add("format", "parley-chat-store")
+                .add("version", 1)
+                .add(
+                        "rooms",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder(exportedRoom).add("topic", "imported topic " + run)))
+                .build()
+                .toString();
         JsonObject dry = object(admin.post("/admin/import?mode=update&dryRun=true", changed));
         assertThat(dry.getInt("updated")).as(dry.toString()).isEqualTo(1);
         assertThat(dry.getBoolean("dryRun")).isTrue();
         assertThat(dry.getJsonArray("changes").getString(0)).isEqualTo("room " + room.getString("name") + ": settings");
-        assertThat(!object(alice.get("/rooms/" + id)).containsKey("topic")).as("the dry run changed nothing").isTrue();
+        assertThat(!object(alice.get("/rooms/" + id)).containsKey("topic"))
+                .as("the dry run changed nothing")
+                .isTrue();
         JsonObject done = object(admin.post("/admin/import?mode=update", changed));
         assertThat(done.getJsonArray("changes")).isEqualTo(dry.getJsonArray("changes"));
         assertThat(object(alice.get("/rooms/" + id)).getString("topic")).isEqualTo("imported topic " + run);
@@ -258,17 +327,24 @@ class RoomMoveAndStoreTransferIT {
                  "rooms": [{"uri": "ma-chan://contoso.com/%s", "categoryUri": "%s", "name": "Taken %s",
                    "privacy": "OPEN", "type": "NORMAL", "invitations": "INHERIT", "disabled": false,
                    "createdAt": "2024-01-01T00:00:00Z", "lastMessageSeq": 0, "members": [],
-                   "managers": ["sip:alice@contoso.com"], "presenters": [], "messages": []}]}"""
-                .formatted(newCategory, run, UUID.randomUUID(), newCategory, run);
+                   "managers": ["sip:alice@contoso.com"], "presenters": [], "messages": []}]}""".formatted(newCategory, run, UUID.randomUUID(), newCategory, run);
 
         assertProblem(admin.post("/admin/import", document), 409, "urn:parley:problem:conflict");
-        assertProblem(admin.get("/categories/" + newCategory.substring(newCategory.lastIndexOf('/') + 1)), 404,
+        assertProblem(
+                admin.get("/categories/" + newCategory.substring(newCategory.lastIndexOf('/') + 1)),
+                404,
                 "urn:parley:problem:not-found");
-        assertProblem(admin.post("/admin/import", document.replace("\"version\": 1", "\"version\": 2")), 400,
+        assertProblem(
+                admin.post("/admin/import", document.replace("\"version\": 1", "\"version\": 2")),
+                400,
                 "urn:parley:problem:invalid");
-        assertProblem(admin.post("/admin/import", "{\"format\": \"parley-chat-store\", \"rooms\": [}"), 400,
+        assertProblem(
+                admin.post("/admin/import", "{\"format\": \"parley-chat-store\", \"rooms\": [}"),
+                400,
                 "urn:parley:problem:invalid");
-        assertProblem(admin.post("/admin/import", document.replace("\"OPEN\"", "\"WIDE OPEN\"")), 400,
+        assertProblem(
+                admin.post("/admin/import", document.replace("\"OPEN\"", "\"WIDE OPEN\"")),
+                400,
                 "urn:parley:problem:invalid");
         assertProblem(admin.post("/admin/import?mode=merge", document), 400, "urn:parley:problem:constraint-violation");
         assertProblem(alice.post("/admin/import", document), 403, "about:blank");
@@ -277,7 +353,9 @@ class RoomMoveAndStoreTransferIT {
 
     private static Optional<JsonObject> find(JsonObject export, String list, String uri) {
         JsonArray items = export.getJsonArray(list);
-        return items.stream().map(JsonValue::asJsonObject).filter(item -> item.getString("uri").equals(uri))
+        return items.stream()
+                .map(JsonValue::asJsonObject)
+                .filter(item -> item.getString("uri").equals(uri))
                 .findFirst();
     }
 

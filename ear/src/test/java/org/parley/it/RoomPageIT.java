@@ -43,7 +43,8 @@ class RoomPageIT {
 
     static final String PAGE = "http://127.0.0.1:8080/parley/";
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final WebApiClient alice = WebApiClient.as("alice", "secret");
@@ -60,7 +61,8 @@ class RoomPageIT {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        downloads = Files.createDirectories(Paths.get("target", "room-page-downloads", run)).toAbsolutePath();
+        downloads = Files.createDirectories(Paths.get("target", "room-page-downloads", run))
+                .toAbsolutePath();
         page = new BrowserPage("RoomPageIT", downloads);
         browser = page.browser;
     }
@@ -78,13 +80,16 @@ class RoomPageIT {
 
         // A wrong password is refused on the page itself (no browser password dialog), and nothing is shown.
         page.signIn("alice", "wrong");
-        assertThat(page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText()).contains("wrong user name or password");
+        assertThat(page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error")))
+                        .getText())
+                .contains("wrong user name or password");
         assertThat(!browser.findElement(By.id("rooms-view")).isDisplayed()).isTrue();
 
         page.signIn("alice", "secret");
         page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("rooms-view")));
         assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("alice");
-        assertThat(!browser.findElement(By.id("error")).isDisplayed()).as("the failed sign-in's error is cleared")
+        assertThat(!browser.findElement(By.id("error")).isDisplayed())
+                .as("the failed sign-in's error is cleared")
                 .isTrue();
 
         // Create: the name carries markup, which must come out as text.
@@ -93,14 +98,15 @@ class RoomPageIT {
         page.type("new-room-description", "Made in a browser");
         page.click("create-room");
         page.waitFor(ExpectedConditions.textToBe(By.id("room-title"), name));
-        WebElement listed = page.waitFor(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#my-rooms li[data-room-id]")));
+        WebElement listed =
+                page.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#my-rooms li[data-room-id]")));
         String roomId = browser.findElement(By.id("room")).getAttribute("data-room-id");
         WebElement mine = page.waitFor(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#my-rooms li[data-room-id='" + roomId + "']")));
         assertThat(mine.getText()).as(mine.getText()).startsWith(name);
         assertThat(browser.findElements(By.cssSelector("#my-rooms i, #room-title i")))
-                .as("user text became markup").isEmpty();
+                .as("user text became markup")
+                .isEmpty();
         JsonObject created = object(alice.get("/rooms/" + roomId));
         assertThat(created.getString("name")).isEqualTo(name);
         assertThat(created.getString("privacy")).isEqualTo("CLOSED");
@@ -120,12 +126,17 @@ class RoomPageIT {
         // Someone changes the room behind the page's back: the page's next save is refused and says so,
         // and the other change survives; Reload shows it.
         HttpResponse<String> current = alice.get("/rooms/" + roomId);
-        HttpResponse<String> elsewhere = alice.put("/rooms/" + roomId, settings(object(current),
-                "Changed elsewhere"), "If-Match", current.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> elsewhere = alice.put(
+                "/rooms/" + roomId,
+                settings(object(current), "Changed elsewhere"),
+                "If-Match",
+                current.headers().firstValue("ETag").orElseThrow());
         assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(200);
         page.type("settings-topic", "Lost update " + run);
         page.click("save-settings");
-        assertThat(page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText()).contains("changed by someone else");
+        assertThat(page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error")))
+                        .getText())
+                .contains("changed by someone else");
         JsonObject kept = object(alice.get("/rooms/" + roomId));
         assertThat(kept.getString("description")).isEqualTo("Changed elsewhere");
         assertThat(kept.getString("topic")).isEqualTo("Quarterly numbers " + run);
@@ -141,25 +152,36 @@ class RoomPageIT {
         page.waitFor(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#members li[data-principal='sip:bob@contoso.com']")));
         assertThat(alice.all("/rooms/" + roomId + "/members").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList()).contains("sip:bob@contoso.com");
+                        .map(JsonString::getString)
+                        .toList())
+                .contains("sip:bob@contoso.com");
 
         // Upload through the file chooser, then download through the page's button.
         byte[] content = ("Zahlen für Q3 " + run + "\n").repeat(200).getBytes(StandardCharsets.UTF_8);
         Path chosen = Files.createDirectories(Paths.get("target", "room-page-uploads", run))
-                .resolve("numbers-" + run + ".txt").toAbsolutePath();
+                .resolve("numbers-" + run + ".txt")
+                .toAbsolutePath();
         Files.write(chosen, content);
         browser.findElement(By.id("upload-file")).sendKeys(chosen.toString());
         page.click("upload");
-        WebElement file = page.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#files li[data-file-id]")));
-        assertThat(file.findElement(By.className("file-name")).getText()).isEqualTo(chosen.getFileName().toString());
-        JsonObject stored = object(alice.get("/rooms/" + roomId + "/files")).getJsonArray("items").getJsonObject(0);
+        WebElement file =
+                page.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#files li[data-file-id]")));
+        assertThat(file.findElement(By.className("file-name")).getText())
+                .isEqualTo(chosen.getFileName().toString());
+        JsonObject stored = object(alice.get("/rooms/" + roomId + "/files"))
+                .getJsonArray("items")
+                .getJsonObject(0);
         assertThat(stored.getJsonNumber("sizeBytes").longValue()).isEqualTo(content.length);
         assertThat(String.valueOf(stored.getJsonNumber("id").longValue())).isEqualTo(file.getAttribute("data-file-id"));
 
         file.findElement(By.className("download")).click();
         Path saved = downloads.resolve(chosen.getFileName());
-        byte[] downloaded = Eventually.await(WAIT, () -> read(saved), bytes -> bytes != null
-                && bytes.length == content.length && !Files.exists(downloads.resolve(saved.getFileName() + ".crdownload")));
+        byte[] downloaded = Eventually.await(
+                WAIT,
+                () -> read(saved),
+                bytes -> bytes != null
+                        && bytes.length == content.length
+                        && !Files.exists(downloads.resolve(saved.getFileName() + ".crdownload")));
         assertThat(downloaded).isEqualTo(content);
 
         // Sign out: back to the form, and the page no longer acts for alice.
@@ -167,25 +189,22 @@ class RoomPageIT {
         page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-view")));
         assertThat(!browser.findElement(By.id("rooms-view")).isDisplayed()).isTrue();
         assertThat(!browser.findElement(By.id("session")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.id("password")).getDomProperty("value")).isEqualTo("");
+        assertThat(browser.findElement(By.id("password")).getDomProperty("value"))
+                .isEqualTo("");
     }
 
     /** The page and its scripts need no credentials; the API behind them still does. */
     @Test
     void pageIsPublicAndTheApiIsNot() throws Exception {
         for (String asset : List.of("", "index.html", "app/rooms.js", "app/api.js", "app/parley.css")) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(PAGE + asset)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(PAGE + asset)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
         }
         assertThat(WebApiClient.anonymous().get("/rooms/mine").statusCode()).isEqualTo(401);
-        assertThat(WebApiClient.as("alice", "wrong").get("/rooms/mine").statusCode()).isEqualTo(401);
+        assertThat(WebApiClient.as("alice", "wrong").get("/rooms/mine").statusCode())
+                .isEqualTo(401);
     }
-
-
-
-
-
 
     private static byte[] read(Path file) {
         try {
@@ -203,6 +222,7 @@ class RoomPageIT {
                 .add("privacy", room.getString("privacy"))
                 .add("type", room.getString("type"))
                 .add("invitations", room.getString("invitations"))
-                .build().toString();
+                .build()
+                .toString();
     }
 }

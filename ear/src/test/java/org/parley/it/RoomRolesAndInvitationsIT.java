@@ -40,10 +40,13 @@ class RoomRolesAndInvitationsIT {
 
     @EJB
     private RoomService rooms;
+
     @EJB
     private CategoryService categories;
+
     @EJB
     private DirectoryService directory;
+
     @EJB
     private InvitationService invitations;
 
@@ -59,8 +62,15 @@ class RoomRolesAndInvitationsIT {
     }
 
     private String room(String owner, String name, Privacy privacy) {
-        return rooms.createRoom(owner, new NewRoom(name + " " + run, "about " + name, categories.root().uri(), privacy,
-                RoomType.NORMAL)).uri();
+        return rooms.createRoom(
+                        owner,
+                        new NewRoom(
+                                name + " " + run,
+                                "about " + name,
+                                categories.root().uri(),
+                                privacy,
+                                RoomType.NORMAL))
+                .uri();
     }
 
     /**
@@ -81,7 +91,7 @@ class RoomRolesAndInvitationsIT {
         rooms.grant(owner, byDomain, RoomRole.MANAGER, "domain:contoso.com");
 
         try (XccosTestClient watching = XccosTestClient.signIn(watcher);
-             XccosTestClient leading = XccosTestClient.signIn(lead)) {
+                XccosTestClient leading = XccosTestClient.signIn(lead)) {
             watching.command("cmd:join", "<data>" + chanid(byGroup, 0) + "</data>");
             Document join = leading.command("cmd:join", "<data>" + chanid(byGroup, 0) + "</data>");
             assertThat(text(join, "//resp/@code")).as(() -> xml(join)).isEqualTo("200");
@@ -92,7 +102,9 @@ class RoomRolesAndInvitationsIT {
             assertThat(text(notice, "//uib/aib/@key")).as(() -> xml(notice)).isEqualTo(XccosNames.AFFILIATION_MANAGER);
 
             Document domainJoin = leading.command("cmd:join", "<data>" + chanid(byDomain, 0) + "</data>");
-            assertThat(text(domainJoin, "//resp/@code")).as(() -> xml(domainJoin)).isEqualTo("200");
+            assertThat(text(domainJoin, "//resp/@code"))
+                    .as(() -> xml(domainJoin))
+                    .isEqualTo("200");
             assertManager(domainJoin, lead, true);
         }
     }
@@ -101,10 +113,15 @@ class RoomRolesAndInvitationsIT {
     private static void assertManager(Document join, String user, boolean manager) {
         String id = text(join, "/xccos/rpl/data/uib[@uri='" + user + "']/@id");
         assertThat(id).as(() -> user + " is listed: " + xml(join)).isNotEmpty();
-        String managers = text(join, "/xccos/rpl/data/chanib/aib[@key='" + XccosNames.AFFILIATION_MANAGER + "']/@value");
+        String managers =
+                text(join, "/xccos/rpl/data/chanib/aib[@key='" + XccosNames.AFFILIATION_MANAGER + "']/@value");
         String members = text(join, "/xccos/rpl/data/chanib/aib[@key='" + XccosNames.AFFILIATION_MEMBER + "']/@value");
-        assertThat(Arrays.asList(managers.split(",")).contains(id)).as(() -> xml(join)).isEqualTo(manager);
-        assertThat(Arrays.asList(members.split(",")).contains(id)).as(() -> xml(join)).isEqualTo(!manager);
+        assertThat(Arrays.asList(managers.split(",")).contains(id))
+                .as(() -> xml(join))
+                .isEqualTo(manager);
+        assertThat(Arrays.asList(members.split(",")).contains(id))
+                .as(() -> xml(join))
+                .isEqualTo(!manager);
     }
 
     /**
@@ -124,20 +141,24 @@ class RoomRolesAndInvitationsIT {
         String listed = "//inv[@inviteId='" + invitation + "']/@chanUri";
 
         try (XccosTestClient laptop = XccosTestClient.signIn(guest);
-             XccosTestClient phone = XccosTestClient.signIn(guest)) {
+                XccosTestClient phone = XccosTestClient.signIn(guest)) {
             assertThat(text(laptop.command("cmd:getinv", getinv), listed)).isEqualTo(closed);
             Document second = phone.command("cmd:getinv", getinv);
-            assertThat(text(second, listed)).as(() -> "the user's other client: " + xml(second)).isEqualTo(closed);
-            Document acknowledged = laptop.command("cmd:getinv",
-                    "<data><inv inviteId=\"" + invitation + "\" domain=\"contoso.com\"/></data>");
+            assertThat(text(second, listed))
+                    .as(() -> "the user's other client: " + xml(second))
+                    .isEqualTo(closed);
+            Document acknowledged = laptop.command(
+                    "cmd:getinv", "<data><inv inviteId=\"" + invitation + "\" domain=\"contoso.com\"/></data>");
             assertThat(count(acknowledged, "//inv[@inviteId='" + invitation + "']"))
-                    .as(() -> "a client that names the id has it: " + xml(acknowledged)).isEqualTo(0);
+                    .as(() -> "a client that names the id has it: " + xml(acknowledged))
+                    .isEqualTo(0);
 
             Document join = phone.command("cmd:join", "<data>" + chanid(closed, 0) + "</data>");
             assertThat(text(join, "//resp/@code")).as(() -> xml(join)).isEqualTo("200");
             Document after = laptop.command("cmd:getinv", getinv);
             assertThat(bool(after, "//inv[@inviteId='" + invitation + "']"))
-                    .as(() -> "settled once the user entered the room: " + xml(after)).isFalse();
+                    .as(() -> "settled once the user entered the room: " + xml(after))
+                    .isFalse();
         }
         try (XccosTestClient later = XccosTestClient.signIn(guest)) {
             assertThat(count(later.command("cmd:getinv", getinv), "//inv[@inviteId='" + invitation + "']") == 0)

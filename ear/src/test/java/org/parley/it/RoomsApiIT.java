@@ -52,10 +52,12 @@ class RoomsApiIT {
     void refusesCallersWithoutValidCredentials() throws Exception {
         HttpResponse<String> anonymous = WebApiClient.anonymous().get("/rooms");
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse(""))
+                .startsWith("Basic");
 
         assertThat(WebApiClient.as("alice", "wrong").get("/rooms").statusCode()).isEqualTo(401);
-        assertThat(WebApiClient.anonymous().get("/status").statusCode()).as("liveness needs no credentials")
+        assertThat(WebApiClient.anonymous().get("/status").statusCode())
+                .as("liveness needs no credentials")
                 .isEqualTo(200);
     }
 
@@ -95,20 +97,21 @@ class RoomsApiIT {
     void createsARoomWithItsRolesInOneStep() throws Exception {
         HttpResponse<String> created = alice.post("/rooms", """
                 {"name": "Whole %s", "privacy": "CLOSED", "invitations": "ON",
-                 "members": ["sip:bob@contoso.com", "group:leads"], "managers": ["sip:carol@contoso.com"]}"""
-                .formatted(run));
+                 "members": ["sip:bob@contoso.com", "group:leads"], "managers": ["sip:carol@contoso.com"]}""".formatted(run));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = object(created).getString("id");
         assertThat(object(created).getString("invitations")).isEqualTo("ON");
         assertThat(alice.get("/rooms/" + id + "/members").body()).contains("sip:bob@contoso.com");
         assertThat(alice.get("/rooms/" + id + "/managers").body()).contains("sip:carol@contoso.com");
-        assertThat(bob.get("/rooms/" + id).statusCode()).as("bob, a member, sees the closed room").isEqualTo(200);
+        assertThat(bob.get("/rooms/" + id).statusCode())
+                .as("bob, a member, sees the closed room")
+                .isEqualTo(200);
 
         assertProblem(alice.post("/rooms", """
-                {"name": "Broken %s", "members": ["sip:bob@contoso.com", "nobody"]}""".formatted(run)), 400,
-                "urn:parley:problem:invalid");
+                {"name": "Broken %s", "members": ["sip:bob@contoso.com", "nobody"]}""".formatted(run)), 400, "urn:parley:problem:invalid");
         assertThat(object(alice.get("/rooms?name=" + "Broken%20" + run)).getInt("totalItems"))
-                .as("no room of a refused creation").isEqualTo(0);
+                .as("no room of a refused creation")
+                .isEqualTo(0);
     }
 
     @Test
@@ -131,8 +134,7 @@ class RoomsApiIT {
         String newEtag = updated.headers().firstValue("ETag").orElseThrow();
         assertThat(newEtag).isNotEqualTo(etag);
 
-        assertProblem(alice.put("/rooms/" + id, settings, "If-Match", etag), 412,
-                "urn:parley:problem:stale-version");
+        assertProblem(alice.put("/rooms/" + id, settings, "If-Match", etag), 412, "urn:parley:problem:stale-version");
         assertProblem(bob.put("/rooms/" + id, settings, "If-Match", newEtag), 403, "urn:parley:problem:forbidden");
     }
 
@@ -142,7 +144,9 @@ class RoomsApiIT {
         JsonObject problem = assertProblem(alice.post("/rooms", """
                 {"name": " ", "privacy": "OPEN"}"""), 400, "urn:parley:problem:constraint-violation");
         assertThat(problem.getJsonArray("violations").getValuesAs(JsonObject.class).stream()
-                .anyMatch(violation -> violation.getString("field").endsWith("name"))).as(problem.toString()).isTrue();
+                        .anyMatch(violation -> violation.getString("field").endsWith("name")))
+                .as(problem.toString())
+                .isTrue();
 
         assertProblem(alice.post("/rooms", "{\"name\": "), 400, "about:blank");
         assertProblem(alice.post("/rooms", "{\"name\": \"x\", \"privacy\": \"PUBLIC\"}"), 400, "about:blank");
@@ -158,9 +162,14 @@ class RoomsApiIT {
         String bobUri = segment("sip:bob@contoso.com");
 
         assertProblem(bob.get("/rooms/" + id), 404, "urn:parley:problem:not-found");
-        assertThat(object(bob.get("/rooms?name=" + segment("Secret " + run))).getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().anyMatch(room -> room.getString("id").equals(id))).isFalse();
-        assertThat(bob.put("/rooms/" + id + "/members/" + bobUri).statusCode()).as("bob cannot add himself")
+        assertThat(object(bob.get("/rooms?name=" + segment("Secret " + run)))
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .anyMatch(room -> room.getString("id").equals(id)))
+                .isFalse();
+        assertThat(bob.put("/rooms/" + id + "/members/" + bobUri).statusCode())
+                .as("bob cannot add himself")
                 .isEqualTo(404);
 
         HttpResponse<String> added = alice.put("/rooms/" + id + "/members/" + bobUri);
@@ -169,13 +178,20 @@ class RoomsApiIT {
         assertThat(bob.get("/rooms/" + id).statusCode()).isEqualTo(200);
         assertThat(strings(bob.all("/rooms/" + id + "/managers"))).isEqualTo(List.of("sip:alice@contoso.com"));
         assertThat(bob.all("/rooms/mine").getValuesAs(JsonObject.class).stream()
-                .anyMatch(room -> room.getString("id").equals(id))).isTrue();
+                        .anyMatch(room -> room.getString("id").equals(id)))
+                .isTrue();
 
-        assertProblem(bob.put("/rooms/" + id + "/members/" + segment("sip:carol@contoso.com")), 403,
+        assertProblem(
+                bob.put("/rooms/" + id + "/members/" + segment("sip:carol@contoso.com")),
+                403,
                 "urn:parley:problem:forbidden");
-        assertProblem(bob.delete("/rooms/" + id + "/managers/" + segment("sip:alice@contoso.com")), 403,
+        assertProblem(
+                bob.delete("/rooms/" + id + "/managers/" + segment("sip:alice@contoso.com")),
+                403,
                 "urn:parley:problem:forbidden");
-        assertProblem(alice.delete("/rooms/" + id + "/managers/" + segment("sip:alice@contoso.com")), 409,
+        assertProblem(
+                alice.delete("/rooms/" + id + "/managers/" + segment("sip:alice@contoso.com")),
+                409,
                 "urn:parley:problem:conflict");
 
         HttpResponse<String> removed = alice.delete("/rooms/" + id + "/members/" + bobUri);
@@ -183,8 +199,7 @@ class RoomsApiIT {
         assertThat(strings(object(removed), "members")).doesNotContain("sip:bob@contoso.com");
         assertThat(bob.get("/rooms/" + id).statusCode()).isEqualTo(404);
 
-        assertProblem(alice.put("/rooms/" + id + "/members/" + segment("nobody")), 400,
-                "urn:parley:problem:invalid");
+        assertProblem(alice.put("/rooms/" + id + "/members/" + segment("nobody")), 400, "urn:parley:problem:invalid");
     }
 
     @Test
@@ -192,7 +207,8 @@ class RoomsApiIT {
     void searchesWhatTheCallerMaySeeByPages() throws Exception {
         for (String name : List.of("Paged %s a", "Paged %s b", "Paged %s c")) {
             assertThat(alice.post("/rooms", """
-                    {"name": "%s", "privacy": "CLOSED"}""".formatted(name.formatted(run))).statusCode()).isEqualTo(201);
+                    {"name": "%s", "privacy": "CLOSED"}""".formatted(name.formatted(run))).statusCode())
+                    .isEqualTo(201);
         }
         String query = "/rooms?name=" + segment("paged " + run);
 
@@ -205,9 +221,13 @@ class RoomsApiIT {
         assertThat(names(object(bob.get(query + "&size=2&page=2")))).isEqualTo(List.of());
 
         assertThat(alice.all("/rooms/mine?role=manager").getValuesAs(JsonObject.class).stream()
-                .filter(room -> room.getString("name").startsWith("Paged " + run)).count()).isEqualTo(3);
+                        .filter(room -> room.getString("name").startsWith("Paged " + run))
+                        .count())
+                .isEqualTo(3);
         assertThat(bob.all("/rooms/mine?role=manager").getValuesAs(JsonObject.class).stream()
-                .filter(room -> room.getString("name").startsWith("Paged " + run)).count()).isEqualTo(0);
+                        .filter(room -> room.getString("name").startsWith("Paged " + run))
+                        .count())
+                .isEqualTo(0);
     }
 
     @Test
@@ -224,13 +244,16 @@ class RoomsApiIT {
         assertThat(object(invited).getString("invitee")).isEqualTo("sip:bob@contoso.com");
         assertThat(object(invited).getString("inviter")).isEqualTo("sip:alice@contoso.com");
         assertThat(object(alice.post("/rooms/" + id + "/invitations", """
-                {"invitee": "sip:bob@contoso.com"}""")).getJsonNumber("id")).as("an unseen invitation is not repeated").isEqualTo(object(invited).getJsonNumber("id"));
+                {"invitee": "sip:bob@contoso.com"}""")).getJsonNumber("id"))
+                .as("an unseen invitation is not repeated")
+                .isEqualTo(object(invited).getJsonNumber("id"));
 
         assertProblem(bob.post("/rooms/" + id + "/disable", ""), 403, "urn:parley:problem:forbidden");
         HttpResponse<String> disabled = alice.post("/rooms/" + id + "/disable", "");
         assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
         assertThat(object(disabled).getBoolean("disabled")).isTrue();
-        assertThat(bob.get("/rooms/" + id).statusCode()).as("a disabled room is hidden from its members")
+        assertThat(bob.get("/rooms/" + id).statusCode())
+                .as("a disabled room is hidden from its members")
                 .isEqualTo(404);
         assertThat(alice.post("/rooms/" + id + "/enable", "").statusCode()).isEqualTo(200);
         assertThat(bob.get("/rooms/" + id).statusCode()).isEqualTo(200);
@@ -240,7 +263,8 @@ class RoomsApiIT {
     @RunAsClient
     void onlyChatAdministratorsCreateCategories() throws Exception {
         assertThat(bob.all("/categories").getValuesAs(JsonObject.class).stream()
-                .anyMatch(category -> category.getString("name").equals("Root"))).isTrue();
+                        .anyMatch(category -> category.getString("name").equals("Root")))
+                .isTrue();
         String category = """
                 {"name": "Web category %s", "allowedMembers": ["domain:contoso.com"],
                  "creators": ["sip:alice@contoso.com"], "fileUploadAllowed": false}""".formatted(run);
@@ -251,21 +275,29 @@ class RoomsApiIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject json = object(created);
         assertThat(json.getBoolean("fileUploadAllowed")).isFalse();
-        assertThat(json.getBoolean("chatHistoryEnabled")).as("switches default to on").isTrue();
+        assertThat(json.getBoolean("chatHistoryEnabled"))
+                .as("switches default to on")
+                .isTrue();
         assertThat(strings(json, "allowedMembers")).isEqualTo(List.of("domain:contoso.com"));
-        HttpResponse<String> read = bob.get(created.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> read =
+                bob.get(created.headers().firstValue("Location").orElseThrow());
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         // bob is no administrator: the same category without its principal lists
-        JsonObject expected = Json.createObjectBuilder(json).remove("allowedMembers").remove("deniedMembers")
-                .remove("creators").build();
+        JsonObject expected = Json.createObjectBuilder(json)
+                .remove("allowedMembers")
+                .remove("deniedMembers")
+                .remove("creators")
+                .build();
         assertThat(object(read)).isEqualTo(expected);
 
         assertThat(alice.post("/rooms", """
                 {"name": "In category %s", "categoryUri": "%s"}""".formatted(run, json.getString("uri")))
-                .statusCode()).as("alice is a creator of the new category").isEqualTo(201);
-        assertProblem(bob.post("/rooms", """
-                {"name": "Not allowed %s", "categoryUri": "%s"}""".formatted(run, json.getString("uri"))),
-                403, "urn:parley:problem:forbidden");
+                        .statusCode())
+                .as("alice is a creator of the new category")
+                .isEqualTo(201);
+        assertProblem(
+                bob.post("/rooms", """
+                {"name": "Not allowed %s", "categoryUri": "%s"}""".formatted(run, json.getString("uri"))), 403, "urn:parley:problem:forbidden");
     }
 
     /** In the container, to switch carol's chat policy through the chat service; the calls are still HTTP. */
@@ -289,26 +321,36 @@ class RoomsApiIT {
     /** An RFC 9457 problem with the given status and type, and the request path as its instance. */
     private static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.body()).isEqualTo(PROBLEM);
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(response.body())
+                .isEqualTo(PROBLEM);
         JsonObject problem = object(response);
         assertThat(problem.getString("type")).as(problem.toString()).isEqualTo(type);
         assertThat(problem.getInt("status")).isEqualTo(status);
         assertThat(problem.getString("title").isBlank()).isFalse();
-        assertThat(problem.getString("detail", "").isBlank()).as(problem.toString()).isFalse();
-        assertThat(problem.getString("instance")).isEqualTo(response.request().uri().getRawPath());
+        assertThat(problem.getString("detail", "").isBlank())
+                .as(problem.toString())
+                .isFalse();
+        assertThat(problem.getString("instance"))
+                .isEqualTo(response.request().uri().getRawPath());
         return problem;
     }
 
     private static List<String> names(JsonObject page) {
         return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .map(room -> room.getString("name")).toList();
+                .map(room -> room.getString("name"))
+                .toList();
     }
 
     private static List<String> strings(JsonObject object, String key) {
-        return object.getJsonArray(key).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return object.getJsonArray(key).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     private static List<String> strings(jakarta.json.JsonArray array) {
-        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return array.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 }

@@ -12,8 +12,7 @@ final class ServerSettings implements AutoCloseable {
 
     private final Map<String, String> previous = new LinkedHashMap<>();
 
-    private ServerSettings() {
-    }
+    private ServerSettings() {}
 
     /** NTLM sign-in on; {@code requireTls} false for the plain-TCP tests. */
     static ServerSettings ntlm(boolean requireTls, String... more) {

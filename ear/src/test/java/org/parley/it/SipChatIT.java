@@ -53,7 +53,9 @@ class SipChatIT {
         try (RawSip sip = SipServer.client("TCP")) {
             ClientDialog dialog = new ClientDialog(sip, SipServer.LOOKUP, false, SipServer.ALICE);
             dialog.establish();
-            assertThat(dialog.call("INFO", "<xccos ver=\"1\" envid=\"1\"><cmd id=").status()).isEqualTo(400);
+            assertThat(dialog.call("INFO", "<xccos ver=\"1\" envid=\"1\"><cmd id=")
+                            .status())
+                    .isEqualTo(400);
             assertThat(dialog.call("BYE", null).status()).isEqualTo(200);
         }
     }
@@ -75,7 +77,9 @@ class SipChatIT {
         try (RawSip sip = SipServer.client("TCP")) {
             ClientDialog lookup = new ClientDialog(sip, SipServer.LOOKUP, false, SipServer.ALICE);
             lookup.establish();
-            assertThat(lookup.call("INFO", SipServer.command("cmd:requri", REQURI_ENVID)).status()).isEqualTo(200);
+            assertThat(lookup.call("INFO", SipServer.command("cmd:requri", REQURI_ENVID))
+                            .status())
+                    .isEqualTo(200);
             String chatUri = SipServer.xpath(lookup.answerRequest("INFO").body(), "/xccos/rpl/data/uib/@uri");
             assertThat(chatUri).isEqualTo(SipServer.CHAT);
             assertThat(lookup.call("BYE", null).status()).isEqualTo(200);
@@ -94,38 +98,55 @@ class SipChatIT {
         try (RawSip sip = SipServer.client(transport)) {
             ClientDialog dialog = new ClientDialog(sip, SipServer.LOOKUP, branch, SipServer.ALICE);
             RawSip.Msg ok = dialog.establish();
-            assertThat(ok.param("To", "tag") == null || ok.param("To", "tag").isBlank()).as(ok.toString()).isFalse();
+            assertThat(ok.param("To", "tag") == null || ok.param("To", "tag").isBlank())
+                    .as(ok.toString())
+                    .isFalse();
             assertThat(ok.uri("Contact")).as(ok.toString()).startsWith("sip:ocschat@");
-            assertThat(ok.uri("Contact")).as(ok.toString())
-                    .contains("transport=" + transport.toLowerCase(Locale.ROOT));
-            assertThat(ok.header("Session-Expires").matches("\\d+;refresher=uac")).as(ok.toString()).isTrue();
+            assertThat(ok.uri("Contact")).as(ok.toString()).contains("transport=" + transport.toLowerCase(Locale.ROOT));
+            assertThat(ok.header("Session-Expires").matches("\\d+;refresher=uac"))
+                    .as(ok.toString())
+                    .isTrue();
 
             RawSip.Msg accepted = dialog.call("INFO", SipServer.command("cmd:requri", REQURI_ENVID));
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
             RawSip.Msg reply = dialog.answerRequest("INFO");
             assertServerInfo(dialog, reply, 1);
-            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/@id")).as(reply.body()).isEqualTo("rpl:requri");
+            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/@id"))
+                    .as(reply.body())
+                    .isEqualTo("rpl:requri");
             assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/commandid/@envid"))
                     .isEqualTo(Long.toString(REQURI_ENVID));
-            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/resp/@code")).as(reply.body()).isEqualTo("200");
-            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/data/uib/@uri")).as(reply.body())
+            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/resp/@code"))
+                    .as(reply.body())
+                    .isEqualTo("200");
+            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/data/uib/@uri"))
+                    .as(reply.body())
                     .isEqualTo(SipServer.CHAT);
 
-            assertThat(dialog.call("INFO", SipServer.command("cmd:nosuchcommand", 7)).status()).isEqualTo(200);
+            assertThat(dialog.call("INFO", SipServer.command("cmd:nosuchcommand", 7))
+                            .status())
+                    .isEqualTo(200);
             RawSip.Msg error = dialog.answerRequest("INFO");
             assertServerInfo(dialog, error, 2);
-            assertThat(SipServer.xpath(error.body(), "/xccos/rpl/commandid/@envid")).as(error.body()).isEqualTo("7");
-            assertThat(SipServer.xpath(error.body(), "/xccos/rpl/resp/@code")).as(error.body()).isEqualTo("501");
+            assertThat(SipServer.xpath(error.body(), "/xccos/rpl/commandid/@envid"))
+                    .as(error.body())
+                    .isEqualTo("7");
+            assertThat(SipServer.xpath(error.body(), "/xccos/rpl/resp/@code"))
+                    .as(error.body())
+                    .isEqualTo("501");
 
             assertThat(dialog.call("UPDATE", null).status()).isEqualTo(200);
             assertThat(dialog.call("BYE", null).status()).isEqualTo(200);
-            assertThat(dialog.call("INFO", SipServer.command("cmd:requri", 8)).status()).isEqualTo(481);
+            assertThat(dialog.call("INFO", SipServer.command("cmd:requri", 8)).status())
+                    .isEqualTo(481);
         }
     }
 
     /** What SIPE needs of a server INFO to find its session (docs/protocol/xccos.md §4). */
     private static void assertServerInfo(ClientDialog dialog, RawSip.Msg info, long cseq) {
-        assertThat(dialog.target().equalsIgnoreCase(info.uri("From"))).as(info.toString()).isTrue();
+        assertThat(dialog.target().equalsIgnoreCase(info.uri("From")))
+                .as(info.toString())
+                .isTrue();
         assertThat(info.param("From", "tag")).as(info.toString()).isEqualTo(dialog.toTag());
         assertThat(info.param("To", "tag")).as(info.toString()).isEqualTo(dialog.fromTag());
         assertThat(info.header("Call-ID")).isEqualTo(dialog.callId());

@@ -64,8 +64,10 @@ class SipHostileInputIT {
 
     @EJB
     private RoomService rooms;
+
     @EJB
     private CategoryService categories;
+
     @EJB
     private HistoryService history;
 
@@ -76,8 +78,15 @@ class SipHostileInputIT {
     }
 
     private String room(String name) {
-        return rooms.createRoom(user("owner"), new NewRoom(name + " " + run, "about " + name, categories.root().uri(),
-                Privacy.OPEN, RoomType.NORMAL)).uri();
+        return rooms.createRoom(
+                        user("owner"),
+                        new NewRoom(
+                                name + " " + run,
+                                "about " + name,
+                                categories.root().uri(),
+                                Privacy.OPEN,
+                                RoomType.NORMAL))
+                .uri();
     }
 
     // ---------------------------------------------------------------- stalled connections
@@ -85,12 +94,13 @@ class SipHostileInputIT {
     @Test
     void silentAndHalfSentConnectionsAreClosedAfterTheReadTimeoutWhileOthersAreServed() throws Exception {
         try (XccosTestClient idle = XccosTestClient.signIn(user("idle"));
-             Socket silentTcp = connect(SipServer.port());
-             Socket halfTcp = connect(SipServer.port());
-             Socket silentTls = connect(SipServer.tlsPort());
-             RawSip halfTls = SipServer.client("TLS")) {
+                Socket silentTcp = connect(SipServer.port());
+                Socket halfTcp = connect(SipServer.port());
+                Socket silentTls = connect(SipServer.tlsPort());
+                RawSip halfTls = SipServer.client("TLS")) {
             long start = System.nanoTime();
-            String partial = "INFO sip:" + SipServer.CHAT.substring(4) + " SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:9;branch=z9hG4bKx\r\n"
+            String partial = "INFO sip:" + SipServer.CHAT.substring(4)
+                    + " SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:9;branch=z9hG4bKx\r\n"
                     + "Max-Forwards: 70\r\nCall-ID: stalled-" + run + "\r\n";
             halfTcp.getOutputStream().write(partial.getBytes(StandardCharsets.UTF_8));
             halfTls.send(partial.replace("/TCP", "/TLS"));
@@ -101,7 +111,8 @@ class SipHostileInputIT {
                 ClientDialog dialog = new ClientDialog(other, SipServer.LOOKUP, false, user("other"));
                 dialog.establish();
                 assertThat(dialog.call("BYE", null).status()).isEqualTo(200);
-                assertThat(elapsed(before).compareTo(Duration.ofSeconds(2)) < 0).as("served in " + elapsed(before))
+                assertThat(elapsed(before).compareTo(Duration.ofSeconds(2)) < 0)
+                        .as("served in " + elapsed(before))
                         .isTrue();
             }
 
@@ -116,10 +127,12 @@ class SipHostileInputIT {
             try {
                 throw new AssertionError("idle client got " + idle.dialog.sip().receive());
             } catch (IOException e) {
-                assertThat(String.valueOf(e.getMessage())).as("idle client: " + e.getMessage())
+                assertThat(String.valueOf(e.getMessage()))
+                        .as("idle client: " + e.getMessage())
                         .startsWith("no message");
             }
-            Document reply = idle.command("cmd:getserverinfo", "<data><sib domain=\"contoso.com\" infoType=\"1\"/></data>");
+            Document reply =
+                    idle.command("cmd:getserverinfo", "<data><sib domain=\"contoso.com\" infoType=\"1\"/></data>");
             assertThat(XccosTestClient.text(reply, "//resp/@code")).isEqualTo("200");
         }
     }
@@ -145,7 +158,9 @@ class SipHostileInputIT {
         } catch (SocketException reset) {
             // Closed with a reset: closed all the same.
         }
-        assertThat(elapsed(start).compareTo(bound) <= 0).as(what + ": closed only after " + elapsed(start)).isTrue();
+        assertThat(elapsed(start).compareTo(bound) <= 0)
+                .as(what + ": closed only after " + elapsed(start))
+                .isTrue();
     }
 
     private static void assertStreamClosedWithin(RawSip sip, long start, Duration bound, String what) {
@@ -154,9 +169,12 @@ class SipHostileInputIT {
             throw new AssertionError(what + ": got " + unexpected);
         } catch (IOException e) {
             assertThat(!String.valueOf(e.getMessage()).startsWith("no message"))
-                    .as(what + ": still open after " + elapsed(start)).isTrue();
+                    .as(what + ": still open after " + elapsed(start))
+                    .isTrue();
         }
-        assertThat(elapsed(start).compareTo(bound) <= 0).as(what + ": closed only after " + elapsed(start)).isTrue();
+        assertThat(elapsed(start).compareTo(bound) <= 0)
+                .as(what + ": closed only after " + elapsed(start))
+                .isTrue();
     }
 
     private static Duration elapsed(long start) {
@@ -172,7 +190,8 @@ class SipHostileInputIT {
         try (RawSip sip = SipServer.client("UDP")) {
             ClientDialog dialog = new ClientDialog(sip, SipServer.CHAT, true, author);
             dialog.establish();
-            String join = XccosTestClient.envelope("1", "<cmd id=\"cmd:join\" seqid=\"1\"><data>" + chanid(room, 0) + "</data></cmd>");
+            String join = XccosTestClient.envelope(
+                    "1", "<cmd id=\"cmd:join\" seqid=\"1\"><data>" + chanid(room, 0) + "</data></cmd>");
             assertThat(dialog.call("INFO", join).status()).isEqualTo(200);
 
             // Pairs sent in swapped order: CSeq n+2 before n+1, as UDP may reorder a burst.
@@ -184,9 +203,12 @@ class SipHostileInputIT {
                 for (int k : new int[] {i + 1, i}) {
                     String text = "burst " + k + " " + run;
                     dialog.setCSeq(base + k);
-                    wire.add(dialog.request("INFO", XccosTestClient.envelope(Integer.toString(100 + k),
-                            "<grpchat id=\"grpchat\" seqid=\"1\" chanUri=\"" + room + "\" author=\"" + author
-                                    + "\" ts=\"2026-11-28T16:40:45Z\"><chat>" + text + "</chat></grpchat>")));
+                    wire.add(dialog.request(
+                            "INFO",
+                            XccosTestClient.envelope(
+                                    Integer.toString(100 + k),
+                                    "<grpchat id=\"grpchat\" seqid=\"1\" chanUri=\"" + room + "\" author=\"" + author
+                                            + "\" ts=\"2026-11-28T16:40:45Z\"><chat>" + text + "</chat></grpchat>")));
                     textByCSeq.put(base + k + 1, text);
                 }
             }
@@ -201,13 +223,18 @@ class SipHostileInputIT {
                 if (answer.status() == 200) {
                     accepted.add(post.getValue());
                 } else {
-                    assertThat(answer.status()).as("CSeq " + post.getKey() + ": " + answer).isEqualTo(503);
-                    assertThat(answer.header("Retry-After") != null).as(answer.toString()).isTrue();
+                    assertThat(answer.status())
+                            .as("CSeq " + post.getKey() + ": " + answer)
+                            .isEqualTo(503);
+                    assertThat(answer.header("Retry-After") != null)
+                            .as(answer.toString())
+                            .isTrue();
                     refused.add(post.getValue());
                 }
             }
             assertThat(accepted.size() >= posts / 2)
-                    .as("most posts of a small burst are taken: " + accepted + " refused " + refused).isTrue();
+                    .as("most posts of a small burst are taken: " + accepted + " refused " + refused)
+                    .isTrue();
 
             // Each accepted post is echoed once (server INFOs are counted by their CSeq: UDP retransmits them).
             Map<Long, String> echoes = new ConcurrentHashMap<>();
@@ -218,7 +245,9 @@ class SipHostileInputIT {
                     echoes.put(info.cseqNumber(), SipServer.xpath(info.body(), "/xccos/grpchat/chat"));
                 }
             }
-            List<String> stored = history.last(user("owner"), room, 100).stream().map(MessageView::text).toList();
+            List<String> stored = history.last(user("owner"), room, 100).stream()
+                    .map(MessageView::text)
+                    .toList();
             for (String text : textByCSeq.values()) {
                 long times = stored.stream().filter(text::equals).count();
                 long echoed = echoes.values().stream().filter(text::equals).count();
@@ -247,15 +276,17 @@ class SipHostileInputIT {
                 crowd.add(client);
                 join(client, roomUris.get(i % roomUris.size()));
                 // From now on the client answers the server's INFOs (notices of later joiners), as SIPE does.
-                Thread answerer = new Thread(() -> {
-                    try {
-                        while (true) {
-                            client.dialog.answerRequest("INFO");
-                        }
-                    } catch (IOException | RuntimeException closed) {
-                        // The socket closed (or the wait ran out): nothing left to answer.
-                    }
-                }, "crowd-" + i);
+                Thread answerer = new Thread(
+                        () -> {
+                            try {
+                                while (true) {
+                                    client.dialog.answerRequest("INFO");
+                                }
+                            } catch (IOException | RuntimeException closed) {
+                                // The socket closed (or the wait ran out): nothing left to answer.
+                            }
+                        },
+                        "crowd-" + i);
                 answerer.setDaemon(true);
                 answerer.start();
                 answering.add(answerer);
@@ -273,30 +304,41 @@ class SipHostileInputIT {
         // At once: a new client signs in to a room the crowd was in, posts, gets its answers.
         try (XccosTestClient survivor = XccosTestClient.signIn(user("survivor"))) {
             join(survivor, roomUris.get(0));
-            assertThat(survivor.post(roomUris.get(0), "still here " + run).status()).isEqualTo(200);
+            assertThat(survivor.post(roomUris.get(0), "still here " + run).status())
+                    .isEqualTo(200);
             awaitInfo(survivor, "/xccos/grpchat");
             Duration recovered = elapsed(cut);
-            LOG.info(() -> "mass disconnect of " + clients + ": a new client signed in, joined and posted within " + recovered);
-            assertThat(recovered.compareTo(Duration.ofSeconds(5)) < 0).as("recovered in " + recovered).isTrue();
+            LOG.info(() -> "mass disconnect of " + clients + ": a new client signed in, joined and posted within "
+                    + recovered);
+            assertThat(recovered.compareTo(Duration.ofSeconds(5)) < 0)
+                    .as("recovered in " + recovered)
+                    .isTrue();
 
             // The departures settle within seconds: then fresh clients sign in and post promptly.
             for (int i = 0; i < 10; i++) {
                 long before = System.nanoTime();
                 try (XccosTestClient fresh = XccosTestClient.signIn(user("fresh" + i))) {
                     join(fresh, roomUris.get(i % roomUris.size()));
-                    assertThat(fresh.post(roomUris.get(i % roomUris.size()), "fresh " + i).status()).isEqualTo(200);
+                    assertThat(fresh.post(roomUris.get(i % roomUris.size()), "fresh " + i)
+                                    .status())
+                            .isEqualTo(200);
                     fresh.bye();
                 }
                 Duration took = elapsed(before);
-                assertThat(took.compareTo(Duration.ofSeconds(2)) < 0).as("fresh sign-in " + i + " took " + took)
+                assertThat(took.compareTo(Duration.ofSeconds(2)) < 0)
+                        .as("fresh sign-in " + i + " took " + took)
                         .isTrue();
             }
             Duration settled = elapsed(cut);
             long logGrowth = Files.size(log) - logBefore;
             LOG.info(() -> "mass disconnect of " + clients + ": settled within " + settled + ", server log grew by "
                     + logGrowth + " bytes");
-            assertThat(settled.compareTo(Duration.ofSeconds(15)) < 0).as("settled in " + settled).isTrue();
-            assertThat(logGrowth < 64 * 1024).as("server log grew by " + logGrowth + " bytes").isTrue();
+            assertThat(settled.compareTo(Duration.ofSeconds(15)) < 0)
+                    .as("settled in " + settled)
+                    .isTrue();
+            assertThat(logGrowth < 64 * 1024)
+                    .as("server log grew by " + logGrowth + " bytes")
+                    .isTrue();
         }
         for (Thread answerer : answering) {
             answerer.join(RawSip.TIMEOUT_MS);
@@ -305,8 +347,10 @@ class SipHostileInputIT {
 
     /** cmd:join, its 200 and its reply; notices that come first (others leaving, joining) are answered on the way. */
     private static void join(XccosTestClient client, String roomUri) throws IOException {
-        RawSip.Msg ok = client.dialog.call("INFO", XccosTestClient.envelope("1",
-                "<cmd id=\"cmd:join\" seqid=\"1\"><data>" + chanid(roomUri, 0) + "</data></cmd>"));
+        RawSip.Msg ok = client.dialog.call(
+                "INFO",
+                XccosTestClient.envelope(
+                        "1", "<cmd id=\"cmd:join\" seqid=\"1\"><data>" + chanid(roomUri, 0) + "</data></cmd>"));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
         awaitInfo(client, "/xccos/rpl[@id='rpl:join']");
     }

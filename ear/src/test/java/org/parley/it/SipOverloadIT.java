@@ -34,7 +34,8 @@ class SipOverloadIT {
     void inviteIsRefusedWith503OverUdpAndTcp() throws Exception {
         for (String transport : new String[] {"UDP", "TCP"}) {
             try (RawSip sip = SipServer.client(transport)) {
-                RawSip.Msg refused = new ClientDialog(sip, SipServer.LOOKUP, true, SipServer.ALICE).call("INVITE", null);
+                RawSip.Msg refused =
+                        new ClientDialog(sip, SipServer.LOOKUP, true, SipServer.ALICE).call("INVITE", null);
                 assertRefused(refused);
             }
         }
@@ -53,7 +54,9 @@ class SipOverloadIT {
     private static void assertRefused(RawSip.Msg response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         String retryAfter = response.header("Retry-After");
-        assertThat(retryAfter != null && retryAfter.matches("\\d+.*")).as(response.toString()).isTrue();
+        assertThat(retryAfter != null && retryAfter.matches("\\d+.*"))
+                .as(response.toString())
+                .isTrue();
     }
 
     /**
@@ -63,7 +66,8 @@ class SipOverloadIT {
      */
     public static final class NoQueuedRequests implements ServerSetupTask {
 
-        private static final ModelNode PROPERTY = Operations.createAddress("system-property", "parley.sip.max-queued-requests");
+        private static final ModelNode PROPERTY =
+                Operations.createAddress("system-property", "parley.sip.max-queued-requests");
 
         private ModelNode configured;
 

@@ -17,8 +17,7 @@ final class SipServer {
     static final String CHAT = "sip:GC-1-PersistentChatService-1@" + DOMAIN;
     static final String ALICE = "sip:alice@" + DOMAIN;
 
-    private SipServer() {
-    }
+    private SipServer() {}
 
     static int port() {
         return Integer.parseInt(System.getenv().getOrDefault("PARLEY_SIP_PORT", "5060"));
@@ -35,7 +34,9 @@ final class SipServer {
             // In-container: the server's own configuration directory.
             return Path.of(configuration, "parley-sip.p12.pem");
         }
-        return Path.of(System.getProperty("parley.test.server.base", "target/test-server"), "configuration",
+        return Path.of(
+                System.getProperty("parley.test.server.base", "target/test-server"),
+                "configuration",
                 "parley-sip.p12.pem");
     }
 

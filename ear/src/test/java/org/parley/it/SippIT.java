@@ -63,15 +63,41 @@ class SippIT {
         for (Path old : List.of(messages, errors, stats)) {
             Files.deleteIfExists(old);
         }
-        List<String> command = List.of(sipp.get().toString(), "127.0.0.1:" + SipServer.port(),
-                "-sf", scenario.toString(), "-t", mode, "-i", "127.0.0.1", "-m", "1",
-                "-s", "ocschat", "-key", "domain", SipServer.DOMAIN,
+        List<String> command = List.of(
+                sipp.get().toString(),
+                "127.0.0.1:" + SipServer.port(),
+                "-sf",
+                scenario.toString(),
+                "-t",
+                mode,
+                "-i",
+                "127.0.0.1",
+                "-m",
+                "1",
+                "-s",
+                "ocschat",
+                "-key",
+                "domain",
+                SipServer.DOMAIN,
                 // sipp's own bound (it stops and fails) below ours (the process is killed).
-                "-timeout", "30s", "-timeout_error", "-nostdin",
-                "-trace_msg", "-message_file", messages.toString(), "-trace_err", "-error_file", errors.toString(),
-                "-trace_stat", "-stf", stats.toString());
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+                "-timeout",
+                "30s",
+                "-timeout_error",
+                "-nostdin",
+                "-trace_msg",
+                "-message_file",
+                messages.toString(),
+                "-trace_err",
+                "-error_file",
+                errors.toString(),
+                "-trace_stat",
+                "-stf",
+                stats.toString());
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         boolean finished = process.waitFor(60, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -86,7 +112,8 @@ class SippIT {
     /** The cumulative SuccessfulCall(C) column of sipp's last statistics line. */
     private static long successfulCalls(Path stats) throws IOException {
         List<String> lines = Files.readAllLines(stats, StandardCharsets.ISO_8859_1).stream()
-                .filter(line -> !line.isBlank()).toList();
+                .filter(line -> !line.isBlank())
+                .toList();
         List<String> columns = Arrays.asList(lines.get(0).split(";"));
         int column = columns.indexOf("SuccessfulCall(C)");
         if (column < 0 || lines.size() < 2) {
@@ -100,7 +127,10 @@ class SippIT {
     }
 
     private static Optional<Path> onPath(String program) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
-                .map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
+        return Arrays.stream(
+                        System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, program))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 }

@@ -22,7 +22,8 @@ final class WebApiClient {
 
     static final String BASE = "http://127.0.0.1:8080/parley/api/v1";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String authorization;
 
@@ -31,8 +32,8 @@ final class WebApiClient {
     }
 
     static WebApiClient as(String user, String password) {
-        return new WebApiClient("Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new WebApiClient("Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     static WebApiClient anonymous() {
@@ -44,12 +45,14 @@ final class WebApiClient {
     }
 
     HttpResponse<String> post(String path, String json, String... headers) throws Exception {
-        return send(request(path, headers).header("Content-Type", "application/json")
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     HttpResponse<String> put(String path, String json, String... headers) throws Exception {
-        return send(request(path, headers).header("Content-Type", "application/json")
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 

@@ -78,7 +78,8 @@ class WebChatIT {
             conversationIs(alicePage, "Hello from Alice's browser", "Hello from SIP");
             say(bobPage, "Hello from Bob's browser\nin two lines");
 
-            List<String> all = List.of("Hello from Alice's browser", "Hello from SIP", "Hello from Bob's browser\nin two lines");
+            List<String> all =
+                    List.of("Hello from Alice's browser", "Hello from SIP", "Hello from Bob's browser\nin two lines");
             conversationIs(alicePage, all.toArray(String[]::new));
             conversationIs(bobPage, all.toArray(String[]::new));
             List<String> heard = new ArrayList<>();
@@ -86,8 +87,12 @@ class WebChatIT {
                 heard.add(XccosTestClient.text(sip.await("/xccos/grpchat"), "/xccos/grpchat/chat"));
             }
             assertThat(heard).containsExactlyElementsOf(all);
-            Files.copy(((TakesScreenshot) bobPage.browser).getScreenshotAs(OutputType.FILE).toPath(),
-                    Paths.get("target", "web-chat.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    ((TakesScreenshot) bobPage.browser)
+                            .getScreenshotAs(OutputType.FILE)
+                            .toPath(),
+                    Paths.get("target", "web-chat.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -107,11 +112,15 @@ class WebChatIT {
         assertThat(texts(bobPage)).startsWith("old message 1", "old message 2").endsWith("old message 60");
 
         try (XccosTestClient sip = XccosTestClient.signIn("sip:files-" + run + "@contoso.com")) {
-            Document join = sip.command("cmd:join", "<data>" + XccosTestClient.chanid(room.getString("uri"), 0) + "</data>");
+            Document join =
+                    sip.command("cmd:join", "<data>" + XccosTestClient.chanid(room.getString("uri"), 0) + "</data>");
             assertThat(XccosTestClient.text(join, "//resp/@code")).isEqualTo("200");
-            Path file = Files.createDirectories(Paths.get("target", "web-chat", run)).resolve("agenda.txt");
+            Path file = Files.createDirectories(Paths.get("target", "web-chat", run))
+                    .resolve("agenda.txt");
             Files.writeString(file, "1. chat in a browser\n", StandardCharsets.UTF_8);
-            bobPage.browser.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+            bobPage.browser
+                    .findElement(By.id("upload-file"))
+                    .sendKeys(file.toAbsolutePath().toString());
             bobPage.click("upload");
             bobPage.statusIs("agenda.txt shared.");
             String announcement = XccosTestClient.text(sip.await("/xccos/grpchat"), "/xccos/grpchat/chat");
@@ -122,13 +131,15 @@ class WebChatIT {
 
     @Test
     void aMemberRemovedWhileThePageIsOpenLosesTheRoomAtOnce() throws Exception {
-        String id = room("Members", "CLOSED", "\"members\": [\"sip:bob@contoso.com\"], ").getString("id");
+        String id = room("Members", "CLOSED", "\"members\": [\"sip:bob@contoso.com\"], ")
+                .getString("id");
         follow(bob, id);
         BrowserPage bobPage = signedIn("bob", id);
         posted(alice, id, "before bob goes");
         conversationIs(bobPage, "before bob goes");
 
-        HttpResponse<String> removed = alice.delete("/rooms/" + id + "/members/" + WebApiClient.segment("sip:bob@contoso.com"));
+        HttpResponse<String> removed =
+                alice.delete("/rooms/" + id + "/members/" + WebApiClient.segment("sip:bob@contoso.com"));
         assertThat(removed.statusCode()).as(removed.body()).isIn(200, 204);
 
         bobPage.statusIs("You may no longer read Chat Members " + run + ".");
@@ -147,10 +158,12 @@ class WebChatIT {
             bobPage.clickIn("#chat-rooms li[data-room-id='" + id + "']", "open");
             posted(alice, id, "before the blip");
             conversationIs(bobPage, "before the blip");
-            bobPage.waitFor(driver -> "Live".equals(driver.findElement(By.id("connection")).getText()));
+            bobPage.waitFor(driver ->
+                    "Live".equals(driver.findElement(By.id("connection")).getText()));
 
             proxy.cut();
-            bobPage.waitFor(driver -> driver.findElement(By.id("connection")).getText().startsWith("Reconnecting"));
+            bobPage.waitFor(
+                    driver -> driver.findElement(By.id("connection")).getText().startsWith("Reconnecting"));
             posted(alice, id, "missed 1");
             posted(alice, id, "missed 2");
             proxy.restore();

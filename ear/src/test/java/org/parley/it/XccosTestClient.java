@@ -74,7 +74,8 @@ final class XccosTestClient implements Closeable {
     /** Sends a command; expects exactly 200 to its INFO, then returns the reply INFO's document. */
     Document command(String id, String data) throws IOException {
         String envid = Long.toString(ENVIDS.incrementAndGet());
-        RawSip.Msg answer = dialog.call("INFO", envelope(envid, "<cmd id=\"" + id + "\" seqid=\"1\">" + data + "</cmd>"));
+        RawSip.Msg answer =
+                dialog.call("INFO", envelope(envid, "<cmd id=\"" + id + "\" seqid=\"1\">" + data + "</cmd>"));
         if (answer.status() != 200) {
             throw new AssertionError(id + " got " + answer);
         }
@@ -91,8 +92,11 @@ final class XccosTestClient implements Closeable {
      * {@code resp/@code} says how it went (an error reply names no command id to check).
      */
     Document attempt(String id, String data) throws IOException {
-        RawSip.Msg answer = dialog.call("INFO", envelope(Long.toString(ENVIDS.incrementAndGet()),
-                "<cmd id=\"" + id + "\" seqid=\"1\">" + data + "</cmd>"));
+        RawSip.Msg answer = dialog.call(
+                "INFO",
+                envelope(
+                        Long.toString(ENVIDS.incrementAndGet()),
+                        "<cmd id=\"" + id + "\" seqid=\"1\">" + data + "</cmd>"));
         if (answer.status() != 200) {
             throw new AssertionError(id + " got " + answer);
         }
@@ -178,8 +182,11 @@ final class XccosTestClient implements Closeable {
     static String xml(Document document) {
         try {
             java.io.StringWriter out = new java.io.StringWriter();
-            javax.xml.transform.TransformerFactory.newInstance().newTransformer()
-                    .transform(new javax.xml.transform.dom.DOMSource(document), new javax.xml.transform.stream.StreamResult(out));
+            javax.xml.transform.TransformerFactory.newInstance()
+                    .newTransformer()
+                    .transform(
+                            new javax.xml.transform.dom.DOMSource(document),
+                            new javax.xml.transform.stream.StreamResult(out));
             return out.toString();
         } catch (Exception e) {
             return document.toString();
@@ -187,13 +194,16 @@ final class XccosTestClient implements Closeable {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     static String chanid(String roomUri, int key) {
         String rest = roomUri.substring("ma-chan://".length());
         int slash = rest.indexOf('/');
-        return "<chanid key=\"" + key + "\" domain=\"" + rest.substring(0, slash) + "\" value=\"" + rest.substring(slash + 1)
-                + "\"/>";
+        return "<chanid key=\"" + key + "\" domain=\"" + rest.substring(0, slash) + "\" value=\""
+                + rest.substring(slash + 1) + "\"/>";
     }
 }

@@ -31,15 +31,24 @@ public class HealthProbes {
     public HealthCheckResponse call(String check) {
         HealthCheck probe = probes.get(check);
         if (probe == null) {
-            return HealthCheckResponse.named(check).down().withData("state", "not started").build();
+            return HealthCheckResponse.named(check)
+                    .down()
+                    .withData("state", "not started")
+                    .build();
         }
         try {
             HealthCheckResponse response = probe.call();
-            return response.getName().equals(check) ? response
-                    : HealthCheckResponse.builder().name(check).status(response.getStatus() == HealthCheckResponse.Status.UP)
+            return response.getName().equals(check)
+                    ? response
+                    : HealthCheckResponse.builder()
+                            .name(check)
+                            .status(response.getStatus() == HealthCheckResponse.Status.UP)
                             .build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named(check).down().withData("failure", e.toString()).build();
+            return HealthCheckResponse.named(check)
+                    .down()
+                    .withData("failure", e.toString())
+                    .build();
         }
     }
 }

@@ -74,8 +74,9 @@ public class NodeReadiness {
 
     private void renew() {
         try {
-            ready = !suspended.getAsBoolean() && ParleyChecks.READINESS.stream()
-                    .allMatch(check -> probes.call(check).getStatus() == HealthCheckResponse.Status.UP);
+            ready = !suspended.getAsBoolean()
+                    && ParleyChecks.READINESS.stream()
+                            .allMatch(check -> probes.call(check).getStatus() == HealthCheckResponse.Status.UP);
             answeredAt = clock.getAsLong();
             answered = true;
         } finally {

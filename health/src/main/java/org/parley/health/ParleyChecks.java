@@ -33,15 +33,14 @@ public final class ParleyChecks {
     public static final String THREADS = "parley-threads";
 
     /** The readiness checks: all must be UP for the node to take new work. */
-    public static final List<String> READINESS = List.of(CLIENT_ENDPOINTS, CHAT_STORE, COMPLIANCE, MESSAGING,
-            FILE_STORE);
+    public static final List<String> READINESS =
+            List.of(CLIENT_ENDPOINTS, CHAT_STORE, COMPLIANCE, MESSAGING, FILE_STORE);
 
     /** Every check, in the order an operator reads them. */
-    public static final List<String> ALL = List.of(CLIENT_ENDPOINTS, CHAT_STORE, COMPLIANCE, MESSAGING, FILE_STORE,
-            THREADS);
+    public static final List<String> ALL =
+            List.of(CLIENT_ENDPOINTS, CHAT_STORE, COMPLIANCE, MESSAGING, FILE_STORE, THREADS);
 
-    private ParleyChecks() {
-    }
+    private ParleyChecks() {}
 
     abstract static class Delegating implements HealthCheck {
 

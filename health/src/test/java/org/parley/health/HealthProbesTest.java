@@ -21,7 +21,8 @@ class HealthProbesTest {
 
         assertThat(response.getName()).isEqualTo(ParleyChecks.CHAT_STORE);
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(response.getData()).hasValueSatisfying(data -> assertThat(data).containsEntry("state", "not started"));
+        assertThat(response.getData())
+                .hasValueSatisfying(data -> assertThat(data).containsEntry("state", "not started"));
     }
 
     @Test
@@ -43,8 +44,9 @@ class HealthProbesTest {
 
         HealthCheckResponse failed = probes.call(ParleyChecks.MESSAGING);
         assertThat(failed.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(failed.getData()).hasValueSatisfying(data -> assertThat(data.get("failure").toString())
-                .contains("broker gone"));
+        assertThat(failed.getData())
+                .hasValueSatisfying(
+                        data -> assertThat(data.get("failure").toString()).contains("broker gone"));
         assertThat(probes.call(ParleyChecks.THREADS).getName()).isEqualTo(ParleyChecks.THREADS);
     }
 }

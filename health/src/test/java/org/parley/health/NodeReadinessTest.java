@@ -18,6 +18,7 @@ class NodeReadinessTest {
     private final AtomicLong now = new AtomicLong();
     /** The background renewal, run when the test says. */
     private final ArrayDeque<Runnable> background = new ArrayDeque<>();
+
     private final NodeReadiness readiness = new NodeReadiness(suspended::get, now::get) {
         @Override
         Executor executor() {
@@ -33,6 +34,7 @@ class NodeReadinessTest {
         }
         return readiness.ready();
     }
+
     private final AtomicInteger probed = new AtomicInteger();
 
     @BeforeAll
@@ -53,7 +55,9 @@ class NodeReadinessTest {
     @Test
     void readyOnlyWhenEveryReadinessCheckIsUpAndTheServerRuns() {
         allUp();
-        assertThat(readiness.ready()).as("the first question waits for its answer").isTrue();
+        assertThat(readiness.ready())
+                .as("the first question waits for its answer")
+                .isTrue();
         assertThat(background).isEmpty();
 
         readiness.probes.withdraw(ParleyChecks.FILE_STORE);
@@ -79,7 +83,9 @@ class NodeReadinessTest {
         now.addAndGet(NodeReadiness.KEPT_NANOS);
         readiness.probes.withdraw(ParleyChecks.CHAT_STORE);
         for (int i = 0; i < 100; i++) {
-            assertThat(readiness.ready()).as("the last answer, while the renewal waits").isTrue();
+            assertThat(readiness.ready())
+                    .as("the last answer, while the renewal waits")
+                    .isTrue();
         }
         assertThat(background).as("one renewal, however many ask").hasSize(1);
         background.poll().run();

@@ -62,7 +62,9 @@ final class PlainResponses extends HealthCheckResponseBuilder {
 
     @Override
     public HealthCheckResponse build() {
-        return new HealthCheckResponse(name, up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
+        return new HealthCheckResponse(
+                name,
+                up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
                 data.isEmpty() ? Optional.empty() : Optional.of(Map.copyOf(data)));
     }
 }

@@ -7,5 +7,4 @@ import java.time.Instant;
  * (docs/protocol/xccos.md §7.8). {@code time} is the time the server stored it [INF: the spec allows the
  * server to replace the client's ts].
  */
-public record ChatMessage(String channelUri, String author, Instant time, String text) implements Outbound {
-}
+public record ChatMessage(String channelUri, String author, Instant time, String text) implements Outbound {}

@@ -132,6 +132,5 @@ public sealed interface Command extends Inbound {
     }
 
     /** Any other command: answered with an error reply, never with silence (§7.9). */
-    record Unknown(CommandRef ref, String id) implements Command {
-    }
+    record Unknown(CommandRef ref, String id) implements Command {}
 }

@@ -22,17 +22,22 @@ public sealed interface DataItem {
     }
 
     /** aib: a list of uib ids with one role in a room, or (in notices) a room by GUID. */
-    record Affiliation(String key, String value, String domain) implements DataItem {
-    }
+    record Affiliation(String key, String value, String domain) implements DataItem {}
 
     /** info and prop children of a chanib. */
-    record Property(String id, String value) {
-    }
+    record Property(String id, String value) {}
 
     /** chanib: a room, with as much detail as the reply needs. */
-    record ChannelInfo(String uri, String name, String description, String topic,
-                       List<Property> infos, List<Property> props, List<Affiliation> affiliations,
-                       List<HistoryMessage> messages) implements DataItem {
+    record ChannelInfo(
+            String uri,
+            String name,
+            String description,
+            String topic,
+            List<Property> infos,
+            List<Property> props,
+            List<Affiliation> affiliations,
+            List<HistoryMessage> messages)
+            implements DataItem {
         public ChannelInfo {
             infos = List.copyOf(infos);
             props = List.copyOf(props);
@@ -57,12 +62,10 @@ public sealed interface DataItem {
      * number [INF: an extra attribute, msgid, so a client can page back from it].
      */
     record HistoryMessage(String channelUri, String author, Instant time, String text, Long messageId)
-            implements DataItem {
-    }
+            implements DataItem {}
 
     /** fib: a room a bjoin could not enter, instead of its chanib. */
-    record FailureInfo(String key, String value, String domain) implements DataItem {
-    }
+    record FailureInfo(String key, String value, String domain) implements DataItem {}
 
     /**
      * sib: server information (docs/protocol/xccos.md §7.2).
@@ -70,30 +73,40 @@ public sealed interface DataItem {
      * @param roomManagementUrl the page where clients create and manage rooms, or null for none (the attribute is
      *                          then left out, as a server without one would send it)
      */
-    record ServerInfo(String infoType, Instant serverTime, int searchLimit, int messageSizeLimit,
-                      int storySizeLimit, String rootUri, String dbVersion, String roomManagementUrl)
+    record ServerInfo(
+            String infoType,
+            Instant serverTime,
+            int searchLimit,
+            int messageSizeLimit,
+            int storySizeLimit,
+            String rootUri,
+            String dbVersion,
+            String roomManagementUrl)
             implements DataItem {
 
         /** Without a room management URL. */
-        public ServerInfo(String infoType, Instant serverTime, int searchLimit, int messageSizeLimit,
-                          int storySizeLimit, String rootUri, String dbVersion) {
+        public ServerInfo(
+                String infoType,
+                Instant serverTime,
+                int searchLimit,
+                int messageSizeLimit,
+                int storySizeLimit,
+                String rootUri,
+                String dbVersion) {
             this(infoType, serverTime, searchLimit, messageSizeLimit, storySizeLimit, rootUri, dbVersion, null);
         }
     }
 
     /** token: a one-use file transfer token and the web service that takes it (§7.9). */
-    record FileToken(String token, String serverUri) implements DataItem {
-    }
+    record FileToken(String token, String serverUri) implements DataItem {}
 
     /**
      * pref: a user's preference (§7.9): its label, its version ({@code seqid}) and its content in base64 [INF: the
      * reply's shape, mirrored from the request's].
      */
-    record Preference(String label, long seqid, String content) implements DataItem {
-    }
+    record Preference(String label, long seqid, String content) implements DataItem {}
 
     /** inv: an invitation to a room [INF: shape of rpl:getinv not public, §12 q3]. */
-    record InvitationInfo(long invitationId, String channelUri, String channelName, String inviter,
-                          Instant time) implements DataItem {
-    }
+    record InvitationInfo(long invitationId, String channelUri, String channelName, String inviter, Instant time)
+            implements DataItem {}
 }

@@ -7,5 +7,4 @@ import java.time.Instant;
  * without it were refused by the original server (docs/protocol/xccos.md §7.8), so the parser requires it.
  */
 public record Post(CommandRef ref, String channelUri, String author, Instant clientTime, String text)
-        implements Inbound {
-}
+        implements Inbound {}

@@ -76,8 +76,10 @@ final class SecureXmlReader {
         while (reader.hasNext()) {
             int event = reader.next();
             switch (event) {
-                case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION ->
-                        throw new XccosException("DTDs and entity declarations are not accepted");
+                case XMLStreamConstants.DTD,
+                        XMLStreamConstants.ENTITY_REFERENCE,
+                        XMLStreamConstants.ENTITY_DECLARATION ->
+                    throw new XccosException("DTDs and entity declarations are not accepted");
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (++elements > maxElements) {
                         throw new XccosException("more than " + maxElements + " elements");

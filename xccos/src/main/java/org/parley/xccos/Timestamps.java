@@ -14,16 +14,17 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static Instant parse(String text) {
         String trimmed = text.trim();
         try {
-            return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException withoutZone) {
             try {
-                return LocalDateTime.parse(trimmed, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(trimmed, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                        .toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
                 throw new XccosException("not an ISO-8601 time: " + text, e);
             }

@@ -52,8 +52,7 @@ public final class XccosCodec {
     // ---------------------------------------------------------------- reading
 
     /** A client's envelope: its envid and what it carries (in practice one command or post). */
-    public record Envelope(String envid, List<Inbound> items) {
-    }
+    public record Envelope(String envid, List<Inbound> items) {}
 
     public Envelope parse(byte[] body) {
         XmlNode root = reader.read(body);
@@ -91,7 +90,9 @@ public final class XccosCodec {
             case "cmd:requri" -> new Command.RequestUri(ref);
             case "cmd:getserverinfo" -> {
                 XmlNode sib = data.child("sib").orElse(null);
-                yield new Command.GetServerInfo(ref, sib == null ? null : sib.attribute("domain"),
+                yield new Command.GetServerInfo(
+                        ref,
+                        sib == null ? null : sib.attribute("domain"),
                         sib == null ? null : sib.attribute("infoType"));
             }
             case "cmd:getinv" -> {
@@ -103,14 +104,19 @@ public final class XccosCodec {
                 XmlNode qib = data.child("qib").orElseThrow(() -> new XccosException("chansrch needs a qib"));
                 String qtype = qib.attribute("qtype");
                 String criteria = qib.attribute("criteria");
-                yield new Command.ChannelSearch(ref, qtype == null ? "BYNAME" : qtype,
-                        criteria == null ? "" : criteria, "true".equalsIgnoreCase(qib.attribute("extended")));
+                yield new Command.ChannelSearch(
+                        ref,
+                        qtype == null ? "BYNAME" : qtype,
+                        criteria == null ? "" : criteria,
+                        "true".equalsIgnoreCase(qib.attribute("extended")));
             }
             case "cmd:join", "cmd:bjoin" -> {
                 List<ChannelId> channels = new ArrayList<>();
                 for (XmlNode chanid : data.children("chanid")) {
-                    channels.add(new ChannelId((int) parseLong(chanid.attribute("key"), channels.size(), "key"),
-                            chanid.requiredAttribute("domain"), chanid.requiredAttribute("value")));
+                    channels.add(new ChannelId(
+                            (int) parseLong(chanid.attribute("key"), channels.size(), "key"),
+                            chanid.requiredAttribute("domain"),
+                            chanid.requiredAttribute("value")));
                 }
                 if (channels.isEmpty()) {
                     throw new XccosException(id + " names no room");
@@ -139,32 +145,39 @@ public final class XccosCodec {
             case "cmd:getassociations" -> new Command.GetAssociations(ref);
             case "cmd:getfutok", "cmd:getfdtok" -> {
                 XmlNode ftdb = data.child("ftdb").orElseThrow(() -> new XccosException(id + " needs an ftdb"));
-                yield new Command.GetFileToken(ref, id.equalsIgnoreCase("cmd:getfutok"),
-                        ftdb.requiredAttribute("channelUri"), ftdb.requiredAttribute("fileUrl"));
+                yield new Command.GetFileToken(
+                        ref,
+                        id.equalsIgnoreCase("cmd:getfutok"),
+                        ftdb.requiredAttribute("channelUri"),
+                        ftdb.requiredAttribute("fileUrl"));
             }
             case "cmd:nodespermcreatechild" -> new Command.CreatePermission(ref);
             case "cmd:getpref" -> {
                 XmlNode pref = data.child("pref").orElseThrow(() -> new XccosException("getpref needs a pref"));
-                yield new Command.GetPreference(ref, pref.requiredAttribute("label"), pref.attribute("seqid"),
+                yield new Command.GetPreference(
+                        ref,
+                        pref.requiredAttribute("label"),
+                        pref.attribute("seqid"),
                         "true".equalsIgnoreCase(pref.attribute("createdefault")));
             }
             case "cmd:setpref" -> {
                 XmlNode pref = data.child("pref").orElseThrow(() -> new XccosException("setpref needs a pref"));
                 String content = pref.attribute("content");
-                yield new Command.SetPreference(ref, pref.requiredAttribute("label"), pref.attribute("seqid"),
-                        content == null ? "" : content);
+                yield new Command.SetPreference(
+                        ref, pref.requiredAttribute("label"), pref.attribute("seqid"), content == null ? "" : content);
             }
             case "cmd:msgsrch" -> {
                 XmlNode qib = data.child("qib").orElseThrow(() -> new XccosException("msgsrch needs a qib"));
-                yield new Command.MessageSearch(ref, qib.requiredAttribute("criteria"), qib.attribute("chanUri"),
-                        (int) parseLong(qib.attribute("limit"), 0, "limit"));
+                yield new Command.MessageSearch(ref, qib.requiredAttribute("criteria"), qib.attribute("chanUri"), (int)
+                        parseLong(qib.attribute("limit"), 0, "limit"));
             }
             default -> new Command.Unknown(ref, id);
         };
     }
 
     private static String channelUri(XmlNode data) {
-        return data.child("chanib").orElseThrow(() -> new XccosException("the command names no chanib"))
+        return data.child("chanib")
+                .orElseThrow(() -> new XccosException("the command names no chanib"))
                 .requiredAttribute("uri");
     }
 
@@ -174,8 +187,12 @@ public final class XccosCodec {
             throw new XccosException("a post needs ts, the client's time");
         }
         String text = grpchat.child("chat").map(XmlNode::text).orElse("");
-        return new Post(ref(envid, grpchat), grpchat.requiredAttribute("chanUri"), grpchat.requiredAttribute("author"),
-                Timestamps.parse(ts), text);
+        return new Post(
+                ref(envid, grpchat),
+                grpchat.requiredAttribute("chanUri"),
+                grpchat.requiredAttribute("author"),
+                Timestamps.parse(ts),
+                text);
     }
 
     /** A history count the client named, else {@code absent}; never negative. */
@@ -185,8 +202,10 @@ public final class XccosCodec {
         }
         long count = parseLong(value, 0, "cnt");
         if (count < 0 || count > Integer.MAX_VALUE) {
-            throw new XccosException(count < 0 ? "a history count cannot be negative" : "a history count is too large: "
-                    + value.strip());
+            throw new XccosException(
+                    count < 0
+                            ? "a history count cannot be negative"
+                            : "a history count is too large: " + value.strip());
         }
         return (int) count;
     }
@@ -282,8 +301,9 @@ public final class XccosCodec {
         writeMessageBody(xml, chat.channelUri(), chat.author(), chat.time(), chat.text(), null);
     }
 
-    private static void writeMessageBody(XMLStreamWriter xml, String channelUri, String author,
-                                         Instant time, String text, Long messageId) throws XMLStreamException {
+    private static void writeMessageBody(
+            XMLStreamWriter xml, String channelUri, String author, Instant time, String text, Long messageId)
+            throws XMLStreamException {
         xml.writeAttribute("chanUri", channelUri);
         xml.writeAttribute("author", author);
         xml.writeAttribute("ts", Timestamps.format(time));
@@ -403,7 +423,9 @@ public final class XccosCodec {
     }
 
     private static void writeChannel(XMLStreamWriter xml, ChannelInfo chanib) throws XMLStreamException {
-        boolean empty = chanib.infos().isEmpty() && chanib.props().isEmpty() && chanib.affiliations().isEmpty()
+        boolean empty = chanib.infos().isEmpty()
+                && chanib.props().isEmpty()
+                && chanib.affiliations().isEmpty()
                 && chanib.messages().isEmpty();
         if (empty) {
             xml.writeEmptyElement("chanib");

@@ -36,12 +36,14 @@ public final class XccosNames {
      * the others: no capture shows a type. Clients ignore infos they do not know; SIPE reads only ucnt and visibilty].
      */
     public static final String INFO_TYPE = "urn:parlano:ma:info:type";
+
     public static final String PROP_FILE_POST = "urn:parlano:ma:prop:filepost";
     public static final String PROP_INVITE = "urn:parlano:ma:prop:invite";
     public static final String PROP_LOGGED = "urn:parlano:ma:prop:logged";
 
     /** aib keys (docs/protocol/xccos.md §6; their meaning is SIPE's reading, [INF]). */
     public static final String AFFILIATION_MEMBER = "3984";
+
     public static final String AFFILIATION_MANAGER = "12276";
 
     /** The key of a fib that stands for a room a bjoin could not enter (docs/protocol/xccos.md §6, V-NL). */
@@ -50,6 +52,5 @@ public final class XccosNames {
     public static final String CHANNEL_SCHEME = "ma-chan://";
     public static final String CATEGORY_SCHEME = "ma-cat://";
 
-    private XccosNames() {
-    }
+    private XccosNames() {}
 }

@@ -28,8 +28,7 @@ public final class BatchDelivery {
      *
      * @param deliveredTo events each adapter acknowledged, by adapter name
      */
-    public record Outcome(int delivered, int failures, int deleted, Map<String, Integer> deliveredTo) {
-    }
+    public record Outcome(int delivered, int failures, int deleted, Map<String, Integer> deliveredTo) {}
 
     private final ComplianceArchive archive;
     private final int batchSize;
@@ -64,8 +63,11 @@ public final class BatchDelivery {
                     adapter.deliver(batch);
                 } catch (Exception e) {
                     failures++;
-                    LOG.log(Level.WARNING, "compliance adapter " + adapter.name() + " failed on events " + batch.firstId()
-                            + ".." + batch.lastId() + "; they stay archived and are offered again next run", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "compliance adapter " + adapter.name() + " failed on events " + batch.firstId() + ".."
+                                    + batch.lastId() + "; they stay archived and are offered again next run",
+                            e);
                     archive.failed(adapter.name(), e.toString());
                     break;
                 }
@@ -77,8 +79,10 @@ public final class BatchDelivery {
         }
         int deleted = 0;
         if (!adapters.isEmpty()) {
-            ArchivePosition everywhere = adapters.stream().map(adapter -> archive.progressOf(adapter.name()))
-                    .min(ArchivePosition::compareTo).orElse(ArchivePosition.START);
+            ArchivePosition everywhere = adapters.stream()
+                    .map(adapter -> archive.progressOf(adapter.name()))
+                    .min(ArchivePosition::compareTo)
+                    .orElse(ArchivePosition.START);
             if (everywhere.isAfter(ArchivePosition.START)) {
                 deleted = archive.deleteUpTo(everywhere);
             }

@@ -35,8 +35,13 @@ public class ComplianceAdministration {
     public ComplianceStatus status() {
         ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
         JpaComplianceArchive.Backlog backlog = archive.backlog();
-        return new ComplianceStatus(settings.enabled(), settings.adapters(), outbox.backlog(), backlog.events(),
-                backlog.oldestReceivedAt(), archive.adapters().stream().map(ComplianceStatus.Adapter::of).toList(),
+        return new ComplianceStatus(
+                settings.enabled(),
+                settings.adapters(),
+                outbox.backlog(),
+                backlog.events(),
+                backlog.oldestReceivedAt(),
+                archive.adapters().stream().map(ComplianceStatus.Adapter::of).toList(),
                 deadLetters.browse());
     }
 

@@ -126,7 +126,8 @@ public class ComplianceDispatcher {
         List<ComplianceAdapter> adapters = adapters(settings);
         String holder = System.getProperty("jboss.node.name", "node") + "/" + UUID.randomUUID();
         if (!archive.takeDispatchLease(holder, Instant.now(), LEASE)) {
-            throw new ComplianceException("a compliance run is under way on another node; it delivers this backlog too");
+            throw new ComplianceException(
+                    "a compliance run is under way on another node; it delivers this backlog too");
         }
         BatchDelivery.Outcome outcome;
         try {
@@ -152,7 +153,9 @@ public class ComplianceDispatcher {
             }
             if (match == null) {
                 throw new IllegalStateException("no compliance adapter named " + name + "; known: "
-                        + Arrays.toString(adapterBeans.stream().map(ComplianceAdapter::name).toArray()));
+                        + Arrays.toString(adapterBeans.stream()
+                                .map(ComplianceAdapter::name)
+                                .toArray()));
             }
             chosen.add(match);
         }

@@ -34,11 +34,14 @@ import org.parley.compliance.infrastructure.JpaComplianceArchive;
  * redeliveries of configure-messaging.cli a message that can never be stored (a poison message)
  * lands in the dead-letter queue, where an administrator sees it. Nothing is dropped here.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/ParleyComplianceQueue"),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(
+                    propertyName = "destinationLookup",
+                    propertyValue = "java:/jms/queue/ParleyComplianceQueue"),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+        })
 public class ComplianceEventReceiver implements MessageListener {
 
     /** Looked up once: {@code Json.createXxx} looks the provider up through the ServiceLoader on every call. */
@@ -64,10 +67,12 @@ public class ComplianceEventReceiver implements MessageListener {
         List<ComplianceEvent> events;
         try {
             if (!(message instanceof TextMessage text)) {
-                throw new IllegalArgumentException("not a text message: " + message.getClass().getSimpleName());
+                throw new IllegalArgumentException(
+                        "not a text message: " + message.getClass().getSimpleName());
             }
             events = ComplianceOutbox.BATCH_FORMAT.equals(message.getStringProperty(ComplianceOutbox.FORMAT_PROPERTY))
-                    ? batch(text.getText()) : List.of(ComplianceEvent.fromJson(text.getText()));
+                    ? batch(text.getText())
+                    : List.of(ComplianceEvent.fromJson(text.getText()));
         } catch (JMSException | RuntimeException e) {
             LOG.warning(() -> "unreadable compliance message " + id(message) + " (it will end in ParleyComplianceDLQ): "
                     + e.getMessage());

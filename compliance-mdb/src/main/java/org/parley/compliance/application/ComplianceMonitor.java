@@ -53,8 +53,9 @@ public class ComplianceMonitor {
         }
 
         public Duration lag(Instant now) {
-            return oldest == null ? Duration.ZERO : Duration.between(oldest, now).isNegative() ? Duration.ZERO
-                    : Duration.between(oldest, now);
+            return oldest == null
+                    ? Duration.ZERO
+                    : Duration.between(oldest, now).isNegative() ? Duration.ZERO : Duration.between(oldest, now);
         }
     }
 
@@ -81,13 +82,20 @@ public class ComplianceMonitor {
         probes.register(ParleyChecks.COMPLIANCE, check);
         // Every configured adapter has its series from the start (at 0), so rate() and alerts see it at once.
         ComplianceSettings.fromSystemProperties().adapters().forEach(adapter -> meters.complianceDelivered(adapter, 0));
-        meters.gauge("parley.compliance.outbox.events", "Compliance events not yet relayed to the compliance queue",
-                Tags.empty(), () -> current().outbox());
-        meters.gauge("parley.compliance.backlog.events",
-                "Compliance events archived and not yet delivered to every adapter", Tags.empty(),
+        meters.gauge(
+                "parley.compliance.outbox.events",
+                "Compliance events not yet relayed to the compliance queue",
+                Tags.empty(),
+                () -> current().outbox());
+        meters.gauge(
+                "parley.compliance.backlog.events",
+                "Compliance events archived and not yet delivered to every adapter",
+                Tags.empty(),
                 () -> current().archive());
-        meters.gauge("parley.compliance.lag.seconds",
-                "Age of the oldest compliance event not yet delivered to every adapter", Tags.empty(),
+        meters.gauge(
+                "parley.compliance.lag.seconds",
+                "Age of the oldest compliance event not yet delivered to every adapter",
+                Tags.empty(),
                 () -> current().lag(clock.instant()).toMillis() / 1000.0);
     }
 
@@ -113,7 +121,8 @@ public class ComplianceMonitor {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "compliance stores not readable for the backlog sample", e);
             Sample previous = last;
-            taken = previous == null ? new Sample(now, 0, 0, null, e.toString())
+            taken = previous == null
+                    ? new Sample(now, 0, 0, null, e.toString())
                     : new Sample(now, previous.outbox(), previous.archive(), previous.oldest(), e.toString());
         }
         last = taken;
@@ -124,7 +133,8 @@ public class ComplianceMonitor {
     public Sample current() {
         Sample sample = last;
         if (sample == null || Duration.between(sample.at(), clock.instant()).toSeconds() > 2 * EVERY_SECONDS) {
-            return ComplianceSettings.fromSystemProperties().enabled() ? sample()
+            return ComplianceSettings.fromSystemProperties().enabled()
+                    ? sample()
                     : new Sample(clock.instant(), 0, 0, null, null);
         }
         return sample;

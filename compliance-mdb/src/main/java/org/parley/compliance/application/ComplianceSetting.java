@@ -14,7 +14,6 @@ import java.util.Properties;
  * service's file copy only.
  */
 public enum ComplianceSetting {
-
     ADAPTERS("parley.compliance.adapters", "xml"),
     /** 15 minutes, as in the original product. */
     INTERVAL_SECONDS("parley.compliance.interval-seconds", "900"),
@@ -49,7 +48,8 @@ public enum ComplianceSetting {
     /** The setting's value in {@code properties}, stripped, or its default (the data directory resolved there). */
     public String in(Properties properties) {
         String value = properties.getProperty(property);
-        return value == null ? fallback.replace(DATA_DIR, properties.getProperty("jboss.server.data.dir", "."))
+        return value == null
+                ? fallback.replace(DATA_DIR, properties.getProperty("jboss.server.data.dir", "."))
                 : value.strip();
     }
 

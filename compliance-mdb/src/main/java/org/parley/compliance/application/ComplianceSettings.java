@@ -16,9 +16,15 @@ import org.parley.chat.application.ChatSetting;
  * @param healthMaxLag     age of the oldest event not yet delivered everywhere beyond which the node is not ready
  *                         (zero: no limit); more than one {@code interval} is normal, events wait for the next run
  */
-public record ComplianceSettings(boolean enabled, List<String> adapters, Duration interval, int batchSize,
-                                 int maxBatchesPerRun, Path outputDirectory, long healthMaxBacklog,
-                                 Duration healthMaxLag) {
+public record ComplianceSettings(
+        boolean enabled,
+        List<String> adapters,
+        Duration interval,
+        int batchSize,
+        int maxBatchesPerRun,
+        Path outputDirectory,
+        long healthMaxBacklog,
+        Duration healthMaxLag) {
 
     /**
      * Read anew at each call, as the callers want it: a run picks up an adapter added to the system property
@@ -32,7 +38,9 @@ public record ComplianceSettings(boolean enabled, List<String> adapters, Duratio
         return new ComplianceSettings(
                 Boolean.parseBoolean(ChatSetting.COMPLIANCE_ENABLED.in(properties)),
                 Arrays.stream(ComplianceSetting.ADAPTERS.in(properties).split(","))
-                        .map(String::trim).filter(name -> !name.isEmpty()).toList(),
+                        .map(String::trim)
+                        .filter(name -> !name.isEmpty())
+                        .toList(),
                 Duration.ofSeconds(Long.parseLong(ComplianceSetting.INTERVAL_SECONDS.in(properties))),
                 Integer.parseInt(ComplianceSetting.BATCH_SIZE.in(properties)),
                 Integer.parseInt(ComplianceSetting.MAX_BATCHES_PER_RUN.in(properties)),

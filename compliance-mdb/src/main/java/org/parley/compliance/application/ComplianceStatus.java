@@ -16,17 +16,34 @@ import org.parley.compliance.domain.AdapterProgress;
  * @param adapters           every adapter that ever ran, also ones no longer configured
  * @param deadLetters        messages that could not be stored: they are in no archive
  */
-public record ComplianceStatus(boolean enabled, List<String> configuredAdapters, long outboxEvents,
-                               long backlogEvents, Instant oldestBacklogEvent, List<Adapter> adapters,
-                               DeadLetters deadLetters) {
+public record ComplianceStatus(
+        boolean enabled,
+        List<String> configuredAdapters,
+        long outboxEvents,
+        long backlogEvents,
+        Instant oldestBacklogEvent,
+        List<Adapter> adapters,
+        DeadLetters deadLetters) {
 
     /** An adapter's progress, copied out of the compliance store's entity. */
-    public record Adapter(String name, long lastEventId, long deliveredEvents, long failures, Instant lastRunAt,
-                          Instant lastSuccessAt, String lastError) {
+    public record Adapter(
+            String name,
+            long lastEventId,
+            long deliveredEvents,
+            long failures,
+            Instant lastRunAt,
+            Instant lastSuccessAt,
+            String lastError) {
 
         static Adapter of(AdapterProgress progress) {
-            return new Adapter(progress.adapterName(), progress.lastEventId(), progress.deliveredEvents(),
-                    progress.failures(), progress.lastRunAt(), progress.lastSuccessAt(), progress.lastError());
+            return new Adapter(
+                    progress.adapterName(),
+                    progress.lastEventId(),
+                    progress.deliveredEvents(),
+                    progress.failures(),
+                    progress.lastRunAt(),
+                    progress.lastSuccessAt(),
+                    progress.lastError());
         }
     }
 
@@ -35,15 +52,12 @@ public record ComplianceStatus(boolean enabled, List<String> configuredAdapters,
      * @param countLimited true when there are more than that (the queue is browsed, not drained)
      * @param messages     the first few, oldest first
      */
-    public record DeadLetters(int count, boolean countLimited, int countLimit, List<DeadLetter> messages) {
-    }
+    public record DeadLetters(int count, boolean countLimited, int countLimit, List<DeadLetter> messages) {}
 
     /**
      * @param eventType     the event's type as the sender labelled it
      * @param deliveryCount how often the receiver tried to store it; null when the broker does not say
      * @param body          the event as sent (JSON), cut at {@link DeadLetterQueue#BODY_LIMIT}
      */
-    public record DeadLetter(String messageId, Instant sentAt, String eventType, Integer deliveryCount,
-                             String body) {
-    }
+    public record DeadLetter(String messageId, Instant sentAt, String eventType, Integer deliveryCount, String body) {}
 }

@@ -43,8 +43,7 @@ public class AdapterProgress {
     @Column(name = "last_error", length = MAX_ERROR_LENGTH)
     private String lastError;
 
-    protected AdapterProgress() {
-    }
+    protected AdapterProgress() {}
 
     public AdapterProgress(String adapterName) {
         this.adapterName = adapterName;
@@ -65,7 +64,8 @@ public class AdapterProgress {
     public void failed(String error, Instant at) {
         failures++;
         lastRunAt = at;
-        lastError = error == null ? "unknown error"
+        lastError = error == null
+                ? "unknown error"
                 : error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
     }
 

@@ -69,8 +69,7 @@ public class ArchivedEvent {
     @Column(name = "delivery_round")
     private Long deliveryRound;
 
-    protected ArchivedEvent() {
-    }
+    protected ArchivedEvent() {}
 
     public ArchivedEvent(ComplianceEvent event, Instant receivedAt) {
         this.eventId = event.id();
@@ -96,8 +95,8 @@ public class ArchivedEvent {
         try (var reader = JSON.createReader(new StringReader(details))) {
             reader.readObject().forEach((key, value) -> parsed.put(key, ((JsonString) value).getString()));
         }
-        return new ComplianceEvent(eventId, ComplianceEventType.valueOf(type), roomUri, roomName, actor, occurredAt, text,
-                parsed);
+        return new ComplianceEvent(
+                eventId, ComplianceEventType.valueOf(type), roomUri, roomName, actor, occurredAt, text, parsed);
     }
 
     /** 0 while the event has no delivery round yet. */

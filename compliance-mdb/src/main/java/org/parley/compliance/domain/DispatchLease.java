@@ -27,8 +27,7 @@ public class DispatchLease {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
-    protected DispatchLease() {
-    }
+    protected DispatchLease() {}
 
     public String holder() {
         return holder;

@@ -16,8 +16,7 @@ final class AtomicFiles {
         void writeTo(OutputStream out) throws Exception;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     static Path write(Path directory, String name, Content content) throws Exception {
         Files.createDirectories(directory);

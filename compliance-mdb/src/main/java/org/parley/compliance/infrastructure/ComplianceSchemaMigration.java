@@ -37,8 +37,11 @@ public class ComplianceSchemaMigration {
         // JBOSS_EJB_TIMER before the first migration: a schema with only that in it is a new store, so
         // Flyway starts its history below V1 instead of refusing a non-empty schema.
         int applied = ChatSchema.configure(dataSource, loader, ROOT, HISTORY_TABLE)
-                .baselineOnMigrate(true).baselineVersion("0")
-                .load().migrate().migrationsExecuted;
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate()
+                .migrationsExecuted;
         LOG.info(() -> "Compliance store schema migrated: " + applied + " migration(s) run now");
     }
 

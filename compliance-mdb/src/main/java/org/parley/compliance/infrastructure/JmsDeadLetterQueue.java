@@ -53,9 +53,13 @@ public class JmsDeadLetterQueue implements DeadLetterQueue {
         if (body != null && body.length() > BODY_LIMIT) {
             body = body.substring(0, BODY_LIMIT);
         }
-        Integer deliveries = message.propertyExists("JMSXDeliveryCount")
-                ? message.getIntProperty("JMSXDeliveryCount") : null;
-        return new DeadLetter(message.getJMSMessageID(), Instant.ofEpochMilli(message.getJMSTimestamp()),
-                message.getStringProperty("eventType"), deliveries, body);
+        Integer deliveries =
+                message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : null;
+        return new DeadLetter(
+                message.getJMSMessageID(),
+                Instant.ofEpochMilli(message.getJMSTimestamp()),
+                message.getStringProperty("eventType"),
+                deliveries,
+                body);
     }
 }

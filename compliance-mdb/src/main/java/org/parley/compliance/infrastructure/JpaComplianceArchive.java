@@ -45,7 +45,10 @@ public class JpaComplianceArchive implements ComplianceArchive {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean store(ComplianceEvent event) {
         boolean known = !em.createQuery("select e.id from ArchivedEvent e where e.eventId = :id", Long.class)
-                .setParameter("id", event.id()).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("id", event.id())
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
         if (known) {
             return false;
         }
@@ -66,7 +69,8 @@ public class JpaComplianceArchive implements ComplianceArchive {
         }
         Set<String> known = new HashSet<>(em.createQuery(
                         "select e.eventId from ArchivedEvent e where e.eventId in :ids", String.class)
-                .setParameter("ids", events.stream().map(ComplianceEvent::id).toList()).getResultList());
+                .setParameter("ids", events.stream().map(ComplianceEvent::id).toList())
+                .getResultList());
         int stored = 0;
         Instant now = clock.instant();
         for (ComplianceEvent event : events) {
@@ -96,28 +100,40 @@ public class JpaComplianceArchive implements ComplianceArchive {
     @Override
     public int order(int limit) {
         em.createNativeQuery("UPDATE compliance_delivery_round SET last_round = last_round + 1"
-                + " WHERE counter_name = 'delivery'").executeUpdate();
-        long round = ((Number) em.createNativeQuery("SELECT last_round FROM compliance_delivery_round"
-                + " WHERE counter_name = 'delivery'").getSingleResult()).longValue();
+                        + " WHERE counter_name = 'delivery'")
+                .executeUpdate();
+        long round = ((Number) em.createNativeQuery(
+                                "SELECT last_round FROM compliance_delivery_round" + " WHERE counter_name = 'delivery'")
+                        .getSingleResult())
+                .longValue();
         // Native: a row limit in a subquery is beyond JPQL; standard SQL that H2 and PostgreSQL both run.
         return em.createNativeQuery("UPDATE compliance_event SET delivery_round = ?1 WHERE delivery_round IS NULL"
                         + " AND id IN (SELECT id FROM compliance_event WHERE delivery_round IS NULL"
                         + " ORDER BY id FETCH FIRST ?2 ROWS ONLY)")
-                .setParameter(1, round).setParameter(2, limit).executeUpdate();
+                .setParameter(1, round)
+                .setParameter(2, limit)
+                .executeUpdate();
     }
 
     /** The rest of the position's round, then the later rounds: two index range reads on (round, id). */
     @Override
     public List<ArchivedRecord> next(ArchivePosition position, int limit) {
-        List<ArchivedEvent> events = new ArrayList<>(em.createQuery("select e from ArchivedEvent e"
-                        + " where e.deliveryRound = :round and e.id > :id order by e.id", ArchivedEvent.class)
-                .setParameter("round", position.round()).setParameter("id", position.id())
-                .setMaxResults(limit).getResultList());
+        List<ArchivedEvent> events = new ArrayList<>(em.createQuery(
+                        "select e from ArchivedEvent e"
+                                + " where e.deliveryRound = :round and e.id > :id order by e.id",
+                        ArchivedEvent.class)
+                .setParameter("round", position.round())
+                .setParameter("id", position.id())
+                .setMaxResults(limit)
+                .getResultList());
         if (events.size() < limit) {
-            events.addAll(em.createQuery("select e from ArchivedEvent e where e.deliveryRound > :round"
-                            + " order by e.deliveryRound, e.id", ArchivedEvent.class)
+            events.addAll(em.createQuery(
+                            "select e from ArchivedEvent e where e.deliveryRound > :round"
+                                    + " order by e.deliveryRound, e.id",
+                            ArchivedEvent.class)
                     .setParameter("round", position.round())
-                    .setMaxResults(limit - events.size()).getResultList());
+                    .setMaxResults(limit - events.size())
+                    .getResultList());
         }
         return events.stream().map(JpaComplianceArchive::record).toList();
     }
@@ -130,7 +146,9 @@ public class JpaComplianceArchive implements ComplianceArchive {
         return em.createQuery("select e from ArchivedEvent e where e.id > :after order by e.id", ArchivedEvent.class)
                 .setParameter("after", afterId)
                 .setMaxResults(limit)
-                .getResultStream().map(JpaComplianceArchive::record).toList();
+                .getResultStream()
+                .map(JpaComplianceArchive::record)
+                .toList();
     }
 
     @Override
@@ -153,7 +171,9 @@ public class JpaComplianceArchive implements ComplianceArchive {
     public int deleteUpTo(ArchivePosition position) {
         return em.createQuery("delete from ArchivedEvent e where e.deliveryRound < :round"
                         + " or (e.deliveryRound = :round and e.id <= :id)")
-                .setParameter("round", position.round()).setParameter("id", position.id()).executeUpdate();
+                .setParameter("round", position.round())
+                .setParameter("id", position.id())
+                .executeUpdate();
     }
 
     /**
@@ -162,24 +182,32 @@ public class JpaComplianceArchive implements ComplianceArchive {
      * exactly one gets it.
      */
     public boolean takeDispatchLease(String holder, Instant now, Duration length) {
-        return em.createQuery("update DispatchLease l set l.holder = :holder, l.expiresAt = :until"
-                        + " where l.name = :name and (l.expiresAt is null or l.expiresAt < :now or l.holder = :holder)")
-                .setParameter("holder", holder).setParameter("until", now.plus(length))
-                .setParameter("name", DispatchLease.DISPATCH).setParameter("now", now)
-                .executeUpdate() == 1;
+        return em.createQuery(
+                                "update DispatchLease l set l.holder = :holder, l.expiresAt = :until"
+                                        + " where l.name = :name and (l.expiresAt is null or l.expiresAt < :now or l.holder = :holder)")
+                        .setParameter("holder", holder)
+                        .setParameter("until", now.plus(length))
+                        .setParameter("name", DispatchLease.DISPATCH)
+                        .setParameter("now", now)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Gives the lease back, if {@code holder} still has it. */
     public void releaseDispatchLease(String holder) {
         em.createQuery("update DispatchLease l set l.holder = null, l.expiresAt = null"
                         + " where l.name = :name and l.holder = :holder")
-                .setParameter("name", DispatchLease.DISPATCH).setParameter("holder", holder).executeUpdate();
+                .setParameter("name", DispatchLease.DISPATCH)
+                .setParameter("holder", holder)
+                .executeUpdate();
     }
 
     /** Events waiting for at least one adapter, and the oldest of them. */
     public Backlog backlog() {
-        long count = em.createQuery("select count(e) from ArchivedEvent e", Long.class).getSingleResult();
-        Instant oldest = em.createQuery("select min(e.receivedAt) from ArchivedEvent e", Instant.class).getSingleResult();
+        long count = em.createQuery("select count(e) from ArchivedEvent e", Long.class)
+                .getSingleResult();
+        Instant oldest = em.createQuery("select min(e.receivedAt) from ArchivedEvent e", Instant.class)
+                .getSingleResult();
         return new Backlog(count, oldest);
     }
 
@@ -189,8 +217,7 @@ public class JpaComplianceArchive implements ComplianceArchive {
     }
 
     /** @param oldestReceivedAt null when the backlog is empty */
-    public record Backlog(long events, Instant oldestReceivedAt) {
-    }
+    public record Backlog(long events, Instant oldestReceivedAt) {}
 
     private static ArchivedRecord record(ArchivedEvent event) {
         return new ArchivedRecord(event.id(), event.deliveryRound(), event.event());

@@ -36,10 +36,13 @@ public class JsonLinesComplianceAdapter implements ComplianceAdapter {
 
     @Override
     public void deliver(ComplianceBatch batch) throws Exception {
-        AtomicFiles.write(directory, AtomicFiles.batchName("parley-compliance", batch.firstId(), batch.lastId(), "jsonl"),
+        AtomicFiles.write(
+                directory,
+                AtomicFiles.batchName("parley-compliance", batch.firstId(), batch.lastId(), "jsonl"),
                 out -> {
                     for (ArchivedRecord record : batch.events()) {
-                        String line = "{\"archiveId\":" + record.id() + ",\"event\":" + record.event().toJson() + "}\n";
+                        String line = "{\"archiveId\":" + record.id() + ",\"event\":"
+                                + record.event().toJson() + "}\n";
                         out.write(line.getBytes(StandardCharsets.UTF_8));
                     }
                 });

@@ -51,8 +51,8 @@ public class XmlComplianceAdapter implements ComplianceAdapter {
 
     @Override
     public void deliver(ComplianceBatch batch) throws Exception {
-        AtomicFiles.write(directory, AtomicFiles.batchName("parley-compliance", batch.firstId(), batch.lastId(), "xml"),
-                out -> {
+        AtomicFiles.write(
+                directory, AtomicFiles.batchName("parley-compliance", batch.firstId(), batch.lastId(), "xml"), out -> {
                     XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out, "UTF-8");
                     write(xml, batch);
                     xml.close();
@@ -67,7 +67,8 @@ public class XmlComplianceAdapter implements ComplianceAdapter {
         xml.writeAttribute("firstId", Long.toString(batch.firstId()));
         xml.writeAttribute("lastId", Long.toString(batch.lastId()));
         xml.writeAttribute("created", Instant.now().toString());
-        for (Map.Entry<String, List<ArchivedRecord>> conversation : byRoom(batch).entrySet()) {
+        for (Map.Entry<String, List<ArchivedRecord>> conversation :
+                byRoom(batch).entrySet()) {
             List<ArchivedRecord> events = conversation.getValue();
             xml.writeStartElement("conversation");
             if (!conversation.getKey().isEmpty()) {
@@ -123,8 +124,10 @@ public class XmlComplianceAdapter implements ComplianceAdapter {
             String room = record.event().roomUri() == null ? "" : record.event().roomUri();
             rooms.computeIfAbsent(room, k -> new java.util.ArrayList<>()).add(record);
         }
-        rooms.values().forEach(events -> events.sort(java.util.Comparator
-                .comparing((ArchivedRecord r) -> r.event().occurredAt()).thenComparingLong(ArchivedRecord::id)));
+        rooms.values()
+                .forEach(events -> events.sort(java.util.Comparator.comparing(
+                                (ArchivedRecord r) -> r.event().occurredAt())
+                        .thenComparingLong(ArchivedRecord::id)));
         return rooms;
     }
 }

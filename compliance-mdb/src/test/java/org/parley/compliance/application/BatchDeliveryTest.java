@@ -19,6 +19,7 @@ class BatchDeliveryTest {
     static final class MemoryArchive implements ComplianceArchive {
         /** Stored, without a delivery round yet, by id. */
         final TreeMap<Long, ComplianceEvent> unordered = new TreeMap<>();
+
         final TreeMap<ArchivePosition, ArchivedRecord> events = new TreeMap<>();
         final Map<String, ArchivePosition> progress = new TreeMap<>();
         final Map<String, Integer> failures = new TreeMap<>();
@@ -28,8 +29,16 @@ class BatchDeliveryTest {
         void add(int count) {
             for (int i = 0; i < count; i++) {
                 long id = ++lastId;
-                unordered.put(id, ComplianceEvent.of(ComplianceEventType.CHAT, "ma-chan://d/r",
-                        "Room", "sip:a@d", Instant.EPOCH.plusSeconds(id), "post " + id, Map.of()));
+                unordered.put(
+                        id,
+                        ComplianceEvent.of(
+                                ComplianceEventType.CHAT,
+                                "ma-chan://d/r",
+                                "Room",
+                                "sip:a@d",
+                                Instant.EPOCH.plusSeconds(id),
+                                "post " + id,
+                                Map.of()));
             }
         }
 
@@ -52,7 +61,9 @@ class BatchDeliveryTest {
 
         @Override
         public List<ArchivedRecord> next(ArchivePosition position, int limit) {
-            return events.tailMap(position, false).values().stream().limit(limit).toList();
+            return events.tailMap(position, false).values().stream()
+                    .limit(limit)
+                    .toList();
         }
 
         @Override
@@ -128,7 +139,8 @@ class BatchDeliveryTest {
         archive.add(5);
         BatchDelivery.Outcome third = delivery.run(List.of(steady, flaky));
         assertThat(third.failures()).isZero();
-        assertThat(steady.taken).as("the steady adapter is never sent the same event twice")
+        assertThat(steady.taken)
+                .as("the steady adapter is never sent the same event twice")
                 .containsExactlyElementsOf(ids(1, 30));
         assertThat(flaky.taken).containsExactlyElementsOf(ids(1, 30));
         assertThat(third.deleted()).isEqualTo(30);
@@ -143,7 +155,9 @@ class BatchDeliveryTest {
         BatchDelivery delivery = new BatchDelivery(archive, 10, 2);
         assertThat(delivery.run(List.of(adapter)).delivered()).isEqualTo(20);
         assertThat(archive.size()).isEqualTo(15);
-        assertThat(archive.unordered.firstKey()).as("a run places no more than it can deliver").isEqualTo(21);
+        assertThat(archive.unordered.firstKey())
+                .as("a run places no more than it can deliver")
+                .isEqualTo(21);
         delivery.run(List.of(adapter));
         assertThat(adapter.taken).containsExactlyElementsOf(ids(1, 35));
         assertThat(archive.size()).isZero();

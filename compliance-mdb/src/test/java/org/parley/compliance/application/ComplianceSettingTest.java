@@ -28,13 +28,13 @@ import org.parley.chat.application.ChatSetting;
  */
 class ComplianceSettingTest {
 
-    private static final Path CLI = Path.of("..", "wildfly-config", "src", "main", "cli",
-            "configure-system-properties.cli");
+    private static final Path CLI =
+            Path.of("..", "wildfly-config", "src", "main", "cli", "configure-system-properties.cli");
     private static final Pattern ADD = Pattern.compile(
             "^/system-property=([\\w.-]+):add\\(value=\"\\$\\{env\\.(\\w+):(.*)}\"\\)$", Pattern.MULTILINE);
     /** Compliance properties the chat service reads (ChatSetting, checked by ChatSettingTest). */
-    private static final Set<String> CHAT_SERVICE_OWNS = Set.of(ChatSetting.COMPLIANCE_ENABLED.property(),
-            ChatSetting.COMPLIANCE_FILE_STORE_DIR.property());
+    private static final Set<String> CHAT_SERVICE_OWNS =
+            Set.of(ChatSetting.COMPLIANCE_ENABLED.property(), ChatSetting.COMPLIANCE_FILE_STORE_DIR.property());
 
     /** Each property the script adds: its environment variable and default. */
     private static Map<String, String[]> script() throws IOException {
@@ -53,18 +53,24 @@ class ComplianceSettingTest {
         for (ComplianceSetting setting : ComplianceSetting.values()) {
             assertThat(script).as(setting.property() + " in the script").containsKey(setting.property());
             String[] added = script.get(setting.property());
-            assertThat(added[0]).as(setting.property() + "'s environment variable")
-                    .isEqualTo(setting.property().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            assertThat(added[0])
+                    .as(setting.property() + "'s environment variable")
+                    .isEqualTo(setting.property()
+                            .toUpperCase(Locale.ROOT)
+                            .replace('.', '_')
+                            .replace('-', '_'));
             assertThat(added[1]).as(setting.property() + "'s default").isEqualTo(setting.fallback());
         }
     }
 
     @Test
     void everyCompliancePropertyOfTheScriptIsOneOfItsSettingsOrTheChatServices() throws IOException {
-        Set<String> settings = Arrays.stream(ComplianceSetting.values()).map(ComplianceSetting::property)
+        Set<String> settings = Arrays.stream(ComplianceSetting.values())
+                .map(ComplianceSetting::property)
                 .collect(Collectors.toSet());
-        assertThat(script().keySet().stream().filter(name -> name.startsWith("parley.compliance."))
-                .filter(name -> !CHAT_SERVICE_OWNS.contains(name)))
+        assertThat(script().keySet().stream()
+                        .filter(name -> name.startsWith("parley.compliance."))
+                        .filter(name -> !CHAT_SERVICE_OWNS.contains(name)))
                 .allSatisfy(name -> assertThat(settings).as("settings").contains(name));
         assertThat(settings).as("none the chat service owns").doesNotContainAnyElementsOf(CHAT_SERVICE_OWNS);
     }
@@ -76,8 +82,16 @@ class ComplianceSettingTest {
 
         ComplianceSettings settings = ComplianceSettings.from(properties);
 
-        assertThat(settings).isEqualTo(new ComplianceSettings(false, List.of("xml"), Duration.ofMinutes(15), 1000, 100,
-                Path.of("/srv/data/parley/compliance"), 1_000_000, Duration.ofHours(1)));
+        assertThat(settings)
+                .isEqualTo(new ComplianceSettings(
+                        false,
+                        List.of("xml"),
+                        Duration.ofMinutes(15),
+                        1000,
+                        100,
+                        Path.of("/srv/data/parley/compliance"),
+                        1_000_000,
+                        Duration.ofHours(1)));
     }
 
     @Test

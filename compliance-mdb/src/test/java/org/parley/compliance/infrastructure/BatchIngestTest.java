@@ -28,9 +28,12 @@ class BatchIngestTest {
     @Test
     void anEventRelayedTwiceIsStoredOnce() {
         assertThat(storeAll(List.of(event("a"), event("b"), event("a")))).isEqualTo(2);
-        assertThat(storeAll(List.of(event("a"), event("b"), event("c")))).as("the batch relayed again, plus one")
+        assertThat(storeAll(List.of(event("a"), event("b"), event("c"))))
+                .as("the batch relayed again, plus one")
                 .isEqualTo(1);
-        assertThat(storeAll(List.of(event("c")))).as("a single-event message of an older release").isZero();
+        assertThat(storeAll(List.of(event("c"))))
+                .as("a single-event message of an older release")
+                .isZero();
 
         assertThat(stored()).containsExactly("a", "b", "c");
     }
@@ -43,7 +46,8 @@ class BatchIngestTest {
             // closed without commit, as when a later element of the message is unreadable: all or nothing
         }
         assertThat(stored()).isEmpty();
-        assertThat(storeAll(List.of(event("x"), event("y")))).as("the redelivered message stores all of it")
+        assertThat(storeAll(List.of(event("x"), event("y"))))
+                .as("the redelivered message stores all of it")
                 .isEqualTo(2);
     }
 
@@ -58,12 +62,21 @@ class BatchIngestTest {
     private List<String> stored() {
         try (ComplianceStoreTestDatabase.Transaction transaction = database.begin()) {
             return transaction.archive().after(0, Integer.MAX_VALUE).stream()
-                    .map(ArchivedRecord::event).map(ComplianceEvent::text).toList();
+                    .map(ArchivedRecord::event)
+                    .map(ComplianceEvent::text)
+                    .toList();
         }
     }
 
     private static ComplianceEvent event(String text) {
-        return new ComplianceEvent("event-" + text, ComplianceEventType.CHAT, "ma-chan://contoso.com/room", "Room",
-                "sip:alice@contoso.com", Instant.parse("2026-12-05T10:00:00Z"), text, Map.of());
+        return new ComplianceEvent(
+                "event-" + text,
+                ComplianceEventType.CHAT,
+                "ma-chan://contoso.com/room",
+                "Room",
+                "sip:alice@contoso.com",
+                Instant.parse("2026-12-05T10:00:00Z"),
+                text,
+                Map.of());
     }
 }

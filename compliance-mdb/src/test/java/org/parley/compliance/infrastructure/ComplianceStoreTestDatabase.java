@@ -39,7 +39,7 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
     private final EntityManagerFactory factory;
 
     ComplianceStoreTestDatabase() {
-        this(null, dataSource -> { });
+        this(null, dataSource -> {});
     }
 
     /**
@@ -65,12 +65,23 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
             this.dataSource = postgresql;
         }
         if (version != null) {
-            ChatSchema.configure(dataSource, getClass().getClassLoader(), ComplianceSchemaMigration.ROOT,
-                    ComplianceSchemaMigration.HISTORY_TABLE).target(version).load().migrate();
+            ChatSchema.configure(
+                            dataSource,
+                            getClass().getClassLoader(),
+                            ComplianceSchemaMigration.ROOT,
+                            ComplianceSchemaMigration.HISTORY_TABLE)
+                    .target(version)
+                    .load()
+                    .migrate();
             before.accept(dataSource);
         }
-        ChatSchema.configure(dataSource, getClass().getClassLoader(), ComplianceSchemaMigration.ROOT,
-                ComplianceSchemaMigration.HISTORY_TABLE).load().migrate();
+        ChatSchema.configure(
+                        dataSource,
+                        getClass().getClassLoader(),
+                        ComplianceSchemaMigration.ROOT,
+                        ComplianceSchemaMigration.HISTORY_TABLE)
+                .load()
+                .migrate();
         Map<String, Object> settings = new HashMap<>(Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.nonJtaDataSource", dataSource,
@@ -89,8 +100,8 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
      * before it returns (JpaComplianceArchive is REQUIRES_NEW).
      */
     ComplianceArchive archive() {
-        return (ComplianceArchive) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{ComplianceArchive.class}, (self, method, arguments) -> {
+        return (ComplianceArchive) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ComplianceArchive.class}, (self, method, arguments) -> {
                     try (Transaction transaction = begin()) {
                         Object result = method.invoke(transaction.archive(), arguments);
                         transaction.commit();
@@ -140,7 +151,8 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
     }
 
     static void execute(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

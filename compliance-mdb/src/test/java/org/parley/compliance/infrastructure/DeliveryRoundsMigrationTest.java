@@ -25,17 +25,31 @@ class DeliveryRoundsMigrationTest {
         try (ComplianceStoreTestDatabase database = new ComplianceStoreTestDatabase("2", dataSource -> {
             // Ids far above the sequence's start: the new event gets a lower id, and must still come after.
             for (int id = 1001; id <= 1004; id++) {
-                ComplianceStoreTestDatabase.execute(dataSource, "INSERT INTO compliance_event (id, event_id, event_type,"
-                        + " actor, occurred_at, event_text, details, received_at) VALUES (" + id + ", 'old-" + id
-                        + "', 'CHAT', 'sip:alice@contoso.com', TIMESTAMP WITH TIME ZONE '2026-12-01 10:00:00+00',"
-                        + " 'old " + id + "', '{}', TIMESTAMP WITH TIME ZONE '2026-12-01 10:00:00+00')");
+                ComplianceStoreTestDatabase.execute(
+                        dataSource,
+                        "INSERT INTO compliance_event (id, event_id, event_type,"
+                                + " actor, occurred_at, event_text, details, received_at) VALUES (" + id + ", 'old-"
+                                + id
+                                + "', 'CHAT', 'sip:alice@contoso.com', TIMESTAMP WITH TIME ZONE '2026-12-01 10:00:00+00',"
+                                + " 'old " + id + "', '{}', TIMESTAMP WITH TIME ZONE '2026-12-01 10:00:00+00')");
             }
-            ComplianceStoreTestDatabase.execute(dataSource, "INSERT INTO compliance_adapter_progress (adapter_name,"
-                    + " last_event_id, delivered_events, failures) VALUES ('xml', 1002, 2, 0)");
+            ComplianceStoreTestDatabase.execute(
+                    dataSource,
+                    "INSERT INTO compliance_adapter_progress (adapter_name,"
+                            + " last_event_id, delivered_events, failures) VALUES ('xml', 1002, 2, 0)");
         })) {
             try (ComplianceStoreTestDatabase.Transaction transaction = database.begin()) {
-                transaction.archive().store(new ComplianceEvent("new", ComplianceEventType.CHAT, null, null,
-                        "sip:bob@contoso.com", Instant.parse("2026-12-05T10:00:00Z"), "new", Map.of()));
+                transaction
+                        .archive()
+                        .store(new ComplianceEvent(
+                                "new",
+                                ComplianceEventType.CHAT,
+                                null,
+                                null,
+                                "sip:bob@contoso.com",
+                                Instant.parse("2026-12-05T10:00:00Z"),
+                                "new",
+                                Map.of()));
                 transaction.commit();
             }
             List<String> taken = new ArrayList<>();
@@ -51,10 +65,13 @@ class DeliveryRoundsMigrationTest {
                 }
             };
             BatchDelivery.Outcome outcome = new BatchDelivery(database.archive(), 2, 10).run(List.of(xml));
-            assertThat(taken).as("the rest of the old events, then the new one, each once")
+            assertThat(taken)
+                    .as("the rest of the old events, then the new one, each once")
                     .containsExactly("old 1003", "old 1004", "new");
             assertThat(outcome.deleted()).isEqualTo(5);
-            assertThat(database.archive().progressOf("xml").round()).as("past the migrated round").isGreaterThan(1);
+            assertThat(database.archive().progressOf("xml").round())
+                    .as("past the migrated round")
+                    .isGreaterThan(1);
         }
     }
 }

@@ -48,7 +48,8 @@ class OutOfOrderCommitTest {
                 quick.archive().store(late);
                 quick.commit();
             }
-            assertThat(idOf(late)).as("the premise: the event committed first has the higher id")
+            assertThat(idOf(late))
+                    .as("the premise: the event committed first has the higher id")
                     .isGreaterThan(idInTransaction(slow, early));
 
             BatchDelivery.Outcome whileOpen = delivery.run(adapters);
@@ -60,9 +61,13 @@ class OutOfOrderCommitTest {
         }
         second.failNext = true;
         BatchDelivery.Outcome secondFails = delivery.run(adapters);
-        assertThat(first.taken).as("the event committed late, below the adapter's progress").containsExactly("late", "early");
+        assertThat(first.taken)
+                .as("the event committed late, below the adapter's progress")
+                .containsExactly("late", "early");
         assertThat(second.taken).containsExactly("late");
-        assertThat(secondFails.deleted()).as("kept for the adapter that has not taken it").isZero();
+        assertThat(secondFails.deleted())
+                .as("kept for the adapter that has not taken it")
+                .isZero();
         assertThat(stored()).containsExactly("early");
 
         BatchDelivery.Outcome last = delivery.run(adapters);
@@ -106,8 +111,15 @@ class OutOfOrderCommitTest {
     }
 
     private static ComplianceEvent event(String text) {
-        return new ComplianceEvent("event-" + text, ComplianceEventType.CHAT, "ma-chan://contoso.com/room", "Room",
-                "sip:alice@contoso.com", Instant.parse("2026-12-05T10:00:00Z"), text, Map.of());
+        return new ComplianceEvent(
+                "event-" + text,
+                ComplianceEventType.CHAT,
+                "ma-chan://contoso.com/room",
+                "Room",
+                "sip:alice@contoso.com",
+                Instant.parse("2026-12-05T10:00:00Z"),
+                text,
+                Map.of());
     }
 
     private long idOf(ComplianceEvent event) {
@@ -117,15 +129,20 @@ class OutOfOrderCommitTest {
     }
 
     private static long idInTransaction(ComplianceStoreTestDatabase.Transaction transaction, ComplianceEvent event) {
-        return transaction.em().createQuery("select e.id from ArchivedEvent e where e.eventId = :id", Long.class)
-                .setParameter("id", event.id()).getSingleResult();
+        return transaction
+                .em()
+                .createQuery("select e.id from ArchivedEvent e where e.eventId = :id", Long.class)
+                .setParameter("id", event.id())
+                .getSingleResult();
     }
 
     /** The texts of the events the store holds, in id order. */
     private List<String> stored() {
         try (ComplianceStoreTestDatabase.Transaction transaction = database.begin()) {
             return transaction.archive().after(0, Integer.MAX_VALUE).stream()
-                    .map(ArchivedRecord::event).map(ComplianceEvent::text).toList();
+                    .map(ArchivedRecord::event)
+                    .map(ComplianceEvent::text)
+                    .toList();
         }
     }
 

@@ -41,16 +41,15 @@ public class AccessChanges {
     @Inject
     AfterCommit afterCommit;
 
-    public AccessChanges() {
-    }
+    public AccessChanges() {}
 
     /** Outside a container: the change's end is the call's end. */
     public AccessChanges(Callers callers, FollowRepository follows, RoomEventPublisher events) {
         this(callers, follows, events, AfterCommit.immediate());
     }
 
-    public AccessChanges(Callers callers, FollowRepository follows, RoomEventPublisher events,
-                         AfterCommit afterCommit) {
+    public AccessChanges(
+            Callers callers, FollowRepository follows, RoomEventPublisher events, AfterCommit afterCommit) {
         this.callers = callers;
         this.follows = follows;
         this.events = events;
@@ -64,7 +63,7 @@ public class AccessChanges {
 
     /** The room is being deleted: its follows go with it, so there is nothing to prune; its participants must leave. */
     public void roomDeleted(Room room) {
-        changed(AccessChange.ofRoom(room.uri().toString()), () -> { });
+        changed(AccessChange.ofRoom(room.uri().toString()), () -> {});
     }
 
     /** The category's member lists or settings changed: every room in it. */
@@ -79,7 +78,7 @@ public class AccessChanges {
 
     /** Something many users share changed (a shared policy, a deleted group, an import). */
     public void everyone() {
-        changed(AccessChange.ofEveryone(), () -> { });
+        changed(AccessChange.ofEveryone(), () -> {});
     }
 
     /**

@@ -44,11 +44,15 @@ public class AddInService {
     @Inject
     RoomChanges roomChanges;
 
-    public AddInService() {
-    }
+    public AddInService() {}
 
-    AddInService(Callers callers, AddInRepository addIns, RoomRepository rooms, ComplianceRecorder compliance,
-                 Clock clock, RoomChanges roomChanges) {
+    AddInService(
+            Callers callers,
+            AddInRepository addIns,
+            RoomRepository rooms,
+            ComplianceRecorder compliance,
+            Clock clock,
+            RoomChanges roomChanges) {
         this.roomChanges = roomChanges;
         this.callers = callers;
         this.addIns = addIns;
@@ -90,8 +94,17 @@ public class AddInService {
         if (before != room.addIn()) {
             roomChanges.room(room);
         }
-        compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
-                Map.of("change", "add-in", "addIn", name == null ? "none" : room.addIn().name()));
+        compliance.record(
+                ComplianceEventType.ROOM_CHANGED,
+                room,
+                actor.uri().value(),
+                clock.instant(),
+                null,
+                Map.of(
+                        "change",
+                        "add-in",
+                        "addIn",
+                        name == null ? "none" : room.addIn().name()));
         return RoomView.of(room);
     }
 

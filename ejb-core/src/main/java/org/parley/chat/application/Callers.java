@@ -61,8 +61,7 @@ public class Callers implements GroupDirectory {
     static final int MAX_REMEMBERED = 100_000;
 
     /** Who a caller is and whether their policy enables chat, as the store said when last asked. */
-    private record Caller(Actor actor, boolean chatEnabled) {
-    }
+    private record Caller(Actor actor, boolean chatEnabled) {}
 
     private final Map<SipUri, Caller> remembered = new ConcurrentHashMap<>();
     /** Moves on every forgetting: a look-up that began before it is not remembered. */
@@ -70,15 +69,14 @@ public class Callers implements GroupDirectory {
     /** Changes begun and not yet ended (committed or rolled back): nothing is remembered meanwhile. */
     private final AtomicInteger changesUnderWay = new AtomicInteger();
 
-    public Callers() {
-    }
+    public Callers() {}
 
     public Callers(ChatUserRepository users, UserGroupRepository groups, ChatPolicyRepository policies) {
         this(users, groups, policies, new Directory(EnterpriseDirectory.NONE, java.time.Clock.systemUTC()));
     }
 
-    public Callers(ChatUserRepository users, UserGroupRepository groups, ChatPolicyRepository policies,
-                   Directory directory) {
+    public Callers(
+            ChatUserRepository users, UserGroupRepository groups, ChatPolicyRepository policies, Directory directory) {
         this.users = users;
         this.groups = groups;
         this.policies = policies;
@@ -138,7 +136,8 @@ public class Callers implements GroupDirectory {
 
     private static Actor requireChatEnabled(Caller caller) {
         if (!caller.chatEnabled()) {
-            throw new ChatException(ChatException.Reason.DISABLED_BY_POLICY,
+            throw new ChatException(
+                    ChatException.Reason.DISABLED_BY_POLICY,
                     "Persistent Chat is not enabled for " + caller.actor().uri());
         }
         return caller.actor();
@@ -201,11 +200,15 @@ public class Callers implements GroupDirectory {
         }
         Set<String> groupKeys = new HashSet<>(groups.groupKeysOf(uri));
         entry.ifPresent(found -> groupKeys.addAll(found.groupKeys()));
-        Subject subject = new Subject(uri, groupKeys, entry.map(DirectoryEntry::units).orElse(Set.of()));
+        Subject subject =
+                new Subject(uri, groupKeys, entry.map(DirectoryEntry::units).orElse(Set.of()));
         boolean administrator = (user != null && user.isAdministrator())
                 || entry.map(DirectoryEntry::administrator).orElse(false);
-        Caller found = new Caller(new Actor(subject, administrator),
-                user == null ? global.enablesChat() : user.effectivePolicy(global).enablesChat());
+        Caller found = new Caller(
+                new Actor(subject, administrator),
+                user == null
+                        ? global.enablesChat()
+                        : user.effectivePolicy(global).enablesChat());
         if (complete && changesUnderWay.get() == 0 && generation.get() == asked) {
             if (remembered.size() >= MAX_REMEMBERED) {
                 remembered.clear();

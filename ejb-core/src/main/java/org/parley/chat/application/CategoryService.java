@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.application.dto.NewCategory;
 import org.parley.chat.domain.model.category.Category;
@@ -16,7 +17,6 @@ import org.parley.chat.domain.model.category.CategoryRepository;
 import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.category.CategoryUri;
-import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.user.Actor;
@@ -45,24 +45,33 @@ public class CategoryService {
     @Inject
     RoomRepository rooms;
 
-
     @Inject
     RoomChanges roomChanges;
 
-    public CategoryService() {
-    }
+    public CategoryService() {}
 
     @Inject
     RoomMoves moves;
 
-    CategoryService(Callers callers, CategoryRepository categories, ChatConfiguration configuration, Clock clock,
-                    AccessChanges accessChanges, RoomChanges roomChanges) {
+    CategoryService(
+            Callers callers,
+            CategoryRepository categories,
+            ChatConfiguration configuration,
+            Clock clock,
+            AccessChanges accessChanges,
+            RoomChanges roomChanges) {
         this(callers, categories, configuration, clock, accessChanges, null, null, roomChanges);
     }
 
-    CategoryService(Callers callers, CategoryRepository categories, ChatConfiguration configuration, Clock clock,
-                    AccessChanges accessChanges, RoomRepository rooms, ComplianceRecorder compliance,
-                    RoomChanges roomChanges) {
+    CategoryService(
+            Callers callers,
+            CategoryRepository categories,
+            ChatConfiguration configuration,
+            Clock clock,
+            AccessChanges accessChanges,
+            RoomRepository rooms,
+            ComplianceRecorder compliance,
+            RoomChanges roomChanges) {
         this.roomChanges = roomChanges;
         this.rooms = rooms;
         this.accessChanges = accessChanges;
@@ -76,10 +85,14 @@ public class CategoryService {
     public CategoryView createCategory(String actorUri, NewCategory newCategory) {
         Actor actor = callers.actor(actorUri);
         if (categories.nameInUse(newCategory.settings().name())) {
-            throw ChatException.conflict("a category named " + newCategory.settings().name() + " exists");
+            throw ChatException.conflict(
+                    "a category named " + newCategory.settings().name() + " exists");
         }
-        Category category = Category.create(actor, new CategoryUri(configuration.domain(), UUID.randomUUID()),
-                newCategory.settings(), clock.instant());
+        Category category = Category.create(
+                actor,
+                new CategoryUri(configuration.domain(), UUID.randomUUID()),
+                newCategory.settings(),
+                clock.instant());
         grantAll(actor, category, CategoryRole.ALLOWED_MEMBER, newCategory.allowedMembers());
         grantAll(actor, category, CategoryRole.DENIED_MEMBER, newCategory.deniedMembers());
         grantAll(actor, category, CategoryRole.CREATOR, newCategory.creators());
@@ -88,12 +101,13 @@ public class CategoryService {
     }
 
     /** @param expectedVersion the version the caller read (ETag), or null to overwrite whatever is stored */
-    public CategoryView updateCategory(String actorUri, String categoryUri, CategorySettings settings,
-                                       Long expectedVersion) {
+    public CategoryView updateCategory(
+            String actorUri, String categoryUri, CategorySettings settings, Long expectedVersion) {
         Actor actor = callers.actor(actorUri);
         Category category = category(categoryUri);
         Versions.require(expectedVersion, category.version());
-        categories.findByName(settings.name())
+        categories
+                .findByName(settings.name())
                 .filter(other -> other != category)
                 .ifPresent(other -> {
                     throw ChatException.conflict("a category named " + settings.name() + " exists");
@@ -136,8 +150,8 @@ public class CategoryService {
     }
 
     public CategoryView findByName(String name) {
-        return CategoryView.of(categories.findByName(name)
-                .orElseThrow(() -> ChatException.notFound("no category " + name)));
+        return CategoryView.of(
+                categories.findByName(name).orElseThrow(() -> ChatException.notFound("no category " + name)));
     }
 
     /** The category the server was seeded with (XCCOS {@code rootUri}), found by its name. */
@@ -155,7 +169,9 @@ public class CategoryService {
      */
     public List<CategoryView> categories(String viewerUri) {
         boolean administrator = callers.isAdministrator(viewerUri);
-        return categories.all().stream().map(category -> shownTo(administrator, category)).toList();
+        return categories.all().stream()
+                .map(category -> shownTo(administrator, category))
+                .toList();
     }
 
     /** One category as {@code viewerUri} may see it (see {@link #categories(String)}). */
@@ -214,7 +230,8 @@ public class CategoryService {
     }
 
     private Category category(String categoryUri) {
-        return categories.find(CategoryUri.parse(categoryUri))
+        return categories
+                .find(CategoryUri.parse(categoryUri))
                 .orElseThrow(() -> ChatException.notFound("no category " + categoryUri));
     }
 

@@ -33,10 +33,18 @@ import org.parley.chat.domain.model.user.SipUri;
  *                             absolute http or https URL; empty (Lync's default) gives clients none, and they use
  *                             their own room management
  */
-public record ChatConfiguration(String domain, int storySizeLimit, int searchLimit, int historyPageLimit,
-                                long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators,
-                                boolean managersMayDeleteRooms, int backChatDefaultCount, int participantListLimit,
-                                String roomManagementUrl) {
+public record ChatConfiguration(
+        String domain,
+        int storySizeLimit,
+        int searchLimit,
+        int historyPageLimit,
+        long maxFileSizeBytes,
+        boolean globalPolicyEnabled,
+        Set<SipUri> administrators,
+        boolean managersMayDeleteRooms,
+        int backChatDefaultCount,
+        int participantListLimit,
+        String roomManagementUrl) {
 
     public static final String DOMAIN = ChatSetting.DOMAIN.property();
     public static final String STORY_SIZE_LIMIT = ChatSetting.STORY_SIZE_LIMIT.property();
@@ -55,7 +63,10 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
             throw new IllegalArgumentException(STORY_SIZE_LIMIT + " must be 1.." + Message.MAX_TEXT_LENGTH
                     + " (the message column's size), not " + storySizeLimit);
         }
-        if (searchLimit < 1 || historyPageLimit < 1 || maxFileSizeBytes < 0 || backChatDefaultCount < 0
+        if (searchLimit < 1
+                || historyPageLimit < 1
+                || maxFileSizeBytes < 0
+                || backChatDefaultCount < 0
                 || participantListLimit < 1) {
             throw new IllegalArgumentException("chat limits must be positive");
         }
@@ -65,18 +76,51 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
     }
 
     /** The product's defaults for the server options: managers may not delete rooms, 25 messages, 75 listed. */
-    public ChatConfiguration(String domain, int storySizeLimit, int searchLimit, int historyPageLimit,
-                             long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators) {
-        this(domain, storySizeLimit, searchLimit, historyPageLimit, maxFileSizeBytes, globalPolicyEnabled,
-                administrators, false, 25, 75);
+    public ChatConfiguration(
+            String domain,
+            int storySizeLimit,
+            int searchLimit,
+            int historyPageLimit,
+            long maxFileSizeBytes,
+            boolean globalPolicyEnabled,
+            Set<SipUri> administrators) {
+        this(
+                domain,
+                storySizeLimit,
+                searchLimit,
+                historyPageLimit,
+                maxFileSizeBytes,
+                globalPolicyEnabled,
+                administrators,
+                false,
+                25,
+                75);
     }
 
     /** No room management URL given to clients, the product's default. */
-    public ChatConfiguration(String domain, int storySizeLimit, int searchLimit, int historyPageLimit,
-                             long maxFileSizeBytes, boolean globalPolicyEnabled, Set<SipUri> administrators,
-                             boolean managersMayDeleteRooms, int backChatDefaultCount, int participantListLimit) {
-        this(domain, storySizeLimit, searchLimit, historyPageLimit, maxFileSizeBytes, globalPolicyEnabled,
-                administrators, managersMayDeleteRooms, backChatDefaultCount, participantListLimit, "");
+    public ChatConfiguration(
+            String domain,
+            int storySizeLimit,
+            int searchLimit,
+            int historyPageLimit,
+            long maxFileSizeBytes,
+            boolean globalPolicyEnabled,
+            Set<SipUri> administrators,
+            boolean managersMayDeleteRooms,
+            int backChatDefaultCount,
+            int participantListLimit) {
+        this(
+                domain,
+                storySizeLimit,
+                searchLimit,
+                historyPageLimit,
+                maxFileSizeBytes,
+                globalPolicyEnabled,
+                administrators,
+                managersMayDeleteRooms,
+                backChatDefaultCount,
+                participantListLimit,
+                "");
     }
 
     /**
@@ -128,8 +172,10 @@ public record ChatConfiguration(String domain, int storySizeLimit, int searchLim
                 Long.parseLong(ChatSetting.MAX_FILE_SIZE.in(properties)),
                 Boolean.parseBoolean(ChatSetting.GLOBAL_POLICY_ENABLED.in(properties)),
                 Arrays.stream(ChatSetting.ADMINISTRATORS.in(properties).split(","))
-                        .map(String::strip).filter(uri -> !uri.isEmpty())
-                        .map(SipUri::parse).collect(Collectors.toSet()),
+                        .map(String::strip)
+                        .filter(uri -> !uri.isEmpty())
+                        .map(SipUri::parse)
+                        .collect(Collectors.toSet()),
                 Boolean.parseBoolean(ChatSetting.MANAGERS_MAY_DELETE_ROOMS.in(properties)),
                 Integer.parseInt(ChatSetting.BACKCHAT_DEFAULT_COUNT.in(properties)),
                 Integer.parseInt(ChatSetting.PARTICIPANT_LIST_LIMIT.in(properties)),

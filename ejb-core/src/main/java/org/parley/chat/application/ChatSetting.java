@@ -9,7 +9,6 @@ import java.util.Properties;
  * from its environment variable with the same default ({@code ChatSettingTest} checks that it does).
  */
 public enum ChatSetting {
-
     DOMAIN("parley.sip.domain", "contoso.com"),
     STORY_SIZE_LIMIT("parley.chat.story-size-limit", "4096"),
     SEARCH_LIMIT("parley.chat.search-limit", "999"),

@@ -28,8 +28,7 @@ public class DirectoryService {
     @Inject
     AccessChanges accessChanges;
 
-    public DirectoryService() {
-    }
+    public DirectoryService() {}
 
     DirectoryService(Callers callers, UserGroupRepository groups, AccessChanges accessChanges) {
         this.accessChanges = accessChanges;

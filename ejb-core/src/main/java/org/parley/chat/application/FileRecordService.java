@@ -46,11 +46,16 @@ public class FileRecordService {
     @Inject
     PostService posts;
 
-    public FileRecordService() {
-    }
+    public FileRecordService() {}
 
-    FileRecordService(Callers callers, RoomRepository rooms, FileRecordRepository files,
-                      ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance, PostService posts) {
+    FileRecordService(
+            Callers callers,
+            RoomRepository rooms,
+            FileRecordRepository files,
+            ChatConfiguration configuration,
+            Clock clock,
+            ComplianceRecorder compliance,
+            PostService posts) {
         this.callers = callers;
         this.rooms = rooms;
         this.files = files;
@@ -87,8 +92,10 @@ public class FileRecordService {
         Actor uploader = callers.participant(uploaderUri);
         Room room = room(roomUri);
         FileRecord record = register(uploader, room, file);
-        posts.postAs(uploader, room.uri().toString(), FileAnnouncement.text(record.fileName(), record.sizeBytes(),
-                downloadBase, record.id()));
+        posts.postAs(
+                uploader,
+                room.uri().toString(),
+                FileAnnouncement.text(record.fileName(), record.sizeBytes(), downloadBase, record.id()));
         return FileView.of(record);
     }
 
@@ -119,9 +126,19 @@ public class FileRecordService {
     public FileView download(String actorUri, long fileId) {
         Actor actor = callers.participant(actorUri);
         FileRecord file = readable(actor, fileId);
-        compliance.record(ComplianceEventType.FILEDOWNLOAD, file.room(), actor.uri().value(), clock.instant(), null,
-                Map.of("file", file.fileName(), "size", Long.toString(file.sizeBytes()),
-                        "fileId", file.id().toString()));
+        compliance.record(
+                ComplianceEventType.FILEDOWNLOAD,
+                file.room(),
+                actor.uri().value(),
+                clock.instant(),
+                null,
+                Map.of(
+                        "file",
+                        file.fileName(),
+                        "size",
+                        Long.toString(file.sizeBytes()),
+                        "fileId",
+                        file.id().toString()));
         return FileView.of(file);
     }
 
@@ -136,7 +153,8 @@ public class FileRecordService {
 
     private void requireSize(long sizeBytes) {
         if (sizeBytes > configuration.maxFileSizeBytes()) {
-            throw new ChatException(ChatException.Reason.TOO_LARGE,
+            throw new ChatException(
+                    ChatException.Reason.TOO_LARGE,
                     "files are limited to " + configuration.maxFileSizeBytes() + " bytes");
         }
     }

@@ -45,11 +45,15 @@ public class FileTransferService {
     @Inject
     Clock clock;
 
-    public FileTransferService() {
-    }
+    public FileTransferService() {}
 
-    FileTransferService(Callers callers, RoomRepository rooms, FileRecordRepository files,
-                        FileTransferTokenRepository tokens, FileTransferSettings settings, Clock clock) {
+    FileTransferService(
+            Callers callers,
+            RoomRepository rooms,
+            FileRecordRepository files,
+            FileTransferTokenRepository tokens,
+            FileTransferSettings settings,
+            Clock clock) {
         this.callers = callers;
         this.rooms = rooms;
         this.files = files;
@@ -66,15 +70,17 @@ public class FileTransferService {
         Actor user = callers.participant(userUri);
         Room room = rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
         Instant now = clock.instant();
-        FileTransferToken token = switch (direction) {
-            case UPLOAD -> FileTransferToken.upload(user, room, fileName, now, settings.tokenLifetime());
-            case DOWNLOAD -> {
-                room.requireRead(user);
-                FileRecord file = files.newestNamed(room, fileName)
-                        .orElseThrow(() -> ChatException.notFound("no file " + fileName + " in room " + room.name()));
-                yield FileTransferToken.download(user, file, now, settings.tokenLifetime());
-            }
-        };
+        FileTransferToken token =
+                switch (direction) {
+                    case UPLOAD -> FileTransferToken.upload(user, room, fileName, now, settings.tokenLifetime());
+                    case DOWNLOAD -> {
+                        room.requireRead(user);
+                        FileRecord file = files.newestNamed(room, fileName)
+                                .orElseThrow(() ->
+                                        ChatException.notFound("no file " + fileName + " in room " + room.name()));
+                        yield FileTransferToken.download(user, file, now, settings.tokenLifetime());
+                    }
+                };
         tokens.add(token);
         return new IssuedFileToken(token.token(), settings.serverUri(), token.expiresAt());
     }
@@ -87,11 +93,14 @@ public class FileTransferService {
         FileTransferToken found = tokens.find(token)
                 .orElseThrow(() -> ChatException.notFound("no file token " + token + " (unknown, used or expired)"));
         if (found.direction() != direction) {
-            throw ChatException.forbidden("file token " + token + " is for " + found.direction().name().toLowerCase(
-                    java.util.Locale.ROOT) + "ing a file");
+            throw ChatException.forbidden("file token " + token + " is for "
+                    + found.direction().name().toLowerCase(java.util.Locale.ROOT) + "ing a file");
         }
-        RedeemedFileToken redeemed = new RedeemedFileToken(found.user().value(), found.room().uri().toString(),
-                found.fileName(), found.file() == null ? null : found.file().id());
+        RedeemedFileToken redeemed = new RedeemedFileToken(
+                found.user().value(),
+                found.room().uri().toString(),
+                found.fileName(),
+                found.file() == null ? null : found.file().id());
         if (!tokens.consume(token, direction, clock.instant())) {
             throw ChatException.notFound("no file token " + token + " (unknown, used or expired)");
         }

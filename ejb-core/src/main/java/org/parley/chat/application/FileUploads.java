@@ -41,11 +41,14 @@ public class FileUploads {
     @Inject
     ParleyMeters meters;
 
-    public FileUploads() {
-    }
+    public FileUploads() {}
 
-    FileUploads(FileRecordService files, FileTransferService transfers, FileStore store,
-                ChatConfiguration configuration, ParleyMeters meters) {
+    FileUploads(
+            FileRecordService files,
+            FileTransferService transfers,
+            FileStore store,
+            ChatConfiguration configuration,
+            ParleyMeters meters) {
         this.files = files;
         this.transfers = transfers;
         this.store = store;
@@ -59,12 +62,22 @@ public class FileUploads {
      *                     refused before a byte is read
      * @param downloadBase the URI that, resolved against a file id, downloads the file (the announcement's link)
      */
-    public FileView upload(String uploaderUri, String roomUri, String fileName, String contentType, long declaredSize,
-                           InputStream content, URI downloadBase) throws IOException {
+    public FileView upload(
+            String uploaderUri,
+            String roomUri,
+            String fileName,
+            String contentType,
+            long declaredSize,
+            InputStream content,
+            URI downloadBase)
+            throws IOException {
         files.requireUpload(uploaderUri, roomUri, Math.max(declaredSize, 0));
         FileStore.StoredFile stored = store.store(content, configuration.maxFileSizeBytes());
-        FileView file = files.registerAnnounced(uploaderUri, roomUri, new FileDescription(fileName,
-                stored.sizeBytes(), stored.sha256(), contentType, stored.storageKey()), downloadBase);
+        FileView file = files.registerAnnounced(
+                uploaderUri,
+                roomUri,
+                new FileDescription(fileName, stored.sizeBytes(), stored.sha256(), contentType, stored.storageKey()),
+                downloadBase);
         meters.fileUploaded(file.sizeBytes());
         return file;
     }
@@ -73,10 +86,17 @@ public class FileUploads {
      * An upload by XCCOS file token: the token is spent first, in its own transaction (a failed transfer does not
      * give it back), then the file is posted as its user's, under the same rules as {@link #upload}.
      */
-    public FileView uploadWithToken(String token, String contentType, long declaredSize, InputStream content,
-                                    URI downloadBase) throws IOException {
+    public FileView uploadWithToken(
+            String token, String contentType, long declaredSize, InputStream content, URI downloadBase)
+            throws IOException {
         RedeemedFileToken redeemed = transfers.redeem(token, FileTransfer.UPLOAD);
-        return upload(redeemed.userUri(), redeemed.roomUri(), redeemed.fileName(), contentType, declaredSize, content,
+        return upload(
+                redeemed.userUri(),
+                redeemed.roomUri(),
+                redeemed.fileName(),
+                contentType,
+                declaredSize,
+                content,
                 downloadBase);
     }
 }

@@ -45,8 +45,7 @@ public class FollowService {
     @Inject
     AfterCommit afterCommit;
 
-    public FollowService() {
-    }
+    public FollowService() {}
 
     FollowService(Callers callers, RoomRepository rooms, FollowRepository follows, Clock clock) {
         this.callers = callers;
@@ -79,10 +78,11 @@ public class FollowService {
     /** Stops following the room; a room not followed (or gone) is no error. */
     public void unfollow(String userUri, String roomUri) {
         Actor actor = callers.participant(userUri);
-        rooms.find(RoomUri.parse(roomUri)).ifPresent(room -> follows.find(actor.uri(), room).ifPresent(follow -> {
-            follows.remove(follow);
-            followersChanged(room);
-        }));
+        rooms.find(RoomUri.parse(roomUri))
+                .ifPresent(room -> follows.find(actor.uri(), room).ifPresent(follow -> {
+                    follows.remove(follow);
+                    followersChanged(room);
+                }));
     }
 
     private void followersChanged(Room room) {
@@ -124,7 +124,8 @@ public class FollowService {
         return follows.of(actor.uri()).stream()
                 .map(Follow::room)
                 .filter(room -> room.canJoin(actor))
-                .map(RoomView::of).toList();
+                .map(RoomView::of)
+                .toList();
     }
 
     private Room room(String roomUri) {

@@ -37,11 +37,10 @@ public class HistoryClearing {
     @Inject
     Clock clock;
 
-    public HistoryClearing() {
-    }
+    public HistoryClearing() {}
 
-    HistoryClearing(FileRecordRepository files, HistoryChangeRepository changes, ComplianceRecorder compliance,
-                    Clock clock) {
+    HistoryClearing(
+            FileRecordRepository files, HistoryChangeRepository changes, ComplianceRecorder compliance, Clock clock) {
         this.files = files;
         this.changes = changes;
         this.compliance = compliance;
@@ -56,10 +55,15 @@ public class HistoryClearing {
     HistoryChange cleared(Actor actor, Room room, Instant before, long deleted, Map<String, String> moreDetails) {
         int filesRemoved = files.removeUploadedBefore(room, before);
         Map<String, String> details = new HashMap<>(moreDetails);
-        details.putAll(Map.of("before", before.toString(), "deleted", Long.toString(deleted),
-                "filesRemoved", Integer.toString(filesRemoved)));
-        compliance.record(ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), clock.instant(), null,
-                details);
+        details.putAll(Map.of(
+                "before",
+                before.toString(),
+                "deleted",
+                Long.toString(deleted),
+                "filesRemoved",
+                Integer.toString(filesRemoved)));
+        compliance.record(
+                ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), clock.instant(), null, details);
         HistoryChange change = HistoryChange.clearedBefore(room, actor, before, deleted, clock.instant());
         changes.add(change);
         return change;

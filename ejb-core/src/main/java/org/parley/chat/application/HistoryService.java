@@ -76,12 +76,18 @@ public class HistoryService {
     @Inject
     HistoryClearing clearing;
 
-    public HistoryService() {
-    }
+    public HistoryService() {}
 
-    HistoryService(Callers callers, RoomRepository rooms, MessageRepository messages, CategoryRepository categories,
-                   HistoryChangeRepository changes, FileRecordRepository files, ChatConfiguration configuration,
-                   Clock clock, ComplianceRecorder compliance) {
+    HistoryService(
+            Callers callers,
+            RoomRepository rooms,
+            MessageRepository messages,
+            CategoryRepository categories,
+            HistoryChangeRepository changes,
+            FileRecordRepository files,
+            ChatConfiguration configuration,
+            Clock clock,
+            ComplianceRecorder compliance) {
         this.callers = callers;
         this.rooms = rooms;
         this.messages = messages;
@@ -97,15 +103,25 @@ public class HistoryService {
     /** The newest {@code count} messages (at most the configured page limit), oldest first. */
     public List<MessageView> last(String actorUri, String roomUri, int count) {
         Room room = readable(actorUri, roomUri);
-        compliance.record(ComplianceEventType.BACKCHAT, room, actorUri, clock.instant(),
-                null, Map.of("last", Integer.toString(count)));
+        compliance.record(
+                ComplianceEventType.BACKCHAT,
+                room,
+                actorUri,
+                clock.instant(),
+                null,
+                Map.of("last", Integer.toString(count)));
         return read(room, () -> messages.last(room, pageSize(count)));
     }
 
     /** The {@code count} messages just before sequence number {@code seq}, oldest first. */
     public List<MessageView> before(String actorUri, String roomUri, long seq, int count) {
         Room room = readable(actorUri, roomUri);
-        compliance.record(ComplianceEventType.BACKCHAT, room, actorUri, clock.instant(), null,
+        compliance.record(
+                ComplianceEventType.BACKCHAT,
+                room,
+                actorUri,
+                clock.instant(),
+                null,
                 Map.of("before", Long.toString(seq), "last", Integer.toString(count)));
         return read(room, () -> messages.before(room, seq, pageSize(count)));
     }
@@ -125,21 +141,22 @@ public class HistoryService {
         if (text == null || text.isBlank()) {
             throw ChatException.invalid("a search needs some text");
         }
-        List<Room> scope = roomUri == null
-                ? readableRooms(actor)
-                : List.of(readable(actorUri, roomUri));
+        List<Room> scope = roomUri == null ? readableRooms(actor) : List.of(readable(actorUri, roomUri));
         List<Room> logged = scope.stream().filter(Room::historyEnabled).toList();
-        List<MessageView> hits = messages.search(logged, text.trim(),
-                        pageSize(limit <= 0 ? configuration.historyPageLimit() : limit))
-                .stream().map(MessageView::of).toList();
+        List<MessageView> hits =
+                messages
+                        .search(logged, text.trim(), pageSize(limit <= 0 ? configuration.historyPageLimit() : limit))
+                        .stream()
+                        .map(MessageView::of)
+                        .toList();
         // A search reads message text, across rooms: compliance records who looked for what, and how much
         // they got (issue #11). The hits themselves are not listed: they can be found again from the text.
-        Map<String, String> details = Map.of("hits", Integer.toString(hits.size()),
-                "rooms", Integer.toString(logged.size()));
+        Map<String, String> details =
+                Map.of("hits", Integer.toString(hits.size()), "rooms", Integer.toString(logged.size()));
         Instant at = clock.instant();
         if (roomUri == null) {
-            compliance.record(ComplianceEvent.of(ComplianceEventType.MESSAGE_SEARCH, null, null, actorUri, at,
-                    text.trim(), details));
+            compliance.record(ComplianceEvent.of(
+                    ComplianceEventType.MESSAGE_SEARCH, null, null, actorUri, at, text.trim(), details));
         } else {
             compliance.record(ComplianceEventType.MESSAGE_SEARCH, scope.get(0), actorUri, at, text.trim(), details);
         }
@@ -156,9 +173,11 @@ public class HistoryService {
         }
         List<Long> admitting = categories.all().stream()
                 .filter(category -> category.permitsMember(actor.subject()))
-                .map(Category::id).toList();
+                .map(Category::id)
+                .toList();
         return rooms.joinable(admitting, actor.subject().principals()).stream()
-                .filter(room -> room.canRead(actor)).toList();
+                .filter(room -> room.canRead(actor))
+                .toList();
     }
 
     /**
@@ -178,20 +197,31 @@ public class HistoryService {
         Message message = message(roomUri, seq);
         HistoryChange change = message.removal(actor, clock.instant());
         messages.remove(message);
-        compliance.record(ComplianceEventType.MESSAGE_REMOVED, message.room(), actor.uri().value(), clock.instant(),
-                null, Map.of("seq", Long.toString(seq)));
+        compliance.record(
+                ComplianceEventType.MESSAGE_REMOVED,
+                message.room(),
+                actor.uri().value(),
+                clock.instant(),
+                null,
+                Map.of("seq", Long.toString(seq)));
         return record(change);
     }
 
     public HistoryChangeView replaceMessage(String actorUri, String roomUri, long seq, String newText) {
         Actor actor = administrator(actorUri);
         if (newText != null && newText.length() > configuration.storySizeLimit()) {
-            throw new ChatException(ChatException.Reason.TOO_LARGE,
+            throw new ChatException(
+                    ChatException.Reason.TOO_LARGE,
                     "a message is limited to " + configuration.storySizeLimit() + " characters");
         }
         Message message = message(roomUri, seq);
-        compliance.record(ComplianceEventType.MESSAGE_REPLACED, message.room(), actor.uri().value(), clock.instant(),
-                newText, Map.of("seq", Long.toString(seq)));
+        compliance.record(
+                ComplianceEventType.MESSAGE_REPLACED,
+                message.room(),
+                actor.uri().value(),
+                clock.instant(),
+                newText,
+                Map.of("seq", Long.toString(seq)));
         return record(message.replaceText(actor, newText, clock.instant()));
     }
 
@@ -211,15 +241,20 @@ public class HistoryService {
     public BulkRewriteView rewriteMatching(String actorUri, HistoryQuery query, boolean dryRun, String replacement) {
         Actor actor = administrator(actorUri);
         if (replacement != null && replacement.length() > configuration.storySizeLimit()) {
-            throw new ChatException(ChatException.Reason.TOO_LARGE,
+            throw new ChatException(
+                    ChatException.Reason.TOO_LARGE,
                     "a message is limited to " + configuration.storySizeLimit() + " characters");
         }
         Set<Room> named = new HashSet<>();
         for (String roomUri : query.roomUris()) {
             named.add(room(roomUri));
         }
-        HistoryFilter filter = new HistoryFilter(named, query.author() == null ? null : SipUri.parse(query.author()),
-                query.from(), query.to(), query.textContains());
+        HistoryFilter filter = new HistoryFilter(
+                named,
+                query.author() == null ? null : SipUri.parse(query.author()),
+                query.from(),
+                query.to(),
+                query.textContains());
         Map<Room, Long> matched = messages.countMatching(filter);
         List<BulkRewriteView.RoomCount> counts = new ArrayList<>();
         long total = 0;
@@ -230,14 +265,26 @@ public class HistoryService {
             // Found before the rewrite, which takes the announcements away.
             List<FileRecord> announced = filesLosingTheirAnnouncement(room, filter, replacement);
             if (!dryRun) {
-                affected = replacement == null ? messages.removeMatching(room, filter)
+                affected = replacement == null
+                        ? messages.removeMatching(room, filter)
                         : messages.replaceMatching(room, filter, replacement);
                 announced.forEach(files::remove);
                 record(HistoryChange.matching(room, actor, filter, replacement != null, affected, clock.instant()));
-                compliance.record(replacement == null ? ComplianceEventType.MESSAGES_REMOVED
-                                : ComplianceEventType.MESSAGES_REPLACED, room, actor.uri().value(), clock.instant(),
-                        replacement, Map.of("filter", filter.describe(), "messages", Long.toString(affected),
-                                "filesRemoved", Integer.toString(announced.size())));
+                compliance.record(
+                        replacement == null
+                                ? ComplianceEventType.MESSAGES_REMOVED
+                                : ComplianceEventType.MESSAGES_REPLACED,
+                        room,
+                        actor.uri().value(),
+                        clock.instant(),
+                        replacement,
+                        Map.of(
+                                "filter",
+                                filter.describe(),
+                                "messages",
+                                Long.toString(affected),
+                                "filesRemoved",
+                                Integer.toString(announced.size())));
             }
             counts.add(new BulkRewriteView.RoomCount(room.uri().toString(), room.name(), affected, announced.size()));
             total += affected;
@@ -255,7 +302,9 @@ public class HistoryService {
     private List<FileRecord> filesLosingTheirAnnouncement(Room room, HistoryFilter filter, String replacement) {
         Map<Long, FileRecord> found = new LinkedHashMap<>();
         for (Message message : messages.matchingStartingWith(room, filter, FileAnnouncement.PREFIX)) {
-            FileAnnouncement.fileId(message.text()).filter(id -> !found.containsKey(id)).flatMap(files::find)
+            FileAnnouncement.fileId(message.text())
+                    .filter(id -> !found.containsKey(id))
+                    .flatMap(files::find)
                     .filter(file -> FileAnnouncement.announces(message.text(), message.author(), room, file))
                     .filter(file -> replacement == null
                             || !FileAnnouncement.announces(replacement, message.author(), room, file))

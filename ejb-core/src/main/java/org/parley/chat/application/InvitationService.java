@@ -35,8 +35,7 @@ public class InvitationService {
     @Inject
     Clock clock;
 
-    public InvitationService() {
-    }
+    public InvitationService() {}
 
     InvitationService(Callers callers, RoomRepository rooms, InvitationRepository invitations, Clock clock) {
         this.callers = callers;
@@ -48,8 +47,7 @@ public class InvitationService {
     /** Invites a user who may join the room; an unseen invitation to the same room is returned, not repeated. */
     public InvitationView invite(String actorUri, String roomUri, String inviteeUri) {
         Actor actor = callers.actor(actorUri);
-        Room room = rooms.find(RoomUri.parse(roomUri))
-                .orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+        Room room = rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
         SipUri invitee = SipUri.parse(inviteeUri);
         Invitation invitation = Invitation.issue(room, actor, callers.subjectOf(invitee), clock.instant());
         return invitations.findPending(room, invitee).map(InvitationView::of).orElseGet(() -> {
@@ -63,7 +61,8 @@ public class InvitationService {
         Actor actor = callers.participant(userUri);
         return invitations.pendingFor(actor.uri(), afterId).stream()
                 .filter(invitation -> invitation.room().canJoin(actor))
-                .map(InvitationView::of).toList();
+                .map(InvitationView::of)
+                .toList();
     }
 
     /**
@@ -80,7 +79,8 @@ public class InvitationService {
 
     public InvitationView markSeen(String userUri, long invitationId) {
         Actor actor = callers.participant(userUri);
-        Invitation invitation = invitations.find(invitationId)
+        Invitation invitation = invitations
+                .find(invitationId)
                 .orElseThrow(() -> ChatException.notFound("no invitation " + invitationId));
         invitation.markSeen(actor.uri());
         return InvitationView.of(invitation);

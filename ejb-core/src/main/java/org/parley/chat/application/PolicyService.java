@@ -33,11 +33,10 @@ public class PolicyService {
     @Inject
     AccessChanges accessChanges;
 
-    public PolicyService() {
-    }
+    public PolicyService() {}
 
-    PolicyService(Callers callers, ChatPolicyRepository policies, ChatUserRepository users,
-                  AccessChanges accessChanges) {
+    PolicyService(
+            Callers callers, ChatPolicyRepository policies, ChatUserRepository users, AccessChanges accessChanges) {
         this.accessChanges = accessChanges;
         this.callers = callers;
         this.policies = policies;
@@ -83,8 +82,10 @@ public class PolicyService {
     /** @param policyName the user's own policy, or null (or "Global") to go back to Global */
     public PolicyView assignPolicy(String actorUri, String userUri, String policyName) {
         Actor actor = callers.actor(actorUri);
-        ChatPolicy policy = policyName == null ? null : policies.findByName(policyName)
-                .orElseThrow(() -> ChatException.notFound("no chat policy " + policyName));
+        ChatPolicy policy = policyName == null
+                ? null
+                : policies.findByName(policyName)
+                        .orElseThrow(() -> ChatException.notFound("no chat policy " + policyName));
         userRecord(SipUri.parse(userUri)).assignPolicy(actor, policy);
         accessChanges.user(SipUri.parse(userUri));
         return policyOf(userUri);
@@ -99,7 +100,8 @@ public class PolicyService {
         Actor actor = callers.actor(actorUri);
         SipUri user = SipUri.parse(userUri);
         actor.requireAdministrator("grant or revoke administrator rights");
-        if (!administrator && users.administrators().stream().allMatch(admin -> admin.uri().equals(user))
+        if (!administrator
+                && users.administrators().stream().allMatch(admin -> admin.uri().equals(user))
                 && users.find(user).map(ChatUser::isAdministrator).orElse(false)) {
             throw ChatException.conflict(user + " is the last Persistent Chat administrator");
         }
@@ -116,7 +118,8 @@ public class PolicyService {
     public int removePolicy(String actorUri, String name) {
         Actor actor = callers.actor(actorUri);
         actor.requireAdministrator("remove a chat policy");
-        ChatPolicy policy = policies.findByName(name).orElseThrow(() -> ChatException.notFound("no chat policy " + name));
+        ChatPolicy policy =
+                policies.findByName(name).orElseThrow(() -> ChatException.notFound("no chat policy " + name));
         if (policy.isGlobal()) {
             throw ChatException.conflict("the Global policy cannot be removed");
         }
@@ -130,11 +133,15 @@ public class PolicyService {
     /** The users a named policy is assigned to, by URI (Global has everyone else, so it names nobody). */
     public List<String> usersOf(String actorUri, String name) {
         callers.actor(actorUri).requireAdministrator("see whom a chat policy applies to");
-        ChatPolicy policy = policies.findByName(name).orElseThrow(() -> ChatException.notFound("no chat policy " + name));
+        ChatPolicy policy =
+                policies.findByName(name).orElseThrow(() -> ChatException.notFound("no chat policy " + name));
         if (policy.isGlobal()) {
             return List.of();
         }
-        return users.withPolicy(policy).stream().map(user -> user.uri().value()).sorted().toList();
+        return users.withPolicy(policy).stream()
+                .map(user -> user.uri().value())
+                .sorted()
+                .toList();
     }
 
     public boolean isAdministrator(String userUri) {

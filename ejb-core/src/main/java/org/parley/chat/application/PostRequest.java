@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param clientTime the client's own time stamp (XCCOS {@code ts}), or null
  * @param stored     runs after the commit, before anyone receives the post
  */
-public record PostRequest(String authorUri, String roomUri, String text, Instant clientTime, Runnable stored) {
-}
+public record PostRequest(String authorUri, String roomUri, String text, Instant clientTime, Runnable stored) {}

@@ -61,12 +61,18 @@ public class PostService {
     @Inject
     RoomPublishOrder publishOrder;
 
-    public PostService() {
-    }
+    public PostService() {}
 
-    PostService(Callers callers, RoomRepository rooms, MessageRepository messages, ChatConfiguration configuration,
-                Clock clock, ComplianceRecorder compliance, PostRoad road, AfterCommit afterCommit,
-                RoomPublishOrder publishOrder) {
+    PostService(
+            Callers callers,
+            RoomRepository rooms,
+            MessageRepository messages,
+            ChatConfiguration configuration,
+            Clock clock,
+            ComplianceRecorder compliance,
+            PostRoad road,
+            AfterCommit afterCommit,
+            RoomPublishOrder publishOrder) {
         this.callers = callers;
         this.rooms = rooms;
         this.messages = messages;
@@ -87,7 +93,7 @@ public class PostService {
      *         delivered) when the room's category has chat history off
      */
     public PostedMessage post(String authorUri, String roomUri, String text, Instant clientTime) {
-        return post(new PostRequest(authorUri, roomUri, text, clientTime, () -> { }));
+        return post(new PostRequest(authorUri, roomUri, text, clientTime, () -> {}));
     }
 
     /**
@@ -110,8 +116,8 @@ public class PostService {
      */
     public PostedMessage postAs(Actor author, String roomUri, String text) {
         try {
-            return store(new PostRequest(author.uri().value(), roomUri, text, null, () -> { }), author,
-                    new HashMap<>(1));
+            return store(
+                    new PostRequest(author.uri().value(), roomUri, text, null, () -> {}), author, new HashMap<>(1));
         } catch (Refused refused) {
             throw refused.reason;
         }
@@ -165,7 +171,8 @@ public class PostService {
             author = knownAuthor != null ? knownAuthor : callers.participant(request.authorUri());
             String text = request.text();
             if (text != null && text.length() > configuration.storySizeLimit()) {
-                throw new ChatException(ChatException.Reason.TOO_LARGE,
+                throw new ChatException(
+                        ChatException.Reason.TOO_LARGE,
                         "a message is limited to " + configuration.storySizeLimit() + " characters");
             }
             // The row lock is held until commit: posts to one room are numbered one at a time, in order.
@@ -189,8 +196,13 @@ public class PostService {
                 messages.add(message);
             }
             // Archived even where the category keeps no history: compliance does not depend on it.
-            compliance.record(ComplianceEventType.CHAT, room, author.uri().value(), clock.instant(),
-                    request.text(), Map.of("seq", Long.toString(message.seq())));
+            compliance.record(
+                    ComplianceEventType.CHAT,
+                    room,
+                    author.uri().value(),
+                    clock.instant(),
+                    request.text(),
+                    Map.of("seq", Long.toString(message.seq())));
             posted = new PostedMessage(MessageView.of(message), kept);
         } catch (RuntimeException failed) {
             place.rolledBack();

@@ -42,8 +42,7 @@ public class PostWriter {
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
-    public PostWriter() {
-    }
+    public PostWriter() {}
 
     PostWriter(PostService posts) {
         this.posts = posts;

@@ -24,8 +24,7 @@ public class PreferenceService {
     @Inject
     PreferenceRepository preferences;
 
-    public PreferenceService() {
-    }
+    public PreferenceService() {}
 
     PreferenceService(Callers callers, PreferenceRepository preferences) {
         this.callers = callers;

@@ -37,11 +37,15 @@ public class RetentionBatches {
     @Inject
     HistoryClearing clearing;
 
-    public RetentionBatches() {
-    }
+    public RetentionBatches() {}
 
-    RetentionBatches(RoomRepository rooms, MessageRepository messages, FileRecordRepository files,
-                     HistoryChangeRepository changes, ComplianceRecorder compliance, Clock clock) {
+    RetentionBatches(
+            RoomRepository rooms,
+            MessageRepository messages,
+            FileRecordRepository files,
+            HistoryChangeRepository changes,
+            ComplianceRecorder compliance,
+            Clock clock) {
         this.rooms = rooms;
         this.messages = messages;
         this.clearing = new HistoryClearing(files, changes, compliance, clock);
@@ -49,17 +53,26 @@ public class RetentionBatches {
 
     /** The rooms that keep history for a limited time, with the cut-off of each at {@code now}. */
     public List<RetentionView> roomsWithRetention(Instant now) {
-        return rooms.withRetention().stream().map(room -> RetentionView.of(room, now, 0)).toList();
+        return rooms.withRetention().stream()
+                .map(room -> RetentionView.of(room, now, 0))
+                .toList();
     }
 
     /** @return how many of the room's messages older than the cut-off went, at most {@code limit}; 0 once none are left */
     public int clearBatch(String roomUri, Instant cutoff, int limit) {
-        return rooms.find(RoomUri.parse(roomUri)).map(room -> messages.removeBefore(room, cutoff, limit)).orElse(0);
+        return rooms.find(RoomUri.parse(roomUri))
+                .map(room -> messages.removeBefore(room, cutoff, limit))
+                .orElse(0);
     }
 
     /** Records a room's clearing as an administrator's clear is recorded ({@link HistoryClearing}), by retention. */
     public void recordClearing(Actor actor, String roomUri, Instant cutoff, long deleted, int days) {
-        rooms.find(RoomUri.parse(roomUri)).ifPresent(room -> clearing.cleared(actor, room, cutoff, deleted,
-                Map.of("reason", "retention", "retentionDays", Integer.toString(days))));
+        rooms.find(RoomUri.parse(roomUri))
+                .ifPresent(room -> clearing.cleared(
+                        actor,
+                        room,
+                        cutoff,
+                        deleted,
+                        Map.of("reason", "retention", "retentionDays", Integer.toString(days))));
     }
 }

@@ -69,12 +69,17 @@ public class RetentionService {
     @EJB
     RetentionBatches batches;
 
-    public RetentionService() {
-    }
+    public RetentionService() {}
 
-    RetentionService(Callers callers, RoomRepository rooms, CategoryRepository categories, MessageRepository messages,
-                     ComplianceRecorder compliance, ChatConfiguration configuration, Clock clock,
-                     RetentionBatches batches) {
+    RetentionService(
+            Callers callers,
+            RoomRepository rooms,
+            CategoryRepository categories,
+            MessageRepository messages,
+            ComplianceRecorder compliance,
+            ChatConfiguration configuration,
+            Clock clock,
+            RetentionBatches batches) {
         this.callers = callers;
         this.rooms = rooms;
         this.categories = categories;
@@ -88,7 +93,8 @@ public class RetentionService {
     /** @param days 1 to 36500, or null (or 0) for ever */
     public Integer setCategoryRetention(String actorUri, String categoryUri, Integer days) {
         Actor actor = callers.actor(actorUri);
-        Category category = categories.find(CategoryUri.parse(categoryUri))
+        Category category = categories
+                .find(CategoryUri.parse(categoryUri))
                 .orElseThrow(() -> ChatException.notFound("no category " + categoryUri));
         category.keepHistoryFor(actor, days);
         categories.store(category);
@@ -101,7 +107,12 @@ public class RetentionService {
         Room room = rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
         room.keepHistoryFor(actor, days);
         rooms.store(room);
-        compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
+        compliance.record(
+                ComplianceEventType.ROOM_CHANGED,
+                room,
+                actor.uri().value(),
+                clock.instant(),
+                null,
                 Map.of("change", "retention", "retentionDays", days == null ? "category" : days.toString()));
         return room.ownRetentionDays();
     }
@@ -129,8 +140,8 @@ public class RetentionService {
     /** The timer's run, recorded as done by {@code sip:retention@<domain>}. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<RetentionView> runScheduled() {
-        return runAs(Actor.administrator(new Subject(SipUri.parse("sip:retention@" + configuration.domain()),
-                Set.of())));
+        return runAs(
+                Actor.administrator(new Subject(SipUri.parse("sip:retention@" + configuration.domain()), Set.of())));
     }
 
     private List<RetentionView> runAs(Actor actor) {

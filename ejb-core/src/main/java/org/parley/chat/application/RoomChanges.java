@@ -20,8 +20,7 @@ public class RoomChanges {
     @Inject
     RoomEventPublisher events;
 
-    public RoomChanges() {
-    }
+    public RoomChanges() {}
 
     public RoomChanges(RoomEventPublisher events) {
         this.events = events;

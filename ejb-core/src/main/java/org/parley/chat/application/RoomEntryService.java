@@ -27,8 +27,7 @@ public class RoomEntryService {
     @EJB
     InvitationService invitations;
 
-    public RoomEntryService() {
-    }
+    public RoomEntryService() {}
 
     /** Wired by hand, for tests outside a container. */
     public RoomEntryService(RoomService rooms, FollowService follows, InvitationService invitations) {

@@ -39,11 +39,14 @@ public class RoomMoves {
     @Inject
     Clock clock;
 
-    public RoomMoves() {
-    }
+    public RoomMoves() {}
 
-    RoomMoves(RoomRepository rooms, AccessChanges accessChanges, RoomChanges roomChanges, ComplianceRecorder compliance,
-              Clock clock) {
+    RoomMoves(
+            RoomRepository rooms,
+            AccessChanges accessChanges,
+            RoomChanges roomChanges,
+            ComplianceRecorder compliance,
+            Clock clock) {
         this.rooms = rooms;
         this.accessChanges = accessChanges;
         this.roomChanges = roomChanges;
@@ -59,8 +62,15 @@ public class RoomMoves {
         accessChanges.room(room);
         roomChanges.room(room);
         Map<String, String> details = new HashMap<>(moreDetails);
-        details.putAll(Map.of("change", "category", "fromCategory", from.uri().toString(), "toCategory",
-                target.uri().toString(), "category", target.name()));
+        details.putAll(Map.of(
+                "change",
+                "category",
+                "fromCategory",
+                from.uri().toString(),
+                "toCategory",
+                target.uri().toString(),
+                "category",
+                target.name()));
         compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null, details);
     }
 }

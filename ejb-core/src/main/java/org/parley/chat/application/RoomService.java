@@ -72,12 +72,17 @@ public class RoomService {
     @Inject
     RoomMoves moves;
 
-    public RoomService() {
-    }
+    public RoomService() {}
 
-    RoomService(Callers callers, RoomRepository rooms, CategoryRepository categories,
-                ChatConfiguration configuration, Clock clock, ComplianceRecorder compliance,
-                AccessChanges accessChanges, RoomChanges roomChanges) {
+    RoomService(
+            Callers callers,
+            RoomRepository rooms,
+            CategoryRepository categories,
+            ChatConfiguration configuration,
+            Clock clock,
+            ComplianceRecorder compliance,
+            AccessChanges accessChanges,
+            RoomChanges roomChanges) {
         this.accessChanges = accessChanges;
         this.roomChanges = roomChanges;
         this.callers = callers;
@@ -93,23 +98,46 @@ public class RoomService {
 
     public RoomView createRoom(String actorUri, NewRoom newRoom) {
         Actor actor = callers.actor(actorUri);
-        Category category = categories.find(CategoryUri.parse(newRoom.categoryUri()))
+        Category category = categories
+                .find(CategoryUri.parse(newRoom.categoryUri()))
                 .orElseThrow(() -> ChatException.notFound("no category " + newRoom.categoryUri()));
         requireFreeName(newRoom.name(), null);
-        Room room = Room.create(actor, category, UUID.randomUUID(), new RoomSettings(newRoom.name(),
-                newRoom.description(), null, newRoom.privacy(), newRoom.type(), newRoom.invitations()),
+        Room room = Room.create(
+                actor,
+                category,
+                UUID.randomUUID(),
+                new RoomSettings(
+                        newRoom.name(),
+                        newRoom.description(),
+                        null,
+                        newRoom.privacy(),
+                        newRoom.type(),
+                        newRoom.invitations()),
                 clock.instant());
         // The roles in the same transaction, under the rules of a grant one by one: all of them, or no room.
-        Map<RoomRole, Set<String>> roles = Map.of(RoomRole.MEMBER, newRoom.members(), RoomRole.MANAGER,
-                newRoom.managers(), RoomRole.PRESENTER, newRoom.presenters());
-        roles.forEach((role, principals) -> principals.forEach(principal ->
-                room.grant(actor, role, Principal.parse(principal), callers)));
+        Map<RoomRole, Set<String>> roles = Map.of(
+                RoomRole.MEMBER,
+                newRoom.members(),
+                RoomRole.MANAGER,
+                newRoom.managers(),
+                RoomRole.PRESENTER,
+                newRoom.presenters());
+        roles.forEach((role, principals) ->
+                principals.forEach(principal -> room.grant(actor, role, Principal.parse(principal), callers)));
         rooms.add(room);
-        Map<String, String> details = new HashMap<>(Map.of("privacy", newRoom.privacy().name(), "type",
-                newRoom.type().name(), "category", category.name(), "invitations", newRoom.invitations().name()));
+        Map<String, String> details = new HashMap<>(Map.of(
+                "privacy",
+                newRoom.privacy().name(),
+                "type",
+                newRoom.type().name(),
+                "category",
+                category.name(),
+                "invitations",
+                newRoom.invitations().name()));
         roles.forEach((role, principals) -> {
             if (!principals.isEmpty()) {
-                details.put(role.name().toLowerCase(java.util.Locale.ROOT) + "s",
+                details.put(
+                        role.name().toLowerCase(java.util.Locale.ROOT) + "s",
                         principals.stream().sorted().collect(Collectors.joining(" ")));
             }
         });
@@ -133,8 +161,17 @@ public class RoomService {
         if (!before.equals(room.settings())) {
             roomChanges.room(room);
         }
-        compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null,
-                Map.of("privacy", settings.privacy().name(), "type", settings.type().name()));
+        compliance.record(
+                ComplianceEventType.ROOM_CHANGED,
+                room,
+                actor.uri().value(),
+                clock.instant(),
+                null,
+                Map.of(
+                        "privacy",
+                        settings.privacy().name(),
+                        "type",
+                        settings.type().name()));
         return RoomView.of(room);
     }
 
@@ -153,14 +190,27 @@ public class RoomService {
                 .orElseThrow(() -> ChatException.notFound("no room " + roomUri));
         room.requireDelete(actor, configuration.managersMayDeleteRooms());
         Versions.require(expectedVersion, room.version());
-        Map<String, String> details = new HashMap<>(Map.of("category", room.category().name(),
-                "privacy", room.privacy().name(), "type", room.settings().type().name(),
-                "lastMessageSeq", Long.toString(room.lastMessageSeq())));
+        Map<String, String> details = new HashMap<>(Map.of(
+                "category",
+                room.category().name(),
+                "privacy",
+                room.privacy().name(),
+                "type",
+                room.settings().type().name(),
+                "lastMessageSeq",
+                Long.toString(room.lastMessageSeq())));
         String uri = room.uri().toString();
         accessChanges.roomDeleted(room);
         RoomRepository.RoomRemoval removed = rooms.remove(room);
-        details.putAll(Map.of("messages", Long.toString(removed.messages()), "files", Long.toString(removed.files()),
-                "follows", Long.toString(removed.follows()), "invitations", Long.toString(removed.invitations())));
+        details.putAll(Map.of(
+                "messages",
+                Long.toString(removed.messages()),
+                "files",
+                Long.toString(removed.files()),
+                "follows",
+                Long.toString(removed.follows()),
+                "invitations",
+                Long.toString(removed.invitations())));
         compliance.record(ComplianceEventType.ROOM_DELETED, room, actor.uri().value(), clock.instant(), null, details);
         afterCommit.run(() -> followerIndex.changed(uri));
     }
@@ -176,7 +226,8 @@ public class RoomService {
         Room room = room(roomUri);
         room.requireManage(actor);
         Versions.require(expectedVersion, room.version());
-        Category target = categories.find(CategoryUri.parse(categoryUri))
+        Category target = categories
+                .find(CategoryUri.parse(categoryUri))
                 .orElseThrow(() -> ChatException.notFound("no category " + categoryUri));
         if (room.category().id().equals(target.id())) {
             return RoomView.of(room);
@@ -194,7 +245,12 @@ public class RoomService {
         Room room = room(roomUri);
         Actor actor = callers.actor(actorUri);
         room.grant(actor, role, Principal.parse(principal), callers);
-        compliance.record(ComplianceEventType.MEMBERSHIP_CHANGED, room, actor.uri().value(), clock.instant(), null,
+        compliance.record(
+                ComplianceEventType.MEMBERSHIP_CHANGED,
+                room,
+                actor.uri().value(),
+                clock.instant(),
+                null,
                 Map.of("change", "granted", "role", role.name(), "principal", principal));
         return RoomRolesView.of(room);
     }
@@ -204,7 +260,12 @@ public class RoomService {
         Actor actor = callers.actor(actorUri);
         room.revoke(actor, role, Principal.parse(principal));
         accessChanges.room(room);
-        compliance.record(ComplianceEventType.MEMBERSHIP_CHANGED, room, actor.uri().value(), clock.instant(), null,
+        compliance.record(
+                ComplianceEventType.MEMBERSHIP_CHANGED,
+                room,
+                actor.uri().value(),
+                clock.instant(),
+                null,
                 Map.of("change", "revoked", "role", role.name(), "principal", principal));
         return RoomRolesView.of(room);
     }
@@ -215,8 +276,8 @@ public class RoomService {
         room.disable(actor);
         rooms.store(room);
         accessChanges.room(room);
-        compliance.record(ComplianceEventType.ROOM_DISABLED, room, actor.uri().value(), clock.instant(),
-                null, Map.of());
+        compliance.record(
+                ComplianceEventType.ROOM_DISABLED, room, actor.uri().value(), clock.instant(), null, Map.of());
         return RoomView.of(room);
     }
 
@@ -258,8 +319,14 @@ public class RoomService {
     /** A user left a room (or its client went away): nothing changes but the compliance record. */
     public void leave(String userUri, String roomUri) {
         // A room deleted meanwhile has no PART to record: its ROOM_DELETED record says everyone left.
-        rooms.find(RoomUri.parse(roomUri)).ifPresent(room -> compliance.record(ComplianceEventType.PART, room,
-                SipUri.parse(userUri).value(), clock.instant(), null, Map.of()));
+        rooms.find(RoomUri.parse(roomUri))
+                .ifPresent(room -> compliance.record(
+                        ComplianceEventType.PART,
+                        room,
+                        SipUri.parse(userUri).value(),
+                        clock.instant(),
+                        null,
+                        Map.of()));
     }
 
     /**
@@ -269,8 +336,9 @@ public class RoomService {
     public void leftAll(String userUri, Collection<String> roomUris) {
         String user = SipUri.parse(userUri).value();
         for (String roomUri : roomUris) {
-            rooms.find(RoomUri.parse(roomUri)).ifPresent(room -> compliance.record(ComplianceEventType.PART, room,
-                    user, clock.instant(), null, Map.of()));
+            rooms.find(RoomUri.parse(roomUri))
+                    .ifPresent(room ->
+                            compliance.record(ComplianceEventType.PART, room, user, clock.instant(), null, Map.of()));
         }
     }
 
@@ -290,9 +358,11 @@ public class RoomService {
             if (room != null && categoryUri != null && !room.category().uri().equals(CategoryUri.parse(categoryUri))) {
                 return;
             }
-            Set<String> unreadable = room == null ? Set.copyOf(users) : users.stream()
-                    .filter(user -> !callers.mayRead(user, room))
-                    .collect(Collectors.toUnmodifiableSet());
+            Set<String> unreadable = room == null
+                    ? Set.copyOf(users)
+                    : users.stream()
+                            .filter(user -> !callers.mayRead(user, room))
+                            .collect(Collectors.toUnmodifiableSet());
             if (!unreadable.isEmpty()) {
                 lost.put(roomUri, unreadable);
             }
@@ -315,7 +385,9 @@ public class RoomService {
 
     public RoomView findByName(String actorUri, String name) {
         Actor actor = callers.actor(actorUri);
-        return rooms.findByName(name).filter(room -> room.canSee(actor)).map(RoomView::of)
+        return rooms.findByName(name)
+                .filter(room -> room.canSee(actor))
+                .map(RoomView::of)
                 .orElseThrow(() -> ChatException.notFound("no room " + name));
     }
 
@@ -342,14 +414,18 @@ public class RoomService {
         Actor actor = callers.actor(actorUri);
         int limit = configuration.searchLimit();
         if (actor.administrator()) {
-            return rooms.searchAll(nameFragment, limit).stream().map(RoomView::of).toList();
+            return rooms.searchAll(nameFragment, limit).stream()
+                    .map(RoomView::of)
+                    .toList();
         }
         List<Long> admitting = categories.all().stream()
                 .filter(category -> category.permitsMember(actor.subject()))
-                .map(Category::id).toList();
+                .map(Category::id)
+                .toList();
         return rooms.searchable(admitting, actor.subject().principals(), nameFragment, limit).stream()
                 .filter(room -> room.canSee(actor))
-                .map(RoomView::of).toList();
+                .map(RoomView::of)
+                .toList();
     }
 
     /** The rooms the caller is a member of (in any role, as the category allows), by name. */
@@ -357,14 +433,16 @@ public class RoomService {
         Actor actor = callers.actor(actorUri);
         return listing(actor, RoomRole.MEMBER).stream()
                 .filter(room -> room.isMember(actor.subject()))
-                .map(RoomView::of).toList();
+                .map(RoomView::of)
+                .toList();
     }
 
     public List<RoomView> roomsManagedBy(String actorUri) {
         Actor actor = callers.actor(actorUri);
         return listing(actor, RoomRole.MANAGER).stream()
                 .filter(room -> room.isManager(actor.subject()))
-                .map(RoomView::of).toList();
+                .map(RoomView::of)
+                .toList();
     }
 
     private List<Room> listing(Actor actor, RoomRole role) {

@@ -84,13 +84,16 @@ final class StoreImport {
 
     ImportReport run(StoreReader reader) {
         StoreDocument outline = reader.outline();
-        if (outline == null || !StoreDocument.FORMAT.equals(outline.format())
-                || outline.version() == null || outline.version() != StoreDocument.VERSION) {
-            throw ChatException.invalid("not a " + StoreDocument.FORMAT + " document of version "
-                    + StoreDocument.VERSION);
+        if (outline == null
+                || !StoreDocument.FORMAT.equals(outline.format())
+                || outline.version() == null
+                || outline.version() != StoreDocument.VERSION) {
+            throw ChatException.invalid(
+                    "not a " + StoreDocument.FORMAT + " document of version " + StoreDocument.VERSION);
         }
         LOG.info(() -> "Import (" + options.mode() + (options.dryRun() ? ", dry run" : "") + ") by " + actor.uri()
-                + ": " + outline.policies().size() + " policies, " + outline.users().size() + " users, "
+                + ": " + outline.policies().size() + " policies, "
+                + outline.users().size() + " users, "
                 + outline.groups().size() + " groups, " + outline.categories().size() + " categories");
         outline.policies().forEach(this::policy);
         outline.addIns().forEach(this::addIn);
@@ -110,15 +113,41 @@ final class StoreImport {
         for (Optional<ExportedFile> file; (file = reader.nextFile()).isPresent(); ) {
             file(file.get());
         }
-        ImportReport report = new ImportReport(options.mode(), options.dryRun(), policies, users, groups, addIns,
-                categories, rooms, messages, files, updated, kept, changes);
-        store.compliance.record(ComplianceEvent.of(ComplianceEventType.STORE_IMPORTED, null, null,
-                actor.uri().value(), store.clock.instant(), null, Map.of("mode", options.mode(),
-                        "rooms", Integer.toString(rooms), "updated", Integer.toString(updated),
-                        "messages", Long.toString(messages), "files", Integer.toString(files))));
+        ImportReport report = new ImportReport(
+                options.mode(),
+                options.dryRun(),
+                policies,
+                users,
+                groups,
+                addIns,
+                categories,
+                rooms,
+                messages,
+                files,
+                updated,
+                kept,
+                changes);
+        store.compliance.record(ComplianceEvent.of(
+                ComplianceEventType.STORE_IMPORTED,
+                null,
+                null,
+                actor.uri().value(),
+                store.clock.instant(),
+                null,
+                Map.of(
+                        "mode",
+                        options.mode(),
+                        "rooms",
+                        Integer.toString(rooms),
+                        "updated",
+                        Integer.toString(updated),
+                        "messages",
+                        Long.toString(messages),
+                        "files",
+                        Integer.toString(files))));
         int roomCount = roomsRead;
-        LOG.info(() -> "Import " + (options.dryRun() ? "dry run " : "") + "done: " + roomCount + " rooms read; "
-                + report);
+        LOG.info(() ->
+                "Import " + (options.dryRun() ? "dry run " : "") + "done: " + roomCount + " rooms read; " + report);
         return report;
     }
 
@@ -162,7 +191,8 @@ final class StoreImport {
         UserGroup stored = existing.get();
         List<String> what = new ArrayList<>();
         if (options.update() && !stored.members().equals(members)) {
-            stored.members().stream().filter(member -> !members.contains(member))
+            stored.members().stream()
+                    .filter(member -> !members.contains(member))
                     .forEach(member -> stored.removeMember(actor, member));
             members.forEach(member -> stored.addMember(actor, member));
             what.add("members");
@@ -176,9 +206,12 @@ final class StoreImport {
 
     private void user(ExportedUser user) {
         SipUri uri = SipUri.parse(required(user.uri(), "user uri"));
-        ChatPolicy policy = user.policy() == null ? null : store.policies.findByName(user.policy())
-                .orElseThrow(() -> ChatException.invalid("user " + uri + " has policy " + user.policy()
-                        + ", which neither the document nor the store defines"));
+        ChatPolicy policy = user.policy() == null
+                ? null
+                : store.policies
+                        .findByName(user.policy())
+                        .orElseThrow(() -> ChatException.invalid("user " + uri + " has policy " + user.policy()
+                                + ", which neither the document nor the store defines"));
         Optional<ChatUser> existing = store.users.find(uri);
         if (existing.isEmpty()) {
             ChatUser created = new ChatUser(uri);
@@ -196,7 +229,8 @@ final class StoreImport {
             stored.setAdministrator(actor, user.administrator());
             what.add(user.administrator() ? "administrator" : "no longer administrator");
         }
-        String storedPolicy = stored.ownPolicy() == null ? null : stored.ownPolicy().name();
+        String storedPolicy =
+                stored.ownPolicy() == null ? null : stored.ownPolicy().name();
         if (options.update() && !Objects.equals(storedPolicy, user.policy())) {
             stored.assignPolicy(actor, policy);
             what.add("policy");
@@ -206,13 +240,16 @@ final class StoreImport {
 
     private void category(ExportedCategory category) {
         CategoryUri uri = CategoryUri.parse(required(category.uri(), "category uri"));
-        CategorySettings settings = new CategorySettings(required(category.name(), "category name"),
-                category.description(), category.invitationsAllowed(), category.fileUploadAllowed(),
+        CategorySettings settings = new CategorySettings(
+                required(category.name(), "category name"),
+                category.description(),
+                category.invitationsAllowed(),
+                category.fileUploadAllowed(),
                 category.chatHistoryEnabled());
         Optional<Category> existing = store.categories.find(uri).or(() -> store.categories.findByName(category.name()));
         if (existing.isEmpty()) {
-            Category created = Category.create(actor, uri, settings, required(category.createdAt(),
-                    "category createdAt"));
+            Category created =
+                    Category.create(actor, uri, settings, required(category.createdAt(), "category createdAt"));
             created.restoreAs(actor, settings, lists(category), category.retentionDays());
             store.categories.add(created);
             categoryByUri.put(category.uri(), created);
@@ -222,7 +259,8 @@ final class StoreImport {
         Category stored = existing.get();
         categoryByUri.put(category.uri(), stored);
         List<String> what = options.update()
-                ? stored.restoreAs(actor, settings, lists(category), category.retentionDays()) : List.of();
+                ? stored.restoreAs(actor, settings, lists(category), category.retentionDays())
+                : List.of();
         if (!what.isEmpty()) {
             store.accessChanges.category(stored);
             if (what.contains("settings")) {
@@ -238,8 +276,8 @@ final class StoreImport {
             throw ChatException.invalid("the document has two rooms named " + room.name());
         }
         Category category = categoryOf(room);
-        RoomSettings settings = new RoomSettings(room.name(), room.description(), room.topic(), room.privacy(),
-                room.type(), room.invitations());
+        RoomSettings settings = new RoomSettings(
+                room.name(), room.description(), room.topic(), room.privacy(), room.type(), room.invitations());
         Optional<Room> existing = store.rooms.find(uri);
         if (existing.isEmpty()) {
             addRoom(room, uri, category, settings);
@@ -257,8 +295,8 @@ final class StoreImport {
                     + ", which another room is named; nothing was imported");
         }
         long lastBefore = stored.lastMessageSeq();
-        List<String> what = new ArrayList<>(stored.restoreAs(actor, category, settings, room.disabled(), roles(room),
-                room.lastMessageSeq()));
+        List<String> what = new ArrayList<>(
+                stored.restoreAs(actor, category, settings, room.disabled(), roles(room), room.lastMessageSeq()));
         if (!Objects.equals(stored.ownRetentionDays(), room.retentionDays())) {
             stored.keepHistoryFor(actor, room.retentionDays());
             what.add("retention");
@@ -279,9 +317,14 @@ final class StoreImport {
             // The people in it are shown the room anew, as after a change through the API.
             store.roomChanges.room(stored);
         }
-        store.compliance.record(ComplianceEvent.of(ComplianceEventType.ROOM_CHANGED, uri.toString(), stored.name(),
-                actor.uri().value(), store.clock.instant(), null, Map.of("change", "import",
-                        "changed", String.join(", ", what), "messagesAdded", Long.toString(added))));
+        store.compliance.record(ComplianceEvent.of(
+                ComplianceEventType.ROOM_CHANGED,
+                uri.toString(),
+                stored.name(),
+                actor.uri().value(),
+                store.clock.instant(),
+                null,
+                Map.of("change", "import", "changed", String.join(", ", what), "messagesAdded", Long.toString(added))));
         changed("room " + stored.name(), what);
     }
 
@@ -291,9 +334,17 @@ final class StoreImport {
                     + " exists; nothing was imported");
         }
         Map<RoomRole, Set<Principal>> roles = roles(room);
-        Room created = Room.restore(actor, category, uri.guid(), settings, room.disabled(),
-                roles.get(RoomRole.MEMBER), roles.get(RoomRole.MANAGER), roles.get(RoomRole.PRESENTER),
-                room.lastMessageSeq(), required(room.createdAt(), "room createdAt"));
+        Room created = Room.restore(
+                actor,
+                category,
+                uri.guid(),
+                settings,
+                room.disabled(),
+                roles.get(RoomRole.MEMBER),
+                roles.get(RoomRole.MANAGER),
+                roles.get(RoomRole.PRESENTER),
+                room.lastMessageSeq(),
+                required(room.createdAt(), "room createdAt"));
         created.keepHistoryFor(actor, room.retentionDays());
         AddIn addIn = addInOf(room);
         if (addIn != null) {
@@ -316,8 +367,12 @@ final class StoreImport {
             if (message.seq() <= after) {
                 continue;
             }
-            store.messages.add(new Message(target, message.seq(), SipUri.parse(message.author()),
-                    Message.checkedText(message.text()), message.clientTime(),
+            store.messages.add(new Message(
+                    target,
+                    message.seq(),
+                    SipUri.parse(message.author()),
+                    Message.checkedText(message.text()),
+                    message.clientTime(),
                     required(message.serverTime(), "message serverTime")));
             added++;
         }
@@ -326,19 +381,25 @@ final class StoreImport {
     }
 
     private void file(ExportedFile file) {
-        Room room = store.rooms.find(RoomUri.parse(required(file.roomUri(), "file roomUri")))
+        Room room = store.rooms
+                .find(RoomUri.parse(required(file.roomUri(), "file roomUri")))
                 .orElseThrow(() -> ChatException.invalid("file " + file.fileName() + " is of room " + file.roomUri()
                         + ", which neither the document nor the store has"));
-        boolean present = store.files.of(room).stream().anyMatch(stored -> stored.fileName().equals(file.fileName())
-                && stored.sha256().equalsIgnoreCase(file.sha256())
-                && stored.uploadedAt().equals(required(file.uploadedAt(), "file uploadedAt")));
+        boolean present = store.files.of(room).stream()
+                .anyMatch(stored -> stored.fileName().equals(file.fileName())
+                        && stored.sha256().equalsIgnoreCase(file.sha256())
+                        && stored.uploadedAt().equals(required(file.uploadedAt(), "file uploadedAt")));
         if (present) {
             kept++;
             return;
         }
         if (file.storageKey() != null) {
-            store.files.add(FileRecord.restore(room, actor, new FileDescription(file.fileName(), file.sizeBytes(),
-                    file.sha256(), file.contentType(), file.storageKey()), SipUri.parse(file.uploader()),
+            store.files.add(FileRecord.restore(
+                    room,
+                    actor,
+                    new FileDescription(
+                            file.fileName(), file.sizeBytes(), file.sha256(), file.contentType(), file.storageKey()),
+                    SipUri.parse(file.uploader()),
                     file.uploadedAt()));
         }
         files++;
@@ -352,9 +413,12 @@ final class StoreImport {
     }
 
     private AddIn addInOf(ExportedRoom room) {
-        return room.addIn() == null ? null : store.addIns.findByName(room.addIn())
-                .orElseThrow(() -> ChatException.invalid("room " + room.name() + " has add-in " + room.addIn()
-                        + ", which neither the document nor the store has"));
+        return room.addIn() == null
+                ? null
+                : store.addIns
+                        .findByName(room.addIn())
+                        .orElseThrow(() -> ChatException.invalid("room " + room.name() + " has add-in " + room.addIn()
+                                + ", which neither the document nor the store has"));
     }
 
     private void changedOrKept(String thing, List<String> what) {

@@ -2,13 +2,16 @@ package org.parley.chat.application;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
@@ -46,9 +49,6 @@ import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.UserGroupRepository;
 import org.parley.chat.domain.shared.ChatException;
-import jakarta.annotation.Resource;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.Comparator;
 
 /**
  * Exporting and importing a chat store (docs/export-format.md), administrators only.
@@ -111,15 +111,24 @@ public class StoreTransferService {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    public StoreTransferService() {
-    }
+    public StoreTransferService() {}
 
-    StoreTransferService(Callers callers, ChatPolicyRepository policies, ChatUserRepository users,
-                         UserGroupRepository groups, CategoryRepository categories, RoomRepository rooms,
-                         MessageRepository messages, ChatConfiguration configuration, Clock clock,
-                         ComplianceRecorder compliance, AccessChanges accessChanges, AddInRepository addIns,
-                         FileRecordRepository files, TransactionSynchronizationRegistry transactions,
-                         RoomChanges roomChanges) {
+    StoreTransferService(
+            Callers callers,
+            ChatPolicyRepository policies,
+            ChatUserRepository users,
+            UserGroupRepository groups,
+            CategoryRepository categories,
+            RoomRepository rooms,
+            MessageRepository messages,
+            ChatConfiguration configuration,
+            Clock clock,
+            ComplianceRecorder compliance,
+            AccessChanges accessChanges,
+            AddInRepository addIns,
+            FileRecordRepository files,
+            TransactionSynchronizationRegistry transactions,
+            RoomChanges roomChanges) {
         this.roomChanges = roomChanges;
         this.addIns = addIns;
         this.files = files;
@@ -149,30 +158,57 @@ public class StoreTransferService {
     public StoreDocument outline(String actorUri, ExportFilter filter) {
         administrator(actorUri);
         List<ExportedPolicy> policyList = policies.all().stream()
-                .map(policy -> new ExportedPolicy(policy.name(), policy.enablesChat())).toList();
+                .map(policy -> new ExportedPolicy(policy.name(), policy.enablesChat()))
+                .toList();
         List<ExportedUser> userList = users.all().stream()
-                .map(user -> new ExportedUser(user.uri().value(), user.isAdministrator(),
-                        user.ownPolicy() == null ? null : user.ownPolicy().name())).toList();
+                .map(user -> new ExportedUser(
+                        user.uri().value(),
+                        user.isAdministrator(),
+                        user.ownPolicy() == null ? null : user.ownPolicy().name()))
+                .toList();
         List<ExportedGroup> groupList = groups.all().stream()
-                .map(group -> new ExportedGroup(group.name(), group.description(),
-                        group.members().stream().map(SipUri::value).sorted().toList())).toList();
+                .map(group -> new ExportedGroup(
+                        group.name(),
+                        group.description(),
+                        group.members().stream().map(SipUri::value).sorted().toList()))
+                .toList();
         List<ExportedRoom> roomList = rooms.allUris().stream()
                 .map(uri -> rooms.find(uri).orElseThrow())
-                .filter(room -> filter.takes(room.uri().toString(), room.category().uri().toString()))
-                .map(StoreTransferService::exported).toList();
+                .filter(room -> filter.takes(
+                        room.uri().toString(), room.category().uri().toString()))
+                .map(StoreTransferService::exported)
+                .toList();
         Set<String> categoriesTaken = new HashSet<>(filter.categoryUris());
         roomList.forEach(room -> categoriesTaken.add(room.categoryUri()));
         List<ExportedCategory> categoryList = categories.all().stream()
-                .filter(category -> filter.allRooms() || categoriesTaken.contains(category.uri().toString()))
-                .map(StoreTransferService::exported).toList();
+                .filter(category -> filter.allRooms()
+                        || categoriesTaken.contains(category.uri().toString()))
+                .map(StoreTransferService::exported)
+                .toList();
         // The export goes on to read the rooms' messages with their text (messages(), page by page): it is
         // recorded once, here, where it starts and is still refused for anyone but an administrator.
-        compliance.record(ComplianceEvent.of(ComplianceEventType.STORE_EXPORTED, null, null, actorUri, clock.instant(),
-                null, Map.of("rooms", Integer.toString(roomList.size()), "filter", filter.describe())));
+        compliance.record(ComplianceEvent.of(
+                ComplianceEventType.STORE_EXPORTED,
+                null,
+                null,
+                actorUri,
+                clock.instant(),
+                null,
+                Map.of("rooms", Integer.toString(roomList.size()), "filter", filter.describe())));
         List<ExportedAddIn> addInList = addIns.all().stream()
-                .map(addIn -> new ExportedAddIn(addIn.name(), addIn.url())).toList();
-        return new StoreDocument(StoreDocument.FORMAT, StoreDocument.VERSION, clock.instant(), configuration.domain(),
-                policyList, userList, groupList, categoryList, roomList, addInList);
+                .map(addIn -> new ExportedAddIn(addIn.name(), addIn.url()))
+                .toList();
+        return new StoreDocument(
+                StoreDocument.FORMAT,
+                StoreDocument.VERSION,
+                clock.instant(),
+                configuration.domain(),
+                policyList,
+                userList,
+                groupList,
+                categoryList,
+                roomList,
+                addInList);
     }
 
     /** The room's messages after sequence number {@code afterSeq}, oldest first, at most {@code limit}. */
@@ -181,12 +217,16 @@ public class StoreTransferService {
     }
 
     /** As {@link #messages(String, String, long, int)}, only those stored within the filter's dates. */
-    public List<ExportedMessage> messages(String actorUri, String roomUri, long afterSeq, int limit,
-                                          ExportFilter filter) {
+    public List<ExportedMessage> messages(
+            String actorUri, String roomUri, long afterSeq, int limit, ExportFilter filter) {
         administrator(actorUri);
         return messages.after(room(roomUri), afterSeq, filter.from(), filter.to(), limit).stream()
-                .map(message -> new ExportedMessage(message.seq(), message.author().value(), message.text(),
-                        message.clientTime(), message.serverTime()))
+                .map(message -> new ExportedMessage(
+                        message.seq(),
+                        message.author().value(),
+                        message.text(),
+                        message.clientTime(),
+                        message.serverTime()))
                 .toList();
     }
 
@@ -200,8 +240,15 @@ public class StoreTransferService {
                 .filter(file -> (filter.from() == null || !file.uploadedAt().isBefore(filter.from()))
                         && (filter.to() == null || file.uploadedAt().isBefore(filter.to())))
                 .sorted(Comparator.comparing(FileRecord::uploadedAt).thenComparing(FileRecord::id))
-                .map(file -> new ExportedFile(roomUri, file.fileName(), file.contentType(), file.sizeBytes(),
-                        file.sha256(), file.uploader().value(), file.uploadedAt(), file.storageKey()))
+                .map(file -> new ExportedFile(
+                        roomUri,
+                        file.fileName(),
+                        file.contentType(),
+                        file.sizeBytes(),
+                        file.sha256(),
+                        file.uploader().value(),
+                        file.uploadedAt(),
+                        file.storageKey()))
                 .toList();
     }
 
@@ -225,20 +272,40 @@ public class StoreTransferService {
 
     private static ExportedCategory exported(Category category) {
         CategorySettings settings = category.settings();
-        return new ExportedCategory(category.uri().toString(), settings.name(), settings.description(),
-                settings.invitationsAllowed(), settings.fileUploadAllowed(), settings.chatHistoryEnabled(),
-                category.createdAt(), written(category.members(CategoryRole.ALLOWED_MEMBER)),
-                written(category.members(CategoryRole.DENIED_MEMBER)), written(category.members(CategoryRole.CREATOR)),
+        return new ExportedCategory(
+                category.uri().toString(),
+                settings.name(),
+                settings.description(),
+                settings.invitationsAllowed(),
+                settings.fileUploadAllowed(),
+                settings.chatHistoryEnabled(),
+                category.createdAt(),
+                written(category.members(CategoryRole.ALLOWED_MEMBER)),
+                written(category.members(CategoryRole.DENIED_MEMBER)),
+                written(category.members(CategoryRole.CREATOR)),
                 category.retentionDays());
     }
 
     private static ExportedRoom exported(Room room) {
         RoomSettings settings = room.settings();
-        return new ExportedRoom(room.uri().toString(), room.category().uri().toString(), settings.name(),
-                settings.description(), settings.topic(), settings.privacy(), settings.type(), settings.invitations(),
-                room.isDisabled(), room.createdAt(), room.lastMessageSeq(), written(room.holders(RoomRole.MEMBER)),
-                written(room.holders(RoomRole.MANAGER)), written(room.holders(RoomRole.PRESENTER)), List.of(),
-                room.ownRetentionDays(), room.addIn() == null ? null : room.addIn().name());
+        return new ExportedRoom(
+                room.uri().toString(),
+                room.category().uri().toString(),
+                settings.name(),
+                settings.description(),
+                settings.topic(),
+                settings.privacy(),
+                settings.type(),
+                settings.invitations(),
+                room.isDisabled(),
+                room.createdAt(),
+                room.lastMessageSeq(),
+                written(room.holders(RoomRole.MEMBER)),
+                written(room.holders(RoomRole.MANAGER)),
+                written(room.holders(RoomRole.PRESENTER)),
+                List.of(),
+                room.ownRetentionDays(),
+                room.addIn() == null ? null : room.addIn().name());
     }
 
     private static List<String> written(Collection<Principal> principals) {

@@ -33,9 +33,11 @@ class CallersTest {
     private final AtomicInteger lookUps = new AtomicInteger();
     /** What the store answers for Alice's groups; a test may change it under a look-up. */
     private Supplier<Set<String>> aliceGroups = () -> Set.of("staff");
-    private final Callers callers = new Callers(fake(ChatUserRepository.class, "find", Optional.empty()),
-            fake(UserGroupRepository.class, "groupKeysOf", null), fake(ChatPolicyRepository.class, "global",
-            ChatPolicy.global(true)));
+
+    private final Callers callers = new Callers(
+            fake(ChatUserRepository.class, "find", Optional.empty()),
+            fake(UserGroupRepository.class, "groupKeysOf", null),
+            fake(ChatPolicyRepository.class, "global", ChatPolicy.global(true)));
 
     @Test
     void aCallerIsAskedOfTheStoreOnceAndForgottenByAChangeThatConcernsThem() {
@@ -46,7 +48,9 @@ class CallersTest {
         callers.forget(AccessChange.ofRoom("ma-chan://contoso.com/one"));
         callers.forget(AccessChange.ofUser("sip:bob@contoso.com"));
         callers.participant(ALICE);
-        assertThat(lookUps).as("a room's change or another user's does not concern Alice").hasValue(1);
+        assertThat(lookUps)
+                .as("a room's change or another user's does not concern Alice")
+                .hasValue(1);
 
         aliceGroups = Set::of;
         callers.forget(AccessChange.ofUser(ALICE));
@@ -87,8 +91,9 @@ class CallersTest {
         try (ChatStoreHarness store = new ChatStoreHarness()) {
             String admin = ChatStoreHarness.ADMIN;
             String root = store.tx(() -> store.categories.root()).uri();
-            String room = store.tx(() -> store.rooms.createRoom(admin, new NewRoom("Board", null, root,
-                    Privacy.CLOSED, RoomType.NORMAL))).uri();
+            String room = store.tx(() -> store.rooms.createRoom(
+                            admin, new NewRoom("Board", null, root, Privacy.CLOSED, RoomType.NORMAL)))
+                    .uri();
             store.tx(() -> store.directory.createGroup(admin, "board", null));
             store.tx(() -> store.directory.addGroupMember(admin, "board", ALICE));
             store.tx(() -> store.rooms.grant(admin, room, RoomRole.MEMBER, "group:board"));
@@ -102,29 +107,35 @@ class CallersTest {
             store.tx(() -> store.policies.definePolicy(admin, "NoChat", false));
             store.tx(() -> store.policies.assignPolicy(admin, ALICE, "NoChat"));
             assertThatThrownBy(() -> store.tx(() -> store.posts.post(ALICE, room, "still?", null)))
-                    .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.DISABLED_BY_POLICY);
+                    .extracting(e -> ((ChatException) e).reason())
+                    .isEqualTo(Reason.DISABLED_BY_POLICY);
 
             store.tx(() -> store.policies.definePolicy(admin, "NoChat", true));
             store.tx(() -> store.posts.post(ALICE, room, "the policy allows chat again", null));
             store.tx(() -> store.policies.setGlobalEnabled(admin, false));
             store.tx(() -> store.policies.assignPolicy(admin, ALICE, null));
             assertThatThrownBy(() -> store.tx(() -> store.posts.post(ALICE, room, "still?", null)))
-                    .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.DISABLED_BY_POLICY);
+                    .extracting(e -> ((ChatException) e).reason())
+                    .isEqualTo(Reason.DISABLED_BY_POLICY);
             store.tx(() -> store.policies.setGlobalEnabled(admin, true));
             assertThat(store.tx(() -> store.posts.post(ALICE, room, "Global allows chat again", null))
-                    .message().seq()).isEqualTo(4);
+                            .message()
+                            .seq())
+                    .isEqualTo(4);
         }
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isIn(Reason.FORBIDDEN, Reason.NOT_FOUND);
+        assertThatThrownBy(call)
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason())
+                .isIn(Reason.FORBIDDEN, Reason.NOT_FOUND);
     }
 
     /** A repository answering one method (the group look-up from {@link #aliceGroups}, counted). */
     private <T> T fake(Class<T> type, String method, Object answer) {
-        return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type},
-                (self, called, arguments) -> {
+        return type.cast(Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {type}, (self, called, arguments) -> {
                     if (called.getName().equals("groupKeysOf")) {
                         lookUps.incrementAndGet();
                         return aliceGroups.get();

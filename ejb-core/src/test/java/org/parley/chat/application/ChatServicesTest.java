@@ -65,8 +65,8 @@ import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
-import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.domain.shared.Hashes;
 import org.parley.chat.infrastructure.persistence.ReferenceData;
 import org.parley.chat.infrastructure.persistence.jpa.JpaAddInRepository;
@@ -100,9 +100,11 @@ class ChatServicesTest {
     private static TestClock clock;
     /** What the services hand to compliance, as the JMS recorder would send it. */
     private static final List<ComplianceEvent> compliance_events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private static final ComplianceRecorder compliance = compliance_events::add;
     /** What the services publish to the chat nodes, as the JMS publisher would send it. */
     private static final RecordedRoomEvents events = new RecordedRoomEvents();
+
     private static final List<MessageView> published = events.posts;
     private static ChatConfiguration configuration;
     private static PolicyService policies;
@@ -124,8 +126,8 @@ class ChatServicesTest {
     static void store() {
         database = new ChatStoreTestDatabase();
         clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
-        configuration = new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true,
-                Set.of(SipUri.parse(ADMIN)));
+        configuration =
+                new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)));
         EntityManager em = database.entityManager();
         entityManager = em;
         roomRepository = new JpaRoomRepository(em);
@@ -139,21 +141,58 @@ class ChatServicesTest {
         policies = new PolicyService(callers, policyRepository, userRepository, accessChanges);
         directory = new DirectoryService(callers, groupRepository, accessChanges);
         RoomChanges roomChanges = new RoomChanges(events);
-        categories = new CategoryService(callers, categoryRepository, configuration, clock, accessChanges,
-                roomRepository, compliance, roomChanges);
-        rooms = new RoomService(callers, roomRepository, categoryRepository, configuration, clock, compliance,
-                accessChanges, roomChanges);
-        roomsManagersDelete = new RoomService(callers, roomRepository, categoryRepository, new ChatConfiguration(
-                "contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)), true, 25, 75), clock, compliance,
-                accessChanges, roomChanges);
-        posts = new PostService(callers, roomRepository, messageRepository, configuration, clock, compliance,
-                events, AfterCommit.immediate(), new RoomPublishOrder());
-        history = new HistoryService(callers, roomRepository, messageRepository, categoryRepository,
-                new JpaHistoryChangeRepository(em), new JpaFileRecordRepository(em), configuration, clock, compliance);
+        categories = new CategoryService(
+                callers,
+                categoryRepository,
+                configuration,
+                clock,
+                accessChanges,
+                roomRepository,
+                compliance,
+                roomChanges);
+        rooms = new RoomService(
+                callers,
+                roomRepository,
+                categoryRepository,
+                configuration,
+                clock,
+                compliance,
+                accessChanges,
+                roomChanges);
+        roomsManagersDelete = new RoomService(
+                callers,
+                roomRepository,
+                categoryRepository,
+                new ChatConfiguration(
+                        "contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)), true, 25, 75),
+                clock,
+                compliance,
+                accessChanges,
+                roomChanges);
+        posts = new PostService(
+                callers,
+                roomRepository,
+                messageRepository,
+                configuration,
+                clock,
+                compliance,
+                events,
+                AfterCommit.immediate(),
+                new RoomPublishOrder());
+        history = new HistoryService(
+                callers,
+                roomRepository,
+                messageRepository,
+                categoryRepository,
+                new JpaHistoryChangeRepository(em),
+                new JpaFileRecordRepository(em),
+                configuration,
+                clock,
+                compliance);
         follows = new FollowService(callers, roomRepository, new JpaFollowRepository(em), clock);
         invitations = new InvitationService(callers, roomRepository, new JpaInvitationRepository(em), clock);
-        files = new FileRecordService(callers, roomRepository, new JpaFileRecordRepository(em), configuration, clock,
-                compliance, posts);
+        files = new FileRecordService(
+                callers, roomRepository, new JpaFileRecordRepository(em), configuration, clock, compliance, posts);
         database.inTransaction(() -> ReferenceData.ensure(em, configuration, clock.instant()));
     }
 
@@ -167,8 +206,10 @@ class ChatServicesTest {
     }
 
     private static void assertRefused(ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call).isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(call)
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(reason);
     }
 
     private static String unique(String name) {
@@ -187,8 +228,12 @@ class ChatServicesTest {
         assertThat(root.uri()).startsWith("ma-cat://contoso.com/");
         assertThat(root.allowedMembers()).containsExactly("domain:contoso.com");
         assertThat(root.creators()).containsExactly("domain:contoso.com");
-        assertThat(tx(() -> categories.categories())).filteredOn(c -> c.name().equals("Root")).hasSize(1);
-        assertThat(tx(() -> policies.policies())).filteredOn(p -> p.name().equals("Global")).hasSize(1);
+        assertThat(tx(() -> categories.categories()))
+                .filteredOn(c -> c.name().equals("Root"))
+                .hasSize(1);
+        assertThat(tx(() -> policies.policies()))
+                .filteredOn(p -> p.name().equals("Global"))
+                .hasSize(1);
         assertThat(tx(() -> policies.isEnabled(ALICE))).isTrue();
         assertThat(tx(() -> policies.isAdministrator(ADMIN))).isTrue();
         assertThat(tx(() -> policies.isAdministrator(ALICE))).isFalse();
@@ -198,26 +243,48 @@ class ChatServicesTest {
     void roomNamesAreUniqueIgnoringCase() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         String root = room.categoryUri();
-        assertRefused(() -> tx(() -> rooms.createRoom(BOB, new NewRoom(room.name().toUpperCase(), null, root,
-                Privacy.OPEN, RoomType.NORMAL))), Reason.CONFLICT);
-        assertThat(tx(() -> rooms.findByName(BOB, room.name().toLowerCase())).uri()).isEqualTo(room.uri());
+        assertRefused(
+                () -> tx(() -> rooms.createRoom(
+                        BOB, new NewRoom(room.name().toUpperCase(), null, root, Privacy.OPEN, RoomType.NORMAL))),
+                Reason.CONFLICT);
+        assertThat(tx(() -> rooms.findByName(BOB, room.name().toLowerCase())).uri())
+                .isEqualTo(room.uri());
         assertThat(room.uri()).startsWith("ma-chan://contoso.com/");
     }
 
     @Test
     void onlyUsersTheCategoryAllowsCreateRooms() {
         String root = tx(() -> categories.root()).uri();
-        assertRefused(() -> tx(() -> rooms.createRoom(MALLORY, new NewRoom(unique("Outside"), null, root,
-                Privacy.OPEN, RoomType.NORMAL))), Reason.FORBIDDEN);
-        CategoryView restricted = tx(() -> categories.createCategory(ADMIN, new NewCategory(
-                new CategorySettings(unique("Board"), null, true, true, true),
-                Set.of("domain:contoso.com"), Set.of(), Set.of(CAROL))));
-        assertRefused(() -> tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Board room"), null,
-                restricted.uri(), Privacy.OPEN, RoomType.NORMAL))), Reason.FORBIDDEN);
-        assertThat(tx(() -> rooms.createRoom(CAROL, new NewRoom(unique("Board room"), null, restricted.uri(),
-                Privacy.OPEN, RoomType.NORMAL))).categoryName()).isEqualTo(restricted.name());
-        assertRefused(() -> tx(() -> categories.createCategory(ALICE, new NewCategory(
-                new CategorySettings(unique("Mine"), null, true, true, true), Set.of(), Set.of(), Set.of()))),
+        assertRefused(
+                () -> tx(() -> rooms.createRoom(
+                        MALLORY, new NewRoom(unique("Outside"), null, root, Privacy.OPEN, RoomType.NORMAL))),
+                Reason.FORBIDDEN);
+        CategoryView restricted = tx(() -> categories.createCategory(
+                ADMIN,
+                new NewCategory(
+                        new CategorySettings(unique("Board"), null, true, true, true),
+                        Set.of("domain:contoso.com"),
+                        Set.of(),
+                        Set.of(CAROL))));
+        assertRefused(
+                () -> tx(() -> rooms.createRoom(
+                        ALICE,
+                        new NewRoom(unique("Board room"), null, restricted.uri(), Privacy.OPEN, RoomType.NORMAL))),
+                Reason.FORBIDDEN);
+        assertThat(tx(() -> rooms.createRoom(
+                                CAROL,
+                                new NewRoom(
+                                        unique("Board room"), null, restricted.uri(), Privacy.OPEN, RoomType.NORMAL)))
+                        .categoryName())
+                .isEqualTo(restricted.name());
+        assertRefused(
+                () -> tx(() -> categories.createCategory(
+                        ALICE,
+                        new NewCategory(
+                                new CategorySettings(unique("Mine"), null, true, true, true),
+                                Set.of(),
+                                Set.of(),
+                                Set.of()))),
                 Reason.FORBIDDEN);
     }
 
@@ -244,14 +311,20 @@ class ChatServicesTest {
         assertThat(last3.get(0).author()).isEqualTo(BOB);
         assertThat(last3.get(0).clientTime()).isEqualTo(sent);
         assertThat(last3.get(0).serverTime()).isEqualTo(clock.instant());
-        assertThat(tx(() -> history.before(ALICE, room.uri(), 3, 10))).extracting(MessageView::seq)
+        assertThat(tx(() -> history.before(ALICE, room.uri(), 3, 10)))
+                .extracting(MessageView::seq)
                 .containsExactly(1L, 2L);
-        assertThat(tx(() -> history.after(ALICE, room.uri(), 3, 1))).extracting(MessageView::seq)
+        assertThat(tx(() -> history.after(ALICE, room.uri(), 3, 1)))
+                .extracting(MessageView::seq)
                 .containsExactly(4L);
         assertRefused(() -> tx(() -> history.last(CAROL, room.uri(), 10)), Reason.FORBIDDEN);
         assertThat(tx(() -> rooms.roomsOfMember(BOB))).extracting(RoomView::uri).contains(room.uri());
-        assertThat(tx(() -> rooms.roomsManagedBy(ALICE))).extracting(RoomView::uri).contains(room.uri());
-        assertThat(tx(() -> rooms.roomsManagedBy(BOB))).extracting(RoomView::uri).doesNotContain(room.uri());
+        assertThat(tx(() -> rooms.roomsManagedBy(ALICE)))
+                .extracting(RoomView::uri)
+                .contains(room.uri());
+        assertThat(tx(() -> rooms.roomsManagedBy(BOB)))
+                .extracting(RoomView::uri)
+                .doesNotContain(room.uri());
     }
 
     /**
@@ -262,17 +335,23 @@ class ChatServicesTest {
     void everyPostTakesTheOneRoadAfterItsStoredWork() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         List<String> order = new java.util.ArrayList<>();
-        PostedMessage sip = tx(() -> posts.post(new PostRequest(ALICE, room.uri(), "over SIP", null,
-                () -> order.add("answered, published before: " + published.stream()
-                        .anyMatch(m -> m.roomUri().equals(room.uri()))))));
+        PostedMessage sip = tx(() -> posts.post(new PostRequest(
+                ALICE,
+                room.uri(),
+                "over SIP",
+                null,
+                () -> order.add("answered, published before: "
+                        + published.stream().anyMatch(m -> m.roomUri().equals(room.uri()))))));
         PostedMessage web = tx(() -> posts.post(BOB, room.uri(), "[file] notes.txt", null));
         assertThat(web.message().seq()).isEqualTo(sip.message().seq() + 1);
         assertThat(order).containsExactly("answered, published before: false");
-        assertThat(published).filteredOn(m -> m.roomUri().equals(room.uri()))
+        assertThat(published)
+                .filteredOn(m -> m.roomUri().equals(room.uri()))
                 .containsExactly(sip.message(), web.message());
 
-        assertRefused(() -> tx(() -> posts.post(CAROL, room.uri(),
-                "x".repeat(configuration.storySizeLimit() + 1), null)), Reason.TOO_LARGE);
+        assertRefused(
+                () -> tx(() -> posts.post(CAROL, room.uri(), "x".repeat(configuration.storySizeLimit() + 1), null)),
+                Reason.TOO_LARGE);
         assertThat(published).filteredOn(m -> m.roomUri().equals(room.uri())).hasSize(2);
     }
 
@@ -312,19 +391,28 @@ class ChatServicesTest {
             return null;
         });
         tx(() -> history.removeMessage(ADMIN, room.uri(), posted.message().seq()));
-        assertRefused(() -> tx(() -> posts.post(CAROL, room.uri(), "x".repeat(configuration.storySizeLimit() + 1), null)),
+        assertRefused(
+                () -> tx(() -> posts.post(CAROL, room.uri(), "x".repeat(configuration.storySizeLimit() + 1), null)),
                 Reason.TOO_LARGE);
 
-        assertThat(compliance_events).extracting(ComplianceEvent::type).containsExactly(ComplianceEventType.JOIN,
-                ComplianceEventType.CHAT, ComplianceEventType.BACKCHAT, ComplianceEventType.MEMBERSHIP_CHANGED,
-                ComplianceEventType.PART, ComplianceEventType.MESSAGE_REMOVED);
+        assertThat(compliance_events)
+                .extracting(ComplianceEvent::type)
+                .containsExactly(
+                        ComplianceEventType.JOIN,
+                        ComplianceEventType.CHAT,
+                        ComplianceEventType.BACKCHAT,
+                        ComplianceEventType.MEMBERSHIP_CHANGED,
+                        ComplianceEventType.PART,
+                        ComplianceEventType.MESSAGE_REMOVED);
         ComplianceEvent chat = compliance_events.get(1);
         assertThat(chat.roomUri()).isEqualTo(room.uri());
         assertThat(chat.roomName()).isEqualTo(room.name());
         assertThat(chat.actor()).isEqualTo(BOB);
         assertThat(chat.text()).isEqualTo("for the record");
         assertThat(chat.occurredAt()).isEqualTo(clock.instant());
-        assertThat(compliance_events.get(3).details()).containsEntry("role", "PRESENTER").containsEntry("principal", BOB);
+        assertThat(compliance_events.get(3).details())
+                .containsEntry("role", "PRESENTER")
+                .containsEntry("principal", BOB);
         assertThat(ComplianceEvent.fromJson(chat.toJson())).isEqualTo(chat);
     }
 
@@ -338,12 +426,17 @@ class ChatServicesTest {
         tx(() -> posts.post(ALICE, open.uri(), "nothing to see, 100% and a_b", null));
         tx(() -> posts.post(ALICE, open.uri(), "later " + word.toLowerCase() + " again", null));
 
-        assertThat(tx(() -> history.search(ALICE, word.toLowerCase(), null, 10))).extracting(MessageView::text)
-                .containsExactly("later " + word.toLowerCase() + " again", "secret " + word.toUpperCase() + " plans",
+        assertThat(tx(() -> history.search(ALICE, word.toLowerCase(), null, 10)))
+                .extracting(MessageView::text)
+                .containsExactly(
+                        "later " + word.toLowerCase() + " again",
+                        "secret " + word.toUpperCase() + " plans",
                         "first " + word + " of the day");
-        assertThat(tx(() -> history.search(BOB, word, null, 10))).extracting(MessageView::roomUri)
+        assertThat(tx(() -> history.search(BOB, word, null, 10)))
+                .extracting(MessageView::roomUri)
                 .containsOnly(open.uri());
-        assertThat(tx(() -> history.search(ALICE, word, open.uri(), 1))).extracting(MessageView::text)
+        assertThat(tx(() -> history.search(ALICE, word, open.uri(), 1)))
+                .extracting(MessageView::text)
                 .containsExactly("later " + word.toLowerCase() + " again");
         assertThat(tx(() -> history.search(ALICE, "0% and a", open.uri(), 10))).hasSize(1);
         assertThat(tx(() -> history.search(ALICE, "_", open.uri(), 10))).hasSize(1);
@@ -359,34 +452,50 @@ class ChatServicesTest {
     @Test
     void limitsApplyAfterTheRulesNotBefore() {
         EntityManager em = database.entityManager();
-        ChatConfiguration limitOfTwo = new ChatConfiguration("contoso.com", 4096, 2, 500, 1_000_000, true,
-                Set.of(SipUri.parse(ADMIN)));
-        Callers callers = new Callers(new JpaChatUserRepository(em), new JpaUserGroupRepository(em),
-                new JpaChatPolicyRepository(em));
-        RoomService limitedRooms = new RoomService(callers, new JpaRoomRepository(em), new JpaCategoryRepository(em),
-                limitOfTwo, clock, compliance, new AccessChanges(callers, new JpaFollowRepository(em), events),
+        ChatConfiguration limitOfTwo =
+                new ChatConfiguration("contoso.com", 4096, 2, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)));
+        Callers callers = new Callers(
+                new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaChatPolicyRepository(em));
+        RoomService limitedRooms = new RoomService(
+                callers,
+                new JpaRoomRepository(em),
+                new JpaCategoryRepository(em),
+                limitOfTwo,
+                clock,
+                compliance,
+                new AccessChanges(callers, new JpaFollowRepository(em), events),
                 new RoomChanges(events));
-        HistoryService limitedHistory = new HistoryService(callers, new JpaRoomRepository(em),
-                new JpaMessageRepository(em), new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em),
-                new JpaFileRecordRepository(em), limitOfTwo, clock, compliance);
+        HistoryService limitedHistory = new HistoryService(
+                callers,
+                new JpaRoomRepository(em),
+                new JpaMessageRepository(em),
+                new JpaCategoryRepository(em),
+                new JpaHistoryChangeRepository(em),
+                new JpaFileRecordRepository(em),
+                limitOfTwo,
+                clock,
+                compliance);
         String tag = unique("Limits").replace(' ', '-');
         String root = tx(() -> categories.root()).uri();
         for (String hidden : List.of("a1", "a2")) {
-            String uri = tx(() -> rooms.createRoom(ALICE, new NewRoom(tag + " " + hidden, "", root, Privacy.OPEN,
-                    RoomType.NORMAL))).uri();
+            String uri = tx(() -> rooms.createRoom(
+                            ALICE, new NewRoom(tag + " " + hidden, "", root, Privacy.OPEN, RoomType.NORMAL)))
+                    .uri();
             tx(() -> rooms.disable(ADMIN, uri));
         }
         for (String shown : List.of("b1", "b2", "b3")) {
             tx(() -> rooms.createRoom(ALICE, new NewRoom(tag + " " + shown, "", root, Privacy.OPEN, RoomType.NORMAL)));
         }
-        assertThat(tx(() -> limitedRooms.search(BOB, tag))).extracting(RoomView::name)
+        assertThat(tx(() -> limitedRooms.search(BOB, tag)))
+                .extracting(RoomView::name)
                 .containsExactly(tag + " b1", tag + " b2");
 
         // Sorts after every other room of the store: with the scope cut at the first two rooms, never searched.
-        RoomView last = tx(() -> rooms.createRoom(ALICE, new NewRoom("zzz " + tag, "", root, Privacy.OPEN,
-                RoomType.NORMAL)));
+        RoomView last =
+                tx(() -> rooms.createRoom(ALICE, new NewRoom("zzz " + tag, "", root, Privacy.OPEN, RoomType.NORMAL)));
         tx(() -> posts.post(ALICE, last.uri(), "found at the end " + tag, null));
-        assertThat(tx(() -> limitedHistory.search(BOB, tag, null, 10))).extracting(MessageView::roomUri)
+        assertThat(tx(() -> limitedHistory.search(BOB, tag, null, 10)))
+                .extracting(MessageView::roomUri)
                 .containsExactly(last.uri());
     }
 
@@ -402,7 +511,8 @@ class ChatServicesTest {
         assertThat(tx(() -> history.search(BOB, word, open.uri(), 1))).hasSize(1);
         assertRefused(() -> tx(() -> history.search(BOB, " ", null, 10)), Reason.INVALID);
 
-        assertThat(compliance_events).extracting(ComplianceEvent::type)
+        assertThat(compliance_events)
+                .extracting(ComplianceEvent::type)
                 .containsExactly(ComplianceEventType.MESSAGE_SEARCH, ComplianceEventType.MESSAGE_SEARCH);
         ComplianceEvent everywhere = compliance_events.get(0);
         assertThat(everywhere.actor()).isEqualTo(BOB);
@@ -423,8 +533,10 @@ class ChatServicesTest {
         RoomView open = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         String word = secret.name().substring(5);
         assertThat(tx(() -> rooms.search(BOB, word))).isEmpty();
-        assertThat(tx(() -> rooms.search(BOB, ""))).extracting(RoomView::uri)
-                .contains(open.uri()).doesNotContain(secret.uri());
+        assertThat(tx(() -> rooms.search(BOB, "")))
+                .extracting(RoomView::uri)
+                .contains(open.uri())
+                .doesNotContain(secret.uri());
         assertRefused(() -> tx(() -> rooms.find(BOB, secret.uri())), Reason.NOT_FOUND);
         assertRefused(() -> tx(() -> rooms.join(BOB, secret.uri())), Reason.NOT_FOUND);
 
@@ -435,7 +547,9 @@ class ChatServicesTest {
         assertThat(tx(() -> rooms.search(BOB, word))).extracting(RoomView::uri).containsExactly(secret.uri());
         assertThat(tx(() -> rooms.roomsOfMember(BOB))).extracting(RoomView::uri).contains(secret.uri());
         assertThat(tx(() -> rooms.search(CAROL, word))).isEmpty();
-        assertThat(tx(() -> rooms.search(ADMIN, word))).extracting(RoomView::uri).containsExactly(secret.uri());
+        assertThat(tx(() -> rooms.search(ADMIN, word)))
+                .extracting(RoomView::uri)
+                .containsExactly(secret.uri());
         assertThat(tx(() -> rooms.search(MALLORY, ""))).isEmpty();
     }
 
@@ -463,7 +577,10 @@ class ChatServicesTest {
 
         tx(() -> policies.assignPolicy(ADMIN, erin, null));
         assertThat(tx(() -> policies.isEnabled(erin))).isTrue();
-        assertThat(tx(() -> posts.post(erin, room.uri(), "back", null)).message().seq()).isEqualTo(1);
+        assertThat(tx(() -> posts.post(erin, room.uri(), "back", null))
+                        .message()
+                        .seq())
+                .isEqualTo(1);
     }
 
     @Test
@@ -477,7 +594,8 @@ class ChatServicesTest {
             assertThat(tx(() -> policies.isEnabled(frank))).isTrue();
             assertThat(tx(() -> categories.root())).isNotNull();
             assertThat(tx(() -> policies.setGlobalEnabled(ADMIN, true)).chatEnabled())
-                    .as("administrators administer whatever the policy").isTrue();
+                    .as("administrators administer whatever the policy")
+                    .isTrue();
         } finally {
             tx(() -> policies.setGlobalEnabled(ADMIN, true));
         }
@@ -517,14 +635,16 @@ class ChatServicesTest {
 
         int inFirst = threads * (postsPerThread - 5);
         int inSecond = threads * 5;
-        assertThat(firstRoomSeqs).hasSize(inFirst).doesNotHaveDuplicates()
-                .allMatch(seq -> seq >= 1 && seq <= inFirst);
-        assertThat(tx(() -> history.last(ALICE, first.uri(), 500))).extracting(MessageView::seq)
+        assertThat(firstRoomSeqs).hasSize(inFirst).doesNotHaveDuplicates().allMatch(seq -> seq >= 1 && seq <= inFirst);
+        assertThat(tx(() -> history.last(ALICE, first.uri(), 500)))
+                .extracting(MessageView::seq)
                 .containsExactlyElementsOf(range(inFirst));
-        assertThat(tx(() -> history.last(ALICE, second.uri(), 500))).extracting(MessageView::seq)
+        assertThat(tx(() -> history.last(ALICE, second.uri(), 500)))
+                .extracting(MessageView::seq)
                 .containsExactlyElementsOf(range(inSecond));
         assertThat(tx(() -> rooms.find(ALICE, first.uri())).version())
-                .as("posting does not change the room's version (ETag)").isEqualTo(first.version());
+                .as("posting does not change the room's version (ETag)")
+                .isEqualTo(first.version());
     }
 
     @Test
@@ -535,7 +655,10 @@ class ChatServicesTest {
         try {
             PostedMessage late = tx(() -> {
                 // This transaction holds the room as it was (last seq 1) when another one posts and commits.
-                assertThat(roomRepository.find(RoomUri.parse(room.uri())).orElseThrow().lastMessageSeq())
+                assertThat(roomRepository
+                                .find(RoomUri.parse(room.uri()))
+                                .orElseThrow()
+                                .lastMessageSeq())
                         .isEqualTo(1);
                 try {
                     other.submit(() -> tx(() -> posts.post(BOB, room.uri(), "meanwhile", null)))
@@ -545,11 +668,14 @@ class ChatServicesTest {
                 }
                 return posts.post(ALICE, room.uri(), "late", null);
             });
-            assertThat(late.message().seq()).as("numbered after the post committed meanwhile").isEqualTo(3);
+            assertThat(late.message().seq())
+                    .as("numbered after the post committed meanwhile")
+                    .isEqualTo(3);
         } finally {
             other.shutdownNow();
         }
-        assertThat(tx(() -> history.last(ALICE, room.uri(), 10))).extracting(MessageView::seq, MessageView::text)
+        assertThat(tx(() -> history.last(ALICE, room.uri(), 10)))
+                .extracting(MessageView::seq, MessageView::text)
                 .containsExactly(tuple(1L, "first"), tuple(2L, "meanwhile"), tuple(3L, "late"));
     }
 
@@ -566,51 +692,64 @@ class ChatServicesTest {
 
         assertRefused(() -> tx(() -> history.clearBefore(ALICE, room.uri(), cut)), Reason.FORBIDDEN);
         assertRefused(() -> tx(() -> history.removeMessage(ALICE, room.uri(), 5)), Reason.FORBIDDEN);
-        assertThat(tx(() -> history.clearBefore(ADMIN, room.uri(), cut)).messagesAffected()).isEqualTo(2);
+        assertThat(tx(() -> history.clearBefore(ADMIN, room.uri(), cut)).messagesAffected())
+                .isEqualTo(2);
         tx(() -> history.replaceMessage(ADMIN, room.uri(), 4, "[removed by an administrator]"));
         tx(() -> history.removeMessage(ADMIN, room.uri(), 5));
         assertRefused(() -> tx(() -> history.removeMessage(ADMIN, room.uri(), 5)), Reason.NOT_FOUND);
 
-        assertThat(tx(() -> history.last(BOB, room.uri(), 10))).extracting(MessageView::seq, MessageView::text)
-                .containsExactly(tuple(3L, "keep"),
-                        tuple(4L, "[removed by an administrator]"));
+        assertThat(tx(() -> history.last(BOB, room.uri(), 10)))
+                .extracting(MessageView::seq, MessageView::text)
+                .containsExactly(tuple(3L, "keep"), tuple(4L, "[removed by an administrator]"));
         List<HistoryChangeView> changes = tx(() -> history.changes(ADMIN, room.uri()));
-        assertThat(changes).extracting(HistoryChangeView::kind).containsExactly(HistoryChange.Kind.CLEARED_BEFORE,
-                HistoryChange.Kind.REPLACED, HistoryChange.Kind.REMOVED);
+        assertThat(changes)
+                .extracting(HistoryChangeView::kind)
+                .containsExactly(
+                        HistoryChange.Kind.CLEARED_BEFORE, HistoryChange.Kind.REPLACED, HistoryChange.Kind.REMOVED);
         assertThat(changes.get(0).clearedBefore()).isEqualTo(cut);
         assertThat(changes.get(1).oldTextSha256()).isEqualTo(Hashes.sha256Hex("password: hunter2"));
         assertThat(changes).allMatch(change -> change.actor().equals(ADMIN));
         assertThat(tx(() -> posts.post(BOB, room.uri(), "next", null)).message().seq())
-                .as("numbers are never reused").isEqualTo(6);
+                .as("numbers are never reused")
+                .isEqualTo(6);
         assertRefused(() -> tx(() -> history.changes(BOB, room.uri())), Reason.FORBIDDEN);
     }
 
     @Test
     void withChatHistoryOffMessagesAreNumberedAndDeliveredButNotKept() {
-        CategoryView offTheRecord = tx(() -> categories.createCategory(ADMIN, new NewCategory(
-                new CategorySettings(unique("Off the record"), null, true, false, false),
-                Set.of("domain:contoso.com"), Set.of(), Set.of("domain:contoso.com"))));
-        RoomView room = tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Quiet"), null, offTheRecord.uri(),
-                Privacy.OPEN, RoomType.NORMAL)));
+        CategoryView offTheRecord = tx(() -> categories.createCategory(
+                ADMIN,
+                new NewCategory(
+                        new CategorySettings(unique("Off the record"), null, true, false, false),
+                        Set.of("domain:contoso.com"),
+                        Set.of(),
+                        Set.of("domain:contoso.com"))));
+        RoomView room = tx(() -> rooms.createRoom(
+                ALICE, new NewRoom(unique("Quiet"), null, offTheRecord.uri(), Privacy.OPEN, RoomType.NORMAL)));
         assertThat(room.historyEnabled()).isFalse();
         PostedMessage first = tx(() -> posts.post(ALICE, room.uri(), "not kept", null));
         PostedMessage second = tx(() -> posts.post(BOB, room.uri(), "nor this", null));
         assertThat(first.stored()).isFalse();
         assertThat(second.message().seq()).isEqualTo(2);
         assertThat(tx(() -> history.last(BOB, room.uri(), 10))).isEmpty();
-        assertRefused(() -> tx(() -> files.register(ALICE, room.uri(), new FileDescription("a.txt", 3,
-                Hashes.sha256Hex("abc"), "text/plain", "ab/abc"))), Reason.FORBIDDEN);
+        assertRefused(
+                () -> tx(() -> files.register(
+                        ALICE,
+                        room.uri(),
+                        new FileDescription("a.txt", 3, Hashes.sha256Hex("abc"), "text/plain", "ab/abc"))),
+                Reason.FORBIDDEN);
     }
 
     @Test
     void settingsChangesAreRefusedOnAStaleVersion() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
-        RoomSettings topic = new RoomSettings(room.name(), room.description(), "Sprint 12", room.privacy(),
-                room.type(), InvitationSetting.INHERIT);
+        RoomSettings topic = new RoomSettings(
+                room.name(), room.description(), "Sprint 12", room.privacy(), room.type(), InvitationSetting.INHERIT);
         RoomView changed = tx(() -> rooms.updateSettings(ALICE, room.uri(), topic, room.version()));
         assertThat(changed.topic()).isEqualTo("Sprint 12");
         assertThat(changed.version()).isGreaterThan(room.version());
-        assertRefused(() -> tx(() -> rooms.updateSettings(ALICE, room.uri(), room.settings(), room.version())),
+        assertRefused(
+                () -> tx(() -> rooms.updateSettings(ALICE, room.uri(), room.settings(), room.version())),
                 Reason.STALE_VERSION);
         assertRefused(() -> tx(() -> rooms.updateSettings(BOB, room.uri(), room.settings(), null)), Reason.FORBIDDEN);
 
@@ -624,32 +763,54 @@ class ChatServicesTest {
     /** cmd:nodespermcreatechild: whoever a category lets create rooms, and administrators; nobody else. */
     @Test
     void mayCreateRoomsWhereSomeCategoryNamesTheUserAsCreator() {
-        assertThat(tx(() -> categories.mayCreateRooms(ALICE))).as("root: everyone of contoso.com").isTrue();
-        assertThat(tx(() -> categories.mayCreateRooms(MALLORY))).as("no category names fabrikam.com").isFalse();
+        assertThat(tx(() -> categories.mayCreateRooms(ALICE)))
+                .as("root: everyone of contoso.com")
+                .isTrue();
+        assertThat(tx(() -> categories.mayCreateRooms(MALLORY)))
+                .as("no category names fabrikam.com")
+                .isFalse();
         assertThat(tx(() -> categories.mayCreateRooms(ADMIN))).isTrue();
         String visitor = "sip:visitor@fabrikam.com";
-        tx(() -> categories.createCategory(ADMIN, new NewCategory(new CategorySettings(unique("Guests"), null, true,
-                true, true), Set.of("domain:fabrikam.com"), Set.of(MALLORY), Set.of("domain:fabrikam.com"))));
-        assertThat(tx(() -> categories.mayCreateRooms(visitor))).as("a category now lets fabrikam.com create").isTrue();
-        assertThat(tx(() -> categories.mayCreateRooms(MALLORY))).as("but denies mallory as a member").isFalse();
+        tx(() -> categories.createCategory(
+                ADMIN,
+                new NewCategory(
+                        new CategorySettings(unique("Guests"), null, true, true, true),
+                        Set.of("domain:fabrikam.com"),
+                        Set.of(MALLORY),
+                        Set.of("domain:fabrikam.com"))));
+        assertThat(tx(() -> categories.mayCreateRooms(visitor)))
+                .as("a category now lets fabrikam.com create")
+                .isTrue();
+        assertThat(tx(() -> categories.mayCreateRooms(MALLORY)))
+                .as("but denies mallory as a member")
+                .isFalse();
     }
 
     @Test
     void categoryChangesAreAdministratorsOnlyAndRefusedOnAStaleVersion() {
-        CategoryView category = tx(() -> categories.createCategory(ADMIN, new NewCategory(
-                new CategorySettings(unique("Projects"), null, true, true, true),
-                Set.of("domain:contoso.com"), Set.of(), Set.of())));
+        CategoryView category = tx(() -> categories.createCategory(
+                ADMIN,
+                new NewCategory(
+                        new CategorySettings(unique("Projects"), null, true, true, true),
+                        Set.of("domain:contoso.com"),
+                        Set.of(),
+                        Set.of())));
         CategoryView granted = tx(() -> categories.grant(ADMIN, category.uri(), CategoryRole.CREATOR, "group:leads"));
         assertThat(granted.creators()).containsExactly("group:leads");
         assertThat(granted.version()).isGreaterThan(category.version());
-        assertRefused(() -> tx(() -> categories.updateCategory(ADMIN, category.uri(), category.settings(),
-                category.version())), Reason.STALE_VERSION);
-        assertRefused(() -> tx(() -> categories.grant(ALICE, category.uri(), CategoryRole.CREATOR, ALICE)),
-                Reason.FORBIDDEN);
-        assertRefused(() -> tx(() -> categories.updateCategory(ADMIN, category.uri(), new CategorySettings(
-                "root", null, true, true, true), null)), Reason.CONFLICT);
+        assertRefused(
+                () -> tx(() ->
+                        categories.updateCategory(ADMIN, category.uri(), category.settings(), category.version())),
+                Reason.STALE_VERSION);
+        assertRefused(
+                () -> tx(() -> categories.grant(ALICE, category.uri(), CategoryRole.CREATOR, ALICE)), Reason.FORBIDDEN);
+        assertRefused(
+                () -> tx(() -> categories.updateCategory(
+                        ADMIN, category.uri(), new CategorySettings("root", null, true, true, true), null)),
+                Reason.CONFLICT);
         CategorySettings renamed = new CategorySettings(unique("Programmes"), "d", false, false, true);
-        assertThat(tx(() -> categories.updateCategory(ADMIN, category.uri(), renamed, granted.version())).settings())
+        assertThat(tx(() -> categories.updateCategory(ADMIN, category.uri(), renamed, granted.version()))
+                        .settings())
                 .isEqualTo(renamed);
     }
 
@@ -718,13 +879,17 @@ class ChatServicesTest {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         tx(() -> follows.follow(ALICE, room.uri()));
         tx(() -> follows.follow(CAROL, room.uri()));
-        RoomSettings topic = new RoomSettings(room.name(), null, "new topic", Privacy.OPEN, RoomType.NORMAL,
-                InvitationSetting.INHERIT);
+        RoomSettings topic = new RoomSettings(
+                room.name(), null, "new topic", Privacy.OPEN, RoomType.NORMAL, InvitationSetting.INHERIT);
         tx(() -> rooms.updateSettings(ALICE, room.uri(), topic, null));
         assertThat(events.accessChanges).doesNotContain(AccessChange.ofRoom(room.uri()));
 
-        tx(() -> rooms.updateSettings(ALICE, room.uri(), new RoomSettings(room.name(), null, "new topic",
-                Privacy.SECRET, RoomType.NORMAL, InvitationSetting.INHERIT), null));
+        tx(() -> rooms.updateSettings(
+                ALICE,
+                room.uri(),
+                new RoomSettings(
+                        room.name(), null, "new topic", Privacy.SECRET, RoomType.NORMAL, InvitationSetting.INHERIT),
+                null));
 
         assertThat(events.accessChanges).contains(AccessChange.ofRoom(room.uri()));
         assertThat(tx(() -> follows.followers(room.uri()))).containsExactly(ALICE);
@@ -738,50 +903,97 @@ class ChatServicesTest {
     void aRoomsVisibleChangesTellTheChatNodesOnceEach() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         RoomChange changed = RoomChange.ofRoom(room.uri());
-        RoomSettings topic = new RoomSettings(room.name(), "about it", "new topic", Privacy.OPEN, RoomType.NORMAL,
-                InvitationSetting.INHERIT);
+        RoomSettings topic = new RoomSettings(
+                room.name(), "about it", "new topic", Privacy.OPEN, RoomType.NORMAL, InvitationSetting.INHERIT);
 
         tx(() -> rooms.updateSettings(ALICE, room.uri(), topic, null));
-        assertThat(events.roomChanges).as("the topic").filteredOn(changed::equals).hasSize(1);
+        assertThat(events.roomChanges)
+                .as("the topic")
+                .filteredOn(changed::equals)
+                .hasSize(1);
 
         tx(() -> rooms.updateSettings(ALICE, room.uri(), topic, null));
-        assertRefused(() -> tx(() -> rooms.updateSettings(BOB, room.uri(), new RoomSettings(room.name(), null,
-                "bob's topic", Privacy.OPEN, RoomType.NORMAL, InvitationSetting.INHERIT), null)), Reason.FORBIDDEN);
-        assertThat(events.roomChanges).as("nothing shown changed").filteredOn(changed::equals).hasSize(1);
+        assertRefused(
+                () -> tx(() -> rooms.updateSettings(
+                        BOB,
+                        room.uri(),
+                        new RoomSettings(
+                                room.name(),
+                                null,
+                                "bob's topic",
+                                Privacy.OPEN,
+                                RoomType.NORMAL,
+                                InvitationSetting.INHERIT),
+                        null)),
+                Reason.FORBIDDEN);
+        assertThat(events.roomChanges)
+                .as("nothing shown changed")
+                .filteredOn(changed::equals)
+                .hasSize(1);
 
-        tx(() -> rooms.updateSettings(ALICE, room.uri(), new RoomSettings(room.name() + " renamed", "about it",
-                "new topic", Privacy.OPEN, RoomType.AUDITORIUM, InvitationSetting.OFF), null));
-        assertThat(events.roomChanges).as("name, type, invitations").filteredOn(changed::equals).hasSize(2);
+        tx(() -> rooms.updateSettings(
+                ALICE,
+                room.uri(),
+                new RoomSettings(
+                        room.name() + " renamed",
+                        "about it",
+                        "new topic",
+                        Privacy.OPEN,
+                        RoomType.AUDITORIUM,
+                        InvitationSetting.OFF),
+                null));
+        assertThat(events.roomChanges)
+                .as("name, type, invitations")
+                .filteredOn(changed::equals)
+                .hasSize(2);
         assertThat(events.accessChanges).as("nobody loses the room").doesNotContain(AccessChange.ofRoom(room.uri()));
 
-        String elsewhere = tx(() -> categories.createCategory(ADMIN, new NewCategory(new CategorySettings(
-                unique("Elsewhere"), null, true, true, true), Set.of(), Set.of(), Set.of()))).uri();
+        String elsewhere = tx(() -> categories.createCategory(
+                        ADMIN,
+                        new NewCategory(
+                                new CategorySettings(unique("Elsewhere"), null, true, true, true),
+                                Set.of(),
+                                Set.of(),
+                                Set.of())))
+                .uri();
         tx(() -> rooms.moveToCategory(ADMIN, room.uri(), elsewhere, null));
-        assertThat(events.roomChanges).as("its category's switches").filteredOn(changed::equals).hasSize(3);
+        assertThat(events.roomChanges)
+                .as("its category's switches")
+                .filteredOn(changed::equals)
+                .hasSize(3);
 
-        AddInService addIns = new AddInService(callers, new JpaAddInRepository(entityManager),
-                new JpaRoomRepository(entityManager), compliance, clock, new RoomChanges(events));
+        AddInService addIns = new AddInService(
+                callers,
+                new JpaAddInRepository(entityManager),
+                new JpaRoomRepository(entityManager),
+                compliance,
+                clock,
+                new RoomChanges(events));
         String board = unique("Board");
         tx(() -> addIns.register(ADMIN, board, "https://board.contoso.com/"));
         tx(() -> addIns.useInRoom(ADMIN, room.uri(), board));
         tx(() -> addIns.useInRoom(ADMIN, room.uri(), board));
-        assertThat(events.roomChanges).as("its add-in, once").filteredOn(changed::equals).hasSize(4);
+        assertThat(events.roomChanges)
+                .as("its add-in, once")
+                .filteredOn(changed::equals)
+                .hasSize(4);
     }
 
     /** A category's switches are its rooms' own: changing one tells the nodes about its rooms; its name does not. */
     @Test
     void aCategorysSwitchesReachItsRoomsAndItsNameDoesNot() {
         String name = unique("Switches");
-        CategoryView category = tx(() -> categories.createCategory(ADMIN, new NewCategory(new CategorySettings(name, null,
-                true, true, true), Set.of(), Set.of(), Set.of())));
+        CategoryView category = tx(() -> categories.createCategory(
+                ADMIN,
+                new NewCategory(new CategorySettings(name, null, true, true, true), Set.of(), Set.of(), Set.of())));
         RoomChange changed = RoomChange.ofCategory(category.uri());
 
-        tx(() -> categories.updateCategory(ADMIN, category.uri(), new CategorySettings(name + " renamed", "described",
-                true, true, true), null));
+        tx(() -> categories.updateCategory(
+                ADMIN, category.uri(), new CategorySettings(name + " renamed", "described", true, true, true), null));
         assertThat(events.roomChanges).doesNotContain(changed);
 
-        tx(() -> categories.updateCategory(ADMIN, category.uri(), new CategorySettings(name + " renamed", "described",
-                true, false, true), null));
+        tx(() -> categories.updateCategory(
+                ADMIN, category.uri(), new CategorySettings(name + " renamed", "described", true, false, true), null));
         assertThat(events.roomChanges).filteredOn(changed::equals).hasSize(1);
     }
 
@@ -806,11 +1018,15 @@ class ChatServicesTest {
      */
     @Test
     void aUserDeniedByACategoryLosesItsRoomsOnly() {
-        CategoryView category = tx(() -> categories.createCategory(ADMIN, new NewCategory(
-                new CategorySettings(unique("Denying"), null, true, true, true),
-                Set.of("domain:contoso.com"), Set.of(), Set.of(ALICE))));
-        RoomView inside = tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Inside"), null, category.uri(),
-                Privacy.OPEN, RoomType.NORMAL)));
+        CategoryView category = tx(() -> categories.createCategory(
+                ADMIN,
+                new NewCategory(
+                        new CategorySettings(unique("Denying"), null, true, true, true),
+                        Set.of("domain:contoso.com"),
+                        Set.of(),
+                        Set.of(ALICE))));
+        RoomView inside = tx(() -> rooms.createRoom(
+                ALICE, new NewRoom(unique("Inside"), null, category.uri(), Privacy.OPEN, RoomType.NORMAL)));
         RoomView outside = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         tx(() -> follows.follow(BOB, inside.uri()));
         tx(() -> follows.follow(BOB, outside.uri()));
@@ -821,8 +1037,9 @@ class ChatServicesTest {
         assertThat(events.accessChanges).contains(AccessChange.ofCategory(category.uri()));
         assertThat(tx(() -> follows.followers(inside.uri()))).containsExactly(CAROL);
         assertThat(tx(() -> follows.followers(outside.uri()))).contains(BOB);
-        assertThat(tx(() -> rooms.mayNoLongerRead(Map.of(inside.uri(), Set.of(BOB, CAROL),
-                outside.uri(), Set.of(BOB)), category.uri()))).isEqualTo(Map.of(inside.uri(), Set.of(BOB)));
+        assertThat(tx(() -> rooms.mayNoLongerRead(
+                        Map.of(inside.uri(), Set.of(BOB, CAROL), outside.uri(), Set.of(BOB)), category.uri())))
+                .isEqualTo(Map.of(inside.uri(), Set.of(BOB)));
     }
 
     /** A policy that switches chat off: the user's sessions are re-checked, their follows end. */
@@ -852,8 +1069,12 @@ class ChatServicesTest {
         tx(() -> rooms.grant(ALICE, room.uri(), RoomRole.MEMBER, BOB));
         tx(() -> follows.follow(BOB, room.uri()));
         // The member list edited behind the service's back: a lost right whose follow nothing ended.
-        database.inTransaction(() -> roomRepository.find(RoomUri.parse(room.uri())).orElseThrow()
-                .revoke(Actor.administrator(callers.subjectOf(SipUri.parse(ADMIN))), RoomRole.MEMBER,
+        database.inTransaction(() -> roomRepository
+                .find(RoomUri.parse(room.uri()))
+                .orElseThrow()
+                .revoke(
+                        Actor.administrator(callers.subjectOf(SipUri.parse(ADMIN))),
+                        RoomRole.MEMBER,
                         Principal.parse(BOB)));
         assertThat(tx(() -> follows.followers(room.uri()))).contains(BOB);
         assertRefused(() -> tx(() -> history.last(BOB, room.uri(), 5)), Reason.FORBIDDEN);
@@ -870,54 +1091,98 @@ class ChatServicesTest {
         tx(() -> posts.post(ALICE, room.uri(), "minutes follow", null));
         tx(() -> posts.post(BOB, room.uri(), "thanks", null));
         String hash = Hashes.sha256Hex("minutes");
-        tx(() -> files.register(ALICE, room.uri(), new FileDescription("minutes.txt", 7, hash, "text/plain",
-                "files/" + hash)));
+        tx(() -> files.register(
+                ALICE, room.uri(), new FileDescription("minutes.txt", 7, hash, "text/plain", "files/" + hash)));
         tx(() -> follows.follow(BOB, room.uri()));
         tx(() -> invitations.invite(ALICE, room.uri(), BOB));
         long version = tx(() -> rooms.find(ALICE, room.uri())).version();
 
-        assertRefused(() -> tx(() -> { rooms.deleteRoom(ALICE, room.uri(), null); return null; }), Reason.FORBIDDEN);
-        assertRefused(() -> tx(() -> { rooms.deleteRoom(BOB, room.uri(), null); return null; }), Reason.FORBIDDEN);
-        assertRefused(() -> tx(() -> { rooms.deleteRoom(ADMIN, room.uri(), version - 1); return null; }),
-                Reason.STALE_VERSION);
-        assertRefused(() -> tx(() -> { roomsManagersDelete.deleteRoom(BOB, room.uri(), null); return null; }),
+        assertRefused(
+                () -> tx(() -> {
+                    rooms.deleteRoom(ALICE, room.uri(), null);
+                    return null;
+                }),
                 Reason.FORBIDDEN);
-        assertThat(tx(() -> history.last(ALICE, room.uri(), 10))).as("refusals change nothing").hasSize(2);
+        assertRefused(
+                () -> tx(() -> {
+                    rooms.deleteRoom(BOB, room.uri(), null);
+                    return null;
+                }),
+                Reason.FORBIDDEN);
+        assertRefused(
+                () -> tx(() -> {
+                    rooms.deleteRoom(ADMIN, room.uri(), version - 1);
+                    return null;
+                }),
+                Reason.STALE_VERSION);
+        assertRefused(
+                () -> tx(() -> {
+                    roomsManagersDelete.deleteRoom(BOB, room.uri(), null);
+                    return null;
+                }),
+                Reason.FORBIDDEN);
+        assertThat(tx(() -> history.last(ALICE, room.uri(), 10)))
+                .as("refusals change nothing")
+                .hasSize(2);
 
         compliance_events.clear();
         events.accessChanges.clear();
-        tx(() -> { roomsManagersDelete.deleteRoom(ALICE, room.uri(), version); return null; });
+        tx(() -> {
+            roomsManagersDelete.deleteRoom(ALICE, room.uri(), version);
+            return null;
+        });
 
         assertRefused(() -> tx(() -> rooms.find(ADMIN, room.uri())), Reason.NOT_FOUND);
         assertThat(tx(() -> follows.followed(BOB))).extracting(RoomView::uri).doesNotContain(room.uri());
-        assertThat(tx(() -> invitations.pending(BOB, 0))).extracting(InvitationView::roomUri)
+        assertThat(tx(() -> invitations.pending(BOB, 0)))
+                .extracting(InvitationView::roomUri)
                 .doesNotContain(room.uri());
         assertThat(tx(() -> rooms.search(ADMIN, room.name()))).isEmpty();
-        assertThat(events.accessChanges).as("the nodes take its participants out")
+        assertThat(events.accessChanges)
+                .as("the nodes take its participants out")
                 .anyMatch(change -> room.uri().equals(change.roomUri()));
         ComplianceEvent deleted = compliance_events.stream()
-                .filter(event -> event.type() == ComplianceEventType.ROOM_DELETED).findFirst().orElseThrow();
+                .filter(event -> event.type() == ComplianceEventType.ROOM_DELETED)
+                .findFirst()
+                .orElseThrow();
         assertThat(deleted.roomUri()).isEqualTo(room.uri());
         assertThat(deleted.roomName()).isEqualTo(room.name());
         assertThat(deleted.actor()).isEqualTo(ALICE);
-        assertThat(deleted.details()).containsEntry("messages", "2").containsEntry("files", "1")
-                .containsEntry("follows", "1").containsEntry("invitations", "1").containsEntry("privacy", "CLOSED");
-        assertRefused(() -> tx(() -> { rooms.deleteRoom(ADMIN, room.uri(), null); return null; }), Reason.NOT_FOUND);
+        assertThat(deleted.details())
+                .containsEntry("messages", "2")
+                .containsEntry("files", "1")
+                .containsEntry("follows", "1")
+                .containsEntry("invitations", "1")
+                .containsEntry("privacy", "CLOSED");
+        assertRefused(
+                () -> tx(() -> {
+                    rooms.deleteRoom(ADMIN, room.uri(), null);
+                    return null;
+                }),
+                Reason.NOT_FOUND);
     }
 
     /** New-, Remove-CsPersistentChatAddin: administrators keep add-ins, a room's managers pick one. */
     @Test
     void addInsAreRegisteredByAdministratorsAndPickedByARoomsManagers() {
         EntityManager em = entityManager;
-        AddInService addIns = new AddInService(callers, new JpaAddInRepository(em), new JpaRoomRepository(em),
-                compliance, clock, new RoomChanges(events));
+        AddInService addIns = new AddInService(
+                callers,
+                new JpaAddInRepository(em),
+                new JpaRoomRepository(em),
+                compliance,
+                clock,
+                new RoomChanges(events));
         String name = unique("Board");
         assertRefused(() -> tx(() -> addIns.register(ALICE, name, "https://board.contoso.com/")), Reason.FORBIDDEN);
         assertRefused(() -> tx(() -> addIns.register(ADMIN, name, "javascript:alert(1)")), Reason.INVALID);
         assertRefused(() -> tx(() -> addIns.register(ADMIN, name, "/relative")), Reason.INVALID);
-        assertThat(tx(() -> addIns.register(ADMIN, name, "https://board.contoso.com/")).url())
+        assertThat(tx(() -> addIns.register(ADMIN, name, "https://board.contoso.com/"))
+                        .url())
                 .isEqualTo("https://board.contoso.com/");
-        assertThat(tx(() -> addIns.register(ADMIN, name, "https://board.contoso.com/v2")).url()).endsWith("/v2");
+        assertThat(tx(() -> addIns.register(ADMIN, name, "https://board.contoso.com/v2"))
+                        .url())
+                .endsWith("/v2");
 
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         assertRefused(() -> tx(() -> addIns.useInRoom(BOB, room.uri(), name)), Reason.FORBIDDEN);
@@ -926,9 +1191,19 @@ class ChatServicesTest {
         assertThat(withAddIn.addInName()).isEqualTo(name);
         assertThat(withAddIn.addInUrl()).isEqualTo("https://board.contoso.com/v2");
 
-        assertRefused(() -> tx(() -> { addIns.remove(ALICE, name); return null; }), Reason.FORBIDDEN);
-        tx(() -> { addIns.remove(ADMIN, name); return null; });
-        assertThat(tx(() -> rooms.find(ALICE, room.uri())).addInName()).as("the room has none any more").isNull();
+        assertRefused(
+                () -> tx(() -> {
+                    addIns.remove(ALICE, name);
+                    return null;
+                }),
+                Reason.FORBIDDEN);
+        tx(() -> {
+            addIns.remove(ADMIN, name);
+            return null;
+        });
+        assertThat(tx(() -> rooms.find(ALICE, room.uri())).addInName())
+                .as("the room has none any more")
+                .isNull();
         assertThat(tx(() -> addIns.addIns())).extracting(AddInView::name).doesNotContain(name);
     }
 
@@ -937,35 +1212,77 @@ class ChatServicesTest {
     void aRoomIsCreatedInOneStepWithItsRolesOrNotAtAll() {
         String root = tx(() -> categories.root()).uri();
         String name = unique("Whole");
-        RoomView room = tx(() -> rooms.createRoom(ALICE, new NewRoom(name, "made whole", root, Privacy.CLOSED,
-                RoomType.AUDITORIUM, InvitationSetting.ON, Set.of(BOB, "group:leads"), Set.of(CAROL), Set.of(BOB))));
+        RoomView room = tx(() -> rooms.createRoom(
+                ALICE,
+                new NewRoom(
+                        name,
+                        "made whole",
+                        root,
+                        Privacy.CLOSED,
+                        RoomType.AUDITORIUM,
+                        InvitationSetting.ON,
+                        Set.of(BOB, "group:leads"),
+                        Set.of(CAROL),
+                        Set.of(BOB))));
         assertThat(room.invitations()).isEqualTo(InvitationSetting.ON);
         RoomRolesView roles = tx(() -> rooms.roles(ALICE, room.uri()));
         assertThat(roles.members()).contains(BOB, "group:leads");
         assertThat(roles.managers()).containsExactlyInAnyOrder(ALICE, CAROL);
         assertThat(roles.presenters()).containsExactly(BOB);
-        assertThat(compliance_events).filteredOn(event -> event.roomUri().equals(room.uri())
-                        && event.type() == ComplianceEventType.ROOM_CREATED).singleElement()
+        assertThat(compliance_events)
+                .filteredOn(
+                        event -> event.roomUri().equals(room.uri()) && event.type() == ComplianceEventType.ROOM_CREATED)
+                .singleElement()
                 .satisfies(event -> assertThat(event.details()).containsEntry("managers", CAROL));
 
         String refused = unique("Refused");
-        assertRefused(() -> tx(() -> rooms.createRoom(ALICE, new NewRoom(refused, null, root, Privacy.CLOSED,
-                RoomType.NORMAL, null, Set.of(BOB, "nobody"), null, null))), Reason.INVALID);
-        assertRefused(() -> tx(() -> rooms.createRoom(ALICE, new NewRoom(refused, null, root, Privacy.CLOSED,
-                RoomType.NORMAL, null, Set.of(MALLORY), null, null))), Reason.FORBIDDEN);
-        assertThat(tx(() -> rooms.search(ADMIN, refused))).as("no room of a refused creation").isEmpty();
+        assertRefused(
+                () -> tx(() -> rooms.createRoom(
+                        ALICE,
+                        new NewRoom(
+                                refused,
+                                null,
+                                root,
+                                Privacy.CLOSED,
+                                RoomType.NORMAL,
+                                null,
+                                Set.of(BOB, "nobody"),
+                                null,
+                                null))),
+                Reason.INVALID);
+        assertRefused(
+                () -> tx(() -> rooms.createRoom(
+                        ALICE,
+                        new NewRoom(
+                                refused,
+                                null,
+                                root,
+                                Privacy.CLOSED,
+                                RoomType.NORMAL,
+                                null,
+                                Set.of(MALLORY),
+                                null,
+                                null))),
+                Reason.FORBIDDEN);
+        assertThat(tx(() -> rooms.search(ADMIN, refused)))
+                .as("no room of a refused creation")
+                .isEmpty();
     }
 
     /** Retention: a category's days, a room's own say, a preview that changes nothing, a run recorded as a clear. */
     @Test
     void retentionClearsWhatIsOlderThanTheRoomsDaysAndRecordsItAsAClear() {
-        CategoryView category = tx(() -> categories.createCategory(ADMIN, new NewCategory(
-                new CategorySettings(unique("Kept"), null, true, true, true), Set.of("domain:contoso.com"),
-                Set.of(), Set.of("domain:contoso.com"))));
-        RoomView kept = tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Kept"), "30 days", category.uri(),
-                Privacy.OPEN, RoomType.NORMAL)));
-        RoomView forever = tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Forever"), "its own say",
-                category.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        CategoryView category = tx(() -> categories.createCategory(
+                ADMIN,
+                new NewCategory(
+                        new CategorySettings(unique("Kept"), null, true, true, true),
+                        Set.of("domain:contoso.com"),
+                        Set.of(),
+                        Set.of("domain:contoso.com"))));
+        RoomView kept = tx(() -> rooms.createRoom(
+                ALICE, new NewRoom(unique("Kept"), "30 days", category.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        RoomView forever = tx(() -> rooms.createRoom(
+                ALICE, new NewRoom(unique("Forever"), "its own say", category.uri(), Privacy.OPEN, RoomType.NORMAL)));
         RoomView elsewhere = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         for (RoomView room : List.of(kept, kept, forever, elsewhere)) {
             tx(() -> posts.post(ALICE, room.uri(), "said on day one", null));
@@ -974,30 +1291,55 @@ class ChatServicesTest {
         EntityManager em = entityManager;
         var roomRepository = new JpaRoomRepository(em);
         var messages = new JpaMessageRepository(em);
-        RetentionService retention = new RetentionService(callers, roomRepository, new JpaCategoryRepository(em),
-                messages, compliance, configuration, later, new RetentionBatches(roomRepository, messages,
-                new JpaFileRecordRepository(em), new JpaHistoryChangeRepository(em), compliance, later));
+        RetentionService retention = new RetentionService(
+                callers,
+                roomRepository,
+                new JpaCategoryRepository(em),
+                messages,
+                compliance,
+                configuration,
+                later,
+                new RetentionBatches(
+                        roomRepository,
+                        messages,
+                        new JpaFileRecordRepository(em),
+                        new JpaHistoryChangeRepository(em),
+                        compliance,
+                        later));
 
         assertRefused(() -> tx(() -> retention.setCategoryRetention(ALICE, category.uri(), 30)), Reason.FORBIDDEN);
         assertRefused(() -> tx(() -> retention.setRoomRetention(ADMIN, kept.uri(), 40_000)), Reason.INVALID);
-        assertThat(tx(() -> retention.setCategoryRetention(ADMIN, category.uri(), 30))).isEqualTo(30);
-        assertThat(tx(() -> categories.find(ADMIN, category.uri())).retentionDays()).as("shown to administrators")
+        assertThat(tx(() -> retention.setCategoryRetention(ADMIN, category.uri(), 30)))
                 .isEqualTo(30);
-        assertThat(tx(() -> categories.find(ALICE, category.uri())).retentionDays()).as("not to others").isNull();
-        assertThat(tx(() -> retention.setRoomRetention(ADMIN, forever.uri(), 0))).isZero();
+        assertThat(tx(() -> categories.find(ADMIN, category.uri())).retentionDays())
+                .as("shown to administrators")
+                .isEqualTo(30);
+        assertThat(tx(() -> categories.find(ALICE, category.uri())).retentionDays())
+                .as("not to others")
+                .isNull();
+        assertThat(tx(() -> retention.setRoomRetention(ADMIN, forever.uri(), 0)))
+                .isZero();
 
-        assertThat(tx(() -> retention.preview(ADMIN))).filteredOn(room -> room.roomUri().equals(kept.uri()))
-                .singleElement().satisfies(room -> {
+        assertThat(tx(() -> retention.preview(ADMIN)))
+                .filteredOn(room -> room.roomUri().equals(kept.uri()))
+                .singleElement()
+                .satisfies(room -> {
                     assertThat(room.days()).isEqualTo(30);
                     assertThat(room.messages()).isEqualTo(2);
                 });
-        assertThat(tx(() -> retention.preview(ADMIN))).extracting(RetentionView::roomUri)
+        assertThat(tx(() -> retention.preview(ADMIN)))
+                .extracting(RetentionView::roomUri)
                 .doesNotContain(forever.uri(), elsewhere.uri());
-        assertThat(tx(() -> history.last(ALICE, kept.uri(), 10))).as("a preview changes nothing").hasSize(2);
+        assertThat(tx(() -> history.last(ALICE, kept.uri(), 10)))
+                .as("a preview changes nothing")
+                .hasSize(2);
 
         compliance_events.clear();
-        assertThat(tx(() -> retention.run(ADMIN))).filteredOn(room -> room.roomUri().equals(kept.uri()))
-                .singleElement().extracting(RetentionView::messages).isEqualTo(2L);
+        assertThat(tx(() -> retention.run(ADMIN)))
+                .filteredOn(room -> room.roomUri().equals(kept.uri()))
+                .singleElement()
+                .extracting(RetentionView::messages)
+                .isEqualTo(2L);
         assertThat(tx(() -> history.last(ALICE, kept.uri(), 10))).isEmpty();
         assertThat(tx(() -> history.last(ALICE, forever.uri(), 10))).hasSize(1);
         assertThat(tx(() -> history.last(ALICE, elsewhere.uri(), 10))).hasSize(1);
@@ -1005,11 +1347,15 @@ class ChatServicesTest {
             assertThat(change.kind()).isEqualTo(HistoryChange.Kind.CLEARED_BEFORE);
             assertThat(change.messagesAffected()).isEqualTo(2);
         });
-        assertThat(compliance_events).filteredOn(event -> event.type() == ComplianceEventType.HISTORY_CLEARED)
-                .singleElement().satisfies(event -> assertThat(event.details()).containsEntry("reason", "retention")
-                        .containsEntry("deleted", "2").containsEntry("retentionDays", "30"));
-        assertThat(tx(() -> retention.run(ADMIN))).as("nothing left to clear")
-                .noneMatch(room -> room.roomUri().equals(kept.uri()));
+        assertThat(compliance_events)
+                .filteredOn(event -> event.type() == ComplianceEventType.HISTORY_CLEARED)
+                .singleElement()
+                .satisfies(event -> assertThat(event.details())
+                        .containsEntry("reason", "retention")
+                        .containsEntry("deleted", "2")
+                        .containsEntry("retentionDays", "30"));
+        assertThat(tx(() -> retention.run(ADMIN))).as("nothing left to clear").noneMatch(room -> room.roomUri()
+                .equals(kept.uri()));
     }
 
     /** Remove-CsPersistentChatMessage: by room, author, time and text, counted first, recorded per room. */
@@ -1025,30 +1371,39 @@ class ChatServicesTest {
         HistoryQuery byText = new HistoryQuery(List.of(), null, null, null, leak.toLowerCase());
 
         assertRefused(() -> tx(() -> history.rewriteMatching(ALICE, byText, true, null)), Reason.FORBIDDEN);
-        assertRefused(() -> tx(() -> history.rewriteMatching(ADMIN, new HistoryQuery(List.of(), null, null, null,
-                null), true, null)), Reason.INVALID);
+        assertRefused(
+                () -> tx(() -> history.rewriteMatching(
+                        ADMIN, new HistoryQuery(List.of(), null, null, null, null), true, null)),
+                Reason.INVALID);
         BulkRewriteView dry = tx(() -> history.rewriteMatching(ADMIN, byText, true, null));
         assertThat(dry.messages()).isEqualTo(3);
         assertThat(dry.rooms()).extracting(BulkRewriteView.RoomCount::messages).containsExactlyInAnyOrder(2L, 1L);
-        assertThat(tx(() -> history.last(ALICE, one.uri(), 10))).as("a dry run changes nothing").hasSize(3);
+        assertThat(tx(() -> history.last(ALICE, one.uri(), 10)))
+                .as("a dry run changes nothing")
+                .hasSize(3);
 
         compliance_events.clear();
-        BulkRewriteView replaced = tx(() -> history.rewriteMatching(ADMIN, new HistoryQuery(List.of(two.uri()), ALICE,
-                null, null, leak), false, "[removed]"));
+        BulkRewriteView replaced = tx(() -> history.rewriteMatching(
+                ADMIN, new HistoryQuery(List.of(two.uri()), ALICE, null, null, leak), false, "[removed]"));
         assertThat(replaced.messages()).isEqualTo(1);
-        assertThat(tx(() -> history.last(ALICE, two.uri(), 10))).extracting(MessageView::text).containsExactly("[removed]");
+        assertThat(tx(() -> history.last(ALICE, two.uri(), 10)))
+                .extracting(MessageView::text)
+                .containsExactly("[removed]");
 
-        BulkRewriteView removed = tx(() -> history.rewriteMatching(ADMIN, new HistoryQuery(List.of(one.uri()), BOB,
-                null, null, leak), false, null));
+        BulkRewriteView removed = tx(() -> history.rewriteMatching(
+                ADMIN, new HistoryQuery(List.of(one.uri()), BOB, null, null, leak), false, null));
         assertThat(removed.messages()).isEqualTo(1);
-        assertThat(tx(() -> history.last(ALICE, one.uri(), 10))).extracting(MessageView::text)
+        assertThat(tx(() -> history.last(ALICE, one.uri(), 10)))
+                .extracting(MessageView::text)
                 .containsExactly("the code is " + leak, "never mind");
         assertThat(tx(() -> history.changes(ADMIN, one.uri()))).last().satisfies(change -> {
             assertThat(change.kind()).isEqualTo(HistoryChange.Kind.REMOVED_MATCHING);
             assertThat(change.messagesAffected()).isEqualTo(1);
             assertThat(change.filter()).contains("author=" + BOB).contains(leak);
         });
-        assertThat(compliance_events).extracting(ComplianceEvent::type).as("besides the history reads")
+        assertThat(compliance_events)
+                .extracting(ComplianceEvent::type)
+                .as("besides the history reads")
                 .filteredOn(type -> type != ComplianceEventType.BACKCHAT)
                 .containsExactly(ComplianceEventType.MESSAGES_REPLACED, ComplianceEventType.MESSAGES_REMOVED);
     }
@@ -1056,13 +1411,16 @@ class ChatServicesTest {
     /** A file and the room's post announcing it, as an upload stores them (FileRecordService.registerAnnounced). */
     private static FileView uploaded(String uploader, String roomUri, String name) {
         String hash = Hashes.sha256Hex(name + UUID.randomUUID());
-        return tx(() -> files.registerAnnounced(uploader, roomUri, new FileDescription(name, 6, hash, "text/plain",
-                "files/" + hash), URI.create("http://localhost:8080/parley/api/v1/files/")));
+        return tx(() -> files.registerAnnounced(
+                uploader,
+                roomUri,
+                new FileDescription(name, 6, hash, "text/plain", "files/" + hash),
+                URI.create("http://localhost:8080/parley/api/v1/files/")));
     }
 
     private static String announcement(FileView file) {
-        return "[file] " + file.fileName() + " (" + file.sizeBytes() + " bytes) http://localhost:8080/parley/api/v1/files/"
-                + file.id();
+        return "[file] " + file.fileName() + " (" + file.sizeBytes()
+                + " bytes) http://localhost:8080/parley/api/v1/files/" + file.id();
     }
 
     /**
@@ -1084,19 +1442,28 @@ class ChatServicesTest {
         BulkRewriteView dry = tx(() -> history.rewriteMatching(ADMIN, bobs, true, null));
         assertThat(dry.messages()).isEqualTo(3);
         assertThat(dry.files()).as("notes, not budget: bob did not upload it").isEqualTo(1);
-        assertThat(dry.rooms()).singleElement().extracting(BulkRewriteView.RoomCount::files).isEqualTo(1L);
-        assertThat(tx(() -> files.files(ADMIN, room.uri()))).as("a dry run changes nothing")
-                .extracting(FileView::id).containsExactlyInAnyOrder(plan.id(), notes.id(), budget.id());
+        assertThat(dry.rooms())
+                .singleElement()
+                .extracting(BulkRewriteView.RoomCount::files)
+                .isEqualTo(1L);
+        assertThat(tx(() -> files.files(ADMIN, room.uri())))
+                .as("a dry run changes nothing")
+                .extracting(FileView::id)
+                .containsExactlyInAnyOrder(plan.id(), notes.id(), budget.id());
 
         compliance_events.clear();
         BulkRewriteView removed = tx(() -> history.rewriteMatching(ADMIN, bobs, false, null));
         assertThat(removed.messages()).isEqualTo(3);
         assertThat(removed.files()).isEqualTo(1);
-        assertThat(tx(() -> files.files(ADMIN, room.uri()))).extracting(FileView::id)
+        assertThat(tx(() -> files.files(ADMIN, room.uri())))
+                .extracting(FileView::id)
                 .containsExactlyInAnyOrder(plan.id(), budget.id());
         assertRefused(() -> tx(() -> files.find(ADMIN, notes.id())), Reason.NOT_FOUND);
-        assertThat(compliance_events).filteredOn(event -> event.type() == ComplianceEventType.MESSAGES_REMOVED)
-                .singleElement().satisfies(event -> assertThat(event.details()).containsEntry("messages", "3")
+        assertThat(compliance_events)
+                .filteredOn(event -> event.type() == ComplianceEventType.MESSAGES_REMOVED)
+                .singleElement()
+                .satisfies(event -> assertThat(event.details())
+                        .containsEntry("messages", "3")
                         .containsEntry("filesRemoved", "1"));
 
         HistoryQuery budgetPost = new HistoryQuery(List.of(room.uri()), ALICE, null, null, "budget.txt");
@@ -1105,41 +1472,58 @@ class ChatServicesTest {
         assertThat(same.files()).as("the new text still announces the file").isZero();
 
         compliance_events.clear();
-        BulkRewriteView replaced = tx(() -> history.rewriteMatching(ADMIN, new HistoryQuery(List.of(room.uri()),
-                null, null, null, "plan.txt"), false, "[removed]"));
+        BulkRewriteView replaced = tx(() -> history.rewriteMatching(
+                ADMIN, new HistoryQuery(List.of(room.uri()), null, null, null, "plan.txt"), false, "[removed]"));
         assertThat(replaced.messages()).isEqualTo(1);
         assertThat(replaced.files()).isEqualTo(1);
-        assertThat(tx(() -> files.files(ADMIN, room.uri()))).extracting(FileView::id).containsExactly(budget.id());
-        assertThat(tx(() -> history.last(ADMIN, room.uri(), 10))).extracting(MessageView::text)
+        assertThat(tx(() -> files.files(ADMIN, room.uri())))
+                .extracting(FileView::id)
+                .containsExactly(budget.id());
+        assertThat(tx(() -> history.last(ADMIN, room.uri(), 10)))
+                .extracting(MessageView::text)
                 .containsExactly("[removed]", announcement(budget));
-        assertThat(compliance_events).filteredOn(event -> event.type() == ComplianceEventType.MESSAGES_REPLACED)
-                .singleElement().satisfies(event -> assertThat(event.details()).containsEntry("filesRemoved", "1"));
+        assertThat(compliance_events)
+                .filteredOn(event -> event.type() == ComplianceEventType.MESSAGES_REPLACED)
+                .singleElement()
+                .satisfies(event -> assertThat(event.details()).containsEntry("filesRemoved", "1"));
     }
 
     /** Remove-CsPersistentChatCategory: empty, or with its rooms moved in the same transaction; never Root. */
     @Test
     void aCategoryIsRemovedEmptyOrWithItsRoomsMovedAndRootStays() {
-        CategoryView doomed = tx(() -> categories.createCategory(ADMIN, new NewCategory(
-                new CategorySettings(unique("Doomed"), null, true, true, true), Set.of("domain:contoso.com"),
-                Set.of(), Set.of("domain:contoso.com"))));
-        CategoryView target = tx(() -> categories.createCategory(ADMIN, new NewCategory(
-                new CategorySettings(unique("Target"), null, true, true, true), Set.of("domain:contoso.com"),
-                Set.of(), Set.of())));
-        RoomView room = tx(() -> rooms.createRoom(ALICE, new NewRoom(unique("Moving"), "moves", doomed.uri(),
-                Privacy.OPEN, RoomType.NORMAL)));
+        CategoryView doomed = tx(() -> categories.createCategory(
+                ADMIN,
+                new NewCategory(
+                        new CategorySettings(unique("Doomed"), null, true, true, true),
+                        Set.of("domain:contoso.com"),
+                        Set.of(),
+                        Set.of("domain:contoso.com"))));
+        CategoryView target = tx(() -> categories.createCategory(
+                ADMIN,
+                new NewCategory(
+                        new CategorySettings(unique("Target"), null, true, true, true),
+                        Set.of("domain:contoso.com"),
+                        Set.of(),
+                        Set.of())));
+        RoomView room = tx(() -> rooms.createRoom(
+                ALICE, new NewRoom(unique("Moving"), "moves", doomed.uri(), Privacy.OPEN, RoomType.NORMAL)));
         String root = tx(() -> categories.root()).uri();
 
-        assertRefused(() -> tx(() -> categories.removeCategory(ALICE, doomed.uri(), target.uri(), null)),
-                Reason.FORBIDDEN);
+        assertRefused(
+                () -> tx(() -> categories.removeCategory(ALICE, doomed.uri(), target.uri(), null)), Reason.FORBIDDEN);
         assertRefused(() -> tx(() -> categories.removeCategory(ADMIN, doomed.uri(), null, null)), Reason.CONFLICT);
-        assertRefused(() -> tx(() -> categories.removeCategory(ADMIN, doomed.uri(), doomed.uri(), null)),
-                Reason.INVALID);
-        assertRefused(() -> tx(() -> categories.removeCategory(ADMIN, doomed.uri(), target.uri(),
-                doomed.version() - 1)), Reason.STALE_VERSION);
+        assertRefused(
+                () -> tx(() -> categories.removeCategory(ADMIN, doomed.uri(), doomed.uri(), null)), Reason.INVALID);
+        assertRefused(
+                () -> tx(() -> categories.removeCategory(ADMIN, doomed.uri(), target.uri(), doomed.version() - 1)),
+                Reason.STALE_VERSION);
         assertRefused(() -> tx(() -> categories.removeCategory(ADMIN, root, target.uri(), null)), Reason.CONFLICT);
-        assertRefused(() -> tx(() -> categories.updateCategory(ADMIN, root, new CategorySettings(unique("Renamed"),
-                null, true, true, true), null)), Reason.CONFLICT);
-        assertThat(tx(() -> rooms.find(ALICE, room.uri())).categoryUri()).as("refusals change nothing")
+        assertRefused(
+                () -> tx(() -> categories.updateCategory(
+                        ADMIN, root, new CategorySettings(unique("Renamed"), null, true, true, true), null)),
+                Reason.CONFLICT);
+        assertThat(tx(() -> rooms.find(ALICE, room.uri())).categoryUri())
+                .as("refusals change nothing")
                 .isEqualTo(doomed.uri());
 
         compliance_events.clear();
@@ -1147,8 +1531,11 @@ class ChatServicesTest {
                 .isEqualTo(1);
         assertThat(tx(() -> rooms.find(ALICE, room.uri())).categoryUri()).isEqualTo(target.uri());
         assertRefused(() -> tx(() -> categories.find(doomed.uri())), Reason.NOT_FOUND);
-        assertThat(compliance_events).extracting(ComplianceEvent::type).containsExactly(ComplianceEventType.ROOM_CHANGED);
-        assertThat(tx(() -> categories.removeCategory(ADMIN, target.uri(), root, null))).isEqualTo(1);
+        assertThat(compliance_events)
+                .extracting(ComplianceEvent::type)
+                .containsExactly(ComplianceEventType.ROOM_CHANGED);
+        assertThat(tx(() -> categories.removeCategory(ADMIN, target.uri(), root, null)))
+                .isEqualTo(1);
         assertThat(tx(() -> rooms.find(ALICE, room.uri())).categoryUri()).isEqualTo(root);
     }
 
@@ -1160,7 +1547,9 @@ class ChatServicesTest {
         tx(() -> policies.definePolicy(ADMIN, name, false));
         tx(() -> policies.assignPolicy(ADMIN, dora, name));
         assertThat(tx(() -> policies.isEnabled(dora))).isFalse();
-        assertThat(tx(() -> policies.usersOf(ADMIN, name))).as("whom it applies to").containsExactly(dora);
+        assertThat(tx(() -> policies.usersOf(ADMIN, name)))
+                .as("whom it applies to")
+                .containsExactly(dora);
         assertThat(tx(() -> policies.usersOf(ADMIN, "Global"))).isEmpty();
         assertRefused(() -> tx(() -> policies.usersOf(ALICE, name)), Reason.FORBIDDEN);
         assertRefused(() -> tx(() -> policies.removePolicy(ALICE, name)), Reason.FORBIDDEN);
@@ -1176,16 +1565,37 @@ class ChatServicesTest {
     @Test
     void administratorsAreGrantedAndRevokedButNeverTheLast() {
         String erin = "sip:erin-" + UUID.randomUUID().toString().substring(0, 4) + "@contoso.com";
-        assertRefused(() -> tx(() -> { policies.setAdministrator(ALICE, erin, true); return null; }),
+        assertRefused(
+                () -> tx(() -> {
+                    policies.setAdministrator(ALICE, erin, true);
+                    return null;
+                }),
                 Reason.FORBIDDEN);
-        tx(() -> { policies.setAdministrator(ADMIN, erin, true); return null; });
+        tx(() -> {
+            policies.setAdministrator(ADMIN, erin, true);
+            return null;
+        });
         assertThat(tx(() -> policies.isAdministrator(erin))).isTrue();
         assertThat(tx(() -> policies.administrators())).contains(erin, ADMIN);
-        tx(() -> { policies.setAdministrator(erin, ADMIN, false); return null; });
+        tx(() -> {
+            policies.setAdministrator(erin, ADMIN, false);
+            return null;
+        });
         assertThat(tx(() -> policies.isAdministrator(ADMIN))).isFalse();
-        assertRefused(() -> tx(() -> { policies.setAdministrator(erin, erin, false); return null; }), Reason.CONFLICT);
-        tx(() -> { policies.setAdministrator(erin, ADMIN, true); return null; });
-        tx(() -> { policies.setAdministrator(ADMIN, erin, false); return null; });
+        assertRefused(
+                () -> tx(() -> {
+                    policies.setAdministrator(erin, erin, false);
+                    return null;
+                }),
+                Reason.CONFLICT);
+        tx(() -> {
+            policies.setAdministrator(erin, ADMIN, true);
+            return null;
+        });
+        tx(() -> {
+            policies.setAdministrator(ADMIN, erin, false);
+            return null;
+        });
         assertThat(tx(() -> policies.administrators())).doesNotContain(erin).contains(ADMIN);
     }
 
@@ -1201,7 +1611,8 @@ class ChatServicesTest {
         tx(() -> follows.follow(henry, room.uri()));
         tx(() -> follows.follow(henry, room.uri()));
         tx(() -> follows.follow(henry, other.uri()));
-        assertThat(tx(() -> follows.followed(henry))).extracting(RoomView::uri)
+        assertThat(tx(() -> follows.followed(henry)))
+                .extracting(RoomView::uri)
                 .containsExactlyInAnyOrder(room.uri(), other.uri());
         database.inTransaction(() -> follows.unfollow(henry, other.uri()));
         assertThat(tx(() -> follows.followed(henry))).extracting(RoomView::uri).containsExactly(room.uri());
@@ -1210,9 +1621,11 @@ class ChatServicesTest {
         assertThat(tx(() -> invitations.invite(ALICE, room.uri(), henry)).id()).isEqualTo(first.id());
         InvitationView second = tx(() -> invitations.invite(ALICE, other.uri(), henry));
         assertThat(second.id()).isGreaterThan(first.id());
-        assertThat(tx(() -> invitations.pending(henry, 0))).extracting(InvitationView::id)
+        assertThat(tx(() -> invitations.pending(henry, 0)))
+                .extracting(InvitationView::id)
                 .containsExactly(first.id(), second.id());
-        assertThat(tx(() -> invitations.pending(henry, first.id()))).extracting(InvitationView::roomUri)
+        assertThat(tx(() -> invitations.pending(henry, first.id())))
+                .extracting(InvitationView::roomUri)
                 .containsExactly(other.uri());
         tx(() -> invitations.markSeen(henry, second.id()));
         assertThat(tx(() -> invitations.pending(henry, first.id()))).isEmpty();
@@ -1223,19 +1636,29 @@ class ChatServicesTest {
     void fileMetadataIsKeptForRoomsThatAllowFiles() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         String hash = Hashes.sha256Hex("report");
-        var file = tx(() -> files.register(BOB, room.uri(), new FileDescription("C:\\Users\\bob\\report.pdf", 6,
-                hash.toUpperCase(), "application/pdf", "files/" + hash)));
+        var file = tx(() -> files.register(
+                BOB,
+                room.uri(),
+                new FileDescription(
+                        "C:\\Users\\bob\\report.pdf", 6, hash.toUpperCase(), "application/pdf", "files/" + hash)));
         assertThat(file.fileName()).isEqualTo("report.pdf");
         assertThat(file.sha256()).isEqualTo(hash);
         assertThat(file.uploader()).isEqualTo(BOB);
-        assertThat(tx(() -> files.files(ALICE, room.uri()))).extracting(f -> f.id()).containsExactly(file.id());
+        assertThat(tx(() -> files.files(ALICE, room.uri())))
+                .extracting(f -> f.id())
+                .containsExactly(file.id());
         assertThat(tx(() -> files.find(ALICE, file.id())).storageKey()).isEqualTo("files/" + hash);
-        assertRefused(() -> tx(() -> files.register(BOB, room.uri(), new FileDescription("big.iso", 2_000_000,
-                hash, null, "files/big"))), Reason.TOO_LARGE);
-        assertRefused(() -> tx(() -> files.register(BOB, room.uri(), new FileDescription("x", 1, "nothex",
-                null, "files/x"))), Reason.INVALID);
-        assertRefused(() -> tx(() -> files.register(BOB, room.uri(), new FileDescription("x", 1, hash,
-                null, "../etc/passwd"))), Reason.INVALID);
+        assertRefused(
+                () -> tx(() -> files.register(
+                        BOB, room.uri(), new FileDescription("big.iso", 2_000_000, hash, null, "files/big"))),
+                Reason.TOO_LARGE);
+        assertRefused(
+                () -> tx(() -> files.register(BOB, room.uri(), new FileDescription("x", 1, "nothex", null, "files/x"))),
+                Reason.INVALID);
+        assertRefused(
+                () -> tx(() ->
+                        files.register(BOB, room.uri(), new FileDescription("x", 1, hash, null, "../etc/passwd"))),
+                Reason.INVALID);
         assertRefused(() -> tx(() -> files.find(MALLORY, file.id())), Reason.NOT_FOUND);
     }
 
@@ -1243,14 +1666,15 @@ class ChatServicesTest {
     void downloadsAreForReadersOfTheRoomAndRecordedForCompliance() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         String hash = Hashes.sha256Hex("minutes");
-        var file = tx(() -> files.register(ALICE, room.uri(), new FileDescription("minutes.txt", 7, hash,
-                "text/plain", "ab/" + hash)));
+        var file = tx(() -> files.register(
+                ALICE, room.uri(), new FileDescription("minutes.txt", 7, hash, "text/plain", "ab/" + hash)));
         compliance_events.clear();
         assertThat(tx(() -> files.download(BOB, file.id())).storageKey()).isEqualTo("ab/" + hash);
         assertThat(compliance_events).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(ComplianceEventType.FILEDOWNLOAD);
-            assertThat(event.details()).containsEntry("file", "minutes.txt").containsEntry("fileId",
-                    Long.toString(file.id()));
+            assertThat(event.details())
+                    .containsEntry("file", "minutes.txt")
+                    .containsEntry("fileId", Long.toString(file.id()));
         });
         compliance_events.clear();
         assertRefused(() -> tx(() -> files.download(MALLORY, file.id())), Reason.NOT_FOUND);
@@ -1262,8 +1686,12 @@ class ChatServicesTest {
     void messagesLongerThanTheStorySizeLimitAreRefused() {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         assertRefused(() -> tx(() -> posts.post(ALICE, room.uri(), "x".repeat(4097), null)), Reason.TOO_LARGE);
-        assertThat(tx(() -> posts.post(ALICE, room.uri(), "x".repeat(4096), null)).message().seq()).isEqualTo(1);
-        assertRefused(() -> tx(() -> posts.post(ALICE, "ma-chan://contoso.com/" + UUID.randomUUID(), "hi", null)),
+        assertThat(tx(() -> posts.post(ALICE, room.uri(), "x".repeat(4096), null))
+                        .message()
+                        .seq())
+                .isEqualTo(1);
+        assertRefused(
+                () -> tx(() -> posts.post(ALICE, "ma-chan://contoso.com/" + UUID.randomUUID(), "hi", null)),
                 Reason.NOT_FOUND);
         assertRefused(() -> tx(() -> posts.post(ALICE, "not a room", "hi", null)), Reason.INVALID);
     }

@@ -24,13 +24,19 @@ import org.junit.jupiter.api.Test;
  */
 class ChatSettingTest {
 
-    private static final Path CLI = Path.of("..", "wildfly-config", "src", "main", "cli",
-            "configure-system-properties.cli");
+    private static final Path CLI =
+            Path.of("..", "wildfly-config", "src", "main", "cli", "configure-system-properties.cli");
     private static final Pattern ADD = Pattern.compile(
             "^/system-property=([\\w.-]+):add\\(value=\"\\$\\{env\\.(\\w+):(.*)}\"\\)$", Pattern.MULTILINE);
     /** The chat service's part of the script's properties (the SIP connector's and compliance's are theirs). */
-    private static final Set<String> OWNED_PREFIXES = Set.of("parley.chat.", "parley.filestore.", "parley.filetoken.",
-            "parley.pool.", "parley.compliance.enabled", "parley.compliance.filestore.", "parley.sip.domain");
+    private static final Set<String> OWNED_PREFIXES = Set.of(
+            "parley.chat.",
+            "parley.filestore.",
+            "parley.filetoken.",
+            "parley.pool.",
+            "parley.compliance.enabled",
+            "parley.compliance.filestore.",
+            "parley.sip.domain");
 
     /** Each property the script adds: its environment variable and default. */
     private static Map<String, String[]> script() throws IOException {
@@ -49,8 +55,12 @@ class ChatSettingTest {
         for (ChatSetting setting : ChatSetting.values()) {
             assertThat(script).as(setting.property() + " in the script").containsKey(setting.property());
             String[] added = script.get(setting.property());
-            assertThat(added[0]).as(setting.property() + "'s environment variable")
-                    .isEqualTo(setting.property().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            assertThat(added[0])
+                    .as(setting.property() + "'s environment variable")
+                    .isEqualTo(setting.property()
+                            .toUpperCase(Locale.ROOT)
+                            .replace('.', '_')
+                            .replace('-', '_'));
             if (setting.fallback() != null) {
                 assertThat(added[1]).as(setting.property() + "'s default").isEqualTo(setting.fallback());
             }
@@ -59,8 +69,10 @@ class ChatSettingTest {
 
     @Test
     void everyPropertyOfTheScriptTheChatServiceOwnsIsOneOfItsSettings() throws IOException {
-        Set<String> settings = Arrays.stream(ChatSetting.values()).map(ChatSetting::property).collect(Collectors.toSet());
-        assertThat(script().keySet().stream().filter(name -> OWNED_PREFIXES.stream().anyMatch(name::startsWith)))
+        Set<String> settings =
+                Arrays.stream(ChatSetting.values()).map(ChatSetting::property).collect(Collectors.toSet());
+        assertThat(script().keySet().stream()
+                        .filter(name -> OWNED_PREFIXES.stream().anyMatch(name::startsWith)))
                 .allSatisfy(name -> assertThat(settings).as("settings").contains(name));
     }
 
@@ -69,7 +81,9 @@ class ChatSettingTest {
         Properties properties = new Properties();
         assertThat(ChatSetting.ADMINISTRATORS.in(properties)).isEqualTo("sip:admin@contoso.com");
         properties.setProperty(ChatSetting.ADMINISTRATORS.property(), " ");
-        assertThat(ChatSetting.ADMINISTRATORS.in(properties)).as("no administrators named").isEmpty();
+        assertThat(ChatSetting.ADMINISTRATORS.in(properties))
+                .as("no administrators named")
+                .isEmpty();
         assertThat(ChatConfiguration.from(properties).administrators()).isEmpty();
         assertThat(ChatSetting.FILE_STORE_DIR.in(new Properties())).isNull();
     }

@@ -42,48 +42,90 @@ final class ChatStoreHarness implements AutoCloseable {
     final ChatStoreTestDatabase database = new ChatStoreTestDatabase();
     final TestClock clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
     final List<ComplianceEvent> complianceEvents = new CopyOnWriteArrayList<>();
-    final ChatConfiguration configuration = new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true,
-            Set.of(SipUri.parse(ADMIN)));
-    final FileTransferSettings transferSettings = new FileTransferSettings(Duration.ofMinutes(5),
-            "https://pool.contoso.com/parley/api/v1/filetokens");
+    final ChatConfiguration configuration =
+            new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)));
+    final FileTransferSettings transferSettings =
+            new FileTransferSettings(Duration.ofMinutes(5), "https://pool.contoso.com/parley/api/v1/filetokens");
 
     final EntityManager em = database.entityManager();
     final JpaRoomRepository roomRepository = new JpaRoomRepository(em);
     final JpaFileRecordRepository fileRepository = new JpaFileRecordRepository(em);
     final JpaFileTransferTokenRepository tokenRepository = new JpaFileTransferTokenRepository(em);
-    final Callers callers = new Callers(new JpaChatUserRepository(em), new JpaUserGroupRepository(em),
-            new JpaChatPolicyRepository(em));
+    final Callers callers =
+            new Callers(new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaChatPolicyRepository(em));
     final RecordedRoomEvents events = new RecordedRoomEvents();
     /** As the container runs it: work after a commit runs once {@link #tx}'s transaction has ended. */
     final AfterCommit afterCommit = AfterCommit.on(database.transactions());
+
     final AccessChanges accessChanges = new AccessChanges(callers, new JpaFollowRepository(em), events, afterCommit);
-    final PolicyService policies = new PolicyService(callers, new JpaChatPolicyRepository(em),
-            new JpaChatUserRepository(em), accessChanges);
+    final PolicyService policies =
+            new PolicyService(callers, new JpaChatPolicyRepository(em), new JpaChatUserRepository(em), accessChanges);
     final DirectoryService directory = new DirectoryService(callers, new JpaUserGroupRepository(em), accessChanges);
     final RoomChanges roomChanges = new RoomChanges(events);
-    final CategoryService categories = new CategoryService(callers, new JpaCategoryRepository(em), configuration,
-            clock, accessChanges, roomChanges);
-    final RoomService rooms = new RoomService(callers, roomRepository, new JpaCategoryRepository(em), configuration,
-            clock, complianceEvents::add, accessChanges, roomChanges);
+    final CategoryService categories = new CategoryService(
+            callers, new JpaCategoryRepository(em), configuration, clock, accessChanges, roomChanges);
+    final RoomService rooms = new RoomService(
+            callers,
+            roomRepository,
+            new JpaCategoryRepository(em),
+            configuration,
+            clock,
+            complianceEvents::add,
+            accessChanges,
+            roomChanges);
     final List<MessageView> publishedPosts = events.posts;
-    final PostService posts = new PostService(callers, roomRepository, new JpaMessageRepository(em), configuration,
-            clock, complianceEvents::add, events, afterCommit, new RoomPublishOrder());
-    final HistoryService history = new HistoryService(callers, roomRepository, new JpaMessageRepository(em),
-            new JpaCategoryRepository(em), new JpaHistoryChangeRepository(em), fileRepository, configuration, clock,
+    final PostService posts = new PostService(
+            callers,
+            roomRepository,
+            new JpaMessageRepository(em),
+            configuration,
+            clock,
+            complianceEvents::add,
+            events,
+            afterCommit,
+            new RoomPublishOrder());
+    final HistoryService history = new HistoryService(
+            callers,
+            roomRepository,
+            new JpaMessageRepository(em),
+            new JpaCategoryRepository(em),
+            new JpaHistoryChangeRepository(em),
+            fileRepository,
+            configuration,
+            clock,
             complianceEvents::add);
-    final FileRecordService files = new FileRecordService(callers, roomRepository, fileRepository, configuration,
-            clock, complianceEvents::add, posts);
-    final FileTransferService transfers = new FileTransferService(callers, roomRepository, fileRepository,
-            tokenRepository, transferSettings, clock);
-    final StoreTransferService store = new StoreTransferService(callers, new JpaChatPolicyRepository(em),
-            new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaCategoryRepository(em),
-            roomRepository, new JpaMessageRepository(em), configuration, clock, complianceEvents::add, accessChanges,
-            new JpaAddInRepository(em), fileRepository, database.transactions(), roomChanges);
-    final AddInService addIns = new AddInService(callers, new JpaAddInRepository(em), roomRepository,
-            complianceEvents::add, clock, roomChanges);
+    final FileRecordService files = new FileRecordService(
+            callers, roomRepository, fileRepository, configuration, clock, complianceEvents::add, posts);
+    final FileTransferService transfers =
+            new FileTransferService(callers, roomRepository, fileRepository, tokenRepository, transferSettings, clock);
+    final StoreTransferService store = new StoreTransferService(
+            callers,
+            new JpaChatPolicyRepository(em),
+            new JpaChatUserRepository(em),
+            new JpaUserGroupRepository(em),
+            new JpaCategoryRepository(em),
+            roomRepository,
+            new JpaMessageRepository(em),
+            configuration,
+            clock,
+            complianceEvents::add,
+            accessChanges,
+            new JpaAddInRepository(em),
+            fileRepository,
+            database.transactions(),
+            roomChanges);
+    final AddInService addIns = new AddInService(
+            callers, new JpaAddInRepository(em), roomRepository, complianceEvents::add, clock, roomChanges);
     /** Settings only: its runs need the container's transactions (RetentionBatches). */
-    final RetentionService retention = new RetentionService(callers, roomRepository, new JpaCategoryRepository(em),
-            new JpaMessageRepository(em), complianceEvents::add, configuration, clock, null);
+    final RetentionService retention = new RetentionService(
+            callers,
+            roomRepository,
+            new JpaCategoryRepository(em),
+            new JpaMessageRepository(em),
+            complianceEvents::add,
+            configuration,
+            clock,
+            null);
 
     ChatStoreHarness() {
         database.inTransaction(() -> ReferenceData.ensure(em, configuration, clock.instant()));

@@ -63,18 +63,20 @@ class FileStoreCleanupTest {
     }
 
     private void register(RoomView room, String name, FileStore.StoredFile file) {
-        chat.tx(() -> chat.files.register(ALICE, room.uri(), new FileDescription(name, file.sizeBytes(),
-                file.sha256(), "text/plain", file.storageKey())));
+        chat.tx(() -> chat.files.register(
+                ALICE,
+                room.uri(),
+                new FileDescription(name, file.sizeBytes(), file.sha256(), "text/plain", file.storageKey())));
     }
 
     @Test
     void deletesOldOrphansOnlyAndThenWhatAHistoryClearLeftBehind() throws IOException {
         FileStore store = new FileStore(directory);
-        FileStoreJanitor janitor = new FileStoreJanitor(store, chat.fileRepository, chat.tokenRepository, chat.clock,
-                GRACE);
+        FileStoreJanitor janitor =
+                new FileStoreJanitor(store, chat.fileRepository, chat.tokenRepository, chat.clock, GRACE);
         String root = chat.tx(() -> chat.categories.root()).uri();
-        RoomView room = chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom("Cleanup " + UUID.randomUUID(), null,
-                root, Privacy.OPEN, RoomType.NORMAL)));
+        RoomView room = chat.tx(() -> chat.rooms.createRoom(
+                ALICE, new NewRoom("Cleanup " + UUID.randomUUID(), null, root, Privacy.OPEN, RoomType.NORMAL)));
         Instant old = chat.clock.instant().minus(Duration.ofHours(2));
 
         FileStore.StoredFile kept = stored(store, "still in the room");
@@ -112,8 +114,8 @@ class FileStoreCleanupTest {
     @Test
     void anUploadOfOrphanedBytesRenewsThem() throws IOException {
         FileStore store = new FileStore(directory);
-        FileStoreJanitor janitor = new FileStoreJanitor(store, chat.fileRepository, chat.tokenRepository, chat.clock,
-                GRACE);
+        FileStoreJanitor janitor =
+                new FileStoreJanitor(store, chat.fileRepository, chat.tokenRepository, chat.clock, GRACE);
         FileStore.StoredFile orphan = stored(store, "posted, cleared, posted again");
         age(orphan, chat.clock.instant().minus(Duration.ofDays(1)));
 

@@ -56,18 +56,20 @@ class FileTransferServiceTest {
 
     private static RoomView room(Privacy privacy) {
         String root = chat.tx(() -> chat.categories.root()).uri();
-        return chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom("Files " + UUID.randomUUID(), null, root,
-                privacy, RoomType.NORMAL)));
+        return chat.tx(() -> chat.rooms.createRoom(
+                ALICE, new NewRoom("Files " + UUID.randomUUID(), null, root, privacy, RoomType.NORMAL)));
     }
 
     private static FileView file(RoomView room, String name) {
-        return chat.tx(() -> chat.files.register(ALICE, room.uri(), new FileDescription(name, 5, SHA, "text/plain",
-                "aa/" + SHA)));
+        return chat.tx(() ->
+                chat.files.register(ALICE, room.uri(), new FileDescription(name, 5, SHA, "text/plain", "aa/" + SHA)));
     }
 
     private static void assertRefused(ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call).isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(call)
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(reason);
     }
 
     @Test
@@ -89,11 +91,13 @@ class FileTransferServiceTest {
         file(room, "notes.txt");
         chat.clock.advance(Duration.ofSeconds(1));
         FileView newer = file(room, "notes.txt");
-        IssuedFileToken token = chat.tx(() -> chat.transfers.issue(BOB, room.uri(), FileTransfer.DOWNLOAD, "notes.txt"));
+        IssuedFileToken token =
+                chat.tx(() -> chat.transfers.issue(BOB, room.uri(), FileTransfer.DOWNLOAD, "notes.txt"));
 
         assertThat(chat.tx(() -> chat.transfers.redeem(token.token(), FileTransfer.DOWNLOAD)))
                 .isEqualTo(new RedeemedFileToken(BOB, room.uri(), "notes.txt", newer.id()));
-        assertRefused(() -> chat.tx(() -> chat.transfers.issue(BOB, room.uri(), FileTransfer.DOWNLOAD, "other.txt")),
+        assertRefused(
+                () -> chat.tx(() -> chat.transfers.issue(BOB, room.uri(), FileTransfer.DOWNLOAD, "other.txt")),
                 Reason.NOT_FOUND);
     }
 
@@ -102,9 +106,11 @@ class FileTransferServiceTest {
         RoomView room = room(Privacy.OPEN);
         IssuedFileToken token = chat.tx(() -> chat.transfers.issue(ALICE, room.uri(), FileTransfer.UPLOAD, "a.txt"));
 
-        assertRefused(() -> chat.tx(() -> chat.transfers.redeem(token.token(), FileTransfer.DOWNLOAD)),
-                Reason.FORBIDDEN);
-        assertThat(chat.tx(() -> chat.transfers.redeem(token.token(), FileTransfer.UPLOAD)).userUri()).isEqualTo(ALICE);
+        assertRefused(
+                () -> chat.tx(() -> chat.transfers.redeem(token.token(), FileTransfer.DOWNLOAD)), Reason.FORBIDDEN);
+        assertThat(chat.tx(() -> chat.transfers.redeem(token.token(), FileTransfer.UPLOAD))
+                        .userUri())
+                .isEqualTo(ALICE);
     }
 
     @Test
@@ -114,7 +120,8 @@ class FileTransferServiceTest {
         chat.clock.advance(Duration.ofMinutes(5));
 
         assertRefused(() -> chat.tx(() -> chat.transfers.redeem(token.token(), FileTransfer.UPLOAD)), Reason.NOT_FOUND);
-        assertThat(chat.tx(() -> chat.tokenRepository.purgeExpired(chat.clock.instant()))).isGreaterThanOrEqualTo(1);
+        assertThat(chat.tx(() -> chat.tokenRepository.purgeExpired(chat.clock.instant())))
+                .isGreaterThanOrEqualTo(1);
         assertThat(chat.tx(() -> chat.tokenRepository.find(token.token()))).isEmpty();
     }
 
@@ -122,30 +129,41 @@ class FileTransferServiceTest {
     void onlyThoseWhoMayPostOrReadFilesGetTokens() {
         RoomView closed = room(Privacy.CLOSED);
         file(closed, "board.txt");
-        assertRefused(() -> chat.tx(() -> chat.transfers.issue(BOB, closed.uri(), FileTransfer.UPLOAD, "x.txt")),
+        assertRefused(
+                () -> chat.tx(() -> chat.transfers.issue(BOB, closed.uri(), FileTransfer.UPLOAD, "x.txt")),
                 Reason.FORBIDDEN);
-        assertRefused(() -> chat.tx(() -> chat.transfers.issue(BOB, closed.uri(), FileTransfer.DOWNLOAD, "board.txt")),
+        assertRefused(
+                () -> chat.tx(() -> chat.transfers.issue(BOB, closed.uri(), FileTransfer.DOWNLOAD, "board.txt")),
                 Reason.FORBIDDEN);
 
-        CategoryView noFiles = chat.tx(() -> chat.categories.createCategory(ADMIN, new NewCategory(
-                new CategorySettings("No files " + UUID.randomUUID(), null, true, false, true),
-                Set.of("domain:contoso.com"), Set.of(), Set.of(ALICE))));
-        RoomView plain = chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom("Plain " + UUID.randomUUID(), null,
-                noFiles.uri(), Privacy.OPEN, RoomType.NORMAL)));
-        assertRefused(() -> chat.tx(() -> chat.transfers.issue(ALICE, plain.uri(), FileTransfer.UPLOAD, "x.txt")),
+        CategoryView noFiles = chat.tx(() -> chat.categories.createCategory(
+                ADMIN,
+                new NewCategory(
+                        new CategorySettings("No files " + UUID.randomUUID(), null, true, false, true),
+                        Set.of("domain:contoso.com"),
+                        Set.of(),
+                        Set.of(ALICE))));
+        RoomView plain = chat.tx(() -> chat.rooms.createRoom(
+                ALICE, new NewRoom("Plain " + UUID.randomUUID(), null, noFiles.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        assertRefused(
+                () -> chat.tx(() -> chat.transfers.issue(ALICE, plain.uri(), FileTransfer.UPLOAD, "x.txt")),
                 Reason.FORBIDDEN);
 
         RoomView open = room(Privacy.OPEN);
         chat.tx(() -> chat.policies.definePolicy(ADMIN, "NoChat-" + open.name().substring(6, 14), false));
-        chat.tx(() -> chat.policies.assignPolicy(ADMIN, CAROL, "NoChat-" + open.name().substring(6, 14)));
+        chat.tx(() ->
+                chat.policies.assignPolicy(ADMIN, CAROL, "NoChat-" + open.name().substring(6, 14)));
         try {
-            assertRefused(() -> chat.tx(() -> chat.transfers.issue(CAROL, open.uri(), FileTransfer.UPLOAD, "x.txt")),
+            assertRefused(
+                    () -> chat.tx(() -> chat.transfers.issue(CAROL, open.uri(), FileTransfer.UPLOAD, "x.txt")),
                     Reason.DISABLED_BY_POLICY);
         } finally {
             chat.tx(() -> chat.policies.assignPolicy(ADMIN, CAROL, null));
         }
-        assertRefused(() -> chat.tx(() -> chat.transfers.issue(ALICE, "ma-chan://contoso.com/" + UUID.randomUUID(),
-                FileTransfer.UPLOAD, "x.txt")), Reason.NOT_FOUND);
+        assertRefused(
+                () -> chat.tx(() -> chat.transfers.issue(
+                        ALICE, "ma-chan://contoso.com/" + UUID.randomUUID(), FileTransfer.UPLOAD, "x.txt")),
+                Reason.NOT_FOUND);
     }
 
     /** The conditional DELETE decides: of many redemptions at once, exactly one wins. */

@@ -70,42 +70,59 @@ class FileUploadsTest {
     void wire() {
         store = new FileStore(directory);
         // The services as their EJB proxies run them: each call its own transaction, none around FileUploads.
-        FileRecordService files = new FileRecordService(chat.callers, chat.roomRepository, chat.fileRepository,
-                chat.configuration, chat.clock, chat.complianceEvents::add, chat.posts) {
-            @Override
-            public void requireUpload(String actorUri, String roomUri, long sizeBytes) {
-                chat.database.inTransaction(() -> super.requireUpload(actorUri, roomUri, sizeBytes));
-            }
+        FileRecordService files =
+                new FileRecordService(
+                        chat.callers,
+                        chat.roomRepository,
+                        chat.fileRepository,
+                        chat.configuration,
+                        chat.clock,
+                        chat.complianceEvents::add,
+                        chat.posts) {
+                    @Override
+                    public void requireUpload(String actorUri, String roomUri, long sizeBytes) {
+                        chat.database.inTransaction(() -> super.requireUpload(actorUri, roomUri, sizeBytes));
+                    }
 
-            @Override
-            public FileView registerAnnounced(String uploaderUri, String roomUri, FileDescription file,
-                                              URI downloadBase) {
-                return chat.tx(() -> super.registerAnnounced(uploaderUri, roomUri, file, downloadBase));
-            }
-        };
-        FileTransferService transfers = new FileTransferService(chat.callers, chat.roomRepository,
-                chat.fileRepository, chat.tokenRepository, chat.transferSettings, chat.clock) {
-            @Override
-            public RedeemedFileToken redeem(String token, FileTransfer direction) {
-                return chat.tx(() -> super.redeem(token, direction));
-            }
-        };
+                    @Override
+                    public FileView registerAnnounced(
+                            String uploaderUri, String roomUri, FileDescription file, URI downloadBase) {
+                        return chat.tx(() -> super.registerAnnounced(uploaderUri, roomUri, file, downloadBase));
+                    }
+                };
+        FileTransferService transfers =
+                new FileTransferService(
+                        chat.callers,
+                        chat.roomRepository,
+                        chat.fileRepository,
+                        chat.tokenRepository,
+                        chat.transferSettings,
+                        chat.clock) {
+                    @Override
+                    public RedeemedFileToken redeem(String token, FileTransfer direction) {
+                        return chat.tx(() -> super.redeem(token, direction));
+                    }
+                };
         uploads = new FileUploads(files, transfers, store, chat.configuration, ParleyMeters.none());
     }
 
     private static RoomView room(Privacy privacy) {
         String root = chat.tx(() -> chat.categories.root()).uri();
-        return chat.tx(() -> chat.rooms.createRoom(ALICE, new NewRoom("Uploads " + UUID.randomUUID(), null, root,
-                privacy, RoomType.NORMAL)));
+        return chat.tx(() -> chat.rooms.createRoom(
+                ALICE, new NewRoom("Uploads " + UUID.randomUUID(), null, root, privacy, RoomType.NORMAL)));
     }
 
     private static List<ComplianceEvent> complianceOf(RoomView room) {
-        return chat.complianceEvents.stream().filter(event -> room.uri().equals(event.roomUri())).toList();
+        return chat.complianceEvents.stream()
+                .filter(event -> room.uri().equals(event.roomUri()))
+                .toList();
     }
 
     private static void assertRefused(ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call).isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(call)
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(reason);
     }
 
     @Test
@@ -116,24 +133,31 @@ class FileUploadsTest {
         FileView file = uploads.upload(BOB, room.uri(), "notes.txt", "text/plain", -1, content, DOWNLOADS);
 
         assertThat(content.reads).isPositive();
-        assertThat(content.readInTransaction).as("the bytes arrive outside every transaction").isFalse();
+        assertThat(content.readInTransaction)
+                .as("the bytes arrive outside every transaction")
+                .isFalse();
         assertThat(file.uploader()).isEqualTo(BOB);
         assertThat(file.fileName()).isEqualTo("notes.txt");
         assertThat(file.sizeBytes()).isEqualTo(11);
         assertThat(file.contentType()).isEqualTo("text/plain");
         try (InputStream stored = store.open(file.storageKey())) {
-            assertThat(new String(stored.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello world");
+            assertThat(new String(stored.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("hello world");
         }
         String announcement = "[file] notes.txt (11 bytes) https://chat.contoso.com/parley/api/v1/files/" + file.id();
-        assertThat(chat.tx(() -> chat.history.last(ALICE, room.uri(), 10))).singleElement()
+        assertThat(chat.tx(() -> chat.history.last(ALICE, room.uri(), 10)))
+                .singleElement()
                 .satisfies(post -> {
                     assertThat(post.text()).isEqualTo(announcement);
                     assertThat(post.author()).isEqualTo(BOB);
                 });
-        assertThat(chat.publishedPosts).filteredOn(post -> post.roomUri().equals(room.uri()))
-                .extracting(MessageView::text).containsExactly(announcement);
-        assertThat(complianceOf(room)).extracting(ComplianceEvent::type).filteredOn(type ->
-                type == ComplianceEventType.FILEUPLOAD || type == ComplianceEventType.CHAT)
+        assertThat(chat.publishedPosts)
+                .filteredOn(post -> post.roomUri().equals(room.uri()))
+                .extracting(MessageView::text)
+                .containsExactly(announcement);
+        assertThat(complianceOf(room))
+                .extracting(ComplianceEvent::type)
+                .filteredOn(type -> type == ComplianceEventType.FILEUPLOAD || type == ComplianceEventType.CHAT)
                 .containsExactly(ComplianceEventType.FILEUPLOAD, ComplianceEventType.CHAT);
     }
 
@@ -141,14 +165,23 @@ class FileUploadsTest {
     void aRefusedUploadReadsNoByte() {
         RoomView closed = room(Privacy.CLOSED);
         Content toClosed = new Content("not for bob");
-        assertRefused(() -> uploads.upload(BOB, closed.uri(), "x.txt", "text/plain", -1, toClosed, DOWNLOADS),
+        assertRefused(
+                () -> uploads.upload(BOB, closed.uri(), "x.txt", "text/plain", -1, toClosed, DOWNLOADS),
                 Reason.FORBIDDEN);
         assertThat(toClosed.reads).isZero();
 
         RoomView open = room(Privacy.OPEN);
         Content announcedTooLarge = new Content("small, but announced large");
-        assertRefused(() -> uploads.upload(ALICE, open.uri(), "big.bin", "application/octet-stream",
-                chat.configuration.maxFileSizeBytes() + 1, announcedTooLarge, DOWNLOADS), Reason.TOO_LARGE);
+        assertRefused(
+                () -> uploads.upload(
+                        ALICE,
+                        open.uri(),
+                        "big.bin",
+                        "application/octet-stream",
+                        chat.configuration.maxFileSizeBytes() + 1,
+                        announcedTooLarge,
+                        DOWNLOADS),
+                Reason.TOO_LARGE);
         assertThat(announcedTooLarge.reads).isZero();
         assertThat(chat.tx(() -> chat.files.files(ALICE, open.uri()))).isEmpty();
     }
@@ -158,12 +191,14 @@ class FileUploadsTest {
         RoomView room = room(Privacy.OPEN);
         Content tooMuch = new Content("x".repeat((int) chat.configuration.maxFileSizeBytes() + 1));
 
-        assertRefused(() -> uploads.upload(ALICE, room.uri(), "big.bin", "application/octet-stream", -1, tooMuch,
-                DOWNLOADS), Reason.TOO_LARGE);
+        assertRefused(
+                () -> uploads.upload(ALICE, room.uri(), "big.bin", "application/octet-stream", -1, tooMuch, DOWNLOADS),
+                Reason.TOO_LARGE);
 
         assertThat(chat.tx(() -> chat.files.files(ALICE, room.uri()))).isEmpty();
         assertThat(chat.tx(() -> chat.history.last(ALICE, room.uri(), 10))).isEmpty();
-        assertThat(complianceOf(room)).extracting(ComplianceEvent::type)
+        assertThat(complianceOf(room))
+                .extracting(ComplianceEvent::type)
                 .doesNotContain(ComplianceEventType.FILEUPLOAD, ComplianceEventType.CHAT);
     }
 
@@ -177,11 +212,12 @@ class FileUploadsTest {
         assertThat(file.uploader()).isEqualTo(BOB);
         assertThat(file.fileName()).isEqualTo("plan.pdf");
         assertThat(file.roomUri()).isEqualTo(room.uri());
-        assertThat(chat.tx(() -> chat.history.last(ALICE, room.uri(), 10))).extracting(MessageView::text)
+        assertThat(chat.tx(() -> chat.history.last(ALICE, room.uri(), 10)))
+                .extracting(MessageView::text)
                 .containsExactly("[file] plan.pdf (4 bytes) " + DOWNLOADS + file.id());
         Content again = new Content("plan");
-        assertRefused(() -> uploads.uploadWithToken(token.token(), "application/pdf", 4, again, DOWNLOADS),
-                Reason.NOT_FOUND);
+        assertRefused(
+                () -> uploads.uploadWithToken(token.token(), "application/pdf", 4, again, DOWNLOADS), Reason.NOT_FOUND);
         assertThat(again.reads).isZero();
     }
 

@@ -50,21 +50,30 @@ class PostBatchingTest {
     private final List<String> answered = new CopyOnWriteArrayList<>();
 
     /** The store with its messages repository refusing {@link #POISON}, each call in a transaction (REQUIRED). */
-    private final PostService posts = new PostService(store.callers, store.roomRepository, refusing(POISON),
-            store.configuration, store.clock, store.complianceEvents::add, store.events, store.afterCommit,
-            new RoomPublishOrder()) {
-        @Override
-        public PostedMessage post(PostRequest request) {
-            singles.incrementAndGet();
-            return store.tx(() -> super.post(request));
-        }
+    private final PostService posts =
+            new PostService(
+                    store.callers,
+                    store.roomRepository,
+                    refusing(POISON),
+                    store.configuration,
+                    store.clock,
+                    store.complianceEvents::add,
+                    store.events,
+                    store.afterCommit,
+                    new RoomPublishOrder()) {
+                @Override
+                public PostedMessage post(PostRequest request) {
+                    singles.incrementAndGet();
+                    return store.tx(() -> super.post(request));
+                }
 
-        @Override
-        public List<PostOutcome> postAll(List<PostRequest> requests) {
-            batches.incrementAndGet();
-            return store.tx(() -> super.postAll(requests));
-        }
-    };
+                @Override
+                public List<PostOutcome> postAll(List<PostRequest> requests) {
+                    batches.incrementAndGet();
+                    return store.tx(() -> super.postAll(requests));
+                }
+            };
+
     private final PostWriter writer = new PostWriter(posts);
 
     @AfterEach
@@ -142,16 +151,28 @@ class PostBatchingTest {
         pool.shutdown();
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
-        int poisoned = posters * (int) java.util.stream.IntStream.range(0, each).filter(i -> i % 13 == 7).count();
+        int poisoned = posters
+                * (int) java.util.stream.IntStream.range(0, each)
+                        .filter(i -> i % 13 == 7)
+                        .count();
         assertThat(failed).hasSize(poisoned);
-        assertThat(answered).hasSize(posters * each - poisoned).doesNotHaveDuplicates().doesNotContain(POISON);
+        assertThat(answered)
+                .hasSize(posters * each - poisoned)
+                .doesNotHaveDuplicates()
+                .doesNotContain(POISON);
         List<String> stored = new ArrayList<>();
         for (String room : rooms) {
             List<MessageView> kept = store.tx(() -> store.history.after(ALICE, room, 0, 500));
-            assertThat(kept).extracting(MessageView::seq)
-                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, kept.size()).boxed().toList());
-            assertThat(store.publishedPosts).filteredOn(m -> m.roomUri().equals(room))
-                    .extracting(MessageView::seq).containsExactlyElementsOf(kept.stream().map(MessageView::seq).toList());
+            assertThat(kept)
+                    .extracting(MessageView::seq)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, kept.size())
+                            .boxed()
+                            .toList());
+            assertThat(store.publishedPosts)
+                    .filteredOn(m -> m.roomUri().equals(room))
+                    .extracting(MessageView::seq)
+                    .containsExactlyElementsOf(
+                            kept.stream().map(MessageView::seq).toList());
             kept.forEach(m -> stored.add(m.text()));
         }
         assertThat(stored).containsExactlyInAnyOrderElementsOf(answered);
@@ -163,28 +184,37 @@ class PostBatchingTest {
 
     private String openRoom(String name) {
         String root = store.tx(() -> store.categories.root()).uri();
-        return store.tx(() -> store.rooms.createRoom(ALICE, new NewRoom(name + " " + System.nanoTime(), null, root,
-                Privacy.OPEN, RoomType.NORMAL))).uri();
+        return store.tx(() -> store.rooms.createRoom(
+                        ALICE, new NewRoom(name + " " + System.nanoTime(), null, root, Privacy.OPEN, RoomType.NORMAL)))
+                .uri();
     }
 
     private List<String> history(String room) {
-        return store.tx(() -> store.history.after(ALICE, room, 0, 100)).stream().map(MessageView::text).toList();
+        return store.tx(() -> store.history.after(ALICE, room, 0, 100)).stream()
+                .map(MessageView::text)
+                .toList();
     }
 
     private List<String> published(String room) {
-        return store.publishedPosts.stream().filter(m -> m.roomUri().equals(room)).map(MessageView::text).toList();
+        return store.publishedPosts.stream()
+                .filter(m -> m.roomUri().equals(room))
+                .map(MessageView::text)
+                .toList();
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call).isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(call)
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(reason);
     }
 
     private MessageRepository refusing(String text) {
         MessageRepository real = new JpaMessageRepository(store.em);
-        return (MessageRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{MessageRepository.class}, (self, method, arguments) -> {
-                    if (method.getName().equals("add") && arguments[0] instanceof Message message
+        return (MessageRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {MessageRepository.class}, (self, method, arguments) -> {
+                    if (method.getName().equals("add")
+                            && arguments[0] instanceof Message message
                             && text.equals(message.text())) {
                         throw new PersistenceException("the store cannot write this row");
                     }

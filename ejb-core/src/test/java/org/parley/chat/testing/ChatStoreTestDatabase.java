@@ -70,7 +70,9 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
             postgresql.setCurrentSchema(schema);
             this.dataSource = postgresql;
         }
-        this.migration = ChatSchema.configure(dataSource, getClass().getClassLoader()).load().migrate();
+        this.migration = ChatSchema.configure(dataSource, getClass().getClassLoader())
+                .load()
+                .migrate();
         Map<String, Object> settings = new HashMap<>(Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.nonJtaDataSource", dataSource,
@@ -82,8 +84,8 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
             settings.put("hibernate.default_schema", schema);
         }
         this.factory = Persistence.createEntityManagerFactory(ChatPersistence.UNIT, settings);
-        this.proxy = (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{EntityManager.class}, (self, method, arguments) -> {
+        this.proxy = (EntityManager) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {EntityManager.class}, (self, method, arguments) -> {
                     EntityManager em = current.get();
                     if (em == null) {
                         throw new IllegalStateException("no transaction: use inTransaction");
@@ -219,7 +221,8 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
     }
 
     private static void execute(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

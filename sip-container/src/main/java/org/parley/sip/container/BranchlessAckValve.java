@@ -1,14 +1,15 @@
 package org.parley.sip.container;
 
+import java.text.ParseException;
+import java.util.logging.Logger;
+
+import javax.sip.SipStack;
+import javax.sip.message.Response;
+
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
-
-import javax.sip.SipStack;
-import javax.sip.message.Response;
-import java.text.ParseException;
-import java.util.logging.Logger;
 
 /**
  * Gives a branch to an ACK whose Via has none (SIPE sends every in-dialog request so). JAIN-SIP
@@ -26,8 +27,15 @@ public final class BranchlessAckValve implements SIPMessageValve {
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
         Via via = request.getTopmostVia();
         if (via != null && via.getBranch() == null && "ACK".equals(request.getMethod())) {
-            String key = request.getCallId().getCallId() + '|' + request.getFromTag() + '|' + request.getToTag()
-                    + '|' + request.getCSeq().getSeqNumber() + '|' + via.getSentBy().encode();
+            String key = request.getCallId().getCallId()
+                    + '|'
+                    + request.getFromTag()
+                    + '|'
+                    + request.getToTag()
+                    + '|'
+                    + request.getCSeq().getSeqNumber()
+                    + '|'
+                    + via.getSentBy().encode();
             try {
                 via.setBranch("z9hG4bK-2543-" + Integer.toHexString(key.hashCode()));
             } catch (ParseException e) {

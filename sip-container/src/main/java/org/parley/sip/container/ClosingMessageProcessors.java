@@ -1,5 +1,10 @@
 package org.parley.sip.container;
 
+import java.io.IOException;
+import java.net.InetAddress;
+
+import javax.sip.ListeningPoint;
+
 import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageProcessor;
 import gov.nist.javax.sip.stack.MessageProcessorFactory;
@@ -7,10 +12,6 @@ import gov.nist.javax.sip.stack.OIOMessageProcessorFactory;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import gov.nist.javax.sip.stack.TCPMessageProcessor;
 import gov.nist.javax.sip.stack.TLSMessageProcessor;
-
-import javax.sip.ListeningPoint;
-import java.io.IOException;
-import java.net.InetAddress;
 
 /**
  * JAIN-SIP's own (blocking I/O) TCP and TLS processors, telling the stack when a channel leaves them.
@@ -22,8 +23,8 @@ final class ClosingMessageProcessors implements MessageProcessorFactory {
     private final MessageProcessorFactory plain = new OIOMessageProcessorFactory();
 
     @Override
-    public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
-            String transport) throws IOException {
+    public MessageProcessor createMessageProcessor(
+            SIPTransactionStack stack, InetAddress address, int port, String transport) throws IOException {
         if (ListeningPoint.TCP.equalsIgnoreCase(transport)) {
             return new Tcp(address, stack, port);
         }

@@ -1,16 +1,18 @@
 package org.parley.sip.container;
 
+import java.util.Locale;
+
+import javax.sip.address.Hop;
+
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.HopImpl;
 import gov.nist.javax.sip.stack.MessageChannel;
+
 import org.parley.sip.servlet.SipConnection;
 
-import javax.sip.address.Hop;
-import java.util.Locale;
-
 /** The transport of a received request: where the peer really is, which may differ from its Via and Contact. */
-record Connection(String id, String transport, String remoteAddress, int remotePort, String localAddress,
-        int localPort) implements SipConnection {
+record Connection(String id, String transport, String remoteAddress, int remotePort, String localAddress, int localPort)
+        implements SipConnection {
 
     static Connection of(SIPRequest request) {
         MessageChannel channel = (MessageChannel) request.getMessageChannel();
@@ -22,8 +24,13 @@ record Connection(String id, String transport, String remoteAddress, int remoteP
             // A client reconnecting from the same port is another connection (and security association).
             id += "#" + Integer.toHexString(System.identityHashCode(channel));
         }
-        return new Connection(id, transport, remoteAddress, remotePort,
-                request.getLocalAddress().getHostAddress(), request.getLocalPort());
+        return new Connection(
+                id,
+                transport,
+                remoteAddress,
+                remotePort,
+                request.getLocalAddress().getHostAddress(),
+                request.getLocalPort());
     }
 
     /** The next hop that sends back through this connection (JAIN-SIP reuses cached stream connections by peer address). */

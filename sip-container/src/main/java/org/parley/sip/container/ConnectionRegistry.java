@@ -1,10 +1,5 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.message.SIPRequest;
-import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
-import gov.nist.javax.sip.stack.MessageChannel;
-import org.parley.sip.servlet.SipConnectionListener;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
+import gov.nist.javax.sip.stack.MessageChannel;
+
+import org.parley.sip.servlet.SipConnectionListener;
 
 /**
  * The open TCP and TLS connections that carried a request, so that listeners hear once when each

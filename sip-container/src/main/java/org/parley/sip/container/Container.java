@@ -1,16 +1,5 @@
 package org.parley.sip.container;
 
-import org.parley.sip.servlet.SipConnectionListener;
-import org.parley.sip.servlet.SipSession;
-import org.parley.sip.servlet.SipSessionEndReason;
-import org.parley.sip.servlet.SipSessionListener;
-
-import javax.sip.InvalidArgumentException;
-import javax.sip.ListeningPoint;
-import javax.sip.SipProvider;
-import javax.sip.address.SipURI;
-import javax.sip.header.ContactHeader;
-import javax.sip.header.ViaHeader;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +9,18 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+import javax.sip.address.SipURI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ViaHeader;
+
+import org.parley.sip.servlet.SipConnectionListener;
+import org.parley.sip.servlet.SipSession;
+import org.parley.sip.servlet.SipSessionEndReason;
+import org.parley.sip.servlet.SipSessionListener;
 
 /** What the parts of one started connector share: the stack's provider, the queues, the registries. */
 final class Container {
@@ -40,9 +41,15 @@ final class Container {
     private final LongAdder overloadResponses = new LongAdder();
     private final Map<String, ViaHeader> vias = new ConcurrentHashMap<>();
 
-    Container(SipConnectorConfig config, SipProvider provider, Map<String, ListeningPoint> listeningPoints,
-            Executor executor, ServletRegistry servlets, InterceptorChain interceptors,
-            List<SipSessionListener> listeners, List<SipConnectionListener> connectionListeners) {
+    Container(
+            SipConnectorConfig config,
+            SipProvider provider,
+            Map<String, ListeningPoint> listeningPoints,
+            Executor executor,
+            ServletRegistry servlets,
+            InterceptorChain interceptors,
+            List<SipSessionListener> listeners,
+            List<SipConnectionListener> connectionListeners) {
         this.config = config;
         this.provider = provider;
         this.listeningPoints = Map.copyOf(listeningPoints);
@@ -105,13 +112,15 @@ final class Container {
      */
     ViaHeader via(String transport) {
         return (ViaHeader) vias.computeIfAbsent(transport.toUpperCase(Locale.ROOT), key -> {
-            ListeningPoint point = listeningPoint(key);
-            try {
-                return Jain.HEADERS.createViaHeader(config.getHostName(), point.getPort(), point.getTransport(), null);
-            } catch (ParseException | InvalidArgumentException e) {
-                throw new IllegalStateException("cannot build Via for " + key, e);
-            }
-        }).clone();
+                    ListeningPoint point = listeningPoint(key);
+                    try {
+                        return Jain.HEADERS.createViaHeader(
+                                config.getHostName(), point.getPort(), point.getTransport(), null);
+                    } catch (ParseException | InvalidArgumentException e) {
+                        throw new IllegalStateException("cannot build Via for " + key, e);
+                    }
+                })
+                .clone();
     }
 
     /**

@@ -1,11 +1,5 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.message.SIPMessage;
-import org.parley.sip.servlet.Address;
-import org.parley.sip.servlet.SipServletMessage;
-
-import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.Header;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -17,6 +11,14 @@ import java.util.ListIterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.Header;
+
+import gov.nist.javax.sip.message.SIPMessage;
+
+import org.parley.sip.servlet.Address;
+import org.parley.sip.servlet.SipServletMessage;
 
 /** A {@link SipServletMessage} over a JAIN-SIP message. */
 abstract class ContainerMessage implements SipServletMessage {
@@ -39,7 +41,9 @@ abstract class ContainerMessage implements SipServletMessage {
     /** The packet's source (set by JAIN-SIP on every message it reads); null for our own messages. */
     @Override
     public String getRemoteAddr() {
-        return message.getPeerPacketSourceAddress() == null ? null : message.getPeerPacketSourceAddress().getHostAddress();
+        return message.getPeerPacketSourceAddress() == null
+                ? null
+                : message.getPeerPacketSourceAddress().getHostAddress();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.parley.sip.container;
 
 import gov.nist.javax.sip.message.SIPRequest;
+
 import org.parley.sip.servlet.SipServletRequest;
 import org.parley.sip.servlet.URI;
 

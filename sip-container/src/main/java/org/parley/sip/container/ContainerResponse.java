@@ -1,6 +1,7 @@
 package org.parley.sip.container;
 
 import gov.nist.javax.sip.message.SIPResponse;
+
 import org.parley.sip.servlet.SipServletResponse;
 
 /**

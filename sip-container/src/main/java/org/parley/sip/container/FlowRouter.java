@@ -1,14 +1,15 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.message.MessageExt;
-import gov.nist.javax.sip.stack.DefaultRouter;
+import java.util.ListIterator;
 
 import javax.sip.SipException;
 import javax.sip.SipStack;
 import javax.sip.address.Hop;
 import javax.sip.address.Router;
 import javax.sip.message.Request;
-import java.util.ListIterator;
+
+import gov.nist.javax.sip.message.MessageExt;
+import gov.nist.javax.sip.stack.DefaultRouter;
 
 /**
  * Sends in-dialog requests back through the connection the peer last used, whatever its Contact

@@ -1,17 +1,18 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.header.ExtensionHeaderImpl;
-import gov.nist.javax.sip.header.SIPHeader;
-import gov.nist.javax.sip.header.SIPHeaderList;
-import gov.nist.javax.sip.parser.StringMsgParser;
-
-import javax.sip.header.Header;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import javax.sip.header.Header;
+
+import gov.nist.javax.sip.header.ExtensionHeaderImpl;
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.SIPHeaderList;
+import gov.nist.javax.sip.parser.StringMsgParser;
 
 /**
  * Header names and values between the servlet API and JAIN-SIP. Values are kept verbatim (as
@@ -21,21 +22,30 @@ import java.util.Set;
 final class Headers {
 
     private static final Map<String, String> COMPACT = Map.ofEntries(
-            Map.entry("i", "Call-ID"), Map.entry("f", "From"), Map.entry("t", "To"), Map.entry("v", "Via"),
-            Map.entry("m", "Contact"), Map.entry("l", "Content-Length"), Map.entry("c", "Content-Type"),
-            Map.entry("e", "Content-Encoding"), Map.entry("k", "Supported"), Map.entry("s", "Subject"),
-            Map.entry("o", "Event"), Map.entry("u", "Allow-Events"), Map.entry("x", "Session-Expires"),
-            Map.entry("r", "Refer-To"), Map.entry("b", "Referred-By"));
+            Map.entry("i", "Call-ID"),
+            Map.entry("f", "From"),
+            Map.entry("t", "To"),
+            Map.entry("v", "Via"),
+            Map.entry("m", "Contact"),
+            Map.entry("l", "Content-Length"),
+            Map.entry("c", "Content-Type"),
+            Map.entry("e", "Content-Encoding"),
+            Map.entry("k", "Supported"),
+            Map.entry("s", "Subject"),
+            Map.entry("o", "Event"),
+            Map.entry("u", "Allow-Events"),
+            Map.entry("x", "Session-Expires"),
+            Map.entry("r", "Refer-To"),
+            Map.entry("b", "Referred-By"));
 
     /** Owned by the layer: they define the transaction, the dialog and the framing. */
-    private static final Set<String> SYSTEM = Set.of("call-id", "from", "to", "via", "cseq", "route",
-            "record-route", "content-length", "content-type");
+    private static final Set<String> SYSTEM =
+            Set.of("call-id", "from", "to", "via", "cseq", "route", "record-route", "content-length", "content-type");
 
     /** Parsed into JAIN-SIP's types because the stack reads them. */
     private static final Set<String> TYPED = Set.of("contact", "expires", "max-forwards");
 
-    private Headers() {
-    }
+    private Headers() {}
 
     static String canonical(String name) {
         String full = COMPACT.get(name.toLowerCase(Locale.ROOT));

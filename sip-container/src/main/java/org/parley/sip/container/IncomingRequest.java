@@ -1,12 +1,14 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.message.SIPRequest;
-import gov.nist.javax.sip.message.SIPResponse;
-import org.parley.sip.servlet.SipServletResponse;
-
-import javax.sip.ServerTransaction;
 import java.text.ParseException;
 import java.util.concurrent.CompletionStage;
+
+import javax.sip.ServerTransaction;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+
+import org.parley.sip.servlet.SipServletResponse;
 
 /** A request the connector received; the servlet answers it through {@link #createResponse}. */
 final class IncomingRequest extends ContainerRequest {
@@ -46,8 +48,8 @@ final class IncomingRequest extends ContainerRequest {
         if ("ACK".equals(getMethod())) {
             throw new IllegalStateException("ACK is not answered");
         }
-        SIPResponse response = reasonPhrase == null ? jain().createResponse(status)
-                : jain().createResponse(status, reasonPhrase);
+        SIPResponse response =
+                reasonPhrase == null ? jain().createResponse(status) : jain().createResponse(status, reasonPhrase);
         if (status > 100 && response.getToTag() == null) {
             try {
                 response.getTo().setTag(localTag());

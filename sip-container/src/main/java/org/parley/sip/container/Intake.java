@@ -1,11 +1,9 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.message.SIPRequest;
-import gov.nist.javax.sip.message.SIPResponse;
-import gov.nist.javax.sip.stack.SIPServerTransaction;
-import gov.nist.javax.sip.stack.SIPTransactionStack;
-import org.parley.sip.container.log.RateLimitedLog;
-import org.parley.sip.servlet.SipMessageRejectedException;
+import java.io.IOException;
+import java.text.ParseException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -17,10 +15,14 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
-import java.io.IOException;
-import java.text.ParseException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+
+import org.parley.sip.container.log.RateLimitedLog;
+import org.parley.sip.servlet.SipMessageRejectedException;
 
 /**
  * JAIN-SIP's listener. Runs on the stack's threads and never blocks them: it makes the server
@@ -47,7 +49,11 @@ final class Intake implements SipListener {
         try {
             receive(request, event.getServerTransaction());
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.SEVERE, "failed to take " + request.getMethod() + " " + request.getCallId().getCallId(), e);
+            LOG.log(
+                    Level.SEVERE,
+                    "failed to take " + request.getMethod() + " "
+                            + request.getCallId().getCallId(),
+                    e);
         }
     }
 
@@ -61,13 +67,20 @@ final class Intake implements SipListener {
             if (!"ACK".equals(method)) {
                 refuse(request, connection, 400, fault);
             } else {
-                PEER_LOG.log(Level.INFO, connection.getRemoteAddress(), "malformed ACK",
+                PEER_LOG.log(
+                        Level.INFO,
+                        connection.getRemoteAddress(),
+                        "malformed ACK",
                         () -> "malformed ACK from " + connection.getId() + " dropped: " + fault);
             }
             return;
         }
         if ("ACK".equals(method)) {
-            container.queues().submitExempt(callId, new RequestTask(container, new IncomingRequest(container, request, null, connection)));
+            container
+                    .queues()
+                    .submitExempt(
+                            callId,
+                            new RequestTask(container, new IncomingRequest(container, request, null, connection)));
             return;
         }
         int length = request.getRawContent() == null ? 0 : request.getRawContent().length;
@@ -101,12 +114,14 @@ final class Intake implements SipListener {
 
     /** RFC 3261 §9.2: 200 to the CANCEL, and 487 to the INVITE unless it has its final response already. */
     private void cancel(IncomingRequest cancel) {
-        SIPServerTransaction inviteTransaction = ((SIPServerTransaction) cancel.transaction()).getCanceledInviteTransaction();
+        SIPServerTransaction inviteTransaction =
+                ((SIPServerTransaction) cancel.transaction()).getCanceledInviteTransaction();
         if (inviteTransaction == null) {
             inviteTransaction = (SIPServerTransaction) stack.findCancelTransaction(cancel.jain(), true);
         }
         try {
-            if (inviteTransaction == null || !(inviteTransaction.getApplicationData() instanceof IncomingRequest invite)) {
+            if (inviteTransaction == null
+                    || !(inviteTransaction.getApplicationData() instanceof IncomingRequest invite)) {
                 cancel.createResponse(481).send();
                 return;
             }
@@ -114,7 +129,10 @@ final class Intake implements SipListener {
             try {
                 container.interceptors().incoming(cancel);
             } catch (SipMessageRejectedException e) {
-                PEER_LOG.log(Level.INFO, cancel.getConnection().getRemoteAddress(), "CANCEL refused",
+                PEER_LOG.log(
+                        Level.INFO,
+                        cancel.getConnection().getRemoteAddress(),
+                        "CANCEL refused",
                         () -> "CANCEL from " + cancel.getConnection().getId() + " refused by interceptor: "
                                 + e.getStatus() + " " + e.getMessage());
                 cancel.createResponse(e.getStatus()).send();
@@ -134,10 +152,15 @@ final class Intake implements SipListener {
 
     /** A final answer without servlet, logged at INFO, once per peer and status a minute: the client's mistakes. */
     private void refuse(SIPRequest request, Connection connection, int status, String reason) {
-        PEER_LOG.log(Level.INFO, connection.getRemoteAddress(), String.valueOf(status),
+        PEER_LOG.log(
+                Level.INFO,
+                connection.getRemoteAddress(),
+                String.valueOf(status),
                 () -> status + " to " + request.getMethod() + " from " + connection.getId() + ": " + reason);
         try {
-            new IncomingRequest(container, request, null, connection).createResponse(status).send();
+            new IncomingRequest(container, request, null, connection)
+                    .createResponse(status)
+                    .send();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.INFO, "cannot send " + status + " to " + connection.getId(), e);
         }
@@ -158,7 +181,8 @@ final class Intake implements SipListener {
 
     @Override
     public void processIOException(IOExceptionEvent event) {
-        LOG.fine(() -> "transport error towards " + event.getTransport() + ":" + event.getHost() + ":" + event.getPort());
+        LOG.fine(() ->
+                "transport error towards " + event.getTransport() + ":" + event.getHost() + ":" + event.getPort());
     }
 
     @Override

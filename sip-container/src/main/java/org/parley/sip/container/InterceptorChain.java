@@ -1,11 +1,11 @@
 package org.parley.sip.container;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.parley.sip.servlet.SipMessageInterceptor;
 import org.parley.sip.servlet.SipMessageRejectedException;
 import org.parley.sip.servlet.SipServletMessage;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** The registered interceptors, called first-to-last on the way in and last-to-first on the way out. */
 final class InterceptorChain {

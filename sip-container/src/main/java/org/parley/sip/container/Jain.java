@@ -1,10 +1,10 @@
 package org.parley.sip.container;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
-
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The JAIN-SIP factories, created directly rather than through {@code javax.sip.SipFactory}, whose
@@ -17,8 +17,7 @@ final class Jain {
     static final HeaderFactoryImpl HEADERS = new HeaderFactoryImpl();
     static final MessageFactoryImpl MESSAGES = new MessageFactoryImpl();
 
-    private Jain() {
-    }
+    private Jain() {}
 
     /** A dialog tag or Call-ID part: 32 random bits in hex, as Lync writes them. */
     static String newTag() {

@@ -1,6 +1,7 @@
 package org.parley.sip.container;
 
 import gov.nist.javax.sip.header.AddressParametersHeader;
+
 import org.parley.sip.servlet.Address;
 import org.parley.sip.servlet.URI;
 

@@ -25,7 +25,11 @@ import java.util.Locale;
  */
 final class MessageDeadline extends FilterInputStream {
 
-    private enum State { BETWEEN, HEAD, BODY }
+    private enum State {
+        BETWEEN,
+        HEAD,
+        BODY
+    }
 
     private static final int MAX_LINE_KEPT = 64;
 
@@ -37,6 +41,7 @@ final class MessageDeadline extends FilterInputStream {
     private long messageStart = System.nanoTime();
     /** The start line has been read: the head's empty line ends the head. */
     private boolean headStarted;
+
     private final StringBuilder line = new StringBuilder();
     private boolean lineTooLong;
     private boolean lineEmpty = true;
@@ -68,16 +73,16 @@ final class MessageDeadline extends FilterInputStream {
         try {
             n = in.read(buffer, offset, length);
         } catch (SocketTimeoutException e) {
-            throw new SocketTimeoutException("no complete SIP message within " + timeoutMillis + " ms from "
-                    + socket.getRemoteSocketAddress());
+            throw new SocketTimeoutException(
+                    "no complete SIP message within " + timeoutMillis + " ms from " + socket.getRemoteSocketAddress());
         }
         for (int i = 0; i < n; i++) {
             follow(buffer[offset + i]);
         }
         if (state != State.BETWEEN && System.nanoTime() - messageStart > timeoutNanos) {
             // Trickling: bytes keep coming, but the message does not complete.
-            throw new SocketTimeoutException("SIP message not complete within " + timeoutMillis + " ms from "
-                    + socket.getRemoteSocketAddress());
+            throw new SocketTimeoutException(
+                    "SIP message not complete within " + timeoutMillis + " ms from " + socket.getRemoteSocketAddress());
         }
         return n;
     }
@@ -94,8 +99,8 @@ final class MessageDeadline extends FilterInputStream {
         }
         long left = timeoutNanos - (System.nanoTime() - messageStart);
         if (left <= 0) {
-            throw new SocketTimeoutException("no complete SIP message within " + timeoutMillis + " ms from "
-                    + socket.getRemoteSocketAddress());
+            throw new SocketTimeoutException(
+                    "no complete SIP message within " + timeoutMillis + " ms from " + socket.getRemoteSocketAddress());
         }
         socket.setSoTimeout((int) Math.max(1, left / 1_000_000L));
     }

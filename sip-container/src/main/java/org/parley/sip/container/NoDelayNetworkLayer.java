@@ -1,11 +1,5 @@
 package org.parley.sip.container;
 
-import gov.nist.core.net.NetworkLayer;
-import gov.nist.javax.sip.SipStackImpl;
-
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramSocket;
@@ -17,6 +11,13 @@ import java.net.SocketException;
 import java.net.SocketOption;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Set;
+
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import gov.nist.core.net.NetworkLayer;
+import gov.nist.javax.sip.SipStackImpl;
 
 /**
  * The stack's own network layer (plain, or JAIN-SIP's SslNetworkLayer holding our keystore) with

@@ -1,11 +1,12 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.SipStackImpl;
-import gov.nist.javax.sip.stack.MessageChannel;
-
-import javax.sip.PeerUnavailableException;
 import java.util.Properties;
 import java.util.function.Consumer;
+
+import javax.sip.PeerUnavailableException;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.MessageChannel;
 
 /**
  * JAIN-SIP's stack with its network layer wrapped in a {@link NoDelayNetworkLayer}. Wrapping here,
@@ -15,13 +16,13 @@ import java.util.function.Consumer;
  */
 final class NoDelaySipStack extends SipStackImpl {
 
-    private volatile Consumer<MessageChannel> onChannelClosed = channel -> { };
+    private volatile Consumer<MessageChannel> onChannelClosed = channel -> {};
 
     NoDelaySipStack(Properties properties) throws PeerUnavailableException {
         super(properties);
         // The same read timeout JAIN-SIP is given, which alone would not cover silent connections (MessageDeadline).
-        networkLayer = new NoDelayNetworkLayer(getNetworkLayer(),
-                Integer.parseInt(properties.getProperty(StackProperties.READ_TIMEOUT, "-1")));
+        networkLayer = new NoDelayNetworkLayer(
+                getNetworkLayer(), Integer.parseInt(properties.getProperty(StackProperties.READ_TIMEOUT, "-1")));
         setMessageProcessorFactory(new ClosingMessageProcessors());
     }
 

@@ -1,15 +1,5 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.header.Via;
-import gov.nist.javax.sip.message.SIPResponse;
-import org.parley.sip.container.log.RateLimitedLog;
-import org.parley.sip.servlet.SipRequestFailedException;
-import org.parley.sip.servlet.SipRequestFailedException.Kind;
-import org.parley.sip.servlet.SipServletResponse;
-import org.parley.sip.servlet.SipSessionEndReason;
-
-import javax.sip.ClientTransaction;
-import javax.sip.SipException;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +9,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.sip.ClientTransaction;
+import javax.sip.SipException;
+
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPResponse;
+
+import org.parley.sip.container.log.RateLimitedLog;
+import org.parley.sip.servlet.SipRequestFailedException;
+import org.parley.sip.servlet.SipRequestFailedException.Kind;
+import org.parley.sip.servlet.SipServletResponse;
+import org.parley.sip.servlet.SipSessionEndReason;
 
 /**
  * Sends our requests and completes their stages on the dialog's queue. A 481, 487 or 408 answer, a
@@ -45,8 +47,9 @@ final class Outbound {
      */
     private final ConcurrentHashMap<String, Unanswered> unanswered = new ConcurrentHashMap<>();
     /** RFC 3261's magic cookie, then this start's own prefix: branches are unique across restarts too. */
-    private final String branchPrefix = "z9hG4bK-pl" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36)
-            + "-";
+    private final String branchPrefix =
+            "z9hG4bK-pl" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36) + "-";
+
     private final AtomicLong branches = new AtomicLong();
 
     Outbound(Container container) {
@@ -63,7 +66,9 @@ final class Outbound {
         Session session = request.getSession();
         // A BYE does not wait behind the dialog's queue: it ends the dialog.
         if (session != null && !"BYE".equals(request.getMethod())) {
-            switch (session.admitOutbound(pending, container.config().getMaxOutboundInFlight(),
+            switch (session.admitOutbound(
+                    pending,
+                    container.config().getMaxOutboundInFlight(),
                     container.config().getMaxOutboundQueue())) {
                 case QUEUED:
                     return pending.result();
@@ -80,8 +85,12 @@ final class Outbound {
     }
 
     private void overflow(Session session, Pending pending) {
-        PEER_LOG.log(Level.INFO, String.valueOf(session.getRemoteParty()), "too slow",
-                () -> "dialog " + session.getId() + " ended: more than " + container.config().getMaxOutboundQueue()
+        PEER_LOG.log(
+                Level.INFO,
+                String.valueOf(session.getRemoteParty()),
+                "too slow",
+                () -> "dialog " + session.getId() + " ended: more than "
+                        + container.config().getMaxOutboundQueue()
                         + " requests waiting to be sent to a peer that does not answer them");
         try {
             OutgoingRequest bye = (OutgoingRequest) session.createRequest("BYE");
@@ -90,15 +99,17 @@ final class Outbound {
             // Nothing to say goodbye on.
         }
         container.sessions().end(session, SipSessionEndReason.OUTBOUND_OVERFLOW);
-        later(pending, () -> pending.result().completeExceptionally(new SipRequestFailedException(Kind.TRANSPORT,
-                "peer too slow: dialog ended", null)));
+        later(pending, () -> pending.result()
+                .completeExceptionally(
+                        new SipRequestFailedException(Kind.TRANSPORT, "peer too slow: dialog ended", null)));
     }
 
     /** The dialog ended: the requests still waiting in its queue fail without being sent. */
     void sessionEnded(Session session) {
         for (Pending dropped : session.dropOutbound()) {
-            dropped.result().completeExceptionally(new SipRequestFailedException(Kind.TRANSPORT,
-                    "dialog ended before the request was sent", null));
+            dropped.result()
+                    .completeExceptionally(new SipRequestFailedException(
+                            Kind.TRANSPORT, "dialog ended before the request was sent", null));
         }
     }
 
@@ -133,8 +144,15 @@ final class Outbound {
             if (isWithoutTransaction(request, flow)) {
                 String named = branchPrefix + branches.incrementAndGet();
                 request.jain().getTopmostVia().setBranch(named);
-                unanswered.put(named, new Unanswered(pending,
-                        System.nanoTime() + container.config().getResponseTimeout().toNanos()));
+                unanswered.put(
+                        named,
+                        new Unanswered(
+                                pending,
+                                System.nanoTime()
+                                        + container
+                                                .config()
+                                                .getResponseTimeout()
+                                                .toNanos()));
                 branch = named; // from here on, the table decides who completes the request
                 container.provider().sendRequest(request.jain());
             } else {
@@ -146,8 +164,11 @@ final class Outbound {
             if (branch != null && unanswered.remove(branch) == null) {
                 return; // answered or timed out already
             }
-            PEER_LOG.log(Level.INFO, flow == null ? String.valueOf(request.getRequestURI()) : flow.getRemoteAddress(),
-                    "cannot send", () -> "cannot send " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
+            PEER_LOG.log(
+                    Level.INFO,
+                    flow == null ? String.valueOf(request.getRequestURI()) : flow.getRemoteAddress(),
+                    "cannot send",
+                    () -> "cannot send " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
             later(pending, () -> fail(pending, Kind.TRANSPORT, "cannot send: " + e.getMessage(), e));
         }
     }
@@ -201,8 +222,13 @@ final class Outbound {
             Unanswered waiting = entry.getValue();
             if (now - waiting.deadline() >= 0 && unanswered.remove(entry.getKey(), waiting)) {
                 Pending pending = waiting.pending();
-                later(pending, () -> fail(pending, Kind.TIMEOUT, "no response to " + pending.request().getMethod(),
-                        null));
+                later(
+                        pending,
+                        () -> fail(
+                                pending,
+                                Kind.TIMEOUT,
+                                "no response to " + pending.request().getMethod(),
+                                null));
             }
         }
     }
@@ -215,7 +241,8 @@ final class Outbound {
 
     /** From the stack: a response to one of our client transactions. */
     void responded(ClientTransaction transaction, SIPResponse response) {
-        if (transaction == null || !(transaction.getApplicationData() instanceof Pending pending)
+        if (transaction == null
+                || !(transaction.getApplicationData() instanceof Pending pending)
                 || response.getStatusCode() < 200) {
             return;
         }
@@ -225,7 +252,13 @@ final class Outbound {
     /** From the stack: no response in time, or the transport failed (JAIN-SIP reports both as a timeout). */
     void timedOut(ClientTransaction transaction) {
         if (transaction.getApplicationData() instanceof Pending pending) {
-            later(pending, () -> fail(pending, Kind.TIMEOUT, "no response to " + pending.request().getMethod(), null));
+            later(
+                    pending,
+                    () -> fail(
+                            pending,
+                            Kind.TIMEOUT,
+                            "no response to " + pending.request().getMethod(),
+                            null));
         }
     }
 
@@ -247,8 +280,11 @@ final class Outbound {
     private void fail(Pending pending, Kind kind, String message, Throwable cause) {
         Session session = pending.request().getSession();
         if (session != null && kind != Kind.REJECTED) {
-            container.sessions().end(session, kind == Kind.TIMEOUT
-                    ? SipSessionEndReason.TIMEOUT : SipSessionEndReason.TRANSPORT_ERROR);
+            container
+                    .sessions()
+                    .end(
+                            session,
+                            kind == Kind.TIMEOUT ? SipSessionEndReason.TIMEOUT : SipSessionEndReason.TRANSPORT_ERROR);
         }
         pending.result().completeExceptionally(new SipRequestFailedException(kind, message, cause));
         done(pending);
@@ -263,15 +299,14 @@ final class Outbound {
 
             @Override
             public void reject() {
-                pending.result().completeExceptionally(new SipRequestFailedException(Kind.TRANSPORT,
-                        "connector stopping", null));
+                pending.result()
+                        .completeExceptionally(
+                                new SipRequestFailedException(Kind.TRANSPORT, "connector stopping", null));
             }
         });
     }
 
-    record Pending(OutgoingRequest request, CompletableFuture<SipServletResponse> result) {
-    }
+    record Pending(OutgoingRequest request, CompletableFuture<SipServletResponse> result) {}
 
-    private record Unanswered(Pending pending, long deadline) {
-    }
+    private record Unanswered(Pending pending, long deadline) {}
 }

@@ -7,5 +7,4 @@ package org.parley.sip.container;
  * @param deepest    in the fullest dialog's queue (a dialog reaching its bound is ended as too slow)
  * @param unanswered sent without a transaction and awaiting their final response
  */
-public record OutboundQueues(int waiting, int deepest, int unanswered) {
-}
+public record OutboundQueues(int waiting, int deepest, int unanswered) {}

@@ -1,10 +1,11 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.message.SIPRequest;
-import org.parley.sip.servlet.SipServletResponse;
-
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import gov.nist.javax.sip.message.SIPRequest;
+
+import org.parley.sip.servlet.SipServletResponse;
 
 /** A request we send: in a dialog ({@link Session#createRequest}) or outside ({@link ContainerSipFactory}). */
 final class OutgoingRequest extends ContainerRequest {

@@ -1,8 +1,8 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.message.SIPResponse;
-
 import java.io.IOException;
+
+import gov.nist.javax.sip.message.SIPResponse;
 
 /** A response to a received request, on its way out. */
 final class OutgoingResponse extends ContainerResponse<IncomingRequest> {

@@ -1,14 +1,13 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.header.To;
-
 import java.text.ParseException;
+
+import gov.nist.javax.sip.header.To;
 
 /** Parses addresses and URIs, turning JAIN-SIP's checked ParseException into IllegalArgumentException. */
 final class Parsing {
 
-    private Parsing() {
-    }
+    private Parsing() {}
 
     static javax.sip.address.URI uri(String uri) {
         try {

@@ -1,15 +1,15 @@
 package org.parley.sip.container;
 
+import java.io.IOException;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import org.parley.sip.container.log.RateLimitedLog;
 import org.parley.sip.servlet.SipMessageRejectedException;
 import org.parley.sip.servlet.SipServlet;
 import org.parley.sip.servlet.SipServletException;
 import org.parley.sip.servlet.SipServletResponse;
-
-import java.io.IOException;
-import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One received request on its dialog's queue: interceptors, dialog matching (RFC 3261 §12.2.2) and
@@ -20,6 +20,7 @@ final class RequestTask implements SerialQueues.Task {
     private static final Logger LOG = Logger.getLogger(RequestTask.class.getName());
     /** What a peer can make happen with every request it sends: one line per peer and cause a minute. */
     private static final RateLimitedLog PEER_LOG = new RateLimitedLog(LOG);
+
     private static final Set<String> DIALOG_CREATING = Set.of("INVITE", "SUBSCRIBE", "REFER");
 
     private final Container container;
@@ -51,13 +52,22 @@ final class RequestTask implements SerialQueues.Task {
                 }
             }
         } catch (SipMessageRejectedException e) {
-            PEER_LOG.log(Level.INFO, peer(), "refused " + e.getStatus(), () -> request.getMethod() + " from "
-                    + request.getConnection().getId() + " refused by interceptor: " + e.getStatus() + " " + e.getMessage());
+            PEER_LOG.log(
+                    Level.INFO,
+                    peer(),
+                    "refused " + e.getStatus(),
+                    () -> request.getMethod() + " from "
+                            + request.getConnection().getId() + " refused by interceptor: " + e.getStatus() + " "
+                            + e.getMessage());
             if (!ack) {
                 answer(e.getStatus(), null);
             }
         } catch (SipServletException | IOException | RuntimeException e) {
-            PEER_LOG.log(Level.WARNING, peer(), "failed " + e.getClass().getName(), e,
+            PEER_LOG.log(
+                    Level.WARNING,
+                    peer(),
+                    "failed " + e.getClass().getName(),
+                    e,
                     () -> request.getMethod() + " " + request.getCallId() + " failed");
             if (!ack && !request.isCommitted()) {
                 answer(500, null);
@@ -72,8 +82,12 @@ final class RequestTask implements SerialQueues.Task {
         }
         SipServlet servlet = container.servlets().resolve(request.getRequestURI());
         if (servlet == null) {
-            PEER_LOG.log(Level.INFO, peer(), "404", () -> "404 to " + request.getMethod() + " " + request.getRequestURI()
-                    + " from " + request.getConnection().getId() + ": no servlet for that user or domain");
+            PEER_LOG.log(
+                    Level.INFO,
+                    peer(),
+                    "404",
+                    () -> "404 to " + request.getMethod() + " " + request.getRequestURI() + " from "
+                            + request.getConnection().getId() + ": no servlet for that user or domain");
             answer(404, null);
             return null;
         }
@@ -85,7 +99,8 @@ final class RequestTask implements SerialQueues.Task {
 
     /** The live dialog the request names, or null. */
     private Session dialog() {
-        Session session = container.sessions().find(request.getCallId(), request.jain().getToTag());
+        Session session =
+                container.sessions().find(request.getCallId(), request.jain().getToTag());
         return session == null || !session.isValid() ? null : session;
     }
 
@@ -93,16 +108,24 @@ final class RequestTask implements SerialQueues.Task {
         Session session = request.getSession();
         if (session == null || !session.isValid()) {
             if (!ack) {
-                PEER_LOG.log(Level.INFO, peer(), "481", () -> "481 to " + request.getMethod() + " " + request.getCallId()
-                        + " from " + request.getConnection().getId() + ": no such dialog");
+                PEER_LOG.log(
+                        Level.INFO,
+                        peer(),
+                        "481",
+                        () -> "481 to " + request.getMethod() + " " + request.getCallId() + " from "
+                                + request.getConnection().getId() + ": no such dialog");
                 answer(481, null);
             }
             return null;
         }
         request.setSession(session);
         if (!session.accept(request, System.nanoTime())) {
-            PEER_LOG.log(Level.INFO, peer(), "CSeq", () -> "500 to " + request.getMethod() + " CSeq " + request.getCSeq()
-                    + " in " + session.getId() + ": CSeq out of order");
+            PEER_LOG.log(
+                    Level.INFO,
+                    peer(),
+                    "CSeq",
+                    () -> "500 to " + request.getMethod() + " CSeq " + request.getCSeq() + " in " + session.getId()
+                            + ": CSeq out of order");
             answer(500, "CSeq out of order");
             return null;
         }
@@ -113,12 +136,17 @@ final class RequestTask implements SerialQueues.Task {
         try {
             SipServletResponse response = request.createResponse(status, reason);
             if (status == 503) {
-                response.setHeader("Retry-After", Integer.toString(container.config().getRetryAfterSeconds()));
+                response.setHeader(
+                        "Retry-After", Integer.toString(container.config().getRetryAfterSeconds()));
             }
             response.send();
         } catch (IOException | RuntimeException e) {
-            PEER_LOG.log(Level.INFO, peer(), "cannot send", () -> "cannot send " + status + " to "
-                    + request.getConnection().getId() + ": " + e.getMessage());
+            PEER_LOG.log(
+                    Level.INFO,
+                    peer(),
+                    "cannot send",
+                    () -> "cannot send " + status + " to "
+                            + request.getConnection().getId() + ": " + e.getMessage());
         }
     }
 
@@ -137,8 +165,8 @@ final class RequestTask implements SerialQueues.Task {
 
     /** Too much queued: 503 at once on the stack thread, without the servlet. */
     static void overloaded(Container container, IncomingRequest request) {
-        LOG.fine(() -> "503 to " + request.getMethod() + " from " + request.getConnection().getId() + ": "
-                + container.queues().size() + " requests queued");
+        LOG.fine(() -> "503 to " + request.getMethod() + " from "
+                + request.getConnection().getId() + ": " + container.queues().size() + " requests queued");
         container.overloadAnswered();
         new RequestTask(container, request).answer(503, null);
     }

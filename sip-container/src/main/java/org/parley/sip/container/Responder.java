@@ -1,17 +1,19 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.message.SIPResponse;
-import org.parley.sip.servlet.SipSessionEndReason;
-import org.parley.sip.servlet.SipURI;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.header.ExpiresHeader;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
+
+import gov.nist.javax.sip.message.SIPResponse;
+
+import org.parley.sip.servlet.SipSessionEndReason;
+import org.parley.sip.servlet.SipURI;
 
 /**
  * Sends responses to received requests, adding what RFC 3261 and RFC 4028 want of 2xx answers
@@ -33,8 +35,8 @@ final class Responder {
 
     void send(OutgoingResponse response) throws IOException {
         if (!response.request().claim(response.getStatus() >= 200)) {
-            throw new IllegalStateException(response.request().getMethod() + " " + response.request().getCSeq()
-                    + " already has its final response");
+            throw new IllegalStateException(response.request().getMethod() + " "
+                    + response.request().getCSeq() + " already has its final response");
         }
         transmit(response);
     }
@@ -53,8 +55,8 @@ final class Responder {
         try {
             if (!container.connections().isOpen(request.getConnection())) {
                 // Sending would make the stack connect to the client's port anew, which nobody listens on.
-                throw new IOException("connection " + request.getConnection().getId() + " closed; no " + status
-                        + " to " + request.getMethod());
+                throw new IOException("connection " + request.getConnection().getId() + " closed; no " + status + " to "
+                        + request.getMethod());
             }
             ServerTransaction transaction = request.transaction();
             if (transaction != null) {
@@ -63,8 +65,10 @@ final class Responder {
                 container.provider().sendResponse(response.jain());
             }
         } catch (SipException | InvalidArgumentException e) {
-            throw new IOException("cannot send " + status + " to " + request.getMethod() + " from "
-                    + request.getConnection().getId(), e);
+            throw new IOException(
+                    "cannot send " + status + " to " + request.getMethod() + " from "
+                            + request.getConnection().getId(),
+                    e);
         } finally {
             account(response, sessionExpires);
         }
@@ -77,7 +81,8 @@ final class Responder {
             return;
         }
         int status = response.getStatus();
-        SipSessionEndReason end = session.responded(request.getMethod(), status, request.isInitial(), System.nanoTime());
+        SipSessionEndReason end =
+                session.responded(request.getMethod(), status, request.isInitial(), System.nanoTime());
         if (end != null) {
             container.sessions().end(session, end);
         } else if (sessionExpires > 0) {
@@ -98,7 +103,8 @@ final class Responder {
         if (needsContact(method) && jain.getContactHeader() == null) {
             jain.setHeader(container.contact(localUser(request, session), request.getConnection()));
         }
-        if (session == null || !("INVITE".equals(method) || "UPDATE".equals(method))
+        if (session == null
+                || !("INVITE".equals(method) || "UPDATE".equals(method))
                 || jain.getHeader("Session-Expires") != null) {
             return -1;
         }

@@ -1,18 +1,20 @@
 package org.parley.sip.container;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sip.SipStack;
+import javax.sip.message.Response;
+
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPTransaction;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+
 import org.parley.sip.container.log.RateLimitedLog;
 import org.parley.sip.servlet.SipMessageRejectedException;
-
-import javax.sip.SipStack;
-import javax.sip.message.Response;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Runs the interceptors on a response before JAIN-SIP's client transaction sees it, so that a
@@ -46,7 +48,10 @@ public final class ResponseCheckValve implements SIPMessageValve {
         SIPResponse received = (SIPResponse) response;
         String fault = StrictMessageParser.fault(received);
         if (fault != null) {
-            PEER_LOG.log(Level.INFO, host(received), "malformed response",
+            PEER_LOG.log(
+                    Level.INFO,
+                    host(received),
+                    "malformed response",
                     () -> "malformed " + received.getStatusCode() + " from " + source(received) + " dropped: " + fault);
             return false;
         }
@@ -75,19 +80,25 @@ public final class ResponseCheckValve implements SIPMessageValve {
             }
             return true;
         } catch (SipMessageRejectedException e) {
-            PEER_LOG.log(Level.INFO, host(received), "response refused",
+            PEER_LOG.log(
+                    Level.INFO,
+                    host(received),
+                    "response refused",
                     () -> received.getStatusCode() + " to " + incoming.getMethod() + " from " + source(received)
-                    + " dropped by interceptor: " + e.getMessage());
+                            + " dropped by interceptor: " + e.getMessage());
             return false;
         }
     }
 
     private static String host(SIPResponse response) {
-        return response.getPeerPacketSourceAddress() == null ? "?" : response.getPeerPacketSourceAddress().getHostAddress();
+        return response.getPeerPacketSourceAddress() == null
+                ? "?"
+                : response.getPeerPacketSourceAddress().getHostAddress();
     }
 
     private static String source(SIPResponse response) {
-        return response.getPeerPacketSourceAddress() == null ? "?"
+        return response.getPeerPacketSourceAddress() == null
+                ? "?"
                 : response.getPeerPacketSourceAddress().getHostAddress() + ":" + response.getPeerPacketSourcePort();
     }
 

@@ -77,8 +77,8 @@ final class SerialQueues {
         } catch (RejectedExecutionException e) {
             Lane lane = lanes.remove(key);
             if (lane != null) {
-                LOG.warning(() -> "executor refused work (" + e.getMessage() + "); rejecting "
-                        + lane.tasks.size() + " task(s) of " + key);
+                LOG.warning(() -> "executor refused work (" + e.getMessage() + "); rejecting " + lane.tasks.size()
+                        + " task(s) of " + key);
                 lane.tasks.forEach(this::reject);
             }
         }
@@ -122,8 +122,7 @@ final class SerialQueues {
         }
     }
 
-    private record Entry(Task task, boolean counted) {
-    }
+    private record Entry(Task task, boolean counted) {}
 
     /** Guarded by the map's per-key lock (all access is inside compute). */
     private static final class Lane {

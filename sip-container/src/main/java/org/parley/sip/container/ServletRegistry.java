@@ -1,16 +1,16 @@
 package org.parley.sip.container;
 
-import org.parley.sip.servlet.SipServlet;
-import org.parley.sip.servlet.SipServletMapping;
-import org.parley.sip.servlet.SipURI;
-import org.parley.sip.servlet.URI;
-
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.parley.sip.servlet.SipServlet;
+import org.parley.sip.servlet.SipServletMapping;
+import org.parley.sip.servlet.SipURI;
+import org.parley.sip.servlet.URI;
 
 /**
  * Maps initial requests to servlets by the Request-URI's user part, case-insensitively, with an

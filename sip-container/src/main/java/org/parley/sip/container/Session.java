@@ -1,21 +1,5 @@
 package org.parley.sip.container;
 
-import gov.nist.javax.sip.header.AddressParametersHeader;
-import gov.nist.javax.sip.header.From;
-import gov.nist.javax.sip.header.To;
-import gov.nist.javax.sip.message.SIPRequest;
-import org.parley.sip.servlet.Address;
-import org.parley.sip.servlet.SipConnection;
-import org.parley.sip.servlet.SipServlet;
-import org.parley.sip.servlet.SipServletRequest;
-import org.parley.sip.servlet.SipSession;
-import org.parley.sip.servlet.SipSessionEndReason;
-import org.parley.sip.servlet.URI;
-
-import javax.sip.InvalidArgumentException;
-import javax.sip.header.ContactHeader;
-import javax.sip.header.RecordRouteHeader;
-import javax.sip.header.RouteHeader;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -25,6 +9,24 @@ import java.util.ListIterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sip.InvalidArgumentException;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.RouteHeader;
+
+import gov.nist.javax.sip.header.AddressParametersHeader;
+import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.To;
+import gov.nist.javax.sip.message.SIPRequest;
+
+import org.parley.sip.servlet.Address;
+import org.parley.sip.servlet.SipConnection;
+import org.parley.sip.servlet.SipServlet;
+import org.parley.sip.servlet.SipServletRequest;
+import org.parley.sip.servlet.SipSession;
+import org.parley.sip.servlet.SipSessionEndReason;
+import org.parley.sip.servlet.URI;
 
 /**
  * A dialog in which we are the UAS (RFC 3261 §12.1.1): the peer's From is the remote party, the
@@ -57,11 +59,13 @@ final class Session implements SipSession {
     private Connection connection;
     /** Our Contact, built for {@link #contactTransport}: see {@link #contactOn}. */
     private ContactHeader contact;
+
     private String contactTransport;
     private long localCSeq;
     private long remoteCSeq;
     /** Bit i set: CSeq remoteCSeq - 1 - i was taken (a window of {@link #REORDER_WINDOW} below the highest). */
     private long takenBelow;
+
     private Duration lifetime;
     private long expiresAt;
     private long ackDeadline;
@@ -80,7 +84,9 @@ final class Session implements SipSession {
         remoteTarget = contactOrFrom(request);
         connection = initial.getConnection();
         remoteCSeq = request.getCSeq().getSeqNumber();
-        lifetime = invite ? container.config().getSessionExpires() : container.config().getAckTimeout();
+        lifetime = invite
+                ? container.config().getSessionExpires()
+                : container.config().getAckTimeout();
         long now = System.nanoTime();
         expiresAt = now + container.config().getAckTimeout().toNanos();
         ackDeadline = expiresAt;
@@ -268,9 +274,14 @@ final class Session implements SipSession {
 
     /** Our requests waiting to be sent in this dialog (behind {@link #outboundInFlight} unanswered ones). */
     private final ArrayDeque<Outbound.Pending> outboundQueue = new ArrayDeque<>();
+
     private int outboundInFlight;
 
-    enum Admission { SEND, QUEUED, OVERFLOW }
+    enum Admission {
+        SEND,
+        QUEUED,
+        OVERFLOW
+    }
 
     /** Whether a request of ours goes out now, waits in the dialog's queue, or finds the queue full. */
     synchronized Admission admitOutbound(Outbound.Pending pending, int maxInFlight, int maxQueued) {
@@ -323,10 +334,15 @@ final class Session implements SipSession {
             cseq = ++localCSeq;
         }
         try {
-            SIPRequest request = (SIPRequest) Jain.MESSAGES.createRequest(target, method,
-                    Jain.HEADERS.createCallIdHeader(callId), Jain.HEADERS.createCSeqHeader(cseq, method),
-                    (From) copyParameters(localParty, new From()), (To) copyParameters(remoteParty, new To()),
-                    List.of(container.via(flow.transport())), Jain.HEADERS.createMaxForwardsHeader(70));
+            SIPRequest request = (SIPRequest) Jain.MESSAGES.createRequest(
+                    target,
+                    method,
+                    Jain.HEADERS.createCallIdHeader(callId),
+                    Jain.HEADERS.createCSeqHeader(cseq, method),
+                    (From) copyParameters(localParty, new From()),
+                    (To) copyParameters(remoteParty, new To()),
+                    List.of(container.via(flow.transport())),
+                    Jain.HEADERS.createMaxForwardsHeader(70));
             for (javax.sip.address.Address route : routeSet) {
                 RouteHeader header = Jain.HEADERS.createRouteHeader((javax.sip.address.Address) route.clone());
                 request.addHeader(header);
@@ -396,7 +412,8 @@ final class Session implements SipSession {
     private static List<javax.sip.address.Address> recordRoutes(SIPRequest request) {
         List<javax.sip.address.Address> routes = new ArrayList<>();
         for (ListIterator<?> it = request.getHeaders(RecordRouteHeader.NAME); it.hasNext(); ) {
-            routes.add((javax.sip.address.Address) ((RecordRouteHeader) it.next()).getAddress().clone());
+            routes.add((javax.sip.address.Address)
+                    ((RecordRouteHeader) it.next()).getAddress().clone());
         }
         return List.copyOf(routes);
     }
@@ -404,7 +421,8 @@ final class Session implements SipSession {
     private static javax.sip.address.URI contactOrFrom(SIPRequest request) {
         ContactHeader contact = request.getContactHeader();
         javax.sip.address.URI uri = contact != null && contact.getAddress() != null
-                ? contact.getAddress().getURI() : request.getFrom().getAddress().getURI();
+                ? contact.getAddress().getURI()
+                : request.getFrom().getAddress().getURI();
         return (javax.sip.address.URI) uri.clone();
     }
 

@@ -1,13 +1,13 @@
 package org.parley.sip.container;
 
-import org.parley.sip.servlet.SipServlet;
-import org.parley.sip.servlet.SipSessionEndReason;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+
+import org.parley.sip.servlet.SipServlet;
+import org.parley.sip.servlet.SipSessionEndReason;
 
 /**
  * The live dialogs, keyed by Call-ID and our tag (our tag is unique, so clients that reuse Call-IDs

@@ -1,19 +1,5 @@
 package org.parley.sip.container;
 
-import gov.nist.core.CommonLogger;
-import gov.nist.javax.sip.SipStackImpl;
-import gov.nist.javax.sip.stack.SIPMessageValve;
-import org.parley.sip.container.log.JulStackLogger;
-import org.parley.sip.container.tls.SelfSignedKeyStore;
-import org.parley.sip.servlet.SipConnectionListener;
-import org.parley.sip.servlet.SipFactory;
-import org.parley.sip.servlet.SipMessageInterceptor;
-import org.parley.sip.servlet.SipServlet;
-import org.parley.sip.servlet.SipServletContext;
-import org.parley.sip.servlet.SipSessionListener;
-
-import javax.sip.ListeningPoint;
-import javax.sip.SipProvider;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -29,6 +15,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+
+import gov.nist.core.CommonLogger;
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.SIPMessageValve;
+
+import org.parley.sip.container.log.JulStackLogger;
+import org.parley.sip.container.tls.SelfSignedKeyStore;
+import org.parley.sip.servlet.SipConnectionListener;
+import org.parley.sip.servlet.SipFactory;
+import org.parley.sip.servlet.SipMessageInterceptor;
+import org.parley.sip.servlet.SipServlet;
+import org.parley.sip.servlet.SipServletContext;
+import org.parley.sip.servlet.SipSessionListener;
 
 /**
  * A SIP server endpoint: a JAIN-SIP stack listening on UDP and TCP ({@code port}) and TLS
@@ -134,7 +136,8 @@ public final class SipConnector {
     public Map<String, Integer> getConfiguredTransports() {
         Map<String, Integer> configured = new LinkedHashMap<>();
         for (String transport : TRANSPORTS) {
-            int port = ListeningPoint.TLS.equals(transport) ? config.getTlsPort()
+            int port = ListeningPoint.TLS.equals(transport)
+                    ? config.getTlsPort()
                     : ListeningPoint.UDP.equals(transport) ? config.getUdpPort() : config.getTcpPort();
             if (port > 0) {
                 configured.put(transport, port);
@@ -166,7 +169,8 @@ public final class SipConnector {
      */
     public OutboundQueues getOutboundQueues() {
         Container current = container;
-        return current == null ? new OutboundQueues(0, 0, 0)
+        return current == null
+                ? new OutboundQueues(0, 0, 0)
                 : current.sessions().outboundQueues(current.outbound().unansweredCount());
     }
 
@@ -190,7 +194,8 @@ public final class SipConnector {
             release();
             throw new IOException("cannot start SIP connector: " + e.getMessage(), e);
         }
-        LOG.info(() -> "SIP connector listening on " + config.getBindAddress() + " (" + describe() + ") as " + config.getHostName());
+        LOG.info(() -> "SIP connector listening on " + config.getBindAddress() + " (" + describe() + ") as "
+                + config.getHostName());
     }
 
     /** Ends every session (listeners hear CONNECTOR_STOPPED), destroys the servlets and frees the ports. */
@@ -215,8 +220,8 @@ public final class SipConnector {
 
     private void prepareKeyStore() throws IOException, GeneralSecurityException {
         if (config.getTlsPort() > 0 && config.isCreateKeyStore()) {
-            SelfSignedKeyStore.createIfMissing(config.getKeyStorePath(), config.getKeyStorePassword().toCharArray(),
-                    config.getHostName());
+            SelfSignedKeyStore.createIfMissing(
+                    config.getKeyStorePath(), config.getKeyStorePassword().toCharArray(), config.getHostName());
         }
     }
 
@@ -229,7 +234,8 @@ public final class SipConnector {
         stack = ours;
         Map<String, ListeningPoint> byTransport = new LinkedHashMap<>();
         for (String transport : TRANSPORTS) {
-            int port = ListeningPoint.TLS.equals(transport) ? config.getTlsPort()
+            int port = ListeningPoint.TLS.equals(transport)
+                    ? config.getTlsPort()
                     : ListeningPoint.UDP.equals(transport) ? config.getUdpPort() : config.getTcpPort();
             if (port > 0) {
                 ListeningPoint point = stack.createListeningPoint(config.getBindAddress(), port, transport);
@@ -245,8 +251,8 @@ public final class SipConnector {
         if (provider == null) {
             throw new IllegalStateException("no transport configured");
         }
-        Container started = new Container(config, provider, byTransport, executor, servlets, interceptors, listeners,
-                connectionListeners);
+        Container started = new Container(
+                config, provider, byTransport, executor, servlets, interceptors, listeners, connectionListeners);
         ours.onChannelClosed(started.connections()::closed);
         for (SIPMessageValve valve : ours.sipMessageValves) {
             if (valve instanceof ResponseCheckValve responses) {
@@ -266,12 +272,12 @@ public final class SipConnector {
             return thread;
         });
         long interval = config.getSweepInterval().toMillis();
-        sweeper.scheduleWithFixedDelay(() -> started.sessions().sweep(System.nanoTime()), interval, interval,
-                TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(
+                () -> started.sessions().sweep(System.nanoTime()), interval, interval, TimeUnit.MILLISECONDS);
         // Requests sent without a transaction time out to within a tenth of their deadline, as Timer F would.
         long responses = Math.max(10, Math.min(1000, config.getResponseTimeout().toMillis() / 10));
-        sweeper.scheduleWithFixedDelay(() -> started.outbound().sweep(System.nanoTime()), responses, responses,
-                TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(
+                () -> started.outbound().sweep(System.nanoTime()), responses, responses, TimeUnit.MILLISECONDS);
         container = started;
     }
 
@@ -310,7 +316,10 @@ public final class SipConnector {
     private String describe() {
         StringBuilder s = new StringBuilder();
         for (ListeningPoint point : listeningPoints) {
-            s.append(s.length() == 0 ? "" : ", ").append(point.getTransport()).append(' ').append(point.getPort());
+            s.append(s.length() == 0 ? "" : ", ")
+                    .append(point.getTransport())
+                    .append(' ')
+                    .append(point.getPort());
         }
         return s.toString();
     }

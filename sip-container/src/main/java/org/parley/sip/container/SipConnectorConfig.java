@@ -222,8 +222,7 @@ public final class SipConnectorConfig {
         private boolean stackDebug;
         private boolean messageTrace;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder bindAddress(String value) {
             bindAddress = value;

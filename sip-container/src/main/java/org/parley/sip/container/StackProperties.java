@@ -1,19 +1,19 @@
 package org.parley.sip.container;
 
-import org.parley.sip.container.log.JulServerLogger;
-import org.parley.sip.container.log.JulStackLogger;
-
-import javax.net.ssl.SSLContext;
 import java.security.NoSuchAlgorithmException;
 import java.util.Properties;
+
+import javax.net.ssl.SSLContext;
+
+import org.parley.sip.container.log.JulServerLogger;
+import org.parley.sip.container.log.JulStackLogger;
 
 /** The JAIN-SIP configuration of a connector's stack. */
 final class StackProperties {
 
     static final String READ_TIMEOUT = "gov.nist.javax.sip.READ_TIMEOUT";
 
-    private StackProperties() {
-    }
+    private StackProperties() {}
 
     static Properties of(SipConnectorConfig config, String stackName) {
         Properties p = new Properties();
@@ -21,7 +21,8 @@ final class StackProperties {
         // The layer keeps its own dialogs: JAIN-SIP's would fight SIPE's quirks (no Via branch, CSeq rules).
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("javax.sip.ROUTER_PATH", FlowRouter.class.getName());
-        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
+        p.setProperty(
+                "gov.nist.javax.sip.SIP_MESSAGE_VALVE",
                 BranchlessAckValve.class.getName() + "," + ResponseCheckValve.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMessageParser.class.getName());
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
@@ -47,7 +48,9 @@ final class StackProperties {
     }
 
     private static void tls(Properties p, SipConnectorConfig config) {
-        p.setProperty("javax.net.ssl.keyStore", config.getKeyStorePath().toAbsolutePath().toString());
+        p.setProperty(
+                "javax.net.ssl.keyStore",
+                config.getKeyStorePath().toAbsolutePath().toString());
         p.setProperty("javax.net.ssl.keyStorePassword", config.getKeyStorePassword());
         p.setProperty("javax.net.ssl.keyStoreType", config.getKeyStoreType());
         // Clients are not asked for certificates. ("DisabledAll" would be wrong: JAIN-SIP then builds its
@@ -56,8 +59,11 @@ final class StackProperties {
         // JAIN-SIP's defaults (TLSv1..1.2, 2010-era RSA/3DES suites) fail against today's JDKs and clients.
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
         try {
-            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
-                    String.join(",", SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites()));
+            p.setProperty(
+                    "gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+                    String.join(
+                            ",",
+                            SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no default TLS context", e);
         }

@@ -1,17 +1,17 @@
 package org.parley.sip.container;
 
+import java.text.ParseException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
-
-import java.text.ParseException;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * JAIN-SIP's parser, plus what it lets pass silently: a second Call-ID, CSeq, From, To or
@@ -24,8 +24,25 @@ import java.util.Set;
 public final class StrictMessageParser extends StringMsgParser implements MessageParserFactory {
 
     /** RFC 3261 §7.3.1: these appear once; compact forms count as their full names. */
-    private static final Map<String, String> SINGLE = Map.of("call-id", "Call-ID", "i", "Call-ID", "cseq", "CSeq",
-            "from", "From", "f", "From", "to", "To", "t", "To", "content-length", "Content-Length", "l", "Content-Length");
+    private static final Map<String, String> SINGLE = Map.of(
+            "call-id",
+            "Call-ID",
+            "i",
+            "Call-ID",
+            "cseq",
+            "CSeq",
+            "from",
+            "From",
+            "f",
+            "From",
+            "to",
+            "To",
+            "t",
+            "To",
+            "content-length",
+            "Content-Length",
+            "l",
+            "Content-Length");
 
     private static final StrictMessageParser INSTANCE = new StrictMessageParser();
 
@@ -54,7 +71,8 @@ public final class StrictMessageParser extends StringMsgParser implements Messag
             return;
         }
         int colon = header.indexOf(':');
-        String name = SINGLE.get((colon < 0 ? header : header.substring(0, colon)).trim().toLowerCase(Locale.ROOT));
+        String name = SINGLE.get(
+                (colon < 0 ? header : header.substring(0, colon)).trim().toLowerCase(Locale.ROOT));
         if (name != null && !checked.seen.add(name)) {
             checked.fault = name + " header more than once";
         }

@@ -19,10 +19,8 @@ public interface SipMessageInterceptor {
      * @throws SipMessageRejectedException to refuse it: a request is answered with the exception's
      *         status (an ACK is dropped), a response completes its request's stage exceptionally
      */
-    default void incoming(SipServletMessage message) throws SipMessageRejectedException {
-    }
+    default void incoming(SipServletMessage message) throws SipMessageRejectedException {}
 
     /** A request or response is about to be sent; headers may still be changed. */
-    default void outgoing(SipServletMessage message) {
-    }
+    default void outgoing(SipServletMessage message) {}
 }

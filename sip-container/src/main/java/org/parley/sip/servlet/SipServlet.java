@@ -33,8 +33,7 @@ public abstract class SipServlet {
     }
 
     /** Called once when the connector stops. */
-    public void destroy() {
-    }
+    public void destroy() {}
 
     protected SipServletContext getServletContext() {
         return context;
@@ -165,11 +164,24 @@ public abstract class SipServlet {
 
     private static Map<String, String> handlers() {
         Map<String, String> handlers = new LinkedHashMap<>();
-        for (String method : new String[] {"INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "INFO", "UPDATE",
-            "REGISTER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "PRACK", "PUBLISH", "REFER"}) {
+        for (String method : new String[] {
+            "INVITE",
+            "ACK",
+            "BYE",
+            "CANCEL",
+            "OPTIONS",
+            "INFO",
+            "UPDATE",
+            "REGISTER",
+            "SUBSCRIBE",
+            "NOTIFY",
+            "MESSAGE",
+            "PRACK",
+            "PUBLISH",
+            "REFER"
+        }) {
             handlers.put(method, "do" + method.charAt(0) + method.substring(1).toLowerCase());
         }
         return Collections.unmodifiableMap(handlers);
     }
-
 }

@@ -10,7 +10,12 @@ import java.util.Set;
  */
 public interface SipSession {
 
-    enum State { INITIAL, EARLY, CONFIRMED, TERMINATED }
+    enum State {
+        INITIAL,
+        EARLY,
+        CONFIRMED,
+        TERMINATED
+    }
 
     /** Unique in this connector: Call-ID and local tag. */
     String getId();

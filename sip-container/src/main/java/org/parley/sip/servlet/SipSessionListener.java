@@ -7,10 +7,8 @@ package org.parley.sip.servlet;
 public interface SipSessionListener {
 
     /** A dialog-creating request reached a servlet; the session is INITIAL. */
-    default void sessionCreated(SipSession session) {
-    }
+    default void sessionCreated(SipSession session) {}
 
     /** The session is TERMINATED and forgotten by the layer. Called once per session. */
-    default void sessionDestroyed(SipSession session, SipSessionEndReason reason) {
-    }
+    default void sessionDestroyed(SipSession session, SipSessionEndReason reason) {}
 }

@@ -1,23 +1,23 @@
 package org.parley.sip.container;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.parley.sip.servlet.SipConnection;
-import org.parley.sip.servlet.SipMessageInterceptor;
-import org.parley.sip.servlet.SipServletMessage;
-import org.parley.sip.testkit.ClientDialog;
-import org.parley.sip.testkit.RawSip;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.sip.servlet.SipConnection;
+import org.parley.sip.servlet.SipMessageInterceptor;
+import org.parley.sip.servlet.SipServletMessage;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
 
 /**
  * Connection-bound state: the id a request's connection has, the closed callback for that very
@@ -28,6 +28,7 @@ class ConnectionLoopbackTest {
 
     @TempDir
     Path dir;
+
     Loopback server;
     final Set<String> seenConnections = ConcurrentHashMap.newKeySet();
 
@@ -42,7 +43,11 @@ class ConnectionLoopbackTest {
 
             @Override
             public void outgoing(SipServletMessage message) {
-                message.setHeader("X-Stamped", message.getConnection() == null ? "?" : message.getConnection().getId());
+                message.setHeader(
+                        "X-Stamped",
+                        message.getConnection() == null
+                                ? "?"
+                                : message.getConnection().getId());
             }
         });
     }
@@ -69,20 +74,29 @@ class ConnectionLoopbackTest {
         assertThat(closed.getId()).isEqualTo(id);
         assertThat(closed.getTransport()).isEqualTo(transport);
         assertThat(server.connector.getConnectionCount()).isZero();
-        assertThat(server.closedConnections.poll(300, TimeUnit.MILLISECONDS)).as("reported once").isNull();
+        assertThat(server.closedConnections.poll(300, TimeUnit.MILLISECONDS))
+                .as("reported once")
+                .isNull();
     }
 
     @Test
     void twoConnectionsFromOneClientHaveTheirOwnIdsAndEndSeparately() throws Exception {
-        try (RawSip first = server.client("TCP"); RawSip second = server.client("TCP")) {
-            String a = new ClientDialog(first, "sip:ocschat@contoso.com", true).call("REGISTER", null).header("X-Stamped");
-            String b = new ClientDialog(second, "sip:ocschat@contoso.com", true).call("REGISTER", null).header("X-Stamped");
+        try (RawSip first = server.client("TCP");
+                RawSip second = server.client("TCP")) {
+            String a = new ClientDialog(first, "sip:ocschat@contoso.com", true)
+                    .call("REGISTER", null)
+                    .header("X-Stamped");
+            String b = new ClientDialog(second, "sip:ocschat@contoso.com", true)
+                    .call("REGISTER", null)
+                    .header("X-Stamped");
             assertThat(a).isNotEqualTo(b);
             first.close();
             SipConnection closed = server.closedConnections.poll(RawSip.TIMEOUT_MS, TimeUnit.MILLISECONDS);
             assertThat(closed).isNotNull();
             assertThat(closed.getId()).isEqualTo(a);
-            assertThat(new ClientDialog(second, "sip:ocschat@contoso.com", true).call("REGISTER", null).header("X-Stamped"))
+            assertThat(new ClientDialog(second, "sip:ocschat@contoso.com", true)
+                            .call("REGISTER", null)
+                            .header("X-Stamped"))
                     .isEqualTo(b);
         }
     }
@@ -90,7 +104,10 @@ class ConnectionLoopbackTest {
     @Test
     void udpIsNoConnection() throws Exception {
         try (RawSip sip = server.client("UDP")) {
-            assertThat(new ClientDialog(sip, "sip:ocschat@contoso.com", true).call("REGISTER", null).status()).isEqualTo(200);
+            assertThat(new ClientDialog(sip, "sip:ocschat@contoso.com", true)
+                            .call("REGISTER", null)
+                            .status())
+                    .isEqualTo(200);
         }
         assertThat(server.connector.getConnectionCount()).isZero();
         assertThat(server.closedConnections.poll(300, TimeUnit.MILLISECONDS)).isNull();
@@ -107,7 +124,8 @@ class ConnectionLoopbackTest {
             RawSip.Msg notAllowed = new ClientDialog(sip, "sip:ocschat@contoso.com", true).call("MESSAGE", "hi");
             assertThat(notAllowed.status()).isEqualTo(405);
             assertThat(notAllowed.header("X-Stamped")).startsWith("TCP:");
-            RawSip.Msg tooBig = new ClientDialog(sip, "sip:ocschat@contoso.com", true).call("MESSAGE", "x".repeat(2000));
+            RawSip.Msg tooBig =
+                    new ClientDialog(sip, "sip:ocschat@contoso.com", true).call("MESSAGE", "x".repeat(2000));
             assertThat(tooBig.status()).isEqualTo(413);
             assertThat(tooBig.header("X-Stamped")).startsWith("TCP:");
             RawSip.Msg noServlet = new ClientDialog(sip, "sip:nobody@contoso.com", true).call("INVITE", null);

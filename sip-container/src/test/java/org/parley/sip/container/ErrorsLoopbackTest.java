@@ -1,5 +1,11 @@
 package org.parley.sip.container;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,22 +14,18 @@ import org.parley.sip.servlet.SipSessionEndReason;
 import org.parley.sip.testkit.ClientDialog;
 import org.parley.sip.testkit.RawSip;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** What the layer answers on its own, over TCP, and that the connector survives bad input. */
 class ErrorsLoopbackTest {
 
     @TempDir
     Path dir;
+
     Loopback server;
 
     @BeforeEach
     void start() throws Exception {
-        server = new Loopback(dir, b -> b.maxContentLength(1000).ackTimeout(java.time.Duration.ofSeconds(1))
+        server = new Loopback(dir, b -> b.maxContentLength(1000)
+                .ackTimeout(java.time.Duration.ofSeconds(1))
                 .sweepInterval(java.time.Duration.ofMillis(100)));
     }
 
@@ -35,9 +37,18 @@ class ErrorsLoopbackTest {
     @Test
     void unknownUserIs404AndOtherDomainToo() throws Exception {
         try (RawSip sip = server.client("TCP")) {
-            assertThat(new ClientDialog(sip, "sip:nobody@contoso.com", true).call("INVITE", null).status()).isEqualTo(404);
-            assertThat(new ClientDialog(sip, "sip:ocschat@elsewhere.org", true).call("INVITE", null).status()).isEqualTo(404);
-            assertThat(new ClientDialog(sip, "sip:OCSChat@Contoso.com", true).call("INVITE", null).status()).isEqualTo(200);
+            assertThat(new ClientDialog(sip, "sip:nobody@contoso.com", true)
+                            .call("INVITE", null)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(new ClientDialog(sip, "sip:ocschat@elsewhere.org", true)
+                            .call("INVITE", null)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(new ClientDialog(sip, "sip:OCSChat@Contoso.com", true)
+                            .call("INVITE", null)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -46,9 +57,17 @@ class ErrorsLoopbackTest {
         try (RawSip sip = server.client("TCP")) {
             RawSip.Msg notAllowed = new ClientDialog(sip, "sip:ocschat@contoso.com", true).call("MESSAGE", "hi");
             assertThat(notAllowed.status()).isEqualTo(405);
-            assertThat(notAllowed.header("Allow")).contains("INVITE", "INFO", "REGISTER", "BYE", "ACK").doesNotContain("MESSAGE");
-            assertThat(new ClientDialog(sip, "sip:ocschat@contoso.com", true).call("BENOTIFY", null).status()).isEqualTo(501);
-            assertThat(new ClientDialog(sip, "sip:ocschat@contoso.com", true).call("REGISTER", null).header("Expires")).isEqualTo("7200");
+            assertThat(notAllowed.header("Allow"))
+                    .contains("INVITE", "INFO", "REGISTER", "BYE", "ACK")
+                    .doesNotContain("MESSAGE");
+            assertThat(new ClientDialog(sip, "sip:ocschat@contoso.com", true)
+                            .call("BENOTIFY", null)
+                            .status())
+                    .isEqualTo(501);
+            assertThat(new ClientDialog(sip, "sip:ocschat@contoso.com", true)
+                            .call("REGISTER", null)
+                            .header("Expires"))
+                    .isEqualTo("7200");
         }
     }
 
@@ -90,7 +109,10 @@ class ErrorsLoopbackTest {
             assertThatThrownBy(garbage::receive).isInstanceOf(java.io.IOException.class);
         }
         try (RawSip sip = server.client("TCP")) {
-            assertThat(new ClientDialog(sip, "sip:ocschat@contoso.com", true).call("OPTIONS", null).status()).isEqualTo(200);
+            assertThat(new ClientDialog(sip, "sip:ocschat@contoso.com", true)
+                            .call("OPTIONS", null)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -122,7 +144,10 @@ class ErrorsLoopbackTest {
         server.connector.stop();
         server.connector.start();
         try (RawSip sip = server.client("TCP")) {
-            assertThat(new ClientDialog(sip, "sip:ocschat@contoso.com", true).call("OPTIONS", null).status()).isEqualTo(200);
+            assertThat(new ClientDialog(sip, "sip:ocschat@contoso.com", true)
+                            .call("OPTIONS", null)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 }

@@ -1,12 +1,6 @@
 package org.parley.sip.container;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.parley.sip.servlet.SipSessionEndReason;
-import org.parley.sip.testkit.ClientDialog;
-import org.parley.sip.testkit.RawSip;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.sip.servlet.SipSessionEndReason;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
 
 /**
  * The layer under hostile or unlucky input (issue #11): connections that stall are closed after the
@@ -37,6 +37,7 @@ class HostileInputLoopbackTest {
 
     @TempDir
     Path dir;
+
     Loopback server;
 
     @BeforeEach
@@ -52,7 +53,8 @@ class HostileInputLoopbackTest {
     @Test
     void silentConnectionsAreClosedAfterTheReadTimeout() throws Exception {
         long start = System.nanoTime();
-        try (Socket tcp = connect(server.port); Socket tls = connect(server.tlsPort)) {
+        try (Socket tcp = connect(server.port);
+                Socket tls = connect(server.tlsPort)) {
             assertOthersServed();
             assertClosedWithin(tcp, start, "silent TCP");
             assertClosedWithin(tls, start, "silent TLS (no handshake)");
@@ -62,8 +64,10 @@ class HostileInputLoopbackTest {
     @Test
     void connectionsStallingInAMessageAreClosedAfterTheReadTimeout() throws Exception {
         long start = System.nanoTime();
-        try (Socket noLineEnd = connect(server.port); Socket inHead = connect(server.port); Socket inBody = connect(server.port);
-             RawSip tls = server.client("TLS")) {
+        try (Socket noLineEnd = connect(server.port);
+                Socket inHead = connect(server.port);
+                Socket inBody = connect(server.port);
+                RawSip tls = server.client("TLS")) {
             ClientDialog dialog = new ClientDialog(tls, "sip:ocschat@contoso.com", true);
             write(noLineEnd, "OPTIONS sip:ocschat@contoso.com SIP/2.0");
             write(inHead, "OPTIONS sip:ocschat@contoso.com SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:9\r\n");
@@ -118,7 +122,8 @@ class HostileInputLoopbackTest {
                 ClientDialog dialog = new ClientDialog(sip, "sip:ocschat@contoso.com", true);
                 dialog.establish();
                 assertThat(dialog.call("INFO", "one").status()).isEqualTo(200);
-                // RawSip's wait for a message (far longer than the read timeout) is the check: it must run out, not see a close.
+                // RawSip's wait for a message (far longer than the read timeout) is the check: it must run out, not see
+                // a close.
                 assertIdle(sip);
                 assertThat(dialog.call("INFO", "two").status()).as(transport).isEqualTo(200);
             }
@@ -142,12 +147,16 @@ class HostileInputLoopbackTest {
                 sip.send(request);
             }
             for (int k = 1; k <= 10; k++) {
-                assertThat(sip.response((base + k) + " INFO").status()).as("CSeq " + (base + k)).isEqualTo(200);
+                assertThat(sip.response((base + k) + " INFO").status())
+                        .as("CSeq " + (base + k))
+                        .isEqualTo(200);
             }
             List<String> taken = new ArrayList<>();
             server.servlet.infos.drainTo(taken);
-            assertThat(taken).containsExactlyInAnyOrder("post 1", "post 2", "post 3", "post 4", "post 5", "post 6",
-                    "post 7", "post 8", "post 9", "post 10");
+            assertThat(taken)
+                    .containsExactlyInAnyOrder(
+                            "post 1", "post 2", "post 3", "post 4", "post 5", "post 6", "post 7", "post 8", "post 9",
+                            "post 10");
 
             // A new transaction with a number taken already, or one below the window, is still refused.
             dialog.setCSeq(base + 4);
@@ -177,7 +186,9 @@ class HostileInputLoopbackTest {
         for (String transport : List.of("UDP", "TCP", "TLS")) {
             try (RawSip other = server.client(transport)) {
                 long before = System.nanoTime();
-                assertThat(new ClientDialog(other, "sip:ocschat@contoso.com", true).call("OPTIONS", null).status())
+                assertThat(new ClientDialog(other, "sip:ocschat@contoso.com", true)
+                                .call("OPTIONS", null)
+                                .status())
                         .isEqualTo(200);
                 assertThat(elapsed(before)).as(transport + " client served").isLessThan(SERVED);
             }
@@ -211,7 +222,9 @@ class HostileInputLoopbackTest {
             // Closed with a reset.
         }
         assertThat(elapsed(start)).as(what + " closed").isLessThan(bound);
-        assertThat(elapsed(start)).as(what + " not closed before the read timeout").isGreaterThanOrEqualTo(READ_TIMEOUT.minusMillis(50));
+        assertThat(elapsed(start))
+                .as(what + " not closed before the read timeout")
+                .isGreaterThanOrEqualTo(READ_TIMEOUT.minusMillis(50));
     }
 
     /** Nothing arrives, and the connection stays open, for {@link RawSip#TIMEOUT_MS}. */

@@ -1,9 +1,6 @@
 package org.parley.sip.container;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.parley.sip.testkit.ClientDialog;
-import org.parley.sip.testkit.RawSip;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
 
 /**
  * Loopback TCP throughput: each client connection runs one dialog and repeats INFO -> 200, then
@@ -44,7 +44,8 @@ class InfoThroughputBenchmark {
             runRounds(server, load, clients, rounds);
             double seconds = (System.nanoTime() - start) / 1e9;
             long transactions = 2L * clients * rounds;
-            System.out.printf("INFO benchmark: %d clients x %d rounds = %d transactions in %.2f s = %.0f transactions/s%n",
+            System.out.printf(
+                    "INFO benchmark: %d clients x %d rounds = %d transactions in %.2f s = %.0f transactions/s%n",
                     clients, rounds, transactions, seconds, transactions / seconds);
         } finally {
             load.shutdownNow();

@@ -1,12 +1,5 @@
 package org.parley.sip.container;
 
-import org.parley.sip.container.tls.SelfSignedKeyStore;
-import org.parley.sip.servlet.SipConnection;
-import org.parley.sip.servlet.SipSession;
-import org.parley.sip.servlet.SipSessionEndReason;
-import org.parley.sip.servlet.SipSessionListener;
-import org.parley.sip.testkit.RawSip;
-
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -19,6 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+
+import org.parley.sip.container.tls.SelfSignedKeyStore;
+import org.parley.sip.servlet.SipConnection;
+import org.parley.sip.servlet.SipSession;
+import org.parley.sip.servlet.SipSessionEndReason;
+import org.parley.sip.servlet.SipSessionListener;
+import org.parley.sip.testkit.RawSip;
 
 /**
  * A started connector on 127.0.0.1 with free ports, a {@link TestServlet} and recording session and
@@ -45,8 +45,14 @@ final class Loopback implements AutoCloseable {
         tlsPort = freePort();
         keyStore = dir.resolve("sip.p12");
         SipConnectorConfig config = tuning.apply(SipConnectorConfig.builder()
-                .bindAddress("127.0.0.1").hostName("127.0.0.1").domains(Set.of("contoso.com", "127.0.0.1"))
-                .udpPort(port).tcpPort(port).tlsPort(tlsPort).keyStore(keyStore, "secret", "PKCS12")).build();
+                        .bindAddress("127.0.0.1")
+                        .hostName("127.0.0.1")
+                        .domains(Set.of("contoso.com", "127.0.0.1"))
+                        .udpPort(port)
+                        .tcpPort(port)
+                        .tlsPort(tlsPort)
+                        .keyStore(keyStore, "secret", "PKCS12"))
+                .build();
         connector = new SipConnector(config, executor);
         connector.addServlet(servlet);
         connector.addSessionListener(new SipSessionListener() {
@@ -82,7 +88,8 @@ final class Loopback implements AutoCloseable {
             try (ServerSocket tcp = new ServerSocket()) {
                 tcp.setReuseAddress(true);
                 tcp.bind(new InetSocketAddress(RawSip.LOOPBACK, 0));
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(RawSip.LOOPBACK, tcp.getLocalPort()))) {
+                try (DatagramSocket udp =
+                        new DatagramSocket(new InetSocketAddress(RawSip.LOOPBACK, tcp.getLocalPort()))) {
                     return udp.getLocalPort();
                 } catch (IOException udpTaken) {
                     // Try another.

@@ -1,16 +1,17 @@
 package org.parley.sip.container;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 /** A test against a connector with default settings, started afresh for each test in a folder of its own. */
 abstract class LoopbackServerTest {
 
     @TempDir
     Path dir;
+
     Loopback server;
 
     @BeforeEach

@@ -1,13 +1,14 @@
 package org.parley.sip.container;
 
-import gov.nist.core.net.DefaultNetworkLayer;
-import org.junit.jupiter.api.Test;
-import org.parley.sip.testkit.RawSip;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.net.Socket;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import gov.nist.core.net.DefaultNetworkLayer;
+
+import org.junit.jupiter.api.Test;
+import org.parley.sip.testkit.RawSip;
 
 class NoDelayNetworkLayerTest {
 
@@ -18,7 +19,7 @@ class NoDelayNetworkLayerTest {
         try (ServerSocket server = layer.createServerSocket(0, 0, RawSip.LOOPBACK)) {
             server.setSoTimeout(RawSip.TIMEOUT_MS);
             try (Socket created = layer.createSocket(RawSip.LOOPBACK, server.getLocalPort());
-                 Socket accepted = server.accept()) {
+                    Socket accepted = server.accept()) {
                 assertThat(created.getTcpNoDelay()).isTrue();
                 assertThat(accepted.getTcpNoDelay()).isTrue();
             }

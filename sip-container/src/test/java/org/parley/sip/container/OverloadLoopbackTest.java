@@ -1,14 +1,14 @@
 package org.parley.sip.container;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.parley.sip.testkit.ClientDialog;
-import org.parley.sip.testkit.RawSip;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
 
 class OverloadLoopbackTest {
 
@@ -26,8 +26,8 @@ class OverloadLoopbackTest {
     @Test
     void beyondTheBoundRequestsGet503WithRetryAfterAndNoServlet() throws Exception {
         try (Loopback server = new Loopback(dir, b -> b.maxQueuedRequests(1).retryAfterSeconds(7));
-             RawSip first = server.client("TCP");
-             RawSip second = server.client("TCP")) {
+                RawSip first = server.client("TCP");
+                RawSip second = server.client("TCP")) {
             ClientDialog busy = new ClientDialog(first, "sip:ocschat@contoso.com", false);
             busy.establish();
             // The INVITE's task may still count against the bound for a moment after its 200 went out.
@@ -44,7 +44,10 @@ class OverloadLoopbackTest {
             assertThat(server.servlet.infos).containsExactly("block");
             // The blocked task counts against the bound until it returns, a moment after its 200 went out.
             awaitIdle(server.connector);
-            assertThat(new ClientDialog(second, "sip:ocschat@contoso.com", true).call("INVITE", null).status()).isEqualTo(200);
+            assertThat(new ClientDialog(second, "sip:ocschat@contoso.com", true)
+                            .call("INVITE", null)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 }

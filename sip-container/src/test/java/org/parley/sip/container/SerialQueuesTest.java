@@ -1,7 +1,6 @@
 package org.parley.sip.container;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,7 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class SerialQueuesTest {
 
@@ -32,18 +32,20 @@ class SerialQueuesTest {
         for (int i = 0; i < 200; i++) {
             int n = i;
             assertThat(queues.submit("call", task(() -> {
-                synchronized (running) {
-                    assertThat(running[0]++).isZero();
-                }
-                seen.add(n);
-                synchronized (running) {
-                    running[0]--;
-                }
-                done.countDown();
-            }))).isTrue();
+                        synchronized (running) {
+                            assertThat(running[0]++).isZero();
+                        }
+                        seen.add(n);
+                        synchronized (running) {
+                            running[0]--;
+                        }
+                        done.countDown();
+                    })))
+                    .isTrue();
         }
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(seen).containsExactlyElementsOf(IntStream.range(0, 200).boxed().toList());
+        assertThat(seen)
+                .containsExactlyElementsOf(IntStream.range(0, 200).boxed().toList());
     }
 
     @Test
@@ -66,9 +68,17 @@ class SerialQueuesTest {
         SerialQueues queues = new SerialQueues(executor, 2);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch drained = new CountDownLatch(3);
-        assertThat(queues.submit("a", task(() -> { await(release); drained.countDown(); }))).isTrue();
-        assertThat(queues.submit("b", task(() -> { await(release); drained.countDown(); }))).isTrue();
-        assertThat(queues.submit("c", task(() -> { }))).isFalse();
+        assertThat(queues.submit("a", task(() -> {
+                    await(release);
+                    drained.countDown();
+                })))
+                .isTrue();
+        assertThat(queues.submit("b", task(() -> {
+                    await(release);
+                    drained.countDown();
+                })))
+                .isTrue();
+        assertThat(queues.submit("c", task(() -> {}))).isFalse();
         queues.submitExempt("c", task(drained::countDown));
         release.countDown();
         assertThat(drained.await(10, TimeUnit.SECONDS)).isTrue();
@@ -76,9 +86,11 @@ class SerialQueuesTest {
 
     @Test
     void refusedExecutionRejectsTheTasks() {
-        SerialQueues queues = new SerialQueues(task -> {
-            throw new RejectedExecutionException("full");
-        }, 10);
+        SerialQueues queues = new SerialQueues(
+                task -> {
+                    throw new RejectedExecutionException("full");
+                },
+                10);
         List<String> rejected = new CopyOnWriteArrayList<>();
         queues.submit("a", new SerialQueues.Task() {
             @Override

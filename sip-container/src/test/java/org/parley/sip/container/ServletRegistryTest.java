@@ -1,34 +1,30 @@
 package org.parley.sip.container;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.parley.sip.servlet.SipServlet;
 import org.parley.sip.servlet.SipServletMapping;
 import org.parley.sip.servlet.SipServletRequest;
-
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServletRegistryTest {
 
     @SipServletMapping(users = {"ocschat", "GC-1-PersistentChatService-1"})
     static class Chat extends SipServlet {
         @Override
-        protected void doInvite(SipServletRequest request) {
-        }
+        protected void doInvite(SipServletRequest request) {}
 
         @Override
-        protected void doInfo(SipServletRequest request) {
-        }
+        protected void doInfo(SipServletRequest request) {}
     }
 
     @SipServletMapping(defaultServlet = true)
-    static class Fallback extends SipServlet {
-    }
+    static class Fallback extends SipServlet {}
 
-    static class Unannotated extends SipServlet {
-    }
+    static class Unannotated extends SipServlet {}
 
     private final Chat chat = new Chat();
     private final Fallback fallback = new Fallback();
@@ -39,7 +35,8 @@ class ServletRegistryTest {
         registry.add(chat);
         registry.add(fallback);
         assertThat(registry.resolve(uri("sip:OCSCHAT@contoso.com"))).isSameAs(chat);
-        assertThat(registry.resolve(uri("sip:gc-1-persistentchatservice-1@Contoso.COM;transport=tcp"))).isSameAs(chat);
+        assertThat(registry.resolve(uri("sip:gc-1-persistentchatservice-1@Contoso.COM;transport=tcp")))
+                .isSameAs(chat);
         assertThat(registry.resolve(uri("sip:alice@contoso.com"))).isSameAs(fallback);
         assertThat(registry.resolve(uri("sip:ocschat@other.org"))).isNull();
         assertThat(registry.resolve(uri("tel:+123"))).isNull();
@@ -63,7 +60,8 @@ class ServletRegistryTest {
 
     @Test
     void allowListsOverriddenMethodsAndWhatTheLayerAnswers() {
-        assertThat(chat.getAllowedMethods()).containsExactlyInAnyOrder("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "INFO", "UPDATE");
+        assertThat(chat.getAllowedMethods())
+                .containsExactlyInAnyOrder("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "INFO", "UPDATE");
         assertThat(fallback.getAllowedMethods()).containsExactlyInAnyOrder("ACK", "BYE", "CANCEL", "OPTIONS", "UPDATE");
     }
 

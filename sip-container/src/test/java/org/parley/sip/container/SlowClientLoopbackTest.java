@@ -1,15 +1,7 @@
 package org.parley.sip.container;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.parley.sip.servlet.SipRequestFailedException;
-import org.parley.sip.servlet.SipRequestFailedException.Kind;
-import org.parley.sip.servlet.SipServletResponse;
-import org.parley.sip.servlet.SipSessionEndReason;
-import org.parley.sip.testkit.ClientDialog;
-import org.parley.sip.testkit.RawSip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +12,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.sip.servlet.SipRequestFailedException;
+import org.parley.sip.servlet.SipRequestFailedException.Kind;
+import org.parley.sip.servlet.SipServletResponse;
+import org.parley.sip.servlet.SipSessionEndReason;
+import org.parley.sip.testkit.ClientDialog;
+import org.parley.sip.testkit.RawSip;
 
 /**
  * The slow-client policy: each dialog keeps at most {@value #IN_FLIGHT} of our requests unanswered and
@@ -35,6 +35,7 @@ class SlowClientLoopbackTest {
 
     @TempDir
     Path dir;
+
     Loopback server;
 
     @BeforeEach
@@ -69,7 +70,11 @@ class SlowClientLoopbackTest {
             assertThat(bodies).isEqualTo(expected);
             assertThat(cseqs).isSorted();
             for (int i = 0; i < count; i++) {
-                assertThat(server.servlet.sent.poll(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS).getStatus())
+                assertThat(server.servlet
+                                .sent
+                                .poll(10, TimeUnit.SECONDS)
+                                .get(10, TimeUnit.SECONDS)
+                                .getStatus())
                         .isEqualTo(200);
             }
             assertThat(server.ended).isEmpty();
@@ -78,14 +83,18 @@ class SlowClientLoopbackTest {
 
     @Test
     void aPeerThatDoesNotAnswerIsDroppedAndTheOthersAreServed() throws Exception {
-        try (RawSip slow = server.client("TCP"); RawSip other = server.client("TCP")) {
+        try (RawSip slow = server.client("TCP");
+                RawSip other = server.client("TCP")) {
             ClientDialog slowDialog = new ClientDialog(slow, "sip:ocschat@contoso.com", false);
             slowDialog.establish();
             ClientDialog otherDialog = new ClientDialog(other, "sip:ocschat@contoso.com", false);
             otherDialog.establish();
 
             // One more than the window and the queue hold: the last one overflows.
-            assertThat(slowDialog.call("INFO", "flood " + (IN_FLIGHT + QUEUED + 1)).status()).isEqualTo(200);
+            assertThat(slowDialog
+                            .call("INFO", "flood " + (IN_FLIGHT + QUEUED + 1))
+                            .status())
+                    .isEqualTo(200);
 
             assertThat(server.nextEnd()).isEqualTo(SipSessionEndReason.OUTBOUND_OVERFLOW);
             // The slow peer saw the window's requests only, then our BYE; nothing of what waited was sent.
@@ -119,8 +128,9 @@ class SlowClientLoopbackTest {
     @Test
     void aRequestAnsweredOnlyProvisionallyTimesOutAndEndsItsDialog() throws Exception {
         Duration timeout = Duration.ofMillis(1500);
-        try (Loopback timing = new Loopback(Files.createDirectories(dir.resolve("timing")), b -> b.responseTimeout(timeout));
-             RawSip sip = timing.client("TCP")) {
+        try (Loopback timing =
+                        new Loopback(Files.createDirectories(dir.resolve("timing")), b -> b.responseTimeout(timeout));
+                RawSip sip = timing.client("TCP")) {
             ClientDialog dialog = new ClientDialog(sip, "sip:ocschat@contoso.com", false);
             dialog.establish();
             assertThat(dialog.call("INFO", "echo anyone").status()).isEqualTo(200);
@@ -130,10 +140,14 @@ class SlowClientLoopbackTest {
 
             CompletableFuture<SipServletResponse> result = timing.servlet.sent.poll(10, TimeUnit.SECONDS);
             assertThat(result).isNotNull();
-            assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(SipRequestFailedException.class)
-                    .extracting(failure -> ((SipRequestFailedException) failure).getKind()).isEqualTo(Kind.TIMEOUT);
-            assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("not before the response timeout")
+            assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(SipRequestFailedException.class)
+                    .extracting(failure -> ((SipRequestFailedException) failure).getKind())
+                    .isEqualTo(Kind.TIMEOUT);
+            assertThat(Duration.ofNanos(System.nanoTime() - sent))
+                    .as("not before the response timeout")
                     .isGreaterThanOrEqualTo(timeout.minusMillis(100));
             assertThat(timing.nextEnd()).isEqualTo(SipSessionEndReason.TIMEOUT);
         }

@@ -1,12 +1,5 @@
 package org.parley.sip.container;
 
-import org.parley.sip.servlet.SipServlet;
-import org.parley.sip.servlet.SipServletMapping;
-import org.parley.sip.servlet.SipServletRequest;
-import org.parley.sip.servlet.SipServletResponse;
-import org.parley.sip.servlet.SipSession;
-import org.parley.sip.testkit.RawSip;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import org.parley.sip.servlet.SipServlet;
+import org.parley.sip.servlet.SipServletMapping;
+import org.parley.sip.servlet.SipServletRequest;
+import org.parley.sip.servlet.SipServletResponse;
+import org.parley.sip.servlet.SipSession;
+import org.parley.sip.testkit.RawSip;
 
 /**
  * Answers INVITE, REGISTER and INFO; an INFO body tells it what else to do: "echo ..." sends an INFO

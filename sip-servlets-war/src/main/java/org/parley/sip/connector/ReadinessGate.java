@@ -24,8 +24,10 @@ final class ReadinessGate implements SipMessageInterceptor {
 
     @Override
     public void incoming(SipServletMessage message) throws SipMessageRejectedException {
-        if (message instanceof SipServletRequest request && "OPTIONS".equals(request.getMethod())
-                && request.isInitial() && !ready.getAsBoolean()) {
+        if (message instanceof SipServletRequest request
+                && "OPTIONS".equals(request.getMethod())
+                && request.isInitial()
+                && !ready.getAsBoolean()) {
             throw new SipMessageRejectedException(503, "Service Unavailable (not ready)");
         }
     }

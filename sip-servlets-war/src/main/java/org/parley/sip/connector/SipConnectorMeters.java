@@ -38,20 +38,39 @@ public class SipConnectorMeters {
     @PostConstruct
     void register() {
         SipConnector connector = service.connector();
-        meters.gauge("parley.sip.connections", "Open TCP and TLS connections that carried a request", Tags.empty(),
+        meters.gauge(
+                "parley.sip.connections",
+                "Open TCP and TLS connections that carried a request",
+                Tags.empty(),
                 connector::getConnectionCount);
-        meters.gauge("parley.sip.dialogs", "Live SIP dialogs (chat and lookup)", Tags.empty(),
-                connector::getSessionCount);
-        meters.gauge("parley.sip.requests.queued", "SIP requests received and not yet handled (503 beyond the bound)",
-                Tags.empty(), connector::getQueuedRequestCount);
-        meters.functionCounter("parley.sip.overload.responses", "503 answers Parley sent, by where",
-                Tags.of("where", "queue"), connector, SipConnector::getOverloadResponseCount);
-        meters.gauge("parley.sip.outbound.waiting", "Our requests waiting in the dialogs' outbound queues",
-                Tags.empty(), () -> outboundQueues(connector).waiting());
-        meters.gauge("parley.sip.outbound.deepest", "Our requests waiting in the fullest dialog's outbound queue",
-                Tags.empty(), () -> outboundQueues(connector).deepest());
-        meters.gauge("parley.sip.outbound.unanswered", "Our requests sent and awaiting their final response",
-                Tags.empty(), () -> outboundQueues(connector).unanswered());
+        meters.gauge(
+                "parley.sip.dialogs", "Live SIP dialogs (chat and lookup)", Tags.empty(), connector::getSessionCount);
+        meters.gauge(
+                "parley.sip.requests.queued",
+                "SIP requests received and not yet handled (503 beyond the bound)",
+                Tags.empty(),
+                connector::getQueuedRequestCount);
+        meters.functionCounter(
+                "parley.sip.overload.responses",
+                "503 answers Parley sent, by where",
+                Tags.of("where", "queue"),
+                connector,
+                SipConnector::getOverloadResponseCount);
+        meters.gauge(
+                "parley.sip.outbound.waiting",
+                "Our requests waiting in the dialogs' outbound queues",
+                Tags.empty(),
+                () -> outboundQueues(connector).waiting());
+        meters.gauge(
+                "parley.sip.outbound.deepest",
+                "Our requests waiting in the fullest dialog's outbound queue",
+                Tags.empty(),
+                () -> outboundQueues(connector).deepest());
+        meters.gauge(
+                "parley.sip.outbound.unanswered",
+                "Our requests sent and awaiting their final response",
+                Tags.empty(),
+                () -> outboundQueues(connector).unanswered());
     }
 
     private synchronized OutboundQueues outboundQueues(SipConnector connector) {

@@ -144,14 +144,17 @@ public class SipConnectorService {
         Map<String, Integer> configured = current.getConfiguredTransports();
         Map<String, Integer> listening = current.getListeningTransports();
         var response = HealthCheckResponse.named(ParleyChecks.CLIENT_ENDPOINTS);
-        configured.forEach((transport, port) -> response.withData("sip-" + transport.toLowerCase(Locale.ROOT),
+        configured.forEach((transport, port) -> response.withData(
+                "sip-" + transport.toLowerCase(Locale.ROOT),
                 port.equals(listening.get(transport)) ? "listening on " + port : "not listening on " + port));
-        return response.status(!configured.isEmpty() && listening.equals(configured)).build();
+        return response.status(!configured.isEmpty() && listening.equals(configured))
+                .build();
     }
 
     private String describe() {
         var config = connector.getConfig();
-        return "UDP/TCP " + config.getBindAddress() + ":" + config.getUdpPort() + ", TLS " + config.getBindAddress() + ":"
-                + config.getTlsPort() + " (keystore " + config.getKeyStorePath() + "), domains " + config.getDomains();
+        return "UDP/TCP " + config.getBindAddress() + ":" + config.getUdpPort() + ", TLS " + config.getBindAddress()
+                + ":" + config.getTlsPort() + " (keystore " + config.getKeyStorePath() + "), domains "
+                + config.getDomains();
     }
 }

@@ -14,8 +14,7 @@ import org.parley.sip.container.SipConnectorConfig;
  */
 final class SipSettings {
 
-    private SipSettings() {
-    }
+    private SipSettings() {}
 
     static SipConnectorConfig fromSystemProperties() {
         String domain = ChatSetting.DOMAIN.value();
@@ -25,10 +24,15 @@ final class SipSettings {
                 .hostName(property("parley.sip.host-name", "127.0.0.1"))
                 .domains(Set.of(domain))
                 // Off unless configured: UDP source addresses are easily forged, and front-end trust is by address.
-                .udpPort(Boolean.parseBoolean(property("parley.sip.udp", "false")) ? intProperty("parley.sip.port", 5060) : 0)
+                .udpPort(
+                        Boolean.parseBoolean(property("parley.sip.udp", "false"))
+                                ? intProperty("parley.sip.port", 5060)
+                                : 0)
                 .tcpPort(intProperty("parley.sip.port", 5060))
                 .tlsPort(intProperty("parley.sip.tls-port", 5061))
-                .keyStore(Path.of(property("parley.sip.tls.keystore",
+                .keyStore(
+                        Path.of(property(
+                                "parley.sip.tls.keystore",
                                 System.getProperty("jboss.server.config.dir", ".") + "/parley-sip.p12")),
                         property("parley.sip.tls.keystore-password", "changeit"),
                         property("parley.sip.tls.keystore-type", "PKCS12"))

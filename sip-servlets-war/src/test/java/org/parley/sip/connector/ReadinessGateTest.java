@@ -26,8 +26,8 @@ class ReadinessGateTest {
 
     @Test
     void aFrontEndsPingOfANodeNotReadyGets503() {
-        SipMessageRejectedException refused = catchThrowableOfType(SipMessageRejectedException.class,
-                () -> gate.incoming(request("OPTIONS", false)));
+        SipMessageRejectedException refused =
+                catchThrowableOfType(SipMessageRejectedException.class, () -> gate.incoming(request("OPTIONS", false)));
 
         assertThat(refused.getStatus()).isEqualTo(503);
     }

@@ -16,7 +16,9 @@ class SipSettingsTest {
 
     @Test
     void udpIsOffByDefaultAndOnWhenConfigured() {
-        assertThat(SipSettings.fromSystemProperties().getUdpPort()).as("no UDP by default").isEqualTo(0);
+        assertThat(SipSettings.fromSystemProperties().getUdpPort())
+                .as("no UDP by default")
+                .isEqualTo(0);
         assertThat(SipSettings.fromSystemProperties().getTcpPort()).isEqualTo(5060);
         System.setProperty("parley.sip.udp", "true");
         System.setProperty("parley.sip.port", "5070");

@@ -35,7 +35,8 @@ public final class ClientDialog {
     private final String target;
     private final boolean branch;
     private final String from;
-    private final String callId = "call-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private final String callId =
+            "call-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     private final String fromTag = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     private final int deadContactPort;
     private String toTag;
@@ -75,17 +76,35 @@ public final class ClientDialog {
         m.append(method).append(' ').append(remoteTarget).append(" SIP/2.0\r\n");
         m.append("Via: SIP/2.0/").append(transport).append(' ').append(hostPort(sip.localHost(), sip.localPort()));
         if (branch) {
-            m.append(";branch=z9hG4bK").append(Long.toHexString(ThreadLocalRandom.current().nextLong()));
+            m.append(";branch=z9hG4bK")
+                    .append(Long.toHexString(ThreadLocalRandom.current().nextLong()));
         }
         m.append("\r\n");
-        m.append("From: <").append(from).append(">;tag=").append(fromTag).append(";epid=").append(EPID).append("\r\n");
-        m.append("To: <").append(target).append('>').append(toTag == null ? "" : ";tag=" + toTag).append("\r\n");
+        m.append("From: <")
+                .append(from)
+                .append(">;tag=")
+                .append(fromTag)
+                .append(";epid=")
+                .append(EPID)
+                .append("\r\n");
+        m.append("To: <")
+                .append(target)
+                .append('>')
+                .append(toTag == null ? "" : ";tag=" + toTag)
+                .append("\r\n");
         m.append("Max-Forwards: 70\r\n");
         m.append("CSeq: ").append(number).append(' ').append(method).append("\r\n");
         m.append("Call-ID: ").append(callId).append("\r\n");
         int contactPort = "UDP".equals(transport) ? sip.localPort() : deadContactPort;
-        m.append("Contact: <").append(from).append(':').append(contactPort).append(";maddr=").append(sip.localHost())
-                .append(";transport=").append(transport.toLowerCase(Locale.ROOT)).append(">;proxy=replace\r\n");
+        m.append("Contact: <")
+                .append(from)
+                .append(':')
+                .append(contactPort)
+                .append(";maddr=")
+                .append(sip.localHost())
+                .append(";transport=")
+                .append(transport.toLowerCase(Locale.ROOT))
+                .append(">;proxy=replace\r\n");
         boolean typed = false;
         for (String header : extraHeaders) {
             m.append(header).append("\r\n");

@@ -1,8 +1,5 @@
 package org.parley.sip.testkit;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -31,6 +28,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
 /**
  * A SIP client on plain sockets, for what a SIP stack would not do: branch-less Vias as SIPE sends
  * them, a Contact nobody listens on (so the server must answer on our connection), malformed bytes.
@@ -48,8 +49,7 @@ public abstract class RawSip implements Closeable {
 
     private final Deque<Msg> held = new ArrayDeque<>();
 
-    RawSip() {
-    }
+    RawSip() {}
 
     /** Writes raw bytes, as they are: the way to send something malformed. */
     public abstract void sendBytes(byte[] bytes) throws IOException;
@@ -154,8 +154,8 @@ public abstract class RawSip implements Closeable {
     }
 
     public static RawSip udp(InetSocketAddress server) throws IOException {
-        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(server.getAddress().isLoopbackAddress()
-                ? server.getAddress() : null, 0));
+        DatagramSocket socket = new DatagramSocket(
+                new InetSocketAddress(server.getAddress().isLoopbackAddress() ? server.getAddress() : null, 0));
         socket.connect(server);
         return new Datagram(socket);
     }
@@ -169,7 +169,8 @@ public abstract class RawSip implements Closeable {
      * A client whose socket is bound to {@code local}, e.g. 127.0.0.2 to play another machine on this
      * one (Linux routes all of 127.0.0.0/8 to the loopback interface). UDP or TCP.
      */
-    public static RawSip of(String transport, InetSocketAddress server, Path pem, InetAddress local) throws IOException {
+    public static RawSip of(String transport, InetSocketAddress server, Path pem, InetAddress local)
+            throws IOException {
         InetSocketAddress bound = new InetSocketAddress(local, 0);
         return switch (transport) {
             case "UDP" -> {
@@ -201,8 +202,10 @@ public abstract class RawSip implements Closeable {
         try (InputStream in = Files.newInputStream(pem)) {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.setCertificateEntry(
+                    "server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            TrustManagerFactory trustManagers =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trustManagers.getTrustManagers(), null);
@@ -218,9 +221,27 @@ public abstract class RawSip implements Closeable {
      */
     public record Msg(String startLine, Map<String, List<String>> headers, String body) {
 
-        private static final Map<String, String> COMPACT = Map.of("i", "call-id", "m", "contact", "e", "content-encoding",
-                "l", "content-length", "c", "content-type", "f", "from", "s", "subject", "k", "supported", "t", "to",
-                "v", "via");
+        private static final Map<String, String> COMPACT = Map.of(
+                "i",
+                "call-id",
+                "m",
+                "contact",
+                "e",
+                "content-encoding",
+                "l",
+                "content-length",
+                "c",
+                "content-type",
+                "f",
+                "from",
+                "s",
+                "subject",
+                "k",
+                "supported",
+                "t",
+                "to",
+                "v",
+                "via");
 
         public static Msg parse(String head, String body) {
             String[] lines = head.split("\r\n");
@@ -308,12 +329,22 @@ public abstract class RawSip implements Closeable {
             if (!isRequest()) {
                 throw new IllegalStateException("a response cannot be answered: " + startLine);
             }
-            StringBuilder m = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
+            StringBuilder m = new StringBuilder("SIP/2.0 ")
+                    .append(status)
+                    .append(' ')
+                    .append(reason)
+                    .append("\r\n");
             for (String via : headers("Via")) {
                 m.append("Via: ").append(via).append("\r\n");
             }
-            m.append("From: ").append(header("From")).append("\r\nTo: ").append(header("To"))
-                    .append("\r\nCall-ID: ").append(header("Call-ID")).append("\r\nCSeq: ").append(header("CSeq"))
+            m.append("From: ")
+                    .append(header("From"))
+                    .append("\r\nTo: ")
+                    .append(header("To"))
+                    .append("\r\nCall-ID: ")
+                    .append(header("Call-ID"))
+                    .append("\r\nCSeq: ")
+                    .append(header("CSeq"))
                     .append("\r\nContent-Length: 0\r\n\r\n");
             return m.toString();
         }
@@ -369,7 +400,11 @@ public abstract class RawSip implements Closeable {
 
         private static boolean endsWithBlankLine(byte[] bytes) {
             int n = bytes.length;
-            return n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n';
+            return n >= 4
+                    && bytes[n - 4] == '\r'
+                    && bytes[n - 3] == '\n'
+                    && bytes[n - 2] == '\r'
+                    && bytes[n - 1] == '\n';
         }
 
         @Override

@@ -1,7 +1,5 @@
 package org.parley.sip.testkit;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,6 +14,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
  * The client side of MS-SIPAE NTLM as pidgin-sipe does it (docs/protocol/real-client.md §4): the three REGISTER
  * {@code Authorization} values, then a signature ({@code crand}, {@code cnum}, {@code response}) on
@@ -26,6 +27,7 @@ public final class SipaeClient {
 
     /** SIPE's AUTHENTICATE flags (appendix C.1): KEY_EXCH, 128, TARGET_INFO, IDENTIFY, ESS, ALWAYS_SIGN, NTLM, DATAGRAM, SIGN, REQUEST_TARGET, UNICODE. */
     public static final int FLAGS = 0x60988255;
+
     private static final Pattern PARAMETER = Pattern.compile("([A-Za-z-]+)=(\"([^\"]*)\"|[^,\\s]*)");
 
     private final String user;
@@ -66,7 +68,8 @@ public final class SipaeClient {
         Map<String, String> offer = parameters(wwwAuthenticate);
         realm = offer.get("realm");
         targetName = offer.get("targetname");
-        return "NTLM qop=\"auth\", realm=\"" + realm + "\", targetname=\"" + targetName + "\", gssapi-data=\"\", version=3";
+        return "NTLM qop=\"auth\", realm=\"" + realm + "\", targetname=\"" + targetName
+                + "\", gssapi-data=\"\", version=3";
     }
 
     /** The third REGISTER's Authorization: an NTLMv2 AUTHENTICATE for the CHALLENGE in this 401. */
@@ -94,13 +97,19 @@ public final class SipaeClient {
         int infoLength = u16(challenge, 40);
         int infoOffset = u32(challenge, 44);
         byte[] targetInfo = Arrays.copyOfRange(challenge, infoOffset, infoOffset + infoLength);
-        byte[] ntowf = hmacMd5(md4(password.getBytes(StandardCharsets.UTF_16LE)),
+        byte[] ntowf = hmacMd5(
+                md4(password.getBytes(StandardCharsets.UTF_16LE)),
                 (user.toUpperCase(Locale.ROOT) + domain).getBytes(StandardCharsets.UTF_16LE));
         byte[] clientChallenge = new byte[8];
         random.nextBytes(clientChallenge);
         long fileTime = (System.currentTimeMillis() + 11_644_473_600_000L) * 10_000L;
-        byte[] blob = concat(new byte[] {1, 1, 0, 0, 0, 0, 0, 0}, le64(fileTime), clientChallenge, new byte[4],
-                targetInfo, new byte[4]);
+        byte[] blob = concat(
+                new byte[] {1, 1, 0, 0, 0, 0, 0, 0},
+                le64(fileTime),
+                clientChallenge,
+                new byte[4],
+                targetInfo,
+                new byte[4]);
         byte[] proof = hmacMd5(ntowf, serverChallenge, blob);
         byte[] ntResponse = concat(proof, blob);
         byte[] keyExchangeKey = hmacMd5(ntowf, proof);
@@ -136,18 +145,25 @@ public final class SipaeClient {
      * string: {@code from}, {@code to} and {@code pAssertedIdentity} are header values, {@code status}
      * 0 for a request.
      */
-    public String sign(String callId, String cseq, String from, String to, String pAssertedIdentity, String expires,
-            int status) {
+    public String sign(
+            String callId, String cseq, String from, String to, String pAssertedIdentity, String expires, int status) {
         cnum++;
         return signWith(cnum, callId, cseq, from, to, pAssertedIdentity, expires, status);
     }
 
     /** As {@link #sign} with a chosen {@code cnum} (replay tests). */
-    public String signWith(int number, String callId, String cseq, String from, String to, String pAssertedIdentity,
-            String expires, int status) {
+    public String signWith(
+            int number,
+            String callId,
+            String cseq,
+            String from,
+            String to,
+            String pAssertedIdentity,
+            String expires,
+            int status) {
         String crand = HexFormat.of().toHexDigits(random.nextInt());
-        String signed = signedString(crand, Integer.toString(number), callId, cseq, from, to, pAssertedIdentity, expires,
-                status);
+        String signed = signedString(
+                crand, Integer.toString(number), callId, cseq, from, to, pAssertedIdentity, expires, status);
         byte[] signature = signature(clientSignKey, clientSealKey, signed.getBytes(StandardCharsets.UTF_8));
         return "NTLM qop=\"auth\", opaque=\"" + opaque + "\", realm=\"" + realm + "\", targetname=\"" + targetName
                 + "\", crand=\"" + crand + "\", cnum=\"" + number + "\", response=\""
@@ -156,8 +172,13 @@ public final class SipaeClient {
 
     /** Signs a message of this client's as it will be sent: the headers are read from the text. */
     public String sign(RawSip.Msg message) {
-        return sign(message.header("Call-ID"), message.header("CSeq"), message.header("From"), message.header("To"),
-                message.header("P-Asserted-Identity"), message.header("Expires"),
+        return sign(
+                message.header("Call-ID"),
+                message.header("CSeq"),
+                message.header("From"),
+                message.header("To"),
+                message.header("P-Asserted-Identity"),
+                message.header("Expires"),
                 message.isRequest() ? 0 : message.status());
     }
 
@@ -179,13 +200,17 @@ public final class SipaeClient {
         if (offer.status() != 401) {
             return offer;
         }
-        RawSip.Msg challenge = registration.call("REGISTER", null, "Expires: 7200",
-                "Authorization: " + answerOffer(offer.header("WWW-Authenticate")));
-        if (challenge.status() != 401 || challenge.header("WWW-Authenticate") == null
+        RawSip.Msg challenge = registration.call(
+                "REGISTER", null, "Expires: 7200", "Authorization: " + answerOffer(offer.header("WWW-Authenticate")));
+        if (challenge.status() != 401
+                || challenge.header("WWW-Authenticate") == null
                 || !challenge.header("WWW-Authenticate").contains("gssapi-data")) {
             return challenge;
         }
-        return registration.call("REGISTER", null, "Expires: 7200",
+        return registration.call(
+                "REGISTER",
+                null,
+                "Expires: 7200",
                 "Authorization: " + answerChallenge(challenge.header("WWW-Authenticate")));
     }
 
@@ -196,16 +221,30 @@ public final class SipaeClient {
         if (rspauth == null || !opaque.equals(info.get("opaque"))) {
             return false;
         }
-        String signed = signedString(info.get("srand"), info.get("snum"), message.header("Call-ID"),
-                message.header("CSeq"), message.header("From"), message.header("To"),
-                message.header("P-Asserted-Identity"), message.header("Expires"),
+        String signed = signedString(
+                info.get("srand"),
+                info.get("snum"),
+                message.header("Call-ID"),
+                message.header("CSeq"),
+                message.header("From"),
+                message.header("To"),
+                message.header("P-Asserted-Identity"),
+                message.header("Expires"),
                 message.isRequest() ? 0 : message.status());
         byte[] expected = signature(serverSignKey, serverSealKey, signed.getBytes(StandardCharsets.UTF_8));
         return MessageDigest.isEqual(expected, HexFormat.of().parseHex(rspauth));
     }
 
-    private String signedString(String rand, String number, String callId, String cseq, String from, String to,
-            String pAssertedIdentity, String expires, int status) {
+    private String signedString(
+            String rand,
+            String number,
+            String callId,
+            String cseq,
+            String from,
+            String to,
+            String pAssertedIdentity,
+            String expires,
+            int status) {
         String[] cseqParts = cseq.trim().split("\\s+");
         String sipUri = "";
         String telUri = "";
@@ -220,8 +259,23 @@ public final class SipaeClient {
             }
         }
         StringBuilder out = new StringBuilder();
-        for (String field : new String[] {"NTLM", rand, number, realm, targetName, callId.trim(), cseqParts[0],
-                cseqParts[1], uri(from), tag(from), uri(to), tag(to), sipUri, telUri, expires == null ? "" : expires.trim()}) {
+        for (String field : new String[] {
+            "NTLM",
+            rand,
+            number,
+            realm,
+            targetName,
+            callId.trim(),
+            cseqParts[0],
+            cseqParts[1],
+            uri(from),
+            tag(from),
+            uri(to),
+            tag(to),
+            sipUri,
+            telUri,
+            expires == null ? "" : expires.trim()
+        }) {
             out.append('<').append(field).append('>');
         }
         if (status != 0) {

@@ -51,24 +51,46 @@ public class AccessLog extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             long micros = (System.nanoTime() - start) / 1_000;
-            LOG.info(line(request.getRemoteAddr(), request.getRemoteUser(), request.getMethod(),
-                    request.getRequestURI(), request.getQueryString(), response.getStatus(), micros,
+            LOG.info(line(
+                    request.getRemoteAddr(),
+                    request.getRemoteUser(),
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    request.getQueryString(),
+                    response.getStatus(),
+                    micros,
                     response.getHeader(CORRELATION_HEADER)));
         }
     }
 
     /** {@code address user "METHOD path?query" status duration-ms [correlation id]}, secrets taken out. */
-    static String line(String address, String user, String method, String path, String query, int status,
-                       long micros, String correlationId) {
+    static String line(
+            String address,
+            String user,
+            String method,
+            String path,
+            String query,
+            int status,
+            long micros,
+            String correlationId) {
         StringBuilder line = new StringBuilder(160)
-                .append(address).append(' ')
-                .append(user == null ? "-" : user).append(" \"")
-                .append(method).append(' ').append(redactPath(path));
+                .append(address)
+                .append(' ')
+                .append(user == null ? "-" : user)
+                .append(" \"")
+                .append(method)
+                .append(' ')
+                .append(redactPath(path));
         if (query != null && !query.isEmpty()) {
             line.append('?').append(redactQuery(query));
         }
-        line.append("\" ").append(status).append(' ').append(micros / 1000).append('.')
-                .append(String.format("%03d", micros % 1000)).append(" ms");
+        line.append("\" ")
+                .append(status)
+                .append(' ')
+                .append(micros / 1000)
+                .append('.')
+                .append(String.format("%03d", micros % 1000))
+                .append(" ms");
         if (correlationId != null) {
             line.append(" correlation-id=").append(correlationId);
         }

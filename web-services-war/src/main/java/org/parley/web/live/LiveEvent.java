@@ -8,5 +8,4 @@ package org.parley.web.live;
  * @param data its JSON text
  * @param seq  for a post its sequence number in the room (the stream's order guard), otherwise 0
  */
-record LiveEvent(String id, String name, String data, long seq) {
-}
+record LiveEvent(String id, String name, String data, long seq) {}

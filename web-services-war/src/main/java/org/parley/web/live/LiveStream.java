@@ -40,6 +40,7 @@ final class LiveStream {
     private final SseEventSink sink;
     /** Where the writes happen: never the thread that queued the event (a post's, which must not wait or fail). */
     private final Executor writer;
+
     private final Gaps gaps;
     private final String sessionId;
     private final Runnable ended;
@@ -48,6 +49,7 @@ final class LiveStream {
     private final Queue<LiveEvent> queue = new ArrayDeque<>();
     /** Live posts that arrived while catching up, with their rooms; null once caught up. */
     private List<Held> held = new ArrayList<>();
+
     private boolean sending;
     private boolean closed;
 
@@ -56,8 +58,15 @@ final class LiveStream {
      * @param afterByRoom the rooms to watch, each with the last post the client has of it (0: none)
      * @param ended       run once when the stream ends, whatever ends it
      */
-    LiveStream(String user, String sessionId, Map<String, Long> afterByRoom, SseEventSink sink, Sse sse,
-               Executor writer, Gaps gaps, Runnable ended) {
+    LiveStream(
+            String user,
+            String sessionId,
+            Map<String, Long> afterByRoom,
+            SseEventSink sink,
+            Sse sse,
+            Executor writer,
+            Gaps gaps,
+            Runnable ended) {
         this.user = user;
         this.sessionId = sessionId;
         this.gaps = gaps;
@@ -231,10 +240,13 @@ final class LiveStream {
         if (event.name() == null) {
             return sse.newEventBuilder().comment("").build();
         }
-        return sse.newEventBuilder().id(event.id()).name(event.name()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(String.class, event.data()).build();
+        return sse.newEventBuilder()
+                .id(event.id())
+                .name(event.name())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, event.data())
+                .build();
     }
 
-    private record Held(String room, LiveEvent event) {
-    }
+    private record Held(String room, LiveEvent event) {}
 }

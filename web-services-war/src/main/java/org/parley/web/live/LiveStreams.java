@@ -98,6 +98,7 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
     private final Set<LiveStream> streams = new CopyOnWriteArraySet<>();
     /** The web sessions of this node: with a stream, or without one for the grace. */
     private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
+
     private ScheduledFuture<?> heartbeat;
 
     /** A web client as a participant: the rooms it is in, the stream serving it now, its end if no stream comes. */
@@ -117,8 +118,8 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
         roomEvents.subscribe(this);
         occupancy.tell(this);
         pool.watch(this);
-        heartbeat = scheduler.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
-                TimeUnit.SECONDS);
+        heartbeat =
+                scheduler.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -150,7 +151,8 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
         }
         Map<String, Set<String>> refused = rooms.mayNoLongerRead(asked, null);
         if (!refused.isEmpty()) {
-            throw ChatException.forbidden(user + " may not read " + refused.keySet().iterator().next());
+            throw ChatException.forbidden(
+                    user + " may not read " + refused.keySet().iterator().next());
         }
         WebSession session = session(user, sessionId);
         Participant participant = session.participant;
@@ -169,8 +171,15 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
                 occupancy.leave(participant, room);
             }
         }
-        LiveStream stream = new LiveStream(user, participant.sessionId(), afterByRoom, sink, sse, writer,
-                this::missed, () -> streamEnded(session));
+        LiveStream stream = new LiveStream(
+                user,
+                participant.sessionId(),
+                afterByRoom,
+                sink,
+                sse,
+                writer,
+                this::missed,
+                () -> streamEnded(session));
         LiveStream replaced;
         synchronized (session) {
             session.rooms = Set.copyOf(afterByRoom.keySet());
@@ -183,13 +192,22 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
             streams.remove(replaced);
         }
         streams.add(stream);
-        stream.tell(new LiveEvent(null, "session",
-                Json.createObjectBuilder().add("session", participant.sessionId()).build().toString(), 0));
+        stream.tell(new LiveEvent(
+                null,
+                "session",
+                Json.createObjectBuilder()
+                        .add("session", participant.sessionId())
+                        .build()
+                        .toString(),
+                0));
         Map<String, List<LiveEvent>> missed = new HashMap<>();
         afterByRoom.forEach((room, after) -> {
             if (after > 0) {
-                missed.put(room, history.after(user, room, after, CATCH_UP_LIMIT).stream().map(LiveStreams::event)
-                        .toList());
+                missed.put(
+                        room,
+                        history.after(user, room, after, CATCH_UP_LIMIT).stream()
+                                .map(LiveStreams::event)
+                                .toList());
             }
         });
         stream.catchUp(missed);
@@ -323,7 +341,9 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
     private List<LiveEvent> missed(String user, String room, long after, long before) {
         int count = (int) Math.min(before - after - 1, CATCH_UP_LIMIT);
         try {
-            return history.after(user, room, after, count).stream().map(LiveStreams::event).toList();
+            return history.after(user, room, after, count).stream()
+                    .map(LiveStreams::event)
+                    .toList();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, e, () -> "cannot read the posts " + user + " missed in " + room);
             return List.of();
@@ -339,13 +359,24 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
 
     @Override
     public void entered(String roomUri, Participant participant, boolean manager) {
-        tellRoom(roomUri, participant, "entered", object(roomUri).add("user", participant.userUri())
-                .add("manager", manager).build().toString());
+        tellRoom(
+                roomUri,
+                participant,
+                "entered",
+                object(roomUri)
+                        .add("user", participant.userUri())
+                        .add("manager", manager)
+                        .build()
+                        .toString());
     }
 
     @Override
     public void left(String roomUri, Participant participant) {
-        tellRoom(roomUri, participant, "left", object(roomUri).add("user", participant.userUri()).build().toString());
+        tellRoom(
+                roomUri,
+                participant,
+                "left",
+                object(roomUri).add("user", participant.userUri()).build().toString());
     }
 
     @Override
@@ -373,7 +404,9 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
     }
 
     private boolean inCategory(String room, RoomChange change) {
-        return rooms.current(room).map(view -> view.categoryUri().equals(change.categoryUri())).orElse(false);
+        return rooms.current(room)
+                .map(view -> view.categoryUri().equals(change.categoryUri()))
+                .orElse(false);
     }
 
     private void heartbeat() {
@@ -400,12 +433,16 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
         if (post.clientTime() != null) {
             json.add("clientTime", post.clientTime().toString());
         }
-        return new LiveEvent(RoomUri.parse(post.roomUri()).guid() + ":" + post.seq(), "post", json.build().toString(),
+        return new LiveEvent(
+                RoomUri.parse(post.roomUri()).guid() + ":" + post.seq(),
+                "post",
+                json.build().toString(),
                 post.seq());
     }
 
     private static LiveEvent closed(String room, String reason) {
-        return new LiveEvent(null, "closed", object(room).add("reason", reason).build().toString(), 0);
+        return new LiveEvent(
+                null, "closed", object(room).add("reason", reason).build().toString(), 0);
     }
 
     private static JsonObjectBuilder object(String roomUri) {

@@ -40,6 +40,5 @@ public class MeResource {
         return new MeJson(request.getUserPrincipal().getName(), uri, administrator);
     }
 
-    public record MeJson(String user, String uri, boolean administrator) {
-    }
+    public record MeJson(String user, String uri, boolean administrator) {}
 }

@@ -8,5 +8,4 @@ import jakarta.ws.rs.core.Application;
  * incompatible API can be served beside this one.
  */
 @ApplicationPath("/api/v1")
-public class ParleyRestApplication extends Application {
-}
+public class ParleyRestApplication extends Application {}

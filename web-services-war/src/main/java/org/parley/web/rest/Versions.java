@@ -12,8 +12,7 @@ import org.parley.chat.domain.shared.ChatException;
  */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     public static EntityTag tag(long version) {
         return new EntityTag(Long.toString(version));
@@ -26,7 +25,8 @@ public final class Versions {
      */
     public static Long expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ClientErrorException("If-Match is required: send the ETag of the representation you changed",
+            throw new ClientErrorException(
+                    "If-Match is required: send the ETag of the representation you changed",
                     Response.Status.PRECONDITION_REQUIRED);
         }
         String tag = ifMatch.strip();

@@ -51,8 +51,15 @@ class LiveStreamTest {
 
     @Test
     void whatWasMissedComesFirstThenTheLivePostsHeldMeanwhileWithoutRepeats() {
-        LiveStream stream = new LiveStream("sip:bob@contoso.com", "web:test", Map.of(ROOM, 4L), sink, new SseImpl(), Runnable::run,
-                this::stored, () -> ended++);
+        LiveStream stream = new LiveStream(
+                "sip:bob@contoso.com",
+                "web:test",
+                Map.of(ROOM, 4L),
+                sink,
+                new SseImpl(),
+                Runnable::run,
+                this::stored,
+                () -> ended++);
         // Live posts while the history is read: 6 is also in the history, 7 is not yet.
         stream.post(ROOM, post(6));
         stream.post(ROOM, post(7));
@@ -109,14 +116,23 @@ class LiveStreamTest {
     }
 
     private LiveStream caughtUp(Map<String, Long> rooms) {
-        LiveStream stream = new LiveStream("sip:bob@contoso.com", "web:test", rooms, sink, new SseImpl(), Runnable::run,
-                this::stored, () -> ended++);
+        LiveStream stream = new LiveStream(
+                "sip:bob@contoso.com",
+                "web:test",
+                rooms,
+                sink,
+                new SseImpl(),
+                Runnable::run,
+                this::stored,
+                () -> ended++);
         stream.catchUp(Map.of());
         return stream;
     }
 
     private List<LiveEvent> stored(String user, String room, long after, long before) {
-        return store.stream().filter(post -> post.seq() > after && post.seq() < before).toList();
+        return store.stream()
+                .filter(post -> post.seq() > after && post.seq() < before)
+                .toList();
     }
 
     private static LiveEvent post(long seq) {

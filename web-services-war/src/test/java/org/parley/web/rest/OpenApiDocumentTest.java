@@ -68,7 +68,8 @@ class OpenApiDocumentTest {
         Set<String> operations = new TreeSet<>();
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) openApi.get("paths");
         paths.forEach((path, item) -> item.keySet().stream()
-                .filter(key -> Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(key))
+                .filter(key -> Set.of("get", "put", "post", "delete", "patch", "head", "options")
+                        .contains(key))
                 .forEach(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path)));
         return operations;
     }
@@ -86,7 +87,9 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertThat(operations).as("resource methods found under " + CLASSES.toAbsolutePath()).isNotEmpty();
+        assertThat(operations)
+                .as("resource methods found under " + CLASSES.toAbsolutePath())
+                .isNotEmpty();
         return operations;
     }
 
@@ -94,8 +97,12 @@ class OpenApiDocumentTest {
         Set<Class<?>> resources = new java.util.HashSet<>();
         try (Stream<Path> files = Files.walk(CLASSES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = CLASSES.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
-                Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                String name = CLASSES.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), ".");
+                Class<?> type = Class.forName(
+                        name.substring(0, name.length() - ".class".length()),
+                        false,
                         OpenApiDocumentTest.class.getClassLoader());
                 if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
                     resources.add(type);
@@ -141,6 +148,7 @@ class OpenApiDocumentTest {
         }
         String normalised = path.toString().replaceAll("/+", "/");
         return normalised.length() > 1 && normalised.endsWith("/")
-                ? normalised.substring(0, normalised.length() - 1) : normalised;
+                ? normalised.substring(0, normalised.length() - 1)
+                : normalised;
     }
 }

@@ -27,10 +27,12 @@ class VersionsTest {
     @Test
     void ifMatchIsRequired() {
         assertThatThrownBy(() -> Versions.expected(null))
-                .isInstanceOfSatisfying(ClientErrorException.class,
+                .isInstanceOfSatisfying(
+                        ClientErrorException.class,
                         e -> assertThat(e.getResponse().getStatus()).isEqualTo(428));
         assertThatThrownBy(() -> Versions.expected(" "))
-                .isInstanceOfSatisfying(ClientErrorException.class,
+                .isInstanceOfSatisfying(
+                        ClientErrorException.class,
                         e -> assertThat(e.getResponse().getStatus()).isEqualTo(428));
     }
 
@@ -38,7 +40,7 @@ class VersionsTest {
     @ValueSource(strings = {"7", "W/\"7\"", "\"7\", \"8\"", "\"x\"", "\"\""})
     void aTagThisServerCannotHaveIssuedMatchesNothing(String ifMatch) {
         assertThatThrownBy(() -> Versions.expected(ifMatch))
-                .isInstanceOfSatisfying(ChatException.class,
-                        e -> assertThat(e.reason()).isEqualTo(ChatException.Reason.STALE_VERSION));
+                .isInstanceOfSatisfying(
+                        ChatException.class, e -> assertThat(e.reason()).isEqualTo(ChatException.Reason.STALE_VERSION));
     }
 }

@@ -47,7 +47,8 @@ public class ComplianceCheck implements HealthCheck {
         }
         ComplianceMonitor.Sample sample = monitor.current();
         Duration lag = sample.lag(Instant.now());
-        response.withData("waiting-events", sample.waiting()).withData("oldest-waiting-seconds", lag.toSeconds())
+        response.withData("waiting-events", sample.waiting())
+                .withData("oldest-waiting-seconds", lag.toSeconds())
                 .withData("max-backlog", settings.healthMaxBacklog())
                 .withData("max-lag-seconds", settings.healthMaxLag().toSeconds())
                 .withData("sampled-at", sample.at().toString());

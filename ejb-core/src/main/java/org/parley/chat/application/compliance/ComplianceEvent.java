@@ -21,8 +21,15 @@ import jakarta.json.spi.JsonProvider;
  * @param text    the post's text for CHAT (and the new text for MESSAGE_REPLACED), else null
  * @param details what else the event needs (e.g. role and principal of a membership change)
  */
-public record ComplianceEvent(String id, ComplianceEventType type, String roomUri, String roomName, String actor,
-                              Instant occurredAt, String text, Map<String, String> details) {
+public record ComplianceEvent(
+        String id,
+        ComplianceEventType type,
+        String roomUri,
+        String roomName,
+        String actor,
+        Instant occurredAt,
+        String text,
+        Map<String, String> details) {
 
     /**
      * Looked up once: {@code Json.createObjectBuilder()} and its kind look the provider up through the ServiceLoader
@@ -40,9 +47,16 @@ public record ComplianceEvent(String id, ComplianceEventType type, String roomUr
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 
-    public static ComplianceEvent of(ComplianceEventType type, String roomUri, String roomName, String actor,
-                                     Instant occurredAt, String text, Map<String, String> details) {
-        return new ComplianceEvent(UUID.randomUUID().toString(), type, roomUri, roomName, actor, occurredAt, text, details);
+    public static ComplianceEvent of(
+            ComplianceEventType type,
+            String roomUri,
+            String roomName,
+            String actor,
+            Instant occurredAt,
+            String text,
+            Map<String, String> details) {
+        return new ComplianceEvent(
+                UUID.randomUUID().toString(), type, roomUri, roomName, actor, occurredAt, text, details);
     }
 
     public String toJson() {
@@ -73,9 +87,15 @@ public record ComplianceEvent(String id, ComplianceEventType type, String roomUr
             if (detailJson != null) {
                 detailJson.forEach((key, value) -> details.put(key, ((JsonString) value).getString()));
             }
-            return new ComplianceEvent(json.getString("id"), ComplianceEventType.valueOf(json.getString("type")),
-                    string(json, "roomUri"), string(json, "roomName"), json.getString("actor"),
-                    Instant.parse(json.getString("occurredAt")), string(json, "text"), details);
+            return new ComplianceEvent(
+                    json.getString("id"),
+                    ComplianceEventType.valueOf(json.getString("type")),
+                    string(json, "roomUri"),
+                    string(json, "roomName"),
+                    json.getString("actor"),
+                    Instant.parse(json.getString("occurredAt")),
+                    string(json, "text"),
+                    details);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("unreadable compliance event: " + e.getMessage(), e);
         }

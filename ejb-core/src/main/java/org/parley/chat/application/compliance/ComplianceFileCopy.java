@@ -27,8 +27,7 @@ public class ComplianceFileCopy {
     /** Null until first used: the compliance file store is only required while compliance is on. */
     private FileStore complianceFiles;
 
-    public ComplianceFileCopy() {
-    }
+    public ComplianceFileCopy() {}
 
     ComplianceFileCopy(FileStore chatFiles, FileStore complianceFiles) {
         this.chatFiles = chatFiles;

@@ -35,6 +35,7 @@ public class ComplianceOutbox {
     static final int BATCH_SIZE = 500;
     /** The message property that marks a batch (a JSON array) rather than one event. */
     public static final String BATCH_FORMAT = "parley-compliance-batch-1";
+
     public static final String FORMAT_PROPERTY = "format";
     /** One message group: the compliance service takes batches one after another, in outbox order. */
     public static final String GROUP = "parley-compliance-outbox";
@@ -52,9 +53,11 @@ public class ComplianceOutbox {
     /** @return how many events were relayed (0: the outbox is empty) */
     @SuppressWarnings("unchecked")
     public int relayBatch() {
-        em.createNativeQuery("SELECT id FROM compliance_outbox_relay WHERE id = 1 FOR UPDATE").getResultList();
+        em.createNativeQuery("SELECT id FROM compliance_outbox_relay WHERE id = 1 FOR UPDATE")
+                .getResultList();
         List<Object[]> rows = em.createNativeQuery("SELECT id, event FROM compliance_outbox ORDER BY id")
-                .setMaxResults(BATCH_SIZE).getResultList();
+                .setMaxResults(BATCH_SIZE)
+                .getResultList();
         if (rows.isEmpty()) {
             return 0;
         }
@@ -73,17 +76,21 @@ public class ComplianceOutbox {
         // By id, not "up to the last id": an event whose transaction took a lower id and commits later is not here
         // yet, and the next batch takes it.
         int deleted = em.createNativeQuery("DELETE FROM compliance_outbox WHERE id IN (:ids)")
-                .setParameter("ids", rows.stream().map(row -> ((Number) row[0]).longValue()).toList())
+                .setParameter(
+                        "ids",
+                        rows.stream().map(row -> ((Number) row[0]).longValue()).toList())
                 .executeUpdate();
         if (deleted != rows.size()) {
-            throw new IllegalStateException("compliance outbox changed under the relay: " + deleted + " of "
-                    + rows.size() + " events deleted");
+            throw new IllegalStateException(
+                    "compliance outbox changed under the relay: " + deleted + " of " + rows.size() + " events deleted");
         }
         return rows.size();
     }
 
     /** Events written and not yet relayed (the admin's status). */
     public long backlog() {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM compliance_outbox").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM compliance_outbox")
+                        .getSingleResult())
+                .longValue();
     }
 }

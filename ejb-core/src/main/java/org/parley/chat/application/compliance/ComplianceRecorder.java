@@ -15,8 +15,13 @@ public interface ComplianceRecorder {
     void record(ComplianceEvent event);
 
     /** An event about a room, named as it is now. */
-    default void record(ComplianceEventType type, Room room, String actorUri, Instant at, String text,
-                        Map<String, String> details) {
+    default void record(
+            ComplianceEventType type,
+            Room room,
+            String actorUri,
+            Instant at,
+            String text,
+            Map<String, String> details) {
         record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, at, text, details));
     }
 

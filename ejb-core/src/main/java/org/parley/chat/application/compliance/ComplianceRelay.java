@@ -29,6 +29,7 @@ public class ComplianceRelay {
 
     /** Long enough to gather the events of concurrent posts, far below what anyone would notice. */
     static final long LINGER_MILLIS = 5;
+
     static final long SWEEP_MILLIS = 2_000;
 
     private static final Logger LOG = Logger.getLogger(ComplianceRelay.class.getName());
@@ -62,10 +63,13 @@ public class ComplianceRelay {
     /** Events were committed to the outbox: relay them shortly. */
     public void wake() {
         if (scheduled.compareAndSet(false, true)) {
-            scheduler.schedule(() -> {
-                scheduled.set(false);
-                relay();
-            }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            scheduler.schedule(
+                    () -> {
+                        scheduled.set(false);
+                        relay();
+                    },
+                    LINGER_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
     }
 

@@ -69,7 +69,8 @@ public class OutboxComplianceRecorder implements ComplianceRecorder {
         // batch already wrote, once per post. The outbox row depends on none of them.
         em.createNativeQuery("INSERT INTO compliance_outbox (event) VALUES (?1)")
                 .setFlushMode(FlushModeType.COMMIT)
-                .setParameter(1, event.toJson()).executeUpdate();
+                .setParameter(1, event.toJson())
+                .executeUpdate();
         afterCommit.run(relay::wake);
     }
 }

@@ -33,8 +33,7 @@ public class Directory {
     /** Bounds the memory of a directory larger than the users who ever sign in here; overflowing starts afresh. */
     static final int MAX_REMEMBERED = 100_000;
 
-    private record Answer(Optional<DirectoryEntry> entry, Instant askedAt) {
-    }
+    private record Answer(Optional<DirectoryEntry> entry, Instant askedAt) {}
 
     @Inject
     EnterpriseDirectory directory;
@@ -44,8 +43,7 @@ public class Directory {
 
     private final Map<SipUri, Answer> answers = new ConcurrentHashMap<>();
 
-    public Directory() {
-    }
+    public Directory() {}
 
     public Directory(EnterpriseDirectory directory, Clock clock) {
         this.directory = directory;

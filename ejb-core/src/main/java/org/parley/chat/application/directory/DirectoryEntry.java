@@ -13,8 +13,8 @@ import java.util.Set;
  * @param units             the entries above the user's, in normal form: what {@code ou:} principals match
  * @param administrator     whether the user is in the directory's group of Persistent Chat administrators
  */
-public record DirectoryEntry(String distinguishedName, boolean enabled, Set<String> groupKeys, Set<String> units,
-                             boolean administrator) {
+public record DirectoryEntry(
+        String distinguishedName, boolean enabled, Set<String> groupKeys, Set<String> units, boolean administrator) {
 
     public DirectoryEntry {
         groupKeys = Set.copyOf(groupKeys);

@@ -14,6 +14,5 @@ public record BulkRewriteView(boolean dryRun, String filter, long messages, long
         rooms = List.copyOf(rooms);
     }
 
-    public record RoomCount(String roomUri, String roomName, long messages, long files) {
-    }
+    public record RoomCount(String roomUri, String roomName, long messages, long files) {}
 }

@@ -12,13 +12,24 @@ import org.parley.chat.domain.model.user.Principal;
  *
  * @param retentionDays how many days its rooms keep history, null for ever
  */
-public record CategoryView(String uri, CategorySettings settings, List<String> allowedMembers,
-                           List<String> deniedMembers, List<String> creators, Integer retentionDays, long version) {
+public record CategoryView(
+        String uri,
+        CategorySettings settings,
+        List<String> allowedMembers,
+        List<String> deniedMembers,
+        List<String> creators,
+        Integer retentionDays,
+        long version) {
 
     public static CategoryView of(Category category) {
-        return new CategoryView(category.uri().toString(), category.settings(),
-                written(category, CategoryRole.ALLOWED_MEMBER), written(category, CategoryRole.DENIED_MEMBER),
-                written(category, CategoryRole.CREATOR), category.retentionDays(), category.version());
+        return new CategoryView(
+                category.uri().toString(),
+                category.settings(),
+                written(category, CategoryRole.ALLOWED_MEMBER),
+                written(category, CategoryRole.DENIED_MEMBER),
+                written(category, CategoryRole.CREATOR),
+                category.retentionDays(),
+                category.version());
     }
 
     /** The category without its principal lists and retention (null: not shown), for those who may not see them. */

@@ -9,7 +9,10 @@ import org.parley.chat.domain.model.user.UserGroup;
 public record GroupView(String name, String description, String principal, List<String> members) {
 
     public static GroupView of(UserGroup group) {
-        return new GroupView(group.name(), group.description(), group.principal().toString(),
+        return new GroupView(
+                group.name(),
+                group.description(),
+                group.principal().toString(),
                 group.members().stream().map(SipUri::value).sorted().toList());
     }
 }

@@ -11,9 +11,16 @@ import org.parley.chat.domain.model.room.RoomType;
  * (principals in written form: sip:..., group:..., domain:..., ou:...). Its creator is a manager whatever the list
  * says; without an invitations setting it inherits its category's.
  */
-public record NewRoom(String name, String description, String categoryUri, Privacy privacy, RoomType type,
-                      InvitationSetting invitations, Set<String> members, Set<String> managers,
-                      Set<String> presenters) {
+public record NewRoom(
+        String name,
+        String description,
+        String categoryUri,
+        Privacy privacy,
+        RoomType type,
+        InvitationSetting invitations,
+        Set<String> members,
+        Set<String> managers,
+        Set<String> presenters) {
 
     public NewRoom {
         invitations = invitations == null ? InvitationSetting.INHERIT : invitations;

@@ -19,6 +19,5 @@ public record PoolView(boolean enabled, String node, List<Node> nodes) {
      * @param participants its sessions' places in rooms (a session in three rooms counts three)
      * @param sessions     its client sessions that are in at least one room
      */
-    public record Node(String name, boolean inView, boolean described, int participants, int sessions) {
-    }
+    public record Node(String name, boolean inView, boolean described, int participants, int sessions) {}
 }

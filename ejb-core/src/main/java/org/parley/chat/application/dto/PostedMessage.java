@@ -6,5 +6,4 @@ package org.parley.chat.application.dto;
  * @param stored false when the room's category has chat history off: the message is delivered to the
  *               members present and numbered, but not kept
  */
-public record PostedMessage(MessageView message, boolean stored) {
-}
+public record PostedMessage(MessageView message, boolean stored) {}

@@ -5,5 +5,4 @@ package org.parley.chat.application.dto;
  *
  * @param fileId the file to hand out, for a download token; null for an upload
  */
-public record RedeemedFileToken(String userUri, String roomUri, String fileName, Long fileId) {
-}
+public record RedeemedFileToken(String userUri, String roomUri, String fileName, Long fileId) {}

@@ -10,8 +10,11 @@ import org.parley.chat.domain.model.user.Principal;
 public record RoomRolesView(String roomUri, List<String> members, List<String> managers, List<String> presenters) {
 
     public static RoomRolesView of(Room room) {
-        return new RoomRolesView(room.uri().toString(), written(room, RoomRole.MEMBER),
-                written(room, RoomRole.MANAGER), written(room, RoomRole.PRESENTER));
+        return new RoomRolesView(
+                room.uri().toString(),
+                written(room, RoomRole.MEMBER),
+                written(room, RoomRole.MANAGER),
+                written(room, RoomRole.PRESENTER));
     }
 
     private static List<String> written(Room room, RoomRole role) {

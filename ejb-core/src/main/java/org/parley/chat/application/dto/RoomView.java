@@ -13,18 +13,45 @@ import org.parley.chat.domain.model.room.RoomType;
  * @param invitationsEnabled the effective switch (category and room)
  * @param addInName          the add-in clients show beside the room, or null; {@code addInUrl} its page
  */
-public record RoomView(String uri, String name, String description, String topic, Privacy privacy, RoomType type,
-                       InvitationSetting invitations, boolean disabled, String categoryUri, String categoryName,
-                       boolean invitationsEnabled, boolean fileUploadAllowed, boolean historyEnabled,
-                       long lastMessageSeq, long version, String addInName, String addInUrl) {
+public record RoomView(
+        String uri,
+        String name,
+        String description,
+        String topic,
+        Privacy privacy,
+        RoomType type,
+        InvitationSetting invitations,
+        boolean disabled,
+        String categoryUri,
+        String categoryName,
+        boolean invitationsEnabled,
+        boolean fileUploadAllowed,
+        boolean historyEnabled,
+        long lastMessageSeq,
+        long version,
+        String addInName,
+        String addInUrl) {
 
     public static RoomView of(Room room) {
         RoomSettings settings = room.settings();
-        return new RoomView(room.uri().toString(), settings.name(), settings.description(), settings.topic(),
-                settings.privacy(), settings.type(), settings.invitations(), room.isDisabled(),
-                room.category().uri().toString(), room.category().name(), room.invitationsEnabled(),
-                room.fileUploadAllowed(), room.historyEnabled(), room.lastMessageSeq(), room.version(),
-                room.addIn() == null ? null : room.addIn().name(), room.addIn() == null ? null : room.addIn().url());
+        return new RoomView(
+                room.uri().toString(),
+                settings.name(),
+                settings.description(),
+                settings.topic(),
+                settings.privacy(),
+                settings.type(),
+                settings.invitations(),
+                room.isDisabled(),
+                room.category().uri().toString(),
+                room.category().name(),
+                room.invitationsEnabled(),
+                room.fileUploadAllowed(),
+                room.historyEnabled(),
+                room.lastMessageSeq(),
+                room.version(),
+                room.addIn() == null ? null : room.addIn().name(),
+                room.addIn() == null ? null : room.addIn().url());
     }
 
     public RoomSettings settings() {

@@ -55,8 +55,7 @@ public class AfterCommit {
         // Interposed: runs after the EntityManagers' own synchronizations, i.e. after the data is flushed.
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

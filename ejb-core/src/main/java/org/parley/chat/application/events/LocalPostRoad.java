@@ -27,8 +27,7 @@ public class LocalPostRoad implements PostRoad {
     @Inject
     PostRelay relay;
 
-    public LocalPostRoad() {
-    }
+    public LocalPostRoad() {}
 
     /** A road with a relay given (tests; no relay: one node). */
     public LocalPostRoad(PostRelay relay) {
@@ -49,8 +48,11 @@ public class LocalPostRoad implements PostRoad {
             try {
                 subscriber.accept(post);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> post.roomUri() + ": post " + post.seq() + " is stored, but "
-                        + subscriber + " could not take it");
+                LOG.log(
+                        Level.WARNING,
+                        e,
+                        () -> post.roomUri() + ": post " + post.seq() + " is stored, but " + subscriber
+                                + " could not take it");
             }
         }
     }

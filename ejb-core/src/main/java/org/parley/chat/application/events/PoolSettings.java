@@ -18,7 +18,9 @@ public record PoolSettings(boolean enabled, String nodeName, String incarnation)
     public static final String NODE_NAME = "jboss.node.name";
 
     public static PoolSettings from(Properties properties, String incarnation) {
-        return new PoolSettings(Boolean.parseBoolean(ChatSetting.POOL_ENABLED.in(properties)),
-                properties.getProperty(NODE_NAME, "parley").strip(), incarnation);
+        return new PoolSettings(
+                Boolean.parseBoolean(ChatSetting.POOL_ENABLED.in(properties)),
+                properties.getProperty(NODE_NAME, "parley").strip(),
+                incarnation);
     }
 }

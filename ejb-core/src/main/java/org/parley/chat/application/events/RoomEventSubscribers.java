@@ -34,8 +34,7 @@ public class RoomEventSubscribers {
     @Inject
     Callers callers;
 
-    public RoomEventSubscribers() {
-    }
+    public RoomEventSubscribers() {}
 
     /** For tests: the callers to forget changes in. */
     public RoomEventSubscribers(Callers callers) {

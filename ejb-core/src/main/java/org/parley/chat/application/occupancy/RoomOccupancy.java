@@ -52,12 +52,11 @@ public class RoomOccupancy {
 
     private final CopyOnWriteArrayList<OccupancyNotices> notices = new CopyOnWriteArrayList<>();
 
-    public RoomOccupancy() {
-    }
+    public RoomOccupancy() {}
 
     /** Wired by hand, for tests outside a container. */
-    public RoomOccupancy(RoomEntryService entries, RoomService rooms, RoomPresence presence,
-                         ChatConfiguration configuration) {
+    public RoomOccupancy(
+            RoomEntryService entries, RoomService rooms, RoomPresence presence, ChatConfiguration configuration) {
         this.entries = entries;
         this.rooms = rooms;
         this.presence = presence;
@@ -166,7 +165,11 @@ public class RoomOccupancy {
     }
 
     private List<String> usersIn(String roomUri) {
-        return presence.participants(roomUri).stream().map(Participant::userUri).distinct().sorted().toList();
+        return presence.participants(roomUri).stream()
+                .map(Participant::userUri)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** The form presence keys rooms by, as the store keeps them (domains and GUIDs compare without case). */

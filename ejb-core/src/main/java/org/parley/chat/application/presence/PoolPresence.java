@@ -75,11 +75,9 @@ public class PoolPresence {
     /** The rooms of users whose node died, until they come back or {@link #RESUME_WITHIN} is over. */
     private final Map<String, Orphaned> orphaned = new ConcurrentHashMap<>();
 
-    private record Orphaned(Set<String> rooms, long until) {
-    }
+    private record Orphaned(Set<String> rooms, long until) {}
 
-    public PoolPresence() {
-    }
+    public PoolPresence() {}
 
     /** For tests: a pool presence on these parts. */
     public PoolPresence(InMemoryRoomPresence presence, PresenceRelay relay, RoomService rooms, PoolSettings pool) {
@@ -104,8 +102,8 @@ public class PoolPresence {
         relay.left(roomUri, participant);
     }
 
-    public synchronized void enteredAt(String node, String incarnation, String roomUri, Participant participant,
-                                       boolean manager) {
+    public synchronized void enteredAt(
+            String node, String incarnation, String roomUri, Participant participant, boolean manager) {
         heardFrom(node, incarnation);
         if (presence.enteredAt(node, roomUri, participant)) {
             for (PresenceWatcher watcher : watchers) {
@@ -179,8 +177,8 @@ public class PoolPresence {
         return new PoolView(pool.enabled(), pool.nodeName(), nodes);
     }
 
-    private static PoolView.Node node(String name, boolean inView, boolean described,
-                                      Map<String, Set<Participant>> rooms) {
+    private static PoolView.Node node(
+            String name, boolean inView, boolean described, Map<String, Set<Participant>> rooms) {
         Set<String> sessions = new HashSet<>();
         int participants = 0;
         for (Set<Participant> inRoom : rooms.values()) {
@@ -231,8 +229,8 @@ public class PoolPresence {
         orphaned.values().removeIf(o -> o.until() - System.nanoTime() < 0);
         Map<String, Set<String>> roomsByUser = roomsByUser(left, false);
         LOG.info(() -> "rooms kept for " + roomsByUser.keySet() + " to come back to");
-        roomsByUser.forEach((user, rooms) -> orphaned.merge(user, new Orphaned(Set.copyOf(rooms), until),
-                (before, now) -> {
+        roomsByUser.forEach(
+                (user, rooms) -> orphaned.merge(user, new Orphaned(Set.copyOf(rooms), until), (before, now) -> {
                     Set<String> all = new HashSet<>(before.rooms());
                     all.addAll(now.rooms());
                     return new Orphaned(Set.copyOf(all), until);
@@ -271,7 +269,9 @@ public class PoolPresence {
             }
             for (Participant participant : participants) {
                 if (!staying.contains(participant.userUri())) {
-                    roomsByUser.computeIfAbsent(participant.userUri(), k -> new HashSet<>()).add(room);
+                    roomsByUser
+                            .computeIfAbsent(participant.userUri(), k -> new HashSet<>())
+                            .add(room);
                 }
             }
         });
@@ -284,8 +284,10 @@ public class PoolPresence {
             try {
                 rooms.leftAll(user, userRooms);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> "no compliance record of " + user + " leaving " + userRooms
-                        + " with a node that died");
+                LOG.log(
+                        Level.WARNING,
+                        e,
+                        () -> "no compliance record of " + user + " leaving " + userRooms + " with a node that died");
             }
         });
     }

@@ -10,8 +10,7 @@ public final class Hashes {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static String sha256Hex(String text) {
         try {

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Checks and normalisation of the free-text fields every aggregate has (names, descriptions). */
 public final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** Trimmed, non-empty, at most {@code max} characters; else INVALID naming the field. */
     public static String required(String value, String field, int max) {

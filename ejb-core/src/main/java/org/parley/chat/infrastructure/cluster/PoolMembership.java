@@ -82,8 +82,11 @@ public class PoolMembership {
             Group<GroupMember> bound = (Group<GroupMember>) new InitialContext().lookup(GROUP);
             group = bound;
         } catch (NamingException e) {
-            LOG.log(Level.SEVERE, "the pool is enabled but this server has no cluster (" + GROUP + "): start it "
-                    + "with standalone-full-ha.xml; presence stays this node's", e);
+            LOG.log(
+                    Level.SEVERE,
+                    "the pool is enabled but this server has no cluster (" + GROUP + "): start it "
+                            + "with standalone-full-ha.xml; presence stays this node's",
+                    e);
             return;
         }
         GroupMembershipListener<GroupMember> listener = new GroupMembershipListener<>() {
@@ -98,12 +101,12 @@ public class PoolMembership {
             }
         };
         @SuppressWarnings("unchecked")
-        GroupMembershipListener<GroupMember> contextual = contexts.createContextualProxy(listener,
-                GroupMembershipListener.class);
+        GroupMembershipListener<GroupMember> contextual =
+                contexts.createContextualProxy(listener, GroupMembershipListener.class);
         registration = group.register(contextual);
         changed(group.getMembership(), false);
-        asking = scheduler.scheduleWithFixedDelay(() -> presence.askUndescribed(names(group.getMembership())), 0,
-                ASK_EVERY_S, TimeUnit.SECONDS);
+        asking = scheduler.scheduleWithFixedDelay(
+                () -> presence.askUndescribed(names(group.getMembership())), 0, ASK_EVERY_S, TimeUnit.SECONDS);
         LOG.info(() -> "pool node " + pool.nodeName() + " in the pool with " + names(group.getMembership()));
     }
 
@@ -118,8 +121,8 @@ public class PoolMembership {
     }
 
     private void changed(GroupMembership<GroupMember> membership, boolean merged) {
-        presence.membershipChanged(names(membership), group.getLocalMember().equals(membership.getCoordinator()),
-                merged);
+        presence.membershipChanged(
+                names(membership), group.getLocalMember().equals(membership.getCoordinator()), merged);
     }
 
     private static Set<String> names(GroupMembership<GroupMember> membership) {

@@ -61,7 +61,8 @@ public class LdapDirectory implements EnterpriseDirectory {
                 return Optional.empty();
             }
             String dn = found.get(0).getNameInNamespace();
-            boolean enabled = !search(context, dn, settings.userFilter(), SearchControls.OBJECT_SCOPE).isEmpty();
+            boolean enabled = !search(context, dn, settings.userFilter(), SearchControls.OBJECT_SCOPE)
+                    .isEmpty();
             Set<String> groupKeys = new HashSet<>();
             String adminsKey = settings.adminsGroup().isEmpty() ? null : Texts.key(settings.adminsGroup());
             Set<String> visited = new HashSet<>();
@@ -71,7 +72,8 @@ public class LdapDirectory implements EnterpriseDirectory {
                 for (String member : members) {
                     String filter = "(&" + settings.groupFilter() + "(" + settings.memberAttribute() + "="
                             + escape(member) + "))";
-                    for (SearchResult group : search(context, settings.groupsDn(), filter, SearchControls.SUBTREE_SCOPE)) {
+                    for (SearchResult group :
+                            search(context, settings.groupsDn(), filter, SearchControls.SUBTREE_SCOPE)) {
                         String groupDn = group.getNameInNamespace();
                         if (visited.add(Principal.normalDn(groupDn))) {
                             groupKeys.add(Texts.key(groupName(group, groupDn)));
@@ -81,11 +83,15 @@ public class LdapDirectory implements EnterpriseDirectory {
                 }
                 members = next;
             }
-            return Optional.of(new DirectoryEntry(Principal.normalDn(dn), enabled, groupKeys, unitsAbove(dn),
+            return Optional.of(new DirectoryEntry(
+                    Principal.normalDn(dn),
+                    enabled,
+                    groupKeys,
+                    unitsAbove(dn),
                     adminsKey != null && groupKeys.contains(adminsKey)));
         } catch (NamingException e) {
-            throw new DirectoryUnavailableException("the directory at " + settings.url() + " could not be searched for "
-                    + user + ": " + e, e);
+            throw new DirectoryUnavailableException(
+                    "the directory at " + settings.url() + " could not be searched for " + user + ": " + e, e);
         } finally {
             close(context);
         }
@@ -136,12 +142,17 @@ public class LdapDirectory implements EnterpriseDirectory {
         // Referrals are not followed: Active Directory's point at other domains we have no credentials for.
         environment.put(Context.REFERRAL, "ignore");
         environment.put("com.sun.jndi.ldap.connect.pool", "true");
-        environment.put("com.sun.jndi.ldap.connect.timeout", Long.toString(settings.timeout().toMillis()));
-        environment.put("com.sun.jndi.ldap.read.timeout", Long.toString(settings.timeout().toMillis()));
+        environment.put(
+                "com.sun.jndi.ldap.connect.timeout",
+                Long.toString(settings.timeout().toMillis()));
+        environment.put(
+                "com.sun.jndi.ldap.read.timeout",
+                Long.toString(settings.timeout().toMillis()));
         try {
             return new InitialLdapContext(environment, null);
         } catch (NamingException e) {
-            throw new DirectoryUnavailableException("the directory at " + settings.url() + " cannot be reached: " + e, e);
+            throw new DirectoryUnavailableException(
+                    "the directory at " + settings.url() + " cannot be reached: " + e, e);
         }
     }
 

@@ -12,8 +12,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -52,8 +52,8 @@ public final class FileStore {
                 for (int read; (read = content.read(buffer)) != -1; ) {
                     size += read;
                     if (size > maxBytes) {
-                        throw new ChatException(ChatException.Reason.TOO_LARGE,
-                                "files are limited to " + maxBytes + " bytes");
+                        throw new ChatException(
+                                ChatException.Reason.TOO_LARGE, "files are limited to " + maxBytes + " bytes");
                     }
                     digest.update(buffer, 0, read);
                     out.write(buffer, 0, read);
@@ -195,6 +195,5 @@ public final class FileStore {
     }
 
     /** @param storageKey what FileRecordService.register keeps, and {@link #open} takes back */
-    public record StoredFile(String storageKey, long sizeBytes, String sha256) {
-    }
+    public record StoredFile(String storageKey, long sizeBytes, String sha256) {}
 }

@@ -64,11 +64,14 @@ public class FileStoreJanitor {
 
     private Duration grace;
 
-    public FileStoreJanitor() {
-    }
+    public FileStoreJanitor() {}
 
-    public FileStoreJanitor(FileStore store, FileRecordRepository files, FileTransferTokenRepository tokens, Clock clock,
-                     Duration grace) {
+    public FileStoreJanitor(
+            FileStore store,
+            FileRecordRepository files,
+            FileTransferTokenRepository tokens,
+            Clock clock,
+            Duration grace) {
         this.store = store;
         this.files = files;
         this.tokens = tokens;
@@ -120,6 +123,5 @@ public class FileStoreJanitor {
         }
     }
 
-    public record Result(int orphansDeleted, int tokensPurged, int abandonedUploadsDeleted) {
-    }
+    public record Result(int orphansDeleted, int tokensPurged, int abandonedUploadsDeleted) {}
 }

@@ -28,7 +28,9 @@ public class ChatStoreCheck implements HealthCheck {
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named(ParleyChecks.CHAT_STORE);
         String state = probe(chatStore, TIMEOUT_SECONDS);
-        return response.withData("state", state).status("reachable".equals(state)).build();
+        return response.withData("state", state)
+                .status("reachable".equals(state))
+                .build();
     }
 
     /** "reachable", or why not. */

@@ -28,8 +28,10 @@ public class DeadlockCheck implements HealthCheck {
         if (deadlocked == null) {
             return response.up().build();
         }
-        String names = Arrays.stream(threads.getThreadInfo(deadlocked)).filter(info -> info != null)
-                .map(ThreadInfo::getThreadName).collect(Collectors.joining(", "));
+        String names = Arrays.stream(threads.getThreadInfo(deadlocked))
+                .filter(info -> info != null)
+                .map(ThreadInfo::getThreadName)
+                .collect(Collectors.joining(", "));
         return response.down().withData("deadlocked", names).build();
     }
 }

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.parley.health.ParleyChecks;
 import org.parley.chat.infrastructure.files.FileStore;
+import org.parley.health.ParleyChecks;
 
 /**
  * Readiness probe ({@link ParleyChecks#FILE_STORE}): an upload could be stored now (a file created and deleted where

@@ -58,7 +58,8 @@ public class MessagingCheck implements HealthCheck {
     }
 
     private String browse(Queue queue) {
-        try (JMSContext jms = connections.createContext(); QueueBrowser browser = jms.createBrowser(queue)) {
+        try (JMSContext jms = connections.createContext();
+                QueueBrowser browser = jms.createBrowser(queue)) {
             Enumeration<?> messages = browser.getEnumeration();
             messages.hasMoreElements();
             return "present";

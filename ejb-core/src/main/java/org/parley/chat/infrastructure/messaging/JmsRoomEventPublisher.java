@@ -7,6 +7,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
+
 import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.application.events.RoomChange;
 import org.parley.chat.application.events.RoomEventPublisher;
@@ -29,13 +30,15 @@ public class JmsRoomEventPublisher implements RoomEventPublisher {
 
     @Override
     public void accessChanged(AccessChange change) {
-        jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+        jms.createProducer()
+                .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                 .send(topic, RoomEvents.accessChanged(jms, change));
     }
 
     @Override
     public void roomChanged(RoomChange change) {
-        jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+        jms.createProducer()
+                .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                 .send(topic, RoomEvents.roomChanged(jms, change));
     }
 }

@@ -35,12 +35,13 @@ import org.parley.chat.infrastructure.messaging.PostRoadTopic.Post;
  * reads what it missed from the store.
  */
 @ExcludeDefaultInterceptors
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = PostRoadTopic.TOPIC),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = PostRoadTopic.TOPIC),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+            @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+        })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PostRoadListener implements MessageListener {
 

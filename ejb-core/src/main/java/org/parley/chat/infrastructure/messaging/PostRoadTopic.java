@@ -25,6 +25,7 @@ public final class PostRoadTopic {
 
     /** configure-messaging.cli creates the topic under this name, on every node (a pool clusters it). */
     public static final String TOPIC = "java:/jms/topic/ParleyPostRoad";
+
     public static final String ORIGIN = "parleyNode";
     public static final String INCARNATION = "parleyIncarnation";
     public static final String KIND = "parleyKind";
@@ -36,26 +37,19 @@ public final class PostRoadTopic {
     static final String DESCRIBED = "described";
 
     /** What a message of the road carries. */
-    sealed interface Event permits Post, Entered, Left, Hello, Described {
-    }
+    sealed interface Event permits Post, Entered, Left, Hello, Described {}
 
-    record Post(MessageView post) implements Event {
-    }
+    record Post(MessageView post) implements Event {}
 
-    record Entered(String roomUri, Participant participant, boolean manager) implements Event {
-    }
+    record Entered(String roomUri, Participant participant, boolean manager) implements Event {}
 
-    record Left(String roomUri, Participant participant) implements Event {
-    }
+    record Left(String roomUri, Participant participant) implements Event {}
 
-    record Hello() implements Event {
-    }
+    record Hello() implements Event {}
 
-    record Described(Map<String, Set<Participant>> rooms) implements Event {
-    }
+    record Described(Map<String, Set<Participant>> rooms) implements Event {}
 
-    private PostRoadTopic() {
-    }
+    private PostRoadTopic() {}
 
     static MapMessage message(JMSContext jms, PoolSettings node, MessageView post) throws JMSException {
         MapMessage message = message(jms, node, POST);
@@ -63,13 +57,18 @@ public final class PostRoadTopic {
         message.setLong("seq", post.seq());
         message.setString("author", post.author());
         message.setString("text", post.text());
-        message.setString("clientTime", post.clientTime() == null ? null : post.clientTime().toString());
-        message.setString("serverTime", post.serverTime() == null ? null : post.serverTime().toString());
+        message.setString(
+                "clientTime",
+                post.clientTime() == null ? null : post.clientTime().toString());
+        message.setString(
+                "serverTime",
+                post.serverTime() == null ? null : post.serverTime().toString());
         return message;
     }
 
-    static MapMessage entered(JMSContext jms, PoolSettings node, String roomUri, Participant participant,
-                              boolean manager) throws JMSException {
+    static MapMessage entered(
+            JMSContext jms, PoolSettings node, String roomUri, Participant participant, boolean manager)
+            throws JMSException {
         MapMessage message = presence(jms, node, ENTERED, roomUri, participant);
         message.setString("manager", Boolean.toString(manager));
         return message;
@@ -88,15 +87,20 @@ public final class PostRoadTopic {
     static MapMessage described(JMSContext jms, PoolSettings node, Map<String, Set<Participant>> rooms)
             throws JMSException {
         StringBuilder lines = new StringBuilder();
-        rooms.forEach((room, participants) -> participants.forEach(participant -> lines.append(room).append('\t')
-                .append(participant.userUri()).append('\t').append(participant.sessionId()).append('\n')));
+        rooms.forEach((room, participants) -> participants.forEach(participant -> lines.append(room)
+                .append('\t')
+                .append(participant.userUri())
+                .append('\t')
+                .append(participant.sessionId())
+                .append('\n')));
         MapMessage message = message(jms, node, DESCRIBED);
         message.setString("participants", lines.toString());
         return message;
     }
 
-    private static MapMessage presence(JMSContext jms, PoolSettings node, String kind, String roomUri,
-                                       Participant participant) throws JMSException {
+    private static MapMessage presence(
+            JMSContext jms, PoolSettings node, String kind, String roomUri, Participant participant)
+            throws JMSException {
         MapMessage message = message(jms, node, kind);
         message.setString("roomUri", roomUri);
         message.setString("userUri", participant.userUri());
@@ -130,8 +134,8 @@ public final class PostRoadTopic {
             case POST:
                 return new Post(post(map));
             case ENTERED:
-                return new Entered(required(map, "roomUri"), participant(map),
-                        Boolean.parseBoolean(map.getString("manager")));
+                return new Entered(
+                        required(map, "roomUri"), participant(map), Boolean.parseBoolean(map.getString("manager")));
             case LEFT:
                 return new Left(required(map, "roomUri"), participant(map));
             case HELLO:
@@ -149,8 +153,12 @@ public final class PostRoadTopic {
         }
         String clientTime = map.getString("clientTime");
         String serverTime = map.getString("serverTime");
-        return new MessageView(map.getString("roomUri"), map.getLong("seq"), map.getString("author"),
-                map.getString("text"), clientTime == null ? null : Instant.parse(clientTime),
+        return new MessageView(
+                map.getString("roomUri"),
+                map.getLong("seq"),
+                map.getString("author"),
+                map.getString("text"),
+                clientTime == null ? null : Instant.parse(clientTime),
                 serverTime == null ? null : Instant.parse(serverTime));
     }
 
@@ -176,8 +184,8 @@ public final class PostRoadTopic {
     private static String required(MapMessage map, String name) throws JMSException {
         String value = map.getString(name);
         if (value == null) {
-            throw new IllegalArgumentException("a post road message without its " + name + ": "
-                    + map.getJMSMessageID());
+            throw new IllegalArgumentException(
+                    "a post road message without its " + name + ": " + map.getJMSMessageID());
         }
         return value;
     }

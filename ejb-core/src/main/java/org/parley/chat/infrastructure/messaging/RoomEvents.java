@@ -4,6 +4,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
+
 import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.application.events.RoomChange;
 
@@ -17,6 +18,7 @@ public final class RoomEvents {
 
     /** configure-messaging.cli creates the topic under this name. */
     public static final String TOPIC = "java:/jms/topic/ParleyRoomEvents";
+
     public static final String TYPE = "roomEvent";
     public static final String ACCESS_CHANGED = "ACCESS_CHANGED";
     public static final String ROOM_CHANGED = "ROOM_CHANGED";
@@ -26,8 +28,7 @@ public final class RoomEvents {
      */
     static final String WIDE_ACCESS_GROUP = "parley-access";
 
-    private RoomEvents() {
-    }
+    private RoomEvents() {}
 
     public static MapMessage accessChanged(JMSContext jms, AccessChange change) {
         MapMessage message = jms.createMapMessage();

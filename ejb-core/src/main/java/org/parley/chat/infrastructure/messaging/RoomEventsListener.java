@@ -28,12 +28,13 @@ import org.parley.chat.application.events.RoomEventSubscribers;
  * rolled back. In the EJB module, as the post road's listener, so that both WARs share one subscription.
  */
 @ExcludeDefaultInterceptors
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = RoomEvents.TOPIC),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = RoomEvents.TOPIC),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+            @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+        })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RoomEventsListener implements MessageListener {
 
@@ -55,7 +56,9 @@ public class RoomEventsListener implements MessageListener {
                 subscribers.roomChanged(roomChange);
             }
         } catch (JMSException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot act on a room event (an access change's review, or a room change's notice)",
+            LOG.log(
+                    Level.WARNING,
+                    "cannot act on a room event (an access change's review, or a room change's notice)",
                     e);
         }
     }

@@ -137,8 +137,10 @@ public class TopicPostRelay implements PostRelay, PresenceRelay {
     private void sendAll() {
         while (sender != null) {
             try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-                JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                        .setTimeToLive(TIME_TO_LIVE_MS).setDisableMessageID(true);
+                JMSProducer producer = jms.createProducer()
+                        .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                        .setTimeToLive(TIME_TO_LIVE_MS)
+                        .setDisableMessageID(true);
                 while (sender != null) {
                     producer.send(topic, outbox.take().build(jms));
                 }

@@ -58,12 +58,24 @@ public class ParleyMeters {
      * and a fan-out's (200 ms, 1 s) fall on bucket edges.
      */
     static final Duration[] LATENCY_BUCKETS = {
-        Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20),
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500),
-        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+        Duration.ofMillis(1),
+        Duration.ofMillis(2),
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(20),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(200),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10)
+    };
 
     /** Why a post was refused: the chat failure reasons, a malformed post, or a failure of the server. */
     public static final String REFUSED_MALFORMED = "malformed";
+
     public static final String REFUSED_ERROR = "error";
 
     /** Why a delivery failed. */
@@ -117,8 +129,10 @@ public class ParleyMeters {
     @PostConstruct
     void register() {
         registry = serverRegistry(registry);
-        postsAccepted = keep(Counter.builder("parley.posts").description("Posts received, by outcome and reason")
-                .tags("outcome", "accepted", "reason", "none").register(registry));
+        postsAccepted = keep(Counter.builder("parley.posts")
+                .description("Posts received, by outcome and reason")
+                .tags("outcome", "accepted", "reason", "none")
+                .register(registry));
         for (ChatException.Reason reason : ChatException.Reason.values()) {
             postsRefused.put(reason, refusedPosts(reason.name().toLowerCase(Locale.ROOT)));
         }
@@ -126,36 +140,60 @@ public class ParleyMeters {
         postsFailed = refusedPosts(REFUSED_ERROR);
         postResponse = keep(Timer.builder("parley.post.response")
                 .description("From a post's arrival at its handler to its final response (200 once stored, or refused)")
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry));
         deliveries = keep(Counter.builder("parley.deliveries")
-                .description("Posts sent to a recipient's session (one per recipient)").register(registry));
+                .description("Posts sent to a recipient's session (one per recipient)")
+                .register(registry));
         for (DeliveryFailure failure : DeliveryFailure.values()) {
-            deliveryFailures.put(failure, keep(Counter.builder("parley.deliveries.failed")
-                    .description("Deliveries that did not reach their recipient, by reason")
-                    .tag("reason", failure.label()).register(registry)));
+            deliveryFailures.put(
+                    failure,
+                    keep(Counter.builder("parley.deliveries.failed")
+                            .description("Deliveries that did not reach their recipient, by reason")
+                            .tag("reason", failure.label())
+                            .register(registry)));
         }
         postDelivery = keep(Timer.builder("parley.post.delivery")
                 .description("From a post's storing to its sending to each recipient on this node")
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry));
         signInBusy = keep(Counter.builder("parley.sip.overload.responses")
-                .description("503 answers Parley sent, by where").tag("where", "sign_in").register(registry));
-        for (String[] outcome : new String[][] {{"success", "none"}, {"failure", "bad_credentials"},
-                {"failure", "malformed"}, {"failure", "wrong_user"}, {"refused", "locked_out"}, {"refused", "not_in_directory"},
-                {"refused", "tls_required"}}) {
+                .description("503 answers Parley sent, by where")
+                .tag("where", "sign_in")
+                .register(registry));
+        for (String[] outcome : new String[][] {
+            {"success", "none"},
+            {"failure", "bad_credentials"},
+            {"failure", "malformed"},
+            {"failure", "wrong_user"},
+            {"refused", "locked_out"},
+            {"refused", "not_in_directory"},
+            {"refused", "tls_required"}
+        }) {
             ntlmSignInCounter(outcome[0], outcome[1]);
         }
-        filesUploaded = keep(Counter.builder("parley.files.uploaded").description("Files stored in rooms")
+        filesUploaded = keep(Counter.builder("parley.files.uploaded")
+                .description("Files stored in rooms")
                 .register(registry));
-        filesDownloaded = keep(Counter.builder("parley.files.downloaded").description("File downloads served")
+        filesDownloaded = keep(Counter.builder("parley.files.downloaded")
+                .description("File downloads served")
                 .register(registry));
-        bytesUploaded = keep(Counter.builder("parley.file.bytes").baseUnit("bytes").description("File bytes moved")
-                .tag("direction", "upload").register(registry));
-        bytesDownloaded = keep(Counter.builder("parley.file.bytes").baseUnit("bytes").description("File bytes moved")
-                .tag("direction", "download").register(registry));
+        bytesUploaded = keep(Counter.builder("parley.file.bytes")
+                .baseUnit("bytes")
+                .description("File bytes moved")
+                .tag("direction", "upload")
+                .register(registry));
+        bytesDownloaded = keep(Counter.builder("parley.file.bytes")
+                .baseUnit("bytes")
+                .description("File bytes moved")
+                .tag("direction", "download")
+                .register(registry));
         complianceQueued = keep(Counter.builder("parley.compliance.events.queued")
-                .description("Compliance events written to the outbox with the change they record").register(registry));
+                .description("Compliance events written to the outbox with the change they record")
+                .register(registry));
         complianceStored = keep(Counter.builder("parley.compliance.events.stored")
-                .description("Compliance events stored in the compliance archive").register(registry));
+                .description("Compliance events stored in the compliance archive")
+                .register(registry));
     }
 
     /**
@@ -179,8 +217,11 @@ public class ParleyMeters {
                     return server;
                 }
             } catch (ReflectiveOperationException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Parley's meters go to the deployment's registry, not the server's: WildFly's "
-                        + "ApplicationRegistry has no parentRegistry here (" + e + "); /metrics may lack them", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Parley's meters go to the deployment's registry, not the server's: WildFly's "
+                                + "ApplicationRegistry has no parentRegistry here (" + e + "); /metrics may lack them",
+                        e);
             }
         }
         return injected;
@@ -241,9 +282,12 @@ public class ParleyMeters {
     }
 
     private Counter ntlmSignInCounter(String outcome, String reason) {
-        return ntlmSignIns.computeIfAbsent(outcome + '/' + reason, k -> keep(Counter.builder("parley.ntlm.signins")
-                .description("NTLM sign-ins (REGISTER with NTLM), by outcome and reason")
-                .tags("outcome", outcome, "reason", reason).register(registry)));
+        return ntlmSignIns.computeIfAbsent(
+                outcome + '/' + reason,
+                k -> keep(Counter.builder("parley.ntlm.signins")
+                        .description("NTLM sign-ins (REGISTER with NTLM), by outcome and reason")
+                        .tags("outcome", outcome, "reason", reason)
+                        .register(registry)));
     }
 
     public void fileUploaded(long bytes) {
@@ -265,9 +309,14 @@ public class ParleyMeters {
     }
 
     public void complianceDelivered(String adapter, int events) {
-        complianceDelivered.computeIfAbsent(adapter, a -> keep(Counter.builder("parley.compliance.events.delivered")
-                .description("Compliance events handed to an adapter and acknowledged by it").tag("adapter", a)
-                .register(registry))).increment(events);
+        complianceDelivered
+                .computeIfAbsent(
+                        adapter,
+                        a -> keep(Counter.builder("parley.compliance.events.delivered")
+                                .description("Compliance events handed to an adapter and acknowledged by it")
+                                .tag("adapter", a)
+                                .register(registry)))
+                .increment(events);
     }
 
     /**
@@ -275,13 +324,19 @@ public class ParleyMeters {
      * sample, not the database).
      */
     public void gauge(String name, String description, Tags tags, Supplier<Number> value) {
-        keep(Gauge.builder(name, value).description(description).tags(tags).strongReference(true).register(registry));
+        keep(Gauge.builder(name, value)
+                .description(description)
+                .tags(tags)
+                .strongReference(true)
+                .register(registry));
     }
 
     /** A counter kept elsewhere (e.g. by the SIP layer), read when scraped. */
-    public <T> void functionCounter(String name, String description, Tags tags, T owner,
-                                    ToDoubleFunction<T> count) {
-        keep(FunctionCounter.builder(name, owner, count).description(description).tags(tags).register(registry));
+    public <T> void functionCounter(String name, String description, Tags tags, T owner, ToDoubleFunction<T> count) {
+        keep(FunctionCounter.builder(name, owner, count)
+                .description(description)
+                .tags(tags)
+                .register(registry));
     }
 
     /** For meters registered by their owners with tags only known at run time (e.g. the busiest rooms). */
@@ -301,22 +356,31 @@ public class ParleyMeters {
         counters.put("deliveries", total("parley.deliveries"));
         counters.put("deliveries.failed", total("parley.deliveries.failed"));
         counters.put("sip.overload.responses", total("parley.sip.overload.responses"));
-        counters.put("ntlm.signins.failed", total("parley.ntlm.signins", "outcome", "failure")
-                + total("parley.ntlm.signins", "outcome", "refused"));
+        counters.put(
+                "ntlm.signins.failed",
+                total("parley.ntlm.signins", "outcome", "failure")
+                        + total("parley.ntlm.signins", "outcome", "refused"));
         counters.put("files.uploaded", total("parley.files.uploaded"));
         counters.put("files.downloaded", total("parley.files.downloaded"));
         counters.put("compliance.queued", total("parley.compliance.events.queued"));
         counters.put("compliance.stored", total("parley.compliance.events.stored"));
         counters.put("compliance.delivered", total("parley.compliance.events.delivered"));
         Map<String, Double> gauges = new LinkedHashMap<>();
-        for (String[] gauge : new String[][] {{"users.signed.in", "parley.users.signed.in"},
-                {"chat.dialogs", "parley.chat.dialogs"}, {"sip.connections", "parley.sip.connections"},
-                {"sip.requests.queued", "parley.sip.requests.queued"},
-                {"sip.outbound.waiting", "parley.sip.outbound.waiting"},
-                {"compliance.outbox", "parley.compliance.outbox.events"},
-                {"compliance.backlog", "parley.compliance.backlog.events"},
-                {"compliance.lag.seconds", "parley.compliance.lag.seconds"}}) {
-            gauges.put(gauge[0], registry.find(gauge[1]).gauges().stream().mapToDouble(Gauge::value).sum());
+        for (String[] gauge : new String[][] {
+            {"users.signed.in", "parley.users.signed.in"},
+            {"chat.dialogs", "parley.chat.dialogs"},
+            {"sip.connections", "parley.sip.connections"},
+            {"sip.requests.queued", "parley.sip.requests.queued"},
+            {"sip.outbound.waiting", "parley.sip.outbound.waiting"},
+            {"compliance.outbox", "parley.compliance.outbox.events"},
+            {"compliance.backlog", "parley.compliance.backlog.events"},
+            {"compliance.lag.seconds", "parley.compliance.lag.seconds"}
+        }) {
+            gauges.put(
+                    gauge[0],
+                    registry.find(gauge[1]).gauges().stream()
+                            .mapToDouble(Gauge::value)
+                            .sum());
         }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         gauges.put("heap.used.bytes", (double) heap.getUsed());
@@ -328,9 +392,8 @@ public class ParleyMeters {
     }
 
     /** @param at epoch milliseconds */
-    public record Figures(long at, Map<String, Double> counters, Map<String, Double> gauges,
-                          Map<String, Histogram> latencies) {
-    }
+    public record Figures(
+            long at, Map<String, Double> counters, Map<String, Double> gauges, Map<String, Histogram> latencies) {}
 
     /** A latency histogram: its count and, per bucket's upper bound in seconds, how many took at most that. */
     public record Histogram(long count, double sumSeconds, List<Bucket> buckets) {
@@ -345,8 +408,7 @@ public class ParleyMeters {
         }
     }
 
-    public record Bucket(double le, double count) {
-    }
+    public record Bucket(double le, double count) {}
 
     private double total(String name, String... tags) {
         double sum = 0;
@@ -361,8 +423,10 @@ public class ParleyMeters {
     }
 
     private Counter refusedPosts(String reason) {
-        return keep(Counter.builder("parley.posts").description("Posts received, by outcome and reason")
-                .tags("outcome", "refused", "reason", reason).register(registry));
+        return keep(Counter.builder("parley.posts")
+                .description("Posts received, by outcome and reason")
+                .tags("outcome", "refused", "reason", reason)
+                .register(registry));
     }
 
     private Counter refusalCounter(Throwable failure) {

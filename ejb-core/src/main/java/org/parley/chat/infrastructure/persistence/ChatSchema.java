@@ -16,8 +16,7 @@ public final class ChatSchema {
     /** Kept apart from any other Flyway history that may share the database. */
     public static final String HISTORY_TABLE = "chat_schema_history";
 
-    private ChatSchema() {
-    }
+    private ChatSchema() {}
 
     public static FluentConfiguration configure(DataSource dataSource, ClassLoader classLoader) {
         return configure(dataSource, classLoader, IndexedMigrations.ROOT, HISTORY_TABLE);
@@ -27,8 +26,8 @@ public final class ChatSchema {
      * The same for another of Parley's stores (the compliance store): its scripts under {@code root}
      * laid out as the chat store's, its Flyway history in {@code historyTable}.
      */
-    public static FluentConfiguration configure(DataSource dataSource, ClassLoader classLoader, String root,
-                                                String historyTable) {
+    public static FluentConfiguration configure(
+            DataSource dataSource, ClassLoader classLoader, String root, String historyTable) {
         return Flyway.configure(classLoader)
                 .dataSource(dataSource)
                 .table(historyTable)

@@ -64,8 +64,10 @@ public final class IndexedMigrations implements ResourceProvider {
     @Override
     public LoadableResource getResource(String name) {
         return resources.stream()
-                .filter(resource -> resource.getAbsolutePath().equals(name) || resource.getFilename().equals(name))
-                .findFirst().orElse(null);
+                .filter(resource -> resource.getAbsolutePath().equals(name)
+                        || resource.getFilename().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     @Override
@@ -83,7 +85,8 @@ public final class IndexedMigrations implements ResourceProvider {
             throw new IllegalStateException("the migration index " + index + " is missing from the class path");
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip)
+            return reader.lines()
+                    .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .toList();
         } catch (IOException e) {

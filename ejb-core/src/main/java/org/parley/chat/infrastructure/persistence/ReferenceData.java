@@ -29,8 +29,7 @@ public final class ReferenceData {
     /** Attempts at a start: one, and one again for each other node that may be starting at the same moment. */
     static final int START_ATTEMPTS = 3;
 
-    private ReferenceData() {
-    }
+    private ReferenceData() {}
 
     /**
      * {@code ensure} at a node's start, each attempt in a transaction of its own ({@code inTransaction} begins,
@@ -65,8 +64,10 @@ public final class ReferenceData {
         }
         JpaChatUserRepository users = new JpaChatUserRepository(em);
         for (SipUri administrator : configuration.administrators()) {
-            users.find(administrator).ifPresentOrElse(ChatUser::confirmBootstrapAdministrator,
-                    () -> users.add(ChatUser.bootstrapAdministrator(administrator)));
+            users.find(administrator)
+                    .ifPresentOrElse(
+                            ChatUser::confirmBootstrapAdministrator,
+                            () -> users.add(ChatUser.bootstrapAdministrator(administrator)));
         }
     }
 }

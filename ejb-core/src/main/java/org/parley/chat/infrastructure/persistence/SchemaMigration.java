@@ -56,7 +56,9 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = ChatSchema.configure(dataSource, getClass().getClassLoader()).load().migrate();
+        MigrateResult result = ChatSchema.configure(dataSource, getClass().getClassLoader())
+                .load()
+                .migrate();
         LOG.info(() -> "Chat store schema migrated: " + result.migrationsExecuted + " migration(s) run now"
                 + (result.targetSchemaVersion == null ? "" : ", at version " + result.targetSchemaVersion)
                 + ", on " + result.databaseType);
@@ -64,16 +66,18 @@ public class SchemaMigration {
     }
 
     private void seed() {
-        ReferenceData.ensureOnStart(work -> {
-            try {
-                transaction.begin();
-                work.run();
-                transaction.commit();
-            } catch (Exception e) {
-                rollBack();
-                throw new IllegalStateException("cannot seed the chat store's reference data", e);
-            }
-        }, () -> ReferenceData.ensure(em, configuration, clock.instant()));
+        ReferenceData.ensureOnStart(
+                work -> {
+                    try {
+                        transaction.begin();
+                        work.run();
+                        transaction.commit();
+                    } catch (Exception e) {
+                        rollBack();
+                        throw new IllegalStateException("cannot seed the chat store's reference data", e);
+                    }
+                },
+                () -> ReferenceData.ensure(em, configuration, clock.instant()));
     }
 
     private void rollBack() {

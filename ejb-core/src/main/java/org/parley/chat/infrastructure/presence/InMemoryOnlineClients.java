@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.parley.chat.application.presence.OnlineClients;
 
 /** {@link OnlineClients} for one node. */
@@ -15,7 +16,9 @@ public class InMemoryOnlineClients implements OnlineClients {
 
     @Override
     public void connected(String userUri, String sessionId) {
-        sessionsByUser.computeIfAbsent(userUri, k -> ConcurrentHashMap.newKeySet()).add(sessionId);
+        sessionsByUser
+                .computeIfAbsent(userUri, k -> ConcurrentHashMap.newKeySet())
+                .add(sessionId);
     }
 
     @Override

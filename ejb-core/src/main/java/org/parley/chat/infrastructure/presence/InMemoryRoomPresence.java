@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.PoolPresence;
 import org.parley.chat.application.presence.RoomPresence;
@@ -26,8 +27,11 @@ public class InMemoryRoomPresence implements RoomPresence {
 
     @Override
     public boolean enter(String roomUri, Participant participant) {
-        roomsBySession.computeIfAbsent(participant.sessionId(), k -> ConcurrentHashMap.newKeySet()).add(roomUri);
-        return byRoom.computeIfAbsent(roomUri, k -> ConcurrentHashMap.newKeySet()).add(participant);
+        roomsBySession
+                .computeIfAbsent(participant.sessionId(), k -> ConcurrentHashMap.newKeySet())
+                .add(roomUri);
+        return byRoom.computeIfAbsent(roomUri, k -> ConcurrentHashMap.newKeySet())
+                .add(participant);
     }
 
     @Override
@@ -135,8 +139,10 @@ public class InMemoryRoomPresence implements RoomPresence {
 
     /** Another node says its session entered. @return false when it was known to be in the room */
     public boolean enteredAt(String node, String roomUri, Participant participant) {
-        return elsewhere.computeIfAbsent(node, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(roomUri, k -> ConcurrentHashMap.newKeySet()).add(participant);
+        return elsewhere
+                .computeIfAbsent(node, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(roomUri, k -> ConcurrentHashMap.newKeySet())
+                .add(participant);
     }
 
     /** Another node says its session left. @return false when it was not known to be in the room */

@@ -42,8 +42,9 @@ class ComplianceFileCopyTest {
         FileStore.StoredFile stored = chat.store(bytes("minutes"), 100);
 
         assertThatThrownBy(() -> new ComplianceFileCopy(chat, new FileStore(root.resolve("compliance")))
-                .copy(upload(stored, Hashes.sha256Hex("agenda"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining(stored.storageKey());
+                        .copy(upload(stored, Hashes.sha256Hex("agenda"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(stored.storageKey());
     }
 
     @Test
@@ -53,7 +54,7 @@ class ComplianceFileCopyTest {
         Files.delete(root.resolve("chat").resolve(stored.storageKey()));
 
         assertThatThrownBy(() -> new ComplianceFileCopy(chat, new FileStore(root.resolve("compliance")))
-                .copy(upload(stored, stored.sha256())))
+                        .copy(upload(stored, stored.sha256())))
                 .isInstanceOf(RuntimeException.class);
     }
 

@@ -29,25 +29,31 @@ class DirectoryTest {
     private boolean down;
     private final TestClock clock = new TestClock(Instant.parse("2026-12-07T09:00:00Z"));
 
-    private final Directory directory = new Directory(new EnterpriseDirectory() {
-        @Override
-        public boolean inUse() {
-            return true;
-        }
+    private final Directory directory = new Directory(
+            new EnterpriseDirectory() {
+                @Override
+                public boolean inUse() {
+                    return true;
+                }
 
-        @Override
-        public Optional<DirectoryEntry> find(SipUri user) {
-            questions.incrementAndGet();
-            if (down) {
-                throw new DirectoryUnavailableException("down", null);
-            }
-            return Optional.ofNullable(entries.get(user));
-        }
-    }, clock);
+                @Override
+                public Optional<DirectoryEntry> find(SipUri user) {
+                    questions.incrementAndGet();
+                    if (down) {
+                        throw new DirectoryUnavailableException("down", null);
+                    }
+                    return Optional.ofNullable(entries.get(user));
+                }
+            },
+            clock);
 
     private static DirectoryEntry entry(String uid, boolean enabled, String... groups) {
-        return new DirectoryEntry("uid=" + uid + ",ou=people,dc=contoso,dc=com", enabled, Set.of(groups),
-                Set.of("ou=people,dc=contoso,dc=com", "dc=contoso,dc=com"), false);
+        return new DirectoryEntry(
+                "uid=" + uid + ",ou=people,dc=contoso,dc=com",
+                enabled,
+                Set.of(groups),
+                Set.of("ou=people,dc=contoso,dc=com", "dc=contoso,dc=com"),
+                false);
     }
 
     @Test
@@ -60,7 +66,9 @@ class DirectoryTest {
         assertThat(questions).hasValue(2);
 
         entries.put(DAVE, entry("dave", true, "platform"));
-        assertThat(directory.refresh(Duration.ofMinutes(5))).as("nothing is due yet").isEmpty();
+        assertThat(directory.refresh(Duration.ofMinutes(5)))
+                .as("nothing is due yet")
+                .isEmpty();
         assertThat(directory.entryOf(DAVE).orElseThrow().groupKeys()).contains("engineering");
 
         clock.advance(Duration.ofMinutes(5));
@@ -80,7 +88,9 @@ class DirectoryTest {
         entries.remove(DAVE);
         clock.advance(Duration.ofMinutes(5));
         assertThat(directory.refresh(Duration.ofMinutes(5))).contains(DAVE);
-        assertThat(directory.admitsSignIn(DAVE.value())).as("removed from the directory").isFalse();
+        assertThat(directory.admitsSignIn(DAVE.value()))
+                .as("removed from the directory")
+                .isFalse();
     }
 
     @Test

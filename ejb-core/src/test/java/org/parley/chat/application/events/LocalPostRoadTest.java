@@ -12,8 +12,13 @@ import org.parley.chat.application.dto.MessageView;
 class LocalPostRoadTest {
 
     private static MessageView post(long seq) {
-        return new MessageView("ma-chan://contoso.com/room", seq, "sip:alice@contoso.com", "hello " + seq,
-                null, Instant.parse("2026-12-06T02:00:00Z"));
+        return new MessageView(
+                "ma-chan://contoso.com/room",
+                seq,
+                "sip:alice@contoso.com",
+                "hello " + seq,
+                null,
+                Instant.parse("2026-12-06T02:00:00Z"));
     }
 
     @Test

@@ -42,6 +42,7 @@ class RoomOccupancyTest {
 
     /** What the store was asked and recorded, in order; a room in {@link #closed} is refused. */
     private final List<String> store = new CopyOnWriteArrayList<>();
+
     private final Set<String> closed = new HashSet<>();
     private final Set<String> managers = new HashSet<>();
     private RuntimeException partFails;
@@ -97,19 +98,22 @@ class RoomOccupancyTest {
 
     private final InvitationService invitations = new InvitationService() {
         @Override
-        public void accepted(String userUri, String roomUri) {
-        }
+        public void accepted(String userUri, String roomUri) {}
     };
 
     private final InMemoryRoomPresence presence = new InMemoryRoomPresence();
     /** What the node's delivery was told, in order, with whether the participant was in presence then. */
     private final List<String> told = new CopyOnWriteArrayList<>();
+
     private final RoomOccupancy occupancy = occupancy(75);
 
     private RoomOccupancy occupancy(int participantListLimit) {
-        RoomOccupancy occupancy = new RoomOccupancy(new RoomEntryService(rooms, follows, invitations), rooms,
-                presence, new ChatConfiguration("contoso.com", 4096, 999, 500, 1024, true, Set.of(), false, 25,
-                participantListLimit));
+        RoomOccupancy occupancy = new RoomOccupancy(
+                new RoomEntryService(rooms, follows, invitations),
+                rooms,
+                presence,
+                new ChatConfiguration(
+                        "contoso.com", 4096, 999, 500, 1024, true, Set.of(), false, 25, participantListLimit));
         occupancy.tell(new OccupancyNotices() {
             @Override
             public void entering(String roomUri, long lastSeq) {
@@ -143,7 +147,8 @@ class RoomOccupancyTest {
         assertThat(entry.entered()).isTrue();
         assertThat(entry.room().uri()).isEqualTo(ROOM);
         assertThat(store).containsExactly("JOIN " + ALICE + " " + ROOM, "FOLLOW " + ALICE + " " + ROOM);
-        assertThat(told).containsExactly("entering " + ROOM + " up to 7 (not in)", "entered " + ROOM + " " + ALICE + " (in)");
+        assertThat(told)
+                .containsExactly("entering " + ROOM + " up to 7 (not in)", "entered " + ROOM + " " + ALICE + " (in)");
         assertThat(presence.isPresent(ROOM, "s-alice")).isTrue();
     }
 
@@ -153,9 +158,13 @@ class RoomOccupancyTest {
         occupancy.enter(ME, ROOM);
         told.clear();
 
-        assertThat(occupancy.enter(ME, ROOM.toUpperCase().replace("MA-CHAN://", "ma-chan://")).entered()).isFalse();
+        assertThat(occupancy
+                        .enter(ME, ROOM.toUpperCase().replace("MA-CHAN://", "ma-chan://"))
+                        .entered())
+                .isFalse();
         assertThat(occupancy.leave(ME, " " + ROOM.toUpperCase() + " ")).isTrue();
-        assertThat(told).containsExactly("entering " + ROOM + " up to 7 (in)", "left " + ROOM + " " + ALICE + " (not in)");
+        assertThat(told)
+                .containsExactly("entering " + ROOM + " up to 7 (in)", "left " + ROOM + " " + ALICE + " (not in)");
     }
 
     /** A repeated join is answered again (the room, who is there) but records and tells nothing new (#18). */
@@ -253,8 +262,9 @@ class RoomOccupancyTest {
         assertThat(occupancy.leaveAll(ME)).containsExactlyInAnyOrder(ROOM, OTHER_ROOM);
         assertThat(occupancy.leaveAll(ME)).isEmpty();
 
-        assertThat(new ArrayList<>(told)).containsExactlyInAnyOrder("left " + ROOM + " " + ALICE + " (not in)",
-                "left " + OTHER_ROOM + " " + ALICE + " (not in)");
+        assertThat(new ArrayList<>(told))
+                .containsExactlyInAnyOrder(
+                        "left " + ROOM + " " + ALICE + " (not in)", "left " + OTHER_ROOM + " " + ALICE + " (not in)");
         assertThat(store).containsExactly("PARTS " + ALICE + " " + new TreeSet<>(Set.of(ROOM, OTHER_ROOM)));
         assertThat(presence.isPresent(ROOM, "s-alice-phone")).isTrue();
     }
@@ -262,13 +272,15 @@ class RoomOccupancyTest {
     /** Registered twice (a start event seen twice), the delivery is still told once. */
     @Test
     void aDeliveryRegisteredTwiceIsToldOnce() {
-        RoomOccupancy once = new RoomOccupancy(new RoomEntryService(rooms, follows, invitations), rooms, presence,
+        RoomOccupancy once = new RoomOccupancy(
+                new RoomEntryService(rooms, follows, invitations),
+                rooms,
+                presence,
                 new ChatConfiguration("contoso.com", 4096, 999, 500, 1024, true, Set.of()));
         List<String> heard = new ArrayList<>();
         OccupancyNotices delivery = new OccupancyNotices() {
             @Override
-            public void entering(String roomUri, long lastSeq) {
-            }
+            public void entering(String roomUri, long lastSeq) {}
 
             @Override
             public void entered(String roomUri, Participant participant, boolean manager) {
@@ -276,8 +288,7 @@ class RoomOccupancyTest {
             }
 
             @Override
-            public void left(String roomUri, Participant participant) {
-            }
+            public void left(String roomUri, Participant participant) {}
         };
         once.tell(delivery);
         once.tell(delivery);
@@ -289,8 +300,23 @@ class RoomOccupancyTest {
 
     /** The room as the store answers it: under its own URI (lower case), whatever the case asked. */
     private static RoomView room(String uri, long lastSeq) {
-        return new RoomView(uri.trim().toLowerCase(Locale.ROOT), "Dev Room", "About it", null, Privacy.OPEN, RoomType.NORMAL, InvitationSetting.INHERIT,
-                false, "ma-cat://contoso.com/00000000-0000-4000-8000-000000000001", "Root", true, true, true, lastSeq, 1,
-                null, null);
+        return new RoomView(
+                uri.trim().toLowerCase(Locale.ROOT),
+                "Dev Room",
+                "About it",
+                null,
+                Privacy.OPEN,
+                RoomType.NORMAL,
+                InvitationSetting.INHERIT,
+                false,
+                "ma-cat://contoso.com/00000000-0000-4000-8000-000000000001",
+                "Root",
+                true,
+                true,
+                true,
+                lastSeq,
+                1,
+                null,
+                null);
     }
 }

@@ -31,32 +31,36 @@ class PoolPresenceTest {
     private final List<String> recorded = new ArrayList<>();
 
     private final InMemoryRoomPresence presence = new InMemoryRoomPresence();
-    private final PoolPresence pool = new PoolPresence(presence, new PresenceRelay() {
-        @Override
-        public void entered(String roomUri, Participant participant, boolean manager) {
-            relayed.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
-        }
+    private final PoolPresence pool = new PoolPresence(
+            presence,
+            new PresenceRelay() {
+                @Override
+                public void entered(String roomUri, Participant participant, boolean manager) {
+                    relayed.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
+                }
 
-        @Override
-        public void left(String roomUri, Participant participant) {
-            relayed.add("left " + roomUri + " " + participant.sessionId());
-        }
+                @Override
+                public void left(String roomUri, Participant participant) {
+                    relayed.add("left " + roomUri + " " + participant.sessionId());
+                }
 
-        @Override
-        public void hello() {
-            relayed.add("hello");
-        }
+                @Override
+                public void hello() {
+                    relayed.add("hello");
+                }
 
-        @Override
-        public void describe(Map<String, Set<Participant>> rooms) {
-            relayed.add("described " + rooms);
-        }
-    }, new RoomService() {
-        @Override
-        public void leftAll(String userUri, Collection<String> roomUris) {
-            recorded.add(userUri + " " + roomUris.stream().sorted().toList());
-        }
-    }, new PoolSettings(true, "node1", "i1"));
+                @Override
+                public void describe(Map<String, Set<Participant>> rooms) {
+                    relayed.add("described " + rooms);
+                }
+            },
+            new RoomService() {
+                @Override
+                public void leftAll(String userUri, Collection<String> roomUris) {
+                    recorded.add(userUri + " " + roomUris.stream().sorted().toList());
+                }
+            },
+            new PoolSettings(true, "node1", "i1"));
 
     PoolPresenceTest() {
         pool.watch(new PresenceWatcher() {
@@ -103,8 +107,11 @@ class PoolPresenceTest {
         pool.helloFrom("node2", "i2");
         pool.left(ROOM_A, ALICE_HERE);
 
-        assertThat(relayed).containsExactly("entered " + ROOM_A + " s-alice false",
-                "described " + Map.of(ROOM_A, Set.of(ALICE_HERE)), "left " + ROOM_A + " s-alice");
+        assertThat(relayed)
+                .containsExactly(
+                        "entered " + ROOM_A + " s-alice false",
+                        "described " + Map.of(ROOM_A, Set.of(ALICE_HERE)),
+                        "left " + ROOM_A + " s-alice");
     }
 
     @Test
@@ -132,8 +139,9 @@ class PoolPresenceTest {
 
         assertThat(presence.participants(ROOM_A)).containsExactly(ALICE_HERE);
         assertThat(presence.participants(ROOM_B)).containsExactly(CAROL_THERE);
-        assertThat(told).containsExactlyInAnyOrder("left " + ROOM_A + " s-bob", "left " + ROOM_A + " s-alice-2",
-                "left " + ROOM_B + " s-bob");
+        assertThat(told)
+                .containsExactlyInAnyOrder(
+                        "left " + ROOM_A + " s-bob", "left " + ROOM_A + " s-alice-2", "left " + ROOM_B + " s-bob");
         // Alice is still in room A through this node: only Bob's leaving is recorded.
         assertThat(recorded).containsExactly("sip:bob@contoso.com [" + ROOM_A + ", " + ROOM_B + "]");
         assertThat(relayed).isEmpty();
@@ -149,7 +157,9 @@ class PoolPresenceTest {
 
         assertThat(pool.roomsToResume(BOB_THERE.userUri())).containsExactlyInAnyOrder(ROOM_A, ROOM_B);
         assertThat(pool.roomsToResume(BOB_THERE.userUri())).as("once").isEmpty();
-        assertThat(pool.roomsToResume(CAROL_THERE.userUri())).as("her node lives").isEmpty();
+        assertThat(pool.roomsToResume(CAROL_THERE.userUri()))
+                .as("her node lives")
+                .isEmpty();
     }
 
     /**
@@ -164,20 +174,21 @@ class PoolPresenceTest {
         List<List<String>> viewWhenTold = new ArrayList<>();
         pool.watch(new PresenceWatcher() {
             @Override
-            public void enteredElsewhere(String roomUri, Participant participant, boolean manager) {
-            }
+            public void enteredElsewhere(String roomUri, Participant participant, boolean manager) {}
 
             @Override
             public void leftElsewhere(String roomUri, Participant participant) {
                 resumableWhenTold.add(pool.roomsToResume(participant.userUri()));
-                viewWhenTold.add(pool.view().nodes().stream().map(PoolView.Node::name).toList());
+                viewWhenTold.add(
+                        pool.view().nodes().stream().map(PoolView.Node::name).toList());
             }
         });
 
         pool.membershipChanged(Set.of("node1"), true, false);
 
         assertThat(resumableWhenTold).containsExactly(Set.of(ROOM_A));
-        assertThat(viewWhenTold).as("the view still has the node while its leaving is handled")
+        assertThat(viewWhenTold)
+                .as("the view still has the node while its leaving is handled")
                 .containsExactly(List.of("node1", "node2"));
         assertThat(pool.view().nodes()).extracting(PoolView.Node::name).containsExactly("node1");
     }
@@ -227,10 +238,14 @@ class PoolPresenceTest {
         pool.membershipChanged(Set.of("node1", "node2", "node3"), true, false);
         pool.describedAt("node2", "i2", Map.of(ROOM_A, Set.of(BOB_THERE, ALICE_THERE), ROOM_B, Set.of(BOB_THERE)));
 
-        assertThat(pool.view()).isEqualTo(new PoolView(true, "node1", List.of(
-                new PoolView.Node("node1", true, true, 2, 1),
-                new PoolView.Node("node2", true, true, 3, 2),
-                new PoolView.Node("node3", true, false, 0, 0))));
+        assertThat(pool.view())
+                .isEqualTo(new PoolView(
+                        true,
+                        "node1",
+                        List.of(
+                                new PoolView.Node("node1", true, true, 2, 1),
+                                new PoolView.Node("node2", true, true, 3, 2),
+                                new PoolView.Node("node3", true, false, 0, 0))));
 
         pool.membershipChanged(Set.of("node1", "node2"), true, false);
 

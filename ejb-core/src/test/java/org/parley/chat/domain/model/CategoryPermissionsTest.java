@@ -36,8 +36,10 @@ class CategoryPermissionsTest {
     @Test
     void aGroupPrincipalAllowsItsMembers() {
         category.grant(ADMIN, CategoryRole.ALLOWED_MEMBER, Principal.parse("group:Developers"));
-        assertThat(category.permitsMember(subject("sip:alice@contoso.com", "developers"))).isTrue();
-        assertThat(category.permitsMember(subject("sip:bob@contoso.com", "sales"))).isFalse();
+        assertThat(category.permitsMember(subject("sip:alice@contoso.com", "developers")))
+                .isTrue();
+        assertThat(category.permitsMember(subject("sip:bob@contoso.com", "sales")))
+                .isFalse();
     }
 
     @Test
@@ -53,7 +55,8 @@ class CategoryPermissionsTest {
         category.grant(ADMIN, CategoryRole.DENIED_MEMBER, Principal.parse("group:contractors"));
         category.grant(ADMIN, CategoryRole.DENIED_MEMBER, Principal.parse("sip:eve@contoso.com"));
         assertThat(category.permitsMember(subject("sip:alice@contoso.com"))).isTrue();
-        assertThat(category.permitsMember(subject("sip:carol@contoso.com", "contractors"))).isFalse();
+        assertThat(category.permitsMember(subject("sip:carol@contoso.com", "contractors")))
+                .isFalse();
         assertThat(category.permitsMember(subject("sip:eve@contoso.com"))).isFalse();
     }
 
@@ -63,10 +66,12 @@ class CategoryPermissionsTest {
         category.grant(ADMIN, CategoryRole.CREATOR, Principal.parse("group:leads"));
         category.grant(ADMIN, CategoryRole.CREATOR, Principal.parse("sip:mallory@fabrikam.com"));
         category.grant(ADMIN, CategoryRole.DENIED_MEMBER, Principal.parse("sip:dave@contoso.com"));
-        assertThat(category.permitsCreator(subject("sip:alice@contoso.com", "leads"))).isTrue();
+        assertThat(category.permitsCreator(subject("sip:alice@contoso.com", "leads")))
+                .isTrue();
         assertThat(category.permitsCreator(subject("sip:bob@contoso.com"))).isFalse();
         assertThat(category.permitsCreator(subject("sip:mallory@fabrikam.com"))).isFalse();
-        assertThat(category.permitsCreator(subject("sip:dave@contoso.com", "leads"))).isFalse();
+        assertThat(category.permitsCreator(subject("sip:dave@contoso.com", "leads")))
+                .isFalse();
     }
 
     @Test
@@ -74,21 +79,30 @@ class CategoryPermissionsTest {
         category.grant(ADMIN, CategoryRole.ALLOWED_MEMBER, Principal.parse("domain:contoso.com"));
         category.grant(ADMIN, CategoryRole.CREATOR, Principal.parse("sip:alice@contoso.com"));
         assertThat(Fixtures.room(category, user("sip:alice@contoso.com"), Privacy.OPEN, RoomType.NORMAL)
-                .isManager(subject("sip:alice@contoso.com"))).isTrue();
-        assertThat(Fixtures.room(category, ADMIN, Privacy.OPEN, RoomType.NORMAL)).isNotNull();
+                        .isManager(subject("sip:alice@contoso.com")))
+                .isTrue();
+        assertThat(Fixtures.room(category, ADMIN, Privacy.OPEN, RoomType.NORMAL))
+                .isNotNull();
         assertThatThrownBy(() -> Fixtures.room(category, user("sip:bob@contoso.com"), Privacy.OPEN, RoomType.NORMAL))
                 .isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(ChatException.Reason.FORBIDDEN);
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(ChatException.Reason.FORBIDDEN);
     }
 
     @Test
     void onlyAdministratorsChangeCategories() {
-        assertThatThrownBy(() -> category.grant(user("sip:alice@contoso.com"), CategoryRole.ALLOWED_MEMBER,
-                Principal.parse("sip:alice@contoso.com")))
+        assertThatThrownBy(() -> category.grant(
+                        user("sip:alice@contoso.com"),
+                        CategoryRole.ALLOWED_MEMBER,
+                        Principal.parse("sip:alice@contoso.com")))
                 .isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(ChatException.Reason.FORBIDDEN);
-        assertThatThrownBy(() -> Category.create(user("sip:alice@contoso.com"),
-                new CategoryUri("contoso.com", UUID.randomUUID()), category.settings(), Fixtures.NOW))
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(ChatException.Reason.FORBIDDEN);
+        assertThatThrownBy(() -> Category.create(
+                        user("sip:alice@contoso.com"),
+                        new CategoryUri("contoso.com", UUID.randomUUID()),
+                        category.settings(),
+                        Fixtures.NOW))
                 .isInstanceOf(ChatException.class);
     }
 

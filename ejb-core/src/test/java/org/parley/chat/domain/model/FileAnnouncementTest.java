@@ -21,19 +21,24 @@ class FileAnnouncementTest {
     /** A name may look like the rest of the announcement: the size and the id read are the last ones. */
     @Test
     void readsBackTheFileIdWhateverTheName() {
-        assertThat(FileAnnouncement.fileId(FileAnnouncement.text("notes.txt", 5, BASE, 42))).contains(42L);
+        assertThat(FileAnnouncement.fileId(FileAnnouncement.text("notes.txt", 5, BASE, 42)))
+                .contains(42L);
         assertThat(FileAnnouncement.fileId(FileAnnouncement.text("a (3 bytes) b/7 (1).txt", 123, BASE, 9)))
                 .contains(9L);
-        assertThat(FileAnnouncement.fileId(FileAnnouncement.text("two\nlines", 1, BASE, 8))).contains(8L);
+        assertThat(FileAnnouncement.fileId(FileAnnouncement.text("two\nlines", 1, BASE, 8)))
+                .contains(8L);
     }
 
     @Test
     void otherTextsAnnounceNothing() {
         assertThat(FileAnnouncement.fileId("[file] notes.txt")).isEmpty();
-        assertThat(FileAnnouncement.fileId("see [file] notes.txt (5 bytes) https://x/files/42")).isEmpty();
-        assertThat(FileAnnouncement.fileId("[file] notes.txt (5 bytes) https://x/files/42 and more")).isEmpty();
+        assertThat(FileAnnouncement.fileId("see [file] notes.txt (5 bytes) https://x/files/42"))
+                .isEmpty();
+        assertThat(FileAnnouncement.fileId("[file] notes.txt (5 bytes) https://x/files/42 and more"))
+                .isEmpty();
         assertThat(FileAnnouncement.fileId("[file] notes.txt (5 bytes) https://x/files/99999999999999999999"))
-                .as("no id that large").isEmpty();
+                .as("no id that large")
+                .isEmpty();
         assertThat(FileAnnouncement.fileId(null)).isEmpty();
     }
 }

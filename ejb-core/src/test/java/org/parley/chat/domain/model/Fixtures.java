@@ -24,8 +24,7 @@ public final class Fixtures {
     public static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
     public static final Actor ADMIN = Actor.administrator(subject("sip:admin@contoso.com"));
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Subject subject(String uri, String... groupKeys) {
         return new Subject(SipUri.parse(uri), Set.of(groupKeys));
@@ -44,12 +43,18 @@ public final class Fixtures {
     }
 
     public static Category category(String name, boolean invitations) {
-        return Category.create(ADMIN, new CategoryUri("contoso.com", UUID.randomUUID()),
-                new CategorySettings(name, null, invitations, true, true), NOW);
+        return Category.create(
+                ADMIN,
+                new CategoryUri("contoso.com", UUID.randomUUID()),
+                new CategorySettings(name, null, invitations, true, true),
+                NOW);
     }
 
     public static Room room(Category category, Actor creator, Privacy privacy, RoomType type) {
-        return Room.create(creator, category, UUID.randomUUID(),
+        return Room.create(
+                creator,
+                category,
+                UUID.randomUUID(),
                 new RoomSettings("Room " + UUID.randomUUID(), null, null, privacy, type, InvitationSetting.INHERIT),
                 NOW);
     }

@@ -49,14 +49,16 @@ class HistoryAndInvitationRulesTest {
         assertReason(() -> message.removal(alice, NOW), Reason.FORBIDDEN);
         assertReason(() -> HistoryChange.clearedBefore(room, alice, NOW, 0, NOW), Reason.FORBIDDEN);
         assertThat(message.text()).isEqualTo("mine");
-        assertThat(HistoryChange.clearedBefore(room, ADMIN, NOW, 3, NOW).messagesAffected()).isEqualTo(3);
+        assertThat(HistoryChange.clearedBefore(room, ADMIN, NOW, 3, NOW).messagesAffected())
+                .isEqualTo(3);
     }
 
     @Test
     void managersInviteUsersWhoCouldJoin() {
         Room closed = Fixtures.room(category, alice, Privacy.CLOSED, RoomType.NORMAL);
         assertReason(() -> Invitation.issue(closed, alice, subject("sip:bob@contoso.com"), NOW), Reason.INVALID);
-        assertReason(() -> Invitation.issue(room, user("sip:bob@contoso.com"), subject("sip:carol@contoso.com"), NOW),
+        assertReason(
+                () -> Invitation.issue(room, user("sip:bob@contoso.com"), subject("sip:carol@contoso.com"), NOW),
                 Reason.FORBIDDEN);
         assertReason(() -> Invitation.issue(room, alice, subject("sip:mallory@fabrikam.com"), NOW), Reason.INVALID);
 

@@ -26,7 +26,8 @@ class PreferenceTest {
     @Test
     void refusesWhatIsNotBase64OrTooLargeAndKeepsTheValue() {
         Preference preference = Preference.create(ALICE, "kedzie.GroupChannels", "PGEvPg==");
-        assertThatThrownBy(() -> preference.replace("not base64!")).isInstanceOf(ChatException.class)
+        assertThatThrownBy(() -> preference.replace("not base64!"))
+                .isInstanceOf(ChatException.class)
                 .matches(e -> ((ChatException) e).reason() == Reason.INVALID);
         assertThatThrownBy(() -> preference.replace("A".repeat(Preference.MAX_CONTENT_LENGTH + 4)))
                 .matches(e -> ((ChatException) e).reason() == Reason.TOO_LARGE);

@@ -24,21 +24,29 @@ class PrincipalTest {
 
     @Test
     void aUnitThatIsNoDistinguishedNameIsRefused() {
-        assertThatThrownBy(() -> Principal.parse("ou:sales")).isInstanceOf(ChatException.class)
+        assertThatThrownBy(() -> Principal.parse("ou:sales"))
+                .isInstanceOf(ChatException.class)
                 .hasMessageContaining("not a distinguished name");
         assertThatThrownBy(() -> Principal.parse("ou:")).isInstanceOf(ChatException.class);
-        assertThatThrownBy(() -> Principal.parse("ou:ou=" + "x".repeat(300))).isInstanceOf(ChatException.class)
+        assertThatThrownBy(() -> Principal.parse("ou:ou=" + "x".repeat(300)))
+                .isInstanceOf(ChatException.class)
                 .hasMessageContaining("at most");
     }
 
     @Test
     void aUserIsMatchedByTheUnitsAboveTheirEntry() {
-        Subject dave = new Subject(SipUri.parse("sip:dave@contoso.com"), Set.of("platform"),
+        Subject dave = new Subject(
+                SipUri.parse("sip:dave@contoso.com"),
+                Set.of("platform"),
                 Set.of("ou=sales,ou=people,dc=contoso,dc=com", "ou=people,dc=contoso,dc=com"));
-        assertThat(dave.matches(Principal.parse("ou:OU=Sales,OU=People,DC=contoso,DC=com"))).isTrue();
-        assertThat(dave.matches(Principal.parse("ou:ou=people,dc=contoso,dc=com"))).isTrue();
-        assertThat(dave.matches(Principal.parse("ou:ou=engineering,ou=people,dc=contoso,dc=com"))).isFalse();
-        assertThat(dave.principals()).contains(Principal.parse("ou:ou=sales,ou=people,dc=contoso,dc=com"),
-                Principal.parse("group:platform"));
+        assertThat(dave.matches(Principal.parse("ou:OU=Sales,OU=People,DC=contoso,DC=com")))
+                .isTrue();
+        assertThat(dave.matches(Principal.parse("ou:ou=people,dc=contoso,dc=com")))
+                .isTrue();
+        assertThat(dave.matches(Principal.parse("ou:ou=engineering,ou=people,dc=contoso,dc=com")))
+                .isFalse();
+        assertThat(dave.principals())
+                .contains(
+                        Principal.parse("ou:ou=sales,ou=people,dc=contoso,dc=com"), Principal.parse("group:platform"));
     }
 }

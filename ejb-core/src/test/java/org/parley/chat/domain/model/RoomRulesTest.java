@@ -93,8 +93,9 @@ class RoomRulesTest {
     @Test
     void usersTheCategoryDoesNotAllowCannotBeAdded() {
         Room room = room(Privacy.CLOSED, RoomType.NORMAL);
-        assertReason(() -> room.grant(alice, RoomRole.MEMBER, Principal.parse("sip:mallory@fabrikam.com"),
-                NO_GROUPS), Reason.FORBIDDEN);
+        assertReason(
+                () -> room.grant(alice, RoomRole.MEMBER, Principal.parse("sip:mallory@fabrikam.com"), NO_GROUPS),
+                Reason.FORBIDDEN);
         assertThat(room.holders(RoomRole.MEMBER)).isEmpty();
     }
 
@@ -115,10 +116,11 @@ class RoomRulesTest {
     @Test
     void onlyManagersAndAdministratorsChangeARoom() {
         Room room = room(Privacy.OPEN, RoomType.NORMAL);
-        RoomSettings renamed = new RoomSettings("Renamed", "d", "t", Privacy.CLOSED, RoomType.NORMAL,
-                InvitationSetting.OFF);
+        RoomSettings renamed =
+                new RoomSettings("Renamed", "d", "t", Privacy.CLOSED, RoomType.NORMAL, InvitationSetting.OFF);
         assertReason(() -> room.change(bob, renamed), Reason.FORBIDDEN);
-        assertReason(() -> room.grant(bob, RoomRole.MEMBER, Principal.parse("sip:bob@contoso.com"), NO_GROUPS),
+        assertReason(
+                () -> room.grant(bob, RoomRole.MEMBER, Principal.parse("sip:bob@contoso.com"), NO_GROUPS),
                 Reason.FORBIDDEN);
         assertReason(() -> room.disable(bob), Reason.FORBIDDEN);
 
@@ -133,8 +135,8 @@ class RoomRulesTest {
     @Test
     void theLastManagerCannotBeRemoved() {
         Room room = room(Privacy.OPEN, RoomType.NORMAL);
-        assertReason(() -> room.revoke(alice, RoomRole.MANAGER, Principal.parse("sip:alice@contoso.com")),
-                Reason.CONFLICT);
+        assertReason(
+                () -> room.revoke(alice, RoomRole.MANAGER, Principal.parse("sip:alice@contoso.com")), Reason.CONFLICT);
         room.grant(alice, RoomRole.MANAGER, Principal.parse("sip:bob@contoso.com"), NO_GROUPS);
         room.revoke(alice, RoomRole.MANAGER, Principal.parse("sip:alice@contoso.com"));
         assertThat(room.canManage(alice)).isFalse();
@@ -147,7 +149,9 @@ class RoomRulesTest {
         assertThat(room.canJoin(bob)).isFalse();
         assertThat(room.canJoin(ADMIN)).isFalse();
         assertThat(room.canSee(bob)).isFalse();
-        assertThat(room.canSee(alice)).as("its managers still see it, to enable it again").isTrue();
+        assertThat(room.canSee(alice))
+                .as("its managers still see it, to enable it again")
+                .isTrue();
         assertThat(room.canRead(ADMIN)).isTrue();
         assertReason(() -> room.requireJoin(alice), Reason.ROOM_DISABLED);
         assertReason(() -> room.post(alice, "hello?", null, NOW), Reason.ROOM_DISABLED);
@@ -215,7 +219,9 @@ class RoomRulesTest {
     }
 
     static void assertReason(ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call).isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(call)
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(reason);
     }
 }

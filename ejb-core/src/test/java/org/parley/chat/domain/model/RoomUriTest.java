@@ -20,15 +20,18 @@ class RoomUriTest {
 
         assertThat(room.toString()).isEqualTo("ma-chan://contoso.com/0f8fad5b-d9cb-469f-a165-70867728950e");
         assertThat(RoomUri.parse(room.toString())).isEqualTo(room);
-        assertThatThrownBy(() -> RoomUri.of("contoso.com", "not-a-guid")).isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(ChatException.Reason.INVALID);
+        assertThatThrownBy(() -> RoomUri.of("contoso.com", "not-a-guid"))
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(ChatException.Reason.INVALID);
     }
 
     @Test
     void theCanonicalFormIsWhatTheStoreKeepsWhateverTheClientSent() {
         String sent = " ma-chan://Contoso.COM/" + GUID + " ";
 
-        assertThat(RoomUri.canonical(sent)).isEqualTo(RoomUri.parse(sent.strip()).toString());
+        assertThat(RoomUri.canonical(sent))
+                .isEqualTo(RoomUri.parse(sent.strip()).toString());
         assertThat(RoomUri.canonical("ma-chan://Contoso.com/no-guid")).isEqualTo("ma-chan://contoso.com/no-guid");
         assertThat(RoomUri.canonical(null)).isNull();
     }

@@ -16,7 +16,11 @@ class LdapDirectoryTest {
 
     @Test
     void theUnitsOfAnEntryAreTheEntriesAboveIt() throws Exception {
-        assertThat(LdapDirectory.unitsAbove("uid=Dave,OU=Sales, OU=People,DC=contoso,DC=com")).containsExactlyInAnyOrder(
-                "ou=sales,ou=people,dc=contoso,dc=com", "ou=people,dc=contoso,dc=com", "dc=contoso,dc=com", "dc=com");
+        assertThat(LdapDirectory.unitsAbove("uid=Dave,OU=Sales, OU=People,DC=contoso,DC=com"))
+                .containsExactlyInAnyOrder(
+                        "ou=sales,ou=people,dc=contoso,dc=com",
+                        "ou=people,dc=contoso,dc=com",
+                        "dc=contoso,dc=com",
+                        "dc=com");
     }
 }

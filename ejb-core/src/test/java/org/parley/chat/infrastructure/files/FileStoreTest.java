@@ -49,8 +49,8 @@ class FileStoreTest {
         FileStore store = new FileStore(root);
         Generated endless = new Generated(Long.MAX_VALUE);
         assertThatThrownBy(() -> store.store(endless, 1000))
-                .isInstanceOfSatisfying(ChatException.class,
-                        e -> assertThat(e.reason()).isEqualTo(ChatException.Reason.TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        ChatException.class, e -> assertThat(e.reason()).isEqualTo(ChatException.Reason.TOO_LARGE));
         assertThat(endless.served).isLessThan(1000 + 2 * 64 * 1024);
         assertThat(files()).isEmpty();
 
@@ -79,11 +79,13 @@ class FileStoreTest {
     void keysItDidNotMakeAreNotFoundWhateverTheyPointAt() throws IOException {
         FileStore store = new FileStore(root.resolve("store"));
         Files.writeString(root.resolve("secret"), "secret");
-        for (String key : new String[] {"../secret", "../../etc/passwd", "/etc/passwd", "ab/../../secret",
-                "incoming/upload-1.part", "", null}) {
-            assertThatThrownBy(() -> store.open(key)).as(key)
-                    .isInstanceOfSatisfying(ChatException.class,
-                            e -> assertThat(e.reason()).isEqualTo(ChatException.Reason.NOT_FOUND));
+        for (String key : new String[] {
+            "../secret", "../../etc/passwd", "/etc/passwd", "ab/../../secret", "incoming/upload-1.part", "", null
+        }) {
+            assertThatThrownBy(() -> store.open(key))
+                    .as(key)
+                    .isInstanceOfSatisfying(
+                            ChatException.class, e -> assertThat(e.reason()).isEqualTo(ChatException.Reason.NOT_FOUND));
         }
         String missing = "ab/" + "0".repeat(64);
         assertThatThrownBy(() -> store.open(missing)).isInstanceOf(ChatException.class);

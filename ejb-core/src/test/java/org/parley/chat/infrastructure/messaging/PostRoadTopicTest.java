@@ -20,22 +20,28 @@ import org.junit.jupiter.api.Test;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.events.LocalPostRoad;
 import org.parley.chat.application.events.PoolSettings;
-import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.PoolPresence;
 import org.parley.chat.application.presence.PresenceRelay;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 
 class PostRoadTopicTest {
 
-    private static final MessageView POST = new MessageView("ma-chan://contoso.com/3f0c", 42,
-            "sip:alice@contoso.com", "<b>&amp; \u00e9t\u00e9 \ud83d\ude00", Instant.parse("2026-12-06T02:00:00.123Z"),
+    private static final MessageView POST = new MessageView(
+            "ma-chan://contoso.com/3f0c",
+            42,
+            "sip:alice@contoso.com",
+            "<b>&amp; \u00e9t\u00e9 \ud83d\ude00",
+            Instant.parse("2026-12-06T02:00:00.123Z"),
             Instant.parse("2026-12-06T02:00:00.456789Z"));
 
     /** A MapMessage as a broker keeps one: names to values, properties apart. */
     static MapMessage mapMessage() {
         Map<String, Object> body = new HashMap<>();
         Map<String, Object> properties = new HashMap<>();
-        return (MapMessage) Proxy.newProxyInstance(MapMessage.class.getClassLoader(), new Class<?>[] {MapMessage.class},
+        return (MapMessage) Proxy.newProxyInstance(
+                MapMessage.class.getClassLoader(),
+                new Class<?>[] {MapMessage.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "setString", "setLong" -> body.put((String) args[0], args[1]);
                     case "getString" -> (String) body.get((String) args[0]);
@@ -50,8 +56,8 @@ class PostRoadTopicTest {
     }
 
     static JMSContext context() {
-        return (JMSContext) Proxy.newProxyInstance(JMSContext.class.getClassLoader(), new Class<?>[] {JMSContext.class},
-                (proxy, method, args) -> {
+        return (JMSContext) Proxy.newProxyInstance(
+                JMSContext.class.getClassLoader(), new Class<?>[] {JMSContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("createMapMessage")) {
                         return mapMessage();
                     }
@@ -83,8 +89,11 @@ class PostRoadTopicTest {
 
     @Test
     void presenceCrossesTheTopicUnchanged() throws Exception {
-        Map<String, Set<Participant>> rooms = Map.of(ROOM, Set.of(BOB, new Participant("sip:carol@contoso.com", "c")),
-                "ma-chan://contoso.com/other", Set.of(BOB));
+        Map<String, Set<Participant>> rooms = Map.of(
+                ROOM,
+                Set.of(BOB, new Participant("sip:carol@contoso.com", "c")),
+                "ma-chan://contoso.com/other",
+                Set.of(BOB));
 
         assertThat(PostRoadTopic.read(PostRoadTopic.entered(context(), NODE1, ROOM, BOB, true)))
                 .isEqualTo(new PostRoadTopic.Entered(ROOM, BOB, true));
@@ -99,8 +108,10 @@ class PostRoadTopicTest {
 
     @Test
     void aMessageThatIsNotOfTheRoadIsRefused() throws Exception {
-        Message text = (TextMessage) Proxy.newProxyInstance(TextMessage.class.getClassLoader(),
-                new Class<?>[] {TextMessage.class}, (proxy, method, args) -> "ID:other");
+        Message text = (TextMessage) Proxy.newProxyInstance(
+                TextMessage.class.getClassLoader(),
+                new Class<?>[] {TextMessage.class},
+                (proxy, method, args) -> "ID:other");
         MapMessage unknownKind = mapMessage();
         unknownKind.setStringProperty(PostRoadTopic.KIND, "gossip");
         MapMessage enteredWithoutRoom = mapMessage();
@@ -127,34 +138,38 @@ class PostRoadTopicTest {
         PostRoadListener listener = new PostRoadListener();
         listener.road = road;
         listener.pool = NODE2;
-        listener.presence = new PoolPresence(presence, new PresenceRelay() {
-            @Override
-            public void entered(String roomUri, Participant participant, boolean manager) {
-                throw new AssertionError("presence from the topic is never relayed again");
-            }
+        listener.presence = new PoolPresence(
+                presence,
+                new PresenceRelay() {
+                    @Override
+                    public void entered(String roomUri, Participant participant, boolean manager) {
+                        throw new AssertionError("presence from the topic is never relayed again");
+                    }
 
-            @Override
-            public void left(String roomUri, Participant participant) {
-                throw new AssertionError("presence from the topic is never relayed again");
-            }
+                    @Override
+                    public void left(String roomUri, Participant participant) {
+                        throw new AssertionError("presence from the topic is never relayed again");
+                    }
 
-            @Override
-            public void hello() {
-                throw new AssertionError();
-            }
+                    @Override
+                    public void hello() {
+                        throw new AssertionError();
+                    }
 
-            @Override
-            public void describe(Map<String, Set<Participant>> rooms) {
-                throw new AssertionError();
-            }
-        }, null, NODE2);
+                    @Override
+                    public void describe(Map<String, Set<Participant>> rooms) {
+                        throw new AssertionError();
+                    }
+                },
+                null,
+                NODE2);
 
         listener.onMessage(PostRoadTopic.message(context(), NODE2, POST));
         listener.onMessage(PostRoadTopic.message(context(), NODE1, POST));
         listener.onMessage(mapMessage());
         listener.onMessage(PostRoadTopic.entered(context(), NODE1, ROOM, BOB, false));
-        listener.onMessage(PostRoadTopic.entered(context(), NODE2, ROOM, new Participant("sip:x@contoso.com", "x"),
-                false));
+        listener.onMessage(
+                PostRoadTopic.entered(context(), NODE2, ROOM, new Participant("sip:x@contoso.com", "x"), false));
 
         assertThat(delivered).containsExactly(POST);
         assertThat(presence.participants(ROOM)).containsExactly(BOB);

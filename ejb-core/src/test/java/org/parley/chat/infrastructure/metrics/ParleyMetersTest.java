@@ -18,7 +18,10 @@ class ParleyMetersTest {
     private final ParleyMeters meters = ParleyMeters.on(registry);
 
     private double posts(String outcome, String reason) {
-        return registry.get("parley.posts").tags("outcome", outcome, "reason", reason).counter().count();
+        return registry.get("parley.posts")
+                .tags("outcome", outcome, "reason", reason)
+                .counter()
+                .count();
     }
 
     @Test
@@ -26,8 +29,12 @@ class ParleyMetersTest {
         assertThat(registry.find("parley.posts").counters()).hasSize(ChatException.Reason.values().length + 3);
         assertThat(posts("accepted", "none")).isZero();
         assertThat(posts("refused", "room_disabled")).isZero();
-        assertThat(registry.get("parley.ntlm.signins").tags("outcome", "refused", "reason", "locked_out").counter()
-                .count()).as("pre-registered, not counted").isZero();
+        assertThat(registry.get("parley.ntlm.signins")
+                        .tags("outcome", "refused", "reason", "locked_out")
+                        .counter()
+                        .count())
+                .as("pre-registered, not counted")
+                .isZero();
     }
 
     @Test
@@ -41,10 +48,14 @@ class ParleyMetersTest {
 
         assertThat(posts("accepted", "none")).isEqualTo(1);
         assertThat(posts("refused", "forbidden")).isEqualTo(1);
-        assertThat(posts("refused", "room_disabled")).as("unwrapped from the EJB layer").isEqualTo(1);
+        assertThat(posts("refused", "room_disabled"))
+                .as("unwrapped from the EJB layer")
+                .isEqualTo(1);
         assertThat(posts("refused", "error")).isEqualTo(1);
         assertThat(posts("refused", "malformed")).isEqualTo(1);
-        assertThat(registry.get("parley.post.response").timer().count()).as("every answer is timed").isEqualTo(5);
+        assertThat(registry.get("parley.post.response").timer().count())
+                .as("every answer is timed")
+                .isEqualTo(5);
     }
 
     @Test
@@ -55,9 +66,18 @@ class ParleyMetersTest {
 
         assertThat(registry.get("parley.deliveries").counter().count()).isEqualTo(3);
         assertThat(registry.get("parley.post.delivery").timer().count()).isEqualTo(3);
-        assertThat(registry.get("parley.post.delivery").timer().max(TimeUnit.MILLISECONDS)).isBetween(40.0, 10_000.0);
-        assertThat(registry.get("parley.deliveries.failed").tag("reason", "ended").counter().count()).isEqualTo(1);
-        assertThat(registry.get("parley.deliveries.failed").tag("reason", "failed").counter().count()).isZero();
+        assertThat(registry.get("parley.post.delivery").timer().max(TimeUnit.MILLISECONDS))
+                .isBetween(40.0, 10_000.0);
+        assertThat(registry.get("parley.deliveries.failed")
+                        .tag("reason", "ended")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("parley.deliveries.failed")
+                        .tag("reason", "failed")
+                        .counter()
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -70,12 +90,26 @@ class ParleyMetersTest {
         meters.complianceDelivered("jsonl", 2);
         meters.complianceDelivered("xml", 1);
 
-        assertThat(registry.get("parley.file.bytes").tag("direction", "upload").counter().count()).isEqualTo(1_000);
-        assertThat(registry.get("parley.file.bytes").tag("direction", "download").counter().count()).isEqualTo(400);
+        assertThat(registry.get("parley.file.bytes")
+                        .tag("direction", "upload")
+                        .counter()
+                        .count())
+                .isEqualTo(1_000);
+        assertThat(registry.get("parley.file.bytes")
+                        .tag("direction", "download")
+                        .counter()
+                        .count())
+                .isEqualTo(400);
         assertThat(registry.get("parley.files.uploaded").counter().count()).isEqualTo(1);
-        assertThat(registry.get("parley.compliance.events.delivered").tag("adapter", "xml").counter().count())
+        assertThat(registry.get("parley.compliance.events.delivered")
+                        .tag("adapter", "xml")
+                        .counter()
+                        .count())
                 .isEqualTo(6);
-        assertThat(registry.get("parley.compliance.events.delivered").tag("adapter", "jsonl").counter().count())
+        assertThat(registry.get("parley.compliance.events.delivered")
+                        .tag("adapter", "jsonl")
+                        .counter()
+                        .count())
                 .isEqualTo(2);
     }
 
@@ -87,6 +121,8 @@ class ParleyMetersTest {
 
         meters.unregister();
 
-        assertThat(registry.getMeters()).as("a redeployment registers fresh meters").isEmpty();
+        assertThat(registry.getMeters())
+                .as("a redeployment registers fresh meters")
+                .isEmpty();
     }
 }

@@ -39,28 +39,35 @@ class ChatSchemaTest {
 
     @Test
     void theIndexListsEveryMigrationScriptAndNothingElse() throws IOException, URISyntaxException {
-        Path root = Paths.get(getClass().getClassLoader().getResource(IndexedMigrations.INDEX).toURI()).getParent();
+        Path root = Paths.get(getClass()
+                        .getClassLoader()
+                        .getResource(IndexedMigrations.INDEX)
+                        .toURI())
+                .getParent();
         List<String> onDisk;
         try (Stream<Path> files = Files.walk(root)) {
             onDisk = files.filter(file -> file.toString().endsWith(".sql"))
                     .map(file -> root.relativize(file).toString().replace('\\', '/'))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
-        List<String> listed = IndexedMigrations.listed(getClass().getClassLoader(), IndexedMigrations.INDEX)
-                .stream().sorted().toList();
+        List<String> listed = IndexedMigrations.listed(getClass().getClassLoader(), IndexedMigrations.INDEX).stream()
+                .sorted()
+                .toList();
         assertThat(listed).isNotEmpty().isEqualTo(onDisk);
     }
 
     @Test
     void onlyCommonAndTheDatabasesOwnScriptsAreOffered() {
         ClassLoader loader = getClass().getClassLoader();
-        List<String> h2 = names(new IndexedMigrations(loader, "h2").getResources("V", new String[]{".sql"}));
-        List<String> postgresql = names(new IndexedMigrations(loader, "postgresql")
-                .getResources("V", new String[]{".sql"}));
+        List<String> h2 = names(new IndexedMigrations(loader, "h2").getResources("V", new String[] {".sql"}));
+        List<String> postgresql =
+                names(new IndexedMigrations(loader, "postgresql").getResources("V", new String[] {".sql"}));
         assertThat(h2).contains("db/chat/common/V1__chat_store.sql").noneMatch(path -> path.contains("/postgresql/"));
-        assertThat(postgresql).contains("db/chat/common/V1__chat_store.sql",
-                "db/chat/postgresql/V1_1__search_indexes.sql");
-        assertThat(new IndexedMigrations(loader, "h2").getResources("R", new String[]{".sql"})).isEmpty();
+        assertThat(postgresql)
+                .contains("db/chat/common/V1__chat_store.sql", "db/chat/postgresql/V1_1__search_indexes.sql");
+        assertThat(new IndexedMigrations(loader, "h2").getResources("R", new String[] {".sql"}))
+                .isEmpty();
     }
 
     @Test
@@ -76,8 +83,10 @@ class ChatSchemaTest {
         assertThat(database.migration().migrationsExecuted).isGreaterThanOrEqualTo(1);
         List<String> scripts = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT \"script\" FROM \"" + ChatSchema.HISTORY_TABLE + "\" WHERE \"success\" AND \"type\" = 'SQL' ORDER BY \"installed_rank\"")) {
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT \"script\" FROM \"" + ChatSchema.HISTORY_TABLE
+                                + "\" WHERE \"success\" AND \"type\" = 'SQL' ORDER BY \"installed_rank\"")) {
             while (rows.next()) {
                 scripts.add(rows.getString(1));
             }
@@ -87,8 +96,11 @@ class ChatSchemaTest {
 
     @Test
     void migratingAgainChangesNothing() {
-        assertThat(ChatSchema.configure(database.dataSource(), getClass().getClassLoader()).load().migrate()
-                .migrationsExecuted).isZero();
+        assertThat(ChatSchema.configure(database.dataSource(), getClass().getClassLoader())
+                        .load()
+                        .migrate()
+                        .migrationsExecuted)
+                .isZero();
     }
 
     private static List<String> names(Collection<LoadableResource> resources) {

@@ -26,8 +26,8 @@ import org.parley.chat.testing.ChatStoreTestDatabase;
 /** The reference data at a start, when another node of a pool starts at the same moment on the same store. */
 class ReferenceDataTest {
 
-    private static final ChatConfiguration CONFIGURATION = new ChatConfiguration("contoso.com", 4096, 999, 500,
-            1_000_000, true, Set.of());
+    private static final ChatConfiguration CONFIGURATION =
+            new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true, Set.of());
     private static final Instant NOW = Instant.parse("2026-12-06T03:00:00Z");
 
     private final ChatStoreTestDatabase database = new ChatStoreTestDatabase();
@@ -47,12 +47,12 @@ class ReferenceDataTest {
         AtomicBoolean otherNodeStarted = new AtomicBoolean();
         AtomicInteger attempts = new AtomicInteger();
         EntityManager em = database.entityManager();
-        EntityManager racing = (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {EntityManager.class}, (self, method, arguments) -> {
+        EntityManager racing = (EntityManager) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {EntityManager.class}, (self, method, arguments) -> {
                     if (method.getName().equals("persist") && otherNodeStarted.compareAndSet(false, true)) {
                         // After this node found nothing and before it adds: the other node's whole start.
                         CompletableFuture.runAsync(() -> database.inTransaction(
-                                () -> ReferenceData.ensure(database.entityManager(), CONFIGURATION, NOW)))
+                                        () -> ReferenceData.ensure(database.entityManager(), CONFIGURATION, NOW)))
                                 .get(30, TimeUnit.SECONDS);
                     }
                     try {
@@ -70,8 +70,10 @@ class ReferenceDataTest {
         assertThat(otherNodeStarted).isTrue();
         assertThat(attempts).hasValue(2);
         database.inTransaction(() -> {
-            assertThat(new JpaChatPolicyRepository(em).findByName(ChatPolicy.GLOBAL)).isPresent();
-            assertThat(new JpaCategoryRepository(em).findByName(Category.ROOT_NAME)).isPresent();
+            assertThat(new JpaChatPolicyRepository(em).findByName(ChatPolicy.GLOBAL))
+                    .isPresent();
+            assertThat(new JpaCategoryRepository(em).findByName(Category.ROOT_NAME))
+                    .isPresent();
         });
     }
 
@@ -80,9 +82,10 @@ class ReferenceDataTest {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> ReferenceData.ensureOnStart(database::inTransaction, () -> {
-            attempts.incrementAndGet();
-            throw new IllegalStateException("store unreachable");
-        })).hasMessage("store unreachable");
+                    attempts.incrementAndGet();
+                    throw new IllegalStateException("store unreachable");
+                }))
+                .hasMessage("store unreachable");
         assertThat(attempts).hasValue(ReferenceData.START_ATTEMPTS);
     }
 }

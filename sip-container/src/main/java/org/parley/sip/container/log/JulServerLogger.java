@@ -1,12 +1,13 @@
 package org.parley.sip.container.log;
 
-import gov.nist.core.ServerLogger;
-import gov.nist.javax.sip.message.SIPMessage;
-
-import javax.sip.SipStack;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.sip.SipStack;
+
+import gov.nist.core.ServerLogger;
+import gov.nist.javax.sip.message.SIPMessage;
 
 /**
  * JAIN-SIP's message trace (every message sent and received, in full) on java.util.logging, logger

@@ -1,10 +1,10 @@
 package org.parley.sip.container.log;
 
-import gov.nist.core.StackLogger;
-
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import gov.nist.core.StackLogger;
 
 /**
  * JAIN-SIP's internal log on java.util.logging, so the stack needs no log4j 1.x (in WildFly, JBoss
@@ -48,7 +48,8 @@ public class JulStackLogger implements StackLogger {
 
     @Override
     public boolean isLoggingEnabled(int logLevel) {
-        return enabled && logger.isLoggable(toJul(logLevel))
+        return enabled
+                && logger.isLoggable(toJul(logLevel))
                 && (debug || logLevel <= TRACE_WARN || trace && logLevel == TRACE_MESSAGES);
     }
 

@@ -1,19 +1,5 @@
 package org.parley.sip.container.tls;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -34,6 +20,20 @@ import java.util.Date;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
 /**
  * Creates the TLS keystore on first start when none is configured yet: a PKCS12 store with one
  * RSA key and a self-signed certificate for the server's host name (CN and subjectAltName, plus
@@ -49,8 +49,7 @@ public final class SelfSignedKeyStore {
     private static final String LOOPBACK = "127.0.0.1";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private SelfSignedKeyStore() {
-    }
+    private SelfSignedKeyStore() {}
 
     /**
      * Creates {@code keyStore} (and its PEM) unless the file exists already.
@@ -79,8 +78,8 @@ public final class SelfSignedKeyStore {
         }
         Files.move(partial, keyStore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.writeString(pemPath(keyStore), pem(certificate), StandardCharsets.US_ASCII);
-        LOG.info(() -> "created self-signed TLS keystore " + keyStore + " for " + hostName
-                + "; clients must trust " + pemPath(keyStore));
+        LOG.info(() -> "created self-signed TLS keystore " + keyStore + " for " + hostName + "; clients must trust "
+                + pemPath(keyStore));
         return true;
     }
 
@@ -92,14 +91,19 @@ public final class SelfSignedKeyStore {
     private static X509Certificate certificate(KeyPair keyPair, String hostName) throws GeneralSecurityException {
         X500Name subject = new X500Name("CN=" + hostName.replaceAll("([,+=\"\\\\<>;])", "\\\\$1"));
         Instant now = Instant.now();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(VALIDITY)), subject, keyPair.getPublic());
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                subject,
+                new BigInteger(64, new SecureRandom()),
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(VALIDITY)),
+                subject,
+                keyPair.getPublic());
         try {
             builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(hostName));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.extendedKeyUsage, false,
-                    new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+                KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
+            }));
             ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate());
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (IOException | OperatorCreationException e) {

@@ -1,8 +1,6 @@
 package org.parley.sip.container.log;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -14,7 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** At most one line per peer and cause a minute, from Parley's own code and from the SIP stack. */
 class RateLimitedLogTest {
@@ -27,12 +27,10 @@ class RateLimitedLogTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private final AtomicLong now = new AtomicLong();
     private Logger logger;
@@ -85,7 +83,10 @@ class RateLimitedLogTest {
         try {
             JulStackLogger logger = new JulStackLogger();
             for (int port = 40000; port < 41000; port++) {
-                logger.logError("Problem connecting to 127.0.0.1:" + port + " for message INFO sip:user" + port + "@contoso.com", new IOException("Broken pipe"));
+                logger.logError(
+                        "Problem connecting to 127.0.0.1:" + port + " for message INFO sip:user" + port
+                                + "@contoso.com",
+                        new IOException("Broken pipe"));
                 logger.logWarning("Could not connect to 10.1.2.3:" + port);
             }
             assertThat(written).hasSize(2);

@@ -14,11 +14,11 @@ import org.parley.chat.application.PolicyService;
 import org.parley.chat.application.presence.OnlineClients;
 import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.chat.interfaces.xccos.ChatClient;
-import org.parley.chat.interfaces.xccos.RoomResumption;
 import org.parley.chat.interfaces.xccos.ChatEndpoints;
 import org.parley.chat.interfaces.xccos.ChatErrors;
 import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.PostHandler;
+import org.parley.chat.interfaces.xccos.RoomResumption;
 import org.parley.chat.interfaces.xccos.XccosDispatcher;
 import org.parley.sip.connector.ConfiguredMapping;
 import org.parley.sip.servlet.SipServlet;
@@ -93,7 +93,8 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
             return;
         }
         if (!policies.isEnabled(user.get())) {
-            request.createResponse(403, "Persistent chat is not enabled for " + user.get()).send();
+            request.createResponse(403, "Persistent chat is not enabled for " + user.get())
+                    .send();
             return;
         }
         SipSession session = request.getSession();
@@ -131,8 +132,12 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
             request.createResponse(400, "Malformed XCCOS: " + e.getMessage()).send();
             return;
         }
-        ChatClient client = new ChatClient(user, session.getLocalParty().getURI().toString(), session.getId());
-        Optional<Post> post = envelope.items().stream().filter(Post.class::isInstance).map(Post.class::cast).findFirst();
+        ChatClient client =
+                new ChatClient(user, session.getLocalParty().getURI().toString(), session.getId());
+        Optional<Post> post = envelope.items().stream()
+                .filter(Post.class::isInstance)
+                .map(Post.class::cast)
+                .findFirst();
         if (post.isPresent()) {
             // The 200 goes out once the post is stored, before the echo and the others' copies.
             try {
@@ -146,8 +151,8 @@ public class ChatEndpointServlet extends SipServlet implements ConfiguredMapping
                 } else {
                     meters.postRefused(refused, start);
                 }
-                Result result = ChatErrors.toResult(refused,
-                        () -> "grpchat to " + post.get().channelUri() + " from " + user);
+                Result result = ChatErrors.toResult(
+                        refused, () -> "grpchat to " + post.get().channelUri() + " from " + user);
                 answer(request, result.code(), result.text());
             }
             return;

@@ -31,6 +31,7 @@ public class ChatMeters {
 
     /** How many rooms {@code parley_room_sessions} names: the busiest, by sessions on this node. */
     static final int TOP_ROOMS = 10;
+
     static final long TOP_ROOMS_EVERY_SECONDS = 10;
 
     @Inject
@@ -56,16 +57,31 @@ public class ChatMeters {
 
     @PostConstruct
     void register() {
-        meters.gauge("parley.chat.dialogs", "Chat dialogs (a client's session with the chat server) on this node",
-                Tags.empty(), delivery::sessionCount);
-        meters.gauge("parley.users.signed.in", "Users with at least one chat dialog on this node", Tags.empty(),
+        meters.gauge(
+                "parley.chat.dialogs",
+                "Chat dialogs (a client's session with the chat server) on this node",
+                Tags.empty(),
+                delivery::sessionCount);
+        meters.gauge(
+                "parley.users.signed.in",
+                "Users with at least one chat dialog on this node",
+                Tags.empty(),
                 delivery::userCount);
-        meters.gauge("parley.ntlm.associations", "NTLM security associations (signed-in SIP connections) held",
-                Tags.empty(), associations::size);
-        meters.gauge("parley.ntlm.locked.out", "Users and addresses locked out after failed sign-ins, by kind",
-                Tags.of("kind", "user"), () -> ntlm.lockedOut().users());
-        meters.gauge("parley.ntlm.locked.out", "Users and addresses locked out after failed sign-ins, by kind",
-                Tags.of("kind", "address"), () -> ntlm.lockedOut().addresses());
+        meters.gauge(
+                "parley.ntlm.associations",
+                "NTLM security associations (signed-in SIP connections) held",
+                Tags.empty(),
+                associations::size);
+        meters.gauge(
+                "parley.ntlm.locked.out",
+                "Users and addresses locked out after failed sign-ins, by kind",
+                Tags.of("kind", "user"),
+                () -> ntlm.lockedOut().users());
+        meters.gauge(
+                "parley.ntlm.locked.out",
+                "Users and addresses locked out after failed sign-ins, by kind",
+                Tags.of("kind", "address"),
+                () -> ntlm.lockedOut().addresses());
         roomSessions = MultiGauge.builder("parley.room.sessions")
                 .description("Sessions in the busiest rooms on this node (top " + TOP_ROOMS + ")")
                 .register(meters.registry());
@@ -83,8 +99,7 @@ public class ChatMeters {
     }
 
     void rankRooms() {
-        record RoomCount(String room, int sessions) {
-        }
+        record RoomCount(String room, int sessions) {}
         List<RoomCount> counts = new ArrayList<>();
         for (String room : presence.rooms()) {
             int here = presence.participantsHere(room).size();

@@ -65,11 +65,14 @@ public class ConfiguredIdentity implements ClientIdentity {
     private ConfiguredIdentity(Supplier<String> mode, String trustedFrontEnds) {
         String initial = mode.get();
         if (!MODES.contains(initial)) {
-            throw new IllegalStateException("parley.sip.identity must be front-end, ntlm or trust-from, not " + initial);
+            throw new IllegalStateException(
+                    "parley.sip.identity must be front-end, ntlm or trust-from, not " + initial);
         }
         this.mode = mode;
         this.trustedFrontEnds = Arrays.stream(trustedFrontEnds.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
         if (initial.equals("trust-from")) {
             LOG.warning("parley.sip.identity=trust-from: every SIP request is attributed to its From header. "
                     + "Never use this outside tests and development.");
@@ -111,8 +114,9 @@ public class ConfiguredIdentity implements ClientIdentity {
         }
         String from = uriOf(request.getFrom());
         if (!from.equals(signedIn.get().sipUri())) {
-            LOG.info(() -> request.getMethod() + " from " + request.getConnection().getId() + " speaks as " + from
-                    + " but signed in as " + signedIn.get().sipUri() + ": refused");
+            LOG.info(() ->
+                    request.getMethod() + " from " + request.getConnection().getId() + " speaks as " + from
+                            + " but signed in as " + signedIn.get().sipUri() + ": refused");
             return Optional.empty();
         }
         return Optional.of(signedIn.get().sipUri());

@@ -46,7 +46,9 @@ public class DialogIdentity implements SipMessageInterceptor {
             sameFlow(message, dialog);
         } else if ("ntlm".equals(mode)) {
             sameFlow(message, dialog);
-            if (dialog != null && dialog.getConnection() != null && associations.ofDialog(dialog).isEmpty()) {
+            if (dialog != null
+                    && dialog.getConnection() != null
+                    && associations.ofDialog(dialog).isEmpty()) {
                 throw new SipMessageRejectedException(403, "dialog's client no longer signed in");
             }
         } else {
@@ -62,10 +64,11 @@ public class DialogIdentity implements SipMessageInterceptor {
         }
         boolean same = message instanceof SipServletRequest
                 ? flow.getId().equals(message.getConnection().getId())
-                : flow.getRemoteAddress().equals(message.getRemoteAddr()) && flow.getRemotePort() == message.getRemotePort();
+                : flow.getRemoteAddress().equals(message.getRemoteAddr())
+                        && flow.getRemotePort() == message.getRemotePort();
         if (!same) {
-            throw new SipMessageRejectedException(403, "not over the flow dialog " + dialog.getId() + " started on ("
-                    + flow.getId() + ")");
+            throw new SipMessageRejectedException(
+                    403, "not over the flow dialog " + dialog.getId() + " started on (" + flow.getId() + ")");
         }
     }
 
@@ -75,7 +78,10 @@ public class DialogIdentity implements SipMessageInterceptor {
 
     /** Read on every message, so that a management operation changes it on a running server. */
     static Set<String> trustedFrontEnds() {
-        return Arrays.stream(System.getProperty("parley.sip.trusted-front-ends", "").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return Arrays.stream(
+                        System.getProperty("parley.sip.trusted-front-ends", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -15,8 +15,7 @@ final class NtlmSettings {
 
     static final String IDENTITY = "parley.sip.identity";
 
-    private NtlmSettings() {
-    }
+    private NtlmSettings() {}
 
     /** The identity mode in force now: front-end, trust-from or ntlm. */
     static String mode() {
@@ -48,12 +47,14 @@ final class NtlmSettings {
     }
 
     static Path hashFile() {
-        return Path.of(property("parley.sip.ntlm.hash-file",
+        return Path.of(property(
+                "parley.sip.ntlm.hash-file",
                 System.getProperty("jboss.server.config.dir", ".") + "/parley-ntlm-hashes.properties"));
     }
 
     static SignInThrottle.Limits limits() {
-        return new SignInThrottle.Limits(number("parley.sip.ntlm.max-failures-per-user", 5),
+        return new SignInThrottle.Limits(
+                number("parley.sip.ntlm.max-failures-per-user", 5),
                 number("parley.sip.ntlm.max-failures-per-address", 20),
                 Duration.ofSeconds(number("parley.sip.ntlm.failure-window-seconds", 900)),
                 Duration.ofSeconds(number("parley.sip.ntlm.lockout-seconds", 900)));

@@ -50,11 +50,15 @@ public class NtlmSignIn {
     void init() {
         String sipDomain = NtlmSettings.sipDomain();
         String netbiosDomain = NtlmSettings.netbiosDomain();
-        NtHashFile hashes = new NtHashFile(NtlmSettings::hashFile,
-                (user, domain) -> NtlmUserNames.directoryName(user, domain, NtlmSettings.sipDomain(),
-                        NtlmSettings.netbiosDomain()));
-        authenticator = new SipaeNtlmAuthenticator(new SipaeNtlmAuthenticator.ServerNames(NtlmSettings.targetName(),
-                netbiosDomain, "PARLEY", sipDomain), hashes, new SecureRandom(), System::nanoTime);
+        NtHashFile hashes = new NtHashFile(
+                NtlmSettings::hashFile,
+                (user, domain) -> NtlmUserNames.directoryName(
+                        user, domain, NtlmSettings.sipDomain(), NtlmSettings.netbiosDomain()));
+        authenticator = new SipaeNtlmAuthenticator(
+                new SipaeNtlmAuthenticator.ServerNames(NtlmSettings.targetName(), netbiosDomain, "PARLEY", sipDomain),
+                hashes,
+                new SecureRandom(),
+                System::nanoTime);
     }
 
     /**
@@ -69,8 +73,12 @@ public class NtlmSignIn {
         String address = connection.getRemoteAddress();
         if (NtlmSettings.requireTls() && !connection.isSecure()) {
             meters.ntlmSignIn("refused", "tls_required");
-            refuse(request, 403, "Forbidden (NTLM sign-in needs TLS)", "REGISTER over " + connection.getTransport()
-                    + " from " + address + " refused: parley.sip.ntlm.require-tls is on");
+            refuse(
+                    request,
+                    403,
+                    "Forbidden (NTLM sign-in needs TLS)",
+                    "REGISTER over " + connection.getTransport() + " from " + address
+                            + " refused: parley.sip.ntlm.require-tls is on");
             return false;
         }
         String authorization = request.getHeader("Authorization");
@@ -96,8 +104,9 @@ public class NtlmSignIn {
      * their way in parallel, and none of them may pass as signed in once the client has left.
      */
     void signingOut(SipServletRequest request) {
-        associations.keyOfIncoming(request).ifPresent(key -> associations.signingOut(key, request.getCallId(),
-                request.getHeader("CSeq")));
+        associations
+                .keyOfIncoming(request)
+                .ifPresent(key -> associations.signingOut(key, request.getCallId(), request.getHeader("CSeq")));
     }
 
     /** After the 200 to an un-REGISTER: the client is gone. */
@@ -115,17 +124,26 @@ public class NtlmSignIn {
         } catch (NtlmException malformed) {
             meters.ntlmSignIn("failure", "malformed");
             failed(null, address, limits, "malformed NTLM REGISTER from " + address + ": " + malformed.getMessage());
-            request.createResponse(400, "Bad Request (malformed NTLM authorization)").send();
+            request.createResponse(400, "Bad Request (malformed NTLM authorization)")
+                    .send();
             return false;
         }
-        String user = login.map(l -> (l[1].isEmpty() ? "" : l[1] + "\\") + l[0]).map(u -> u.toLowerCase(Locale.ROOT))
+        String user = login.map(l -> (l[1].isEmpty() ? "" : l[1] + "\\") + l[0])
+                .map(u -> u.toLowerCase(Locale.ROOT))
                 .orElse(null);
         Optional<SignInThrottle.Lock> lock = throttle.locked(user, address);
         if (lock.isPresent()) {
             meters.ntlmSignIn("refused", "locked_out");
-            refuse(request, 403, "Forbidden (too many failed sign-ins, try again later)", "NTLM REGISTER"
-                    + (user == null ? "" : " for " + user) + " from " + address + " refused unchecked: " + lock.get().what()
-                    + " is locked out for " + Duration.ofNanos(lock.get().untilNanos() - System.nanoTime()).toSeconds() + " s");
+            refuse(
+                    request,
+                    403,
+                    "Forbidden (too many failed sign-ins, try again later)",
+                    "NTLM REGISTER"
+                            + (user == null ? "" : " for " + user) + " from " + address + " refused unchecked: "
+                            + lock.get().what()
+                            + " is locked out for "
+                            + Duration.ofNanos(lock.get().untilNanos() - System.nanoTime())
+                                    .toSeconds() + " s");
             return false;
         }
         SipaeNtlmAuthenticator.Outcome outcome;
@@ -141,7 +159,11 @@ public class NtlmSignIn {
                 return false;
             }
             meters.ntlmSignIn("failure", "bad_credentials");
-            failed(user, address, limits, "NTLM sign-in of " + user + " from " + address + " failed: " + e.getMessage());
+            failed(
+                    user,
+                    address,
+                    limits,
+                    "NTLM sign-in of " + user + " from " + address + " failed: " + e.getMessage());
             request.createResponse(403, "Forbidden (authentication failed)").send();
             return false;
         }
@@ -151,13 +173,19 @@ public class NtlmSignIn {
         }
         Authenticated authenticated = (Authenticated) outcome;
         String sipDomain = NtlmSettings.sipDomain();
-        String sipUri = NtlmUserNames.sipUri(NtlmUserNames.directoryName(login.get()[0], login.get()[1], sipDomain,
-                NtlmSettings.netbiosDomain()).orElseThrow(), sipDomain);
+        String sipUri = NtlmUserNames.sipUri(
+                NtlmUserNames.directoryName(login.get()[0], login.get()[1], sipDomain, NtlmSettings.netbiosDomain())
+                        .orElseThrow(),
+                sipDomain);
         if (!fromOf(request).equals(sipUri)) {
             meters.ntlmSignIn("failure", "wrong_user");
-            failed(user, address, limits, "NTLM sign-in of " + user + " from " + address + " refused: it registers "
-                    + fromOf(request));
-            request.createResponse(403, "Forbidden (From is not the signed-in user)").send();
+            failed(
+                    user,
+                    address,
+                    limits,
+                    "NTLM sign-in of " + user + " from " + address + " refused: it registers " + fromOf(request));
+            request.createResponse(403, "Forbidden (From is not the signed-in user)")
+                    .send();
             return false;
         }
         if (directory != null && !directory.admitsSignIn(sipUri)) {
@@ -165,15 +193,17 @@ public class NtlmSignIn {
             meters.ntlmSignIn("refused", "not_in_directory");
             LOG.info(() -> "NTLM sign-in of " + sipUri + " from " + address + " refused: not an enabled user of the"
                     + " directory");
-            request.createResponse(403, "Forbidden (not an enabled user of the directory)").send();
+            request.createResponse(403, "Forbidden (not an enabled user of the directory)")
+                    .send();
             return false;
         }
         throttle.succeeded(user);
         meters.ntlmSignIn("success", "none");
         boolean viaFrontEnd = DialogIdentity.isTrustedFrontEnd(address);
-        associations.signedIn(connection.getId(), viaFrontEnd, authenticated.association(), sipUri,
-                Duration.ofSeconds(expires));
-        LOG.info(() -> sipUri + " signed in with NTLM on " + connection.getId() + (viaFrontEnd ? " (a front end)" : ""));
+        associations.signedIn(
+                connection.getId(), viaFrontEnd, authenticated.association(), sipUri, Duration.ofSeconds(expires));
+        LOG.info(
+                () -> sipUri + " signed in with NTLM on " + connection.getId() + (viaFrontEnd ? " (a front end)" : ""));
         return true;
     }
 
@@ -188,9 +218,10 @@ public class NtlmSignIn {
         if (from.equals(sipUri)) {
             return true;
         }
-        LOG.info(() -> "REGISTER for " + from + " from " + request.getConnection().getId() + " refused: signed in as "
-                + sipUri);
-        request.createResponse(403, "Forbidden (From is not the signed-in user)").send();
+        LOG.info(() -> "REGISTER for " + from + " from "
+                + request.getConnection().getId() + " refused: signed in as " + sipUri);
+        request.createResponse(403, "Forbidden (From is not the signed-in user)")
+                .send();
         return false;
     }
 
@@ -204,8 +235,10 @@ public class NtlmSignIn {
 
     private void failed(String user, String address, SignInThrottle.Limits limits, String message) {
         Optional<SignInThrottle.Lock> started = throttle.failed(user, address, limits);
-        LOG.warning(() -> message + started.map(l -> "; " + l.what() + " now locked out for "
-                + limits.lockout().toSeconds() + " s").orElse(""));
+        LOG.warning(() -> message
+                + started.map(l -> "; " + l.what() + " now locked out for "
+                                + limits.lockout().toSeconds() + " s")
+                        .orElse(""));
     }
 
     private static void refuse(SipServletRequest request, int status, String reason, String log) throws IOException {
@@ -213,7 +246,8 @@ public class NtlmSignIn {
         request.createResponse(status, reason).send();
     }
 
-    private static void send401(SipServletRequest request, SipaeNtlmAuthenticator.Outcome challenge) throws IOException {
+    private static void send401(SipServletRequest request, SipaeNtlmAuthenticator.Outcome challenge)
+            throws IOException {
         SipServletResponse unauthorized = request.createResponse(401, "Unauthorized");
         unauthorized.setHeader("WWW-Authenticate", ((Challenge) challenge).wwwAuthenticate());
         unauthorized.send();

@@ -18,8 +18,7 @@ final class ProvisioningDocument {
     private static final String NAMESPACE = "http://schemas.microsoft.com/2006/09/sip/provisiongrouplist";
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
 
-    private ProvisioningDocument() {
-    }
+    private ProvisioningDocument() {}
 
     static byte[] persistentChat(boolean enabled, String poolUri) {
         return persistentChat(enabled, poolUri, null);

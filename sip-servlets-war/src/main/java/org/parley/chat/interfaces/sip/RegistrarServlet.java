@@ -84,7 +84,8 @@ public class RegistrarServlet extends SipServlet {
      */
     @Override
     protected void doInvite(SipServletRequest request) throws IOException {
-        request.createResponse(404, "Not Found (only the chat endpoints take sessions here)").send();
+        request.createResponse(404, "Not Found (only the chat endpoints take sessions here)")
+                .send();
     }
 
     @Override
@@ -110,8 +111,12 @@ public class RegistrarServlet extends SipServlet {
         ok.setHeader("Subscription-State", "terminated;expires=0");
         ok.setHeader("ms-piggyback-cseq", Long.toString(request.getCSeq()));
         ok.addHeader("Supported", "ms-benotify, ms-piggyback-first-notify");
-        ok.setContent(ProvisioningDocument.persistentChat(policies.isEnabled(user.get()), endpoints.chatEndpointUri(),
-                configuration.roomManagement().orElse(null)), ProvisioningDocument.CONTENT_TYPE);
+        ok.setContent(
+                ProvisioningDocument.persistentChat(
+                        policies.isEnabled(user.get()),
+                        endpoints.chatEndpointUri(),
+                        configuration.roomManagement().orElse(null)),
+                ProvisioningDocument.CONTENT_TYPE);
         ok.send();
         endSubscription(request);
     }

@@ -46,8 +46,14 @@ public class SecurityAssociations implements SipConnectionListener {
      * @param connectionId the connection it signed in on
      * @param viaFrontEnd  whether that connection is a trusted front end's, shared by many clients
      */
-    public record SignedIn(SipaeSecurityAssociation association, String sipUri, long expiresAt, String leavingWith,
-                           String key, String connectionId, boolean viaFrontEnd) {
+    public record SignedIn(
+            SipaeSecurityAssociation association,
+            String sipUri,
+            long expiresAt,
+            String leavingWith,
+            String key,
+            String connectionId,
+            boolean viaFrontEnd) {
 
         private boolean live(long now) {
             return expiresAt - now > 0;
@@ -67,8 +73,12 @@ public class SecurityAssociations implements SipConnectionListener {
         signedIn(connectionId, false, association, sipUri, registration);
     }
 
-    void signedIn(String connectionId, boolean viaFrontEnd, SipaeSecurityAssociation association, String sipUri,
-                  Duration registration) {
+    void signedIn(
+            String connectionId,
+            boolean viaFrontEnd,
+            SipaeSecurityAssociation association,
+            String sipUri,
+            Duration registration) {
         long now = System.nanoTime();
         byKey.values().removeIf(s -> {
             boolean over = s.expiresAt() - now <= 0;
@@ -84,8 +94,16 @@ public class SecurityAssociations implements SipConnectionListener {
                 byKey.remove(replaced);
             }
         }
-        byKey.put(key, new SignedIn(association, sipUri, now + registration.plus(GRACE).toNanos(), null, key,
-                connectionId, viaFrontEnd));
+        byKey.put(
+                key,
+                new SignedIn(
+                        association,
+                        sipUri,
+                        now + registration.plus(GRACE).toNanos(),
+                        null,
+                        key,
+                        connectionId,
+                        viaFrontEnd));
     }
 
     /**
@@ -200,8 +218,9 @@ public class SecurityAssociations implements SipConnectionListener {
     }
 
     void renew(String key, Duration registration) {
-        byKey.computeIfPresent(key, (k, s) -> s.until(System.nanoTime() + registration.plus(GRACE).toNanos(),
-                s.leavingWith()));
+        byKey.computeIfPresent(
+                key,
+                (k, s) -> s.until(System.nanoTime() + registration.plus(GRACE).toNanos(), s.leavingWith()));
     }
 
     /**
@@ -229,7 +248,8 @@ public class SecurityAssociations implements SipConnectionListener {
         String key = keyByConnection.remove(connection.getId());
         SignedIn gone = key == null ? null : byKey.remove(key);
         if (gone != null) {
-            LOG.info(() -> "security association of " + gone.sipUri() + " ended with its connection " + connection.getId());
+            LOG.info(() ->
+                    "security association of " + gone.sipUri() + " ended with its connection " + connection.getId());
         }
     }
 }

@@ -40,19 +40,22 @@ public class SipaeSigning implements SipMessageInterceptor {
             return;
         }
         String authorization = message.getHeader("Authorization");
-        if (message instanceof SipServletRequest && "REGISTER".equals(message.getMethod())
+        if (message instanceof SipServletRequest
+                && "REGISTER".equals(message.getMethod())
                 && SipaeNtlmAuthenticator.isHandshake(authorization)) {
             return;
         }
         if (authorization == null) {
-            throw new SipMessageRejectedException(403, "unsigned message on a signed-in connection ("
-                    + signedIn.get().sipUri() + ")");
+            throw new SipMessageRejectedException(
+                    403,
+                    "unsigned message on a signed-in connection ("
+                            + signedIn.get().sipUri() + ")");
         }
         try {
             signedIn.get().association().verify(SipaeHeader.parse(authorization), fields(message));
         } catch (NtlmException e) {
-            throw new SipMessageRejectedException(403, "signature refused (" + signedIn.get().sipUri() + "): "
-                    + e.getMessage());
+            throw new SipMessageRejectedException(
+                    403, "signature refused (" + signedIn.get().sipUri() + "): " + e.getMessage());
         }
     }
 
@@ -61,17 +64,19 @@ public class SipaeSigning implements SipMessageInterceptor {
         if (message instanceof SipServletResponse response && response.getStatus() == 401) {
             return;
         }
-        Optional<SecurityAssociations.SignedIn> signedIn = associations.keyOfOutgoing(message)
+        Optional<SecurityAssociations.SignedIn> signedIn = associations
+                .keyOfOutgoing(message)
                 .flatMap(key -> associations.findForSigning(key, message.getCallId(), message.getHeader("CSeq")));
         if (signedIn.isEmpty()) {
             return;
         }
         try {
-            message.setHeader("Authentication-Info", signedIn.get().association().authenticationInfo(fields(message)));
+            message.setHeader(
+                    "Authentication-Info", signedIn.get().association().authenticationInfo(fields(message)));
         } catch (NtlmException e) {
             // The layer always sets Call-ID and CSeq; a message without them cannot be signed, and SIPE drops it.
-            LOG.warning(() -> "cannot sign " + message.getMethod() + " to " + signedIn.get().sipUri() + ": "
-                    + e.getMessage());
+            LOG.warning(() -> "cannot sign " + message.getMethod() + " to "
+                    + signedIn.get().sipUri() + ": " + e.getMessage());
         }
     }
 
@@ -81,7 +86,13 @@ public class SipaeSigning implements SipMessageInterceptor {
 
     private static SipaeSignedFields fields(SipServletMessage message) {
         int status = message instanceof SipServletResponse response ? response.getStatus() : 0;
-        return SipaeSignedFields.of(message.getCallId(), message.getHeader("CSeq"), message.getHeader("From"),
-                message.getHeader("To"), message.getHeader("P-Asserted-Identity"), message.getHeader("Expires"), status);
+        return SipaeSignedFields.of(
+                message.getCallId(),
+                message.getHeader("CSeq"),
+                message.getHeader("From"),
+                message.getHeader("To"),
+                message.getHeader("P-Asserted-Identity"),
+                message.getHeader("Expires"),
+                status);
     }
 }

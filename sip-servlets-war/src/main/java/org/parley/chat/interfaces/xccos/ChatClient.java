@@ -9,5 +9,4 @@ package org.parley.chat.interfaces.xccos;
  * @param endpointUri the chat endpoint URI the client invited; replies come from it
  * @param sessionId   the client's session, unique in the pool; fan-out addresses it
  */
-public record ChatClient(String userUri, String endpointUri, String sessionId) {
-}
+public record ChatClient(String userUri, String endpointUri, String sessionId) {}

@@ -21,8 +21,7 @@ public final class ChatErrors {
 
     private static final Logger LOG = Logger.getLogger(ChatErrors.class.getName());
 
-    private ChatErrors() {
-    }
+    private ChatErrors() {}
 
     public static Result toResult(Throwable failure) {
         return toResult(failure, () -> "a request");

@@ -42,6 +42,7 @@ public class FollowersOutside {
     private final Map<String, Set<String>> followedBy = new HashMap<>();
     /** room -> its followers as read */
     private final Map<String, Set<String>> followersOf = new HashMap<>();
+
     private volatile boolean listening;
 
     /** The sessions to tell about a post in the room, with their users: a copy. */
@@ -114,7 +115,8 @@ public class FollowersOutside {
     public synchronized void left(String roomUri, String userUri, String sessionId) {
         String room = RoomUri.canonical(roomUri);
         Map<String, String> sessions = outside.get(room);
-        if (sessions != null && followersOf.get(room).contains(userUri)
+        if (sessions != null
+                && followersOf.get(room).contains(userUri)
                 && online.sessionsOf(userUri).contains(sessionId)) {
             sessions.put(sessionId, userUri);
         }

@@ -71,8 +71,10 @@ public class NewContentNotices {
                 try {
                     notifyFollowers(message);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, e, () -> message.roomUri() + ": no new-content notices for post "
-                            + message.seq());
+                    LOG.log(
+                            Level.WARNING,
+                            e,
+                            () -> message.roomUri() + ": no new-content notices for post " + message.seq());
                 }
             });
         } catch (RejectedExecutionException busy) {
@@ -98,9 +100,19 @@ public class NewContentNotices {
                 sessions.addAll(theirs);
             }
         });
-        delivery.deliverToAll(sessions, new Notice(Notice.NEW_CONTENT, List.of(new ChannelInfo(message.roomUri(), null,
-                null, null, List.of(new Property(INFO_LAST_MESSAGE, Long.toString(message.seq()))), List.of(),
-                List.of(), List.of()))));
+        delivery.deliverToAll(
+                sessions,
+                new Notice(
+                        Notice.NEW_CONTENT,
+                        List.of(new ChannelInfo(
+                                message.roomUri(),
+                                null,
+                                null,
+                                null,
+                                List.of(new Property(INFO_LAST_MESSAGE, Long.toString(message.seq()))),
+                                List.of(),
+                                List.of(),
+                                List.of()))));
     }
 
     /** Forgets a session's throttling state when it ends. */

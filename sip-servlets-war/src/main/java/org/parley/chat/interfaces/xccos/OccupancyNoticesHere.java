@@ -21,8 +21,7 @@ public class OccupancyNoticesHere implements OccupancyNotices {
     @Inject
     FollowersOutside followersOutside;
 
-    public OccupancyNoticesHere() {
-    }
+    public OccupancyNoticesHere() {}
 
     /** Wired by hand, for tests outside a container. */
     public OccupancyNoticesHere(RoomFanOut fanOut, FollowersOutside followersOutside) {

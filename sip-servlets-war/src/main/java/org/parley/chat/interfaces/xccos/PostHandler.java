@@ -38,6 +38,7 @@ public class PostHandler {
         if (!presence.isPresent(room, client.sessionId())) {
             throw ChatException.forbidden("join the room before posting to it");
         }
-        return posts.post(new PostRequest(client.userUri(), room, post.text(), post.clientTime(), accepted)).message();
+        return posts.post(new PostRequest(client.userUri(), room, post.text(), post.clientTime(), accepted))
+                .message();
     }
 }

@@ -69,7 +69,9 @@ public class RoomAccessReview {
         } else if (change.userUri() != null) {
             for (String session : online.sessionsOf(change.userUri())) {
                 for (String room : presence.roomsOf(session)) {
-                    concerned.computeIfAbsent(room, k -> new HashSet<>()).add(new Participant(change.userUri(), session));
+                    concerned
+                            .computeIfAbsent(room, k -> new HashSet<>())
+                            .add(new Participant(change.userUri(), session));
                 }
             }
         } else {

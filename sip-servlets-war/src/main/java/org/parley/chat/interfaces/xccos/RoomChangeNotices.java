@@ -53,7 +53,8 @@ public class RoomChangeNotices {
             }
             Optional<RoomView> current = rooms.current(room);
             // Category URIs, like room URIs, compare without case (the store's form is lower case).
-            current.filter(view -> view.categoryUri().equalsIgnoreCase(change.categoryUri())).ifPresent(this::tell);
+            current.filter(view -> view.categoryUri().equalsIgnoreCase(change.categoryUri()))
+                    .ifPresent(this::tell);
         }
     }
 

@@ -121,8 +121,8 @@ public class RoomFanOut implements PresenceWatcher {
             if (line.started && message.seq() > line.delivered + 1) {
                 line.held.put(message.seq(), message);
                 if (line.release == null) {
-                    line.release = timer.schedule(() -> releaseHeld(roomUri, line), HOLD.toMillis(),
-                            TimeUnit.MILLISECONDS);
+                    line.release =
+                            timer.schedule(() -> releaseHeld(roomUri, line), HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 return;
             }
@@ -254,9 +254,15 @@ public class RoomFanOut implements PresenceWatcher {
             return;
         }
         RoomUri uri = RoomUri.parse(roomUri);
-        Notice notice = new Notice(Notice.JOIN, List.of(new UserInfo(null, newcomer.userUri(), List.of(
-                new Affiliation(manager ? XccosNames.AFFILIATION_MANAGER : XccosNames.AFFILIATION_MEMBER,
-                        uri.guid().toString(), uri.domain())))));
+        Notice notice = new Notice(
+                Notice.JOIN,
+                List.of(new UserInfo(
+                        null,
+                        newcomer.userUri(),
+                        List.of(new Affiliation(
+                                manager ? XccosNames.AFFILIATION_MANAGER : XccosNames.AFFILIATION_MEMBER,
+                                uri.guid().toString(),
+                                uri.domain())))));
         notifyOthers(roomUri, newcomer, notice);
     }
 
@@ -310,8 +316,10 @@ public class RoomFanOut implements PresenceWatcher {
         if (gone.isEmpty() || stayingSessions.isEmpty()) {
             return;
         }
-        Notice notice = new Notice(Notice.PART, List.of(new ChannelUsers(roomUri,
-                gone.stream().map(UserInfo::of).toList())));
+        Notice notice = new Notice(
+                Notice.PART,
+                List.of(new ChannelUsers(
+                        roomUri, gone.stream().map(UserInfo::of).toList())));
         sendTo(line, stayingSessions, notice);
     }
 
@@ -373,8 +381,9 @@ public class RoomFanOut implements PresenceWatcher {
     }
 
     private boolean presentElsewhere(String roomUri, Participant participant) {
-        return presence.participants(roomUri).stream().anyMatch(other -> other.userUri().equals(participant.userUri())
-                && !other.sessionId().equals(participant.sessionId()));
+        return presence.participants(roomUri).stream()
+                .anyMatch(other -> other.userUri().equals(participant.userUri())
+                        && !other.sessionId().equals(participant.sessionId()));
     }
 
     /** Built once, sent on the room's lane after the posts queued before it. */

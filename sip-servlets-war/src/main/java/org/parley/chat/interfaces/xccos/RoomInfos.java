@@ -39,7 +39,8 @@ public class RoomInfos {
                 new Property(XccosNames.PROP_INVITE, Boolean.toString(room.invitationsEnabled())),
                 new Property(XccosNames.PROP_LOGGED, Boolean.toString(room.historyEnabled())),
                 new Property(XccosNames.PROP_FILE_POST, Boolean.toString(room.fileUploadAllowed())));
-        return new ChannelInfo(room.uri(), room.name(), room.description(), room.topic(), infos, props, List.of(), List.of());
+        return new ChannelInfo(
+                room.uri(), room.name(), room.description(), room.topic(), infos, props, List.of(), List.of());
     }
 
     /**
@@ -56,8 +57,8 @@ public class RoomInfos {
     public static List<HistoryMessage> history(List<MessageView> messages) {
         List<HistoryMessage> items = new ArrayList<>(messages.size());
         for (MessageView message : messages) {
-            items.add(new HistoryMessage(message.roomUri(), message.author(), message.serverTime(), message.text(),
-                    message.seq()));
+            items.add(new HistoryMessage(
+                    message.roomUri(), message.author(), message.serverTime(), message.text(), message.seq()));
         }
         return items;
     }

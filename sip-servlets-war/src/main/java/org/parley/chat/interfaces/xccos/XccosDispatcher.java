@@ -32,7 +32,8 @@ public class XccosDispatcher {
     void collect() {
         for (CommandHandler<?> handler : handlerBeans) {
             if (handlers.put(handler.commandType(), handler) != null) {
-                throw new IllegalStateException("two handlers for " + handler.commandType().getSimpleName());
+                throw new IllegalStateException(
+                        "two handlers for " + handler.commandType().getSimpleName());
             }
         }
     }
@@ -40,19 +41,21 @@ public class XccosDispatcher {
     public List<Outbound> dispatch(Command command, ChatClient client) {
         CommandHandler<?> handler = handlers.get(command.getClass());
         if (handler == null) {
-            return List.of(Reply.error(command, Result.notImplemented("Command " + command.id() + " is not supported")));
+            return List.of(
+                    Reply.error(command, Result.notImplemented("Command " + command.id() + " is not supported")));
         }
         try {
             return invoke(handler, command, client);
         } catch (RuntimeException e) {
             // ChatErrors logs a 5xx, once, under the correlation id the reply carries.
-            return List.of(Reply.error(command,
-                    ChatErrors.toResult(e, () -> command.id() + " from " + client.userUri())));
+            return List.of(
+                    Reply.error(command, ChatErrors.toResult(e, () -> command.id() + " from " + client.userUri())));
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static <C extends Command> List<Outbound> invoke(CommandHandler<C> handler, Command command, ChatClient client) {
+    private static <C extends Command> List<Outbound> invoke(
+            CommandHandler<C> handler, Command command, ChatClient client) {
         return handler.handle((C) command, client);
     }
 }

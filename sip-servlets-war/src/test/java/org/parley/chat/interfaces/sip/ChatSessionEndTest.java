@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.occupancy.RoomOccupancy;
+import org.parley.chat.application.presence.Participant;
+import org.parley.chat.infrastructure.metrics.ParleyMeters;
 import org.parley.chat.infrastructure.presence.InMemoryOnlineClients;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
-import org.parley.chat.infrastructure.metrics.ParleyMeters;
-import org.parley.chat.application.presence.Participant;
 import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.NewContentNotices;
@@ -77,9 +77,11 @@ class ChatSessionEndTest {
                 });
                 if (id.equals("s-stay")) {
                     doAnswer(content -> {
-                        toStayer.add(new String(content.<byte[]>getArgument(0), StandardCharsets.UTF_8));
-                        return null;
-                    }).when(info).setContent(any(byte[].class), anyString());
+                                toStayer.add(new String(content.<byte[]>getArgument(0), StandardCharsets.UTF_8));
+                                return null;
+                            })
+                            .when(info)
+                            .setContent(any(byte[].class), anyString());
                 }
                 return info;
             });
@@ -142,10 +144,14 @@ class ChatSessionEndTest {
             work.run();
         }
 
-        assertThat(sip.sentToEnded).as("nothing sent to a session that has ended").isEmpty();
+        assertThat(sip.sentToEnded)
+                .as("nothing sent to a session that has ended")
+                .isEmpty();
         String told = String.join("\n", sip.toStayer);
         for (int i = 0; i < VANISHING; i++) {
-            assertThat(told).as("the one who stays is told of every leaver").contains("sip:user" + i + "@contoso.com\"");
+            assertThat(told)
+                    .as("the one who stays is told of every leaver")
+                    .contains("sip:user" + i + "@contoso.com\"");
         }
         assertThat(sip.toStayer).as("one notice naming all who left meanwhile").hasSize(1);
         assertThat(presence.participants(ROOM)).containsExactly(new Participant(Fixtures.ALICE, "s-stay"));

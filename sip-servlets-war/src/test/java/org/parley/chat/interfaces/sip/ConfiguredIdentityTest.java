@@ -42,7 +42,8 @@ class ConfiguredIdentityTest {
     void modeIsTrimmedAndCaseInsensitive() {
         ConfiguredIdentity identity = new ConfiguredIdentity("  Trust-From ", "");
 
-        assertThat(identity.identify(request("192.0.2.7", "sip:bob@contoso.com", null))).contains("sip:bob@contoso.com");
+        assertThat(identity.identify(request("192.0.2.7", "sip:bob@contoso.com", null)))
+                .contains("sip:bob@contoso.com");
     }
 
     @ParameterizedTest
@@ -59,21 +60,25 @@ class ConfiguredIdentityTest {
     void ntlmAttributesARequestToTheUserSignedInOnItsConnection() {
         ConfiguredIdentity identity = new ConfiguredIdentity("ntlm", "");
         identity.associations = new SecurityAssociations();
-        identity.associations.signedIn("TCP:192.0.2.7:5000#1", null, "sip:alice@contoso.com", java.time.Duration.ofHours(1));
+        identity.associations.signedIn(
+                "TCP:192.0.2.7:5000#1", null, "sip:alice@contoso.com", java.time.Duration.ofHours(1));
 
         assertThat(identity.identify(request("192.0.2.7", "sip:Alice@contoso.com", null, "TCP:192.0.2.7:5000#1")))
                 .contains("sip:alice@contoso.com");
         assertThat(identity.identify(request("192.0.2.7", "sip:bob@contoso.com", null, "TCP:192.0.2.7:5000#1")))
-                .as("From must be the signed-in user").isEmpty();
+                .as("From must be the signed-in user")
+                .isEmpty();
         assertThat(identity.identify(request("192.0.2.7", "sip:alice@contoso.com", null, "TCP:192.0.2.7:5001#2")))
-                .as("another connection has no association").isEmpty();
+                .as("another connection has no association")
+                .isEmpty();
     }
 
     @Test
     void ntlmForgetsTheUserWhenTheConnectionCloses() {
         ConfiguredIdentity identity = new ConfiguredIdentity("ntlm", "");
         identity.associations = new SecurityAssociations();
-        identity.associations.signedIn("TLS:192.0.2.7:5000#1", null, "sip:alice@contoso.com", java.time.Duration.ofHours(1));
+        identity.associations.signedIn(
+                "TLS:192.0.2.7:5000#1", null, "sip:alice@contoso.com", java.time.Duration.ofHours(1));
         SipServletRequest request = request("192.0.2.7", "sip:alice@contoso.com", null, "TLS:192.0.2.7:5000#1");
 
         identity.associations.connectionClosed(request.getConnection());
@@ -85,10 +90,14 @@ class ConfiguredIdentityTest {
     void ntlmForgetsTheUserWhenTheRegistrationRunsOut() {
         ConfiguredIdentity identity = new ConfiguredIdentity("ntlm", "");
         identity.associations = new SecurityAssociations();
-        identity.associations.signedIn("TLS:192.0.2.7:5000#1", null, "sip:alice@contoso.com",
+        identity.associations.signedIn(
+                "TLS:192.0.2.7:5000#1",
+                null,
+                "sip:alice@contoso.com",
                 java.time.Duration.ZERO.minus(SecurityAssociations.GRACE));
 
-        assertThat(identity.identify(request("192.0.2.7", "sip:alice@contoso.com", null, "TLS:192.0.2.7:5000#1"))).isEmpty();
+        assertThat(identity.identify(request("192.0.2.7", "sip:alice@contoso.com", null, "TLS:192.0.2.7:5000#1")))
+                .isEmpty();
         assertThat(identity.associations.size()).isZero();
     }
 
@@ -107,16 +116,19 @@ class ConfiguredIdentityTest {
     void frontEndWithoutTrustedAddressesRefusesEveryone() {
         ConfiguredIdentity identity = new ConfiguredIdentity("front-end", " , ");
 
-        assertThat(identity.identify(request(FRONT_END, "sip:alice@contoso.com", null))).isEmpty();
+        assertThat(identity.identify(request(FRONT_END, "sip:alice@contoso.com", null)))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "\"Alice Example\" <sip:Alice@Contoso.com>",
-            "<sip:alice@contoso.com;user=phone>",
-            "sip:ALICE@contoso.com",
-            "sip:alice@contoso.com;user=phone",
-            "  \"Alice\"<sip:alice@contoso.com>;tag=x  "})
+    @ValueSource(
+            strings = {
+                "\"Alice Example\" <sip:Alice@Contoso.com>",
+                "<sip:alice@contoso.com;user=phone>",
+                "sip:ALICE@contoso.com",
+                "sip:alice@contoso.com;user=phone",
+                "  \"Alice\"<sip:alice@contoso.com>;tag=x  "
+            })
     void frontEndTakesThePAssertedIdentityOfATrustedAddress(String asserted) {
         ConfiguredIdentity identity = new ConfiguredIdentity("front-end", FRONT_END);
         // From deliberately names someone else: the front end's assertion wins.
@@ -138,7 +150,8 @@ class ConfiguredIdentityTest {
     void frontEndFallsBackToFromWithoutAnAssertion() {
         ConfiguredIdentity identity = new ConfiguredIdentity("front-end", FRONT_END);
 
-        assertThat(identity.identify(request(FRONT_END, "sip:bob@contoso.com", null))).contains("sip:bob@contoso.com");
+        assertThat(identity.identify(request(FRONT_END, "sip:bob@contoso.com", null)))
+                .contains("sip:bob@contoso.com");
     }
 
     /** The list is comma separated with optional blanks; every listed address is trusted. */
@@ -146,8 +159,10 @@ class ConfiguredIdentityTest {
     void everyListedFrontEndIsTrusted() {
         ConfiguredIdentity identity = new ConfiguredIdentity("front-end", " 10.0.0.1 , 10.0.0.2 ,");
 
-        assertThat(identity.identify(request("10.0.0.2", "sip:bob@contoso.com", null))).contains("sip:bob@contoso.com");
-        assertThat(identity.identify(request("10.0.0.3", "sip:bob@contoso.com", null))).isEmpty();
+        assertThat(identity.identify(request("10.0.0.2", "sip:bob@contoso.com", null)))
+                .contains("sip:bob@contoso.com");
+        assertThat(identity.identify(request("10.0.0.3", "sip:bob@contoso.com", null)))
+                .isEmpty();
     }
 
     /**
@@ -157,8 +172,8 @@ class ConfiguredIdentityTest {
     @Test
     void frontEndSkipsATelUriListedBeforeTheSipUri() {
         ConfiguredIdentity identity = new ConfiguredIdentity("front-end", FRONT_END);
-        SipServletRequest request = request(FRONT_END, "sip:bob@contoso.com",
-                "<tel:+14255550100>, \"Alice\" <sip:alice@contoso.com>");
+        SipServletRequest request =
+                request(FRONT_END, "sip:bob@contoso.com", "<tel:+14255550100>, \"Alice\" <sip:alice@contoso.com>");
 
         assertThat(identity.identify(request)).contains("sip:alice@contoso.com");
     }
@@ -167,8 +182,8 @@ class ConfiguredIdentityTest {
         return request(remoteAddress, fromUri, assertedIdentity, "TCP:" + remoteAddress + ":5060#1");
     }
 
-    private static SipServletRequest request(String remoteAddress, String fromUri, String assertedIdentity,
-            String connectionId) {
+    private static SipServletRequest request(
+            String remoteAddress, String fromUri, String assertedIdentity, String connectionId) {
         SipConnection connection = mock(SipConnection.class);
         when(connection.getId()).thenReturn(connectionId);
         when(connection.getRemoteAddress()).thenReturn(remoteAddress);

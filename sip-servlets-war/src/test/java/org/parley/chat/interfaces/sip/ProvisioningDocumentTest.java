@@ -17,11 +17,12 @@ class ProvisioningDocumentTest {
      * The body of the 200 OK in docs/protocol/real-client.md appendix A.2, verbatim (Content-Length: 370): the answer a
      * real pidgin-sipe accepted and started group chat with. No XML declaration, no whitespace.
      */
-    private static final String CAPTURED = "<provisionGroupList xmlns=\"http://schemas.microsoft.com/2006/09/sip/provisiongrouplist\">"
-            + "<provisionGroup name=\"persistentChatConfiguration\"><propertyEntryList>"
-            + "<property name=\"EnablePersistentChat\">true</property>"
-            + "<property name=\"DefaultPersistentChatPoolUri\">sip:GC-1-PersistentChatService-1@contoso.com</property>"
-            + "</propertyEntryList></provisionGroup></provisionGroupList>";
+    private static final String CAPTURED =
+            "<provisionGroupList xmlns=\"http://schemas.microsoft.com/2006/09/sip/provisiongrouplist\">"
+                    + "<provisionGroup name=\"persistentChatConfiguration\"><propertyEntryList>"
+                    + "<property name=\"EnablePersistentChat\">true</property>"
+                    + "<property name=\"DefaultPersistentChatPoolUri\">sip:GC-1-PersistentChatService-1@contoso.com</property>"
+                    + "</propertyEntryList></provisionGroup></provisionGroupList>";
 
     @Test
     void matchesTheCapturedAnswerByteForByte() {
@@ -35,8 +36,7 @@ class ProvisioningDocumentTest {
     void saysWhenChatIsDisabled() {
         byte[] body = ProvisioningDocument.persistentChat(false, "sip:GC-1-PersistentChatService-1@contoso.com");
 
-        assertThat(new String(body, StandardCharsets.UTF_8))
-                .isEqualTo(CAPTURED.replace(">true<", ">false<"));
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(CAPTURED.replace(">true<", ">false<"));
     }
 
     /**
@@ -54,9 +54,11 @@ class ProvisioningDocumentTest {
         Element root = document.getDocumentElement();
         assertThat(root.getLocalName()).isEqualTo("provisionGroupList");
         assertThat(root.getNamespaceURI()).isEqualTo("http://schemas.microsoft.com/2006/09/sip/provisiongrouplist");
-        Element group = (Element) root.getElementsByTagNameNS(root.getNamespaceURI(), "provisionGroup").item(0);
+        Element group = (Element) root.getElementsByTagNameNS(root.getNamespaceURI(), "provisionGroup")
+                .item(0);
         assertThat(group.getAttribute("name")).isEqualTo("persistentChatConfiguration");
-        Element poolProperty = (Element) group.getElementsByTagNameNS(root.getNamespaceURI(), "property").item(1);
+        Element poolProperty = (Element)
+                group.getElementsByTagNameNS(root.getNamespaceURI(), "property").item(1);
         assertThat(poolProperty.getAttribute("name")).isEqualTo("DefaultPersistentChatPoolUri");
         assertThat(poolProperty.getTextContent()).isEqualTo(pool);
     }
@@ -70,10 +72,12 @@ class ProvisioningDocumentTest {
         String url = "https://chat.contoso.com/rooms?a=1&b=2";
         byte[] body = ProvisioningDocument.persistentChat(true, "sip:GC-1-PersistentChatService-1@contoso.com", url);
 
-        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(CAPTURED.replace("</propertyEntryList>",
-                "<property name=\"PersistentChatWebManagerUriInt\">https://chat.contoso.com/rooms?a=1&amp;b=2</property>"
-                        + "<property name=\"PersistentChatWebManagerUriExt\">https://chat.contoso.com/rooms?a=1&amp;b=2"
-                        + "</property></propertyEntryList>"));
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .isEqualTo(CAPTURED.replace(
+                        "</propertyEntryList>",
+                        "<property name=\"PersistentChatWebManagerUriInt\">https://chat.contoso.com/rooms?a=1&amp;b=2</property>"
+                                + "<property name=\"PersistentChatWebManagerUriExt\">https://chat.contoso.com/rooms?a=1&amp;b=2"
+                                + "</property></propertyEntryList>"));
     }
 
     @Test
@@ -84,7 +88,8 @@ class ProvisioningDocumentTest {
 
     @Test
     void contentTypeAndEventAreTheProvisioningV2Ones() {
-        assertThat(ProvisioningDocument.CONTENT_TYPE).isEqualTo("application/vnd-microsoft-roaming-provisioning-v2+xml");
+        assertThat(ProvisioningDocument.CONTENT_TYPE)
+                .isEqualTo("application/vnd-microsoft-roaming-provisioning-v2+xml");
         assertThat(ProvisioningDocument.EVENT).isEqualTo("vnd-microsoft-provisioning-v2");
     }
 }

@@ -47,8 +47,11 @@ class SipaeSigningTest {
         signing.outgoing(ok);
         ArgumentCaptor<String> info = ArgumentCaptor.forClass(String.class);
         verify(ok).setHeader(eq("Authentication-Info"), info.capture());
-        assertThat(client.verify(RawSip.Msg.parse("SIP/2.0 200 OK\r\nCall-ID: c1\r\nCSeq: 2 INFO\r\nFrom: " + FROM
-                + "\r\nTo: " + TO + "\r\nAuthentication-Info: " + info.getValue(), ""))).isTrue();
+        assertThat(client.verify(RawSip.Msg.parse(
+                        "SIP/2.0 200 OK\r\nCall-ID: c1\r\nCSeq: 2 INFO\r\nFrom: " + FROM + "\r\nTo: " + TO
+                                + "\r\nAuthentication-Info: " + info.getValue(),
+                        "")))
+                .isTrue();
 
         SipServletResponse unauthorized = response(401, CONNECTION);
         signing.outgoing(unauthorized);
@@ -65,12 +68,15 @@ class SipaeSigningTest {
         signing.incoming(request("INFO", CONNECTION, signature));
 
         assertThatThrownBy(() -> signing.incoming(request("INFO", CONNECTION, null)))
-                .isInstanceOf(SipMessageRejectedException.class).hasMessageContaining("unsigned");
+                .isInstanceOf(SipMessageRejectedException.class)
+                .hasMessageContaining("unsigned");
         assertThatThrownBy(() -> signing.incoming(request("INFO", CONNECTION, signature)))
-                .isInstanceOf(SipMessageRejectedException.class).hasMessageContaining("replayed");
+                .isInstanceOf(SipMessageRejectedException.class)
+                .hasMessageContaining("replayed");
         String forBob = client.sign("c1", "3 INFO", "<sip:bob@contoso.com>;tag=77", TO, null, null, 0);
         assertThatThrownBy(() -> signing.incoming(request("INFO", CONNECTION, forBob)))
-                .isInstanceOf(SipMessageRejectedException.class).hasMessageContaining("bad signature");
+                .isInstanceOf(SipMessageRejectedException.class)
+                .hasMessageContaining("bad signature");
 
         signing.incoming(request("REGISTER", CONNECTION, null));
         signing.incoming(request("REGISTER", CONNECTION, "NTLM qop=\"auth\", gssapi-data=\"\", version=3"));
@@ -95,7 +101,8 @@ class SipaeSigningTest {
             signing.associations = associations;
             String bobFrom = "<sip:bob@contoso.com>;tag=99;epid=2";
 
-            SipServletRequest fromAlice = request("INFO", frontEnd, client.sign("c1", "2 INFO", FROM, TO, null, null, 0));
+            SipServletRequest fromAlice =
+                    request("INFO", frontEnd, client.sign("c1", "2 INFO", FROM, TO, null, null, 0));
             SipServletRequest fromBob = request("INFO", frontEnd, bob.sign("c1", "2 INFO", bobFrom, TO, null, null, 0));
             when(fromBob.getHeader("From")).thenReturn(bobFrom);
             signing.incoming(fromAlice);
@@ -108,8 +115,11 @@ class SipaeSigningTest {
             signing.outgoing(toBob);
             ArgumentCaptor<String> info = ArgumentCaptor.forClass(String.class);
             verify(toBob).setHeader(eq("Authentication-Info"), info.capture());
-            assertThat(bob.verify(RawSip.Msg.parse("SIP/2.0 200 OK\r\nCall-ID: c1\r\nCSeq: 2 INFO\r\nFrom: " + bobFrom
-                    + "\r\nTo: " + TO + "\r\nAuthentication-Info: " + info.getValue(), ""))).isTrue();
+            assertThat(bob.verify(RawSip.Msg.parse(
+                            "SIP/2.0 200 OK\r\nCall-ID: c1\r\nCSeq: 2 INFO\r\nFrom: " + bobFrom + "\r\nTo: " + TO
+                                    + "\r\nAuthentication-Info: " + info.getValue(),
+                            "")))
+                    .isTrue();
 
             SipServletRequest probe = request("OPTIONS", frontEnd, null);
             SipServletResponse toTheProbe = response(404, frontEnd);
@@ -126,7 +136,9 @@ class SipaeSigningTest {
     private static org.parley.chat.interfaces.sip.auth.SipaeSecurityAssociation handshake(SipaeClient client) {
         SipaeNtlmAuthenticator authenticator = new SipaeNtlmAuthenticator(
                 new SipaeNtlmAuthenticator.ServerNames("parley.contoso.com", "CONTOSO", "PARLEY", "contoso.com"),
-                (user, domain) -> Optional.of(NtlmCrypto.ntHash("secret")), new SecureRandom(), System::nanoTime);
+                (user, domain) -> Optional.of(NtlmCrypto.ntHash("secret")),
+                new SecureRandom(),
+                System::nanoTime);
         String offer = ((SipaeNtlmAuthenticator.Challenge) authenticator.register(null)).wwwAuthenticate();
         String challenge = ((SipaeNtlmAuthenticator.Challenge) authenticator.register(client.answerOffer(offer)))
                 .wwwAuthenticate();

@@ -17,7 +17,8 @@ class ChatErrorsTest {
 
     @Test
     void theServersFailureIsA500NamingTheCorrelationIdOfItsOneLogEntry() {
-        IllegalStateException failure = new IllegalStateException("deadlock on chat_room at jdbc:postgresql://db/parley");
+        IllegalStateException failure =
+                new IllegalStateException("deadlock on chat_room at jdbc:postgresql://db/parley");
 
         Result result;
         List<LogRecord> logged;
@@ -39,8 +40,10 @@ class ChatErrorsTest {
     @Test
     void eachFailureGetsItsOwnCorrelationId() {
         try (LogCapture log = LogCapture.of(ChatErrors.class.getName())) {
-            String first = ChatErrors.toResult(new IllegalStateException("one"), () -> "a").text();
-            String second = ChatErrors.toResult(new IllegalStateException("two"), () -> "b").text();
+            String first = ChatErrors.toResult(new IllegalStateException("one"), () -> "a")
+                    .text();
+            String second = ChatErrors.toResult(new IllegalStateException("two"), () -> "b")
+                    .text();
             assertThat(LogCapture.correlationId(first)).isNotEqualTo(LogCapture.correlationId(second));
             assertThat(log.records()).hasSize(2);
         }

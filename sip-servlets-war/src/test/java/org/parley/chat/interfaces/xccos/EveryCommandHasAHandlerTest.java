@@ -33,8 +33,11 @@ class EveryCommandHasAHandlerTest {
         Set<Class<?>> handled = new HashSet<>();
         for (Class<?> type : classesUnder("org/parley/chat/interfaces")) {
             if (CommandHandler.class.isAssignableFrom(type) && !type.isInterface()) {
-                CommandHandler<?> handler = (CommandHandler<?>) type.getDeclaredConstructor().newInstance();
-                assertThat(handled.add(handler.commandType())).as("one handler for " + handler.commandType()).isTrue();
+                CommandHandler<?> handler =
+                        (CommandHandler<?>) type.getDeclaredConstructor().newInstance();
+                assertThat(handled.add(handler.commandType()))
+                        .as("one handler for " + handler.commandType())
+                        .isTrue();
             }
         }
         assertThat(handled).containsExactlyInAnyOrderElementsOf(parsed);
@@ -42,11 +45,17 @@ class EveryCommandHasAHandlerTest {
 
     private static Set<Class<?>> classesUnder(String folder) throws IOException, URISyntaxException {
         // The main classes' folder (the test classes share the packages, and would be found first by name).
-        Path base = Path.of(CommandHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path base = Path.of(CommandHandler.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path root = base.resolve(folder);
         try (Stream<Path> files = Files.walk(root)) {
             Set<Class<?>> types = new HashSet<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
+            for (Path file : files.filter(f ->
+                            f.toString().endsWith(".class") && !f.toString().contains("$"))
+                    .toList()) {
                 String name = base.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 try {
                     types.add(Class.forName(name, false, EveryCommandHasAHandlerTest.class.getClassLoader()));

@@ -48,8 +48,7 @@ public final class Fixtures {
         return thread;
     });
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static RoomInfos roomInfos(RoomPresence presence) {
         RoomInfos infos = new RoomInfos();
@@ -72,8 +71,8 @@ public final class Fixtures {
         return fanOut;
     }
 
-    public static FollowersOutside followersOutside(FollowService follows, FollowerIndex followerIndex,
-                                                    OnlineClients online, RoomPresence presence) {
+    public static FollowersOutside followersOutside(
+            FollowService follows, FollowerIndex followerIndex, OnlineClients online, RoomPresence presence) {
         FollowersOutside outside = new FollowersOutside();
         outside.follows = follows;
         outside.followerIndex = followerIndex;
@@ -87,11 +86,32 @@ public final class Fixtures {
         return room(uri, name, topic, Privacy.OPEN, true, false, true);
     }
 
-    public static RoomView room(String uri, String name, String topic, Privacy privacy, boolean invitations,
-                                boolean filePost, boolean logged) {
-        return new RoomView(uri, name, "About " + name, topic, privacy, RoomType.NORMAL, InvitationSetting.INHERIT,
-                false, "ma-cat://contoso.com/00000000-0000-4000-8000-000000000001", "Root", invitations, filePost,
-                logged, 0, 1, null, null);
+    public static RoomView room(
+            String uri,
+            String name,
+            String topic,
+            Privacy privacy,
+            boolean invitations,
+            boolean filePost,
+            boolean logged) {
+        return new RoomView(
+                uri,
+                name,
+                "About " + name,
+                topic,
+                privacy,
+                RoomType.NORMAL,
+                InvitationSetting.INHERIT,
+                false,
+                "ma-cat://contoso.com/00000000-0000-4000-8000-000000000001",
+                "Root",
+                invitations,
+                filePost,
+                logged,
+                0,
+                1,
+                null,
+                null);
     }
 
     public static RoomRolesView roles(String roomUri, List<String> managers) {

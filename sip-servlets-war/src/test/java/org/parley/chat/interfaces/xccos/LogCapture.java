@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 /** What one logger (and those below it) records while open; its messages formatted, their suppliers run. */
 final class LogCapture extends Handler implements AutoCloseable {
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Logger logger;
     private final List<LogRecord> records = new ArrayList<>();
@@ -40,7 +39,9 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     /** Records of INFO and above. */
     synchronized List<LogRecord> records() {
-        return records.stream().filter(r -> r.getLevel().intValue() >= Level.INFO.intValue()).toList();
+        return records.stream()
+                .filter(r -> r.getLevel().intValue() >= Level.INFO.intValue())
+                .toList();
     }
 
     @Override
@@ -49,8 +50,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -6,7 +6,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -38,10 +37,10 @@ import org.parley.chat.application.PostWriter;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.PostedMessage;
 import org.parley.chat.application.events.LocalPostRoad;
-import org.parley.chat.infrastructure.presence.InMemoryOnlineClients;
-import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
+import org.parley.chat.infrastructure.presence.InMemoryOnlineClients;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.xccos.ChatMessage;
 import org.parley.xccos.Notice;
 import org.parley.xccos.Post;
@@ -49,7 +48,8 @@ import org.parley.xccos.Post;
 @ExtendWith(MockitoExtension.class)
 class PostHandlerTest {
 
-    private static final ChatClient ALICE_CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final ChatClient ALICE_CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Instant CLIENT_TIME = Instant.parse("2024-05-01T12:34:56Z");
     private static final Instant SERVER_TIME = Instant.parse("2024-05-01T12:34:57.250Z");
 
@@ -90,7 +90,7 @@ class PostHandlerTest {
     void storesThePostAndDeliversItToEveryoneInTheRoom() {
         storing(1, "hello");
 
-        MessageView message = handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
+        MessageView message = handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> {});
 
         assertThat(message.seq()).isEqualTo(1);
         // The server's time replaces the client's (docs/protocol/xccos.md §7.8 allows it; the store decides).
@@ -106,11 +106,13 @@ class PostHandlerTest {
         storing(3, "three");
 
         for (String text : List.of("one", "two", "three")) {
-            handler.handle(post(ALICE, text), ALICE_CLIENT, () -> { });
+            handler.handle(post(ALICE, text), ALICE_CLIENT, () -> {});
         }
 
         for (String session : List.of("s-alice", "s-bob")) {
-            assertThat(delivery.to(session)).as(session).extracting(item -> ((ChatMessage) item).text())
+            assertThat(delivery.to(session))
+                    .as(session)
+                    .extracting(item -> ((ChatMessage) item).text())
                     .containsExactly("one", "two", "three");
         }
     }
@@ -132,7 +134,8 @@ class PostHandlerTest {
 
         assertThatThrownBy(() -> handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> events.add("accepted")))
                 .isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.TOO_LARGE);
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(Reason.TOO_LARGE);
 
         assertThat(events).isEmpty();
         assertThat(delivery.all()).isEmpty();
@@ -143,7 +146,8 @@ class PostHandlerTest {
     void aPostInSomeoneElsesNameIsRefused() {
         assertThatThrownBy(() -> handler.handle(post(BOB, "I am bob"), ALICE_CLIENT, () -> events.add("accepted")))
                 .isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.FORBIDDEN);
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(Reason.FORBIDDEN);
 
         verify(posts, never()).post(any());
         assertThat(events).isEmpty();
@@ -155,7 +159,7 @@ class PostHandlerTest {
     void theAuthorIsComparedIgnoringCase() {
         storing(1, "hello");
 
-        handler.handle(post("sip:Alice@Contoso.com", "hello"), ALICE_CLIENT, () -> { });
+        handler.handle(post("sip:Alice@Contoso.com", "hello"), ALICE_CLIENT, () -> {});
 
         assertThat(delivery.to("s-bob")).hasSize(1);
     }
@@ -166,7 +170,8 @@ class PostHandlerTest {
 
         assertThatThrownBy(() -> handler.handle(post(CAROL, "let me in"), carol, () -> events.add("accepted")))
                 .isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason()).isEqualTo(Reason.FORBIDDEN);
+                .extracting(e -> ((ChatException) e).reason())
+                .isEqualTo(Reason.FORBIDDEN);
 
         verify(posts, never()).post(any());
         assertThat(delivery.all()).isEmpty();
@@ -177,7 +182,7 @@ class PostHandlerTest {
     void anotherSessionOfTheSameUserBeingInTheRoomIsNotEnough() {
         ChatClient alicePhone = new ChatClient(ALICE, ALICE_CLIENT.endpointUri(), "s-alice-phone");
 
-        assertThatThrownBy(() -> handler.handle(post(ALICE, "from my phone"), alicePhone, () -> { }))
+        assertThatThrownBy(() -> handler.handle(post(ALICE, "from my phone"), alicePhone, () -> {}))
                 .isInstanceOf(ChatException.class);
         assertThat(delivery.all()).isEmpty();
     }
@@ -191,10 +196,11 @@ class PostHandlerTest {
         when(follows.readers(ROOM_A, Set.of(CAROL))).thenReturn(Set.of(CAROL));
         storing(7, "hello");
 
-        handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
+        handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> {});
 
-        assertThat(delivery.to("s-carol")).singleElement().isInstanceOfSatisfying(Notice.class,
-                notice -> assertThat(notice.id()).isEqualTo(Notice.NEW_CONTENT));
+        assertThat(delivery.to("s-carol")).singleElement().isInstanceOfSatisfying(Notice.class, notice -> assertThat(
+                        notice.id())
+                .isEqualTo(Notice.NEW_CONTENT));
         // Bob is in the room: the message itself, nothing more.
         assertThat(delivery.to("s-bob")).containsExactly(new ChatMessage(ROOM_A, ALICE, SERVER_TIME, "hello"));
     }
@@ -211,11 +217,12 @@ class PostHandlerTest {
         when(follows.readers(ROOM_A, Set.of(CAROL, DAVE))).thenReturn(Set.of(DAVE));
         storing(8, "hello");
 
-        handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
+        handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> {});
 
         assertThat(delivery.to("s-carol")).isEmpty();
-        assertThat(delivery.to("s-dave")).singleElement().isInstanceOfSatisfying(Notice.class,
-                notice -> assertThat(notice.id()).isEqualTo(Notice.NEW_CONTENT));
+        assertThat(delivery.to("s-dave")).singleElement().isInstanceOfSatisfying(Notice.class, notice -> assertThat(
+                        notice.id())
+                .isEqualTo(Notice.NEW_CONTENT));
     }
 
     /** Nobody due a notice (all in the room): the read rule is not asked at all, the post costs no more. */
@@ -225,7 +232,7 @@ class PostHandlerTest {
         when(follows.followers(ROOM_A)).thenReturn(List.of(BOB));
         storing(9, "hello");
 
-        handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> { });
+        handler.handle(post(ALICE, "hello"), ALICE_CLIENT, () -> {});
 
         verify(follows, never()).readers(anyString(), anyCollection());
     }
@@ -241,12 +248,12 @@ class PostHandlerTest {
         storing(2, "two");
         storing(3, "three");
 
-        handler.handle(post(ALICE, "one"), ALICE_CLIENT, () -> { });
-        handler.handle(post(ALICE, "two"), ALICE_CLIENT, () -> { });
+        handler.handle(post(ALICE, "one"), ALICE_CLIENT, () -> {});
+        handler.handle(post(ALICE, "two"), ALICE_CLIENT, () -> {});
         verify(follows, times(1)).followers(ROOM_A);
 
         followerIndex.changed(ROOM_A);
-        handler.handle(post(ALICE, "three"), ALICE_CLIENT, () -> { });
+        handler.handle(post(ALICE, "three"), ALICE_CLIENT, () -> {});
         verify(follows, times(2)).followers(ROOM_A);
     }
 
@@ -255,15 +262,15 @@ class PostHandlerTest {
     }
 
     private void storing(long seq, String text) {
-        storing(seq, text, () -> { });
+        storing(seq, text, () -> {});
     }
 
     /** The post service as it behaves: stores, runs the caller's "stored" work after the commit, publishes. */
     private void storing(long seq, String text, Runnable store) {
         when(posts.post(aliceInRoomA(text))).thenAnswer(call -> {
             store.run();
-            PostedMessage posted = new PostedMessage(
-                    new MessageView(ROOM_A, seq, ALICE, text, CLIENT_TIME, SERVER_TIME), true);
+            PostedMessage posted =
+                    new PostedMessage(new MessageView(ROOM_A, seq, ALICE, text, CLIENT_TIME, SERVER_TIME), true);
             call.<PostRequest>getArgument(0).stored().run();
             road.publish(posted.message());
             return posted;
@@ -272,7 +279,10 @@ class PostHandlerTest {
 
     /** Alice's post of {@code text} to room A, as the handler hands it to the writer. */
     private static PostRequest aliceInRoomA(String text) {
-        return argThat(request -> request != null && request.authorUri().equals(ALICE) && request.roomUri().equals(ROOM_A)
-                && request.text().equals(text) && CLIENT_TIME.equals(request.clientTime()));
+        return argThat(request -> request != null
+                && request.authorUri().equals(ALICE)
+                && request.roomUri().equals(ROOM_A)
+                && request.text().equals(text)
+                && CLIENT_TIME.equals(request.clientTime()));
     }
 }

@@ -12,14 +12,13 @@ import org.parley.xccos.Outbound;
 public final class RecordingDelivery implements ClientDelivery {
 
     /** One element handed to one client session. */
-    public record Delivered(String sessionId, Outbound item) {
-    }
+    public record Delivered(String sessionId, Outbound item) {}
 
     private final List<Delivered> delivered = new ArrayList<>();
     private final Runnable onDeliver;
 
     public RecordingDelivery() {
-        this(() -> { });
+        this(() -> {});
     }
 
     /** @param onDeliver runs on every delivery, e.g. to record it in a shared sequence of events */
@@ -40,7 +39,10 @@ public final class RecordingDelivery implements ClientDelivery {
 
     /** What one session received, in order. */
     public synchronized List<Outbound> to(String sessionId) {
-        return delivered.stream().filter(d -> d.sessionId().equals(sessionId)).map(Delivered::item).toList();
+        return delivered.stream()
+                .filter(d -> d.sessionId().equals(sessionId))
+                .map(Delivered::item)
+                .toList();
     }
 
     public synchronized List<String> sessions() {

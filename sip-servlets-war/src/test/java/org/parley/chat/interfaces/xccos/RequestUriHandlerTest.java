@@ -33,9 +33,14 @@ class RequestUriHandlerTest {
         when(endpoints.chatEndpointUri()).thenReturn("sip:GC-7-PersistentChatService-2@fabrikam.com");
         handler.endpoints = endpoints;
 
-        var out = handler.handle(new Command.RequestUri(REF), new ChatClient(ALICE, "sip:ocschat@fabrikam.com", "s-lookup"));
+        var out = handler.handle(
+                new Command.RequestUri(REF), new ChatClient(ALICE, "sip:ocschat@fabrikam.com", "s-lookup"));
 
-        assertThat(out).containsExactly(new Reply("rpl:requri", REF, Result.OK,
-                List.of(UserInfo.of("sip:GC-7-PersistentChatService-2@fabrikam.com"))));
+        assertThat(out)
+                .containsExactly(new Reply(
+                        "rpl:requri",
+                        REF,
+                        Result.OK,
+                        List.of(UserInfo.of("sip:GC-7-PersistentChatService-2@fabrikam.com"))));
     }
 }

@@ -40,7 +40,7 @@ class RoomAccessReviewTest {
 
     private final InMemoryRoomPresence presence = new InMemoryRoomPresence();
     private final InMemoryOnlineClients online = new InMemoryOnlineClients();
-    private final RecordingDelivery delivery = new RecordingDelivery(() -> { });
+    private final RecordingDelivery delivery = new RecordingDelivery(() -> {});
     private final RoomAccessReview review = new RoomAccessReview();
 
     @BeforeEach
@@ -70,7 +70,9 @@ class RoomAccessReviewTest {
         review.changed(AccessChange.ofRoom(ROOM_A));
 
         assertThat(presence.participants(ROOM_A)).containsExactly(participant(ALICE, "s-alice"));
-        assertThat(presence.isPresent(ROOM_B, "s-bob")).as("other rooms untouched").isTrue();
+        assertThat(presence.isPresent(ROOM_B, "s-bob"))
+                .as("other rooms untouched")
+                .isTrue();
         assertThat(delivery.to("s-bob")).containsExactly(part(ROOM_A, BOB));
         assertThat(delivery.to("s-alice")).containsExactly(part(ROOM_A, BOB));
         verify(rooms).leave(BOB, ROOM_A);

@@ -27,10 +27,10 @@ import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.events.RoomChange;
-import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.domain.model.room.InvitationSetting;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomType;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.xccos.ChatMessage;
 import org.parley.xccos.DataItem.ChannelInfo;
 import org.parley.xccos.DataItem.Property;
@@ -51,6 +51,7 @@ class RoomChangeNoticesTest {
     private final RecordingDelivery delivery = new RecordingDelivery();
     /** The lanes' work, run when the test says: what is queued before a change must be sent before it. */
     private final List<Runnable> laneWork = new ArrayList<>();
+
     private final RoomFanOut fanOut = Fixtures.roomFanOut(presence, delivery, laneWork::add);
     private final RoomChangeNotices notices = new RoomChangeNotices();
 
@@ -73,8 +74,24 @@ class RoomChangeNoticesTest {
 
     /** Renamed, new topic and description, made closed and an auditorium, invitations off. */
     private static RoomView changed(String uri, String category) {
-        return new RoomView(uri, "Renamed", "New description", "New topic", Privacy.CLOSED, RoomType.AUDITORIUM,
-                InvitationSetting.OFF, false, category, "Root", false, true, true, 0, 2, null, null);
+        return new RoomView(
+                uri,
+                "Renamed",
+                "New description",
+                "New topic",
+                Privacy.CLOSED,
+                RoomType.AUDITORIUM,
+                InvitationSetting.OFF,
+                false,
+                category,
+                "Root",
+                false,
+                true,
+                true,
+                0,
+                2,
+                null,
+                null);
     }
 
     /**
@@ -89,19 +106,29 @@ class RoomChangeNoticesTest {
         notices.changed(RoomChange.ofRoom(ROOM_A));
         runLanes();
 
-        Notice expected = new Notice(Notice.ROOM_CHANGED, List.of(new ChannelInfo(ROOM_A, "Renamed",
-                "New description", "New topic",
-                List.of(new Property("urn:parlano:ma:info:ucnt", "2"),
-                        new Property("urn:parlano:ma:info:visibilty", "private"),
-                        new Property("urn:parlano:ma:info:type", "auditorium")),
-                List.of(new Property("urn:parlano:ma:prop:invite", "false"),
-                        new Property("urn:parlano:ma:prop:logged", "true"),
-                        new Property("urn:parlano:ma:prop:filepost", "true")),
-                List.of(), List.of())));
+        Notice expected = new Notice(
+                Notice.ROOM_CHANGED,
+                List.of(new ChannelInfo(
+                        ROOM_A,
+                        "Renamed",
+                        "New description",
+                        "New topic",
+                        List.of(
+                                new Property("urn:parlano:ma:info:ucnt", "2"),
+                                new Property("urn:parlano:ma:info:visibilty", "private"),
+                                new Property("urn:parlano:ma:info:type", "auditorium")),
+                        List.of(
+                                new Property("urn:parlano:ma:prop:invite", "false"),
+                                new Property("urn:parlano:ma:prop:logged", "true"),
+                                new Property("urn:parlano:ma:prop:filepost", "true")),
+                        List.of(),
+                        List.of())));
         ChatMessage post = new ChatMessage(ROOM_A, ALICE, STORED, "before the change");
         assertThat(delivery.to("s-alice")).containsExactly(post, expected);
         assertThat(delivery.to("s-bob")).containsExactly(post, expected);
-        assertThat(delivery.to("s-alice").get(1)).as("built once for the room").isSameAs(delivery.to("s-bob").get(1));
+        assertThat(delivery.to("s-alice").get(1))
+                .as("built once for the room")
+                .isSameAs(delivery.to("s-bob").get(1));
         assertThat(delivery.to("s-carol")).as("not in the room").isEmpty();
     }
 

@@ -13,8 +13,8 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.parley.chat.application.dto.MessageView;
-import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.xccos.ChatMessage;
 
 /**
@@ -66,7 +66,9 @@ class RoomFanOutConcurrencyTest {
                     });
                 }
             }
-            assertThat(all.await(30, TimeUnit.SECONDS)).as("every delivery made").isTrue();
+            assertThat(all.await(30, TimeUnit.SECONDS))
+                    .as("every delivery made")
+                    .isTrue();
         } finally {
             publishers.shutdownNow();
             lanes.shutdownNow();
@@ -77,7 +79,8 @@ class RoomFanOutConcurrencyTest {
             int sessions = r == 0 ? bigRoomSessions : 5;
             for (int s = 0; s < sessions; s++) {
                 List<Long> seqs = delivery.to(room + "#s" + s).stream()
-                        .map(item -> Long.parseLong(((ChatMessage) item).text())).toList();
+                        .map(item -> Long.parseLong(((ChatMessage) item).text()))
+                        .toList();
                 assertThat(seqs).as(room + " s" + s).isEqualTo(expected);
             }
         }

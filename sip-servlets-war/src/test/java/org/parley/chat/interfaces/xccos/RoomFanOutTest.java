@@ -24,12 +24,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.events.LocalPostRoad;
-import org.parley.chat.application.events.RoomPublishOrder;
 import org.parley.chat.application.events.PoolSettings;
-import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
+import org.parley.chat.application.events.RoomPublishOrder;
 import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.PoolPresence;
 import org.parley.chat.application.presence.PresenceRelay;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.xccos.ChatMessage;
 import org.parley.xccos.DataItem.Affiliation;
 import org.parley.xccos.DataItem.ChannelUsers;
@@ -83,28 +83,33 @@ class RoomFanOutTest {
         try {
             List<CompletableFuture<Void>> posters = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                posters.add(CompletableFuture.runAsync(() -> {
-                    for (int i = 0; i < postsEach; i++) {
-                        long seq;
-                        RoomPublishOrder.Place place;
-                        synchronized (rowLock) {
-                            seq = ++sequence[0];
-                            place = order.take(ROOM_A);
-                        }
-                        if (seq % 97 == 0) {
-                            Thread.yield(); // a slow commit: those behind it complete first
-                        }
-                        MessageView post = new MessageView(ROOM_A, seq, ALICE, Long.toString(seq), STORED, STORED);
-                        place.committed(() -> road.publish(post));
-                    }
-                }, pool));
+                posters.add(CompletableFuture.runAsync(
+                        () -> {
+                            for (int i = 0; i < postsEach; i++) {
+                                long seq;
+                                RoomPublishOrder.Place place;
+                                synchronized (rowLock) {
+                                    seq = ++sequence[0];
+                                    place = order.take(ROOM_A);
+                                }
+                                if (seq % 97 == 0) {
+                                    Thread.yield(); // a slow commit: those behind it complete first
+                                }
+                                MessageView post =
+                                        new MessageView(ROOM_A, seq, ALICE, Long.toString(seq), STORED, STORED);
+                                place.committed(() -> road.publish(post));
+                            }
+                        },
+                        pool));
             }
             CompletableFuture.allOf(posters.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }
 
-        List<Long> expected = java.util.stream.LongStream.rangeClosed(1, (long) threads * postsEach).boxed().toList();
+        List<Long> expected = java.util.stream.LongStream.rangeClosed(1, (long) threads * postsEach)
+                .boxed()
+                .toList();
         for (String session : List.of("s-alice", "s-bob", "s-carol")) {
             assertThat(sequenceNumbers(delivery.to(session))).as(session).isEqualTo(expected);
         }
@@ -120,7 +125,9 @@ class RoomFanOutTest {
         RoomPublishOrder.Place next = order.take(ROOM_A);
 
         next.committed(() -> fanOut.posted(new MessageView(ROOM_A, 1, ALICE, "1", STORED, STORED)));
-        assertThat(delivery.to("s-alice")).as("waits for the one numbered before it").isEmpty();
+        assertThat(delivery.to("s-alice"))
+                .as("waits for the one numbered before it")
+                .isEmpty();
         failing.rolledBack();
 
         assertThat(sequenceNumbers(delivery.to("s-alice"))).containsExactly(1L);
@@ -217,8 +224,12 @@ class RoomFanOutTest {
 
         long started = System.nanoTime();
         held.posted(new MessageView(ROOM_A, 3, ALICE, "3", STORED, STORED));
-        assertThat(sequenceNumbers(counting.to("s-alice"))).as("held, the publisher not kept").containsExactly(1L);
-        assertThat(third.await(10, TimeUnit.SECONDS)).as("released by the timer").isTrue();
+        assertThat(sequenceNumbers(counting.to("s-alice")))
+                .as("held, the publisher not kept")
+                .containsExactly(1L);
+        assertThat(third.await(10, TimeUnit.SECONDS))
+                .as("released by the timer")
+                .isTrue();
         long heldMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         held.posted(new MessageView(ROOM_A, 2, BOB, "2", null, STORED));
 
@@ -248,9 +259,14 @@ class RoomFanOutTest {
         fanOut.entered(ROOM_A, participant(ALICE, "s-alice"), false);
         fanOut.entered(ROOM_A, participant(ALICE, "s-alice"), true);
 
-        assertThat(delivery.to("s-bob")).containsExactly(
-                new Notice(Notice.JOIN, List.of(new UserInfo(null, ALICE, List.of(new Affiliation("3984", GUID_A, DOMAIN))))),
-                new Notice(Notice.JOIN, List.of(new UserInfo(null, ALICE, List.of(new Affiliation("12276", GUID_A, DOMAIN))))));
+        assertThat(delivery.to("s-bob"))
+                .containsExactly(
+                        new Notice(
+                                Notice.JOIN,
+                                List.of(new UserInfo(null, ALICE, List.of(new Affiliation("3984", GUID_A, DOMAIN))))),
+                        new Notice(
+                                Notice.JOIN,
+                                List.of(new UserInfo(null, ALICE, List.of(new Affiliation("12276", GUID_A, DOMAIN))))));
         assertThat(delivery.to("s-alice")).isEmpty();
     }
 
@@ -260,8 +276,10 @@ class RoomFanOutTest {
 
         fanOut.left(ROOM_A, participant(ALICE, "s-alice"));
 
-        assertThat(delivery.all()).containsExactly(new RecordingDelivery.Delivered("s-bob",
-                new Notice(Notice.PART, List.of(new ChannelUsers(ROOM_A, List.of(UserInfo.of(ALICE)))))));
+        assertThat(delivery.all())
+                .containsExactly(new RecordingDelivery.Delivered(
+                        "s-bob",
+                        new Notice(Notice.PART, List.of(new ChannelUsers(ROOM_A, List.of(UserInfo.of(ALICE)))))));
     }
 
     /**
@@ -314,10 +332,15 @@ class RoomFanOutTest {
         fanOut.entered(ROOM_A, participant(CAROL, "s-carol"), true);
         fanOut.posted(new MessageView(ROOM_A, 1, ALICE, "hello", STORED, STORED));
 
-        assertThat(delivery.to("s-alice")).containsExactly(
-                new Notice(Notice.JOIN, List.of(new UserInfo(null, BOB, List.of(new Affiliation("3984", GUID_A, DOMAIN))))),
-                new Notice(Notice.JOIN, List.of(new UserInfo(null, CAROL, List.of(new Affiliation("12276", GUID_A, DOMAIN))))),
-                new ChatMessage(ROOM_A, ALICE, STORED, "hello"));
+        assertThat(delivery.to("s-alice"))
+                .containsExactly(
+                        new Notice(
+                                Notice.JOIN,
+                                List.of(new UserInfo(null, BOB, List.of(new Affiliation("3984", GUID_A, DOMAIN))))),
+                        new Notice(
+                                Notice.JOIN,
+                                List.of(new UserInfo(null, CAROL, List.of(new Affiliation("12276", GUID_A, DOMAIN))))),
+                        new ChatMessage(ROOM_A, ALICE, STORED, "hello"));
         assertThat(delivery.to("s-bob-on-node2")).isEmpty();
         assertThat(relayed).containsExactly("entered " + ROOM_A + " s-carol true");
     }
@@ -341,32 +364,38 @@ class RoomFanOutTest {
     }
 
     private PoolPresence pool(List<String> relayed) {
-        PoolPresence pool = new PoolPresence(presence, new PresenceRelay() {
-            @Override
-            public void entered(String roomUri, Participant participant, boolean manager) {
-                relayed.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
-            }
+        PoolPresence pool = new PoolPresence(
+                presence,
+                new PresenceRelay() {
+                    @Override
+                    public void entered(String roomUri, Participant participant, boolean manager) {
+                        relayed.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
+                    }
 
-            @Override
-            public void left(String roomUri, Participant participant) {
-                relayed.add("left " + roomUri + " " + participant.sessionId());
-            }
+                    @Override
+                    public void left(String roomUri, Participant participant) {
+                        relayed.add("left " + roomUri + " " + participant.sessionId());
+                    }
 
-            @Override
-            public void hello() {
-                relayed.add("hello");
-            }
+                    @Override
+                    public void hello() {
+                        relayed.add("hello");
+                    }
 
-            @Override
-            public void describe(Map<String, Set<Participant>> rooms) {
-                relayed.add("described");
-            }
-        }, null, new PoolSettings(true, "node1", "i1"));
+                    @Override
+                    public void describe(Map<String, Set<Participant>> rooms) {
+                        relayed.add("described");
+                    }
+                },
+                null,
+                new PoolSettings(true, "node1", "i1"));
         pool.watch(fanOut);
         return pool;
     }
 
     private static List<Long> sequenceNumbers(List<Outbound> received) {
-        return received.stream().map(item -> Long.parseLong(((ChatMessage) item).text())).toList();
+        return received.stream()
+                .map(item -> Long.parseLong(((ChatMessage) item).text()))
+                .toList();
     }
 }

@@ -31,14 +31,16 @@ import org.parley.xccos.XccosException;
 
 class XccosDispatcherTest {
 
-    private static final ChatClient CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final ChatClient CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Command.Part PART = new Command.Part(REF, ROOM_A);
 
     @Test
     void routesEachCommandToTheHandlerOfItsType() {
-        StubHandler<Command.Part> parts = new StubHandler<>(Command.Part.class,
-                () -> List.of(Reply.ok(PART, UserInfo.of("part handled"))));
-        StubHandler<Command.RequestUri> requris = new StubHandler<>(Command.RequestUri.class,
+        StubHandler<Command.Part> parts =
+                new StubHandler<>(Command.Part.class, () -> List.of(Reply.ok(PART, UserInfo.of("part handled"))));
+        StubHandler<Command.RequestUri> requris = new StubHandler<>(
+                Command.RequestUri.class,
                 () -> List.of(Reply.ok(new Command.RequestUri(REF), UserInfo.of("requri handled"))));
         XccosDispatcher dispatcher = dispatcher(parts, requris);
 
@@ -80,14 +82,15 @@ class XccosDispatcherTest {
     /** Every refusal reason maps to its code through ChatErrors, the reason's text going to the user verbatim. */
     @ParameterizedTest
     @CsvSource({
-            "NOT_FOUND, 404",
-            "FORBIDDEN, 403",
-            "ROOM_DISABLED, 403",
-            "DISABLED_BY_POLICY, 403",
-            "CONFLICT, 409",
-            "STALE_VERSION, 409",
-            "INVALID, 400",
-            "TOO_LARGE, 413"})
+        "NOT_FOUND, 404",
+        "FORBIDDEN, 403",
+        "ROOM_DISABLED, 403",
+        "DISABLED_BY_POLICY, 403",
+        "CONFLICT, 409",
+        "STALE_VERSION, 409",
+        "INVALID, 400",
+        "TOO_LARGE, 413"
+    })
     void chatExceptionBecomesTheReasonsCode(Reason reason, int code) {
         XccosDispatcher dispatcher = dispatcher(new StubHandler<>(Command.Part.class, () -> {
             throw new ChatException(reason, "refused: " + reason);
@@ -152,12 +155,16 @@ class XccosDispatcherTest {
         Reply reply = (Reply) out.get(0);
         assertThat(reply.id()).isEqualTo("rpl:part");
         assertThat(reply.result().code()).isEqualTo(500);
-        assertThat(reply.result().text()).startsWith("The server could not carry out the command")
+        assertThat(reply.result().text())
+                .startsWith("The server could not carry out the command")
                 .doesNotContain("jdbc");
         String correlationId = LogCapture.correlationId(reply.result().text());
         assertThat(logged).singleElement().satisfies(entry -> {
             assertThat(entry.getThrown()).isSameAs(failure);
-            assertThat(entry.getMessage()).contains(correlationId).contains("cmd:part").contains(ALICE);
+            assertThat(entry.getMessage())
+                    .contains(correlationId)
+                    .contains("cmd:part")
+                    .contains(ALICE);
         });
     }
 
@@ -169,9 +176,11 @@ class XccosDispatcherTest {
                     throw new IllegalStateException("boom");
                 },
                 () -> List.of(Reply.ok(PART))));
-        XccosDispatcher dispatcher = dispatcher(new StubHandler<>(Command.Part.class, () -> answers.remove(0).get()));
+        XccosDispatcher dispatcher = dispatcher(
+                new StubHandler<>(Command.Part.class, () -> answers.remove(0).get()));
 
-        assertThat(((Reply) dispatcher.dispatch(PART, CLIENT).get(0)).result().code()).isEqualTo(500);
+        assertThat(((Reply) dispatcher.dispatch(PART, CLIENT).get(0)).result().code())
+                .isEqualTo(500);
         assertThat(dispatcher.dispatch(PART, CLIENT)).containsExactly(Reply.ok(PART));
     }
 
@@ -179,8 +188,8 @@ class XccosDispatcherTest {
     @Test
     void twoHandlersForOneCommandTypeFailAtStartup() {
         XccosDispatcher dispatcher = new XccosDispatcher();
-        dispatcher.handlerBeans = instanceOf(new StubHandler<>(Command.Part.class, List::of),
-                new StubHandler<>(Command.Part.class, List::of));
+        dispatcher.handlerBeans = instanceOf(
+                new StubHandler<>(Command.Part.class, List::of), new StubHandler<>(Command.Part.class, List::of));
 
         assertThatThrownBy(dispatcher::collect)
                 .isInstanceOf(IllegalStateException.class)

@@ -63,6 +63,5 @@ public class AdminAddInsResource {
     }
 
     /** @param url the page: an absolute http or https URL */
-    public record AddInJson(@NotBlank @Size(max = 1024) String url) {
-    }
+    public record AddInJson(@NotBlank @Size(max = 1024) String url) {}
 }

@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.parley.chat.application.CategoryService;
-import org.parley.chat.application.RetentionService;
 import org.parley.chat.application.ChatConfiguration;
+import org.parley.chat.application.RetentionService;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.web.rest.Versions;
@@ -54,8 +54,10 @@ public class AdminCategoriesResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull CategorySettingsJson settings) {
+    public Response update(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CategorySettingsJson settings) {
         Long expected = Versions.expected(ifMatch);
         return withTag(categories.updateCategory(caller.uri(), categoryUri(id), settings.settings(), expected));
     }
@@ -65,11 +67,13 @@ public class AdminCategoriesResource {
      * {@code moveRoomsTo} names (its id) in the same transaction. Not the Root category.
      */
     @DELETE
-    public CategoryRemovalJson remove(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                      @QueryParam("moveRoomsTo") @Pattern(regexp = AdminPaths.GUID) String moveRoomsTo) {
+    public CategoryRemovalJson remove(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("moveRoomsTo") @Pattern(regexp = AdminPaths.GUID) String moveRoomsTo) {
         Long expected = Versions.expected(ifMatch);
-        return new CategoryRemovalJson(categories.removeCategory(caller.uri(), categoryUri(id),
-                moveRoomsTo == null ? null : categoryUri(moveRoomsTo), expected));
+        return new CategoryRemovalJson(categories.removeCategory(
+                caller.uri(), categoryUri(id), moveRoomsTo == null ? null : categoryUri(moveRoomsTo), expected));
     }
 
     /** How long the category's rooms keep history (retention): days, or null for ever (the default). */
@@ -81,21 +85,20 @@ public class AdminCategoriesResource {
     }
 
     /** @param roomsMoved how many rooms moved to the category named by moveRoomsTo */
-    public record CategoryRemovalJson(int roomsMoved) {
-    }
+    public record CategoryRemovalJson(int roomsMoved) {}
 
     /** @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name}, URL-encoded */
     @PUT
     @Path(LIST + "/{principal}")
-    public Response grant(@PathParam("id") String id, @PathParam("list") String list,
-                          @PathParam("principal") String principal) {
+    public Response grant(
+            @PathParam("id") String id, @PathParam("list") String list, @PathParam("principal") String principal) {
         return withTag(categories.grant(caller.uri(), categoryUri(id), role(list), principal));
     }
 
     @DELETE
     @Path(LIST + "/{principal}")
-    public Response revoke(@PathParam("id") String id, @PathParam("list") String list,
-                           @PathParam("principal") String principal) {
+    public Response revoke(
+            @PathParam("id") String id, @PathParam("list") String list, @PathParam("principal") String principal) {
         return withTag(categories.revoke(caller.uri(), categoryUri(id), role(list), principal));
     }
 
@@ -112,6 +115,8 @@ public class AdminCategoriesResource {
     }
 
     private static Response withTag(CategoryView category) {
-        return Response.ok(CategoryJson.of(category)).tag(Versions.tag(category.version())).build();
+        return Response.ok(CategoryJson.of(category))
+                .tag(Versions.tag(category.version()))
+                .build();
     }
 }

@@ -47,8 +47,9 @@ public class AdminGroupsResource {
     ChatConfiguration configuration;
 
     @GET
-    public PageJson<GroupJson> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public PageJson<GroupJson> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return PageJson.of(directory.groups().stream().map(GroupJson::of).toList(), page, size);
     }
 
@@ -56,7 +57,8 @@ public class AdminGroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull NewGroupJson group, @Context UriInfo request) {
         GroupJson created = GroupJson.of(directory.createGroup(caller.uri(), group.name(), group.description()));
-        return Response.created(request.getAbsolutePathBuilder().segment(created.name()).build())
+        return Response.created(
+                        request.getAbsolutePathBuilder().segment(created.name()).build())
                 .entity(created)
                 .build();
     }
@@ -78,14 +80,14 @@ public class AdminGroupsResource {
     @PUT
     @Path("{name}/members/{user}")
     public GroupJson addMember(@PathParam("name") String name, @PathParam("user") String user) {
-        return GroupJson.of(directory.addGroupMember(caller.uri(), name,
-                AdminPaths.userUri(configuration.domain(), user)));
+        return GroupJson.of(
+                directory.addGroupMember(caller.uri(), name, AdminPaths.userUri(configuration.domain(), user)));
     }
 
     @DELETE
     @Path("{name}/members/{user}")
     public GroupJson removeMember(@PathParam("name") String name, @PathParam("user") String user) {
-        return GroupJson.of(directory.removeGroupMember(caller.uri(), name,
-                AdminPaths.userUri(configuration.domain(), user)));
+        return GroupJson.of(
+                directory.removeGroupMember(caller.uri(), name, AdminPaths.userUri(configuration.domain(), user)));
     }
 }

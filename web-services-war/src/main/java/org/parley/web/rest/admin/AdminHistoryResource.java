@@ -62,19 +62,24 @@ public class AdminHistoryResource {
     @PUT
     @Path(MESSAGE)
     @Consumes(MediaType.APPLICATION_JSON)
-    public HistoryChangeJson replace(@PathParam("id") String id, @PathParam("seq") long seq,
-                                     @Valid @NotNull ReplacementJson replacement) {
-        return HistoryChangeJson.of(history.replaceMessage(caller.uri(), configuration.roomUri(id), seq,
-                replacement.text()));
+    public HistoryChangeJson replace(
+            @PathParam("id") String id, @PathParam("seq") long seq, @Valid @NotNull ReplacementJson replacement) {
+        return HistoryChangeJson.of(
+                history.replaceMessage(caller.uri(), configuration.roomUri(id), seq, replacement.text()));
     }
 
     /** Oldest first, so pages stay stable while new changes are appended. */
     @GET
     @Path("history/changes")
-    public PageJson<HistoryChangeJson> changes(@PathParam("id") String id,
-                                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return PageJson.of(history.changes(caller.uri(), configuration.roomUri(id)).stream()
-                .map(HistoryChangeJson::of).toList(), page, size);
+    public PageJson<HistoryChangeJson> changes(
+            @PathParam("id") String id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return PageJson.of(
+                history.changes(caller.uri(), configuration.roomUri(id)).stream()
+                        .map(HistoryChangeJson::of)
+                        .toList(),
+                page,
+                size);
     }
 }

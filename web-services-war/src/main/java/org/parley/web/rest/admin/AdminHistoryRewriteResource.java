@@ -56,7 +56,8 @@ public class AdminHistoryRewriteResource {
     }
 
     private HistoryQuery query(HistoryRewriteJson filter) {
-        List<String> rooms = filter.rooms() == null ? List.of()
+        List<String> rooms = filter.rooms() == null
+                ? List.of()
                 : filter.rooms().stream().map(id -> configuration.roomUri(id)).toList();
         return new HistoryQuery(rooms, filter.author(), filter.from(), filter.to(), filter.textContains());
     }

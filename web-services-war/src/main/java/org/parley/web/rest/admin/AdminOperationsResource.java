@@ -28,12 +28,10 @@ import org.parley.health.ParleyChecks;
 public class AdminOperationsResource {
 
     /** A health check as the live view shows it. */
-    public record Check(String name, String status) {
-    }
+    public record Check(String name, String status) {}
 
     /** The figures of {@link ParleyMeters#figures()} and the checks of {@link ParleyChecks}. */
-    public record Operations(ParleyMeters.Figures figures, List<Check> checks) {
-    }
+    public record Operations(ParleyMeters.Figures figures, List<Check> checks) {}
 
     @Inject
     ParleyMeters meters;
@@ -43,9 +41,10 @@ public class AdminOperationsResource {
 
     @GET
     public Operations now() {
-        List<Check> checks = ParleyChecks.ALL.stream().map(probes::call)
-                .map(response -> new Check(response.getName(), response.getStatus() == HealthCheckResponse.Status.UP
-                        ? "UP" : "DOWN"))
+        List<Check> checks = ParleyChecks.ALL.stream()
+                .map(probes::call)
+                .map(response -> new Check(
+                        response.getName(), response.getStatus() == HealthCheckResponse.Status.UP ? "UP" : "DOWN"))
                 .toList();
         return new Operations(meters.figures(), checks);
     }

@@ -11,8 +11,7 @@ final class AdminPaths {
     /** A GUID; anything else is not a room or category path (404), as in the user API. */
     static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
-    private AdminPaths() {
-    }
+    private AdminPaths() {}
 
     static String categoryUri(String domain, String id) {
         return new CategoryUri(domain, UUID.fromString(id)).toString();

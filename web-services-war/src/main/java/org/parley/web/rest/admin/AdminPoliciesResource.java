@@ -46,8 +46,9 @@ public class AdminPoliciesResource {
 
     @GET
     @Path("policies")
-    public PageJson<PolicyJson> policies(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public PageJson<PolicyJson> policies(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return PageJson.of(policies.policies().stream().map(PolicyJson::of).toList(), page, size);
     }
 
@@ -81,8 +82,7 @@ public class AdminPoliciesResource {
         return policies.usersOf(caller.uri(), name);
     }
 
-    public record PolicyRemovalJson(int usersBackOnGlobal) {
-    }
+    public record PolicyRemovalJson(int usersBackOnGlobal) {}
 
     /** The Persistent Chat administrators the store keeps (those of the directory's group are not listed). */
     @GET

@@ -48,19 +48,19 @@ public class AdminRoomsResource {
     @Path("retention")
     @Consumes(MediaType.APPLICATION_JSON)
     public RetentionJson retention(@PathParam("id") String id, @Valid @NotNull RetentionJson days) {
-        return new RetentionJson(retention.setRoomRetention(caller.uri(), configuration.roomUri(id),
-                days.days()));
+        return new RetentionJson(retention.setRoomRetention(caller.uri(), configuration.roomUri(id), days.days()));
     }
 
     /** Moves the room to any category of the domain; recorded for compliance as a room change. */
     @PUT
     @Path("category")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response move(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid @NotNull RoomCategoryJson move) {
+    public Response move(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RoomCategoryJson move) {
         Long expected = Versions.expected(ifMatch);
-        RoomView room = rooms.moveToCategory(caller.uri(), configuration.roomUri(id),
-                move.categoryUri(), expected);
+        RoomView room = rooms.moveToCategory(caller.uri(), configuration.roomUri(id), move.categoryUri(), expected);
         return Response.ok(RoomJson.of(room)).tag(Versions.tag(room.version())).build();
     }
 }

@@ -66,21 +66,29 @@ public class AdminStoreResource {
     @GET
     @Path("export")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response export(@QueryParam("room") List<@Pattern(regexp = AdminPaths.GUID) String> rooms,
-                           @QueryParam("category") List<@Pattern(regexp = AdminPaths.GUID) String> categories,
-                           @QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("files") @DefaultValue("false") boolean withFiles) {
+    public Response export(
+            @QueryParam("room") List<@Pattern(regexp = AdminPaths.GUID) String> rooms,
+            @QueryParam("category") List<@Pattern(regexp = AdminPaths.GUID) String> categories,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("files") @DefaultValue("false") boolean withFiles) {
         String actor = caller.uri();
         String domain = configuration.domain();
         ExportFilter filter = new ExportFilter(
                 rooms.stream().map(id -> configuration.roomUri(id)).collect(Collectors.toSet()),
-                categories.stream().map(id -> AdminPaths.categoryUri(domain, id)).collect(Collectors.toSet()),
-                instant("from", from), instant("to", to), withFiles);
+                categories.stream()
+                        .map(id -> AdminPaths.categoryUri(domain, id))
+                        .collect(Collectors.toSet()),
+                instant("from", from),
+                instant("to", to),
+                withFiles);
         StoreDocument outline = store.outline(actor, filter);
         StreamingOutput body = out -> new StoreExportWriter(store, files, actor, filter).write(outline, out);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"parley-chat-store-"
-                        + outline.exportedAt().toString().replace(':', '-') + ".json\"")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"parley-chat-store-"
+                                + outline.exportedAt().toString().replace(':', '-') + ".json\"")
                 .build();
     }
 
@@ -94,11 +102,14 @@ public class AdminStoreResource {
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public ImportReport importStore(InputStream document,
-                                    @QueryParam("mode") @DefaultValue("add") @Pattern(regexp = "add|update") String mode,
-                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return store.importStore(caller.uri(), new StoreDocumentReader(document, files,
-                configuration.maxFileSizeBytes(), dryRun), new ImportOptions("update".equals(mode), dryRun));
+    public ImportReport importStore(
+            InputStream document,
+            @QueryParam("mode") @DefaultValue("add") @Pattern(regexp = "add|update") String mode,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        return store.importStore(
+                caller.uri(),
+                new StoreDocumentReader(document, files, configuration.maxFileSizeBytes(), dryRun),
+                new ImportOptions("update".equals(mode), dryRun));
     }
 
     private static Instant instant(String name, String text) {

@@ -11,8 +11,8 @@ import org.parley.chat.application.dto.BulkRewriteView;
  * @param messages how many messages in all
  * @param files    how many files in all go (went) with their announcements
  */
-public record BulkRewriteJson(boolean dryRun, String filter, long messages, long files,
-                              List<BulkRewriteView.RoomCount> rooms) {
+public record BulkRewriteJson(
+        boolean dryRun, String filter, long messages, long files, List<BulkRewriteView.RoomCount> rooms) {
 
     static BulkRewriteJson of(BulkRewriteView view) {
         return new BulkRewriteJson(view.dryRun(), view.filter(), view.messages(), view.files(), view.rooms());

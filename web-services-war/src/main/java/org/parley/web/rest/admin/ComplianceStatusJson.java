@@ -19,16 +19,33 @@ import org.parley.compliance.application.ComplianceStatus;
  * @param adapters            every adapter that ever ran, also ones no longer configured
  * @param deadLetters         messages that could not be stored: they are in no archive
  */
-@JsonbPropertyOrder({"enabled", "configuredAdapters", "outboxEvents", "backlogEvents", "oldestBacklogEvent", "adapters",
-        "deadLetters"})
-public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapters, long outboxEvents,
-                                   long backlogEvents,
-                                   Instant oldestBacklogEvent, List<Adapter> adapters, DeadLetters deadLetters) {
+@JsonbPropertyOrder({
+    "enabled",
+    "configuredAdapters",
+    "outboxEvents",
+    "backlogEvents",
+    "oldestBacklogEvent",
+    "adapters",
+    "deadLetters"
+})
+public record ComplianceStatusJson(
+        boolean enabled,
+        List<String> configuredAdapters,
+        long outboxEvents,
+        long backlogEvents,
+        Instant oldestBacklogEvent,
+        List<Adapter> adapters,
+        DeadLetters deadLetters) {
 
     static ComplianceStatusJson of(ComplianceStatus status) {
-        return new ComplianceStatusJson(status.enabled(), status.configuredAdapters(), status.outboxEvents(),
-                status.backlogEvents(), status.oldestBacklogEvent(),
-                status.adapters().stream().map(Adapter::of).toList(), DeadLetters.of(status.deadLetters()));
+        return new ComplianceStatusJson(
+                status.enabled(),
+                status.configuredAdapters(),
+                status.outboxEvents(),
+                status.backlogEvents(),
+                status.oldestBacklogEvent(),
+                status.adapters().stream().map(Adapter::of).toList(),
+                DeadLetters.of(status.deadLetters()));
     }
 
     /**
@@ -37,12 +54,24 @@ public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapt
      * @param failures       failed deliveries, ever
      * @param lastError      of the last run, if it failed; null once a delivery succeeds again
      */
-    public record Adapter(String name, long lastEventId, long deliveredEvents, long failures, Instant lastRunAt,
-                          Instant lastSuccessAt, String lastError) {
+    public record Adapter(
+            String name,
+            long lastEventId,
+            long deliveredEvents,
+            long failures,
+            Instant lastRunAt,
+            Instant lastSuccessAt,
+            String lastError) {
 
         static Adapter of(ComplianceStatus.Adapter adapter) {
-            return new Adapter(adapter.name(), adapter.lastEventId(), adapter.deliveredEvents(), adapter.failures(),
-                    adapter.lastRunAt(), adapter.lastSuccessAt(), adapter.lastError());
+            return new Adapter(
+                    adapter.name(),
+                    adapter.lastEventId(),
+                    adapter.deliveredEvents(),
+                    adapter.failures(),
+                    adapter.lastRunAt(),
+                    adapter.lastSuccessAt(),
+                    adapter.lastError());
         }
     }
 
@@ -54,7 +83,10 @@ public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapt
     public record DeadLetters(int count, boolean countLimited, int countLimit, List<DeadLetter> messages) {
 
         static DeadLetters of(ComplianceStatus.DeadLetters deadLetters) {
-            return new DeadLetters(deadLetters.count(), deadLetters.countLimited(), deadLetters.countLimit(),
+            return new DeadLetters(
+                    deadLetters.count(),
+                    deadLetters.countLimited(),
+                    deadLetters.countLimit(),
                     deadLetters.messages().stream().map(DeadLetter::of).toList());
         }
     }
@@ -64,12 +96,15 @@ public record ComplianceStatusJson(boolean enabled, List<String> configuredAdapt
      * @param deliveryCount how often the receiver tried to store it
      * @param body          the event as sent (JSON), cut at a length fit for a status page
      */
-    public record DeadLetter(String messageId, Instant sentAt, String eventType, Integer deliveryCount,
-                             String body) {
+    public record DeadLetter(String messageId, Instant sentAt, String eventType, Integer deliveryCount, String body) {
 
         static DeadLetter of(ComplianceStatus.DeadLetter deadLetter) {
-            return new DeadLetter(deadLetter.messageId(), deadLetter.sentAt(), deadLetter.eventType(),
-                    deadLetter.deliveryCount(), deadLetter.body());
+            return new DeadLetter(
+                    deadLetter.messageId(),
+                    deadLetter.sentAt(),
+                    deadLetter.eventType(),
+                    deadLetter.deliveryCount(),
+                    deadLetter.body());
         }
     }
 }

@@ -14,12 +14,27 @@ import org.parley.chat.application.dto.HistoryChangeView;
  * @param messagesAffected how many messages the change deleted or rewrote
  * @param filter           a bulk change's filter, in words; null otherwise
  */
-public record HistoryChangeJson(String roomUri, String kind, String actor, Instant changedAt, Long messageSeq,
-                                Instant clearedBefore, long messagesAffected, String oldTextSha256, String filter) {
+public record HistoryChangeJson(
+        String roomUri,
+        String kind,
+        String actor,
+        Instant changedAt,
+        Long messageSeq,
+        Instant clearedBefore,
+        long messagesAffected,
+        String oldTextSha256,
+        String filter) {
 
     static HistoryChangeJson of(HistoryChangeView change) {
-        return new HistoryChangeJson(change.roomUri(), change.kind().name(), change.actor(), change.changedAt(),
-                change.messageSeq(), change.clearedBefore(), change.messagesAffected(), change.oldTextSha256(),
+        return new HistoryChangeJson(
+                change.roomUri(),
+                change.kind().name(),
+                change.actor(),
+                change.changedAt(),
+                change.messageSeq(),
+                change.clearedBefore(),
+                change.messagesAffected(),
+                change.oldTextSha256(),
                 change.filter());
     }
 }

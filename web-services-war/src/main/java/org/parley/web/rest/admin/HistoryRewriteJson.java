@@ -17,7 +17,11 @@ import jakarta.validation.constraints.Size;
  * @param dryRun       count only, change nothing
  * @param text         for a replacement: the text the messages get
  */
-public record HistoryRewriteJson(@Size(max = 1000) List<@Pattern(regexp = AdminPaths.GUID) String> rooms,
-                                 @Size(max = 256) String author, Instant from, Instant to,
-                                 @Size(max = 256) String textContains, boolean dryRun, String text) {
-}
+public record HistoryRewriteJson(
+        @Size(max = 1000) List<@Pattern(regexp = AdminPaths.GUID) String> rooms,
+        @Size(max = 256) String author,
+        Instant from,
+        Instant to,
+        @Size(max = 256) String textContains,
+        boolean dryRun,
+        String text) {}

@@ -23,8 +23,8 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
-import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 
 import org.parley.chat.application.dto.store.ExportedAddIn;
 import org.parley.chat.application.dto.store.ExportedCategory;
@@ -51,7 +51,12 @@ final class StoreDocumentReader implements StoreReader {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    private enum Section { OUTLINE, ROOMS, FILES, END }
+    private enum Section {
+        OUTLINE,
+        ROOMS,
+        FILES,
+        END
+    }
 
     private final JsonParser parser;
     private final FileStore files;
@@ -91,8 +96,8 @@ final class StoreDocumentReader implements StoreReader {
                 parser.next();
                 switch (key) {
                     case "format" -> format = text(parser.getValue());
-                    case "version" -> version = parser.getValue() instanceof JsonNumber number
-                            ? number.intValue() : null;
+                    case "version" ->
+                        version = parser.getValue() instanceof JsonNumber number ? number.intValue() : null;
                     case "exportedAt" -> exportedAt = instant(text(parser.getValue()));
                     case "domain" -> domain = text(parser.getValue());
                     case "policies" -> policies = list(ExportedPolicy.class);
@@ -105,8 +110,8 @@ final class StoreDocumentReader implements StoreReader {
                     default -> parser.getValue();
                 }
             }
-            return new StoreDocument(format, version, exportedAt, domain, policies, users, groups, categories,
-                    List.of(), addIns);
+            return new StoreDocument(
+                    format, version, exportedAt, domain, policies, users, groups, categories, List.of(), addIns);
         });
     }
 
@@ -154,8 +159,8 @@ final class StoreDocumentReader implements StoreReader {
             case "rooms" -> section = startArray(key, Section.ROOMS);
             case "files" -> section = startArray(key, Section.FILES);
             case "format", "version", "exportedAt", "domain", "policies", "users", "groups", "categories", "addIns" ->
-                    throw ChatException.invalid("\"" + key + "\" must come before \"rooms\" and \"files\" (the import"
-                            + " reads rooms and files as they come, and they may name it)");
+                throw ChatException.invalid("\"" + key + "\" must come before \"rooms\" and \"files\" (the import"
+                        + " reads rooms and files as they come, and they may name it)");
             default -> {
                 parser.getValue();
                 afterSection();
@@ -179,8 +184,8 @@ final class StoreDocumentReader implements StoreReader {
         String storageKey = null;
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             if (bytes.length > maxFileBytes) {
-                throw ChatException.invalid("file " + name + " is larger than the largest file accepted ("
-                        + maxFileBytes + " bytes)");
+                throw ChatException.invalid(
+                        "file " + name + " is larger than the largest file accepted (" + maxFileBytes + " bytes)");
             }
             String actual = sha256(bytes);
             if (!actual.equalsIgnoreCase(sha256)) {
@@ -192,9 +197,15 @@ final class StoreDocumentReader implements StoreReader {
         } catch (IOException e) {
             throw new UncheckedIOException("the file store could not keep file " + name, e);
         }
-        return new ExportedFile(file.getString("roomUri", null), name, file.getString("contentType", null),
-                bytes.length, sha256, file.getString("uploader", null),
-                instant(file.getString("uploadedAt", null)), storageKey);
+        return new ExportedFile(
+                file.getString("roomUri", null),
+                name,
+                file.getString("contentType", null),
+                bytes.length,
+                sha256,
+                file.getString("uploader", null),
+                instant(file.getString("uploadedAt", null)),
+                storageKey);
     }
 
     private static String sha256(byte[] bytes) {

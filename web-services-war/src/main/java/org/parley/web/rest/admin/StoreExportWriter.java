@@ -60,7 +60,9 @@ final class StoreExportWriter {
                     .write("domain", outline.domain());
             json.writeStartArray("policies");
             for (ExportedPolicy policy : outline.policies()) {
-                json.writeStartObject().write("name", policy.name()).write("chatEnabled", policy.chatEnabled())
+                json.writeStartObject()
+                        .write("name", policy.name())
+                        .write("chatEnabled", policy.chatEnabled())
                         .writeEnd();
             }
             json.writeEnd();
@@ -81,7 +83,10 @@ final class StoreExportWriter {
             json.writeEnd();
             json.writeStartArray("addIns");
             for (ExportedAddIn addIn : outline.addIns()) {
-                json.writeStartObject().write("name", addIn.name()).write("url", addIn.url()).writeEnd();
+                json.writeStartObject()
+                        .write("name", addIn.name())
+                        .write("url", addIn.url())
+                        .writeEnd();
             }
             json.writeEnd();
             json.writeStartArray("categories");
@@ -99,8 +104,8 @@ final class StoreExportWriter {
                 json.writeEnd();
             }
             json.writeEnd();
-            LOG.info(() -> "Export by " + actorUri + " (" + filter.describe() + "): " + outline.rooms().size()
-                    + " rooms");
+            LOG.info(() -> "Export by " + actorUri + " (" + filter.describe() + "): "
+                    + outline.rooms().size() + " rooms");
             json.writeStartArray("rooms");
             int written = 0;
             for (ExportedRoom room : outline.rooms()) {
@@ -122,8 +127,8 @@ final class StoreExportWriter {
                 json.writeEnd();
             }
             json.writeEnd();
-            LOG.info(() -> "Export done: " + outline.rooms().size() + " rooms, " + messages + " messages, "
-                    + fileCount + " files");
+            LOG.info(() -> "Export done: " + outline.rooms().size() + " rooms, " + messages + " messages, " + fileCount
+                    + " files");
         }
     }
 
@@ -133,13 +138,20 @@ final class StoreExportWriter {
         try (InputStream in = files.open(file.storageKey())) {
             bytes = in.readAllBytes();
         } catch (IOException gone) {
-            LOG.log(Level.WARNING, "Export: file " + file.fileName() + " of " + file.roomUri()
-                    + " has no bytes in the file store; left out", gone);
+            LOG.log(
+                    Level.WARNING,
+                    "Export: file " + file.fileName() + " of " + file.roomUri()
+                            + " has no bytes in the file store; left out",
+                    gone);
             return;
         }
-        json.writeStartObject().write("roomUri", file.roomUri()).write("fileName", file.fileName())
-                .write("contentType", file.contentType()).write("sizeBytes", file.sizeBytes())
-                .write("sha256", file.sha256()).write("uploader", file.uploader());
+        json.writeStartObject()
+                .write("roomUri", file.roomUri())
+                .write("fileName", file.fileName())
+                .write("contentType", file.contentType())
+                .write("sizeBytes", file.sizeBytes())
+                .write("sha256", file.sha256())
+                .write("uploader", file.uploader());
         time(json, "uploadedAt", file.uploadedAt());
         json.write("content", Base64.getEncoder().encodeToString(bytes)).writeEnd();
         json.flush();
@@ -147,12 +159,16 @@ final class StoreExportWriter {
     }
 
     private void writeRoom(JsonGenerator json, ExportedRoom room) {
-        json.writeStartObject().write("uri", room.uri()).write("categoryUri", room.categoryUri())
+        json.writeStartObject()
+                .write("uri", room.uri())
+                .write("categoryUri", room.categoryUri())
                 .write("name", room.name());
         text(json, "description", room.description());
         text(json, "topic", room.topic());
-        json.write("privacy", room.privacy().name()).write("type", room.type().name())
-                .write("invitations", room.invitations().name()).write("disabled", room.disabled());
+        json.write("privacy", room.privacy().name())
+                .write("type", room.type().name())
+                .write("invitations", room.invitations().name())
+                .write("disabled", room.disabled());
         time(json, "createdAt", room.createdAt());
         json.write("lastMessageSeq", room.lastMessageSeq());
         list(json, "members", room.members());
@@ -162,9 +178,12 @@ final class StoreExportWriter {
         text(json, "addIn", room.addIn());
         json.writeStartArray("messages");
         long after = 0;
-        for (List<ExportedMessage> page; !(page = store.messages(actorUri, room.uri(), after, PAGE, filter)).isEmpty(); ) {
+        for (List<ExportedMessage> page;
+                !(page = store.messages(actorUri, room.uri(), after, PAGE, filter)).isEmpty(); ) {
             for (ExportedMessage message : page) {
-                json.writeStartObject().write("seq", message.seq()).write("author", message.author())
+                json.writeStartObject()
+                        .write("seq", message.seq())
+                        .write("author", message.author())
                         .write("text", message.text());
                 time(json, "clientTime", message.clientTime());
                 time(json, "serverTime", message.serverTime());

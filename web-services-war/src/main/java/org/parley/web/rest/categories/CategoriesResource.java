@@ -41,7 +41,8 @@ import org.parley.web.rest.security.Caller;
 @Produces(MediaType.APPLICATION_JSON)
 public class CategoriesResource {
 
-    private static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    private static final String ID =
+            "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     @Inject
     Caller caller;
@@ -53,17 +54,25 @@ public class CategoriesResource {
     ChatConfiguration configuration;
 
     @GET
-    public PageJson<CategoryJson> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return PageJson.of(categories.categories(caller.uri()).stream().map(CategoryJson::of).toList(), page, size);
+    public PageJson<CategoryJson> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return PageJson.of(
+                categories.categories(caller.uri()).stream()
+                        .map(CategoryJson::of)
+                        .toList(),
+                page,
+                size);
     }
 
     @GET
     @Path(ID)
     public Response get(@PathParam("id") String id) {
-        CategoryView category = categories.find(caller.uri(),
-                new CategoryUri(configuration.domain(), UUID.fromString(id)).toString());
-        return Response.ok(CategoryJson.of(category)).tag(Versions.tag(category.version())).build();
+        CategoryView category =
+                categories.find(caller.uri(), new CategoryUri(configuration.domain(), UUID.fromString(id)).toString());
+        return Response.ok(CategoryJson.of(category))
+                .tag(Versions.tag(category.version()))
+                .build();
     }
 
     @POST

@@ -14,16 +14,33 @@ import org.parley.chat.domain.model.category.CategoryUri;
  * @param retentionDays how many days its rooms keep history (administrators only; null for ever or not shown)
  * @param version also the ETag
  */
-public record CategoryJson(String id, String uri, String name, String description, boolean invitationsAllowed,
-                           boolean fileUploadAllowed, boolean chatHistoryEnabled, List<String> allowedMembers,
-                           List<String> deniedMembers, List<String> creators, Integer retentionDays,
-                           long version) {
+public record CategoryJson(
+        String id,
+        String uri,
+        String name,
+        String description,
+        boolean invitationsAllowed,
+        boolean fileUploadAllowed,
+        boolean chatHistoryEnabled,
+        List<String> allowedMembers,
+        List<String> deniedMembers,
+        List<String> creators,
+        Integer retentionDays,
+        long version) {
 
     public static CategoryJson of(CategoryView category) {
-        return new CategoryJson(CategoryUri.parse(category.uri()).guid().toString(), category.uri(),
-                category.name(), category.settings().description(), category.settings().invitationsAllowed(),
-                category.settings().fileUploadAllowed(), category.settings().chatHistoryEnabled(),
-                category.allowedMembers(), category.deniedMembers(), category.creators(), category.retentionDays(),
+        return new CategoryJson(
+                CategoryUri.parse(category.uri()).guid().toString(),
+                category.uri(),
+                category.name(),
+                category.settings().description(),
+                category.settings().invitationsAllowed(),
+                category.settings().fileUploadAllowed(),
+                category.settings().chatHistoryEnabled(),
+                category.allowedMembers(),
+                category.deniedMembers(),
+                category.creators(),
+                category.retentionDays(),
                 category.version());
     }
 }

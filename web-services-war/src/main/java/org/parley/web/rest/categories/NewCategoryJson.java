@@ -14,18 +14,26 @@ import org.parley.chat.domain.model.category.CategorySettings;
  * ({@code sip:...}, {@code group:...}, {@code domain:...}) to empty: nobody may use a category whose
  * allowed members are empty, so a useful one names at least those.
  */
-public record NewCategoryJson(@NotBlank @Size(max = Category.MAX_NAME_LENGTH) String name,
-                              @Size(max = Category.MAX_DESCRIPTION_LENGTH) String description,
-                              Boolean invitationsAllowed,
-                              Boolean fileUploadAllowed,
-                              Boolean chatHistoryEnabled,
-                              Set<String> allowedMembers,
-                              Set<String> deniedMembers,
-                              Set<String> creators) {
+public record NewCategoryJson(
+        @NotBlank @Size(max = Category.MAX_NAME_LENGTH) String name,
+        @Size(max = Category.MAX_DESCRIPTION_LENGTH) String description,
+        Boolean invitationsAllowed,
+        Boolean fileUploadAllowed,
+        Boolean chatHistoryEnabled,
+        Set<String> allowedMembers,
+        Set<String> deniedMembers,
+        Set<String> creators) {
 
     NewCategory newCategory() {
-        return new NewCategory(new CategorySettings(name, description, !Boolean.FALSE.equals(invitationsAllowed),
-                !Boolean.FALSE.equals(fileUploadAllowed), !Boolean.FALSE.equals(chatHistoryEnabled)),
-                allowedMembers, deniedMembers, creators);
+        return new NewCategory(
+                new CategorySettings(
+                        name,
+                        description,
+                        !Boolean.FALSE.equals(invitationsAllowed),
+                        !Boolean.FALSE.equals(fileUploadAllowed),
+                        !Boolean.FALSE.equals(chatHistoryEnabled)),
+                allowedMembers,
+                deniedMembers,
+                creators);
     }
 }

@@ -59,10 +59,13 @@ public class ChatEventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@QueryParam("room") List<String> rooms, @QueryParam("after") List<String> after,
-                       @QueryParam("session") @Size(max = 64) String session,
-                       @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink,
-                       @Context Sse sse) {
+    public void events(
+            @QueryParam("room") List<String> rooms,
+            @QueryParam("after") List<String> after,
+            @QueryParam("session") @Size(max = 64) String session,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         if (rooms.isEmpty() || rooms.size() > MAX_ROOMS) {
             throw ChatException.invalid("name the rooms to watch, 1 to " + MAX_ROOMS + " (room=<id>)");
         }

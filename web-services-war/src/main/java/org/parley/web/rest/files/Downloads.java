@@ -36,8 +36,9 @@ public class Downloads {
      */
     public Response response(FileView file, String range, String ifRange) {
         EntityTag tag = new EntityTag(file.sha256());
-        ByteRange part = ifRange == null || ifRange.strip().equals(tag.toString()) ? ByteRange.of(range,
-                file.sizeBytes()) : null;
+        ByteRange part = ifRange == null || ifRange.strip().equals(tag.toString())
+                ? ByteRange.of(range, file.sizeBytes())
+                : null;
         if (part != null && !part.satisfiable()) {
             return Response.status(Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE)
                     .header("Content-Range", "bytes */" + file.sizeBytes())
@@ -45,7 +46,8 @@ public class Downloads {
         }
         long first = part == null ? 0 : part.first();
         long length = part == null ? file.sizeBytes() : part.length();
-        Response.ResponseBuilder response = part == null ? Response.ok()
+        Response.ResponseBuilder response = part == null
+                ? Response.ok()
                 : Response.status(Response.Status.PARTIAL_CONTENT)
                         .header("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + file.sizeBytes());
         String storageKey = file.storageKey();
@@ -67,9 +69,11 @@ public class Downloads {
      */
     static String contentDisposition(String fileName) {
         StringBuilder ascii = new StringBuilder();
-        fileName.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%'
-                ? (char) c : '_'));
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20")
+        fileName.codePoints()
+                .forEach(
+                        c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                .replace("+", "%20")
                 .replace("*", "%2A");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }

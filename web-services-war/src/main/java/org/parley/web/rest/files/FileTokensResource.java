@@ -53,12 +53,21 @@ public class FileTokensResource {
     /** The body is the file named when the token was issued, streamed as the files API's PUT does. */
     @PUT
     @Consumes(MediaType.WILDCARD)
-    public Response upload(@PathParam("token") String token,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
-                           InputStream body, @Context UriInfo request) throws IOException {
-        return RoomFilesResource.created(uploads.uploadWithToken(token, RoomFilesResource.mediaType(contentType),
-                contentLength, body, RoomFilesResource.downloadBase(request)), request);
+    public Response upload(
+            @PathParam("token") String token,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
+            InputStream body,
+            @Context UriInfo request)
+            throws IOException {
+        return RoomFilesResource.created(
+                uploads.uploadWithToken(
+                        token,
+                        RoomFilesResource.mediaType(contentType),
+                        contentLength,
+                        body,
+                        RoomFilesResource.downloadBase(request)),
+                request);
     }
 
     /** The whole file; a token is spent by one response, so ranges are for the files API. */

@@ -32,8 +32,10 @@ public class FilesResource {
 
     @GET
     @Path("{fileId: [0-9]{1,18}}")
-    public Response download(@PathParam("fileId") long fileId, @HeaderParam("Range") String range,
-                             @HeaderParam("If-Range") String ifRange) {
+    public Response download(
+            @PathParam("fileId") long fileId,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-Range") String ifRange) {
         return downloads.response(files.download(caller.uri(), fileId), range, ifRange);
     }
 }

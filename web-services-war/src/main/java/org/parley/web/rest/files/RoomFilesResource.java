@@ -10,7 +10,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -63,12 +62,24 @@ public class RoomFilesResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.WILDCARD)
-    public Response put(@PathParam("id") String id, @PathParam("name") String name,
-                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
-                        InputStream body, @Context UriInfo request) throws IOException {
-        return created(uploads.upload(caller.uri(), configuration.roomUri(id), name, mediaType(contentType),
-                contentLength, body, downloadBase(request)), request);
+    public Response put(
+            @PathParam("id") String id,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
+            InputStream body,
+            @Context UriInfo request)
+            throws IOException {
+        return created(
+                uploads.upload(
+                        caller.uri(),
+                        configuration.roomUri(id),
+                        name,
+                        mediaType(contentType),
+                        contentLength,
+                        body,
+                        downloadBase(request)),
+                request);
     }
 
     /** A browser form's upload: the part named {@code file}, with its file name and content type. */
@@ -82,17 +93,28 @@ public class RoomFilesResource {
         String name = file.getFileName().orElseThrow(() -> new BadRequestException("the file part has no file name"));
         String type = file.getMediaType() == null ? null : file.getMediaType().toString();
         try (InputStream content = file.getContent()) {
-            return created(uploads.upload(caller.uri(), configuration.roomUri(id), name, mediaType(type), -1, content,
-                    downloadBase(request)), request);
+            return created(
+                    uploads.upload(
+                            caller.uri(),
+                            configuration.roomUri(id),
+                            name,
+                            mediaType(type),
+                            -1,
+                            content,
+                            downloadBase(request)),
+                    request);
         }
     }
 
     /** Newest first. */
     @GET
-    public PageJson<FileJson> list(@PathParam("id") String id,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        List<FileJson> all = files.files(caller.uri(), configuration.roomUri(id)).stream().map(FileJson::of).toList();
+    public PageJson<FileJson> list(
+            @PathParam("id") String id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        List<FileJson> all = files.files(caller.uri(), configuration.roomUri(id)).stream()
+                .map(FileJson::of)
+                .toList();
         return PageJson.of(all, page, size);
     }
 

@@ -25,8 +25,7 @@ public class ChatExceptionMapper implements ExceptionMapper<ChatException> {
     @Override
     public Response toResponse(ChatException exception) {
         ChatException.Reason reason = exception.reason();
-        return Problems.response(status(reason), type(reason), title(reason), exception.getMessage(), request,
-                null);
+        return Problems.response(status(reason), type(reason), title(reason), exception.getMessage(), request, null);
     }
 
     static int status(ChatException.Reason reason) {

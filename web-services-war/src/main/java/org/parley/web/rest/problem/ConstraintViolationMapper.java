@@ -26,8 +26,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .map(violation -> new Problem.Violation(field(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
                 .toList();
-        return Problems.response(400, TYPE, "Invalid request", "the request has invalid values", request,
-                violations);
+        return Problems.response(400, TYPE, "Invalid request", "the request has invalid values", request, violations);
     }
 
     /** The property path without the Java method name: {@code name}, {@code size}, {@code room.name}. */

@@ -12,8 +12,14 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @param correlationId for a failure of the server's own: what its log entry is found by
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "violations", "correlationId"})
-public record Problem(String type, String title, int status, String detail, String instance,
-                     List<Violation> violations, String correlationId) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<Violation> violations,
+        String correlationId) {
 
     public Problem(String type, String title, int status, String detail, String instance, List<Violation> violations) {
         this(type, title, status, detail, instance, violations, null);
@@ -22,6 +28,5 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** @param field where in the request, e.g. {@code create.room.name} or a query parameter */
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 }

@@ -57,14 +57,25 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         String correlationId = UUID.randomUUID().toString();
         String path = request == null ? "?" : request.getRequestUri().getRawPath();
         LOG.log(Level.SEVERE, exception, () -> "request " + path + " failed, correlation id " + correlationId);
-        Problem problem = Problems.problem(500, TYPE, "Internal server error",
+        Problem problem = Problems.problem(
+                500,
+                TYPE,
+                "Internal server error",
                 "The server could not carry out the request; quote correlation id " + correlationId
-                        + " to its administrator", request, null);
+                        + " to its administrator",
+                request,
+                null);
         return Response.status(500)
                 .header(AccessLog.CORRELATION_HEADER, correlationId)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
-                        problem.instance(), null, correlationId))
+                .entity(new Problem(
+                        problem.type(),
+                        problem.title(),
+                        problem.status(),
+                        problem.detail(),
+                        problem.instance(),
+                        null,
+                        correlationId))
                 .build();
     }
 
@@ -81,7 +92,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             try {
                 Response response = (Response) type.getMethod("getResponse").invoke(exception);
                 if (response != null) {
-                    return response.getStatus() < 400 ? response : webApplication(new WebApplicationException(response));
+                    return response.getStatus() < 400
+                            ? response
+                            : webApplication(new WebApplicationException(response));
                 }
                 int status = (Integer) type.getMethod("getErrorCode").invoke(exception);
                 if (status >= 400 && status < 500) {

@@ -29,8 +29,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         // fromResponse keeps the headers the status needs: Allow on 405, WWW-Authenticate on 401.
         return Response.fromResponse(response)
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problems.problem(status.getStatusCode(), "about:blank", status.getReasonPhrase(),
-                        detail, request, null))
+                .entity(Problems.problem(
+                        status.getStatusCode(), "about:blank", status.getReasonPhrase(), detail, request, null))
                 .build();
     }
 }

@@ -15,15 +15,15 @@ import org.parley.chat.application.dto.MessageView;
  *                   delivered to the people in the room and numbered, but not kept
  */
 @JsonbPropertyOrder({"seq", "author", "text", "serverTime", "clientTime", "stored"})
-public record MessageJson(long seq, String author, String text, Instant serverTime, Instant clientTime,
-                          boolean stored) {
+public record MessageJson(
+        long seq, String author, String text, Instant serverTime, Instant clientTime, boolean stored) {
 
     static MessageJson of(MessageView message) {
         return of(message, true);
     }
 
     static MessageJson of(MessageView message, boolean stored) {
-        return new MessageJson(message.seq(), message.author(), message.text(), message.serverTime(),
-                message.clientTime(), stored);
+        return new MessageJson(
+                message.seq(), message.author(), message.text(), message.serverTime(), message.clientTime(), stored);
     }
 }

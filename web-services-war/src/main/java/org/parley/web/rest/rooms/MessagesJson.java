@@ -7,5 +7,4 @@ import java.util.List;
  * the room's sequence, not a numbered page: the next one back is asked for with {@code before} = the first
  * item's {@code seq}, the next one forward with {@code after} = the last item's.
  */
-public record MessagesJson(List<MessageJson> items) {
-}
+public record MessagesJson(List<MessageJson> items) {}

@@ -15,15 +15,16 @@ import org.parley.chat.domain.model.room.RoomType;
  * ou:...). Left out: the Root category, privacy CLOSED, type NORMAL and invitations INHERIT (the product's defaults
  * for a new room), and nobody but its creator (a manager) in a role.
  */
-public record NewRoomJson(@NotBlank @Size(max = Room.MAX_NAME_LENGTH) String name,
-                          @Size(max = Room.MAX_DESCRIPTION_LENGTH) String description,
-                          String categoryUri,
-                          Privacy privacy,
-                          RoomType type,
-                          InvitationSetting invitations,
-                          @Size(max = 1000) Set<@NotBlank String> members,
-                          @Size(max = 1000) Set<@NotBlank String> managers,
-                          @Size(max = 1000) Set<@NotBlank String> presenters) {
+public record NewRoomJson(
+        @NotBlank @Size(max = Room.MAX_NAME_LENGTH) String name,
+        @Size(max = Room.MAX_DESCRIPTION_LENGTH) String description,
+        String categoryUri,
+        Privacy privacy,
+        RoomType type,
+        InvitationSetting invitations,
+        @Size(max = 1000) Set<@NotBlank String> members,
+        @Size(max = 1000) Set<@NotBlank String> managers,
+        @Size(max = 1000) Set<@NotBlank String> presenters) {
 
     Privacy privacyOrDefault() {
         return privacy == null ? Privacy.CLOSED : privacy;

@@ -15,15 +15,45 @@ import org.parley.chat.domain.model.room.RoomUri;
  * @param version            also the ETag; changes with settings and roles, not with messages
  * @param addIn              the add-in clients show beside the room, or null; {@code addInUrl} its page
  */
-public record RoomJson(String id, String uri, String name, String description, String topic, Privacy privacy,
-                       RoomType type, InvitationSetting invitations, boolean disabled, String categoryUri,
-                       String categoryName, boolean invitationsEnabled, boolean fileUploadAllowed,
-                       boolean historyEnabled, long lastMessageSeq, long version, String addIn, String addInUrl) {
+public record RoomJson(
+        String id,
+        String uri,
+        String name,
+        String description,
+        String topic,
+        Privacy privacy,
+        RoomType type,
+        InvitationSetting invitations,
+        boolean disabled,
+        String categoryUri,
+        String categoryName,
+        boolean invitationsEnabled,
+        boolean fileUploadAllowed,
+        boolean historyEnabled,
+        long lastMessageSeq,
+        long version,
+        String addIn,
+        String addInUrl) {
 
     public static RoomJson of(RoomView room) {
-        return new RoomJson(RoomUri.parse(room.uri()).guid().toString(), room.uri(), room.name(),
-                room.description(), room.topic(), room.privacy(), room.type(), room.invitations(), room.disabled(),
-                room.categoryUri(), room.categoryName(), room.invitationsEnabled(), room.fileUploadAllowed(),
-                room.historyEnabled(), room.lastMessageSeq(), room.version(), room.addInName(), room.addInUrl());
+        return new RoomJson(
+                RoomUri.parse(room.uri()).guid().toString(),
+                room.uri(),
+                room.name(),
+                room.description(),
+                room.topic(),
+                room.privacy(),
+                room.type(),
+                room.invitations(),
+                room.disabled(),
+                room.categoryUri(),
+                room.categoryName(),
+                room.invitationsEnabled(),
+                room.fileUploadAllowed(),
+                room.historyEnabled(),
+                room.lastMessageSeq(),
+                room.version(),
+                room.addInName(),
+                room.addInUrl());
     }
 }

@@ -65,16 +65,21 @@ public class RoomMessagesResource {
      * history page limit.
      */
     @GET
-    public MessagesJson read(@PathParam("id") String id, @QueryParam("before") @Min(1) Long before,
-                             @QueryParam("after") @Min(0) Long after, @QueryParam("limit") @Min(1) Integer limit) {
+    public MessagesJson read(
+            @PathParam("id") String id,
+            @QueryParam("before") @Min(1) Long before,
+            @QueryParam("after") @Min(0) Long after,
+            @QueryParam("limit") @Min(1) Integer limit) {
         if (before != null && after != null) {
             throw ChatException.invalid("name before or after, not both");
         }
         String room = configuration.roomUri(id);
         int count = limit == null ? configuration.backChatDefaultCount() : limit;
-        List<MessageView> page = before != null ? history.before(caller.uri(), room, before, count)
-                : after != null ? history.after(caller.uri(), room, after, count)
-                : history.last(caller.uri(), room, count);
+        List<MessageView> page = before != null
+                ? history.before(caller.uri(), room, before, count)
+                : after != null
+                        ? history.after(caller.uri(), room, after, count)
+                        : history.last(caller.uri(), room, count);
         return new MessagesJson(page.stream().map(MessageJson::of).toList());
     }
 
@@ -92,9 +97,12 @@ public class RoomMessagesResource {
     /** Messages of this room containing {@code text} (case-insensitive), newest first. */
     @GET
     @Path("search")
-    public MessagesJson search(@PathParam("id") String id, @QueryParam("text") @NotBlank String text,
-                               @QueryParam("limit") @Min(1) @Max(10_000) Integer limit) {
-        List<MessageView> hits = history.search(caller.uri(), text, configuration.roomUri(id), limit == null ? 0 : limit);
+    public MessagesJson search(
+            @PathParam("id") String id,
+            @QueryParam("text") @NotBlank String text,
+            @QueryParam("limit") @Min(1) @Max(10_000) Integer limit) {
+        List<MessageView> hits =
+                history.search(caller.uri(), text, configuration.roomUri(id), limit == null ? 0 : limit);
         return new MessagesJson(hits.stream().map(MessageJson::of).toList());
     }
 
@@ -102,9 +110,12 @@ public class RoomMessagesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("id") String id, @Valid @NotNull NewPostJson post, @Context UriInfo request) {
-        PostedMessage posted = posts.post(new PostRequest(caller.uri(), configuration.roomUri(id), post.text(), null, () -> { }));
+        PostedMessage posted =
+                posts.post(new PostRequest(caller.uri(), configuration.roomUri(id), post.text(), null, () -> {}));
         MessageJson json = MessageJson.of(posted.message(), posted.stored());
-        return Response.created(request.getAbsolutePathBuilder().path(Long.toString(json.seq())).build())
+        return Response.created(request.getAbsolutePathBuilder()
+                        .path(Long.toString(json.seq()))
+                        .build())
                 .entity(json)
                 .build();
     }

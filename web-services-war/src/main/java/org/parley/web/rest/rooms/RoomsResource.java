@@ -29,11 +29,11 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.parley.chat.application.AddInService;
 import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.FollowService;
 import org.parley.chat.application.InvitationService;
-import org.parley.chat.application.AddInService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.RoomRolesView;
@@ -53,7 +53,9 @@ import org.parley.web.rest.security.Caller;
 public class RoomsResource {
 
     /** Rooms are addressed by the GUID of their ma-chan URI; anything else is not a room path (404). */
-    private static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    private static final String ID =
+            "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
     private static final String ROLE = "{role: members|managers|presenters}";
 
     @Inject
@@ -81,9 +83,18 @@ public class RoomsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull NewRoomJson room, @Context UriInfo request) {
         String category = room.categoryUri() == null ? categories.root().uri() : room.categoryUri();
-        RoomView created = rooms.createRoom(caller.uri(), new NewRoom(room.name(), room.description(), category,
-                room.privacyOrDefault(), room.typeOrDefault(), room.invitations(), room.members(), room.managers(),
-                room.presenters()));
+        RoomView created = rooms.createRoom(
+                caller.uri(),
+                new NewRoom(
+                        room.name(),
+                        room.description(),
+                        category,
+                        room.privacyOrDefault(),
+                        room.typeOrDefault(),
+                        room.invitations(),
+                        room.members(),
+                        room.managers(),
+                        room.presenters()));
         RoomJson json = RoomJson.of(created);
         return Response.created(request.getAbsolutePathBuilder().path(json.id()).build())
                 .tag(Versions.tag(created.version()))
@@ -98,14 +109,18 @@ public class RoomsResource {
         RoomView room = rooms.find(caller.uri(), configuration.roomUri(id));
         EntityTag tag = Versions.tag(room.version());
         Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
-        return (precondition != null ? precondition : Response.ok(RoomJson.of(room))).tag(tag).build();
+        return (precondition != null ? precondition : Response.ok(RoomJson.of(room)))
+                .tag(tag)
+                .build();
     }
 
     @PUT
     @Path(ID)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull RoomSettingsJson settings) {
+    public Response update(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RoomSettingsJson settings) {
         Long expected = Versions.expected(ifMatch);
         return withTag(rooms.updateSettings(caller.uri(), configuration.roomUri(id), settings.settings(), expected));
     }
@@ -119,8 +134,7 @@ public class RoomsResource {
     }
 
     /** @param addIn an add-in's name, or null for none */
-    public record RoomAddInJson(String addIn) {
-    }
+    public record RoomAddInJson(String addIn) {}
 
     /**
      * Deletes the room with its history, files, follows and invitations: administrators, and its managers where the
@@ -140,61 +154,69 @@ public class RoomsResource {
     @PUT
     @Path(ID + "/category")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response move(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid @NotNull RoomCategoryJson move) {
+    public Response move(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RoomCategoryJson move) {
         Long expected = Versions.expected(ifMatch);
         return withTag(rooms.moveToCategory(caller.uri(), configuration.roomUri(id), move.categoryUri(), expected));
     }
 
     /** The rooms the caller may see (what a client's room search finds), by name. */
     @GET
-    public PageJson<RoomJson> search(@QueryParam("name") String name,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        List<RoomJson> found = rooms.search(caller.uri(), name).stream().map(RoomJson::of).toList();
+    public PageJson<RoomJson> search(
+            @QueryParam("name") String name,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        List<RoomJson> found =
+                rooms.search(caller.uri(), name).stream().map(RoomJson::of).toList();
         return PageJson.of(found, page, size);
     }
 
     @GET
     @Path("mine")
-    public PageJson<RoomJson> mine(@QueryParam("role") @DefaultValue("member")
-                                   @Pattern(regexp = "member|manager|follower") String role,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        List<RoomView> mine = switch (role) {
-            case "manager" -> rooms.roomsManagedBy(caller.uri());
-            case "follower" -> follows.followed(caller.uri());
-            default -> rooms.roomsOfMember(caller.uri());
-        };
+    public PageJson<RoomJson> mine(
+            @QueryParam("role") @DefaultValue("member") @Pattern(regexp = "member|manager|follower") String role,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        List<RoomView> mine =
+                switch (role) {
+                    case "manager" -> rooms.roomsManagedBy(caller.uri());
+                    case "follower" -> follows.followed(caller.uri());
+                    default -> rooms.roomsOfMember(caller.uri());
+                };
         return PageJson.of(mine.stream().map(RoomJson::of).toList(), page, size);
     }
 
     @GET
     @Path(ID + "/" + ROLE)
-    public PageJson<String> holders(@PathParam("id") String id, @PathParam("role") String role,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public PageJson<String> holders(
+            @PathParam("id") String id,
+            @PathParam("role") String role,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         RoomRolesView roles = rooms.roles(caller.uri(), configuration.roomUri(id));
-        List<String> holders = switch (role(role)) {
-            case MEMBER -> roles.members();
-            case MANAGER -> roles.managers();
-            case PRESENTER -> roles.presenters();
-        };
+        List<String> holders =
+                switch (role(role)) {
+                    case MEMBER -> roles.members();
+                    case MANAGER -> roles.managers();
+                    case PRESENTER -> roles.presenters();
+                };
         return PageJson.of(holders, page, size);
     }
 
     /** @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name}, URL-encoded */
     @PUT
     @Path(ID + "/" + ROLE + "/{principal}")
-    public RoomRolesJson grant(@PathParam("id") String id, @PathParam("role") String role,
-                               @PathParam("principal") String principal) {
+    public RoomRolesJson grant(
+            @PathParam("id") String id, @PathParam("role") String role, @PathParam("principal") String principal) {
         return RoomRolesJson.of(rooms.grant(caller.uri(), configuration.roomUri(id), role(role), principal));
     }
 
     @DELETE
     @Path(ID + "/" + ROLE + "/{principal}")
-    public RoomRolesJson revoke(@PathParam("id") String id, @PathParam("role") String role,
-                                @PathParam("principal") String principal) {
+    public RoomRolesJson revoke(
+            @PathParam("id") String id, @PathParam("role") String role, @PathParam("principal") String principal) {
         return RoomRolesJson.of(rooms.revoke(caller.uri(), configuration.roomUri(id), role(role), principal));
     }
 

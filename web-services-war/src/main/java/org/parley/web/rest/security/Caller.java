@@ -51,6 +51,7 @@ public class Caller {
         if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
             return SipUri.parse(name).value();
         }
-        return SipUri.parse(name.contains("@") ? "sip:" + name : "sip:" + name + "@" + domain).value();
+        return SipUri.parse(name.contains("@") ? "sip:" + name : "sip:" + name + "@" + domain)
+                .value();
     }
 }

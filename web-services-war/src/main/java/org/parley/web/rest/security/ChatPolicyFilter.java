@@ -34,8 +34,8 @@ public class ChatPolicyFilter implements ContainerRequestFilter {
         }
         String uri = caller.uri();
         if (!policies.isEnabled(uri) && !policies.isAdministrator(uri)) {
-            throw new ChatException(ChatException.Reason.DISABLED_BY_POLICY,
-                    "Persistent Chat is not enabled for " + uri);
+            throw new ChatException(
+                    ChatException.Reason.DISABLED_BY_POLICY, "Persistent Chat is not enabled for " + uri);
         }
     }
 }

@@ -55,8 +55,8 @@ class ChatExceptionMapperTest {
     }
 
     static UriInfo requestTo(String uri) {
-        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
-                (proxy, method, args) -> {
+        return (UriInfo) Proxy.newProxyInstance(
+                UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getRequestUri")) {
                         return URI.create(uri);
                     }

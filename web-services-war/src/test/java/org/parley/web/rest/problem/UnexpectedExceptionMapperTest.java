@@ -2,12 +2,12 @@ package org.parley.web.rest.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
@@ -36,12 +36,10 @@ class UnexpectedExceptionMapperTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         log.addHandler(handler);
         try {
@@ -57,7 +55,8 @@ class UnexpectedExceptionMapperTest {
             assertThat(logged).hasSize(1);
             assertThat(logged.get(0).getThrown()).hasMessageContaining("fire");
             assertThat(logged.get(0).getMessage()).contains(problem.correlationId());
-            assertThat(response.getHeaderString("Parley-Correlation-Id")).as("for the access log")
+            assertThat(response.getHeaderString("Parley-Correlation-Id"))
+                    .as("for the access log")
                     .isEqualTo(problem.correlationId());
         } finally {
             log.removeHandler(handler);
@@ -87,8 +86,8 @@ class UnexpectedExceptionMapperTest {
         assertThat(unreadable.getStatus()).isEqualTo(400);
         assertThat(unreadable.getMediaType()).hasToString("application/problem+json");
 
-        Response options = mapper.toResponse(new org.jboss.resteasy.spi.DefaultOptionsMethodException("OPTIONS",
-                Response.ok().header("Allow", "GET, PUT").build()));
+        Response options = mapper.toResponse(new org.jboss.resteasy.spi.DefaultOptionsMethodException(
+                "OPTIONS", Response.ok().header("Allow", "GET, PUT").build()));
         assertThat(options.getStatus()).isEqualTo(200);
         assertThat(options.getHeaderString("Allow")).isEqualTo("GET, PUT");
 

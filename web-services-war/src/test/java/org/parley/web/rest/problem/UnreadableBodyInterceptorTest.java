@@ -13,9 +13,12 @@ class UnreadableBodyInterceptorTest {
 
     @Test
     void saysWhereTheSyntaxErrorIs() {
-        ProcessingException failure = new ProcessingException("deserialization error", new JsonbException(
-                "internal", new JsonParsingException("Invalid token=EOF at (line no=1, column no=18)",
-                        (JsonLocation) null)));
+        ProcessingException failure = new ProcessingException(
+                "deserialization error",
+                new JsonbException(
+                        "internal",
+                        new JsonParsingException(
+                                "Invalid token=EOF at (line no=1, column no=18)", (JsonLocation) null)));
 
         assertThat(UnreadableBodyInterceptor.detail(failure))
                 .isEqualTo("the request body is not JSON: Invalid token=EOF at (line no=1, column no=18)");
@@ -23,8 +26,10 @@ class UnreadableBodyInterceptorTest {
 
     @Test
     void keepsTheJavaTypesOfABindingFailureToItself() {
-        ProcessingException failure = new ProcessingException("deserialization error", new JsonbException(
-                "internal", new IllegalArgumentException("No enum constant org.parley...Privacy.PUBLIC")));
+        ProcessingException failure = new ProcessingException(
+                "deserialization error",
+                new JsonbException(
+                        "internal", new IllegalArgumentException("No enum constant org.parley...Privacy.PUBLIC")));
 
         assertThat(UnreadableBodyInterceptor.detail(failure))
                 .isEqualTo("the request body is not JSON of the expected shape");

@@ -41,8 +41,10 @@ class WebApplicationExceptionMapperTest {
 
     @Test
     void aTextTheRuntimePutInTheBodyBecomesTheDetail() {
-        Response forbidden = Response.status(403).entity("Access forbidden: role not allowed")
-                .type("text/plain").build();
+        Response forbidden = Response.status(403)
+                .entity("Access forbidden: role not allowed")
+                .type("text/plain")
+                .build();
 
         Response response = mapper.toResponse(new WebApplicationException(forbidden));
 
@@ -53,7 +55,8 @@ class WebApplicationExceptionMapperTest {
 
     @Test
     void passesOnWhatIsNoError() {
-        Response redirect = Response.status(303).header("Location", "/elsewhere").build();
+        Response redirect =
+                Response.status(303).header("Location", "/elsewhere").build();
 
         assertThat(mapper.toResponse(new WebApplicationException(redirect))).isSameAs(redirect);
     }

@@ -28,7 +28,7 @@ class CallerTest {
     @Test
     void aNameNoSipUriCanBeMadeOfIsInvalid() {
         assertThatThrownBy(() -> Caller.sipUriOf("a b", "contoso.com"))
-                .isInstanceOfSatisfying(ChatException.class,
-                        e -> assertThat(e.reason()).isEqualTo(ChatException.Reason.INVALID));
+                .isInstanceOfSatisfying(
+                        ChatException.class, e -> assertThat(e.reason()).isEqualTo(ChatException.Reason.INVALID));
     }
 }

@@ -44,8 +44,10 @@ public record ExportFilter(Set<String> roomUris, Set<String> categoryUris, Insta
     /** The filter in words, for the compliance record and the log. */
     public String describe() {
         List<String> parts = new ArrayList<>();
-        parts.add(allRooms() ? "every room" : roomUris.size() + " rooms named, " + categoryUris.size()
-                + " categories named");
+        parts.add(
+                allRooms()
+                        ? "every room"
+                        : roomUris.size() + " rooms named, " + categoryUris.size() + " categories named");
         if (from != null) {
             parts.add("from " + from);
         }

@@ -8,10 +8,18 @@ import java.util.List;
  *
  * @param retentionDays how many days its rooms keep a message, or null for ever
  */
-public record ExportedCategory(String uri, String name, String description, boolean invitationsAllowed,
-                               boolean fileUploadAllowed, boolean chatHistoryEnabled, Instant createdAt,
-                               List<String> allowedMembers, List<String> deniedMembers, List<String> creators,
-                               Integer retentionDays) {
+public record ExportedCategory(
+        String uri,
+        String name,
+        String description,
+        boolean invitationsAllowed,
+        boolean fileUploadAllowed,
+        boolean chatHistoryEnabled,
+        Instant createdAt,
+        List<String> allowedMembers,
+        List<String> deniedMembers,
+        List<String> creators,
+        Integer retentionDays) {
     public ExportedCategory {
         allowedMembers = allowedMembers == null ? List.of() : List.copyOf(allowedMembers);
         deniedMembers = deniedMembers == null ? List.of() : List.copyOf(deniedMembers);

@@ -7,6 +7,12 @@ import java.time.Instant;
  * bytes (base64). Read back on import, the bytes are already in this server's file store under {@code storageKey}
  * (null on a dry run, which stores nothing).
  */
-public record ExportedFile(String roomUri, String fileName, String contentType, long sizeBytes, String sha256,
-                           String uploader, Instant uploadedAt, String storageKey) {
-}
+public record ExportedFile(
+        String roomUri,
+        String fileName,
+        String contentType,
+        long sizeBytes,
+        String sha256,
+        String uploader,
+        Instant uploadedAt,
+        String storageKey) {}

@@ -1,4 +1,3 @@
 package org.parley.chat.application.dto.store;
 
-public record ExportedPolicy(String name, boolean chatEnabled) {
-}
+public record ExportedPolicy(String name, boolean chatEnabled) {}

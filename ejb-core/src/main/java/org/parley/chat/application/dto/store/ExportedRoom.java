@@ -16,11 +16,24 @@ import org.parley.chat.domain.model.room.RoomType;
  * @param retentionDays  the room's own retention: null, its category's; 0, for ever
  * @param addIn          the name of its add-in, or null
  */
-public record ExportedRoom(String uri, String categoryUri, String name, String description, String topic,
-                           Privacy privacy, RoomType type, InvitationSetting invitations, boolean disabled,
-                           Instant createdAt, long lastMessageSeq, List<String> members, List<String> managers,
-                           List<String> presenters, List<ExportedMessage> messages, Integer retentionDays,
-                           String addIn) {
+public record ExportedRoom(
+        String uri,
+        String categoryUri,
+        String name,
+        String description,
+        String topic,
+        Privacy privacy,
+        RoomType type,
+        InvitationSetting invitations,
+        boolean disabled,
+        Instant createdAt,
+        long lastMessageSeq,
+        List<String> members,
+        List<String> managers,
+        List<String> presenters,
+        List<ExportedMessage> messages,
+        Integer retentionDays,
+        String addIn) {
     public ExportedRoom {
         members = members == null ? List.of() : List.copyOf(members);
         managers = managers == null ? List.of() : List.copyOf(managers);

@@ -10,9 +10,20 @@ import java.util.List;
  * @param kept    things of the document the store already had, left as they were
  * @param changes the first {@value #MAX_CHANGES} changes in words ("room Dev: topic, members")
  */
-public record ImportReport(String mode, boolean dryRun, int policies, int users, int groups, int addIns,
-                           int categories, int rooms, long messages, int files, int updated, int kept,
-                           List<String> changes) {
+public record ImportReport(
+        String mode,
+        boolean dryRun,
+        int policies,
+        int users,
+        int groups,
+        int addIns,
+        int categories,
+        int rooms,
+        long messages,
+        int files,
+        int updated,
+        int kept,
+        List<String> changes) {
 
     public static final int MAX_CHANGES = 200;
 

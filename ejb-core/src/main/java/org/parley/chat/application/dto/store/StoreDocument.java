@@ -7,9 +7,17 @@ import java.util.List;
  * A chat store as exported and imported (docs/export-format.md): format {@value #FORMAT}, version
  * {@value #VERSION}. On export the rooms come without messages here; the exporter streams them room by room.
  */
-public record StoreDocument(String format, Integer version, Instant exportedAt, String domain,
-                            List<ExportedPolicy> policies, List<ExportedUser> users, List<ExportedGroup> groups,
-                            List<ExportedCategory> categories, List<ExportedRoom> rooms, List<ExportedAddIn> addIns) {
+public record StoreDocument(
+        String format,
+        Integer version,
+        Instant exportedAt,
+        String domain,
+        List<ExportedPolicy> policies,
+        List<ExportedUser> users,
+        List<ExportedGroup> groups,
+        List<ExportedCategory> categories,
+        List<ExportedRoom> rooms,
+        List<ExportedAddIn> addIns) {
 
     public static final String FORMAT = "parley-chat-store";
     public static final int VERSION = 1;

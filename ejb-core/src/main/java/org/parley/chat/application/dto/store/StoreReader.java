@@ -30,7 +30,9 @@ public interface StoreReader {
 
             @Override
             public Optional<ExportedRoom> nextRoom() {
-                return room < document.rooms().size() ? Optional.of(document.rooms().get(room++)) : Optional.empty();
+                return room < document.rooms().size()
+                        ? Optional.of(document.rooms().get(room++))
+                        : Optional.empty();
             }
 
             @Override

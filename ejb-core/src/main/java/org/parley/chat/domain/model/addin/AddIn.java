@@ -46,8 +46,7 @@ public class AddIn {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected AddIn() {
-    }
+    protected AddIn() {}
 
     private AddIn(String name, String url) {
         this.name = Texts.required(name, "add-in name", MAX_NAME_LENGTH);

@@ -76,17 +76,20 @@ public class Category {
     private Integer retentionDays;
 
     @Embedded
-    @AssociationOverride(name = Principals.PATH,
+    @AssociationOverride(
+            name = Principals.PATH,
             joinTable = @JoinTable(name = "category_allowed_member", joinColumns = @JoinColumn(name = "category_id")))
     private Principals allowedMembers = new Principals();
 
     @Embedded
-    @AssociationOverride(name = Principals.PATH,
+    @AssociationOverride(
+            name = Principals.PATH,
             joinTable = @JoinTable(name = "category_denied_member", joinColumns = @JoinColumn(name = "category_id")))
     private Principals deniedMembers = new Principals();
 
     @Embedded
-    @AssociationOverride(name = Principals.PATH,
+    @AssociationOverride(
+            name = Principals.PATH,
             joinTable = @JoinTable(name = "category_creator", joinColumns = @JoinColumn(name = "category_id")))
     private Principals creators = new Principals();
 
@@ -97,8 +100,7 @@ public class Category {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Category() {
-    }
+    protected Category() {}
 
     private Category(CategoryUri uri, CategorySettings settings, Instant createdAt) {
         this.guid = uri.guid();
@@ -117,8 +119,10 @@ public class Category {
      * domain may find, join and create rooms in it, with every feature on.
      */
     public static Category root(CategoryUri uri, Instant now) {
-        Category root = new Category(uri, new CategorySettings(ROOT_NAME,
-                "Rooms open to everyone in " + uri.domain(), true, true, true), now);
+        Category root = new Category(
+                uri,
+                new CategorySettings(ROOT_NAME, "Rooms open to everyone in " + uri.domain(), true, true, true),
+                now);
         Principal everyone = Principal.domain(uri.domain());
         root.allowedMembers.add(everyone);
         root.creators.add(everyone);
@@ -172,8 +176,8 @@ public class Category {
      *
      * @return what changed, in words ("settings", "allowed members", ...), empty when nothing did
      */
-    public List<String> restoreAs(Actor by, CategorySettings settings, Map<CategoryRole, Set<Principal>> lists,
-                                  Integer retention) {
+    public List<String> restoreAs(
+            Actor by, CategorySettings settings, Map<CategoryRole, Set<Principal>> lists, Integer retention) {
         by.requireAdministrator("import categories");
         List<String> changed = new ArrayList<>();
         if (!settings.equals(settings())) {

@@ -7,6 +7,9 @@ package org.parley.chat.domain.model.category;
  * @param fileUploadAllowed  files may be posted to rooms of the category
  * @param chatHistoryEnabled rooms keep their messages; when off, messages are delivered but not stored
  */
-public record CategorySettings(String name, String description, boolean invitationsAllowed,
-                               boolean fileUploadAllowed, boolean chatHistoryEnabled) {
-}
+public record CategorySettings(
+        String name,
+        String description,
+        boolean invitationsAllowed,
+        boolean fileUploadAllowed,
+        boolean chatHistoryEnabled) {}

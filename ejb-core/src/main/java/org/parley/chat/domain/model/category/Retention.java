@@ -8,8 +8,7 @@ public final class Retention {
     /** A hundred years: beyond is "for ever", said with no retention at all. */
     public static final int MAX_DAYS = 36_500;
 
-    private Retention() {
-    }
+    private Retention() {}
 
     /** @return the days, checked; null stays null */
     public static Integer days(Integer days) {

@@ -19,11 +19,10 @@ public final class FileAnnouncement {
     public static final String PREFIX = "[file] ";
 
     /** Greedy name: a name may itself contain " (" or digits; the size and the id are the last ones. */
-    private static final Pattern SHAPE = Pattern.compile(
-            Pattern.quote(PREFIX) + "(.+) \\((\\d{1,19}) bytes\\) \\S*/(\\d{1,19})", Pattern.DOTALL);
+    private static final Pattern SHAPE =
+            Pattern.compile(Pattern.quote(PREFIX) + "(.+) \\((\\d{1,19}) bytes\\) \\S*/(\\d{1,19})", Pattern.DOTALL);
 
-    private FileAnnouncement() {
-    }
+    private FileAnnouncement() {}
 
     /** @param downloadBase the URI that, resolved against a file id, downloads the file */
     public static String text(String fileName, long sizeBytes, URI downloadBase, long fileId) {
@@ -50,7 +49,8 @@ public final class FileAnnouncement {
      */
     public static boolean announces(String text, SipUri author, Room room, FileRecord file) {
         Matcher matcher = text == null ? null : SHAPE.matcher(text);
-        return matcher != null && matcher.matches()
+        return matcher != null
+                && matcher.matches()
                 && matcher.group(3).equals(file.id().toString())
                 && matcher.group(1).equals(file.fileName())
                 && matcher.group(2).equals(Long.toString(file.sizeBytes()))

@@ -5,6 +5,4 @@ package org.parley.chat.domain.model.file;
  *
  * @param storageKey where the file store keeps the bytes (content-addressed or random; chosen there)
  */
-public record FileDescription(String fileName, long sizeBytes, String sha256, String contentType,
-                              String storageKey) {
-}
+public record FileDescription(String fileName, long sizeBytes, String sha256, String contentType, String storageKey) {}

@@ -66,8 +66,7 @@ public class FileRecord {
     @Column(name = "uploaded_at", nullable = false)
     private Instant uploadedAt;
 
-    protected FileRecord() {
-    }
+    protected FileRecord() {}
 
     private FileRecord(Room room, FileDescription file, SipUri uploader, Instant uploadedAt) {
         this.room = room;
@@ -83,7 +82,8 @@ public class FileRecord {
         this.sha256 = hash;
         String type = Texts.optional(file.contentType(), "content type", MAX_CONTENT_TYPE_LENGTH);
         this.contentType = type == null ? "application/octet-stream" : type;
-        if (file.storageKey() == null || !STORAGE_KEY.matcher(file.storageKey()).matches()
+        if (file.storageKey() == null
+                || !STORAGE_KEY.matcher(file.storageKey()).matches()
                 || file.storageKey().contains("..")) {
             throw ChatException.invalid("not a storage key: " + file.storageKey());
         }

@@ -58,11 +58,16 @@ public class FileTransferToken {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    protected FileTransferToken() {
-    }
+    protected FileTransferToken() {}
 
-    private FileTransferToken(FileTransfer direction, Actor user, Room room, String fileName, FileRecord file,
-                              Instant now, Duration lifetime) {
+    private FileTransferToken(
+            FileTransfer direction,
+            Actor user,
+            Room room,
+            String fileName,
+            FileRecord file,
+            Instant now,
+            Duration lifetime) {
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("a token must live a while, not " + lifetime);
         }
@@ -80,8 +85,8 @@ public class FileTransferToken {
     public static FileTransferToken upload(Actor user, Room room, String fileName, Instant now, Duration lifetime) {
         FileRecord.requireUpload(room, user);
         if (fileName == null || fileName.isBlank() || fileName.length() > FileRecord.MAX_FILE_NAME_LENGTH) {
-            throw ChatException.invalid("an upload needs a file name of 1.." + FileRecord.MAX_FILE_NAME_LENGTH
-                    + " characters");
+            throw ChatException.invalid(
+                    "an upload needs a file name of 1.." + FileRecord.MAX_FILE_NAME_LENGTH + " characters");
         }
         return new FileTransferToken(FileTransfer.UPLOAD, user, room, fileName, null, now, lifetime);
     }

@@ -20,8 +20,12 @@ import org.parley.chat.domain.model.user.SipUri;
 
 /** A room on a user's list of followed rooms (the client's "Followed" list), at most once per room. */
 @Entity
-@Table(name = "room_follow", uniqueConstraints = @UniqueConstraint(name = "room_follow_user_room_uk",
-        columnNames = {"user_uri", "room_id"}))
+@Table(
+        name = "room_follow",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "room_follow_user_room_uk",
+                        columnNames = {"user_uri", "room_id"}))
 public class Follow {
 
     @Id
@@ -39,8 +43,7 @@ public class Follow {
     @Column(name = "followed_at", nullable = false)
     private Instant followedAt;
 
-    protected Follow() {
-    }
+    protected Follow() {}
 
     private Follow(SipUri user, Room room, Instant followedAt) {
         this.user = user;

@@ -49,8 +49,7 @@ public class Invitation {
     @Column(name = "seen", nullable = false)
     private boolean seen;
 
-    protected Invitation() {
-    }
+    protected Invitation() {}
 
     private Invitation(Room room, SipUri invitee, SipUri inviter, Instant invitedAt) {
         this.room = room;

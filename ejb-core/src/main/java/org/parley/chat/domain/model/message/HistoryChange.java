@@ -76,8 +76,7 @@ public class HistoryChange {
     @Column(name = "filter_text", length = 1024)
     private String filter;
 
-    protected HistoryChange() {
-    }
+    protected HistoryChange() {}
 
     private HistoryChange(Room room, Kind kind, Actor actor, Instant changedAt, long messagesAffected) {
         this.room = room;
@@ -110,11 +109,11 @@ public class HistoryChange {
     }
 
     /** The record of a bulk rewrite in one room; the caller deletes or rewrites the messages and says how many. */
-    public static HistoryChange matching(Room room, Actor actor, HistoryFilter filter, boolean replaced, long affected,
-                                         Instant now) {
+    public static HistoryChange matching(
+            Room room, Actor actor, HistoryFilter filter, boolean replaced, long affected, Instant now) {
         actor.requireAdministrator("rewrite chat history");
-        HistoryChange change = new HistoryChange(room, replaced ? Kind.REPLACED_MATCHING : Kind.REMOVED_MATCHING,
-                actor, now, affected);
+        HistoryChange change = new HistoryChange(
+                room, replaced ? Kind.REPLACED_MATCHING : Kind.REMOVED_MATCHING, actor, now, affected);
         String described = filter.describe();
         change.filter = described.length() > 1024 ? described.substring(0, 1024) : described;
         return change;

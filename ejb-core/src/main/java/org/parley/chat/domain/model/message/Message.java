@@ -25,8 +25,12 @@ import org.parley.chat.domain.shared.Hashes;
  * only by {@link Room#post}; its text changes only by an administrator's recorded replacement.
  */
 @Entity
-@Table(name = "chat_message", uniqueConstraints = @UniqueConstraint(name = "chat_message_room_seq_uk",
-        columnNames = {"room_id", "seq"}))
+@Table(
+        name = "chat_message",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "chat_message_room_seq_uk",
+                        columnNames = {"room_id", "seq"}))
 public class Message {
 
     /**
@@ -60,8 +64,7 @@ public class Message {
     @Column(name = "server_time", nullable = false)
     private Instant serverTime;
 
-    protected Message() {
-    }
+    protected Message() {}
 
     /** Only for {@link Room#post}, which numbers it under the room's lock. */
     public Message(Room room, long seq, SipUri author, String text, Instant clientTime, Instant serverTime) {
@@ -79,8 +82,8 @@ public class Message {
             throw ChatException.invalid("a message needs text");
         }
         if (text.length() > MAX_TEXT_LENGTH) {
-            throw new ChatException(ChatException.Reason.TOO_LARGE,
-                    "a message is limited to " + MAX_TEXT_LENGTH + " characters");
+            throw new ChatException(
+                    ChatException.Reason.TOO_LARGE, "a message is limited to " + MAX_TEXT_LENGTH + " characters");
         }
         return text;
     }

@@ -47,8 +47,7 @@ public class Preference {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Preference() {
-    }
+    protected Preference() {}
 
     private Preference(SipUri user, String label, String content) {
         this.user = user;
@@ -73,7 +72,8 @@ public class Preference {
     private static String content(String content) {
         String value = content == null ? "" : content.strip();
         if (value.length() > MAX_CONTENT_LENGTH) {
-            throw new ChatException(ChatException.Reason.TOO_LARGE,
+            throw new ChatException(
+                    ChatException.Reason.TOO_LARGE,
                     "a preference holds at most 64 KiB (" + MAX_CONTENT_LENGTH + " characters of base64)");
         }
         try {

@@ -108,17 +108,20 @@ public class Room {
     private Integer retentionDays;
 
     @Embedded
-    @AssociationOverride(name = Principals.PATH,
+    @AssociationOverride(
+            name = Principals.PATH,
             joinTable = @JoinTable(name = "room_member", joinColumns = @JoinColumn(name = "room_id")))
     private Principals members = new Principals();
 
     @Embedded
-    @AssociationOverride(name = Principals.PATH,
+    @AssociationOverride(
+            name = Principals.PATH,
             joinTable = @JoinTable(name = "room_manager", joinColumns = @JoinColumn(name = "room_id")))
     private Principals managers = new Principals();
 
     @Embedded
-    @AssociationOverride(name = Principals.PATH,
+    @AssociationOverride(
+            name = Principals.PATH,
             joinTable = @JoinTable(name = "room_presenter", joinColumns = @JoinColumn(name = "room_id")))
     private Principals presenters = new Principals();
 
@@ -139,8 +142,7 @@ public class Room {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Room() {
-    }
+    protected Room() {}
 
     private Room(Category category, UUID guid, RoomSettings settings, Principal manager, Instant createdAt) {
         this.category = category;
@@ -166,9 +168,17 @@ public class Room {
      * A room as an export of a chat store describes it, with its GUID, role lists and message counter, for
      * an administrator's import. The category's rules are not checked: they are the exporting store's.
      */
-    public static Room restore(Actor by, Category category, UUID guid, RoomSettings settings, boolean disabled,
-                               Set<Principal> members, Set<Principal> managers, Set<Principal> presenters,
-                               long lastMessageSeq, Instant createdAt) {
+    public static Room restore(
+            Actor by,
+            Category category,
+            UUID guid,
+            RoomSettings settings,
+            boolean disabled,
+            Set<Principal> members,
+            Set<Principal> managers,
+            Set<Principal> presenters,
+            long lastMessageSeq,
+            Instant createdAt) {
         by.requireAdministrator("import rooms");
         if (managers.isEmpty()) {
             throw ChatException.invalid("room " + settings.name() + " needs a manager");
@@ -192,8 +202,13 @@ public class Room {
      *
      * @return what changed, in words ("settings", "category", "members", ...), empty when nothing did
      */
-    public List<String> restoreAs(Actor by, Category target, RoomSettings settings, boolean disabled,
-                                  Map<RoomRole, Set<Principal>> roles, long lastMessageSeq) {
+    public List<String> restoreAs(
+            Actor by,
+            Category target,
+            RoomSettings settings,
+            boolean disabled,
+            Map<RoomRole, Set<Principal>> roles,
+            long lastMessageSeq) {
         by.requireAdministrator("import rooms");
         if (roles.getOrDefault(RoomRole.MANAGER, Set.of()).isEmpty()) {
             throw ChatException.invalid("room " + settings.name() + " needs a manager");
@@ -277,8 +292,7 @@ public class Room {
     }
 
     public boolean canPost(Actor actor) {
-        return canJoin(actor)
-                && (type == RoomType.NORMAL || actor.administrator() || isPresenter(actor.subject()));
+        return canJoin(actor) && (type == RoomType.NORMAL || actor.administrator() || isPresenter(actor.subject()));
     }
 
     public boolean canManage(Actor actor) {
@@ -310,9 +324,10 @@ public class Room {
     public void requireDelete(Actor actor, boolean managersMayDelete) {
         requireVisible(actor);
         if (!actor.administrator() && !(managersMayDelete && isManager(actor.subject()))) {
-            throw ChatException.forbidden(managersMayDelete
-                    ? actor.uri() + " is neither an administrator nor a manager of room " + name
-                    : "only a Persistent Chat administrator may delete room " + name);
+            throw ChatException.forbidden(
+                    managersMayDelete
+                            ? actor.uri() + " is neither an administrator nor a manager of room " + name
+                            : "only a Persistent Chat administrator may delete room " + name);
         }
     }
 

@@ -1,12 +1,11 @@
 package org.parley.chat.domain.model.room;
 
-import org.parley.chat.domain.model.category.Category;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.user.Principal;
 
 public interface RoomRepository {
@@ -64,8 +63,7 @@ public interface RoomRepository {
     RoomRemoval remove(Room room);
 
     /** What a room's deletion took with it. */
-    record RoomRemoval(long messages, long files, long follows, long invitations) {
-    }
+    record RoomRemoval(long messages, long files, long follows, long invitations) {}
 
     /** The URIs of every room, by name (for exporting the store one room at a time). */
     List<RoomUri> allUris();

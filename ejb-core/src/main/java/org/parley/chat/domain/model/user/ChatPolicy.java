@@ -41,8 +41,7 @@ public class ChatPolicy {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected ChatPolicy() {
-    }
+    protected ChatPolicy() {}
 
     private ChatPolicy(String name, boolean enabled) {
         this.name = Texts.required(name, "policy name", MAX_NAME_LENGTH);

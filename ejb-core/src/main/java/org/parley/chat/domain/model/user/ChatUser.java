@@ -41,8 +41,7 @@ public class ChatUser {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected ChatUser() {
-    }
+    protected ChatUser() {}
 
     public ChatUser(SipUri uri) {
         this.uri = uri;

@@ -21,7 +21,12 @@ import org.parley.chat.domain.shared.Texts;
  */
 public record Principal(Kind kind, String name) {
 
-    public enum Kind { USER, GROUP, DOMAIN, UNIT }
+    public enum Kind {
+        USER,
+        GROUP,
+        DOMAIN,
+        UNIT
+    }
 
     private static final String GROUP_PREFIX = "group:";
     private static final String DOMAIN_PREFIX = "domain:";
@@ -72,8 +77,8 @@ public record Principal(Kind kind, String name) {
      */
     public static String normalDn(String distinguishedName) {
         try {
-            List<Rdn> rdns = new ArrayList<>(new LdapName(distinguishedName == null ? "" : distinguishedName.strip())
-                    .getRdns());
+            List<Rdn> rdns =
+                    new ArrayList<>(new LdapName(distinguishedName == null ? "" : distinguishedName.strip()).getRdns());
             // LdapName keeps the RDNs right to left; the written form is left to right.
             Collections.reverse(rdns);
             return rdns.stream()
@@ -100,8 +105,8 @@ public record Principal(Kind kind, String name) {
         if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
             return user(SipUri.parse(value));
         }
-        throw ChatException.invalid("not a principal (sip:user@domain, group:name, domain:name or ou:distinguished name): "
-                + text);
+        throw ChatException.invalid(
+                "not a principal (sip:user@domain, group:name, domain:name or ou:distinguished name): " + text);
     }
 
     @Override

@@ -22,8 +22,7 @@ public class Principals {
     @Column(name = "principal", nullable = false, length = Principal.MAX_LENGTH)
     private Set<Principal> principals = new HashSet<>();
 
-    public Principals() {
-    }
+    public Principals() {}
 
     public boolean matches(Subject subject) {
         return subject.matchesAny(principals);

@@ -51,8 +51,7 @@ public class UserGroup {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected UserGroup() {
-    }
+    protected UserGroup() {}
 
     private UserGroup(String name, String description) {
         this.name = Texts.required(name, "group name", MAX_NAME_LENGTH);

@@ -5,6 +5,5 @@ public final class ChatPersistence {
 
     public static final String UNIT = "parley-chat";
 
-    private ChatPersistence() {
-    }
+    private ChatPersistence() {}
 }

@@ -27,12 +27,14 @@ public class JpaAddInRepository extends JpaRepository<AddIn> implements AddInRep
 
     @Override
     public List<AddIn> all() {
-        return em.createQuery("select a from AddIn a order by a.nameKey", AddIn.class).getResultList();
+        return em.createQuery("select a from AddIn a order by a.nameKey", AddIn.class)
+                .getResultList();
     }
 
     @Override
     public void remove(AddIn addIn) {
-        em.createQuery("update Room r set r.addIn = null where r.addIn = :addIn").setParameter("addIn", addIn)
+        em.createQuery("update Room r set r.addIn = null where r.addIn = :addIn")
+                .setParameter("addIn", addIn)
                 .executeUpdate();
         em.remove(addIn);
     }

@@ -38,7 +38,8 @@ public class JpaCategoryRepository extends JpaRepository<Category> implements Ca
 
     @Override
     public List<Category> all() {
-        return em.createQuery("select c from Category c order by c.nameKey", Category.class).getResultList();
+        return em.createQuery("select c from Category c order by c.nameKey", Category.class)
+                .getResultList();
     }
 
     @Override

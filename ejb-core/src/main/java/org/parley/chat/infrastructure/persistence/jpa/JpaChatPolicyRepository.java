@@ -27,13 +27,15 @@ public class JpaChatPolicyRepository extends JpaRepository<ChatPolicy> implement
 
     @Override
     public ChatPolicy global() {
-        return findByName(ChatPolicy.GLOBAL).orElseThrow(() -> new IllegalStateException(
-                "the Global chat policy is missing: the store was not seeded (SchemaMigration)"));
+        return findByName(ChatPolicy.GLOBAL)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the Global chat policy is missing: the store was not seeded (SchemaMigration)"));
     }
 
     @Override
     public List<ChatPolicy> all() {
-        return em.createQuery("select p from ChatPolicy p order by p.nameKey", ChatPolicy.class).getResultList();
+        return em.createQuery("select p from ChatPolicy p order by p.nameKey", ChatPolicy.class)
+                .getResultList();
     }
 
     @Override

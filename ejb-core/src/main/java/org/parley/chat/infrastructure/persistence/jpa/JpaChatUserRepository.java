@@ -36,12 +36,14 @@ public class JpaChatUserRepository extends JpaRepository<ChatUser> implements Ch
 
     @Override
     public List<ChatUser> all() {
-        return em.createQuery("select u from ChatUser u order by u.uri", ChatUser.class).getResultList();
+        return em.createQuery("select u from ChatUser u order by u.uri", ChatUser.class)
+                .getResultList();
     }
 
     @Override
     public List<ChatUser> withPolicy(ChatPolicy policy) {
         return em.createQuery("select u from ChatUser u where u.policy = :policy order by u.uri", ChatUser.class)
-                .setParameter("policy", policy).getResultList();
+                .setParameter("policy", policy)
+                .getResultList();
     }
 }

@@ -32,7 +32,8 @@ public class JpaFileRecordRepository extends JpaRepository<FileRecord> implement
 
     @Override
     public List<FileRecord> of(Room room) {
-        return em.createQuery("select f from FileRecord f where f.room = :room order by f.uploadedAt desc, f.id desc",
+        return em.createQuery(
+                        "select f from FileRecord f where f.room = :room order by f.uploadedAt desc, f.id desc",
                         FileRecord.class)
                 .setParameter("room", room)
                 .getResultList();
@@ -40,12 +41,15 @@ public class JpaFileRecordRepository extends JpaRepository<FileRecord> implement
 
     @Override
     public Optional<FileRecord> newestNamed(Room room, String fileName) {
-        return em.createQuery("select f from FileRecord f where f.room = :room and f.fileName = :name"
-                        + " order by f.uploadedAt desc, f.id desc", FileRecord.class)
+        return em.createQuery(
+                        "select f from FileRecord f where f.room = :room and f.fileName = :name"
+                                + " order by f.uploadedAt desc, f.id desc",
+                        FileRecord.class)
                 .setParameter("room", room)
                 .setParameter("name", fileName)
                 .setMaxResults(1)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -53,8 +57,8 @@ public class JpaFileRecordRepository extends JpaRepository<FileRecord> implement
         if (storageKeys.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select distinct f.storageKey from FileRecord f where f.storageKey in :keys",
-                        String.class)
+        return new HashSet<>(em.createQuery(
+                        "select distinct f.storageKey from FileRecord f where f.storageKey in :keys", String.class)
                 .setParameter("keys", storageKeys)
                 .getResultList());
     }

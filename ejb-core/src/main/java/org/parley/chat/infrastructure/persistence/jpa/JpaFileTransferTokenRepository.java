@@ -34,11 +34,12 @@ public class JpaFileTransferTokenRepository extends JpaRepository<FileTransferTo
     @Override
     public boolean consume(String token, FileTransfer direction, Instant now) {
         return em.createQuery("delete from FileTransferToken t where t.token = :token and t.direction = :direction"
-                        + " and t.expiresAt > :now")
-                .setParameter("token", token)
-                .setParameter("direction", direction)
-                .setParameter("now", now)
-                .executeUpdate() == 1;
+                                + " and t.expiresAt > :now")
+                        .setParameter("token", token)
+                        .setParameter("direction", direction)
+                        .setParameter("now", now)
+                        .executeUpdate()
+                == 1;
     }
 
     @Override

@@ -26,8 +26,8 @@ public class JpaFollowRepository extends JpaRepository<Follow> implements Follow
 
     @Override
     public Optional<Follow> find(SipUri user, Room room) {
-        return unique("select f from Follow f where f.user = :user and f.room = :room",
-                Map.of("user", user, "room", room));
+        return unique(
+                "select f from Follow f where f.user = :user and f.room = :room", Map.of("user", user, "room", room));
     }
 
     @Override
@@ -46,14 +46,16 @@ public class JpaFollowRepository extends JpaRepository<Follow> implements Follow
 
     @Override
     public List<Follow> inCategory(Category category) {
-        return em.createQuery("select f from Follow f join fetch f.room where f.room.category = :category", Follow.class)
+        return em.createQuery(
+                        "select f from Follow f join fetch f.room where f.room.category = :category", Follow.class)
                 .setParameter("category", category)
                 .getResultList();
     }
 
     @Override
     public List<Follow> of(SipUri user) {
-        return em.createQuery("select f from Follow f join fetch f.room where f.user = :user order by f.room.nameKey",
+        return em.createQuery(
+                        "select f from Follow f join fetch f.room where f.user = :user order by f.room.nameKey",
                         Follow.class)
                 .setParameter("user", user)
                 .getResultList();

@@ -22,7 +22,8 @@ public class JpaHistoryChangeRepository extends JpaRepository<HistoryChange> imp
 
     @Override
     public List<HistoryChange> of(Room room) {
-        return em.createQuery("select c from HistoryChange c where c.room = :room order by c.changedAt, c.id",
+        return em.createQuery(
+                        "select c from HistoryChange c where c.room = :room order by c.changedAt, c.id",
                         HistoryChange.class)
                 .setParameter("room", room)
                 .getResultList();

@@ -30,15 +30,17 @@ public class JpaInvitationRepository extends JpaRepository<Invitation> implement
 
     @Override
     public Optional<Invitation> findPending(Room room, SipUri invitee) {
-        return unique("select i from Invitation i where i.room = :room and i.invitee = :invitee"
-                        + " and i.seen = false",
+        return unique(
+                "select i from Invitation i where i.room = :room and i.invitee = :invitee" + " and i.seen = false",
                 Map.of("room", room, "invitee", invitee));
     }
 
     @Override
     public List<Invitation> pendingFor(SipUri invitee, long afterId) {
-        return em.createQuery("select i from Invitation i join fetch i.room where i.invitee = :invitee"
-                        + " and i.seen = false and i.id > :after order by i.id", Invitation.class)
+        return em.createQuery(
+                        "select i from Invitation i join fetch i.room where i.invitee = :invitee"
+                                + " and i.seen = false and i.id > :after order by i.id",
+                        Invitation.class)
                 .setParameter("invitee", invitee)
                 .setParameter("after", afterId)
                 .getResultList();

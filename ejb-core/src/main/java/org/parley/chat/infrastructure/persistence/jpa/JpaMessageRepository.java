@@ -33,17 +33,17 @@ public class JpaMessageRepository extends JpaRepository<Message> implements Mess
 
     @Override
     public Optional<Message> find(Room room, long seq) {
-        return unique("select m from Message m where m.room = :room and m.seq = :seq",
-                Map.of("room", room, "seq", seq));
+        return unique(
+                "select m from Message m where m.room = :room and m.seq = :seq", Map.of("room", room, "seq", seq));
     }
 
     @Override
     public List<Message> last(Room room, int count) {
-        return oldestFirst(em.createQuery("select m from Message m where m.room = :room order by m.seq desc",
-                        Message.class)
-                .setParameter("room", room)
-                .setMaxResults(count)
-                .getResultList());
+        return oldestFirst(
+                em.createQuery("select m from Message m where m.room = :room order by m.seq desc", Message.class)
+                        .setParameter("room", room)
+                        .setMaxResults(count)
+                        .getResultList());
     }
 
     @Override
@@ -59,8 +59,8 @@ public class JpaMessageRepository extends JpaRepository<Message> implements Mess
 
     @Override
     public List<Message> after(Room room, long seq, int count) {
-        return em.createQuery("select m from Message m where m.room = :room and m.seq > :seq order by m.seq",
-                        Message.class)
+        return em.createQuery(
+                        "select m from Message m where m.room = :room and m.seq > :seq order by m.seq", Message.class)
                 .setParameter("room", room)
                 .setParameter("seq", seq)
                 .setMaxResults(count)
@@ -94,8 +94,10 @@ public class JpaMessageRepository extends JpaRepository<Message> implements Mess
         }
         // A portable substring match; PostgreSQL's GIN text index (V1_1) serves a later word search.
         String pattern = likePattern(text);
-        return em.createQuery("select m from Message m where m.room in :rooms and lower(m.text) like :pattern escape '\\'"
-                        + " order by m.serverTime desc, m.id desc", Message.class)
+        return em.createQuery(
+                        "select m from Message m where m.room in :rooms and lower(m.text) like :pattern escape '\\'"
+                                + " order by m.serverTime desc, m.id desc",
+                        Message.class)
                 .setParameter("rooms", rooms)
                 .setParameter("pattern", pattern)
                 .setMaxResults(limit)
@@ -117,7 +119,8 @@ public class JpaMessageRepository extends JpaRepository<Message> implements Mess
 
     @Override
     public long countBefore(Room room, Instant before) {
-        return em.createQuery("select count(m) from Message m where m.room = :room and m.serverTime < :before", Long.class)
+        return em.createQuery(
+                        "select count(m) from Message m where m.room = :room and m.serverTime < :before", Long.class)
                 .setParameter("room", room)
                 .setParameter("before", before)
                 .getSingleResult();
@@ -126,8 +129,10 @@ public class JpaMessageRepository extends JpaRepository<Message> implements Mess
     @Override
     public int removeBefore(Room room, Instant before, int limit) {
         // A bounded batch: the ids first (JPQL's DELETE has no limit), then those rows.
-        List<Long> ids = em.createQuery("select m.id from Message m where m.room = :room and m.serverTime < :before"
-                        + " order by m.seq", Long.class)
+        List<Long> ids = em.createQuery(
+                        "select m.id from Message m where m.room = :room and m.serverTime < :before"
+                                + " order by m.seq",
+                        Long.class)
                 .setParameter("room", room)
                 .setParameter("before", before)
                 .setMaxResults(limit)
@@ -135,15 +140,17 @@ public class JpaMessageRepository extends JpaRepository<Message> implements Mess
         if (ids.isEmpty()) {
             return 0;
         }
-        return em.createQuery("delete from Message m where m.id in :ids").setParameter("ids", ids).executeUpdate();
+        return em.createQuery("delete from Message m where m.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 
     @Override
     public Map<Room, Long> countMatching(HistoryFilter filter) {
         Map<String, Object> parameters = new HashMap<>();
         String where = where(filter, null, parameters);
-        var query = em.createQuery("select m.room, count(m) from Message m where " + where + " group by m.room",
-                Object[].class);
+        var query = em.createQuery(
+                "select m.room, count(m) from Message m where " + where + " group by m.room", Object[].class);
         parameters.forEach(query::setParameter);
         Map<Room, Long> counts = new LinkedHashMap<>();
         for (Object[] row : query.getResultList()) {
@@ -155,8 +162,10 @@ public class JpaMessageRepository extends JpaRepository<Message> implements Mess
     @Override
     public List<Message> matchingStartingWith(Room room, HistoryFilter filter, String prefix) {
         Map<String, Object> parameters = new HashMap<>();
-        var query = em.createQuery("select m from Message m where " + where(filter, room, parameters)
-                + " and m.text like :prefix escape '\\' order by m.seq", Message.class);
+        var query = em.createQuery(
+                "select m from Message m where " + where(filter, room, parameters)
+                        + " and m.text like :prefix escape '\\' order by m.seq",
+                Message.class);
         parameters.forEach(query::setParameter);
         query.setParameter("prefix", escapeLike(prefix) + "%");
         return query.getResultList();

@@ -23,7 +23,8 @@ public class JpaPreferenceRepository extends JpaRepository<Preference> implement
 
     @Override
     public Optional<Preference> find(SipUri user, String label) {
-        return unique("select p from Preference p where p.user = :user and p.label = :label",
+        return unique(
+                "select p from Preference p where p.user = :user and p.label = :label",
                 Map.of("user", user, "label", label));
     }
 

@@ -11,11 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
-
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.Room;
@@ -27,9 +25,12 @@ import org.parley.chat.domain.model.user.Principal;
 @ApplicationScoped
 public class JpaRoomRepository extends JpaRepository<Room> implements RoomRepository {
 
-    private static final String LISTED_MEMBER = "exists (select r2.id from Room r2 join r2.members.principals p where r2 = r and p in :principals)";
-    private static final String LISTED_MANAGER = "exists (select r2.id from Room r2 join r2.managers.principals p where r2 = r and p in :principals)";
-    private static final String LISTED_PRESENTER = "exists (select r2.id from Room r2 join r2.presenters.principals p where r2 = r and p in :principals)";
+    private static final String LISTED_MEMBER =
+            "exists (select r2.id from Room r2 join r2.members.principals p where r2 = r and p in :principals)";
+    private static final String LISTED_MANAGER =
+            "exists (select r2.id from Room r2 join r2.managers.principals p where r2 = r and p in :principals)";
+    private static final String LISTED_PRESENTER =
+            "exists (select r2.id from Room r2 join r2.presenters.principals p where r2 = r and p in :principals)";
 
     /** Room GUIDs to primary keys, learnt on first posting: the post path locks by primary key. */
     private final Map<UUID, Long> idsByGuid = new ConcurrentHashMap<>();
@@ -89,17 +90,19 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
     }
 
     @Override
-    public List<Room> searchable(Collection<Long> categoryIds, Set<Principal> principals, String nameFragment,
-                                 int limit) {
+    public List<Room> searchable(
+            Collection<Long> categoryIds, Set<Principal> principals, String nameFragment, int limit) {
         if (categoryIds.isEmpty()) {
             return List.of();
         }
         // Room#canSee in the query (the category's part is categoryIds), so that the limit cuts after the rule.
-        return em.createQuery("select r from Room r where r.category.id in :categories"
-                        + " and r.nameKey like :pattern escape '\\'"
-                        + " and (r.privacy <> :secret or " + LISTED_MEMBER + " or " + LISTED_MANAGER
-                        + " or " + LISTED_PRESENTER + ")"
-                        + " and (r.disabled = false or " + LISTED_MANAGER + ") order by r.nameKey", Room.class)
+        return em.createQuery(
+                        "select r from Room r where r.category.id in :categories"
+                                + " and r.nameKey like :pattern escape '\\'"
+                                + " and (r.privacy <> :secret or " + LISTED_MEMBER + " or " + LISTED_MANAGER
+                                + " or " + LISTED_PRESENTER + ")"
+                                + " and (r.disabled = false or " + LISTED_MANAGER + ") order by r.nameKey",
+                        Room.class)
                 .setParameter("categories", categoryIds)
                 .setParameter("pattern", containsPattern(nameFragment))
                 .setParameter("secret", Privacy.SECRET)
@@ -113,9 +116,11 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
         if (categoryIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select r from Room r where r.category.id in :categories and r.disabled = false"
-                        + " and (r.privacy = :open or " + LISTED_MEMBER + " or " + LISTED_MANAGER
-                        + " or " + LISTED_PRESENTER + ") order by r.nameKey", Room.class)
+        return em.createQuery(
+                        "select r from Room r where r.category.id in :categories and r.disabled = false"
+                                + " and (r.privacy = :open or " + LISTED_MEMBER + " or " + LISTED_MANAGER
+                                + " or " + LISTED_PRESENTER + ") order by r.nameKey",
+                        Room.class)
                 .setParameter("categories", categoryIds)
                 .setParameter("open", Privacy.OPEN)
                 .setParameter("principals", principals)
@@ -124,8 +129,8 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
 
     @Override
     public List<Room> searchAll(String nameFragment, int limit) {
-        return em.createQuery("select r from Room r where r.nameKey like :pattern escape '\\' order by r.nameKey",
-                        Room.class)
+        return em.createQuery(
+                        "select r from Room r where r.nameKey like :pattern escape '\\' order by r.nameKey", Room.class)
                 .setParameter("pattern", containsPattern(nameFragment))
                 .setMaxResults(limit)
                 .getResultList();
@@ -133,11 +138,12 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
 
     @Override
     public List<Room> listing(Set<Principal> principals, RoomRole role) {
-        String condition = switch (role) {
-            case MEMBER -> LISTED_MEMBER + " or " + LISTED_MANAGER + " or " + LISTED_PRESENTER;
-            case MANAGER -> LISTED_MANAGER;
-            case PRESENTER -> LISTED_PRESENTER;
-        };
+        String condition =
+                switch (role) {
+                    case MEMBER -> LISTED_MEMBER + " or " + LISTED_MANAGER + " or " + LISTED_PRESENTER;
+                    case MANAGER -> LISTED_MANAGER;
+                    case PRESENTER -> LISTED_PRESENTER;
+                };
         return em.createQuery("select r from Room r where " + condition + " order by r.nameKey", Room.class)
                 .setParameter("principals", principals)
                 .getResultList();
@@ -153,14 +159,18 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
 
     @Override
     public List<Room> withRetention() {
-        return em.createQuery("select r from Room r join r.category c where r.retentionDays > 0"
-                + " or (r.retentionDays is null and c.retentionDays > 0) order by r.nameKey", Room.class).getResultList();
+        return em.createQuery(
+                        "select r from Room r join r.category c where r.retentionDays > 0"
+                                + " or (r.retentionDays is null and c.retentionDays > 0) order by r.nameKey",
+                        Room.class)
+                .getResultList();
     }
 
     @Override
     public List<Room> inCategory(Category category) {
         return em.createQuery("select r from Room r where r.category = :category order by r.nameKey", Room.class)
-                .setParameter("category", category).getResultList();
+                .setParameter("category", category)
+                .getResultList();
     }
 
     @Override
@@ -171,15 +181,23 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
         // written out first and then forgotten, and the room removed afresh.
         long id = room.id();
         em.flush();
-        em.createQuery("delete from FileTransferToken t where t.room = :room").setParameter("room", room).executeUpdate();
-        long files = em.createQuery("delete from FileRecord f where f.room = :room").setParameter("room", room)
+        em.createQuery("delete from FileTransferToken t where t.room = :room")
+                .setParameter("room", room)
                 .executeUpdate();
-        long follows = em.createQuery("delete from Follow f where f.room = :room").setParameter("room", room)
+        long files = em.createQuery("delete from FileRecord f where f.room = :room")
+                .setParameter("room", room)
                 .executeUpdate();
-        long invitations = em.createQuery("delete from Invitation i where i.room = :room").setParameter("room", room)
+        long follows = em.createQuery("delete from Follow f where f.room = :room")
+                .setParameter("room", room)
                 .executeUpdate();
-        em.createQuery("delete from HistoryChange c where c.room = :room").setParameter("room", room).executeUpdate();
-        long messages = em.createQuery("delete from Message m where m.room = :room").setParameter("room", room)
+        long invitations = em.createQuery("delete from Invitation i where i.room = :room")
+                .setParameter("room", room)
+                .executeUpdate();
+        em.createQuery("delete from HistoryChange c where c.room = :room")
+                .setParameter("room", room)
+                .executeUpdate();
+        long messages = em.createQuery("delete from Message m where m.room = :room")
+                .setParameter("room", room)
                 .executeUpdate();
         idsByGuid.remove(room.uri().guid());
         em.clear();

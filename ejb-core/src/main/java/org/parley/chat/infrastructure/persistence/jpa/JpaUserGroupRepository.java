@@ -31,15 +31,16 @@ public class JpaUserGroupRepository extends JpaRepository<UserGroup> implements 
 
     @Override
     public Set<String> groupKeysOf(SipUri user) {
-        return new HashSet<>(em.createQuery(
-                        "select g.nameKey from UserGroup g join g.members m where m = :user", String.class)
-                .setParameter("user", user)
-                .getResultList());
+        return new HashSet<>(
+                em.createQuery("select g.nameKey from UserGroup g join g.members m where m = :user", String.class)
+                        .setParameter("user", user)
+                        .getResultList());
     }
 
     @Override
     public List<UserGroup> all() {
-        return em.createQuery("select g from UserGroup g order by g.nameKey", UserGroup.class).getResultList();
+        return em.createQuery("select g from UserGroup g order by g.nameKey", UserGroup.class)
+                .getResultList();
     }
 
     @Override

@@ -44,8 +44,8 @@ public class PersistenceExceptionTranslator {
 
     public static RuntimeException translate(PersistenceException e) {
         if (e instanceof OptimisticLockException) {
-            return new ChatException(ChatException.Reason.STALE_VERSION,
-                    "changed by someone else meanwhile; read it again and retry");
+            return new ChatException(
+                    ChatException.Reason.STALE_VERSION, "changed by someone else meanwhile; read it again and retry");
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException violation) {

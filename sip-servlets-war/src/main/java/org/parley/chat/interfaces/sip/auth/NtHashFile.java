@@ -25,11 +25,13 @@ import java.util.logging.Logger;
 public final class NtHashFile implements SipaeNtlmAuthenticator.NtHashes {
 
     private static final Logger LOG = Logger.getLogger(NtHashFile.class.getName());
-    private static final Set<PosixFilePermission> TOO_OPEN = Set.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+    private static final Set<PosixFilePermission> TOO_OPEN = Set.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_WRITE);
 
-    private record Snapshot(Path file, FileTime modified, long size, Map<String, byte[]> hashes) {
-    }
+    private record Snapshot(Path file, FileTime modified, long size, Map<String, byte[]> hashes) {}
 
     private final java.util.function.Supplier<Path> file;
     private final BiFunction<String, String, Optional<String>> directoryName;
@@ -39,7 +41,8 @@ public final class NtHashFile implements SipaeNtlmAuthenticator.NtHashes {
      * @param file where the hashes are (asked again on every look-up, so configuration can move it)
      * @param directoryName the directory name of an NTLM (user, domain), see {@link NtlmUserNames}
      */
-    public NtHashFile(java.util.function.Supplier<Path> file, BiFunction<String, String, Optional<String>> directoryName) {
+    public NtHashFile(
+            java.util.function.Supplier<Path> file, BiFunction<String, String, Optional<String>> directoryName) {
         this.file = file;
         this.directoryName = directoryName;
     }
@@ -97,7 +100,8 @@ public final class NtHashFile implements SipaeNtlmAuthenticator.NtHashes {
         for (String name : properties.stringPropertyNames()) {
             String value = properties.getProperty(name).strip();
             if (value.length() != 32) {
-                LOG.warning(() -> "NT hash file " + path + ": the entry of '" + name + "' is not 32 hex digits; ignored");
+                LOG.warning(
+                        () -> "NT hash file " + path + ": the entry of '" + name + "' is not 32 hex digits; ignored");
                 continue;
             }
             try {

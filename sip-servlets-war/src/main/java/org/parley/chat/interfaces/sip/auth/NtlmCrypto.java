@@ -29,8 +29,7 @@ public final class NtlmCrypto {
     private static final byte[] SERVER_SEALING_MAGIC =
             magic("session key to server-to-client sealing key magic constant");
 
-    private NtlmCrypto() {
-    }
+    private NtlmCrypto() {}
 
     /** The NT hash, MD4(UTF-16LE(password)): what a user store keeps instead of the password. */
     public static byte[] ntHash(String password) {

@@ -24,19 +24,30 @@ public final class NtlmFlags {
      * otherwise "incompatible NTLM NegotiateFlags"), plus REQUEST_TARGET, TARGET_TYPE_DOMAIN, 128
      * and 56 as in the CHALLENGE of appendix C.1 ({@code 0xE0998255}).
      */
-    public static final int SERVER_CHALLENGE = NEGOTIATE_UNICODE | REQUEST_TARGET | NEGOTIATE_SIGN
-            | NEGOTIATE_DATAGRAM | NEGOTIATE_NTLM | NEGOTIATE_ALWAYS_SIGN | TARGET_TYPE_DOMAIN
-            | NEGOTIATE_EXTENDED_SESSIONSECURITY | NEGOTIATE_IDENTIFY | NEGOTIATE_TARGET_INFO
-            | NEGOTIATE_128 | NEGOTIATE_KEY_EXCH | NEGOTIATE_56;
+    public static final int SERVER_CHALLENGE = NEGOTIATE_UNICODE
+            | REQUEST_TARGET
+            | NEGOTIATE_SIGN
+            | NEGOTIATE_DATAGRAM
+            | NEGOTIATE_NTLM
+            | NEGOTIATE_ALWAYS_SIGN
+            | TARGET_TYPE_DOMAIN
+            | NEGOTIATE_EXTENDED_SESSIONSECURITY
+            | NEGOTIATE_IDENTIFY
+            | NEGOTIATE_TARGET_INFO
+            | NEGOTIATE_128
+            | NEGOTIATE_KEY_EXCH
+            | NEGOTIATE_56;
 
     /**
      * What an AUTHENTICATE must carry for {@link NtlmSession}'s signatures to be those the client
      * computes: without extended session security NTLM falls back to CRC32 checksums, and without
      * DATAGRAM to one RC4 stream per direction; SIPE uses neither.
      */
-    public static final int REQUIRED_FROM_CLIENT = NEGOTIATE_UNICODE | NEGOTIATE_SIGN | NEGOTIATE_DATAGRAM
-            | NEGOTIATE_NTLM | NEGOTIATE_EXTENDED_SESSIONSECURITY;
+    public static final int REQUIRED_FROM_CLIENT = NEGOTIATE_UNICODE
+            | NEGOTIATE_SIGN
+            | NEGOTIATE_DATAGRAM
+            | NEGOTIATE_NTLM
+            | NEGOTIATE_EXTENDED_SESSIONSECURITY;
 
-    private NtlmFlags() {
-    }
+    private NtlmFlags() {}
 }

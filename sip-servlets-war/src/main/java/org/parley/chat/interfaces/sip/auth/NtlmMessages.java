@@ -26,35 +26,39 @@ public final class NtlmMessages {
     /** NTProofStr and the fixed part of the blob [MS-NLMP 2.2.2.7]. */
     static final int NTLMV2_RESPONSE_MIN_LENGTH = 16 + 28;
 
-    private NtlmMessages() {
-    }
+    private NtlmMessages() {}
 
-    public record Negotiate(int flags, String domain, String workstation) {
-    }
+    public record Negotiate(int flags, String domain, String workstation) {}
 
     /**
      * An AUTHENTICATE message. {@code ntChallengeResponse} is the NTLMv2 response: NTProofStr (16
      * bytes) followed by the client's blob.
      */
-    public record Authenticate(int flags, String domain, String user, String workstation,
-            byte[] lmChallengeResponse, byte[] ntChallengeResponse, byte[] encryptedRandomSessionKey) {
-    }
+    public record Authenticate(
+            int flags,
+            String domain,
+            String user,
+            String workstation,
+            byte[] lmChallengeResponse,
+            byte[] ntChallengeResponse,
+            byte[] encryptedRandomSessionKey) {}
 
     public static Negotiate parseNegotiate(byte[] message) {
         Reader in = new Reader(message, NEGOTIATE, 32);
         int flags = in.int32(12);
-        String domain = (flags & NEGOTIATE_OEM_DOMAIN_SUPPLIED) != 0
-                ? new String(in.field(16), StandardCharsets.US_ASCII) : "";
+        String domain =
+                (flags & NEGOTIATE_OEM_DOMAIN_SUPPLIED) != 0 ? new String(in.field(16), StandardCharsets.US_ASCII) : "";
         String workstation = (flags & NEGOTIATE_OEM_WORKSTATION_SUPPLIED) != 0
-                ? new String(in.field(24), StandardCharsets.US_ASCII) : "";
+                ? new String(in.field(24), StandardCharsets.US_ASCII)
+                : "";
         return new Negotiate(flags, domain, workstation);
     }
 
     public static Authenticate parseAuthenticate(byte[] message) {
         Reader in = new Reader(message, AUTHENTICATE, AUTHENTICATE_HEADER_LENGTH);
         int flags = in.int32(60);
-        Charset text = (flags & NtlmFlags.NEGOTIATE_UNICODE) != 0
-                ? StandardCharsets.UTF_16LE : StandardCharsets.US_ASCII;
+        Charset text =
+                (flags & NtlmFlags.NEGOTIATE_UNICODE) != 0 ? StandardCharsets.UTF_16LE : StandardCharsets.US_ASCII;
         byte[] lm = in.field(12);
         byte[] nt = in.field(20);
         if (nt.length < NTLMV2_RESPONSE_MIN_LENGTH) {
@@ -65,8 +69,14 @@ public final class NtlmMessages {
         if ((flags & NtlmFlags.NEGOTIATE_KEY_EXCH) != 0 && sessionKey.length != 16) {
             throw new NtlmException("KEY_EXCH with an EncryptedRandomSessionKey of " + sessionKey.length + " bytes");
         }
-        return new Authenticate(flags, new String(in.field(28), text), new String(in.field(36), text),
-                new String(in.field(44), text), lm, nt, sessionKey);
+        return new Authenticate(
+                flags,
+                new String(in.field(28), text),
+                new String(in.field(36), text),
+                new String(in.field(44), text),
+                lm,
+                nt,
+                sessionKey);
     }
 
     /**
@@ -97,8 +107,8 @@ public final class NtlmMessages {
      * NetBIOS computer, DNS domain, DNS computer, then the timestamp (FILETIME, which SIPE copies
      * into its blob) and MsvAvEOL.
      */
-    public static byte[] targetInfo(String netbiosDomain, String netbiosComputer, String dnsDomain,
-            String dnsComputer, long fileTime) {
+    public static byte[] targetInfo(
+            String netbiosDomain, String netbiosComputer, String dnsDomain, String dnsComputer, long fileTime) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeAvPair(out, 2, netbiosDomain.getBytes(StandardCharsets.UTF_16LE));
         writeAvPair(out, 1, netbiosComputer.getBytes(StandardCharsets.UTF_16LE));

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class NtlmUserNames {
 
-    private NtlmUserNames() {
-    }
+    private NtlmUserNames() {}
 
     /**
      * @param sipDomain the domain Parley serves ({@code contoso.com})
@@ -34,11 +33,15 @@ public final class NtlmUserNames {
         if (!domain.isEmpty() || at == 0 || at == name.length() - 1) {
             return Optional.empty();
         }
-        return Optional.of(name.substring(at + 1).equals(sipDomain.toLowerCase(Locale.ROOT)) ? name.substring(0, at) : name);
+        return Optional.of(
+                name.substring(at + 1).equals(sipDomain.toLowerCase(Locale.ROOT)) ? name.substring(0, at) : name);
     }
 
     /** The SIP URI of a directory name: {@code alice} is {@code sip:alice@<sipDomain>}, a UPN keeps its domain. */
     public static String sipUri(String directoryName, String sipDomain) {
-        return "sip:" + (directoryName.contains("@") ? directoryName : directoryName + "@" + sipDomain.toLowerCase(Locale.ROOT));
+        return "sip:"
+                + (directoryName.contains("@")
+                        ? directoryName
+                        : directoryName + "@" + sipDomain.toLowerCase(Locale.ROOT));
     }
 }

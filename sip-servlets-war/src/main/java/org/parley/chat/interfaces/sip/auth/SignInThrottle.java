@@ -17,12 +17,10 @@ public final class SignInThrottle {
     /** At most this many keys are remembered; beyond it, the entries with nothing left to remember go. */
     static final int MAX_TRACKED = 100_000;
 
-    public record Limits(int perUser, int perAddress, Duration window, Duration lockout) {
-    }
+    public record Limits(int perUser, int perAddress, Duration window, Duration lockout) {}
 
     /** Why an attempt is refused unchecked, and until when (nanoTime). */
-    public record Lock(String what, long untilNanos) {
-    }
+    public record Lock(String what, long untilNanos) {}
 
     private static final class Count {
         long windowStart;
@@ -71,8 +69,7 @@ public final class SignInThrottle {
     }
 
     /** Users and addresses locked out now. */
-    public record LockedOut(int users, int addresses) {
-    }
+    public record LockedOut(int users, int addresses) {}
 
     /** Who is locked out now: one pass over what is tracked (at most {@code MAX_TRACKED}), for monitoring. */
     public LockedOut lockedOut() {
@@ -104,7 +101,8 @@ public final class SignInThrottle {
             return Optional.empty();
         }
         synchronized (count) {
-            return count.locked && count.lockedUntil - now > 0 ? Optional.of(new Lock(key, count.lockedUntil))
+            return count.locked && count.lockedUntil - now > 0
+                    ? Optional.of(new Lock(key, count.lockedUntil))
                     : Optional.empty();
         }
     }
@@ -118,7 +116,9 @@ public final class SignInThrottle {
             if (count.locked && count.lockedUntil - now > 0) {
                 return Optional.empty();
             }
-            if (count.locked || count.failures == 0 || now - count.windowStart > limits.window().toNanos()) {
+            if (count.locked
+                    || count.failures == 0
+                    || now - count.windowStart > limits.window().toNanos()) {
                 count.locked = false;
                 count.failures = 0;
                 count.windowStart = now;
@@ -137,7 +137,9 @@ public final class SignInThrottle {
         counts.entrySet().removeIf(entry -> {
             Count count = entry.getValue();
             synchronized (count) {
-                return count.locked ? count.lockedUntil - now <= 0 : now - count.windowStart > limits.window().toNanos();
+                return count.locked
+                        ? count.lockedUntil - now <= 0
+                        : now - count.windowStart > limits.window().toNanos();
             }
         });
     }

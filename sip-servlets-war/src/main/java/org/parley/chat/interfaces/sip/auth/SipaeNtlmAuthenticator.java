@@ -20,12 +20,12 @@ public final class SipaeNtlmAuthenticator {
 
     /** The realm every Lync server and SIPE use; clients compare it literally. */
     public static final String REALM = "SIP Communications Service";
+
     static final long CHALLENGE_LIFETIME_NANOS = 60_000_000_000L;
     static final int MAX_PENDING_CHALLENGES = 10_000;
 
     /** The names the server gives itself in the CHALLENGE and in every MS-SIPAE header. */
-    public record ServerNames(String targetName, String netbiosDomain, String netbiosComputer, String dnsDomain) {
-    }
+    public record ServerNames(String targetName, String netbiosDomain, String netbiosComputer, String dnsDomain) {}
 
     /** Where NT hashes come from; never passwords. */
     @FunctionalInterface
@@ -38,19 +38,15 @@ public final class SipaeNtlmAuthenticator {
     }
 
     /** What to answer the REGISTER with. */
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
     /** Answer 401 with this {@code WWW-Authenticate} value. */
-    public record Challenge(String wwwAuthenticate) implements Outcome {
-    }
+    public record Challenge(String wwwAuthenticate) implements Outcome {}
 
     /** The client proved its password; answer 200 signed by the association. */
-    public record Authenticated(SipaeSecurityAssociation association) implements Outcome {
-    }
+    public record Authenticated(SipaeSecurityAssociation association) implements Outcome {}
 
-    private record Pending(byte[] serverChallenge, long expiresAt) {
-    }
+    private record Pending(byte[] serverChallenge, long expiresAt) {}
 
     private final ServerNames names;
     private final NtHashes ntHashes;
@@ -159,10 +155,14 @@ public final class SipaeNtlmAuthenticator {
         do {
             opaque = HexFormat.of().withUpperCase().toHexDigits(random.nextInt());
         } while (pending.putIfAbsent(opaque, new Pending(serverChallenge, now + CHALLENGE_LIFETIME_NANOS)) != null);
-        byte[] targetInfo = NtlmMessages.targetInfo(names.netbiosDomain(), names.netbiosComputer(), names.dnsDomain(),
-                names.targetName(), NtlmMessages.fileTime(System.currentTimeMillis()));
-        byte[] message = NtlmMessages.challenge(NtlmFlags.SERVER_CHALLENGE, serverChallenge, names.netbiosDomain(),
-                targetInfo);
+        byte[] targetInfo = NtlmMessages.targetInfo(
+                names.netbiosDomain(),
+                names.netbiosComputer(),
+                names.dnsDomain(),
+                names.targetName(),
+                NtlmMessages.fileTime(System.currentTimeMillis()));
+        byte[] message =
+                NtlmMessages.challenge(NtlmFlags.SERVER_CHALLENGE, serverChallenge, names.netbiosDomain(), targetInfo);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("opaque", opaque);
         parameters.put("gssapi-data", Base64.getEncoder().encodeToString(message));
@@ -190,8 +190,8 @@ public final class SipaeNtlmAuthenticator {
         if (ntHash.isEmpty()) {
             throw new NtlmException("unknown user " + authenticate.user());
         }
-        return new Authenticated(new SipaeSecurityAssociation(authenticate.user(), session, opaque, REALM,
-                names.targetName(), random));
+        return new Authenticated(
+                new SipaeSecurityAssociation(authenticate.user(), session, opaque, REALM, names.targetName(), random));
     }
 
     private static byte[] decode(String base64) {

@@ -41,10 +41,11 @@ public final class SipaeSecurityAssociation {
     static final int REPLAY_WINDOW = 64;
     /** The highest cnum accepted, and which of the {@link #REPLAY_WINDOW} below it were (bit i = highest - i). */
     private long highestClientNumber;
+
     private long seenClientNumbers = 1;
 
-    public SipaeSecurityAssociation(String user, NtlmSession session, String opaque, String realm, String targetName,
-            SecureRandom random) {
+    public SipaeSecurityAssociation(
+            String user, NtlmSession session, String opaque, String realm, String targetName, SecureRandom random) {
         this.user = user;
         this.session = session;
         this.opaque = opaque;
@@ -97,7 +98,8 @@ public final class SipaeSecurityAssociation {
         String cnum = require(authorization, "cnum", NUMBER);
         String response = require(authorization, "response", SIGNATURE);
         String signed = fields.signedString("NTLM", crand, cnum, realm, targetName);
-        if (!session.verify(signed.getBytes(StandardCharsets.UTF_8), HexFormat.of().parseHex(response))) {
+        if (!session.verify(
+                signed.getBytes(StandardCharsets.UTF_8), HexFormat.of().parseHex(response))) {
             throw new NtlmException("bad signature from " + user + " (cnum " + cnum + ")");
         }
         accept(Long.parseLong(cnum));
@@ -113,7 +115,8 @@ public final class SipaeSecurityAssociation {
         }
         long behind = highestClientNumber - number;
         if (behind >= REPLAY_WINDOW) {
-            throw new NtlmException("cnum " + number + " from " + user + " is too old (highest " + highestClientNumber + ")");
+            throw new NtlmException(
+                    "cnum " + number + " from " + user + " is too old (highest " + highestClientNumber + ")");
         }
         if ((seenClientNumbers & (1L << behind)) != 0) {
             throw new NtlmException("replayed cnum " + number + " from " + user);

@@ -11,17 +11,32 @@ import java.util.Locale;
  *
  * @param statusCode the response's status, or 0 for a request
  */
-public record SipaeSignedFields(String callId, String cseqNumber, String cseqMethod, String fromUri,
-        String fromTag, String toUri, String toTag, String assertedSipUri, String assertedTelUri,
-        String expires, int statusCode) {
+public record SipaeSignedFields(
+        String callId,
+        String cseqNumber,
+        String cseqMethod,
+        String fromUri,
+        String fromTag,
+        String toUri,
+        String toTag,
+        String assertedSipUri,
+        String assertedTelUri,
+        String expires,
+        int statusCode) {
 
     /**
      * @param from, to the {@code From} and {@code To} values, e.g. {@code <sip:a@b>;tag=1;epid=2}
      * @param pAssertedIdentity the {@code P-Asserted-Identity} value, or null
      * @param expires the {@code Expires} value, or null
      */
-    public static SipaeSignedFields of(String callId, String cseq, String from, String to,
-            String pAssertedIdentity, String expires, int statusCode) {
+    public static SipaeSignedFields of(
+            String callId,
+            String cseq,
+            String from,
+            String to,
+            String pAssertedIdentity,
+            String expires,
+            int statusCode) {
         String[] cseqParts = cseq == null ? new String[0] : cseq.strip().split("\\s+");
         if (callId == null || cseqParts.length != 2) {
             throw new NtlmException("a signed message needs Call-ID and 'CSeq: <number> <method>'");
@@ -36,15 +51,39 @@ public record SipaeSignedFields(String callId, String cseqNumber, String cseqMet
                 telUri = uri;
             }
         }
-        return new SipaeSignedFields(callId.strip(), cseqParts[0], cseqParts[1], uri(from), tag(from), uri(to),
-                tag(to), sipUri, telUri, expires == null ? "" : expires.strip(), statusCode);
+        return new SipaeSignedFields(
+                callId.strip(),
+                cseqParts[0],
+                cseqParts[1],
+                uri(from),
+                tag(from),
+                uri(to),
+                tag(to),
+                sipUri,
+                telUri,
+                expires == null ? "" : expires.strip(),
+                statusCode);
     }
 
     /** The string signed: every field in angle brackets, an absent one as {@code <>}. */
     public String signedString(String protocol, String rand, String number, String realm, String targetName) {
         StringBuilder out = new StringBuilder();
-        for (String field : List.of(protocol, rand, number, realm, targetName, callId, cseqNumber, cseqMethod,
-                fromUri, fromTag, toUri, toTag, assertedSipUri, assertedTelUri, expires)) {
+        for (String field : List.of(
+                protocol,
+                rand,
+                number,
+                realm,
+                targetName,
+                callId,
+                cseqNumber,
+                cseqMethod,
+                fromUri,
+                fromTag,
+                toUri,
+                toTag,
+                assertedSipUri,
+                assertedTelUri,
+                expires)) {
             out.append('<').append(field).append('>');
         }
         if (statusCode != 0) {

@@ -60,15 +60,24 @@ public class AssociationsHandler implements CommandHandler<Command.GetAssociatio
         data.add(UserInfo.numbered(0, client.userUri()));
         byUri.forEach((uri, room) -> {
             ChannelInfo listing = infos.listing(room);
-            List<Affiliation> affiliations = how.get(uri).stream().map(key -> new Affiliation(key, "0", null)).toList();
-            data.add(new ChannelInfo(listing.uri(), listing.name(), listing.description(), listing.topic(), listing.infos(),
-                    listing.props(), affiliations, List.of()));
+            List<Affiliation> affiliations = how.get(uri).stream()
+                    .map(key -> new Affiliation(key, "0", null))
+                    .toList();
+            data.add(new ChannelInfo(
+                    listing.uri(),
+                    listing.name(),
+                    listing.description(),
+                    listing.topic(),
+                    listing.infos(),
+                    listing.props(),
+                    affiliations,
+                    List.of()));
         });
         return List.of(Reply.ok(command, data));
     }
 
-    private static void associate(List<RoomView> found, String key, Map<String, RoomView> byUri,
-                                  Map<String, List<String>> how) {
+    private static void associate(
+            List<RoomView> found, String key, Map<String, RoomView> byUri, Map<String, List<String>> how) {
         for (RoomView room : found) {
             byUri.putIfAbsent(room.uri(), room);
             how.computeIfAbsent(room.uri(), k -> new ArrayList<>()).add(key);

@@ -36,7 +36,8 @@ public class ChannelSearchHandler implements CommandHandler<Command.ChannelSearc
     @Override
     public List<Outbound> handle(Command.ChannelSearch command, ChatClient client) {
         List<DataItem> found = rooms.search(client.userUri(), command.criteria()).stream()
-                .<DataItem>map(infos::listing).toList();
+                .<DataItem>map(infos::listing)
+                .toList();
         return List.of(Reply.ok(command, found));
     }
 }

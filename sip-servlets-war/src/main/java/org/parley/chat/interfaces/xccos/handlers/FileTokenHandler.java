@@ -33,8 +33,11 @@ public class FileTokenHandler implements CommandHandler<Command.GetFileToken> {
 
     @Override
     public List<Outbound> handle(Command.GetFileToken command, ChatClient client) {
-        IssuedFileToken token = transfers.issue(client.userUri(), command.channelUri(),
-                command.upload() ? FileTransfer.UPLOAD : FileTransfer.DOWNLOAD, command.fileUrl());
+        IssuedFileToken token = transfers.issue(
+                client.userUri(),
+                command.channelUri(),
+                command.upload() ? FileTransfer.UPLOAD : FileTransfer.DOWNLOAD,
+                command.fileUrl());
         return List.of(Reply.ok(command, new FileToken(token.token(), token.serverUri())));
     }
 }

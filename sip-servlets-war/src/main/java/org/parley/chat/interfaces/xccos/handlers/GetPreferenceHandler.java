@@ -32,7 +32,7 @@ public class GetPreferenceHandler implements CommandHandler<Command.GetPreferenc
     @Override
     public List<Outbound> handle(Command.GetPreference command, ChatClient client) {
         PreferenceView preference = preferences.get(client.userUri(), command.label(), command.createDefault());
-        return List.of(Reply.ok(command,
-                new DataItem.Preference(preference.label(), preference.seqid(), preference.content())));
+        return List.of(Reply.ok(
+                command, new DataItem.Preference(preference.label(), preference.seqid(), preference.content())));
     }
 }

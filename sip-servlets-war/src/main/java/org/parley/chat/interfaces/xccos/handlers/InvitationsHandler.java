@@ -38,8 +38,12 @@ public class InvitationsHandler implements CommandHandler<Command.GetInvitations
     public List<Outbound> handle(Command.GetInvitations command, ChatClient client) {
         List<DataItem> items = new ArrayList<>();
         for (InvitationView invitation : invitations.pending(client.userUri(), command.afterInvitationId())) {
-            items.add(new InvitationInfo(invitation.id(), invitation.roomUri(), invitation.roomName(),
-                    invitation.inviter(), invitation.invitedAt()));
+            items.add(new InvitationInfo(
+                    invitation.id(),
+                    invitation.roomUri(),
+                    invitation.roomName(),
+                    invitation.inviter(),
+                    invitation.invitedAt()));
         }
         return List.of(Reply.ok(command, items));
     }

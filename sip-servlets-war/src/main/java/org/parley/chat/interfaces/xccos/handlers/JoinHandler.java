@@ -82,6 +82,7 @@ public class JoinHandler implements CommandHandler<Command.Join> {
             affiliations.add(new Affiliation(XccosNames.AFFILIATION_MANAGER, String.join(",", managerIds), null));
         }
         RoomView room = entry.room();
-        return new ChannelInfo(room.uri(), room.name(), null, room.topic(), List.of(), List.of(), affiliations, List.of());
+        return new ChannelInfo(
+                room.uri(), room.name(), null, room.topic(), List.of(), List.of(), affiliations, List.of());
     }
 }

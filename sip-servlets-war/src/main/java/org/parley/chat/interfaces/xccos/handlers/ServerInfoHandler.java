@@ -25,7 +25,8 @@ import org.parley.xccos.Reply;
 public class ServerInfoHandler implements CommandHandler<Command.GetServerInfo> {
 
     /** Stands for the chat store's schema generation; changes when a migration changes meaning. */
-    static final String DB_VERSION = UUID.nameUUIDFromBytes("parley-chat-store-v1".getBytes()).toString();
+    static final String DB_VERSION =
+            UUID.nameUUIDFromBytes("parley-chat-store-v1".getBytes()).toString();
 
     @Inject
     CategoryService categories;
@@ -43,8 +44,16 @@ public class ServerInfoHandler implements CommandHandler<Command.GetServerInfo> 
 
     @Override
     public List<Outbound> handle(Command.GetServerInfo command, ChatClient client) {
-        return List.of(Reply.ok(command, new ServerInfo(command.infoType(), clock.instant(), configuration.searchLimit(),
-                configuration.storySizeLimit(), configuration.storySizeLimit(), categories.root().uri(), DB_VERSION,
-                configuration.roomManagement().orElse(null))));
+        return List.of(Reply.ok(
+                command,
+                new ServerInfo(
+                        command.infoType(),
+                        clock.instant(),
+                        configuration.searchLimit(),
+                        configuration.storySizeLimit(),
+                        configuration.storySizeLimit(),
+                        categories.root().uri(),
+                        DB_VERSION,
+                        configuration.roomManagement().orElse(null))));
     }
 }

@@ -32,7 +32,7 @@ public class SetPreferenceHandler implements CommandHandler<Command.SetPreferenc
     @Override
     public List<Outbound> handle(Command.SetPreference command, ChatClient client) {
         PreferenceView preference = preferences.set(client.userUri(), command.label(), command.content());
-        return List.of(Reply.ok(command,
-                new DataItem.Preference(preference.label(), preference.seqid(), preference.content())));
+        return List.of(Reply.ok(
+                command, new DataItem.Preference(preference.label(), preference.seqid(), preference.content())));
     }
 }

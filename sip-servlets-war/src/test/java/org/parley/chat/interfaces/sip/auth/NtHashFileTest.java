@@ -17,8 +17,8 @@ class NtHashFileTest {
     Path dir;
 
     private NtHashFile hashes(Path file) {
-        return new NtHashFile(() -> file,
-                (user, domain) -> NtlmUserNames.directoryName(user, domain, "contoso.com", "CONTOSO"));
+        return new NtHashFile(
+                () -> file, (user, domain) -> NtlmUserNames.directoryName(user, domain, "contoso.com", "CONTOSO"));
     }
 
     @Test
@@ -44,16 +44,22 @@ class NtHashFileTest {
 
     @Test
     void aMissingFileLetsNobodyIn() {
-        assertThat(hashes(dir.resolve("absent")).ntHash("alice@contoso.com", "")).isEmpty();
+        assertThat(hashes(dir.resolve("absent")).ntHash("alice@contoso.com", ""))
+                .isEmpty();
     }
 
     @Test
     void directoryNamesAndSipUris() {
-        assertThat(NtlmUserNames.directoryName("alice@contoso.com", "", "contoso.com", "CONTOSO")).hasValue("alice");
-        assertThat(NtlmUserNames.directoryName("bob@fabrikam.com", "", "contoso.com", "CONTOSO")).hasValue("bob@fabrikam.com");
-        assertThat(NtlmUserNames.directoryName("alice@contoso.com", "CONTOSO", "contoso.com", "CONTOSO")).isEmpty();
-        assertThat(NtlmUserNames.directoryName("", "", "contoso.com", "CONTOSO")).isEmpty();
-        assertThat(NtlmUserNames.directoryName("@contoso.com", "", "contoso.com", "CONTOSO")).isEmpty();
+        assertThat(NtlmUserNames.directoryName("alice@contoso.com", "", "contoso.com", "CONTOSO"))
+                .hasValue("alice");
+        assertThat(NtlmUserNames.directoryName("bob@fabrikam.com", "", "contoso.com", "CONTOSO"))
+                .hasValue("bob@fabrikam.com");
+        assertThat(NtlmUserNames.directoryName("alice@contoso.com", "CONTOSO", "contoso.com", "CONTOSO"))
+                .isEmpty();
+        assertThat(NtlmUserNames.directoryName("", "", "contoso.com", "CONTOSO"))
+                .isEmpty();
+        assertThat(NtlmUserNames.directoryName("@contoso.com", "", "contoso.com", "CONTOSO"))
+                .isEmpty();
         assertThat(NtlmUserNames.sipUri("alice", "Contoso.com")).isEqualTo("sip:alice@contoso.com");
         assertThat(NtlmUserNames.sipUri("bob@fabrikam.com", "contoso.com")).isEqualTo("sip:bob@fabrikam.com");
     }

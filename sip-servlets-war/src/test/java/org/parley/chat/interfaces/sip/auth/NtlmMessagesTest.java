@@ -15,11 +15,15 @@ class NtlmMessagesTest {
 
     @Test
     void writesTheChallengeSipeAcceptedByteForByte() {
-        byte[] targetInfo = NtlmMessages.targetInfo("CONTOSO", "PARLEY", "contoso.com", "parley.contoso.com",
+        byte[] targetInfo = NtlmMessages.targetInfo(
+                "CONTOSO",
+                "PARLEY",
+                "contoso.com",
+                "parley.contoso.com",
                 Long.parseUnsignedLong("01dd7f573ae28b90", 16));
 
-        byte[] challenge = NtlmMessages.challenge(NtlmFlags.SERVER_CHALLENGE, HEX.parseHex("d6f82677491467ab"),
-                "CONTOSO", targetInfo);
+        byte[] challenge = NtlmMessages.challenge(
+                NtlmFlags.SERVER_CHALLENGE, HEX.parseHex("d6f82677491467ab"), "CONTOSO", targetInfo);
 
         assertThat(Base64.getEncoder().encodeToString(challenge)).isEqualTo(AppendixC.CHALLENGE);
     }
@@ -46,8 +50,8 @@ class NtlmMessagesTest {
     @Test
     void readsANegotiateWithSuppliedDomainAndWorkstation() {
         // Flags UNICODE|OEM|REQUEST_TARGET|NTLM|OEM_DOMAIN_SUPPLIED|OEM_WORKSTATION_SUPPLIED.
-        byte[] negotiate = HEX.parseHex("4e544c4d5353500001000000073200000600060020000000"
-                + "0400040026000000" + "444f4d41494e" + "484f5354");
+        byte[] negotiate = HEX.parseHex(
+                "4e544c4d5353500001000000073200000600060020000000" + "0400040026000000" + "444f4d41494e" + "484f5354");
 
         NtlmMessages.Negotiate parsed = NtlmMessages.parseNegotiate(negotiate);
 
@@ -62,7 +66,8 @@ class NtlmMessagesTest {
 
         for (int length : new int[] {0, 7, 12, 63, 64, authenticate.length - 1}) {
             byte[] cut = Arrays.copyOf(authenticate, length);
-            assertThatThrownBy(() -> NtlmMessages.parseAuthenticate(cut)).as("length %d", length)
+            assertThatThrownBy(() -> NtlmMessages.parseAuthenticate(cut))
+                    .as("length %d", length)
                     .isInstanceOf(NtlmException.class);
         }
     }
@@ -77,9 +82,11 @@ class NtlmMessagesTest {
         longField[21] = (byte) 0xff;
 
         assertThatThrownBy(() -> NtlmMessages.parseAuthenticate(negativeOffset))
-                .isInstanceOf(NtlmException.class).hasMessageContaining("runs past");
+                .isInstanceOf(NtlmException.class)
+                .hasMessageContaining("runs past");
         assertThatThrownBy(() -> NtlmMessages.parseAuthenticate(longField))
-                .isInstanceOf(NtlmException.class).hasMessageContaining("runs past");
+                .isInstanceOf(NtlmException.class)
+                .hasMessageContaining("runs past");
     }
 
     @Test
@@ -88,12 +95,15 @@ class NtlmMessagesTest {
         byte[] badSignature = authenticate.clone();
         badSignature[0] = 'M';
 
-        assertThatThrownBy(() -> NtlmMessages.parseAuthenticate(badSignature)).isInstanceOf(NtlmException.class)
+        assertThatThrownBy(() -> NtlmMessages.parseAuthenticate(badSignature))
+                .isInstanceOf(NtlmException.class)
                 .hasMessageContaining("signature");
-        assertThatThrownBy(() -> NtlmMessages.parseNegotiate(authenticate)).isInstanceOf(NtlmException.class)
+        assertThatThrownBy(() -> NtlmMessages.parseNegotiate(authenticate))
+                .isInstanceOf(NtlmException.class)
                 .hasMessageContaining("type 3");
         assertThatThrownBy(() -> NtlmMessages.parseAuthenticate(new byte[NtlmMessages.MAX_MESSAGE_LENGTH + 1]))
-                .isInstanceOf(NtlmException.class).hasMessageContaining("too long");
+                .isInstanceOf(NtlmException.class)
+                .hasMessageContaining("too long");
     }
 
     @Test
@@ -103,7 +113,8 @@ class NtlmMessagesTest {
         v1[20] = 24;
         v1[22] = 24;
 
-        assertThatThrownBy(() -> NtlmMessages.parseAuthenticate(v1)).isInstanceOf(NtlmException.class)
+        assertThatThrownBy(() -> NtlmMessages.parseAuthenticate(v1))
+                .isInstanceOf(NtlmException.class)
                 .hasMessageContaining("NTLMv2");
     }
 }

@@ -24,8 +24,9 @@ class NtlmSessionTest {
     private static final byte[] RANDOM_SESSION_KEY = HEX.parseHex("55555555555555555555555555555555");
     /** MS-NLMP 4.2.4: the CHALLENGE's flags and AV pairs (NbDomainName "Domain", NbComputerName "Server"). */
     private static final int VECTOR_FLAGS = 0xe28a8233;
-    private static final byte[] VECTOR_AV_PAIRS = HEX.parseHex(
-            "02000c0044006f006d00610069006e00" + "01000c00530065007200760065007200" + "00000000");
+
+    private static final byte[] VECTOR_AV_PAIRS =
+            HEX.parseHex("02000c0044006f006d00610069006e00" + "01000c00530065007200760065007200" + "00000000");
 
     @Test
     void ntowfV2OfTheSpecificationVector() {
@@ -55,8 +56,10 @@ class NtlmSessionTest {
         // The session decrypted the exported key 55... from c5dad254...: it accepts the connectionless
         // signature built from the specification's keys, with the per-message key MD5(SealKey ‖ seq).
         byte[] perMessageKey = NtlmCrypto.md5(sealKey, HEX.parseHex("64000000"));
-        byte[] connectionless = concat(HEX.parseHex("01000000"),
-                NtlmCrypto.rc4(perMessageKey, NtlmSession.checksum(signKey, 100, plaintext)), HEX.parseHex("64000000"));
+        byte[] connectionless = concat(
+                HEX.parseHex("01000000"),
+                NtlmCrypto.rc4(perMessageKey, NtlmSession.checksum(signKey, 100, plaintext)),
+                HEX.parseHex("64000000"));
         assertThat(session.verify(plaintext, connectionless)).isTrue();
     }
 
@@ -76,27 +79,34 @@ class NtlmSessionTest {
         NtlmMessages.Authenticate authenticate = specificationAuthenticate(vectorResponse());
 
         assertThatThrownBy(() -> NtlmSession.accept(SERVER_CHALLENGE, authenticate, NtlmCrypto.ntHash("password")))
-                .isInstanceOf(NtlmException.class).hasMessageContaining("NTProofStr");
+                .isInstanceOf(NtlmException.class)
+                .hasMessageContaining("NTProofStr");
     }
 
     @Test
     void refusesAResponseToAnotherChallenge() {
         NtlmMessages.Authenticate authenticate = specificationAuthenticate(vectorResponse());
 
-        assertThatThrownBy(() -> NtlmSession.accept(HEX.parseHex("0123456789abcdee"), authenticate,
-                NtlmCrypto.ntHash("Password"))).isInstanceOf(NtlmException.class);
+        assertThatThrownBy(() -> NtlmSession.accept(
+                        HEX.parseHex("0123456789abcdee"), authenticate, NtlmCrypto.ntHash("Password")))
+                .isInstanceOf(NtlmException.class);
     }
 
     @Test
     void refusesFlagsWithoutExtendedSessionSecurity() {
         NtlmMessages.Authenticate vector = specificationAuthenticate(vectorResponse());
         NtlmMessages.Authenticate weak = new NtlmMessages.Authenticate(
-                vector.flags() & ~NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY, vector.domain(), vector.user(),
-                vector.workstation(), vector.lmChallengeResponse(), vector.ntChallengeResponse(),
+                vector.flags() & ~NtlmFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY,
+                vector.domain(),
+                vector.user(),
+                vector.workstation(),
+                vector.lmChallengeResponse(),
+                vector.ntChallengeResponse(),
                 vector.encryptedRandomSessionKey());
 
         assertThatThrownBy(() -> NtlmSession.accept(SERVER_CHALLENGE, weak, NtlmCrypto.ntHash("Password")))
-                .isInstanceOf(NtlmException.class).hasMessageContaining("flags");
+                .isInstanceOf(NtlmException.class)
+                .hasMessageContaining("flags");
     }
 
     /** docs/protocol/real-client.md C.1: alice (development password "secret") answering Parley's CHALLENGE. */
@@ -108,7 +118,8 @@ class NtlmSessionTest {
         String registerOk = "<NTLM><7DCDE933><101><SIP Communications Service><parley.contoso.com>"
                 + "<9944g7C75aF46Ei4BA5m0589tE015bE7F6x7CE0x><3><REGISTER><sip:alice@contoso.com><22263993>"
                 + "<sip:alice@contoso.com><aefd0b6f><><><7200><200>";
-        assertThat(HEX.formatHex(session.sign(registerOk.getBytes(StandardCharsets.UTF_8), 100)).toUpperCase())
+        assertThat(HEX.formatHex(session.sign(registerOk.getBytes(StandardCharsets.UTF_8), 100))
+                        .toUpperCase())
                 .isEqualTo("01000000429A6351020948F164000000");
     }
 
@@ -120,7 +131,8 @@ class NtlmSessionTest {
                 + "<sip:alice@contoso.com><><><><0>";
         byte[] signature = HEX.parseHex("01000000DF66ED3DEE12EA8764000000");
 
-        assertThat(session.verify(subscribe.getBytes(StandardCharsets.UTF_8), signature)).isTrue();
+        assertThat(session.verify(subscribe.getBytes(StandardCharsets.UTF_8), signature))
+                .isTrue();
         assertThat(session.verify(subscribe.replace("<0>", "<1>").getBytes(StandardCharsets.UTF_8), signature))
                 .isFalse();
     }
@@ -135,8 +147,12 @@ class NtlmSessionTest {
 
     /** MS-NLMP 4.2.4.2.2: NTProofStr ‖ temp, temp being the blob with time 0 and the AV pairs. */
     private static byte[] vectorResponse() {
-        byte[] blob = concat(HEX.parseHex("0101000000000000" + "0000000000000000"), CLIENT_CHALLENGE,
-                new byte[4], VECTOR_AV_PAIRS, new byte[4]);
+        byte[] blob = concat(
+                HEX.parseHex("0101000000000000" + "0000000000000000"),
+                CLIENT_CHALLENGE,
+                new byte[4],
+                VECTOR_AV_PAIRS,
+                new byte[4]);
         byte[] ntowf = NtlmCrypto.ntowfV2(NtlmCrypto.ntHash("Password"), "User", "Domain");
         return concat(NtlmCrypto.hmacMd5(ntowf, SERVER_CHALLENGE, blob), blob);
     }
@@ -146,7 +162,13 @@ class NtlmSessionTest {
      * only connectionless NTLM. It takes no part in NTProofStr or in the key derivation.
      */
     private static NtlmMessages.Authenticate specificationAuthenticate(byte[] ntResponse) {
-        return new NtlmMessages.Authenticate(VECTOR_FLAGS | NtlmFlags.NEGOTIATE_DATAGRAM, "Domain", "User", "COMPUTER", new byte[24], ntResponse,
+        return new NtlmMessages.Authenticate(
+                VECTOR_FLAGS | NtlmFlags.NEGOTIATE_DATAGRAM,
+                "Domain",
+                "User",
+                "COMPUTER",
+                new byte[24],
+                ntResponse,
                 HEX.parseHex("c5dad2544fc9799094ce1ce90bc9d03e"));
     }
 

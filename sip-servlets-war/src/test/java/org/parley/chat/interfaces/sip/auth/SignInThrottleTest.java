@@ -11,8 +11,8 @@ class SignInThrottleTest {
 
     private final AtomicLong now = new AtomicLong(1_000);
     private final SignInThrottle throttle = new SignInThrottle(now::get);
-    private final SignInThrottle.Limits limits = new SignInThrottle.Limits(3, 5, Duration.ofSeconds(60),
-            Duration.ofSeconds(30));
+    private final SignInThrottle.Limits limits =
+            new SignInThrottle.Limits(3, 5, Duration.ofSeconds(60), Duration.ofSeconds(30));
 
     @Test
     void theFailureThatReachesTheUserLimitLocksThatUserOutForTheLockOutTime() {
@@ -20,16 +20,20 @@ class SignInThrottleTest {
         assertThat(throttle.failed("carol", "10.0.0.2", limits)).isEmpty();
         assertThat(throttle.locked("carol", "10.0.0.3")).isEmpty();
 
-        assertThat(throttle.failed("carol", "10.0.0.3", limits)).hasValueSatisfying(l -> assertThat(l.what())
-                .isEqualTo("user carol"));
+        assertThat(throttle.failed("carol", "10.0.0.3", limits))
+                .hasValueSatisfying(l -> assertThat(l.what()).isEqualTo("user carol"));
 
         assertThat(throttle.locked("carol", "10.0.0.9")).isPresent();
-        assertThat(throttle.locked("alice", "10.0.0.9")).as("other users are not affected").isEmpty();
+        assertThat(throttle.locked("alice", "10.0.0.9"))
+                .as("other users are not affected")
+                .isEmpty();
         now.addAndGet(Duration.ofSeconds(29).toNanos());
         assertThat(throttle.locked("carol", "10.0.0.9")).isPresent();
         now.addAndGet(Duration.ofSeconds(2).toNanos());
         assertThat(throttle.locked("carol", "10.0.0.9")).isEmpty();
-        assertThat(throttle.failed("carol", "10.0.0.9", limits)).as("counting starts again").isEmpty();
+        assertThat(throttle.failed("carol", "10.0.0.9", limits))
+                .as("counting starts again")
+                .isEmpty();
     }
 
     @Test
@@ -37,8 +41,8 @@ class SignInThrottleTest {
         for (int i = 0; i < 4; i++) {
             assertThat(throttle.failed("user" + i, "192.0.2.1", limits)).isEmpty();
         }
-        assertThat(throttle.failed(null, "192.0.2.1", limits)).hasValueSatisfying(l -> assertThat(l.what())
-                .isEqualTo("address 192.0.2.1"));
+        assertThat(throttle.failed(null, "192.0.2.1", limits))
+                .hasValueSatisfying(l -> assertThat(l.what()).isEqualTo("address 192.0.2.1"));
         assertThat(throttle.locked("alice", "192.0.2.1")).isPresent();
         assertThat(throttle.locked(null, "192.0.2.1")).isPresent();
         assertThat(throttle.locked("alice", "192.0.2.2")).isEmpty();

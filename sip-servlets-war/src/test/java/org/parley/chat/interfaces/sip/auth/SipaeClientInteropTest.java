@@ -24,14 +24,18 @@ class SipaeClientInteropTest {
     private final Map<String, byte[]> users = Map.of("alice@contoso.com", NtlmCrypto.ntHash("secret"));
     private final SipaeNtlmAuthenticator authenticator = new SipaeNtlmAuthenticator(
             new SipaeNtlmAuthenticator.ServerNames("parley.contoso.com", "CONTOSO", "PARLEY", "contoso.com"),
-            (user, domain) -> Optional.ofNullable(users.get(user)), new SecureRandom(), now::get);
+            (user, domain) -> Optional.ofNullable(users.get(user)),
+            new SecureRandom(),
+            now::get);
 
     @Test
     void theTestKitsMd4IsMd4() {
         assertThat(HexFormat.of().formatHex(SipaeClient.md4("abc".getBytes(StandardCharsets.US_ASCII))))
                 .isEqualTo("a448017aaf21d8525fc10ae87aa6729d");
-        assertThat(SipaeClient.md4("secret".getBytes(StandardCharsets.UTF_16LE))).isEqualTo(NtlmCrypto.ntHash("secret"));
-        assertThat(HexFormat.of().formatHex(SipaeClient.md4(new byte[0]))).isEqualTo("31d6cfe0d16ae931b73c59d7e0c089c0");
+        assertThat(SipaeClient.md4("secret".getBytes(StandardCharsets.UTF_16LE)))
+                .isEqualTo(NtlmCrypto.ntHash("secret"));
+        assertThat(HexFormat.of().formatHex(SipaeClient.md4(new byte[0])))
+                .isEqualTo("31d6cfe0d16ae931b73c59d7e0c089c0");
     }
 
     @Test
@@ -41,23 +45,55 @@ class SipaeClientInteropTest {
 
         String ok = "SIP/2.0 200 OK\r\nCall-ID: abc\r\nCSeq: 3 REGISTER\r\n"
                 + "From: <sip:alice@contoso.com>;tag=1;epid=2\r\nTo: <sip:alice@contoso.com>;tag=9\r\n";
-        String info = association.authenticationInfo(SipaeSignedFields.of("abc", "3 REGISTER",
-                "<sip:alice@contoso.com>;tag=1;epid=2", "<sip:alice@contoso.com>;tag=9", null, "7200", 200));
-        assertThat(client.verify(RawSip.Msg.parse(ok + "Expires: 7200\r\nAuthentication-Info: " + info, ""))).isTrue();
-        assertThat(client.verify(RawSip.Msg.parse(ok + "Expires: 0\r\nAuthentication-Info: " + info, ""))).isFalse();
+        String info = association.authenticationInfo(SipaeSignedFields.of(
+                "abc",
+                "3 REGISTER",
+                "<sip:alice@contoso.com>;tag=1;epid=2",
+                "<sip:alice@contoso.com>;tag=9",
+                null,
+                "7200",
+                200));
+        assertThat(client.verify(RawSip.Msg.parse(ok + "Expires: 7200\r\nAuthentication-Info: " + info, "")))
+                .isTrue();
+        assertThat(client.verify(RawSip.Msg.parse(ok + "Expires: 0\r\nAuthentication-Info: " + info, "")))
+                .isFalse();
         assertThat(client.verify(RawSip.Msg.parse(ok + "Expires: 7200", ""))).isFalse();
 
-        String request = client.sign("xyz", "1 SUBSCRIBE", "<sip:alice@contoso.com>;tag=5", "<sip:alice@contoso.com>",
-                null, "0", 0);
-        association.verify(SipaeHeader.parse(request), SipaeSignedFields.of("xyz", "1 SUBSCRIBE",
-                "<sip:alice@contoso.com>;tag=5", "<sip:alice@contoso.com>", null, "0", 0));
-        assertThatThrownBy(() -> association.verify(SipaeHeader.parse(request), SipaeSignedFields.of("xyz",
-                "1 SUBSCRIBE", "<sip:alice@contoso.com>;tag=5", "<sip:alice@contoso.com>", null, "0", 0)))
+        String request = client.sign(
+                "xyz", "1 SUBSCRIBE", "<sip:alice@contoso.com>;tag=5", "<sip:alice@contoso.com>", null, "0", 0);
+        association.verify(
+                SipaeHeader.parse(request),
+                SipaeSignedFields.of(
+                        "xyz",
+                        "1 SUBSCRIBE",
+                        "<sip:alice@contoso.com>;tag=5",
+                        "<sip:alice@contoso.com>",
+                        null,
+                        "0",
+                        0));
+        assertThatThrownBy(() -> association.verify(
+                        SipaeHeader.parse(request),
+                        SipaeSignedFields.of(
+                                "xyz",
+                                "1 SUBSCRIBE",
+                                "<sip:alice@contoso.com>;tag=5",
+                                "<sip:alice@contoso.com>",
+                                null,
+                                "0",
+                                0)))
                 .hasMessageContaining("replayed");
-        String other = client.sign("xyz", "2 SUBSCRIBE", "<sip:alice@contoso.com>;tag=5", "<sip:alice@contoso.com>",
-                null, "0", 0);
-        assertThatThrownBy(() -> association.verify(SipaeHeader.parse(other), SipaeSignedFields.of("xyz",
-                "2 SUBSCRIBE", "<sip:bob@contoso.com>;tag=5", "<sip:alice@contoso.com>", null, "0", 0)))
+        String other = client.sign(
+                "xyz", "2 SUBSCRIBE", "<sip:alice@contoso.com>;tag=5", "<sip:alice@contoso.com>", null, "0", 0);
+        assertThatThrownBy(() -> association.verify(
+                        SipaeHeader.parse(other),
+                        SipaeSignedFields.of(
+                                "xyz",
+                                "2 SUBSCRIBE",
+                                "<sip:bob@contoso.com>;tag=5",
+                                "<sip:alice@contoso.com>",
+                                null,
+                                "0",
+                                0)))
                 .hasMessageContaining("bad signature");
     }
 
@@ -65,8 +101,8 @@ class SipaeClientInteropTest {
     void theReplayWindowTakesOvertakenMessagesOnceAndRefusesStaleOnes() {
         SipaeClient client = new SipaeClient("alice@contoso.com", "", "secret");
         SipaeSecurityAssociation association = signIn(client);
-        SipaeSignedFields fields = SipaeSignedFields.of("c", "1 INFO", "<sip:alice@contoso.com>;tag=1",
-                "<sip:ocschat@contoso.com>;tag=2", null, null, 0);
+        SipaeSignedFields fields = SipaeSignedFields.of(
+                "c", "1 INFO", "<sip:alice@contoso.com>;tag=1", "<sip:ocschat@contoso.com>;tag=2", null, null, 0);
 
         verify(association, client, 5, fields);
         verify(association, client, 3, fields);
@@ -82,14 +118,24 @@ class SipaeClientInteropTest {
         SipaeClient client = new SipaeClient("alice@contoso.com", "", "guess");
         SipaeHeader challenge = challenge(client);
         String answer = client.answerChallenge(challenge.format());
-        assertThatThrownBy(() -> authenticator.register(answer)).isInstanceOf(NtlmException.class)
+        assertThatThrownBy(() -> authenticator.register(answer))
+                .isInstanceOf(NtlmException.class)
                 .hasMessageContaining("NTProofStr");
         assertThatThrownBy(() -> authenticator.register(answer)).hasMessageContaining("unknown, used or expired");
     }
 
     private void verify(SipaeSecurityAssociation association, SipaeClient client, int cnum, SipaeSignedFields fields) {
-        association.verify(SipaeHeader.parse(client.signWith(cnum, "c", "1 INFO", "<sip:alice@contoso.com>;tag=1",
-                "<sip:ocschat@contoso.com>;tag=2", null, null, 0)), fields);
+        association.verify(
+                SipaeHeader.parse(client.signWith(
+                        cnum,
+                        "c",
+                        "1 INFO",
+                        "<sip:alice@contoso.com>;tag=1",
+                        "<sip:ocschat@contoso.com>;tag=2",
+                        null,
+                        null,
+                        0)),
+                fields);
     }
 
     private SipaeSecurityAssociation signIn(SipaeClient client) {

@@ -39,14 +39,21 @@ class SipaeHeaderTest {
         parameters.put("targetname", "parley.contoso.com");
         parameters.put("version", "3");
 
-        assertThat(new SipaeHeader("NTLM", parameters).format()).isEqualTo(
-                "NTLM realm=\"SIP Communications Service\", targetname=\"parley.contoso.com\", version=3");
+        assertThat(new SipaeHeader("NTLM", parameters).format())
+                .isEqualTo("NTLM realm=\"SIP Communications Service\", targetname=\"parley.contoso.com\", version=3");
     }
 
     @Test
     void refusesMalformedValues() {
-        for (String bad : new String[] {"", "NTLM realm", "NTLM realm=\"open", "NTLM a=\"1\", a=\"2\"",
-                "NTLM a=\"1\" b=\"2\"", "NTLM =\"1\"", "NTLM a=\"1\", " + "x".repeat(SipaeHeader.MAX_LENGTH)}) {
+        for (String bad : new String[] {
+            "",
+            "NTLM realm",
+            "NTLM realm=\"open",
+            "NTLM a=\"1\", a=\"2\"",
+            "NTLM a=\"1\" b=\"2\"",
+            "NTLM =\"1\"",
+            "NTLM a=\"1\", " + "x".repeat(SipaeHeader.MAX_LENGTH)
+        }) {
             assertThatThrownBy(() -> SipaeHeader.parse(bad)).as(bad).isInstanceOf(NtlmException.class);
         }
     }

@@ -26,12 +26,15 @@ class SipaeNtlmAuthenticatorTest {
     private final Map<String, byte[]> users = Map.of("alice@contoso.com", NtlmCrypto.ntHash("secret"));
     private final SipaeNtlmAuthenticator authenticator = new SipaeNtlmAuthenticator(
             new SipaeNtlmAuthenticator.ServerNames("parley.contoso.com", "CONTOSO", "PARLEY", "contoso.com"),
-            (user, domain) -> Optional.ofNullable(users.get(user)), new SecureRandom(), now::get);
+            (user, domain) -> Optional.ofNullable(users.get(user)),
+            new SecureRandom(),
+            now::get);
 
     @Test
     void offersNtlmToARegisterWithoutCredentials() {
-        assertThat(authenticator.register(null)).isEqualTo(new SipaeNtlmAuthenticator.Challenge(
-                "NTLM realm=\"SIP Communications Service\", targetname=\"parley.contoso.com\", version=3"));
+        assertThat(authenticator.register(null))
+                .isEqualTo(new SipaeNtlmAuthenticator.Challenge(
+                        "NTLM realm=\"SIP Communications Service\", targetname=\"parley.contoso.com\", version=3"));
     }
 
     @Test
@@ -40,7 +43,8 @@ class SipaeNtlmAuthenticatorTest {
         assertThat(challenge.parameter("opaque")).matches("[0-9A-F]{8}");
         assertThat(challenge.parameter("realm")).isEqualTo("SIP Communications Service");
 
-        SipaeNtlmAuthenticator.Outcome outcome = authenticator.register(answer(challenge, "alice@contoso.com", "secret"));
+        SipaeNtlmAuthenticator.Outcome outcome =
+                authenticator.register(answer(challenge, "alice@contoso.com", "secret"));
 
         assertThat(outcome).isInstanceOf(SipaeNtlmAuthenticator.Authenticated.class);
         SipaeSecurityAssociation association = ((SipaeNtlmAuthenticator.Authenticated) outcome).association();
@@ -58,8 +62,9 @@ class SipaeNtlmAuthenticatorTest {
 
     @Test
     void answersANegotiateWithAChallengeToo() {
-        String negotiate = Base64.getEncoder().encodeToString(
-                HexFormat.of().parseHex("4e544c4d53535000010000000582080000000000000000000000000000000000"));
+        String negotiate = Base64.getEncoder()
+                .encodeToString(
+                        HexFormat.of().parseHex("4e544c4d53535000010000000582080000000000000000000000000000000000"));
 
         assertThat(authenticator.register("NTLM qop=\"auth\", gssapi-data=\"" + negotiate + "\""))
                 .isInstanceOf(SipaeNtlmAuthenticator.Challenge.class);
@@ -71,7 +76,8 @@ class SipaeNtlmAuthenticatorTest {
         String answer = answer(challenge, "alice@contoso.com", "secret");
         authenticator.register(answer);
 
-        assertThatThrownBy(() -> authenticator.register(answer)).isInstanceOf(NtlmException.class)
+        assertThatThrownBy(() -> authenticator.register(answer))
+                .isInstanceOf(NtlmException.class)
                 .hasMessageContaining("opaque");
     }
 
@@ -80,9 +86,11 @@ class SipaeNtlmAuthenticatorTest {
         SipaeHeader challenge = challenge();
 
         assertThatThrownBy(() -> authenticator.register(answer(challenge, "alice@contoso.com", "guess")))
-                .isInstanceOf(NtlmException.class).hasMessageContaining("NTProofStr");
+                .isInstanceOf(NtlmException.class)
+                .hasMessageContaining("NTProofStr");
         assertThatThrownBy(() -> authenticator.register(answer(challenge, "alice@contoso.com", "secret")))
-                .isInstanceOf(NtlmException.class).hasMessageContaining("opaque");
+                .isInstanceOf(NtlmException.class)
+                .hasMessageContaining("opaque");
     }
 
     @Test
@@ -94,13 +102,15 @@ class SipaeNtlmAuthenticatorTest {
         SipaeHeader late = challenge();
         now.addAndGet(SipaeNtlmAuthenticator.CHALLENGE_LIFETIME_NANOS + 1);
         assertThatThrownBy(() -> authenticator.register(answer(late, "alice@contoso.com", "secret")))
-                .isInstanceOf(NtlmException.class).hasMessageContaining("expired");
+                .isInstanceOf(NtlmException.class)
+                .hasMessageContaining("expired");
     }
 
     @Test
     void refusesGarbageGssapiData() {
         assertThatThrownBy(() -> authenticator.register("NTLM opaque=\"00000000\", gssapi-data=\"%%%\""))
-                .isInstanceOf(NtlmException.class).hasMessageContaining("base64");
+                .isInstanceOf(NtlmException.class)
+                .hasMessageContaining("base64");
         assertThatThrownBy(() -> authenticator.register("NTLM opaque=\"00000000\", gssapi-data=\"AAAA\""))
                 .isInstanceOf(NtlmException.class);
     }
@@ -117,8 +127,13 @@ class SipaeNtlmAuthenticatorTest {
         int infoLength = (message[40] & 0xff) | (message[41] & 0xff) << 8;
         int infoOffset = NtlmMessages.readInt32(message, 44);
         byte[] targetInfo = Arrays.copyOfRange(message, infoOffset, infoOffset + infoLength);
-        byte[] blob = NtlmSessionTest.concat(new byte[] {1, 1, 0, 0, 0, 0, 0, 0}, new byte[8],
-                "clientch".getBytes(StandardCharsets.US_ASCII), new byte[4], targetInfo, new byte[4]);
+        byte[] blob = NtlmSessionTest.concat(
+                new byte[] {1, 1, 0, 0, 0, 0, 0, 0},
+                new byte[8],
+                "clientch".getBytes(StandardCharsets.US_ASCII),
+                new byte[4],
+                targetInfo,
+                new byte[4]);
         byte[] ntowf = NtlmCrypto.ntowfV2(NtlmCrypto.ntHash(password), user, "");
         byte[] proof = NtlmCrypto.hmacMd5(ntowf, serverChallenge, blob);
         byte[] ntResponse = NtlmSessionTest.concat(proof, blob);

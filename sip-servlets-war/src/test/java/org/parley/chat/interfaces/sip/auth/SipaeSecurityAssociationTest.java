@@ -16,44 +16,69 @@ class SipaeSecurityAssociationTest {
     private static final String CHAT = "<sip:GC-1-PersistentChatService-1@contoso.com>";
     private static final String INFO_CALL = "CA1Fg83F5aC1D8iC190mAB5Et88F3b5B3Cx9D52x";
 
-    private final SipaeSecurityAssociation association = new SipaeSecurityAssociation("alice@contoso.com",
-            NtlmSessionTest.appendixSession(), "E3CDBAB4", REALM, TARGET, new SecureRandom());
+    private final SipaeSecurityAssociation association = new SipaeSecurityAssociation(
+            "alice@contoso.com", NtlmSessionTest.appendixSession(), "E3CDBAB4", REALM, TARGET, new SecureRandom());
 
     @Test
     void signedStringOfSection42() {
-        SipaeSignedFields fields = SipaeSignedFields.of("42B8g8E27aC3B9i42C6m3E91t9990bA03Cx6C7Ex", "3 REGISTER",
-                ALICE + ";tag=2032555664;epid=c97532c1946f", ALICE + ";tag=72a4dec1", null, "7200", 200);
+        SipaeSignedFields fields = SipaeSignedFields.of(
+                "42B8g8E27aC3B9i42C6m3E91t9990bA03Cx6C7Ex",
+                "3 REGISTER",
+                ALICE + ";tag=2032555664;epid=c97532c1946f",
+                ALICE + ";tag=72a4dec1",
+                null,
+                "7200",
+                200);
 
-        assertThat(fields.signedString("NTLM", "2BA6ECDD", "101", REALM, TARGET)).isEqualTo(
-                "<NTLM><2BA6ECDD><101><SIP Communications Service><parley.contoso.com>"
+        assertThat(fields.signedString("NTLM", "2BA6ECDD", "101", REALM, TARGET))
+                .isEqualTo("<NTLM><2BA6ECDD><101><SIP Communications Service><parley.contoso.com>"
                         + "<42B8g8E27aC3B9i42C6m3E91t9990bA03Cx6C7Ex><3><REGISTER><sip:alice@contoso.com><2032555664>"
                         + "<sip:alice@contoso.com><72a4dec1><><><7200><200>");
     }
 
     @Test
     void assertedIdentityUrisAreSignedBySchema() {
-        SipaeSignedFields fields = SipaeSignedFields.of("c", "1 INFO", "sip:a@b;tag=1", "\"B, C\" <sip:b@b>",
-                "\"Alice\" <sip:alice@contoso.com>, <tel:+15551234>", null, 0);
+        SipaeSignedFields fields = SipaeSignedFields.of(
+                "c",
+                "1 INFO",
+                "sip:a@b;tag=1",
+                "\"B, C\" <sip:b@b>",
+                "\"Alice\" <sip:alice@contoso.com>, <tel:+15551234>",
+                null,
+                0);
 
         assertThat(fields.signedString("NTLM", "r", "1", "x", "y"))
-                .isEqualTo("<NTLM><r><1><x><y><c><1><INFO><sip:a@b><1><sip:b@b><><sip:alice@contoso.com><tel:+15551234><>");
+                .isEqualTo(
+                        "<NTLM><r><1><x><y><c><1><INFO><sip:a@b><1><sip:b@b><><sip:alice@contoso.com><tel:+15551234><>");
     }
 
     @Test
     void signsTheRegisterOkOfAppendixC1() {
-        SipaeSignedFields fields = SipaeSignedFields.of("9944g7C75aF46Ei4BA5m0589tE015bE7F6x7CE0x", "3 REGISTER",
-                ALICE + ";tag=22263993;epid=c97532c1946f", ALICE + ";tag=aefd0b6f", null, "7200", 200);
+        SipaeSignedFields fields = SipaeSignedFields.of(
+                "9944g7C75aF46Ei4BA5m0589tE015bE7F6x7CE0x",
+                "3 REGISTER",
+                ALICE + ";tag=22263993;epid=c97532c1946f",
+                ALICE + ";tag=aefd0b6f",
+                null,
+                "7200",
+                200);
 
-        assertThat(association.authenticationInfo(fields, "7DCDE933", 101)).isEqualTo(
-                "NTLM rspauth=\"01000000429A6351020948F164000000\", srand=\"7DCDE933\", snum=\"101\", "
+        assertThat(association.authenticationInfo(fields, "7DCDE933", 101))
+                .isEqualTo("NTLM rspauth=\"01000000429A6351020948F164000000\", srand=\"7DCDE933\", snum=\"101\", "
                         + "opaque=\"E3CDBAB4\", qop=\"auth\", targetname=\"parley.contoso.com\", "
                         + "realm=\"SIP Communications Service\"");
     }
 
     @Test
     void signsTheProvisioningOkOfAppendixC1() {
-        SipaeSignedFields fields = SipaeSignedFields.of("BBCEgCD7AaB7C0iB1E6mC4C8tA827b6D57x20ABx", "1 SUBSCRIBE",
-                ALICE + ";tag=200014408;epid=c97532c1946f", ALICE + ";tag=a921ad77", null, "0", 200);
+        SipaeSignedFields fields = SipaeSignedFields.of(
+                "BBCEgCD7AaB7C0iB1E6mC4C8tA827b6D57x20ABx",
+                "1 SUBSCRIBE",
+                ALICE + ";tag=200014408;epid=c97532c1946f",
+                ALICE + ";tag=a921ad77",
+                null,
+                "0",
+                200);
 
         assertThat(association.authenticationInfo(fields, "CCBC035E", 102))
                 .contains("rspauth=\"01000000A1D7B3532879520864000000\"");
@@ -61,10 +86,16 @@ class SipaeSecurityAssociationTest {
 
     @Test
     void signsTheServersResponseAndRequestOfAppendixC2() {
-        SipaeSignedFields ok = SipaeSignedFields.of(INFO_CALL, "2 INFO", ALICE + ";tag=385439499;epid=c97532c1946f",
-                CHAT + ";tag=9b25c898", null, null, 200);
-        SipaeSignedFields info = SipaeSignedFields.of(INFO_CALL, "1 INFO", CHAT + ";tag=9b25c898",
-                ALICE + ";tag=385439499;epid=c97532c1946f", null, null, 0);
+        SipaeSignedFields ok = SipaeSignedFields.of(
+                INFO_CALL,
+                "2 INFO",
+                ALICE + ";tag=385439499;epid=c97532c1946f",
+                CHAT + ";tag=9b25c898",
+                null,
+                null,
+                200);
+        SipaeSignedFields info = SipaeSignedFields.of(
+                INFO_CALL, "1 INFO", CHAT + ";tag=9b25c898", ALICE + ";tag=385439499;epid=c97532c1946f", null, null, 0);
 
         assertThat(association.authenticationInfo(ok, "1B59AD11", 104))
                 .contains("rspauth=\"01000000453E02F1624B33B764000000\"");
@@ -75,27 +106,49 @@ class SipaeSecurityAssociationTest {
     @Test
     void verifiesTheClientsMessagesOfAppendixCInOrderOnce() {
         association.verify(authorization("8cb38690", "1", "01000000DF66ED3DEE12EA8764000000"), subscribe());
-        association.verify(authorization("7b59cf3c", "4", "01000000DF25652E2C6FC16264000000"),
-                SipaeSignedFields.of(INFO_CALL, "2 INFO", ALICE + ";tag=385439499;epid=c97532c1946f",
-                        CHAT + ";tag=9b25c898", null, null, 0));
+        association.verify(
+                authorization("7b59cf3c", "4", "01000000DF25652E2C6FC16264000000"),
+                SipaeSignedFields.of(
+                        INFO_CALL,
+                        "2 INFO",
+                        ALICE + ";tag=385439499;epid=c97532c1946f",
+                        CHAT + ";tag=9b25c898",
+                        null,
+                        null,
+                        0));
         SipaeHeader okSignature = authorization("bc0d8267", "5", "0100000086454FA37B305F8264000000");
-        SipaeSignedFields ok = SipaeSignedFields.of(INFO_CALL, "1 INFO", CHAT + ";tag=9b25c898",
-                ALICE + ";tag=385439499;epid=c97532c1946f", null, null, 200);
+        SipaeSignedFields ok = SipaeSignedFields.of(
+                INFO_CALL,
+                "1 INFO",
+                CHAT + ";tag=9b25c898",
+                ALICE + ";tag=385439499;epid=c97532c1946f",
+                null,
+                null,
+                200);
         association.verify(okSignature, ok);
 
-        assertThatThrownBy(() -> association.verify(okSignature, ok)).isInstanceOf(NtlmException.class)
+        assertThatThrownBy(() -> association.verify(okSignature, ok))
+                .isInstanceOf(NtlmException.class)
                 .hasMessageContaining("replayed");
     }
 
     @Test
     void acceptsAnEarlierCnumOnceWhenTwoDialogsOvertakeEachOther() {
-        association.verify(authorization("7b59cf3c", "4", "01000000DF25652E2C6FC16264000000"),
-                SipaeSignedFields.of(INFO_CALL, "2 INFO", ALICE + ";tag=385439499;epid=c97532c1946f",
-                        CHAT + ";tag=9b25c898", null, null, 0));
+        association.verify(
+                authorization("7b59cf3c", "4", "01000000DF25652E2C6FC16264000000"),
+                SipaeSignedFields.of(
+                        INFO_CALL,
+                        "2 INFO",
+                        ALICE + ";tag=385439499;epid=c97532c1946f",
+                        CHAT + ";tag=9b25c898",
+                        null,
+                        null,
+                        0));
         association.verify(authorization("8cb38690", "1", "01000000DF66ED3DEE12EA8764000000"), subscribe());
 
-        assertThatThrownBy(() -> association.verify(authorization("8cb38690", "1",
-                "01000000DF66ED3DEE12EA8764000000"), subscribe())).isInstanceOf(NtlmException.class)
+        assertThatThrownBy(() -> association.verify(
+                        authorization("8cb38690", "1", "01000000DF66ED3DEE12EA8764000000"), subscribe()))
+                .isInstanceOf(NtlmException.class)
                 .hasMessageContaining("replayed");
     }
 
@@ -114,8 +167,14 @@ class SipaeSecurityAssociationTest {
     }
 
     private static SipaeSignedFields subscribe() {
-        return SipaeSignedFields.of("BBCEgCD7AaB7C0iB1E6mC4C8tA827b6D57x20ABx", "1 SUBSCRIBE",
-                ALICE + ";tag=200014408;epid=c97532c1946f", ALICE, null, "0", 0);
+        return SipaeSignedFields.of(
+                "BBCEgCD7AaB7C0iB1E6mC4C8tA827b6D57x20ABx",
+                "1 SUBSCRIBE",
+                ALICE + ";tag=200014408;epid=c97532c1946f",
+                ALICE,
+                null,
+                "0",
+                0);
     }
 
     private static SipaeHeader authorization(String crand, String cnum, String response) {

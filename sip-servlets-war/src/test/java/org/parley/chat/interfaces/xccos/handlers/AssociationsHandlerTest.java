@@ -35,7 +35,8 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class AssociationsHandlerTest {
 
-    private static final ChatClient CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final ChatClient CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
 
     @Mock
     RoomService rooms;
@@ -81,12 +82,16 @@ class AssociationsHandlerTest {
         assertThat(reply.id()).isEqualTo("rpl:getassociations");
         assertThat(reply.ref()).isEqualTo(REF);
         assertThat(reply.result()).isEqualTo(Result.OK);
-        assertThat(reply.data()).containsExactly(
-                UserInfo.numbered(0, ALICE),
-                associated(dev, new Affiliation("3984", "0", null)),
-                associated(ops, new Affiliation("3984", "0", null), new Affiliation("12276", "0", null),
-                        new Affiliation("follow", "0", null)),
-                associated(lobby, new Affiliation("follow", "0", null)));
+        assertThat(reply.data())
+                .containsExactly(
+                        UserInfo.numbered(0, ALICE),
+                        associated(dev, new Affiliation("3984", "0", null)),
+                        associated(
+                                ops,
+                                new Affiliation("3984", "0", null),
+                                new Affiliation("12276", "0", null),
+                                new Affiliation("follow", "0", null)),
+                        associated(lobby, new Affiliation("follow", "0", null)));
         // The listing part is real: the user count comes from presence.
         ChannelInfo opsInfo = (ChannelInfo) reply.data().get(2);
         assertThat(opsInfo.infos()).first().extracting(p -> p.value()).isEqualTo("1");
@@ -96,12 +101,21 @@ class AssociationsHandlerTest {
     void aUserWithoutRoomsGetsOnlyItself() {
         var out = handler.handle(new Command.GetAssociations(REF), CLIENT);
 
-        assertThat(out).containsExactly(new Reply("rpl:getassociations", REF, Result.OK, List.of(UserInfo.numbered(0, ALICE))));
+        assertThat(out)
+                .containsExactly(
+                        new Reply("rpl:getassociations", REF, Result.OK, List.of(UserInfo.numbered(0, ALICE))));
     }
 
     private ChannelInfo associated(RoomView room, Affiliation... how) {
         ChannelInfo listing = infos.listing(room);
-        return new ChannelInfo(room.uri(), room.name(), room.description(), room.topic(), listing.infos(), listing.props(),
-                List.of(how), List.of());
+        return new ChannelInfo(
+                room.uri(),
+                room.name(),
+                room.description(),
+                room.topic(),
+                listing.infos(),
+                listing.props(),
+                List.of(how),
+                List.of());
     }
 }

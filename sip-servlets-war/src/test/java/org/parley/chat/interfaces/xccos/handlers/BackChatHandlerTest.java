@@ -33,7 +33,8 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class BackChatHandlerTest {
 
-    private static final ChatClient CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final ChatClient CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Instant T1 = Instant.parse("2024-05-01T12:00:00Z");
     private static final Instant T2 = Instant.parse("2024-05-01T12:00:05Z");
 
@@ -45,8 +46,8 @@ class BackChatHandlerTest {
     @BeforeEach
     void wire() {
         handler.history = history;
-        handler.configuration = new ChatConfiguration("contoso.com", 4096, 999, 500, 1024, true, java.util.Set.of(),
-                false, 12, 75);
+        handler.configuration =
+                new ChatConfiguration("contoso.com", 4096, 999, 500, 1024, true, java.util.Set.of(), false, 12, 75);
     }
 
     /** A client that names no count gets the server's default (parley.chat.backchat-default-count). */
@@ -67,24 +68,37 @@ class BackChatHandlerTest {
     /** bcq/last: the last N, oldest first as the service gives them, each with its sequence number as msgid. */
     @Test
     void lastNMessagesAsGrpchatItemsOfTheRoom() {
-        when(history.last(ALICE, ROOM_A, 25)).thenReturn(List.of(
-                new MessageView(ROOM_A, 7, BOB, "hello", T1.minusSeconds(1), T1),
-                new MessageView(ROOM_A, 8, ALICE, "hi bob", T2.minusSeconds(1), T2)));
+        when(history.last(ALICE, ROOM_A, 25))
+                .thenReturn(List.of(
+                        new MessageView(ROOM_A, 7, BOB, "hello", T1.minusSeconds(1), T1),
+                        new MessageView(ROOM_A, 8, ALICE, "hi bob", T2.minusSeconds(1), T2)));
 
         var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 25, null), CLIENT);
 
-        assertThat(out).containsExactly(new Reply("rpl:bccontext", REF, Result.OK, List.of(
-                new ChannelInfo(ROOM_A, null, null, null, List.of(), List.of(), List.of(), List.of(
-                        new HistoryMessage(ROOM_A, BOB, T1, "hello", 7L),
-                        new HistoryMessage(ROOM_A, ALICE, T2, "hi bob", 8L))))));
+        assertThat(out)
+                .containsExactly(new Reply(
+                        "rpl:bccontext",
+                        REF,
+                        Result.OK,
+                        List.of(new ChannelInfo(
+                                ROOM_A,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(
+                                        new HistoryMessage(ROOM_A, BOB, T1, "hello", 7L),
+                                        new HistoryMessage(ROOM_A, ALICE, T2, "hi bob", 8L))))));
         verify(history, never()).before(anyString(), anyString(), anyLong(), anyInt());
     }
 
     /** bcq/before (our paging form): the N before a message id, asked as the user who sent the command. */
     @Test
     void pagesBackBeforeAMessageId() {
-        when(history.before(ALICE, ROOM_A, 40L, 10)).thenReturn(List.of(
-                new MessageView(ROOM_A, 30, BOB, "older", T1, T1)));
+        when(history.before(ALICE, ROOM_A, 40L, 10))
+                .thenReturn(List.of(new MessageView(ROOM_A, 30, BOB, "older", T1, T1)));
 
         var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 10, 40L), CLIENT);
 
@@ -101,6 +115,7 @@ class BackChatHandlerTest {
 
         var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 25, null), CLIENT);
 
-        assertThat(out).containsExactly(new Reply("rpl:bccontext", REF, Result.OK, List.of(ChannelInfo.uriOnly(ROOM_A))));
+        assertThat(out)
+                .containsExactly(new Reply("rpl:bccontext", REF, Result.OK, List.of(ChannelInfo.uriOnly(ROOM_A))));
     }
 }

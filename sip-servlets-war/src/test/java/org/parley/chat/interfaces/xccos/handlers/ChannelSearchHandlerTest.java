@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.RoomService;
-import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.xccos.Command;
@@ -32,7 +32,8 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class ChannelSearchHandlerTest {
 
-    private static final ChatClient CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final ChatClient CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
 
     @Mock
     RoomService rooms;
@@ -59,29 +60,49 @@ class ChannelSearchHandlerTest {
     void answersEveryRoomFoundInOneReplyWithInfoAndProps() {
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
         presence.enter(ROOM_A, participant(CAROL, "s-carol"));
-        when(rooms.search(ALICE, "dev")).thenReturn(List.of(
-                room(ROOM_A, "Dev Room", "Sprint 12", Privacy.OPEN, false, false, true),
-                room(ROOM_B, "Dev Secrets", null, Privacy.SECRET, true, true, false)));
+        when(rooms.search(ALICE, "dev"))
+                .thenReturn(List.of(
+                        room(ROOM_A, "Dev Room", "Sprint 12", Privacy.OPEN, false, false, true),
+                        room(ROOM_B, "Dev Secrets", null, Privacy.SECRET, true, true, false)));
 
         var out = handler.handle(new Command.ChannelSearch(REF, "BYNAME", "dev", false), CLIENT);
 
-        assertThat(out).containsExactly(new Reply("rpl:chansrch", REF, Result.OK, List.of(
-                new ChannelInfo(ROOM_A, "Dev Room", "About Dev Room", "Sprint 12",
-                        List.of(new Property("urn:parlano:ma:info:ucnt", "2"),
-                                new Property("urn:parlano:ma:info:visibilty", "open"),
-                                new Property("urn:parlano:ma:info:type", "normal")),
-                        List.of(new Property("urn:parlano:ma:prop:invite", "false"),
-                                new Property("urn:parlano:ma:prop:logged", "true"),
-                                new Property("urn:parlano:ma:prop:filepost", "false")),
-                        List.of(), List.of()),
-                new ChannelInfo(ROOM_B, "Dev Secrets", "About Dev Secrets", null,
-                        List.of(new Property("urn:parlano:ma:info:ucnt", "0"),
-                                new Property("urn:parlano:ma:info:visibilty", "private"),
-                                new Property("urn:parlano:ma:info:type", "normal")),
-                        List.of(new Property("urn:parlano:ma:prop:invite", "true"),
-                                new Property("urn:parlano:ma:prop:logged", "false"),
-                                new Property("urn:parlano:ma:prop:filepost", "true")),
-                        List.of(), List.of()))));
+        assertThat(out)
+                .containsExactly(new Reply(
+                        "rpl:chansrch",
+                        REF,
+                        Result.OK,
+                        List.of(
+                                new ChannelInfo(
+                                        ROOM_A,
+                                        "Dev Room",
+                                        "About Dev Room",
+                                        "Sprint 12",
+                                        List.of(
+                                                new Property("urn:parlano:ma:info:ucnt", "2"),
+                                                new Property("urn:parlano:ma:info:visibilty", "open"),
+                                                new Property("urn:parlano:ma:info:type", "normal")),
+                                        List.of(
+                                                new Property("urn:parlano:ma:prop:invite", "false"),
+                                                new Property("urn:parlano:ma:prop:logged", "true"),
+                                                new Property("urn:parlano:ma:prop:filepost", "false")),
+                                        List.of(),
+                                        List.of()),
+                                new ChannelInfo(
+                                        ROOM_B,
+                                        "Dev Secrets",
+                                        "About Dev Secrets",
+                                        null,
+                                        List.of(
+                                                new Property("urn:parlano:ma:info:ucnt", "0"),
+                                                new Property("urn:parlano:ma:info:visibilty", "private"),
+                                                new Property("urn:parlano:ma:info:type", "normal")),
+                                        List.of(
+                                                new Property("urn:parlano:ma:prop:invite", "true"),
+                                                new Property("urn:parlano:ma:prop:logged", "false"),
+                                                new Property("urn:parlano:ma:prop:filepost", "true")),
+                                        List.of(),
+                                        List.of()))));
     }
 
     /** SIPE's room list sends an empty criteria; nothing found is still a success. */

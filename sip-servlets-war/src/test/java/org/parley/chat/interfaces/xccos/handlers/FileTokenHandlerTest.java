@@ -29,7 +29,8 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class FileTokenHandlerTest {
 
-    private static final ChatClient CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final ChatClient CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final String SERVICE = "https://pool.contoso.com/parley/api/v1/filetokens";
 
     @Mock
@@ -54,7 +55,8 @@ class FileTokenHandlerTest {
 
         var out = handler.handle(new Command.GetFileToken(REF, true, ROOM_A, "plan.pdf"), CLIENT);
 
-        assertThat(out).containsExactly(new Reply("rpl:getftok", REF, Result.OK, List.of(new FileToken("t-1", SERVICE))));
+        assertThat(out)
+                .containsExactly(new Reply("rpl:getftok", REF, Result.OK, List.of(new FileToken("t-1", SERVICE))));
     }
 
     @Test
@@ -64,7 +66,8 @@ class FileTokenHandlerTest {
 
         var out = handler.handle(new Command.GetFileToken(REF, false, ROOM_A, "plan.pdf"), CLIENT);
 
-        assertThat(out).containsExactly(new Reply("rpl:getftok", REF, Result.OK, List.of(new FileToken("t-2", SERVICE))));
+        assertThat(out)
+                .containsExactly(new Reply("rpl:getftok", REF, Result.OK, List.of(new FileToken("t-2", SERVICE))));
     }
 
     /** The dispatcher turns the refusal into the error reply; here: it is the service's refusal, unchanged. */
@@ -74,7 +77,8 @@ class FileTokenHandlerTest {
                 .thenThrow(ChatException.forbidden("files may not be posted to room Dev"));
 
         assertThatThrownBy(() -> handler.handle(new Command.GetFileToken(REF, true, ROOM_A, "plan.pdf"), CLIENT))
-                .isInstanceOfSatisfying(ChatException.class,
+                .isInstanceOfSatisfying(
+                        ChatException.class,
                         e -> assertThat(ChatErrors.toResult(e).code()).isEqualTo(403));
     }
 }

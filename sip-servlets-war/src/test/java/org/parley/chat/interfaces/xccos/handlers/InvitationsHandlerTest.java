@@ -33,7 +33,8 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class InvitationsHandlerTest {
 
-    private static final ChatClient CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final ChatClient CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Instant T1 = Instant.parse("2024-05-01T09:00:00Z");
     private static final Instant T2 = Instant.parse("2024-05-01T10:00:00Z");
 
@@ -59,15 +60,21 @@ class InvitationsHandlerTest {
      */
     @Test
     void listsTheInvitationsAfterTheGivenIdWithoutSettlingThem() {
-        when(invitations.pending(ALICE, 5)).thenReturn(List.of(
-                new InvitationView(6, ROOM_A, "Dev Room", ALICE, BOB, T1, false),
-                new InvitationView(9, ROOM_B, "Ops", ALICE, CAROL, T2, false)));
+        when(invitations.pending(ALICE, 5))
+                .thenReturn(List.of(
+                        new InvitationView(6, ROOM_A, "Dev Room", ALICE, BOB, T1, false),
+                        new InvitationView(9, ROOM_B, "Ops", ALICE, CAROL, T2, false)));
 
         var out = handler.handle(new Command.GetInvitations(REF, 5, "contoso.com"), CLIENT);
 
-        assertThat(out).containsExactly(new Reply("rpl:getinv", REF, Result.OK, List.of(
-                new InvitationInfo(6, ROOM_A, "Dev Room", BOB, T1),
-                new InvitationInfo(9, ROOM_B, "Ops", CAROL, T2))));
+        assertThat(out)
+                .containsExactly(new Reply(
+                        "rpl:getinv",
+                        REF,
+                        Result.OK,
+                        List.of(
+                                new InvitationInfo(6, ROOM_A, "Dev Room", BOB, T1),
+                                new InvitationInfo(9, ROOM_B, "Ops", CAROL, T2))));
         verify(invitations).pending(ALICE, 5);
         verifyNoMoreInteractions(invitations);
     }

@@ -43,10 +43,10 @@ import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.RoomEntryService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.occupancy.RoomOccupancy;
-import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.application.presence.Participant;
-import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.domain.shared.ChatException.Reason;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.chat.interfaces.xccos.FollowersOutside;
@@ -66,7 +66,8 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class JoinHandlerTest {
 
-    private static final ChatClient CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final ChatClient CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
 
     @Mock
     RoomService rooms;
@@ -88,14 +89,18 @@ class JoinHandlerTest {
 
     /** The handler on one occupancy whose notices reach the room's fan-out, as PostRoadSubscriptions wires it. */
     private void occupy(int participantListLimit) {
-        handler.occupancy = new RoomOccupancy(new RoomEntryService(rooms, follows, invitations), rooms, presence,
+        handler.occupancy = new RoomOccupancy(
+                new RoomEntryService(rooms, follows, invitations),
+                rooms,
+                presence,
                 configuration(participantListLimit));
-        handler.occupancy.tell(new OccupancyNoticesHere(Fixtures.roomFanOut(presence, delivery), new FollowersOutside()));
+        handler.occupancy.tell(
+                new OccupancyNoticesHere(Fixtures.roomFanOut(presence, delivery), new FollowersOutside()));
     }
 
     private static ChatConfiguration configuration(int participantListLimit) {
-        return new ChatConfiguration("contoso.com", 4096, 999, 500, 1024, true, Set.of(), false, 25,
-                participantListLimit);
+        return new ChatConfiguration(
+                "contoso.com", 4096, 999, 500, 1024, true, Set.of(), false, 25, participantListLimit);
     }
 
     /** Lync listed at most 75 participants to a client: the cut is a setting, and the joining user is always listed. */
@@ -110,12 +115,20 @@ class JoinHandlerTest {
 
         Reply reply = single(handler.handle(join(false, channel(0, GUID_A)), CLIENT));
 
-        assertThat(reply.data()).containsExactly(
-                UserInfo.numbered(0, ALICE),
-                UserInfo.numbered(1, BOB),
-                UserInfo.numbered(2, CAROL),
-                new ChannelInfo(ROOM_A, "Dev Room", null, null, List.of(), List.of(),
-                        List.of(new Affiliation("3984", "0,1,2", null)), List.of()));
+        assertThat(reply.data())
+                .containsExactly(
+                        UserInfo.numbered(0, ALICE),
+                        UserInfo.numbered(1, BOB),
+                        UserInfo.numbered(2, CAROL),
+                        new ChannelInfo(
+                                ROOM_A,
+                                "Dev Room",
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                List.of(new Affiliation("3984", "0,1,2", null)),
+                                List.of()));
         assertThat(presence.participants(ROOM_A)).as("all four are in the room").hasSize(4);
     }
 
@@ -132,8 +145,8 @@ class JoinHandlerTest {
 
         List<Outbound> out = handler.handle(join(false, channel(0, GUID_A)), CLIENT);
 
-        assertThat(out).containsExactly(
-                new Reply("rpl:join", REF, new Result(code, "You may not enter Dev Room"), List.of()));
+        assertThat(out)
+                .containsExactly(new Reply("rpl:join", REF, new Result(code, "You may not enter Dev Room"), List.of()));
         // Refused means not entered, not followed, and nobody told.
         assertThat(presence.participants(ROOM_A)).isEmpty();
         verify(follows, never()).follow(anyString(), anyString());
@@ -151,19 +164,35 @@ class JoinHandlerTest {
         when(rooms.join(ALICE, ROOM_C)).thenReturn(room(ROOM_C, "Ops", null));
         when(rooms.managersAmong(eq(ALICE), anyString(), any())).thenAnswer(managers());
 
-        List<Outbound> out = handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_B), channel(2, GUID_C)), CLIENT);
+        List<Outbound> out =
+                handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_B), channel(2, GUID_C)), CLIENT);
 
         Reply reply = single(out);
         assertThat(reply.id()).isEqualTo("rpl:bjoin");
         assertThat(reply.ref()).isEqualTo(REF);
         assertThat(reply.result()).isEqualTo(Result.OK);
-        assertThat(reply.data()).containsExactly(
-                UserInfo.numbered(0, ALICE),
-                new ChannelInfo(ROOM_A, "Dev Room", null, "Sprint 12", List.of(), List.of(),
-                        List.of(new Affiliation("3984", "0", null)), List.of()),
-                new FailureInfo("OPERATION_FAILED", GUID_B, DOMAIN),
-                new ChannelInfo(ROOM_C, "Ops", null, null, List.of(), List.of(),
-                        List.of(new Affiliation("3984", "0", null)), List.of()));
+        assertThat(reply.data())
+                .containsExactly(
+                        UserInfo.numbered(0, ALICE),
+                        new ChannelInfo(
+                                ROOM_A,
+                                "Dev Room",
+                                null,
+                                "Sprint 12",
+                                List.of(),
+                                List.of(),
+                                List.of(new Affiliation("3984", "0", null)),
+                                List.of()),
+                        new FailureInfo("OPERATION_FAILED", GUID_B, DOMAIN),
+                        new ChannelInfo(
+                                ROOM_C,
+                                "Ops",
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                List.of(new Affiliation("3984", "0", null)),
+                                List.of()));
         assertThat(presence.isPresent(ROOM_A, "s-alice")).isTrue();
         assertThat(presence.isPresent(ROOM_B, "s-alice")).isFalse();
         assertThat(presence.isPresent(ROOM_C, "s-alice")).isTrue();
@@ -188,15 +217,30 @@ class JoinHandlerTest {
         Reply reply = single(handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_C)), CLIENT));
 
         // Room A: alice 0, bob 1, carol 2. Room C adds dave as 3 and reuses 0 and 1.
-        assertThat(reply.data()).containsExactly(
-                UserInfo.numbered(0, ALICE),
-                UserInfo.numbered(1, BOB),
-                UserInfo.numbered(2, CAROL),
-                UserInfo.numbered(3, DAVE),
-                new ChannelInfo(ROOM_A, "Dev Room", null, null, List.of(), List.of(),
-                        List.of(new Affiliation("3984", "0,2", null), new Affiliation("12276", "1", null)), List.of()),
-                new ChannelInfo(ROOM_C, "Ops", null, null, List.of(), List.of(),
-                        List.of(new Affiliation("3984", "1", null), new Affiliation("12276", "0,3", null)), List.of()));
+        assertThat(reply.data())
+                .containsExactly(
+                        UserInfo.numbered(0, ALICE),
+                        UserInfo.numbered(1, BOB),
+                        UserInfo.numbered(2, CAROL),
+                        UserInfo.numbered(3, DAVE),
+                        new ChannelInfo(
+                                ROOM_A,
+                                "Dev Room",
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                List.of(new Affiliation("3984", "0,2", null), new Affiliation("12276", "1", null)),
+                                List.of()),
+                        new ChannelInfo(
+                                ROOM_C,
+                                "Ops",
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                List.of(new Affiliation("3984", "1", null), new Affiliation("12276", "0,3", null)),
+                                List.of()));
     }
 
     /** The others in the room learn of the newcomer (with its role); the newcomer gets no notice of itself. */
@@ -209,8 +253,8 @@ class JoinHandlerTest {
 
         handler.handle(join(false, channel(0, GUID_A)), CLIENT);
 
-        Notice expected = new Notice(Notice.JOIN, List.of(new UserInfo(null, ALICE,
-                List.of(new Affiliation("3984", GUID_A, DOMAIN)))));
+        Notice expected = new Notice(
+                Notice.JOIN, List.of(new UserInfo(null, ALICE, List.of(new Affiliation("3984", GUID_A, DOMAIN)))));
         assertThat(delivery.to("s-bob")).containsExactly(expected);
         assertThat(delivery.to("s-carol")).containsExactly(expected);
         assertThat(delivery.to("s-alice")).isEmpty();
@@ -224,8 +268,10 @@ class JoinHandlerTest {
 
         handler.handle(join(false, channel(0, GUID_A)), CLIENT);
 
-        assertThat(delivery.to("s-bob")).containsExactly(new Notice(Notice.JOIN, List.of(new UserInfo(null, ALICE,
-                List.of(new Affiliation("12276", GUID_A, DOMAIN))))));
+        assertThat(delivery.to("s-bob"))
+                .containsExactly(new Notice(
+                        Notice.JOIN,
+                        List.of(new UserInfo(null, ALICE, List.of(new Affiliation("12276", GUID_A, DOMAIN))))));
     }
 
     /** A session that joins a room it is already in gets its answer again, but the others hear nothing new. */

@@ -27,7 +27,8 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class MessageSearchHandlerTest {
 
-    private static final ChatClient CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final ChatClient CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Instant NEWER = Instant.parse("2024-05-02T08:00:00Z");
     private static final Instant OLDER = Instant.parse("2024-05-01T08:00:00Z");
 
@@ -49,15 +50,21 @@ class MessageSearchHandlerTest {
     /** Text, room and limit go to the service as sent, for this user; hits keep the service's (newest first) order. */
     @Test
     void answersTheHitsAsGrpchatItemsWithTheirIds() {
-        when(history.search(ALICE, "deploy", null, 50)).thenReturn(List.of(
-                new MessageView(ROOM_B, 12, BOB, "deploy done", NEWER, NEWER),
-                new MessageView(ROOM_A, 3, ALICE, "deploy at 5?", OLDER, OLDER)));
+        when(history.search(ALICE, "deploy", null, 50))
+                .thenReturn(List.of(
+                        new MessageView(ROOM_B, 12, BOB, "deploy done", NEWER, NEWER),
+                        new MessageView(ROOM_A, 3, ALICE, "deploy at 5?", OLDER, OLDER)));
 
         var out = handler.handle(new Command.MessageSearch(REF, "deploy", null, 50), CLIENT);
 
-        assertThat(out).containsExactly(new Reply("rpl:msgsrch", REF, Result.OK, List.of(
-                new HistoryMessage(ROOM_B, BOB, NEWER, "deploy done", 12L),
-                new HistoryMessage(ROOM_A, ALICE, OLDER, "deploy at 5?", 3L))));
+        assertThat(out)
+                .containsExactly(new Reply(
+                        "rpl:msgsrch",
+                        REF,
+                        Result.OK,
+                        List.of(
+                                new HistoryMessage(ROOM_B, BOB, NEWER, "deploy done", 12L),
+                                new HistoryMessage(ROOM_A, ALICE, OLDER, "deploy at 5?", 3L))));
     }
 
     @Test

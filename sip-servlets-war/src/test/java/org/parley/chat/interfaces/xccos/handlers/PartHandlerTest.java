@@ -21,8 +21,8 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.occupancy.RoomOccupancy;
-import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.chat.interfaces.xccos.FollowersOutside;
@@ -39,7 +39,8 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class PartHandlerTest {
 
-    private static final ChatClient CLIENT = new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
+    private static final ChatClient CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
 
     @Mock
     RoomService rooms;
@@ -51,7 +52,8 @@ class PartHandlerTest {
     @BeforeEach
     void wire() {
         handler.occupancy = new RoomOccupancy(null, rooms, presence, null);
-        handler.occupancy.tell(new OccupancyNoticesHere(Fixtures.roomFanOut(presence, delivery), new FollowersOutside()));
+        handler.occupancy.tell(
+                new OccupancyNoticesHere(Fixtures.roomFanOut(presence, delivery), new FollowersOutside()));
     }
 
     @Test
