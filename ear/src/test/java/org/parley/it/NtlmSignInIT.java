@@ -82,7 +82,7 @@ class NtlmSignInIT {
                             .get("gssapi-data"));
             assertThat(new String(ntlmChallenge, 0, 7, java.nio.charset.StandardCharsets.US_ASCII))
                     .isEqualTo("NTLMSSP");
-            assertThat(ntlmChallenge[8]).isEqualTo(2);
+            assertThat(ntlmChallenge[8]).isEqualTo((byte) 2);
             RawSip.Msg ok = registration.call(
                     "REGISTER",
                     null,
