@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The administrator's console on the room page (/parley/) in headless Chromium: each screen driven as an
@@ -166,7 +165,7 @@ class AdminConsoleIT {
                 .isEqualTo(200);
         page.click("reload-category");
         page.statusIs("Category reloaded.");
-        new Select(page.browser.findElement(By.id("category-move-to"))).selectByValue(target.getString("id"));
+        page.choose("category-move-to", target.getString("id"));
         page.click("delete-category");
         page.statusIs("Category \"" + elsewhere + "\" deleted; 1 rooms moved.");
         assertThat(admin.get("/categories/" + id).statusCode()).isEqualTo(404);
@@ -197,7 +196,7 @@ class AdminConsoleIT {
         page.statusIs("Room \"" + name + "\" enabled.");
         assertThat(object(admin.get("/rooms/" + id)).getBoolean("disabled")).isFalse();
 
-        new Select(page.browser.findElement(By.id("admin-room-category"))).selectByValue(target.getString("uri"));
+        page.choose("admin-room-category", target.getString("uri"));
         page.click("admin-room-move");
         page.statusIs("Room \"" + name + "\" moved to \"Rooms move here " + run + "\".");
         assertThat(object(admin.get("/rooms/" + id)).getString("categoryUri")).isEqualTo(target.getString("uri"));
@@ -269,7 +268,7 @@ class AdminConsoleIT {
         String listed = "#policies li[data-policy='" + policy + "']";
         assertThat(page.visible(listed).getText()).contains("chat off");
         page.type("assign-user", "carol");
-        new Select(page.browser.findElement(By.id("assign-policy"))).selectByValue(policy);
+        page.choose("assign-policy", policy);
         page.click("assign");
         page.statusIs("sip:carol@contoso.com now has the policy \"" + policy + "\".");
         assertThat(page.visible(listed).getText()).contains("sip:carol@contoso.com");
@@ -371,7 +370,7 @@ class AdminConsoleIT {
 
         openConsole();
         screen("history");
-        new Select(page.browser.findElement(By.id("history-rooms"))).selectByValue(id);
+        page.choose("history-rooms", id);
         page.type("history-text", "leak-" + run);
         page.click("history-count");
         page.statusIs("Counted what a remove would change.");
@@ -390,7 +389,7 @@ class AdminConsoleIT {
                 .isZero();
 
         screen("store");
-        new Select(page.browser.findElement(By.id("export-rooms"))).selectByValue(id);
+        page.choose("export-rooms", id);
         page.click("export-files");
         page.click("export-store");
         page.statusIs("Store exported.");

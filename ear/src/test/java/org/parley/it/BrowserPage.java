@@ -16,6 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -115,6 +116,21 @@ final class BrowserPage implements AutoCloseable {
                         .click();
                 return true;
             } catch (StaleElementReferenceException | NoSuchElementException drawnAnew) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Chooses an option of a select box once the page has listed it: the lists are filled by a request the screen
+     * makes when shown, and drawn anew after each change, so the option may not be there yet or may go stale.
+     */
+    void choose(String selectId, String value) {
+        waitFor(driver -> {
+            try {
+                new Select(driver.findElement(By.id(selectId))).selectByValue(value);
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException notListedYet) {
                 return false;
             }
         });
