@@ -6,7 +6,8 @@
 # After each Parley scenario the generator closes its connections at once; the script then samples the server's
 # CPU until it is idle ("vanish": seconds until it is back under 5 % of one core).
 #
-#   bench/side-by-side.sh [--ejabberd] [--pool] [--only a,b] [--compliance] [--quick] [--no-build] [--results DIR]
+#   bench/side-by-side.sh [--ejabberd] [--pool] [--only a,b] [--compliance] [--quick] [--web-clients N]
+#                         [--no-build] [--results DIR]
 #
 # Parley runs as the README's run command runs it (`mvn -Prun package`, embedded H2, heap as configured), with
 # PARLEY_SIP_IDENTITY=trust-from (the generator does no NTLM). ejabberd runs with its archive in PostgreSQL, with
@@ -21,6 +22,11 @@
 # (both nodes share its two cores), not a speed-up. Results: DIR/pool1-<scenario>.* and DIR/pool2-<scenario>.*,
 # with the CPU seconds of every node and of PostgreSQL over the run in DIR/pool<n>-<scenario>.after.json.
 #
+# --web-clients N: after the plain Parley run, the same run again with N web clients (bench/web-clients.py: the chat
+# page's live event stream, one room each, spread over the scenario's rooms) connected throughout: what browsers
+# beside the SIP clients cost them. Results: DIR/parley-webN-<scenario>.*, the web clients' own figures (posts
+# received, their lag, streams lost) in DIR/parley-webN-<scenario>.web.json.
+#
 # Warm-up: the ramp runs twice on the same sessions, for both servers alike (load.py --ramp-repeat 2), and the
 # second ramp is the result (DIR/<server>-<scenario>.warm.jsonl). A JVM's first minute after start is spent in
 # its JIT compilers: on this 2-core machine C2 took one core for most of the first ramp, and that ramp failed at
@@ -29,7 +35,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$(cd "$ROOT/../shared/bench" && pwd)
-EJABBERD=false POOL=false ONLY=a,b COMPLIANCE=false QUICK=false BUILD=true
+EJABBERD=false POOL=false ONLY=a,b COMPLIANCE=false QUICK=false BUILD=true WEB=0
 RESULTS="$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -38,6 +44,7 @@ while [ $# -gt 0 ]; do
         --only) ONLY=$2; shift ;;
         --compliance) COMPLIANCE=true ;;
         --quick) QUICK=true ;;
+        --web-clients) WEB=$2; shift ;;
         --no-build) BUILD=false ;;
         --results) RESULTS=$2; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
@@ -89,8 +96,13 @@ print("120+")
 PY
 }
 
-PARLEY_MVN=""
+PARLEY_MVN="" WEB_PID=""
 stop_parley() {
+    if [ -n "$WEB_PID" ]; then
+        kill -TERM "$WEB_PID" 2>/dev/null || true
+        wait "$WEB_PID" 2>/dev/null || true
+        WEB_PID=""
+    fi
     if [ -n "$PARLEY_MVN" ]; then
         pkill -TERM -f "jboss.server.base.dir=$ROOT/run/server" 2>/dev/null || true
         wait "$PARLEY_MVN" 2>/dev/null || true
@@ -100,14 +112,16 @@ stop_parley() {
 stop_ejabberd() { sh "$BENCH/ejabberd/stop.sh" >/dev/null 2>&1 || true; sh "$BENCH/ejabberd/pg-mam.sh" down >/dev/null 2>&1 || true; }
 trap 'stop_parley; $EJABBERD && stop_ejabberd; $POOL && (cd "$ROOT" && pool/pool.sh stop >/dev/null 2>&1); true' EXIT
 
+# run_parley SCENARIO [WEB_CLIENTS]
 run_parley() {
-    local scenario=$1 rooms
+    local scenario=$1 web=${2:-0} rooms name="parley-$1"
+    [ "$web" -gt 0 ] && name="parley-web$web-$scenario"
     rooms=$(scenario_args "$scenario" | awk '{print $2}')
-    log "Parley: scenario ($scenario), fresh store"
+    log "Parley: scenario ($scenario), fresh store, $web web clients"
     rm -rf "$ROOT/run"
     local env=(PARLEY_SIP_IDENTITY=trust-from)
     $COMPLIANCE && env+=(PARLEY_COMPLIANCE_ENABLED=true)
-    (cd "$ROOT" && env "${env[@]}" mvn -q -Prun package -DskipTests > "$RESULTS/parley-$scenario.server.log" 2>&1) &
+    (cd "$ROOT" && env "${env[@]}" mvn -q -Prun package -DskipTests > "$RESULTS/$name.server.log" 2>&1) &
     PARLEY_MVN=$!
     local pid="" i
     for i in $(seq 1 300); do
@@ -117,19 +131,35 @@ run_parley() {
         fi
         sleep 1
     done
-    [ -n "$pid" ] || { echo "Parley did not start (see $RESULTS/parley-$scenario.server.log)" >&2; exit 1; }
+    [ -n "$pid" ] || { echo "Parley did not start (see $RESULTS/$name.server.log)" >&2; exit 1; }
     for i in $(seq 0 $((rooms - 1))); do
         curl -sf -o /dev/null -u admin:parley-admin -H 'Content-Type: application/json' \
             -d "{\"name\":\"bench$i\",\"privacy\":\"OPEN\"}" http://localhost:8080/parley/api/v1/rooms
     done
+    if [ "$web" -gt 0 ]; then
+        python3 "$ROOT/bench/web-clients.py" --clients "$web" --rooms-prefix bench \
+            --json-out "$RESULTS/$name.web.json" > "$RESULTS/$name.web.txt" 2> "$RESULTS/$name.web.err" &
+        WEB_PID=$!
+        for i in $(seq 1 90); do
+            grep -q '^READY' "$RESULTS/$name.web.txt" && break
+            kill -0 "$WEB_PID" 2>/dev/null || { echo "web clients failed (see $RESULTS/$name.web.err)" >&2; exit 1; }
+            sleep 1
+        done
+        grep -q '^READY' "$RESULTS/$name.web.txt" || { echo "web clients not ready in 90 s" >&2; exit 1; }
+        log "$(head -1 "$RESULTS/$name.web.txt")"
+    fi
     # shellcheck disable=SC2046
     python3 "$BENCH/load.py" --proto xccos --host 127.0.0.1 --port 5060 --transport tcp --domain contoso.com \
-        --server-pid "$pid" "${common[@]}" $(scenario_args "$scenario") --json-out "$RESULTS/parley-$scenario.jsonl" \
-        | tee "$RESULTS/parley-$scenario.txt"
-    warm_lines "$RESULTS/parley-$scenario.jsonl"
+        --server-pid "$pid" "${common[@]}" $(scenario_args "$scenario") --json-out "$RESULTS/$name.jsonl" \
+        | tee "$RESULTS/$name.txt"
+    warm_lines "$RESULTS/$name.jsonl"
+    if [ -n "$WEB_PID" ]; then
+        kill -TERM "$WEB_PID"; wait "$WEB_PID" || true; WEB_PID=""
+        log "web clients: $(cat "$RESULTS/$name.web.json")"
+    fi
     local vanish; vanish=$(idle_after "$pid")
-    echo "{\"server\":\"parley\",\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",\"rss_kb\":$(awk '/VmRSS/{print $2}' /proc/$pid/status),\"threads\":$(ls /proc/$pid/task | wc -l)}" \
-        | tee "$RESULTS/parley-$scenario.after.json"
+    echo "{\"server\":\"parley\",\"web_clients\":$web,\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",\"rss_kb\":$(awk '/VmRSS/{print $2}' /proc/$pid/status),\"threads\":$(ls /proc/$pid/task | wc -l)}" \
+        | tee "$RESULTS/$name.after.json"
     stop_parley
 }
 
@@ -205,8 +235,16 @@ for scenario in ${ONLY//,/ }; do
         run_pool "$scenario" 2
     else
         run_parley "$scenario"
+        [ "$WEB" -gt 0 ] && run_parley "$scenario" "$WEB"
     fi
     $EJABBERD && run_ejabberd "$scenario"
 done
 log "results in $RESULTS; the warm ramps and the fixed rates after them:"
-python3 "$BENCH/summarize.py" "$RESULTS"/*.warm.jsonl
+# One table per server and setting (summarize.py groups by protocol, so Parley with and without web clients apart).
+for set in parley pool1 pool2 ejabberd "parley-web$WEB"; do
+    files=$(ls "$RESULTS"/"$set"-?.warm.jsonl 2>/dev/null || true)
+    [ -n "$files" ] || continue
+    echo "## $set"
+    # shellcheck disable=SC2086
+    python3 "$BENCH/summarize.py" $files
+done

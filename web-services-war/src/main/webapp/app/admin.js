@@ -244,15 +244,23 @@ async function deleteRoom() {
 async function loadPolicies() {
     const policies = await allItems('admin/policies');
     const named = policies.filter((p) => p.name !== 'Global');
-    const holders = await Promise.all(named.map((p) => call(`admin/policies/${path(p.name)}/users`)));
-    const usersOf = new Map(named.map((p, i) => [p.name, holders[i].body]));
-    $('policies').replaceChildren(...policies.map((p) => el('li', {dataset: {policy: p.name}},
+    // A policy another administrator removes between the two requests is no longer listed, and no error.
+    const holders = await Promise.all(named.map((p) => call(`admin/policies/${path(p.name)}/users`)
+        .then((found) => found.body, (e) => {
+            if (e.status === 404) {
+                return null;
+            }
+            throw e;
+        })));
+    const usersOf = new Map(named.map((p, i) => [p.name, holders[i]]));
+    const listed = policies.filter((p) => p.name === 'Global' || usersOf.get(p.name) !== null);
+    $('policies').replaceChildren(...listed.map((p) => el('li', {dataset: {policy: p.name}},
         el('strong', {}, p.name), ` chat ${p.chatEnabled ? 'on' : 'off'}`,
         el('span', {className: 'role'}, p.name === 'Global' ? 'everyone without a policy of their own'
             : (usersOf.get(p.name).join(', ') || 'nobody')), ' ',
         p.name === 'Global' ? '' : el('button', {type: 'button', className: 'remove',
             onclick: action(() => removePolicy(p.name))}, 'Remove'))));
-    $('assign-policy').replaceChildren(...policies.map((p) =>
+    $('assign-policy').replaceChildren(...listed.map((p) =>
         el('option', {value: p.name === 'Global' ? '' : p.name}, p.name === 'Global' ? 'Global (none of their own)' : p.name)));
 }
 

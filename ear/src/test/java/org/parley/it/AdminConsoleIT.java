@@ -284,6 +284,7 @@ class AdminConsoleIT {
         page.click("sign-out");
         openConsole();
         screen("policies");
+        page.visible("#policies li[data-policy='" + gone + "']");
         assertThat(admin.delete("/admin/policies/" + segment(gone)).statusCode())
                 .isEqualTo(200);
         page.clickIn("#policies li[data-policy='" + gone + "']", "remove");
