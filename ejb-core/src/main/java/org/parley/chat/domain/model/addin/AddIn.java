@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,6 +16,7 @@ import jakarta.persistence.Version;
 
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.domain.shared.Name;
 import org.parley.chat.domain.shared.Texts;
 
 /**
@@ -33,11 +35,8 @@ public class AddIn {
     @SequenceGenerator(name = "add_in_id", sequenceName = "add_in_seq", allocationSize = 50)
     private Long id;
 
-    @Column(name = "name", nullable = false, length = MAX_NAME_LENGTH)
-    private String name;
-
-    @Column(name = "name_key", nullable = false, unique = true, length = MAX_NAME_LENGTH)
-    private String nameKey;
+    @Embedded
+    private Name name;
 
     @Column(name = "url", nullable = false, length = MAX_URL_LENGTH)
     private String url;
@@ -49,8 +48,7 @@ public class AddIn {
     protected AddIn() {}
 
     private AddIn(String name, String url) {
-        this.name = Texts.required(name, "add-in name", MAX_NAME_LENGTH);
-        this.nameKey = Texts.key(this.name);
+        this.name = Name.of(name, "add-in name", MAX_NAME_LENGTH);
         this.url = url(url);
     }
 
@@ -79,16 +77,12 @@ public class AddIn {
         }
     }
 
-    public static String keyOf(String name) {
-        return Texts.key(name);
-    }
-
     public Long id() {
         return id;
     }
 
     public String name() {
-        return name;
+        return name.text();
     }
 
     public String url() {

@@ -27,6 +27,7 @@ import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.Principals;
 import org.parley.chat.domain.model.user.Subject;
 import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.domain.shared.Name;
 import org.parley.chat.domain.shared.Texts;
 
 /**
@@ -53,11 +54,8 @@ public class Category {
     @Column(name = "domain", nullable = false, length = 255)
     private String domain;
 
-    @Column(name = "name", nullable = false, length = MAX_NAME_LENGTH)
-    private String name;
-
-    @Column(name = "name_key", nullable = false, unique = true, length = MAX_NAME_LENGTH)
-    private String nameKey;
+    @Embedded
+    private Name name;
 
     @Column(name = "description", length = MAX_DESCRIPTION_LENGTH)
     private String description;
@@ -131,7 +129,7 @@ public class Category {
 
     /** The category the server was seeded with, by its name (which it keeps, {@link #change}). */
     public boolean isRoot() {
-        return keyOf(name()).equals(keyOf(ROOT_NAME));
+        return name.sameAs(ROOT_NAME);
     }
 
     /**
@@ -149,10 +147,6 @@ public class Category {
         return retentionDays;
     }
 
-    public static String keyOf(String name) {
-        return Texts.key(name);
-    }
-
     public boolean permitsMember(Subject subject) {
         return !deniedMembers.matches(subject) && allowedMembers.matches(subject);
     }
@@ -164,7 +158,7 @@ public class Category {
     public void change(Actor by, CategorySettings settings) {
         by.requireAdministrator("change a category");
         // The server finds its Root category by name (rootUri for clients, the default for new rooms).
-        if (isRoot() && settings.name() != null && !keyOf(settings.name()).equals(keyOf(ROOT_NAME))) {
+        if (isRoot() && settings.name() != null && !name.sameAs(settings.name())) {
             throw ChatException.conflict("the Root category keeps its name");
         }
         apply(settings);
@@ -216,8 +210,7 @@ public class Category {
     }
 
     private void apply(CategorySettings settings) {
-        this.name = Texts.required(settings.name(), "category name", MAX_NAME_LENGTH);
-        this.nameKey = Texts.key(this.name);
+        this.name = Name.of(settings.name(), "category name", MAX_NAME_LENGTH);
         this.description = Texts.optional(settings.description(), "category description", MAX_DESCRIPTION_LENGTH);
         this.invitationsAllowed = settings.invitationsAllowed();
         this.fileUploadAllowed = settings.fileUploadAllowed();
@@ -233,11 +226,12 @@ public class Category {
     }
 
     public String name() {
-        return name;
+        return name.text();
     }
 
     public CategorySettings settings() {
-        return new CategorySettings(name, description, invitationsAllowed, fileUploadAllowed, chatHistoryEnabled);
+        return new CategorySettings(
+                name.text(), description, invitationsAllowed, fileUploadAllowed, chatHistoryEnabled);
     }
 
     public boolean invitationsAllowed() {

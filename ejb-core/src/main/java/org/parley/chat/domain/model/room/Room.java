@@ -39,6 +39,7 @@ import org.parley.chat.domain.model.user.Principals;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.Subject;
 import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.domain.shared.Name;
 import org.parley.chat.domain.shared.Texts;
 
 /**
@@ -70,12 +71,8 @@ public class Room {
     @JoinColumn(name = "category_id", nullable = false)
     private Category category;
 
-    @Column(name = "name", nullable = false, length = MAX_NAME_LENGTH)
-    private String name;
-
-    /** Names are unique on the server ignoring case; the unique index is on this normalised form. */
-    @Column(name = "name_key", nullable = false, unique = true, length = MAX_NAME_LENGTH)
-    private String nameKey;
+    @Embedded
+    private Name name;
 
     @Column(name = "description", length = MAX_DESCRIPTION_LENGTH)
     private String description;
@@ -238,8 +235,9 @@ public class Room {
         return changed;
     }
 
+    /** The key a room's name is unique by on the server ({@link Name#keyOf}). */
     public static String keyOf(String name) {
-        return Texts.key(name);
+        return Name.keyOf(name);
     }
 
     // ---- who may do what
@@ -460,8 +458,7 @@ public class Room {
         if (settings.privacy() == null || settings.type() == null || settings.invitations() == null) {
             throw ChatException.invalid("a room needs a privacy, a type and an invitation setting");
         }
-        this.name = Texts.required(settings.name(), "room name", MAX_NAME_LENGTH);
-        this.nameKey = Texts.key(this.name);
+        this.name = Name.of(settings.name(), "room name", MAX_NAME_LENGTH);
         this.description = Texts.optional(settings.description(), "room description", MAX_DESCRIPTION_LENGTH);
         this.topic = Texts.optional(settings.topic(), "room topic", MAX_TOPIC_LENGTH);
         this.privacy = settings.privacy();
@@ -498,15 +495,15 @@ public class Room {
     }
 
     public String name() {
-        return name;
+        return name.text();
     }
 
     public String nameKey() {
-        return nameKey;
+        return name.key();
     }
 
     public RoomSettings settings() {
-        return new RoomSettings(name, description, topic, privacy, type, invitations);
+        return new RoomSettings(name.text(), description, topic, privacy, type, invitations);
     }
 
     public Privacy privacy() {

@@ -1,6 +1,7 @@
 package org.parley.chat.domain.model.user;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,7 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.parley.chat.domain.shared.Texts;
+import org.parley.chat.domain.shared.Name;
 
 /**
  * A Persistent Chat policy (CsPersistentChatPolicy in the product): whether users it applies to may use
@@ -28,11 +29,8 @@ public class ChatPolicy {
     @SequenceGenerator(name = "chat_policy_id", sequenceName = "chat_policy_seq", allocationSize = 50)
     private Long id;
 
-    @Column(name = "name", nullable = false, length = MAX_NAME_LENGTH)
-    private String name;
-
-    @Column(name = "name_key", nullable = false, unique = true, length = MAX_NAME_LENGTH)
-    private String nameKey;
+    @Embedded
+    private Name name;
 
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
@@ -44,8 +42,7 @@ public class ChatPolicy {
     protected ChatPolicy() {}
 
     private ChatPolicy(String name, boolean enabled) {
-        this.name = Texts.required(name, "policy name", MAX_NAME_LENGTH);
-        this.nameKey = Texts.key(this.name);
+        this.name = Name.of(name, "policy name", MAX_NAME_LENGTH);
         this.enabled = enabled;
     }
 
@@ -59,10 +56,6 @@ public class ChatPolicy {
         return new ChatPolicy(name, enabled);
     }
 
-    public static String keyOf(String name) {
-        return Texts.key(name);
-    }
-
     public void change(Actor by, boolean enabled) {
         by.requireAdministrator("change a chat policy");
         this.enabled = enabled;
@@ -73,7 +66,7 @@ public class ChatPolicy {
     }
 
     public boolean isGlobal() {
-        return nameKey.equals(Texts.key(GLOBAL));
+        return name.sameAs(GLOBAL);
     }
 
     public Long id() {
@@ -81,6 +74,6 @@ public class ChatPolicy {
     }
 
     public String name() {
-        return name;
+        return name.text();
     }
 }

@@ -11,7 +11,7 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.domain.shared.Texts;
+import org.parley.chat.domain.shared.Name;
 
 /**
  * Who a permission or a role is granted to: one user, a named group (a {@link UserGroup} Parley keeps, or a
@@ -44,9 +44,14 @@ public record Principal(Kind kind, String name) {
         return new Principal(Kind.USER, uri.value());
     }
 
-    /** A group is referred to by its name key, so renaming the display form never breaks a grant. */
+    /**
+     * A group is referred to by its name's key (as {@link UserGroup#principal}), so renaming the display form never
+     * breaks a grant.
+     */
     public static Principal group(String groupName) {
-        return new Principal(Kind.GROUP, Texts.key(Texts.required(groupName, "group name", UserGroup.MAX_NAME_LENGTH)));
+        return new Principal(
+                Kind.GROUP,
+                Name.of(groupName, "group name", UserGroup.MAX_NAME_LENGTH).key());
     }
 
     public static Principal domain(String domain) {

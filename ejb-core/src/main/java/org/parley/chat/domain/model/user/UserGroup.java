@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,6 +16,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.parley.chat.domain.shared.Name;
 import org.parley.chat.domain.shared.Texts;
 
 /**
@@ -33,11 +35,8 @@ public class UserGroup {
     @SequenceGenerator(name = "user_group_id", sequenceName = "user_group_seq", allocationSize = 50)
     private Long id;
 
-    @Column(name = "name", nullable = false, length = MAX_NAME_LENGTH)
-    private String name;
-
-    @Column(name = "name_key", nullable = false, unique = true, length = MAX_NAME_LENGTH)
-    private String nameKey;
+    @Embedded
+    private Name name;
 
     @Column(name = "description", length = MAX_DESCRIPTION_LENGTH)
     private String description;
@@ -54,8 +53,7 @@ public class UserGroup {
     protected UserGroup() {}
 
     private UserGroup(String name, String description) {
-        this.name = Texts.required(name, "group name", MAX_NAME_LENGTH);
-        this.nameKey = Texts.key(this.name);
+        this.name = Name.of(name, "group name", MAX_NAME_LENGTH);
         this.description = Texts.optional(description, "group description", MAX_DESCRIPTION_LENGTH);
     }
 
@@ -80,11 +78,11 @@ public class UserGroup {
     }
 
     public Principal principal() {
-        return new Principal(Principal.Kind.GROUP, nameKey);
+        return new Principal(Principal.Kind.GROUP, name.key());
     }
 
     public String name() {
-        return name;
+        return name.text();
     }
 
     public String description() {

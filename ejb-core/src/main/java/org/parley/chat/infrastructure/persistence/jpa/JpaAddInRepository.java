@@ -22,12 +22,12 @@ public class JpaAddInRepository extends JpaRepository<AddIn> implements AddInRep
 
     @Override
     public Optional<AddIn> findByName(String name) {
-        return byNameKey(AddIn.keyOf(name));
+        return byName(name);
     }
 
     @Override
     public List<AddIn> all() {
-        return em.createQuery("select a from AddIn a order by a.nameKey", AddIn.class)
+        return em.createQuery("select a from AddIn a order by a.name.key", AddIn.class)
                 .getResultList();
     }
 

@@ -28,7 +28,7 @@ public class JpaCategoryRepository extends JpaRepository<Category> implements Ca
 
     @Override
     public Optional<Category> findByName(String name) {
-        return byNameKey(Category.keyOf(name));
+        return byName(name);
     }
 
     @Override
@@ -38,7 +38,7 @@ public class JpaCategoryRepository extends JpaRepository<Category> implements Ca
 
     @Override
     public List<Category> all() {
-        return em.createQuery("select c from Category c order by c.nameKey", Category.class)
+        return em.createQuery("select c from Category c order by c.name.key", Category.class)
                 .getResultList();
     }
 

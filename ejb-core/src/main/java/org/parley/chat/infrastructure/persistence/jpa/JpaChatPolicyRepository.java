@@ -22,7 +22,7 @@ public class JpaChatPolicyRepository extends JpaRepository<ChatPolicy> implement
 
     @Override
     public Optional<ChatPolicy> findByName(String name) {
-        return byNameKey(ChatPolicy.keyOf(name));
+        return byName(name);
     }
 
     @Override
@@ -34,7 +34,7 @@ public class JpaChatPolicyRepository extends JpaRepository<ChatPolicy> implement
 
     @Override
     public List<ChatPolicy> all() {
-        return em.createQuery("select p from ChatPolicy p order by p.nameKey", ChatPolicy.class)
+        return em.createQuery("select p from ChatPolicy p order by p.name.key", ChatPolicy.class)
                 .getResultList();
     }
 

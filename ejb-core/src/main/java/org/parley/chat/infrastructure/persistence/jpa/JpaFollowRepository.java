@@ -55,7 +55,7 @@ public class JpaFollowRepository extends JpaRepository<Follow> implements Follow
     @Override
     public List<Follow> of(SipUri user) {
         return em.createQuery(
-                        "select f from Follow f join fetch f.room where f.user = :user order by f.room.nameKey",
+                        "select f from Follow f join fetch f.room where f.user = :user order by f.room.name.key",
                         Follow.class)
                 .setParameter("user", user)
                 .getResultList();

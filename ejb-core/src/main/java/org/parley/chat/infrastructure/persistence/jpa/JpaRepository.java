@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import org.parley.chat.domain.shared.Name;
+
 /**
  * What every repository of the chat store does the same way: the chat persistence unit's entity manager (the
  * container's, or the one a test hands in), storing a new entity and finding one by its id or by a
@@ -46,9 +48,9 @@ public abstract class JpaRepository<T> {
         return unique("select e from " + entityName() + " e where e.guid = :guid", Map.of("guid", guid));
     }
 
-    /** The entity by its name's key: names are unique on the server ignoring case, and indexed in that form. */
-    protected Optional<T> byNameKey(String key) {
-        return unique("select e from " + entityName() + " e where e.nameKey = :key", Map.of("key", key));
+    /** The entity by its {@link Name}: names are unique on the server ignoring case, and indexed by their key. */
+    protected Optional<T> byName(String name) {
+        return unique("select e from " + entityName() + " e where e.name.key = :key", Map.of("key", Name.keyOf(name)));
     }
 
     private String entityName() {

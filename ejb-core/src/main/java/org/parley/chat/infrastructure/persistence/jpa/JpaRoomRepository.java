@@ -50,7 +50,7 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
 
     @Override
     public Optional<Room> findByName(String name) {
-        return byNameKey(Room.keyOf(name));
+        return byName(name);
     }
 
     @Override
@@ -98,10 +98,10 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
         // Room#canSee in the query (the category's part is categoryIds), so that the limit cuts after the rule.
         return em.createQuery(
                         "select r from Room r where r.category.id in :categories"
-                                + " and r.nameKey like :pattern escape '\\'"
+                                + " and r.name.key like :pattern escape '\\'"
                                 + " and (r.privacy <> :secret or " + LISTED_MEMBER + " or " + LISTED_MANAGER
                                 + " or " + LISTED_PRESENTER + ")"
-                                + " and (r.disabled = false or " + LISTED_MANAGER + ") order by r.nameKey",
+                                + " and (r.disabled = false or " + LISTED_MANAGER + ") order by r.name.key",
                         Room.class)
                 .setParameter("categories", categoryIds)
                 .setParameter("pattern", containsPattern(nameFragment))
@@ -119,7 +119,7 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
         return em.createQuery(
                         "select r from Room r where r.category.id in :categories and r.disabled = false"
                                 + " and (r.privacy = :open or " + LISTED_MEMBER + " or " + LISTED_MANAGER
-                                + " or " + LISTED_PRESENTER + ") order by r.nameKey",
+                                + " or " + LISTED_PRESENTER + ") order by r.name.key",
                         Room.class)
                 .setParameter("categories", categoryIds)
                 .setParameter("open", Privacy.OPEN)
@@ -130,7 +130,8 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
     @Override
     public List<Room> searchAll(String nameFragment, int limit) {
         return em.createQuery(
-                        "select r from Room r where r.nameKey like :pattern escape '\\' order by r.nameKey", Room.class)
+                        "select r from Room r where r.name.key like :pattern escape '\\' order by r.name.key",
+                        Room.class)
                 .setParameter("pattern", containsPattern(nameFragment))
                 .setMaxResults(limit)
                 .getResultList();
@@ -144,14 +145,14 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
                     case MANAGER -> LISTED_MANAGER;
                     case PRESENTER -> LISTED_PRESENTER;
                 };
-        return em.createQuery("select r from Room r where " + condition + " order by r.nameKey", Room.class)
+        return em.createQuery("select r from Room r where " + condition + " order by r.name.key", Room.class)
                 .setParameter("principals", principals)
                 .getResultList();
     }
 
     @Override
     public List<RoomUri> allUris() {
-        return em.createQuery("select r.domain, r.guid from Room r order by r.nameKey", Object[].class)
+        return em.createQuery("select r.domain, r.guid from Room r order by r.name.key", Object[].class)
                 .getResultStream()
                 .map(row -> new RoomUri((String) row[0], (java.util.UUID) row[1]))
                 .toList();
@@ -161,14 +162,14 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
     public List<Room> withRetention() {
         return em.createQuery(
                         "select r from Room r join r.category c where r.retentionDays > 0"
-                                + " or (r.retentionDays is null and c.retentionDays > 0) order by r.nameKey",
+                                + " or (r.retentionDays is null and c.retentionDays > 0) order by r.name.key",
                         Room.class)
                 .getResultList();
     }
 
     @Override
     public List<Room> inCategory(Category category) {
-        return em.createQuery("select r from Room r where r.category = :category order by r.nameKey", Room.class)
+        return em.createQuery("select r from Room r where r.category = :category order by r.name.key", Room.class)
                 .setParameter("category", category)
                 .getResultList();
     }

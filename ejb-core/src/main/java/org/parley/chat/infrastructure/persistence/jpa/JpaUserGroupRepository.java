@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.UserGroup;
 import org.parley.chat.domain.model.user.UserGroupRepository;
-import org.parley.chat.domain.shared.Texts;
 
 @ApplicationScoped
 public class JpaUserGroupRepository extends JpaRepository<UserGroup> implements UserGroupRepository {
@@ -26,20 +25,20 @@ public class JpaUserGroupRepository extends JpaRepository<UserGroup> implements 
 
     @Override
     public Optional<UserGroup> findByName(String name) {
-        return byNameKey(Texts.key(name));
+        return byName(name);
     }
 
     @Override
     public Set<String> groupKeysOf(SipUri user) {
         return new HashSet<>(
-                em.createQuery("select g.nameKey from UserGroup g join g.members m where m = :user", String.class)
+                em.createQuery("select g.name.key from UserGroup g join g.members m where m = :user", String.class)
                         .setParameter("user", user)
                         .getResultList());
     }
 
     @Override
     public List<UserGroup> all() {
-        return em.createQuery("select g from UserGroup g order by g.nameKey", UserGroup.class)
+        return em.createQuery("select g from UserGroup g order by g.name.key", UserGroup.class)
                 .getResultList();
     }
 
