@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.SseEventSink;
 
 import org.jboss.resteasy.plugins.providers.sse.SseImpl;
 import org.junit.jupiter.api.Test;
@@ -146,37 +140,6 @@ class LiveStreamsTest {
         @Override
         public Map<String, Set<String>> mayNoLongerRead(Map<String, Set<String>> usersByRoom, String categoryUri) {
             return Map.of();
-        }
-    }
-
-    private static final class RecordingSink implements SseEventSink {
-        final List<OutboundSseEvent> sent = new ArrayList<>();
-        boolean closed;
-
-        @Override
-        public boolean isClosed() {
-            return closed;
-        }
-
-        @Override
-        public CompletionStage<?> send(OutboundSseEvent event) {
-            sent.add(event);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        /** The rooms (their URIs) of the events of that name sent. */
-        List<String> told(String name) {
-            return sent.stream()
-                    .filter(event -> event.getName().equals(name))
-                    .map(event -> jakarta.json.Json.createReader(new java.io.StringReader((String) event.getData()))
-                            .readObject()
-                            .getString("roomUri"))
-                    .toList();
         }
     }
 }
