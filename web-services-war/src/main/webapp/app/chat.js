@@ -2,8 +2,8 @@
 // paging back through its history, posting, and everything new arriving live over one event stream for all the
 // rooms (GET /chat/events). User text reaches the page only as text (textContent), never as markup.
 
-import {ApiError, bytes, call, events, signIn, signOut, signedInUser} from './api.js';
-import {$, action, allItems, el, saveBlob, status, whenUnauthenticated} from './ui.js';
+import {ApiError, bytes, call, events, signedInUser} from './api.js';
+import {$, action, allItems, el, saveBlob, signInWithForm, signOutToForm, status, whenUnauthenticated} from './ui.js';
 
 /** How many messages a history read asks for. */
 const PAGE = 50;
@@ -322,11 +322,7 @@ function posted(roomId, message) {
 // ---- signing in and out ------------------------------------------------------------------------
 
 async function signInAndLoad() {
-    await signIn($('user').value.trim(), $('password').value);
-    $('password').value = '';
-    $('sign-in-view').hidden = true;
-    $('signed-in-as').textContent = signedInUser();
-    $('session').hidden = false;
+    await signInWithForm();
     $('chat-view').hidden = false;
     $('show-room-list').hidden = false;
     await loadRooms();
@@ -344,15 +340,13 @@ function leavePage() {
         call(`chat/sessions/${encodeURIComponent(session)}`, {method: 'DELETE'}).catch(() => {});
     }
     session = null;
-    signOut();
+    signOutToForm();
     rooms.clear();
     closeConversation();
     $('chat-rooms').replaceChildren();
     $('found-rooms').replaceChildren();
     $('chat-view').hidden = true;
-    $('session').hidden = true;
     $('show-room-list').hidden = true;
-    $('sign-in-view').hidden = false;
     $('connection').textContent = '';
 }
 

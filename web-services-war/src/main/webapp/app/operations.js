@@ -2,7 +2,8 @@
 // sends totals and histogram bucket counts; rates and percentiles are taken between two readings here, as
 // Prometheus's rate() and histogram_quantile() do between two scrapes. All text goes in through textContent.
 
-import {ApiError, call, signIn, signOut, signedInUser} from './api.js';
+import {ApiError, call} from './api.js';
+import {signInWithForm, signOutToForm} from './ui.js';
 
 const EVERY_SECONDS = 2;
 const $ = (id) => document.getElementById(id);
@@ -118,10 +119,7 @@ async function refresh() {
 }
 
 function start() {
-    $('sign-in-view').hidden = true;
     $('live-view').hidden = false;
-    $('session').hidden = false;
-    $('signed-in-as').textContent = signedInUser();
     $('every').textContent = EVERY_SECONDS;
     previous = null;
     refresh();
@@ -131,18 +129,15 @@ function start() {
 function stop() {
     clearInterval(timer);
     timer = null;
-    signOut();
+    signOutToForm();
     $('live-view').hidden = true;
-    $('session').hidden = true;
-    $('sign-in-view').hidden = false;
-    $('password').value = '';
 }
 
 $('sign-in-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     $('error').hidden = true;
     try {
-        await signIn($('user').value.trim(), $('password').value);
+        await signInWithForm();
         start();
     } catch (error) {
         showError(error);

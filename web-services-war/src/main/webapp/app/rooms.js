@@ -1,23 +1,22 @@
 // Room management for a signed-in user. Every piece of user-supplied text reaches the page through
 // textContent or a form field's value, never as markup.
 
-import {ApiError, call, download, signIn, signOut, signedInUser} from './api.js';
-import {$, action, allItems, el, saveBlob, staleAs, status, whenUnauthenticated} from './ui.js';
+import {ApiError, call, download} from './api.js';
+import {
+    $, action, allItems, el, saveBlob, signInWithForm, signOutToForm, staleAs, status, whenUnauthenticated,
+} from './ui.js';
 import {startConsole, stopConsole} from './admin.js';
 
 /** The room shown in the detail panel and the ETag of the version we showed (sent back as If-Match). */
 let current = null;
 
 function leave() {
-    signOut();
+    signOutToForm();
     stopConsole();
     current = null;
     $('rooms-view').hidden = true;
     $('room').hidden = true;
-    $('session').hidden = true;
-    $('sign-in-view').hidden = false;
     $('my-rooms').replaceChildren();
-    $('password').value = '';
 }
 
 // ---- rooms -------------------------------------------------------------------------------------
@@ -175,11 +174,7 @@ async function save(file) {
 // ---- wiring ------------------------------------------------------------------------------------
 
 $('sign-in-form').addEventListener('submit', action(async () => {
-    await signIn($('user').value.trim(), $('password').value);
-    $('password').value = '';
-    $('signed-in-as').textContent = signedInUser();
-    $('session').hidden = false;
-    $('sign-in-view').hidden = true;
+    await signInWithForm();
     $('rooms-view').hidden = false;
     await loadMyRooms();
     // Administrators get the console beside their rooms; for anyone else the page stays as it was.

@@ -1,7 +1,7 @@
 // What every screen of the page shares: building nodes from user text (always as text, never as markup), the
 // status line, the error box and the one way a user action runs.
 
-import {ApiError, call, signedInUser} from './api.js';
+import {ApiError, call, signIn, signOut, signedInUser} from './api.js';
 
 export const $ = (id) => document.getElementById(id);
 
@@ -25,6 +25,26 @@ export function el(tag, props = {}, ...children) {
 
 export function status(text) {
     $('status').textContent = text;
+}
+
+/**
+ * Signs in with the page's sign-in form (every page has the same one: sign-in-view, user, password) and shows who is
+ * signed in (session, signed-in-as); the page then shows its own views.
+ */
+export async function signInWithForm() {
+    await signIn($('user').value.trim(), $('password').value);
+    $('password').value = '';
+    $('sign-in-view').hidden = true;
+    $('signed-in-as').textContent = signedInUser();
+    $('session').hidden = false;
+}
+
+/** Forgets the credentials and shows the sign-in form again; the page hides its own views. */
+export function signOutToForm() {
+    signOut();
+    $('session').hidden = true;
+    $('sign-in-view').hidden = false;
+    $('password').value = '';
 }
 
 /** Called when the server no longer knows the credentials (401 mid-session); the page signs out. */

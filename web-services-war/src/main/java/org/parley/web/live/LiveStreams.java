@@ -287,10 +287,7 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
     void posted(MessageView post) {
         LiveEvent event = null;
         for (LiveStream stream : streams) {
-            if (stream.isClosed()) {
-                stream.end();
-                streams.remove(stream);
-            } else if (stream.watches(post.roomUri())) {
+            if (open(stream) && stream.watches(post.roomUri())) {
                 if (event == null) {
                     event = event(post);
                 }
@@ -328,9 +325,11 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
     /** What a room's people are shown of it changed: streams watching it are told, and read it again. */
     @Override
     public void roomChanged(RoomChange change) {
+        // A category change concerns the watched rooms in it: each is read once, however many streams watch it.
+        Map<String, Boolean> concerned = new HashMap<>();
         for (LiveStream stream : streams) {
             for (String room : stream.rooms()) {
-                if (room.equals(change.roomUri()) || change.roomUri() == null && inCategory(room, change)) {
+                if (concerned.computeIfAbsent(room, watched -> concerns(change, watched))) {
                     stream.tell(new LiveEvent(null, "room", object(room).build().toString(), 0));
                 }
             }
@@ -403,7 +402,10 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
         return streams.size();
     }
 
-    private boolean inCategory(String room, RoomChange change) {
+    private boolean concerns(RoomChange change, String room) {
+        if (change.roomUri() != null) {
+            return room.equals(change.roomUri());
+        }
         return rooms.current(room)
                 .map(view -> view.categoryUri().equals(change.categoryUri()))
                 .orElse(false);
@@ -411,10 +413,7 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
 
     private void heartbeat() {
         for (LiveStream stream : streams) {
-            if (stream.isClosed()) {
-                stream.end();
-                streams.remove(stream);
-            } else {
+            if (open(stream)) {
                 try {
                     stream.heartbeat();
                 } catch (RuntimeException e) {
@@ -422,6 +421,19 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
                 }
             }
         }
+    }
+
+    /**
+     * Whether the stream is still open. A closed one (its client went away, or it fell behind) is ended and dropped
+     * here, by whichever loop over the streams meets it first: nothing else watches for it.
+     */
+    private boolean open(LiveStream stream) {
+        if (stream.isClosed()) {
+            stream.end();
+            streams.remove(stream);
+            return false;
+        }
+        return true;
     }
 
     private static LiveEvent event(MessageView post) {

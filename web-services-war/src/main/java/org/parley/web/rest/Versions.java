@@ -3,6 +3,7 @@ package org.parley.web.rest;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.parley.chat.domain.shared.ChatException;
 
@@ -16,6 +17,19 @@ public final class Versions {
 
     public static EntityTag tag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** A room's or category's representation, with its version as the ETag the next change hands back. */
+    public static Response tagged(Object representation, long version) {
+        return Response.ok(representation).tag(tag(version)).build();
+    }
+
+    /** 201 for a new room or category: where it is (the collection's path and its id), it, and its version. */
+    public static Response created(UriInfo request, String id, Object representation, long version) {
+        return Response.created(request.getAbsolutePathBuilder().path(id).build())
+                .tag(tag(version))
+                .entity(representation)
+                .build();
     }
 
     /**

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.SseEventSink;
 
 import org.jboss.resteasy.plugins.providers.sse.SseImpl;
 import org.junit.jupiter.api.Test;
@@ -137,40 +132,5 @@ class LiveStreamTest {
 
     private static LiveEvent post(long seq) {
         return new LiveEvent("r:" + seq, "post", "{\"seq\":" + seq + "}", seq);
-    }
-
-    /** Records what is written; writes complete at once unless told otherwise. */
-    private static final class RecordingSink implements SseEventSink {
-        final List<OutboundSseEvent> sent = new ArrayList<>();
-        boolean completeWrites = true;
-        boolean failWrites;
-        boolean closed;
-
-        @Override
-        public boolean isClosed() {
-            return closed;
-        }
-
-        @Override
-        public CompletionStage<?> send(OutboundSseEvent event) {
-            sent.add(event);
-            if (failWrites) {
-                return CompletableFuture.failedFuture(new java.io.IOException("connection reset"));
-            }
-            return completeWrites ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        List<String> ids() {
-            return sent.stream().map(OutboundSseEvent::getId).toList();
-        }
-
-        List<String> names() {
-            return sent.stream().map(OutboundSseEvent::getName).toList();
-        }
     }
 }

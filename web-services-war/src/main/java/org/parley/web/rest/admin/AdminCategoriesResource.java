@@ -115,8 +115,6 @@ public class AdminCategoriesResource {
     }
 
     private static Response withTag(CategoryView category) {
-        return Response.ok(CategoryJson.of(category))
-                .tag(Versions.tag(category.version()))
-                .build();
+        return Versions.tagged(CategoryJson.of(category), category.version());
     }
 }

@@ -95,18 +95,14 @@ public class AdminPoliciesResource {
     @PUT
     @Path("administrators/{user}")
     public AdminUserJson grantAdministrator(@PathParam("user") String user) {
-        String uri = AdminPaths.userUri(configuration.domain(), user);
-        policies.setAdministrator(caller.uri(), uri, true);
-        return view(uri);
+        return administrator(user, true);
     }
 
     /** Revokes it; not from the last administrator (409). One of parley.chat.administrators gets it back at a start. */
     @DELETE
     @Path("administrators/{user}")
     public AdminUserJson revokeAdministrator(@PathParam("user") String user) {
-        String uri = AdminPaths.userUri(configuration.domain(), user);
-        policies.setAdministrator(caller.uri(), uri, false);
-        return view(uri);
+        return administrator(user, false);
     }
 
     @GET
@@ -122,6 +118,12 @@ public class AdminPoliciesResource {
         String uri = AdminPaths.userUri(configuration.domain(), user);
         String policy = assignment.policy() == null || assignment.policy().isBlank() ? null : assignment.policy();
         policies.assignPolicy(caller.uri(), uri, policy);
+        return view(uri);
+    }
+
+    private AdminUserJson administrator(String user, boolean administrator) {
+        String uri = AdminPaths.userUri(configuration.domain(), user);
+        policies.setAdministrator(caller.uri(), uri, administrator);
         return view(uri);
     }
 

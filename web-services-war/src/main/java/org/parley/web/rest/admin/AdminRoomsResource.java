@@ -61,6 +61,6 @@ public class AdminRoomsResource {
             @Valid @NotNull RoomCategoryJson move) {
         Long expected = Versions.expected(ifMatch);
         RoomView room = rooms.moveToCategory(caller.uri(), configuration.roomUri(id), move.categoryUri(), expected);
-        return Response.ok(RoomJson.of(room)).tag(Versions.tag(room.version())).build();
+        return Versions.tagged(RoomJson.of(room), room.version());
     }
 }

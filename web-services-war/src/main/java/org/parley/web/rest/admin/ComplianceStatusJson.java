@@ -8,7 +8,9 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.parley.compliance.application.ComplianceStatus;
 
 /**
- * The compliance service's health.
+ * The compliance service's health. The adapters and dead letters are shown as the compliance service reports them
+ * ({@link ComplianceStatus.Adapter}, {@link ComplianceStatus.DeadLetters}): plain records of names, numbers and
+ * times, which a copy here would only repeat field by field.
  *
  * @param enabled             whether actions are recorded at all ({@code PARLEY_COMPLIANCE_ENABLED})
  * @param configuredAdapters  the adapters every event must reach before it leaves the store, in order
@@ -16,7 +18,11 @@ import org.parley.compliance.application.ComplianceStatus;
  *                            (its outbox in the chat store); a number that keeps growing means the relay fails
  * @param backlogEvents       events stored and not yet taken by every configured adapter
  * @param oldestBacklogEvent  when the oldest of them was received; null when there are none
- * @param adapters            every adapter that ever ran, also ones no longer configured
+ * @param adapters            every adapter that ever ran, also ones no longer configured; an adapter's
+ *                            {@code lastEventId} is the last archived event delivered to it (events are delivered by
+ *                            delivery round, then id, so not every lower id need be delivered yet), its
+ *                            {@code failures} the failed deliveries ever, its {@code lastError} the last run's if it
+ *                            failed (null once a delivery succeeds again)
  * @param deadLetters         messages that could not be stored: they are in no archive
  */
 @JsonbPropertyOrder({
@@ -34,8 +40,8 @@ public record ComplianceStatusJson(
         long outboxEvents,
         long backlogEvents,
         Instant oldestBacklogEvent,
-        List<Adapter> adapters,
-        DeadLetters deadLetters) {
+        List<ComplianceStatus.Adapter> adapters,
+        ComplianceStatus.DeadLetters deadLetters) {
 
     static ComplianceStatusJson of(ComplianceStatus status) {
         return new ComplianceStatusJson(
@@ -44,67 +50,7 @@ public record ComplianceStatusJson(
                 status.outboxEvents(),
                 status.backlogEvents(),
                 status.oldestBacklogEvent(),
-                status.adapters().stream().map(Adapter::of).toList(),
-                DeadLetters.of(status.deadLetters()));
-    }
-
-    /**
-     * @param lastEventId    the last archived event delivered to the adapter (events are delivered by
-     *                       delivery round, then id, so not every lower id need be delivered yet)
-     * @param failures       failed deliveries, ever
-     * @param lastError      of the last run, if it failed; null once a delivery succeeds again
-     */
-    public record Adapter(
-            String name,
-            long lastEventId,
-            long deliveredEvents,
-            long failures,
-            Instant lastRunAt,
-            Instant lastSuccessAt,
-            String lastError) {
-
-        static Adapter of(ComplianceStatus.Adapter adapter) {
-            return new Adapter(
-                    adapter.name(),
-                    adapter.lastEventId(),
-                    adapter.deliveredEvents(),
-                    adapter.failures(),
-                    adapter.lastRunAt(),
-                    adapter.lastSuccessAt(),
-                    adapter.lastError());
-        }
-    }
-
-    /**
-     * @param count        messages on the dead-letter queue, counted up to {@code countLimit}
-     * @param countLimited true when there are more than that (the queue is browsed, not drained)
-     * @param messages     the first few, oldest first
-     */
-    public record DeadLetters(int count, boolean countLimited, int countLimit, List<DeadLetter> messages) {
-
-        static DeadLetters of(ComplianceStatus.DeadLetters deadLetters) {
-            return new DeadLetters(
-                    deadLetters.count(),
-                    deadLetters.countLimited(),
-                    deadLetters.countLimit(),
-                    deadLetters.messages().stream().map(DeadLetter::of).toList());
-        }
-    }
-
-    /**
-     * @param eventType     the event's type as the sender labelled it
-     * @param deliveryCount how often the receiver tried to store it
-     * @param body          the event as sent (JSON), cut at a length fit for a status page
-     */
-    public record DeadLetter(String messageId, Instant sentAt, String eventType, Integer deliveryCount, String body) {
-
-        static DeadLetter of(ComplianceStatus.DeadLetter deadLetter) {
-            return new DeadLetter(
-                    deadLetter.messageId(),
-                    deadLetter.sentAt(),
-                    deadLetter.eventType(),
-                    deadLetter.deliveryCount(),
-                    deadLetter.body());
-        }
+                status.adapters(),
+                status.deadLetters());
     }
 }

@@ -70,9 +70,7 @@ public class CategoriesResource {
     public Response get(@PathParam("id") String id) {
         CategoryView category =
                 categories.find(caller.uri(), new CategoryUri(configuration.domain(), UUID.fromString(id)).toString());
-        return Response.ok(CategoryJson.of(category))
-                .tag(Versions.tag(category.version()))
-                .build();
+        return Versions.tagged(CategoryJson.of(category), category.version());
     }
 
     @POST
@@ -81,9 +79,6 @@ public class CategoriesResource {
     public Response create(@Valid @NotNull NewCategoryJson category, @Context UriInfo request) {
         CategoryView created = categories.createCategory(caller.uri(), category.newCategory());
         CategoryJson json = CategoryJson.of(created);
-        return Response.created(request.getAbsolutePathBuilder().path(json.id()).build())
-                .tag(Versions.tag(created.version()))
-                .entity(json)
-                .build();
+        return Versions.created(request, json.id(), json, created.version());
     }
 }

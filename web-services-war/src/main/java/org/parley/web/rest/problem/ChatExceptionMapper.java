@@ -24,11 +24,15 @@ public class ChatExceptionMapper implements ExceptionMapper<ChatException> {
 
     @Override
     public Response toResponse(ChatException exception) {
-        ChatException.Reason reason = exception.reason();
-        return Problems.response(status(reason), type(reason), title(reason), exception.getMessage(), request, null);
+        return response(exception.reason(), exception.getMessage(), request);
     }
 
-    static int status(ChatException.Reason reason) {
+    /** The problem a refusal for the reason answers: also the compliance service's, told as the chat service's. */
+    static Response response(ChatException.Reason reason, String detail, UriInfo request) {
+        return Problems.response(status(reason), type(reason), title(reason), detail, request, null);
+    }
+
+    private static int status(ChatException.Reason reason) {
         return switch (reason) {
             case NOT_FOUND -> 404;
             case FORBIDDEN, ROOM_DISABLED, DISABLED_BY_POLICY -> 403;
@@ -43,7 +47,7 @@ public class ChatExceptionMapper implements ExceptionMapper<ChatException> {
         return TYPE_PREFIX + reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static String title(ChatException.Reason reason) {
+    private static String title(ChatException.Reason reason) {
         return switch (reason) {
             case NOT_FOUND -> "Not found";
             case FORBIDDEN -> "Not allowed";

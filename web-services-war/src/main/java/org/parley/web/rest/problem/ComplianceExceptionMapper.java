@@ -22,13 +22,6 @@ public class ComplianceExceptionMapper implements ExceptionMapper<ComplianceExce
 
     @Override
     public Response toResponse(ComplianceException exception) {
-        ChatException.Reason conflict = ChatException.Reason.CONFLICT;
-        return Problems.response(
-                ChatExceptionMapper.status(conflict),
-                ChatExceptionMapper.type(conflict),
-                ChatExceptionMapper.title(conflict),
-                exception.getMessage(),
-                request,
-                null);
+        return ChatExceptionMapper.response(ChatException.Reason.CONFLICT, exception.getMessage(), request);
     }
 }

@@ -96,10 +96,7 @@ public class RoomsResource {
                         room.managers(),
                         room.presenters()));
         RoomJson json = RoomJson.of(created);
-        return Response.created(request.getAbsolutePathBuilder().path(json.id()).build())
-                .tag(Versions.tag(created.version()))
-                .entity(json)
-                .build();
+        return Versions.created(request, json.id(), json, created.version());
     }
 
     /** Answers 304 to an If-None-Match naming the current version. */
@@ -271,6 +268,6 @@ public class RoomsResource {
     }
 
     private static Response withTag(RoomView room) {
-        return Response.ok(RoomJson.of(room)).tag(Versions.tag(room.version())).build();
+        return Versions.tagged(RoomJson.of(room), room.version());
     }
 }
