@@ -49,17 +49,13 @@ class RoomFanOutTest {
     /** Everyone in the room gets the post, the author included (clients show their own post only from the echo). */
     @Test
     void deliversToEveryParticipantIncludingTheAuthor() {
-        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
-        presence.enter(ROOM_A, participant(BOB, "s-bob"));
-        presence.enter(ROOM_B, participant(CAROL, "s-carol"));
+        aliceAndBobInRoomACarolInRoomB();
         MessageView stored = new MessageView(ROOM_A, 1, ALICE, "hello", STORED.minusSeconds(3), STORED);
 
         fanOut.posted(stored);
 
         ChatMessage chat = new ChatMessage(ROOM_A, ALICE, STORED, "hello");
-        assertThat(delivery.to("s-alice")).containsExactly(chat);
-        assertThat(delivery.to("s-bob")).containsExactly(chat);
-        assertThat(delivery.to("s-carol")).isEmpty();
+        assertReachedRoomAOnly(chat);
     }
 
     /**
@@ -177,16 +173,12 @@ class RoomFanOutTest {
     /** A post stored by the web services reaches everyone in the room as a grpchat does, the author included. */
     @Test
     void deliversAWebPostLikeAGrpchat() {
-        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
-        presence.enter(ROOM_A, participant(BOB, "s-bob"));
-        presence.enter(ROOM_B, participant(CAROL, "s-carol"));
+        aliceAndBobInRoomACarolInRoomB();
 
         fanOut.posted(new MessageView(ROOM_A.toUpperCase(java.util.Locale.ROOT), 4, BOB, "[file] a.txt", null, STORED));
 
         ChatMessage chat = new ChatMessage(ROOM_A.toUpperCase(java.util.Locale.ROOT), BOB, STORED, "[file] a.txt");
-        assertThat(delivery.to("s-alice")).containsExactly(chat);
-        assertThat(delivery.to("s-bob")).containsExactly(chat);
-        assertThat(delivery.to("s-carol")).isEmpty();
+        assertReachedRoomAOnly(chat);
     }
 
     /**
@@ -361,6 +353,19 @@ class RoomFanOutTest {
         fanOut.pool.membershipChanged(Set.of("node1"), false, false);
         assertThat(delivery.to("s-bob")).containsExactly(aliceLeft);
         assertThat(relayed).containsExactly("left " + ROOM_A + " s-alice");
+    }
+
+    private void aliceAndBobInRoomACarolInRoomB() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        presence.enter(ROOM_B, participant(CAROL, "s-carol"));
+    }
+
+    /** After {@link #aliceAndBobInRoomACarolInRoomB}: the author included, everyone in room A got it, once. */
+    private void assertReachedRoomAOnly(ChatMessage chat) {
+        assertThat(delivery.to("s-alice")).containsExactly(chat);
+        assertThat(delivery.to("s-bob")).containsExactly(chat);
+        assertThat(delivery.to("s-carol")).isEmpty();
     }
 
     private PoolPresence pool(List<String> relayed) {
