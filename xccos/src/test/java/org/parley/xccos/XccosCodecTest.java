@@ -30,6 +30,12 @@ class XccosCodecTest {
             + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ver=\"1\" envid=\"7962449779256945001\" "
             + "xmlns=\"urn:parlano:xml:ns:xccos\">";
 
+    /** A room's props: no invitations, history kept, no file posting. */
+    private static final List<Property> NO_INVITATIONS_LOGGED_NO_FILES = List.of(
+            new Property(XccosNames.PROP_INVITE, "false"),
+            new Property(XccosNames.PROP_LOGGED, "true"),
+            new Property(XccosNames.PROP_FILE_POST, "false"));
+
     private final XccosCodec codec = new XccosCodec();
 
     /** The sib of the codec's examples, with the room management URL given (none when null). */
@@ -319,10 +325,7 @@ class XccosCodecTest {
                 List.of(
                         new Property(XccosNames.INFO_USER_COUNT, "0"),
                         new Property(XccosNames.INFO_VISIBILITY, "open")),
-                List.of(
-                        new Property(XccosNames.PROP_INVITE, "false"),
-                        new Property(XccosNames.PROP_LOGGED, "true"),
-                        new Property(XccosNames.PROP_FILE_POST, "false")),
+                NO_INVITATIONS_LOGGED_NO_FILES,
                 List.of(),
                 List.of());
         assertThat(write(Reply.ok(search, room)))
@@ -422,10 +425,7 @@ class XccosCodecTest {
                         new Property(XccosNames.INFO_USER_COUNT, "2"),
                         new Property(XccosNames.INFO_VISIBILITY, "private"),
                         new Property(XccosNames.INFO_TYPE, "auditorium")),
-                List.of(
-                        new Property(XccosNames.PROP_INVITE, "false"),
-                        new Property(XccosNames.PROP_LOGGED, "true"),
-                        new Property(XccosNames.PROP_FILE_POST, "false")),
+                NO_INVITATIONS_LOGGED_NO_FILES,
                 List.of(),
                 List.of());
         assertThat(write(new Notice(Notice.ROOM_CHANGED, List.of(room))))

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -26,10 +25,9 @@ import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.events.LocalPostRoad;
 import org.parley.chat.application.events.PoolSettings;
 import org.parley.chat.application.events.RoomPublishOrder;
-import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.PoolPresence;
-import org.parley.chat.application.presence.PresenceRelay;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
+import org.parley.chat.testing.RecordedPresence;
 import org.parley.xccos.ChatMessage;
 import org.parley.xccos.DataItem.Affiliation;
 import org.parley.xccos.DataItem.ChannelUsers;
@@ -315,7 +313,7 @@ class RoomFanOutTest {
      */
     @Test
     void theOtherNodesOfAPoolAreToldAndTheirParticipantsGetNothingFromHere() {
-        List<String> relayed = new ArrayList<>();
+        RecordedPresence relayed = new RecordedPresence();
         fanOut.pool = pool(relayed);
         presence.enter(ROOM_A, participant(ALICE, "s-alice"));
         fanOut.pool.enteredAt("node2", "i2", ROOM_A, participant(BOB, "s-bob-on-node2"), false);
@@ -334,13 +332,13 @@ class RoomFanOutTest {
                                 List.of(new UserInfo(null, CAROL, List.of(new Affiliation("12276", GUID_A, DOMAIN))))),
                         new ChatMessage(ROOM_A, ALICE, STORED, "hello"));
         assertThat(delivery.to("s-bob-on-node2")).isEmpty();
-        assertThat(relayed).containsExactly("entered " + ROOM_A + " s-carol true");
+        assertThat(relayed.lines).containsExactly("entered " + ROOM_A + " s-carol true");
     }
 
     /** A user leaves a room when its last client leaves it, wherever that client was. */
     @Test
     void aUserStillInTheRoomOnAnotherNodeHasNotLeftIt() {
-        List<String> relayed = new ArrayList<>();
+        RecordedPresence relayed = new RecordedPresence();
         fanOut.pool = pool(relayed);
         fanOut.pool.enteredAt("node2", "i2", ROOM_A, participant(ALICE, "s-alice-on-node2"), false);
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
@@ -352,7 +350,7 @@ class RoomFanOutTest {
 
         fanOut.pool.membershipChanged(Set.of("node1"), false, false);
         assertThat(delivery.to("s-bob")).containsExactly(aliceLeft);
-        assertThat(relayed).containsExactly("left " + ROOM_A + " s-alice");
+        assertThat(relayed.lines).containsExactly("left " + ROOM_A + " s-alice");
     }
 
     private void aliceAndBobInRoomACarolInRoomB() {
@@ -368,32 +366,8 @@ class RoomFanOutTest {
         assertThat(delivery.to("s-carol")).isEmpty();
     }
 
-    private PoolPresence pool(List<String> relayed) {
-        PoolPresence pool = new PoolPresence(
-                presence,
-                new PresenceRelay() {
-                    @Override
-                    public void entered(String roomUri, Participant participant, boolean manager) {
-                        relayed.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
-                    }
-
-                    @Override
-                    public void left(String roomUri, Participant participant) {
-                        relayed.add("left " + roomUri + " " + participant.sessionId());
-                    }
-
-                    @Override
-                    public void hello() {
-                        relayed.add("hello");
-                    }
-
-                    @Override
-                    public void describe(Map<String, Set<Participant>> rooms) {
-                        relayed.add("described");
-                    }
-                },
-                null,
-                new PoolSettings(true, "node1", "i1"));
+    private PoolPresence pool(RecordedPresence relayed) {
+        PoolPresence pool = new PoolPresence(presence, relayed, null, new PoolSettings(true, "node1", "i1"));
         pool.watch(fanOut);
         return pool;
     }
