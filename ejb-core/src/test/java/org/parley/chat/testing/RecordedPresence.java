@@ -24,8 +24,18 @@ public final class RecordedPresence implements PresenceRelay, PresenceWatcher {
     }
 
     @Override
+    public void enteredElsewhere(String roomUri, Participant participant, boolean manager) {
+        entered(roomUri, participant, manager);
+    }
+
+    @Override
     public void left(String roomUri, Participant participant) {
         lines.add("left " + roomUri + " " + participant.sessionId());
+    }
+
+    @Override
+    public void leftElsewhere(String roomUri, Participant participant) {
+        left(roomUri, participant);
     }
 
     @Override
@@ -36,15 +46,5 @@ public final class RecordedPresence implements PresenceRelay, PresenceWatcher {
     @Override
     public void describe(Map<String, Set<Participant>> rooms) {
         lines.add("described " + rooms);
-    }
-
-    @Override
-    public void enteredElsewhere(String roomUri, Participant participant, boolean manager) {
-        entered(roomUri, participant, manager);
-    }
-
-    @Override
-    public void leftElsewhere(String roomUri, Participant participant) {
-        left(roomUri, participant);
     }
 }
