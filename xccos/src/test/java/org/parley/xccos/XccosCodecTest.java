@@ -30,7 +30,26 @@ class XccosCodecTest {
             + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ver=\"1\" envid=\"7962449779256945001\" "
             + "xmlns=\"urn:parlano:xml:ns:xccos\">";
 
+    /** A room's props: no invitations, history kept, no file posting. */
+    private static final List<Property> NO_INVITATIONS_LOGGED_NO_FILES = List.of(
+            new Property(XccosNames.PROP_INVITE, "false"),
+            new Property(XccosNames.PROP_LOGGED, "true"),
+            new Property(XccosNames.PROP_FILE_POST, "false"));
+
     private final XccosCodec codec = new XccosCodec();
+
+    /** The sib of the codec's examples, with the room management URL given (none when null). */
+    private static ServerInfo serverInfo(String roomManagementUrl) {
+        return new ServerInfo(
+                "123",
+                Instant.parse("2010-09-14T14:26:17.620Z"),
+                999,
+                512,
+                4096,
+                "ma-cat://contoso.com/11111111-2222-3333-4444-555555555555",
+                "V1",
+                roomManagementUrl);
+    }
 
     private Inbound parseOne(String body) {
         XccosCodec.Envelope envelope = codec.parse(body.getBytes(StandardCharsets.UTF_8));
@@ -306,10 +325,7 @@ class XccosCodecTest {
                 List.of(
                         new Property(XccosNames.INFO_USER_COUNT, "0"),
                         new Property(XccosNames.INFO_VISIBILITY, "open")),
-                List.of(
-                        new Property(XccosNames.PROP_INVITE, "false"),
-                        new Property(XccosNames.PROP_LOGGED, "true"),
-                        new Property(XccosNames.PROP_FILE_POST, "false")),
+                NO_INVITATIONS_LOGGED_NO_FILES,
                 List.of(),
                 List.of());
         assertThat(write(Reply.ok(search, room)))
@@ -409,10 +425,7 @@ class XccosCodecTest {
                         new Property(XccosNames.INFO_USER_COUNT, "2"),
                         new Property(XccosNames.INFO_VISIBILITY, "private"),
                         new Property(XccosNames.INFO_TYPE, "auditorium")),
-                List.of(
-                        new Property(XccosNames.PROP_INVITE, "false"),
-                        new Property(XccosNames.PROP_LOGGED, "true"),
-                        new Property(XccosNames.PROP_FILE_POST, "false")),
+                NO_INVITATIONS_LOGGED_NO_FILES,
                 List.of(),
                 List.of());
         assertThat(write(new Notice(Notice.ROOM_CHANGED, List.of(room))))
@@ -445,32 +458,13 @@ class XccosCodecTest {
     @Test
     void writesTheRemainingShapes() {
         Command info = new Command.GetServerInfo(new CommandRef("7", "1"), "contoso.com", "123");
-        assertThat(write(Reply.ok(
-                        info,
-                        new ServerInfo(
-                                "123",
-                                Instant.parse("2010-09-14T14:26:17.620Z"),
-                                999,
-                                512,
-                                4096,
-                                "ma-cat://contoso.com/11111111-2222-3333-4444-555555555555",
-                                "V1"))))
+        assertThat(write(Reply.ok(info, serverInfo(null))))
                 .contains(
                         "<rpl id=\"rpl:getserverinfo\" seqid=\"1\">",
                         "<sib infoType=\"123\" serverTime=\"2010-09-14T14:26:17.620Z\" "
                                 + "searchLimit=\"999\" messageSizeLimit=\"512\" storySizeLimit=\"4096\" "
                                 + "rootUri=\"ma-cat://contoso.com/11111111-2222-3333-4444-555555555555\" dbVersion=\"V1\"/>");
-        assertThat(write(Reply.ok(
-                        info,
-                        new ServerInfo(
-                                "123",
-                                Instant.parse("2010-09-14T14:26:17.620Z"),
-                                999,
-                                512,
-                                4096,
-                                "ma-cat://contoso.com/11111111-2222-3333-4444-555555555555",
-                                "V1",
-                                "https://chat.contoso.com/rooms?a=1&b=2"))))
+        assertThat(write(Reply.ok(info, serverInfo("https://chat.contoso.com/rooms?a=1&b=2"))))
                 .as("a room management URL, escaped, only when set")
                 .contains("dbVersion=\"V1\" roomManagementUrl=\"https://chat.contoso.com/rooms?a=1&amp;b=2\"/>");
         Command token = new Command.GetFileToken(new CommandRef("139132352", "1"), false, ROOM, "plan.pdf");

@@ -90,44 +90,18 @@ class BatchDeliveryTest {
         }
     }
 
-    /** Records what it took; fails its first {@code failFirst} calls. */
-    static final class RecordingAdapter implements ComplianceAdapter {
-        final String name;
-        int failFirst;
-        final List<Long> taken = new ArrayList<>();
-
-        RecordingAdapter(String name, int failFirst) {
-            this.name = name;
-            this.failFirst = failFirst;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public void deliver(ComplianceBatch batch) throws Exception {
-            if (failFirst > 0) {
-                failFirst--;
-                throw new java.io.IOException("archive unreachable");
-            }
-            batch.events().forEach(event -> taken.add(event.id()));
-        }
-    }
-
     @Test
     void anAdapterThatFailsTwiceGetsEveryEventExactlyOnceAndNothingIsDeletedBeforeAllHaveThem() {
         MemoryArchive archive = new MemoryArchive();
         archive.add(25);
-        RecordingAdapter steady = new RecordingAdapter("xml", 0);
-        RecordingAdapter flaky = new RecordingAdapter("jsonl", 2);
+        RecordingAdapter steady = new RecordingAdapter("xml");
+        RecordingAdapter flaky = new RecordingAdapter("jsonl").failing(2);
         BatchDelivery delivery = new BatchDelivery(archive, 10, 100);
 
         BatchDelivery.Outcome first = delivery.run(List.of(steady, flaky));
         assertThat(first.failures()).isEqualTo(1);
-        assertThat(steady.taken).hasSize(25);
-        assertThat(flaky.taken).isEmpty();
+        assertThat(steady.ids()).hasSize(25);
+        assertThat(flaky.ids()).isEmpty();
         assertThat(first.deleted()).as("kept for the adapter that failed").isZero();
         assertThat(archive.size()).isEqualTo(25);
 
@@ -139,10 +113,10 @@ class BatchDeliveryTest {
         archive.add(5);
         BatchDelivery.Outcome third = delivery.run(List.of(steady, flaky));
         assertThat(third.failures()).isZero();
-        assertThat(steady.taken)
+        assertThat(steady.ids())
                 .as("the steady adapter is never sent the same event twice")
                 .containsExactlyElementsOf(ids(1, 30));
-        assertThat(flaky.taken).containsExactlyElementsOf(ids(1, 30));
+        assertThat(flaky.ids()).containsExactlyElementsOf(ids(1, 30));
         assertThat(third.deleted()).isEqualTo(30);
         assertThat(archive.size()).isZero();
     }
@@ -151,7 +125,7 @@ class BatchDeliveryTest {
     void aRunIsBoundedAndTheNextOneCarriesOn() {
         MemoryArchive archive = new MemoryArchive();
         archive.add(35);
-        RecordingAdapter adapter = new RecordingAdapter("xml", 0);
+        RecordingAdapter adapter = new RecordingAdapter("xml");
         BatchDelivery delivery = new BatchDelivery(archive, 10, 2);
         assertThat(delivery.run(List.of(adapter)).delivered()).isEqualTo(20);
         assertThat(archive.size()).isEqualTo(15);
@@ -159,7 +133,7 @@ class BatchDeliveryTest {
                 .as("a run places no more than it can deliver")
                 .isEqualTo(21);
         delivery.run(List.of(adapter));
-        assertThat(adapter.taken).containsExactlyElementsOf(ids(1, 35));
+        assertThat(adapter.ids()).containsExactlyElementsOf(ids(1, 35));
         assertThat(archive.size()).isZero();
     }
 

@@ -2,12 +2,9 @@ package org.parley.compliance.infrastructure;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -17,25 +14,22 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 
-import org.h2.jdbcx.JdbcDataSource;
-import org.hibernate.type.descriptor.WrapperOptions;
-import org.hibernate.type.descriptor.java.JavaType;
-import org.hibernate.type.format.FormatMapper;
+import org.parley.chat.application.compliance.ComplianceEvent;
+import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.infrastructure.persistence.ChatSchema;
+import org.parley.chat.testing.ThrowAwayDatabase;
+import org.parley.compliance.application.ArchivedRecord;
 import org.parley.compliance.application.ComplianceArchive;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh compliance store for one test: the production migrations (ComplianceSchemaMigration's) on a new
  * database and the production persistence unit outside the container ({@code hbm2ddl.auto=validate}, so
- * the mapping is checked against what Flyway made). H2 in memory by default; PostgreSQL (a throw-away
- * schema, dropped at close) with {@code -Dparley.test.jdbc.url=jdbc:postgresql://host/db
- * -Dparley.test.jdbc.user=... -Dparley.test.jdbc.password=...}, as ejb-core's ChatStoreTestDatabase.
+ * the mapping is checked against what Flyway made), on ejb-core's {@link ThrowAwayDatabase} as the chat store's.
  */
 final class ComplianceStoreTestDatabase implements AutoCloseable {
 
+    private final ThrowAwayDatabase database;
     private final DataSource dataSource;
-    private final String schema;
     private final EntityManagerFactory factory;
 
     ComplianceStoreTestDatabase() {
@@ -47,23 +41,8 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
      * it, then migrated to the current version: for testing a migration on existing data.
      */
     ComplianceStoreTestDatabase(String version, Consumer<DataSource> before) {
-        String url = System.getProperty("parley.test.jdbc.url", "");
-        if (url.isBlank()) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:compliance-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-            h2.setUser("sa");
-            this.dataSource = h2;
-            this.schema = null;
-        } else {
-            this.schema = "compliance_test_" + UUID.randomUUID().toString().replace("-", "");
-            PGSimpleDataSource postgresql = new PGSimpleDataSource();
-            postgresql.setURL(url);
-            postgresql.setUser(System.getProperty("parley.test.jdbc.user"));
-            postgresql.setPassword(System.getProperty("parley.test.jdbc.password"));
-            execute(postgresql, "CREATE SCHEMA " + schema);
-            postgresql.setCurrentSchema(schema);
-            this.dataSource = postgresql;
-        }
+        this.database = new ThrowAwayDatabase("compliance");
+        this.dataSource = database.dataSource();
         if (version != null) {
             ChatSchema.configure(
                             dataSource,
@@ -82,17 +61,7 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
                         ComplianceSchemaMigration.HISTORY_TABLE)
                 .load()
                 .migrate();
-        Map<String, Object> settings = new HashMap<>(Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.nonJtaDataSource", dataSource,
-                "hibernate.hbm2ddl.auto", "validate",
-                // WildFly runs queries in JPA-compliance mode: the tests must refuse what it refuses.
-                "hibernate.jpa.compliance.query", "true",
-                "hibernate.type.json_format_mapper", NoJsonFormatMapper.class.getName()));
-        if (schema != null) {
-            settings.put("hibernate.default_schema", schema);
-        }
-        this.factory = Persistence.createEntityManagerFactory("parley-compliance", settings);
+        this.factory = Persistence.createEntityManagerFactory("parley-compliance", database.persistenceSettings());
     }
 
     /**
@@ -122,6 +91,29 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
         return new Transaction(em, transaction, archive);
     }
 
+    /** The texts of the events the store holds, in id order. */
+    List<String> storedTexts() {
+        try (Transaction transaction = begin()) {
+            return transaction.archive().after(0, Integer.MAX_VALUE).stream()
+                    .map(ArchivedRecord::event)
+                    .map(ComplianceEvent::text)
+                    .toList();
+        }
+    }
+
+    /** A chat event in one room, its text naming it: what the store tests store. */
+    static ComplianceEvent chatEvent(String text) {
+        return new ComplianceEvent(
+                "event-" + text,
+                ComplianceEventType.CHAT,
+                "ma-chan://contoso.com/room",
+                "Room",
+                "sip:alice@contoso.com",
+                Instant.parse("2026-12-05T10:00:00Z"),
+                text,
+                Map.of());
+    }
+
     record Transaction(EntityManager em, EntityTransaction transaction, JpaComplianceArchive archive)
             implements AutoCloseable {
 
@@ -147,32 +139,6 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
     @Override
     public void close() {
         factory.close();
-        execute(dataSource, schema != null ? "DROP SCHEMA " + schema + " CASCADE" : "SHUTDOWN");
-    }
-
-    static void execute(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    /**
-     * Hibernate builds a JSON mapper eagerly when it finds the JSON-B API on the class path and fails
-     * without an implementation, which only the server has; the compliance store maps no JSON.
-     */
-    public static final class NoJsonFormatMapper implements FormatMapper {
-
-        @Override
-        public <T> T fromString(CharSequence charSequence, JavaType<T> javaType, WrapperOptions wrapperOptions) {
-            throw new UnsupportedOperationException("the compliance store maps no JSON");
-        }
-
-        @Override
-        public <T> String toString(T value, JavaType<T> javaType, WrapperOptions wrapperOptions) {
-            throw new UnsupportedOperationException("the compliance store maps no JSON");
-        }
+        database.close();
     }
 }

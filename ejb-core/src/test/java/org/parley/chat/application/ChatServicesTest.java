@@ -1,8 +1,8 @@
 package org.parley.chat.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.parley.chat.testing.ChatAssertions.assertRefused;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,6 @@ import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
-import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.domain.shared.Hashes;
 import org.parley.chat.infrastructure.persistence.ReferenceData;
@@ -205,11 +203,8 @@ class ChatServicesTest {
         return database.inTransaction(call);
     }
 
-    private static void assertRefused(ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call)
-                .isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason())
-                .isEqualTo(reason);
+    private static void tx(Runnable call) {
+        database.inTransaction(call);
     }
 
     private static String unique(String name) {
@@ -219,6 +214,42 @@ class ChatServicesTest {
     private static RoomView roomInRoot(String creator, Privacy privacy, RoomType type) {
         String root = tx(() -> categories.root()).uri();
         return tx(() -> rooms.createRoom(creator, new NewRoom(unique("Room"), "a room", root, privacy, type)));
+    }
+
+    private static AddInService addIns() {
+        return new AddInService(
+                callers,
+                new JpaAddInRepository(entityManager),
+                roomRepository,
+                compliance,
+                clock,
+                new RoomChanges(events));
+    }
+
+    /** An open, normal room with a name unique to the test, created by creator in the category. */
+    private static RoomView openRoom(String creator, String name, String description, String categoryUri) {
+        return tx(() -> rooms.createRoom(
+                creator, new NewRoom(unique(name), description, categoryUri, Privacy.OPEN, RoomType.NORMAL)));
+    }
+
+    /** A closed, normal room named name, created by Alice with members from the start. */
+    private static RoomView closedRoomWithMembers(String name, String categoryUri, Set<String> members) {
+        return tx(() -> rooms.createRoom(
+                ALICE,
+                new NewRoom(name, null, categoryUri, Privacy.CLOSED, RoomType.NORMAL, null, members, null, null)));
+    }
+
+    /** A category the administrator creates, with a name unique to the test and every feature on. */
+    private static CategoryView category(
+            String name, Set<String> allowedMembers, Set<String> deniedMembers, Set<String> creators) {
+        return category(
+                new CategorySettings(unique(name), null, true, true, true), allowedMembers, deniedMembers, creators);
+    }
+
+    private static CategoryView category(
+            CategorySettings settings, Set<String> allowedMembers, Set<String> deniedMembers, Set<String> creators) {
+        return tx(() ->
+                categories.createCategory(ADMIN, new NewCategory(settings, allowedMembers, deniedMembers, creators)));
     }
 
     @Test
@@ -255,27 +286,10 @@ class ChatServicesTest {
     @Test
     void onlyUsersTheCategoryAllowsCreateRooms() {
         String root = tx(() -> categories.root()).uri();
-        assertRefused(
-                () -> tx(() -> rooms.createRoom(
-                        MALLORY, new NewRoom(unique("Outside"), null, root, Privacy.OPEN, RoomType.NORMAL))),
-                Reason.FORBIDDEN);
-        CategoryView restricted = tx(() -> categories.createCategory(
-                ADMIN,
-                new NewCategory(
-                        new CategorySettings(unique("Board"), null, true, true, true),
-                        Set.of("domain:contoso.com"),
-                        Set.of(),
-                        Set.of(CAROL))));
-        assertRefused(
-                () -> tx(() -> rooms.createRoom(
-                        ALICE,
-                        new NewRoom(unique("Board room"), null, restricted.uri(), Privacy.OPEN, RoomType.NORMAL))),
-                Reason.FORBIDDEN);
-        assertThat(tx(() -> rooms.createRoom(
-                                CAROL,
-                                new NewRoom(
-                                        unique("Board room"), null, restricted.uri(), Privacy.OPEN, RoomType.NORMAL)))
-                        .categoryName())
+        assertRefused(() -> openRoom(MALLORY, "Outside", null, root), Reason.FORBIDDEN);
+        CategoryView restricted = category("Board", Set.of("domain:contoso.com"), Set.of(), Set.of(CAROL));
+        assertRefused(() -> openRoom(ALICE, "Board room", null, restricted.uri()), Reason.FORBIDDEN);
+        assertThat(openRoom(CAROL, "Board room", null, restricted.uri()).categoryName())
                 .isEqualTo(restricted.name());
         assertRefused(
                 () -> tx(() -> categories.createCategory(
@@ -386,10 +400,7 @@ class ChatServicesTest {
         PostedMessage posted = tx(() -> posts.post(BOB, room.uri(), "for the record", null));
         tx(() -> history.last(BOB, room.uri(), 5));
         tx(() -> rooms.grant(ALICE, room.uri(), RoomRole.PRESENTER, BOB));
-        tx(() -> {
-            rooms.leave(BOB, room.uri());
-            return null;
-        });
+        tx(() -> rooms.leave(BOB, room.uri()));
         tx(() -> history.removeMessage(ADMIN, room.uri(), posted.message().seq()));
         assertRefused(
                 () -> tx(() -> posts.post(CAROL, room.uri(), "x".repeat(configuration.storySizeLimit() + 1), null)),
@@ -717,15 +728,12 @@ class ChatServicesTest {
 
     @Test
     void withChatHistoryOffMessagesAreNumberedAndDeliveredButNotKept() {
-        CategoryView offTheRecord = tx(() -> categories.createCategory(
-                ADMIN,
-                new NewCategory(
-                        new CategorySettings(unique("Off the record"), null, true, false, false),
-                        Set.of("domain:contoso.com"),
-                        Set.of(),
-                        Set.of("domain:contoso.com"))));
-        RoomView room = tx(() -> rooms.createRoom(
-                ALICE, new NewRoom(unique("Quiet"), null, offTheRecord.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        CategoryView offTheRecord = category(
+                new CategorySettings(unique("Off the record"), null, true, false, false),
+                Set.of("domain:contoso.com"),
+                Set.of(),
+                Set.of("domain:contoso.com"));
+        RoomView room = openRoom(ALICE, "Quiet", null, offTheRecord.uri());
         assertThat(room.historyEnabled()).isFalse();
         PostedMessage first = tx(() -> posts.post(ALICE, room.uri(), "not kept", null));
         PostedMessage second = tx(() -> posts.post(BOB, room.uri(), "nor this", null));
@@ -771,13 +779,7 @@ class ChatServicesTest {
                 .isFalse();
         assertThat(tx(() -> categories.mayCreateRooms(ADMIN))).isTrue();
         String visitor = "sip:visitor@fabrikam.com";
-        tx(() -> categories.createCategory(
-                ADMIN,
-                new NewCategory(
-                        new CategorySettings(unique("Guests"), null, true, true, true),
-                        Set.of("domain:fabrikam.com"),
-                        Set.of(MALLORY),
-                        Set.of("domain:fabrikam.com"))));
+        category("Guests", Set.of("domain:fabrikam.com"), Set.of(MALLORY), Set.of("domain:fabrikam.com"));
         assertThat(tx(() -> categories.mayCreateRooms(visitor)))
                 .as("a category now lets fabrikam.com create")
                 .isTrue();
@@ -788,13 +790,7 @@ class ChatServicesTest {
 
     @Test
     void categoryChangesAreAdministratorsOnlyAndRefusedOnAStaleVersion() {
-        CategoryView category = tx(() -> categories.createCategory(
-                ADMIN,
-                new NewCategory(
-                        new CategorySettings(unique("Projects"), null, true, true, true),
-                        Set.of("domain:contoso.com"),
-                        Set.of(),
-                        Set.of())));
+        CategoryView category = category("Projects", Set.of("domain:contoso.com"), Set.of(), Set.of());
         CategoryView granted = tx(() -> categories.grant(ADMIN, category.uri(), CategoryRole.CREATOR, "group:leads"));
         assertThat(granted.creators()).containsExactly("group:leads");
         assertThat(granted.version()).isGreaterThan(category.version());
@@ -948,27 +944,14 @@ class ChatServicesTest {
                 .hasSize(2);
         assertThat(events.accessChanges).as("nobody loses the room").doesNotContain(AccessChange.ofRoom(room.uri()));
 
-        String elsewhere = tx(() -> categories.createCategory(
-                        ADMIN,
-                        new NewCategory(
-                                new CategorySettings(unique("Elsewhere"), null, true, true, true),
-                                Set.of(),
-                                Set.of(),
-                                Set.of())))
-                .uri();
+        String elsewhere = category("Elsewhere", Set.of(), Set.of(), Set.of()).uri();
         tx(() -> rooms.moveToCategory(ADMIN, room.uri(), elsewhere, null));
         assertThat(events.roomChanges)
                 .as("its category's switches")
                 .filteredOn(changed::equals)
                 .hasSize(3);
 
-        AddInService addIns = new AddInService(
-                callers,
-                new JpaAddInRepository(entityManager),
-                new JpaRoomRepository(entityManager),
-                compliance,
-                clock,
-                new RoomChanges(events));
+        AddInService addIns = addIns();
         String board = unique("Board");
         tx(() -> addIns.register(ADMIN, board, "https://board.contoso.com/"));
         tx(() -> addIns.useInRoom(ADMIN, room.uri(), board));
@@ -983,9 +966,8 @@ class ChatServicesTest {
     @Test
     void aCategorysSwitchesReachItsRoomsAndItsNameDoesNot() {
         String name = unique("Switches");
-        CategoryView category = tx(() -> categories.createCategory(
-                ADMIN,
-                new NewCategory(new CategorySettings(name, null, true, true, true), Set.of(), Set.of(), Set.of())));
+        CategoryView category =
+                category(new CategorySettings(name, null, true, true, true), Set.of(), Set.of(), Set.of());
         RoomChange changed = RoomChange.ofCategory(category.uri());
 
         tx(() -> categories.updateCategory(
@@ -1018,15 +1000,8 @@ class ChatServicesTest {
      */
     @Test
     void aUserDeniedByACategoryLosesItsRoomsOnly() {
-        CategoryView category = tx(() -> categories.createCategory(
-                ADMIN,
-                new NewCategory(
-                        new CategorySettings(unique("Denying"), null, true, true, true),
-                        Set.of("domain:contoso.com"),
-                        Set.of(),
-                        Set.of(ALICE))));
-        RoomView inside = tx(() -> rooms.createRoom(
-                ALICE, new NewRoom(unique("Inside"), null, category.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        CategoryView category = category("Denying", Set.of("domain:contoso.com"), Set.of(), Set.of(ALICE));
+        RoomView inside = openRoom(ALICE, "Inside", null, category.uri());
         RoomView outside = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         tx(() -> follows.follow(BOB, inside.uri()));
         tx(() -> follows.follow(BOB, outside.uri()));
@@ -1097,40 +1072,17 @@ class ChatServicesTest {
         tx(() -> invitations.invite(ALICE, room.uri(), BOB));
         long version = tx(() -> rooms.find(ALICE, room.uri())).version();
 
-        assertRefused(
-                () -> tx(() -> {
-                    rooms.deleteRoom(ALICE, room.uri(), null);
-                    return null;
-                }),
-                Reason.FORBIDDEN);
-        assertRefused(
-                () -> tx(() -> {
-                    rooms.deleteRoom(BOB, room.uri(), null);
-                    return null;
-                }),
-                Reason.FORBIDDEN);
-        assertRefused(
-                () -> tx(() -> {
-                    rooms.deleteRoom(ADMIN, room.uri(), version - 1);
-                    return null;
-                }),
-                Reason.STALE_VERSION);
-        assertRefused(
-                () -> tx(() -> {
-                    roomsManagersDelete.deleteRoom(BOB, room.uri(), null);
-                    return null;
-                }),
-                Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> rooms.deleteRoom(ALICE, room.uri(), null)), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> rooms.deleteRoom(BOB, room.uri(), null)), Reason.FORBIDDEN);
+        assertRefused(() -> tx(() -> rooms.deleteRoom(ADMIN, room.uri(), version - 1)), Reason.STALE_VERSION);
+        assertRefused(() -> tx(() -> roomsManagersDelete.deleteRoom(BOB, room.uri(), null)), Reason.FORBIDDEN);
         assertThat(tx(() -> history.last(ALICE, room.uri(), 10)))
                 .as("refusals change nothing")
                 .hasSize(2);
 
         compliance_events.clear();
         events.accessChanges.clear();
-        tx(() -> {
-            roomsManagersDelete.deleteRoom(ALICE, room.uri(), version);
-            return null;
-        });
+        tx(() -> roomsManagersDelete.deleteRoom(ALICE, room.uri(), version));
 
         assertRefused(() -> tx(() -> rooms.find(ADMIN, room.uri())), Reason.NOT_FOUND);
         assertThat(tx(() -> follows.followed(BOB))).extracting(RoomView::uri).doesNotContain(room.uri());
@@ -1154,25 +1106,13 @@ class ChatServicesTest {
                 .containsEntry("follows", "1")
                 .containsEntry("invitations", "1")
                 .containsEntry("privacy", "CLOSED");
-        assertRefused(
-                () -> tx(() -> {
-                    rooms.deleteRoom(ADMIN, room.uri(), null);
-                    return null;
-                }),
-                Reason.NOT_FOUND);
+        assertRefused(() -> tx(() -> rooms.deleteRoom(ADMIN, room.uri(), null)), Reason.NOT_FOUND);
     }
 
     /** New-, Remove-CsPersistentChatAddin: administrators keep add-ins, a room's managers pick one. */
     @Test
     void addInsAreRegisteredByAdministratorsAndPickedByARoomsManagers() {
-        EntityManager em = entityManager;
-        AddInService addIns = new AddInService(
-                callers,
-                new JpaAddInRepository(em),
-                new JpaRoomRepository(em),
-                compliance,
-                clock,
-                new RoomChanges(events));
+        AddInService addIns = addIns();
         String name = unique("Board");
         assertRefused(() -> tx(() -> addIns.register(ALICE, name, "https://board.contoso.com/")), Reason.FORBIDDEN);
         assertRefused(() -> tx(() -> addIns.register(ADMIN, name, "javascript:alert(1)")), Reason.INVALID);
@@ -1191,16 +1131,8 @@ class ChatServicesTest {
         assertThat(withAddIn.addInName()).isEqualTo(name);
         assertThat(withAddIn.addInUrl()).isEqualTo("https://board.contoso.com/v2");
 
-        assertRefused(
-                () -> tx(() -> {
-                    addIns.remove(ALICE, name);
-                    return null;
-                }),
-                Reason.FORBIDDEN);
-        tx(() -> {
-            addIns.remove(ADMIN, name);
-            return null;
-        });
+        assertRefused(() -> tx(() -> addIns.remove(ALICE, name)), Reason.FORBIDDEN);
+        tx(() -> addIns.remove(ADMIN, name));
         assertThat(tx(() -> rooms.find(ALICE, room.uri())).addInName())
                 .as("the room has none any more")
                 .isNull();
@@ -1236,34 +1168,8 @@ class ChatServicesTest {
                 .satisfies(event -> assertThat(event.details()).containsEntry("managers", CAROL));
 
         String refused = unique("Refused");
-        assertRefused(
-                () -> tx(() -> rooms.createRoom(
-                        ALICE,
-                        new NewRoom(
-                                refused,
-                                null,
-                                root,
-                                Privacy.CLOSED,
-                                RoomType.NORMAL,
-                                null,
-                                Set.of(BOB, "nobody"),
-                                null,
-                                null))),
-                Reason.INVALID);
-        assertRefused(
-                () -> tx(() -> rooms.createRoom(
-                        ALICE,
-                        new NewRoom(
-                                refused,
-                                null,
-                                root,
-                                Privacy.CLOSED,
-                                RoomType.NORMAL,
-                                null,
-                                Set.of(MALLORY),
-                                null,
-                                null))),
-                Reason.FORBIDDEN);
+        assertRefused(() -> closedRoomWithMembers(refused, root, Set.of(BOB, "nobody")), Reason.INVALID);
+        assertRefused(() -> closedRoomWithMembers(refused, root, Set.of(MALLORY)), Reason.FORBIDDEN);
         assertThat(tx(() -> rooms.search(ADMIN, refused)))
                 .as("no room of a refused creation")
                 .isEmpty();
@@ -1272,17 +1178,9 @@ class ChatServicesTest {
     /** Retention: a category's days, a room's own say, a preview that changes nothing, a run recorded as a clear. */
     @Test
     void retentionClearsWhatIsOlderThanTheRoomsDaysAndRecordsItAsAClear() {
-        CategoryView category = tx(() -> categories.createCategory(
-                ADMIN,
-                new NewCategory(
-                        new CategorySettings(unique("Kept"), null, true, true, true),
-                        Set.of("domain:contoso.com"),
-                        Set.of(),
-                        Set.of("domain:contoso.com"))));
-        RoomView kept = tx(() -> rooms.createRoom(
-                ALICE, new NewRoom(unique("Kept"), "30 days", category.uri(), Privacy.OPEN, RoomType.NORMAL)));
-        RoomView forever = tx(() -> rooms.createRoom(
-                ALICE, new NewRoom(unique("Forever"), "its own say", category.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        CategoryView category = category("Kept", Set.of("domain:contoso.com"), Set.of(), Set.of("domain:contoso.com"));
+        RoomView kept = openRoom(ALICE, "Kept", "30 days", category.uri());
+        RoomView forever = openRoom(ALICE, "Forever", "its own say", category.uri());
         RoomView elsewhere = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         for (RoomView room : List.of(kept, kept, forever, elsewhere)) {
             tx(() -> posts.post(ALICE, room.uri(), "said on day one", null));
@@ -1491,22 +1389,9 @@ class ChatServicesTest {
     /** Remove-CsPersistentChatCategory: empty, or with its rooms moved in the same transaction; never Root. */
     @Test
     void aCategoryIsRemovedEmptyOrWithItsRoomsMovedAndRootStays() {
-        CategoryView doomed = tx(() -> categories.createCategory(
-                ADMIN,
-                new NewCategory(
-                        new CategorySettings(unique("Doomed"), null, true, true, true),
-                        Set.of("domain:contoso.com"),
-                        Set.of(),
-                        Set.of("domain:contoso.com"))));
-        CategoryView target = tx(() -> categories.createCategory(
-                ADMIN,
-                new NewCategory(
-                        new CategorySettings(unique("Target"), null, true, true, true),
-                        Set.of("domain:contoso.com"),
-                        Set.of(),
-                        Set.of())));
-        RoomView room = tx(() -> rooms.createRoom(
-                ALICE, new NewRoom(unique("Moving"), "moves", doomed.uri(), Privacy.OPEN, RoomType.NORMAL)));
+        CategoryView doomed = category("Doomed", Set.of("domain:contoso.com"), Set.of(), Set.of("domain:contoso.com"));
+        CategoryView target = category("Target", Set.of("domain:contoso.com"), Set.of(), Set.of());
+        RoomView room = openRoom(ALICE, "Moving", "moves", doomed.uri());
         String root = tx(() -> categories.root()).uri();
 
         assertRefused(
@@ -1565,37 +1450,15 @@ class ChatServicesTest {
     @Test
     void administratorsAreGrantedAndRevokedButNeverTheLast() {
         String erin = "sip:erin-" + UUID.randomUUID().toString().substring(0, 4) + "@contoso.com";
-        assertRefused(
-                () -> tx(() -> {
-                    policies.setAdministrator(ALICE, erin, true);
-                    return null;
-                }),
-                Reason.FORBIDDEN);
-        tx(() -> {
-            policies.setAdministrator(ADMIN, erin, true);
-            return null;
-        });
+        assertRefused(() -> tx(() -> policies.setAdministrator(ALICE, erin, true)), Reason.FORBIDDEN);
+        tx(() -> policies.setAdministrator(ADMIN, erin, true));
         assertThat(tx(() -> policies.isAdministrator(erin))).isTrue();
         assertThat(tx(() -> policies.administrators())).contains(erin, ADMIN);
-        tx(() -> {
-            policies.setAdministrator(erin, ADMIN, false);
-            return null;
-        });
+        tx(() -> policies.setAdministrator(erin, ADMIN, false));
         assertThat(tx(() -> policies.isAdministrator(ADMIN))).isFalse();
-        assertRefused(
-                () -> tx(() -> {
-                    policies.setAdministrator(erin, erin, false);
-                    return null;
-                }),
-                Reason.CONFLICT);
-        tx(() -> {
-            policies.setAdministrator(erin, ADMIN, true);
-            return null;
-        });
-        tx(() -> {
-            policies.setAdministrator(ADMIN, erin, false);
-            return null;
-        });
+        assertRefused(() -> tx(() -> policies.setAdministrator(erin, erin, false)), Reason.CONFLICT);
+        tx(() -> policies.setAdministrator(erin, ADMIN, true));
+        tx(() -> policies.setAdministrator(ADMIN, erin, false));
         assertThat(tx(() -> policies.administrators())).doesNotContain(erin).contains(ADMIN);
     }
 

@@ -4,15 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.application.dto.NewRoom;
+import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.events.AfterCommit;
 import org.parley.chat.application.events.RoomPublishOrder;
+import org.parley.chat.domain.model.room.Privacy;
+import org.parley.chat.domain.model.room.RoomType;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.infrastructure.persistence.ReferenceData;
 import org.parley.chat.infrastructure.persistence.jpa.JpaAddInRepository;
@@ -33,9 +40,10 @@ import org.parley.chat.testing.TestClock;
 /**
  * One fresh chat store (ChatStoreTestDatabase) with the services wired on it as the container wires them, each
  * call in its own transaction through {@link #tx}. Several can live side by side: an export from one, imported
- * into another that is empty.
+ * into another that is empty. A test class registers its own as an extension ({@code @RegisterExtension static}),
+ * which closes it after the class's last test.
  */
-final class ChatStoreHarness implements AutoCloseable {
+final class ChatStoreHarness implements AutoCloseable, AfterAllCallback {
 
     static final String ADMIN = "sip:admin@contoso.com";
 
@@ -133,6 +141,18 @@ final class ChatStoreHarness implements AutoCloseable {
 
     <T> T tx(Supplier<T> call) {
         return database.inTransaction(call);
+    }
+
+    /** An open or closed, normal room in the root category, its name made unique. */
+    RoomView roomInRoot(String creator, String name, Privacy privacy) {
+        String root = tx(() -> categories.root()).uri();
+        return tx(() -> rooms.createRoom(
+                creator, new NewRoom(name + " " + UUID.randomUUID(), null, root, privacy, RoomType.NORMAL)));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

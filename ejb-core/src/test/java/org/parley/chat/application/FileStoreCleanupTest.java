@@ -12,9 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.chat.application.dto.IssuedFileToken;
 import org.parley.chat.application.dto.NewRoom;
@@ -35,20 +34,11 @@ class FileStoreCleanupTest {
     private static final String ALICE = "sip:alice@contoso.com";
     private static final Duration GRACE = Duration.ofHours(1);
 
-    private static ChatStoreHarness chat;
+    @RegisterExtension
+    static final ChatStoreHarness chat = new ChatStoreHarness();
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void store() {
-        chat = new ChatStoreHarness();
-    }
-
-    @AfterAll
-    static void close() {
-        chat.close();
-    }
 
     private FileStore.StoredFile stored(FileStore store, String content) throws IOException {
         return store.store(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), 1000);

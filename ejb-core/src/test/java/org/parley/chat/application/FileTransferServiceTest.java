@@ -1,7 +1,7 @@
 package org.parley.chat.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.parley.chat.testing.ChatAssertions.assertRefused;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,10 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.application.dto.FileView;
 import org.parley.chat.application.dto.IssuedFileToken;
@@ -42,34 +40,16 @@ class FileTransferServiceTest {
     private static final String CAROL = "sip:carol@contoso.com";
     private static final String SHA = "a".repeat(64);
 
-    private static ChatStoreHarness chat;
-
-    @BeforeAll
-    static void store() {
-        chat = new ChatStoreHarness();
-    }
-
-    @AfterAll
-    static void close() {
-        chat.close();
-    }
+    @RegisterExtension
+    static final ChatStoreHarness chat = new ChatStoreHarness();
 
     private static RoomView room(Privacy privacy) {
-        String root = chat.tx(() -> chat.categories.root()).uri();
-        return chat.tx(() -> chat.rooms.createRoom(
-                ALICE, new NewRoom("Files " + UUID.randomUUID(), null, root, privacy, RoomType.NORMAL)));
+        return chat.roomInRoot(ALICE, "Files", privacy);
     }
 
     private static FileView file(RoomView room, String name) {
         return chat.tx(() ->
                 chat.files.register(ALICE, room.uri(), new FileDescription(name, 5, SHA, "text/plain", "aa/" + SHA)));
-    }
-
-    private static void assertRefused(ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call)
-                .isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason())
-                .isEqualTo(reason);
     }
 
     @Test

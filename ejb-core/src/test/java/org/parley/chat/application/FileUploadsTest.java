@@ -1,7 +1,7 @@
 package org.parley.chat.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.parley.chat.testing.ChatAssertions.assertRefused;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,29 +10,23 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.transaction.Status;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.dto.FileView;
 import org.parley.chat.application.dto.IssuedFileToken;
 import org.parley.chat.application.dto.MessageView;
-import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.application.dto.RedeemedFileToken;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.domain.model.file.FileDescription;
 import org.parley.chat.domain.model.file.FileTransfer;
 import org.parley.chat.domain.model.room.Privacy;
-import org.parley.chat.domain.model.room.RoomType;
-import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.infrastructure.files.FileStore;
 import org.parley.chat.infrastructure.metrics.ParleyMeters;
@@ -48,23 +42,14 @@ class FileUploadsTest {
     private static final String BOB = "sip:bob@contoso.com";
     private static final URI DOWNLOADS = URI.create("https://chat.contoso.com/parley/api/v1/files/");
 
-    private static ChatStoreHarness chat;
+    @RegisterExtension
+    static final ChatStoreHarness chat = new ChatStoreHarness();
 
     @TempDir
     Path directory;
 
     private FileStore store;
     private FileUploads uploads;
-
-    @BeforeAll
-    static void open() {
-        chat = new ChatStoreHarness();
-    }
-
-    @AfterAll
-    static void close() {
-        chat.close();
-    }
 
     @BeforeEach
     void wire() {
@@ -107,22 +92,13 @@ class FileUploadsTest {
     }
 
     private static RoomView room(Privacy privacy) {
-        String root = chat.tx(() -> chat.categories.root()).uri();
-        return chat.tx(() -> chat.rooms.createRoom(
-                ALICE, new NewRoom("Uploads " + UUID.randomUUID(), null, root, privacy, RoomType.NORMAL)));
+        return chat.roomInRoot(ALICE, "Uploads", privacy);
     }
 
     private static List<ComplianceEvent> complianceOf(RoomView room) {
         return chat.complianceEvents.stream()
                 .filter(event -> room.uri().equals(event.roomUri()))
                 .toList();
-    }
-
-    private static void assertRefused(ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call)
-                .isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason())
-                .isEqualTo(reason);
     }
 
     @Test

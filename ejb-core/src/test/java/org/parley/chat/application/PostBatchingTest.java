@@ -2,6 +2,7 @@ package org.parley.chat.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.parley.chat.testing.ChatAssertions.assertRefused;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -27,7 +28,6 @@ import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.message.MessageRepository;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomType;
-import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.infrastructure.persistence.jpa.JpaMessageRepository;
 
@@ -200,13 +200,6 @@ class PostBatchingTest {
                 .filter(m -> m.roomUri().equals(room))
                 .map(MessageView::text)
                 .toList();
-    }
-
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call)
-                .isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason())
-                .isEqualTo(reason);
     }
 
     private MessageRepository refusing(String text) {

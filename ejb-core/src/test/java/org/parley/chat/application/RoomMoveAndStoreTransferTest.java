@@ -1,7 +1,7 @@
 package org.parley.chat.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.parley.chat.testing.ChatAssertions.assertRefused;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.application.dto.CategoryView;
@@ -33,7 +31,6 @@ import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.room.RoomType;
-import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
 
 /** Moving rooms between categories, and a store exported and imported into another, empty one. */
@@ -44,24 +41,8 @@ class RoomMoveAndStoreTransferTest {
     private static final String BOB = "sip:bob@contoso.com";
     private static final String CAROL = "sip:carol@contoso.com";
 
-    private static ChatStoreHarness chat;
-
-    @BeforeAll
-    static void store() {
-        chat = new ChatStoreHarness();
-    }
-
-    @AfterAll
-    static void close() {
-        chat.close();
-    }
-
-    private static void assertRefused(ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call)
-                .isInstanceOf(ChatException.class)
-                .extracting(e -> ((ChatException) e).reason())
-                .isEqualTo(reason);
-    }
+    @RegisterExtension
+    static final ChatStoreHarness chat = new ChatStoreHarness();
 
     private static CategoryView category(ChatStoreHarness store, String name, String... creators) {
         return store.tx(() -> store.categories.createCategory(

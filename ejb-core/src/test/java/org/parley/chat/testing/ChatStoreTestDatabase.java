@@ -2,14 +2,8 @@ package org.parley.chat.testing;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -24,18 +18,14 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.flywaydb.core.api.output.MigrateResult;
-import org.h2.jdbcx.JdbcDataSource;
 import org.parley.chat.infrastructure.persistence.ChatSchema;
 import org.parley.chat.infrastructure.persistence.jpa.ChatPersistence;
 import org.parley.chat.infrastructure.persistence.jpa.PersistenceExceptionTranslator;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh chat store for one test class: the production migrations on a new database, and the production
  * persistence unit bootstrapped outside the container with {@code hbm2ddl.auto=validate}, so the mapping
- * is checked against the schema Flyway made. H2 in memory by default; a PostgreSQL (a throw-away schema
- * in it, dropped at close) with {@code -Dparley.test.jdbc.url=jdbc:postgresql://host/db
- * -Dparley.test.jdbc.user=... -Dparley.test.jdbc.password=...}.
+ * is checked against the schema Flyway made, on a {@link ThrowAwayDatabase}.
  * <p>
  * {@link #entityManager()} behaves like the container's transaction-scoped entity manager: each
  * {@link #inTransaction} call (per thread) gets a new persistence context, flushed (with the same
@@ -43,8 +33,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class ChatStoreTestDatabase implements AutoCloseable {
 
+    private final ThrowAwayDatabase database;
     private final DataSource dataSource;
-    private final String schema;
     private final MigrateResult migration;
     private final EntityManagerFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
@@ -53,37 +43,12 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
     private final EntityManager proxy;
 
     public ChatStoreTestDatabase() {
-        String url = System.getProperty("parley.test.jdbc.url", "");
-        if (url.isBlank()) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-            h2.setUser("sa");
-            this.dataSource = h2;
-            this.schema = null;
-        } else {
-            this.schema = "chat_test_" + UUID.randomUUID().toString().replace("-", "");
-            PGSimpleDataSource postgresql = new PGSimpleDataSource();
-            postgresql.setURL(url);
-            postgresql.setUser(System.getProperty("parley.test.jdbc.user"));
-            postgresql.setPassword(System.getProperty("parley.test.jdbc.password"));
-            execute(postgresql, "CREATE SCHEMA " + schema);
-            postgresql.setCurrentSchema(schema);
-            this.dataSource = postgresql;
-        }
+        this.database = new ThrowAwayDatabase("chat");
+        this.dataSource = database.dataSource();
         this.migration = ChatSchema.configure(dataSource, getClass().getClassLoader())
                 .load()
                 .migrate();
-        Map<String, Object> settings = new HashMap<>(Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.nonJtaDataSource", dataSource,
-                "hibernate.hbm2ddl.auto", "validate",
-                // WildFly runs queries in JPA-compliance mode: the tests must refuse what it refuses.
-                "hibernate.jpa.compliance.query", "true",
-                "hibernate.type.json_format_mapper", NoJsonFormatMapper.class.getName()));
-        if (schema != null) {
-            settings.put("hibernate.default_schema", schema);
-        }
-        this.factory = Persistence.createEntityManagerFactory(ChatPersistence.UNIT, settings);
+        this.factory = Persistence.createEntityManagerFactory(ChatPersistence.UNIT, database.persistenceSettings());
         this.proxy = (EntityManager) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {EntityManager.class}, (self, method, arguments) -> {
                     EntityManager em = current.get();
@@ -207,25 +172,12 @@ public final class ChatStoreTestDatabase implements AutoCloseable {
     @Override
     public void close() {
         factory.close();
-        if (schema != null) {
-            execute(dataSource, "DROP SCHEMA " + schema + " CASCADE");
-        } else {
-            execute(dataSource, "SHUTDOWN");
-        }
+        database.close();
     }
 
     private static void rollBack(EntityTransaction transaction) {
         if (transaction.isActive()) {
             transaction.rollback();
-        }
-    }
-
-    private static void execute(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
         }
     }
 }

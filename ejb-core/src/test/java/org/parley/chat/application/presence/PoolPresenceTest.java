@@ -13,6 +13,7 @@ import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.PoolView;
 import org.parley.chat.application.events.PoolSettings;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
+import org.parley.chat.testing.RecordedPresence;
 
 class PoolPresenceTest {
 
@@ -24,36 +25,16 @@ class PoolPresenceTest {
     private static final Participant ALICE_THERE = new Participant("sip:alice@contoso.com", "s-alice-2");
 
     /** What this node sent the others. */
-    private final List<String> relayed = new ArrayList<>();
+    private final RecordedPresence relayed = new RecordedPresence();
     /** What the fan-out was told. */
-    private final List<String> told = new ArrayList<>();
+    private final RecordedPresence told = new RecordedPresence();
     /** The leaves recorded for compliance. */
     private final List<String> recorded = new ArrayList<>();
 
     private final InMemoryRoomPresence presence = new InMemoryRoomPresence();
     private final PoolPresence pool = new PoolPresence(
             presence,
-            new PresenceRelay() {
-                @Override
-                public void entered(String roomUri, Participant participant, boolean manager) {
-                    relayed.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
-                }
-
-                @Override
-                public void left(String roomUri, Participant participant) {
-                    relayed.add("left " + roomUri + " " + participant.sessionId());
-                }
-
-                @Override
-                public void hello() {
-                    relayed.add("hello");
-                }
-
-                @Override
-                public void describe(Map<String, Set<Participant>> rooms) {
-                    relayed.add("described " + rooms);
-                }
-            },
+            relayed,
             new RoomService() {
                 @Override
                 public void leftAll(String userUri, Collection<String> roomUris) {
@@ -63,17 +44,7 @@ class PoolPresenceTest {
             new PoolSettings(true, "node1", "i1"));
 
     PoolPresenceTest() {
-        pool.watch(new PresenceWatcher() {
-            @Override
-            public void enteredElsewhere(String roomUri, Participant participant, boolean manager) {
-                told.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
-            }
-
-            @Override
-            public void leftElsewhere(String roomUri, Participant participant) {
-                told.add("left " + roomUri + " " + participant.sessionId());
-            }
-        });
+        pool.watch(told);
     }
 
     @Test
@@ -88,14 +59,14 @@ class PoolPresenceTest {
         assertThat(presence.count(ROOM_A)).isEqualTo(2);
         assertThat(presence.isPresent(ROOM_A, BOB_THERE.sessionId())).isTrue();
         assertThat(presence.rooms()).containsExactly(ROOM_A);
-        assertThat(told).containsExactly("entered " + ROOM_A + " s-bob true");
+        assertThat(told.lines).containsExactly("entered " + ROOM_A + " s-bob true");
 
         pool.leftAt("node2", "i2", ROOM_A, BOB_THERE);
         pool.leftAt("node2", "i2", ROOM_A, BOB_THERE);
 
         assertThat(presence.participants(ROOM_A)).containsExactly(ALICE_HERE);
         assertThat(presence.count(ROOM_A)).isEqualTo(1);
-        assertThat(told).containsExactly("entered " + ROOM_A + " s-bob true", "left " + ROOM_A + " s-bob");
+        assertThat(told.lines).containsExactly("entered " + ROOM_A + " s-bob true", "left " + ROOM_A + " s-bob");
     }
 
     @Test
@@ -107,7 +78,7 @@ class PoolPresenceTest {
         pool.helloFrom("node2", "i2");
         pool.left(ROOM_A, ALICE_HERE);
 
-        assertThat(relayed)
+        assertThat(relayed.lines)
                 .containsExactly(
                         "entered " + ROOM_A + " s-alice false",
                         "described " + Map.of(ROOM_A, Set.of(ALICE_HERE)),
@@ -117,13 +88,13 @@ class PoolPresenceTest {
     @Test
     void aDescriptionReplacesWhatWasKnownOfItsNodeAndThoseMissingFromItLeave() {
         pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false);
-        told.clear();
+        told.lines.clear();
 
         pool.describedAt("node2", "i2", Map.of(ROOM_A, Set.of(CAROL_THERE), ROOM_B, Set.of(BOB_THERE)));
 
         assertThat(presence.participants(ROOM_A)).containsExactly(CAROL_THERE);
         assertThat(presence.participants(ROOM_B)).containsExactly(BOB_THERE);
-        assertThat(told).containsExactly("left " + ROOM_A + " s-bob");
+        assertThat(told.lines).containsExactly("left " + ROOM_A + " s-bob");
     }
 
     @Test
@@ -133,18 +104,18 @@ class PoolPresenceTest {
         pool.enteredAt("node2", "i2", ROOM_A, ALICE_THERE, false);
         pool.enteredAt("node2", "i2", ROOM_B, BOB_THERE, false);
         pool.enteredAt("node3", "i3", ROOM_B, CAROL_THERE, false);
-        told.clear();
+        told.lines.clear();
 
         pool.membershipChanged(Set.of("node1", "node3"), true, false);
 
         assertThat(presence.participants(ROOM_A)).containsExactly(ALICE_HERE);
         assertThat(presence.participants(ROOM_B)).containsExactly(CAROL_THERE);
-        assertThat(told)
+        assertThat(told.lines)
                 .containsExactlyInAnyOrder(
                         "left " + ROOM_A + " s-bob", "left " + ROOM_A + " s-alice-2", "left " + ROOM_B + " s-bob");
         // Alice is still in room A through this node: only Bob's leaving is recorded.
         assertThat(recorded).containsExactly("sip:bob@contoso.com [" + ROOM_A + ", " + ROOM_B + "]");
-        assertThat(relayed).isEmpty();
+        assertThat(relayed.lines).isEmpty();
     }
 
     @Test
@@ -206,19 +177,19 @@ class PoolPresenceTest {
     @Test
     void aNodeHeardFromInANewIncarnationLostWhatItHadBefore() {
         pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false);
-        told.clear();
+        told.lines.clear();
 
         pool.enteredAt("node2", "i2-again", ROOM_B, CAROL_THERE, false);
 
         assertThat(presence.participants(ROOM_A)).isEmpty();
         assertThat(presence.participants(ROOM_B)).containsExactly(CAROL_THERE);
-        assertThat(told).containsExactly("left " + ROOM_A + " s-bob", "entered " + ROOM_B + " s-carol false");
+        assertThat(told.lines).containsExactly("left " + ROOM_A + " s-bob", "entered " + ROOM_B + " s-carol false");
     }
 
     @Test
     void thisNodeAsksUntilEveryMemberHasDescribedItself() {
         pool.askUndescribed(Set.of("node1"));
-        assertThat(relayed).isEmpty();
+        assertThat(relayed.lines).isEmpty();
 
         pool.askUndescribed(Set.of("node1", "node2"));
         pool.enteredAt("node2", "i2", ROOM_A, BOB_THERE, false); // heard from, but not described: asks again
@@ -226,7 +197,7 @@ class PoolPresenceTest {
         pool.describedAt("node2", "i2", Map.of());
         pool.askUndescribed(Set.of("node1", "node2"));
 
-        assertThat(relayed).containsExactly("hello", "hello");
+        assertThat(relayed.lines).containsExactly("hello", "hello");
         // The description replaced what the events had said.
         assertThat(presence.participants(ROOM_A)).isEmpty();
     }
@@ -258,6 +229,6 @@ class PoolPresenceTest {
 
         pool.membershipChanged(Set.of("node1", "node2"), false, true);
 
-        assertThat(relayed).containsExactly("described " + Map.of(ROOM_A, Set.of(ALICE_HERE)), "hello");
+        assertThat(relayed.lines).containsExactly("described " + Map.of(ROOM_A, Set.of(ALICE_HERE)), "hello");
     }
 }

@@ -45,13 +45,7 @@ class SipaeSigningTest {
     void signsEveryResponseButA401AndEveryRequestOnTheSignedInConnection() {
         SipServletResponse ok = response(200, CONNECTION);
         signing.outgoing(ok);
-        ArgumentCaptor<String> info = ArgumentCaptor.forClass(String.class);
-        verify(ok).setHeader(eq("Authentication-Info"), info.capture());
-        assertThat(client.verify(RawSip.Msg.parse(
-                        "SIP/2.0 200 OK\r\nCall-ID: c1\r\nCSeq: 2 INFO\r\nFrom: " + FROM + "\r\nTo: " + TO
-                                + "\r\nAuthentication-Info: " + info.getValue(),
-                        "")))
-                .isTrue();
+        assertThat(acceptsItsOk(client, ok, FROM)).isTrue();
 
         SipServletResponse unauthorized = response(401, CONNECTION);
         signing.outgoing(unauthorized);
@@ -113,13 +107,7 @@ class SipaeSigningTest {
             when(toBob.getHeader("From")).thenReturn(bobFrom);
             when(toBob.getRequest()).thenReturn(fromBob);
             signing.outgoing(toBob);
-            ArgumentCaptor<String> info = ArgumentCaptor.forClass(String.class);
-            verify(toBob).setHeader(eq("Authentication-Info"), info.capture());
-            assertThat(bob.verify(RawSip.Msg.parse(
-                            "SIP/2.0 200 OK\r\nCall-ID: c1\r\nCSeq: 2 INFO\r\nFrom: " + bobFrom + "\r\nTo: " + TO
-                                    + "\r\nAuthentication-Info: " + info.getValue(),
-                            "")))
-                    .isTrue();
+            assertThat(acceptsItsOk(bob, toBob, bobFrom)).isTrue();
 
             SipServletRequest probe = request("OPTIONS", frontEnd, null);
             SipServletResponse toTheProbe = response(404, frontEnd);
@@ -144,6 +132,19 @@ class SipaeSigningTest {
                 .wwwAuthenticate();
         return ((SipaeNtlmAuthenticator.Authenticated) authenticator.register(client.answerChallenge(challenge)))
                 .association();
+    }
+
+    /**
+     * Whether {@code client} accepts the Authentication-Info the signing gave {@code signed}, as the 200 OK to its
+     * INFO (c1, 2 INFO) sent from {@code from}.
+     */
+    private static boolean acceptsItsOk(SipaeClient client, SipServletResponse signed, String from) {
+        ArgumentCaptor<String> info = ArgumentCaptor.forClass(String.class);
+        verify(signed).setHeader(eq("Authentication-Info"), info.capture());
+        return client.verify(RawSip.Msg.parse(
+                "SIP/2.0 200 OK\r\nCall-ID: c1\r\nCSeq: 2 INFO\r\nFrom: " + from + "\r\nTo: " + TO
+                        + "\r\nAuthentication-Info: " + info.getValue(),
+                ""));
     }
 
     private static SipServletResponse response(int status, String connectionId) {

@@ -30,6 +30,9 @@ public final class Fixtures {
     public static final String BOB = "sip:bob@contoso.com";
     public static final String CAROL = "sip:carol@contoso.com";
     public static final String DAVE = "sip:dave@contoso.com";
+    /** Alice's client in its dialog with the chat service, as most handler tests see it. */
+    public static final ChatClient ALICE_CLIENT =
+            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
 
     public static final String GUID_A = "0f3c6a2e-1b7d-4c59-9a8e-2d4b6c8e1f01";
     public static final String GUID_B = "1a2b3c4d-0000-4000-8000-00000000000b";

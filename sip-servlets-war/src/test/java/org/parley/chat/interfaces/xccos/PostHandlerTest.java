@@ -11,6 +11,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
 import static org.parley.chat.interfaces.xccos.Fixtures.CAROL;
 import static org.parley.chat.interfaces.xccos.Fixtures.DAVE;
@@ -48,8 +49,6 @@ import org.parley.xccos.Post;
 @ExtendWith(MockitoExtension.class)
 class PostHandlerTest {
 
-    private static final ChatClient ALICE_CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Instant CLIENT_TIME = Instant.parse("2024-05-01T12:34:56Z");
     private static final Instant SERVER_TIME = Instant.parse("2024-05-01T12:34:57.250Z");
 

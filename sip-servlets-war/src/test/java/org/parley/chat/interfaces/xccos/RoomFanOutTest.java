@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -26,10 +25,9 @@ import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.application.events.LocalPostRoad;
 import org.parley.chat.application.events.PoolSettings;
 import org.parley.chat.application.events.RoomPublishOrder;
-import org.parley.chat.application.presence.Participant;
 import org.parley.chat.application.presence.PoolPresence;
-import org.parley.chat.application.presence.PresenceRelay;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
+import org.parley.chat.testing.RecordedPresence;
 import org.parley.xccos.ChatMessage;
 import org.parley.xccos.DataItem.Affiliation;
 import org.parley.xccos.DataItem.ChannelUsers;
@@ -49,17 +47,13 @@ class RoomFanOutTest {
     /** Everyone in the room gets the post, the author included (clients show their own post only from the echo). */
     @Test
     void deliversToEveryParticipantIncludingTheAuthor() {
-        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
-        presence.enter(ROOM_A, participant(BOB, "s-bob"));
-        presence.enter(ROOM_B, participant(CAROL, "s-carol"));
+        aliceAndBobInRoomACarolInRoomB();
         MessageView stored = new MessageView(ROOM_A, 1, ALICE, "hello", STORED.minusSeconds(3), STORED);
 
         fanOut.posted(stored);
 
         ChatMessage chat = new ChatMessage(ROOM_A, ALICE, STORED, "hello");
-        assertThat(delivery.to("s-alice")).containsExactly(chat);
-        assertThat(delivery.to("s-bob")).containsExactly(chat);
-        assertThat(delivery.to("s-carol")).isEmpty();
+        assertReachedRoomAOnly(chat);
     }
 
     /**
@@ -177,16 +171,12 @@ class RoomFanOutTest {
     /** A post stored by the web services reaches everyone in the room as a grpchat does, the author included. */
     @Test
     void deliversAWebPostLikeAGrpchat() {
-        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
-        presence.enter(ROOM_A, participant(BOB, "s-bob"));
-        presence.enter(ROOM_B, participant(CAROL, "s-carol"));
+        aliceAndBobInRoomACarolInRoomB();
 
         fanOut.posted(new MessageView(ROOM_A.toUpperCase(java.util.Locale.ROOT), 4, BOB, "[file] a.txt", null, STORED));
 
         ChatMessage chat = new ChatMessage(ROOM_A.toUpperCase(java.util.Locale.ROOT), BOB, STORED, "[file] a.txt");
-        assertThat(delivery.to("s-alice")).containsExactly(chat);
-        assertThat(delivery.to("s-bob")).containsExactly(chat);
-        assertThat(delivery.to("s-carol")).isEmpty();
+        assertReachedRoomAOnly(chat);
     }
 
     /**
@@ -323,7 +313,7 @@ class RoomFanOutTest {
      */
     @Test
     void theOtherNodesOfAPoolAreToldAndTheirParticipantsGetNothingFromHere() {
-        List<String> relayed = new ArrayList<>();
+        RecordedPresence relayed = new RecordedPresence();
         fanOut.pool = pool(relayed);
         presence.enter(ROOM_A, participant(ALICE, "s-alice"));
         fanOut.pool.enteredAt("node2", "i2", ROOM_A, participant(BOB, "s-bob-on-node2"), false);
@@ -342,13 +332,13 @@ class RoomFanOutTest {
                                 List.of(new UserInfo(null, CAROL, List.of(new Affiliation("12276", GUID_A, DOMAIN))))),
                         new ChatMessage(ROOM_A, ALICE, STORED, "hello"));
         assertThat(delivery.to("s-bob-on-node2")).isEmpty();
-        assertThat(relayed).containsExactly("entered " + ROOM_A + " s-carol true");
+        assertThat(relayed.lines).containsExactly("entered " + ROOM_A + " s-carol true");
     }
 
     /** A user leaves a room when its last client leaves it, wherever that client was. */
     @Test
     void aUserStillInTheRoomOnAnotherNodeHasNotLeftIt() {
-        List<String> relayed = new ArrayList<>();
+        RecordedPresence relayed = new RecordedPresence();
         fanOut.pool = pool(relayed);
         fanOut.pool.enteredAt("node2", "i2", ROOM_A, participant(ALICE, "s-alice-on-node2"), false);
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
@@ -360,35 +350,24 @@ class RoomFanOutTest {
 
         fanOut.pool.membershipChanged(Set.of("node1"), false, false);
         assertThat(delivery.to("s-bob")).containsExactly(aliceLeft);
-        assertThat(relayed).containsExactly("left " + ROOM_A + " s-alice");
+        assertThat(relayed.lines).containsExactly("left " + ROOM_A + " s-alice");
     }
 
-    private PoolPresence pool(List<String> relayed) {
-        PoolPresence pool = new PoolPresence(
-                presence,
-                new PresenceRelay() {
-                    @Override
-                    public void entered(String roomUri, Participant participant, boolean manager) {
-                        relayed.add("entered " + roomUri + " " + participant.sessionId() + " " + manager);
-                    }
+    private void aliceAndBobInRoomACarolInRoomB() {
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        presence.enter(ROOM_B, participant(CAROL, "s-carol"));
+    }
 
-                    @Override
-                    public void left(String roomUri, Participant participant) {
-                        relayed.add("left " + roomUri + " " + participant.sessionId());
-                    }
+    /** After {@link #aliceAndBobInRoomACarolInRoomB}: the author included, everyone in room A got it, once. */
+    private void assertReachedRoomAOnly(ChatMessage chat) {
+        assertThat(delivery.to("s-alice")).containsExactly(chat);
+        assertThat(delivery.to("s-bob")).containsExactly(chat);
+        assertThat(delivery.to("s-carol")).isEmpty();
+    }
 
-                    @Override
-                    public void hello() {
-                        relayed.add("hello");
-                    }
-
-                    @Override
-                    public void describe(Map<String, Set<Participant>> rooms) {
-                        relayed.add("described");
-                    }
-                },
-                null,
-                new PoolSettings(true, "node1", "i1"));
+    private PoolPresence pool(RecordedPresence relayed) {
+        PoolPresence pool = new PoolPresence(presence, relayed, null, new PoolSettings(true, "node1", "i1"));
         pool.watch(fanOut);
         return pool;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.REF;
 import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
 
@@ -31,8 +32,6 @@ import org.parley.xccos.XccosException;
 
 class XccosDispatcherTest {
 
-    private static final ChatClient CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Command.Part PART = new Command.Part(REF, ROOM_A);
 
     @Test
@@ -44,11 +43,11 @@ class XccosDispatcherTest {
                 () -> List.of(Reply.ok(new Command.RequestUri(REF), UserInfo.of("requri handled"))));
         XccosDispatcher dispatcher = dispatcher(parts, requris);
 
-        List<Outbound> out = dispatcher.dispatch(PART, CLIENT);
+        List<Outbound> out = dispatcher.dispatch(PART, ALICE_CLIENT);
 
         assertThat(out).containsExactly(Reply.ok(PART, UserInfo.of("part handled")));
         assertThat(parts.received).containsExactly(PART);
-        assertThat(parts.clients).containsExactly(CLIENT);
+        assertThat(parts.clients).containsExactly(ALICE_CLIENT);
         assertThat(requris.received).isEmpty();
     }
 
@@ -58,7 +57,7 @@ class XccosDispatcherTest {
         XccosDispatcher dispatcher = dispatcher(new StubHandler<>(Command.Part.class, List::of));
         Command.Unknown unknown = new Command.Unknown(REF, "cmd:getlogs");
 
-        List<Outbound> out = dispatcher.dispatch(unknown, CLIENT);
+        List<Outbound> out = dispatcher.dispatch(unknown, ALICE_CLIENT);
 
         assertThat(out).hasSize(1);
         Reply reply = (Reply) out.get(0);
@@ -74,7 +73,7 @@ class XccosDispatcherTest {
     void commandWithoutAHandlerIsA501ErrorReply() {
         XccosDispatcher dispatcher = dispatcher();
 
-        List<Outbound> out = dispatcher.dispatch(PART, CLIENT);
+        List<Outbound> out = dispatcher.dispatch(PART, ALICE_CLIENT);
 
         assertThat(((Reply) out.get(0)).result().code()).isEqualTo(501);
     }
@@ -96,7 +95,7 @@ class XccosDispatcherTest {
             throw new ChatException(reason, "refused: " + reason);
         }));
 
-        List<Outbound> out = dispatcher.dispatch(PART, CLIENT);
+        List<Outbound> out = dispatcher.dispatch(PART, ALICE_CLIENT);
 
         assertThat(out).containsExactly(new Reply("rpl:part", REF, new Result(code, "refused: " + reason), List.of()));
     }
@@ -118,7 +117,7 @@ class XccosDispatcherTest {
             throw new EJBException(ChatException.notFound("no room"));
         }));
 
-        Reply reply = (Reply) dispatcher.dispatch(PART, CLIENT).get(0);
+        Reply reply = (Reply) dispatcher.dispatch(PART, ALICE_CLIENT).get(0);
 
         assertThat(reply.result()).isEqualTo(new Result(404, "no room"));
     }
@@ -129,7 +128,7 @@ class XccosDispatcherTest {
             throw new XccosException("chanib needs a uri");
         }));
 
-        Reply reply = (Reply) dispatcher.dispatch(PART, CLIENT).get(0);
+        Reply reply = (Reply) dispatcher.dispatch(PART, ALICE_CLIENT).get(0);
 
         assertThat(reply.result()).isEqualTo(new Result(400, "chanib needs a uri"));
     }
@@ -148,7 +147,7 @@ class XccosDispatcherTest {
         List<LogRecord> logged;
         List<Outbound> out;
         try (LogCapture log = LogCapture.of("org.parley.chat.interfaces.xccos")) {
-            out = dispatcher.dispatch(PART, CLIENT);
+            out = dispatcher.dispatch(PART, ALICE_CLIENT);
             logged = log.records();
         }
 
@@ -179,9 +178,11 @@ class XccosDispatcherTest {
         XccosDispatcher dispatcher = dispatcher(
                 new StubHandler<>(Command.Part.class, () -> answers.remove(0).get()));
 
-        assertThat(((Reply) dispatcher.dispatch(PART, CLIENT).get(0)).result().code())
+        assertThat(((Reply) dispatcher.dispatch(PART, ALICE_CLIENT).get(0))
+                        .result()
+                        .code())
                 .isEqualTo(500);
-        assertThat(dispatcher.dispatch(PART, CLIENT)).containsExactly(Reply.ok(PART));
+        assertThat(dispatcher.dispatch(PART, ALICE_CLIENT)).containsExactly(Reply.ok(PART));
     }
 
     /** Two handlers for one command would make routing depend on bean order: the deployment must fail. */

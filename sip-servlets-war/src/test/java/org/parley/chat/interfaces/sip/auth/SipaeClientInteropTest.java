@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -21,12 +18,7 @@ import org.parley.sip.testkit.SipaeClient;
 class SipaeClientInteropTest {
 
     private final AtomicLong now = new AtomicLong();
-    private final Map<String, byte[]> users = Map.of("alice@contoso.com", NtlmCrypto.ntHash("secret"));
-    private final SipaeNtlmAuthenticator authenticator = new SipaeNtlmAuthenticator(
-            new SipaeNtlmAuthenticator.ServerNames("parley.contoso.com", "CONTOSO", "PARLEY", "contoso.com"),
-            (user, domain) -> Optional.ofNullable(users.get(user)),
-            new SecureRandom(),
-            now::get);
+    private final SipaeNtlmAuthenticator authenticator = SipaeNtlmAuthenticatorTest.contosoAuthenticator(now);
 
     @Test
     void theTestKitsMd4IsMd4() {
@@ -61,26 +53,10 @@ class SipaeClientInteropTest {
 
         String request = client.sign(
                 "xyz", "1 SUBSCRIBE", "<sip:alice@contoso.com>;tag=5", "<sip:alice@contoso.com>", null, "0", 0);
-        association.verify(
-                SipaeHeader.parse(request),
-                SipaeSignedFields.of(
-                        "xyz",
-                        "1 SUBSCRIBE",
-                        "<sip:alice@contoso.com>;tag=5",
-                        "<sip:alice@contoso.com>",
-                        null,
-                        "0",
-                        0));
-        assertThatThrownBy(() -> association.verify(
-                        SipaeHeader.parse(request),
-                        SipaeSignedFields.of(
-                                "xyz",
-                                "1 SUBSCRIBE",
-                                "<sip:alice@contoso.com>;tag=5",
-                                "<sip:alice@contoso.com>",
-                                null,
-                                "0",
-                                0)))
+        SipaeSignedFields subscribe = SipaeSignedFields.of(
+                "xyz", "1 SUBSCRIBE", "<sip:alice@contoso.com>;tag=5", "<sip:alice@contoso.com>", null, "0", 0);
+        association.verify(SipaeHeader.parse(request), subscribe);
+        assertThatThrownBy(() -> association.verify(SipaeHeader.parse(request), subscribe))
                 .hasMessageContaining("replayed");
         String other = client.sign(
                 "xyz", "2 SUBSCRIBE", "<sip:alice@contoso.com>;tag=5", "<sip:alice@contoso.com>", null, "0", 0);

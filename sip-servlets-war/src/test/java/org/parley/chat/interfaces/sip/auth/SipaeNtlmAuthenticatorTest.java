@@ -23,12 +23,7 @@ class SipaeNtlmAuthenticatorTest {
     private static final int SIPE_FLAGS = 0x60988255;
 
     private final AtomicLong now = new AtomicLong();
-    private final Map<String, byte[]> users = Map.of("alice@contoso.com", NtlmCrypto.ntHash("secret"));
-    private final SipaeNtlmAuthenticator authenticator = new SipaeNtlmAuthenticator(
-            new SipaeNtlmAuthenticator.ServerNames("parley.contoso.com", "CONTOSO", "PARLEY", "contoso.com"),
-            (user, domain) -> Optional.ofNullable(users.get(user)),
-            new SecureRandom(),
-            now::get);
+    private final SipaeNtlmAuthenticator authenticator = contosoAuthenticator(now);
 
     @Test
     void offersNtlmToARegisterWithoutCredentials() {
@@ -163,5 +158,18 @@ class SipaeNtlmAuthenticatorTest {
         out.writeBytes(new byte[] {(byte) length, (byte) (length >>> 8), (byte) length, (byte) (length >>> 8)});
         out.writeBytes(NtlmMessages.int32(offset));
         return offset + length;
+    }
+
+    /**
+     * The server side of parley.contoso.com, where Alice's password is "secret", its challenges timed by
+     * {@code now} (nanoseconds) so that a test can let them expire.
+     */
+    static SipaeNtlmAuthenticator contosoAuthenticator(AtomicLong now) {
+        Map<String, byte[]> users = Map.of("alice@contoso.com", NtlmCrypto.ntHash("secret"));
+        return new SipaeNtlmAuthenticator(
+                new SipaeNtlmAuthenticator.ServerNames("parley.contoso.com", "CONTOSO", "PARLEY", "contoso.com"),
+                (user, domain) -> Optional.ofNullable(users.get(user)),
+                new SecureRandom(),
+                now::get);
     }
 }

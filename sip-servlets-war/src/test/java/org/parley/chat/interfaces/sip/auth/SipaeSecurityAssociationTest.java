@@ -15,6 +15,10 @@ class SipaeSecurityAssociationTest {
     private static final String ALICE = "<sip:alice@contoso.com>";
     private static final String CHAT = "<sip:GC-1-PersistentChatService-1@contoso.com>";
     private static final String INFO_CALL = "CA1Fg83F5aC1D8iC190mAB5Et88F3b5B3Cx9D52x";
+    /** The two ends of the chat dialog of Appendix C.2, with their tags. */
+    private static final String ALICE_IN_DIALOG = ALICE + ";tag=385439499;epid=c97532c1946f";
+
+    private static final String CHAT_IN_DIALOG = CHAT + ";tag=9b25c898";
 
     private final SipaeSecurityAssociation association = new SipaeSecurityAssociation(
             "alice@contoso.com", NtlmSessionTest.appendixSession(), "E3CDBAB4", REALM, TARGET, new SecureRandom());
@@ -86,16 +90,8 @@ class SipaeSecurityAssociationTest {
 
     @Test
     void signsTheServersResponseAndRequestOfAppendixC2() {
-        SipaeSignedFields ok = SipaeSignedFields.of(
-                INFO_CALL,
-                "2 INFO",
-                ALICE + ";tag=385439499;epid=c97532c1946f",
-                CHAT + ";tag=9b25c898",
-                null,
-                null,
-                200);
-        SipaeSignedFields info = SipaeSignedFields.of(
-                INFO_CALL, "1 INFO", CHAT + ";tag=9b25c898", ALICE + ";tag=385439499;epid=c97532c1946f", null, null, 0);
+        SipaeSignedFields ok = aliceInfo(200);
+        SipaeSignedFields info = chatInfo(0);
 
         assertThat(association.authenticationInfo(ok, "1B59AD11", 104))
                 .contains("rspauth=\"01000000453E02F1624B33B764000000\"");
@@ -105,26 +101,10 @@ class SipaeSecurityAssociationTest {
 
     @Test
     void verifiesTheClientsMessagesOfAppendixCInOrderOnce() {
-        association.verify(authorization("8cb38690", "1", "01000000DF66ED3DEE12EA8764000000"), subscribe());
-        association.verify(
-                authorization("7b59cf3c", "4", "01000000DF25652E2C6FC16264000000"),
-                SipaeSignedFields.of(
-                        INFO_CALL,
-                        "2 INFO",
-                        ALICE + ";tag=385439499;epid=c97532c1946f",
-                        CHAT + ";tag=9b25c898",
-                        null,
-                        null,
-                        0));
+        association.verify(subscribeSignature(), subscribe());
+        association.verify(aliceInfoSignature(), aliceInfo(0));
         SipaeHeader okSignature = authorization("bc0d8267", "5", "0100000086454FA37B305F8264000000");
-        SipaeSignedFields ok = SipaeSignedFields.of(
-                INFO_CALL,
-                "1 INFO",
-                CHAT + ";tag=9b25c898",
-                ALICE + ";tag=385439499;epid=c97532c1946f",
-                null,
-                null,
-                200);
+        SipaeSignedFields ok = chatInfo(200);
         association.verify(okSignature, ok);
 
         assertThatThrownBy(() -> association.verify(okSignature, ok))
@@ -134,20 +114,10 @@ class SipaeSecurityAssociationTest {
 
     @Test
     void acceptsAnEarlierCnumOnceWhenTwoDialogsOvertakeEachOther() {
-        association.verify(
-                authorization("7b59cf3c", "4", "01000000DF25652E2C6FC16264000000"),
-                SipaeSignedFields.of(
-                        INFO_CALL,
-                        "2 INFO",
-                        ALICE + ";tag=385439499;epid=c97532c1946f",
-                        CHAT + ";tag=9b25c898",
-                        null,
-                        null,
-                        0));
-        association.verify(authorization("8cb38690", "1", "01000000DF66ED3DEE12EA8764000000"), subscribe());
+        association.verify(aliceInfoSignature(), aliceInfo(0));
+        association.verify(subscribeSignature(), subscribe());
 
-        assertThatThrownBy(() -> association.verify(
-                        authorization("8cb38690", "1", "01000000DF66ED3DEE12EA8764000000"), subscribe()))
+        assertThatThrownBy(() -> association.verify(subscribeSignature(), subscribe()))
                 .isInstanceOf(NtlmException.class)
                 .hasMessageContaining("replayed");
     }
@@ -163,7 +133,7 @@ class SipaeSecurityAssociationTest {
         assertThatThrownBy(() -> association.verify(otherAssociation, subscribe()))
                 .hasMessageContaining("not for this");
         assertThatThrownBy(() -> association.verify(malformed, subscribe())).hasMessageContaining("response");
-        association.verify(authorization("8cb38690", "1", "01000000DF66ED3DEE12EA8764000000"), subscribe());
+        association.verify(subscribeSignature(), subscribe());
     }
 
     private static SipaeSignedFields subscribe() {
@@ -175,6 +145,26 @@ class SipaeSecurityAssociationTest {
                 null,
                 "0",
                 0);
+    }
+
+    /** Alice's INFO in the chat dialog of Appendix C.2 ({@code status} 0), or the server's response to it. */
+    private static SipaeSignedFields aliceInfo(int status) {
+        return SipaeSignedFields.of(INFO_CALL, "2 INFO", ALICE_IN_DIALOG, CHAT_IN_DIALOG, null, null, status);
+    }
+
+    /** The server's INFO in the same dialog ({@code status} 0), or Alice's response to it. */
+    private static SipaeSignedFields chatInfo(int status) {
+        return SipaeSignedFields.of(INFO_CALL, "1 INFO", CHAT_IN_DIALOG, ALICE_IN_DIALOG, null, null, status);
+    }
+
+    /** Alice's signature of {@link #subscribe()}, as Appendix C.2 gives it. */
+    private static SipaeHeader subscribeSignature() {
+        return authorization("8cb38690", "1", "01000000DF66ED3DEE12EA8764000000");
+    }
+
+    /** Alice's signature of {@code aliceInfo(0)}, as Appendix C.2 gives it. */
+    private static SipaeHeader aliceInfoSignature() {
+        return authorization("7b59cf3c", "4", "01000000DF25652E2C6FC16264000000");
     }
 
     private static SipaeHeader authorization(String crand, String cnum, String response) {

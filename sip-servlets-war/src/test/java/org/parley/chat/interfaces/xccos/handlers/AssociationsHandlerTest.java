@@ -3,6 +3,7 @@ package org.parley.chat.interfaces.xccos.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
 import static org.parley.chat.interfaces.xccos.Fixtures.REF;
 import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
@@ -22,7 +23,6 @@ import org.parley.chat.application.FollowService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
-import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.chat.interfaces.xccos.RoomInfos;
 import org.parley.xccos.Command;
@@ -34,9 +34,6 @@ import org.parley.xccos.Result;
 
 @ExtendWith(MockitoExtension.class)
 class AssociationsHandlerTest {
-
-    private static final ChatClient CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
 
     @Mock
     RoomService rooms;
@@ -75,7 +72,7 @@ class AssociationsHandlerTest {
         when(rooms.roomsManagedBy(ALICE)).thenReturn(List.of(ops));
         when(follows.followed(ALICE)).thenReturn(List.of(ops, lobby));
 
-        var out = handler.handle(new Command.GetAssociations(REF), CLIENT);
+        var out = handler.handle(new Command.GetAssociations(REF), ALICE_CLIENT);
 
         assertThat(out).hasSize(1);
         Reply reply = (Reply) out.get(0);
@@ -99,7 +96,7 @@ class AssociationsHandlerTest {
 
     @Test
     void aUserWithoutRoomsGetsOnlyItself() {
-        var out = handler.handle(new Command.GetAssociations(REF), CLIENT);
+        var out = handler.handle(new Command.GetAssociations(REF), ALICE_CLIENT);
 
         assertThat(out)
                 .containsExactly(

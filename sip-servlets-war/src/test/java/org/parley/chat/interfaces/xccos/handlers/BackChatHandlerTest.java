@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
 import static org.parley.chat.interfaces.xccos.Fixtures.REF;
 import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
@@ -23,7 +24,6 @@ import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.HistoryService;
 import org.parley.chat.application.dto.MessageView;
-import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.ChannelInfo;
 import org.parley.xccos.DataItem.HistoryMessage;
@@ -33,8 +33,6 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class BackChatHandlerTest {
 
-    private static final ChatClient CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Instant T1 = Instant.parse("2024-05-01T12:00:00Z");
     private static final Instant T2 = Instant.parse("2024-05-01T12:00:05Z");
 
@@ -55,7 +53,7 @@ class BackChatHandlerTest {
     void noCountNamedIsTheServersDefault() {
         when(history.last(ALICE, ROOM_A, 12)).thenReturn(List.of());
 
-        handler.handle(new Command.BackChatContext(REF, ROOM_A, null, null), CLIENT);
+        handler.handle(new Command.BackChatContext(REF, ROOM_A, null, null), ALICE_CLIENT);
 
         verify(history).last(ALICE, ROOM_A, 12);
     }
@@ -73,7 +71,7 @@ class BackChatHandlerTest {
                         new MessageView(ROOM_A, 7, BOB, "hello", T1.minusSeconds(1), T1),
                         new MessageView(ROOM_A, 8, ALICE, "hi bob", T2.minusSeconds(1), T2)));
 
-        var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 25, null), CLIENT);
+        var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 25, null), ALICE_CLIENT);
 
         assertThat(out)
                 .containsExactly(new Reply(
@@ -100,7 +98,7 @@ class BackChatHandlerTest {
         when(history.before(ALICE, ROOM_A, 40L, 10))
                 .thenReturn(List.of(new MessageView(ROOM_A, 30, BOB, "older", T1, T1)));
 
-        var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 10, 40L), CLIENT);
+        var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 10, 40L), ALICE_CLIENT);
 
         Reply reply = (Reply) out.get(0);
         assertThat(((ChannelInfo) reply.data().get(0)).messages())
@@ -113,7 +111,7 @@ class BackChatHandlerTest {
     void noHistoryIsAnEmptyRoomNotAnError() {
         when(history.last(ALICE, ROOM_A, 25)).thenReturn(List.of());
 
-        var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 25, null), CLIENT);
+        var out = handler.handle(new Command.BackChatContext(REF, ROOM_A, 25, null), ALICE_CLIENT);
 
         assertThat(out)
                 .containsExactly(new Reply("rpl:bccontext", REF, Result.OK, List.of(ChannelInfo.uriOnly(ROOM_A))));

@@ -3,6 +3,7 @@ package org.parley.chat.interfaces.xccos.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
 import static org.parley.chat.interfaces.xccos.Fixtures.CAROL;
 import static org.parley.chat.interfaces.xccos.Fixtures.REF;
@@ -21,7 +22,6 @@ import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
-import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.ChannelInfo;
@@ -31,9 +31,6 @@ import org.parley.xccos.Result;
 
 @ExtendWith(MockitoExtension.class)
 class ChannelSearchHandlerTest {
-
-    private static final ChatClient CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
 
     @Mock
     RoomService rooms;
@@ -65,7 +62,7 @@ class ChannelSearchHandlerTest {
                         room(ROOM_A, "Dev Room", "Sprint 12", Privacy.OPEN, false, false, true),
                         room(ROOM_B, "Dev Secrets", null, Privacy.SECRET, true, true, false)));
 
-        var out = handler.handle(new Command.ChannelSearch(REF, "BYNAME", "dev", false), CLIENT);
+        var out = handler.handle(new Command.ChannelSearch(REF, "BYNAME", "dev", false), ALICE_CLIENT);
 
         assertThat(out)
                 .containsExactly(new Reply(
@@ -110,7 +107,7 @@ class ChannelSearchHandlerTest {
     void nothingFoundIsAnEmptySuccess() {
         when(rooms.search(ALICE, "")).thenReturn(List.of());
 
-        var out = handler.handle(new Command.ChannelSearch(REF, "BYNAME", "", false), CLIENT);
+        var out = handler.handle(new Command.ChannelSearch(REF, "BYNAME", "", false), ALICE_CLIENT);
 
         assertThat(out).containsExactly(new Reply("rpl:chansrch", REF, Result.OK, List.of()));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.REF;
 import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
 
@@ -19,7 +20,6 @@ import org.parley.chat.application.FileTransferService;
 import org.parley.chat.application.dto.IssuedFileToken;
 import org.parley.chat.domain.model.file.FileTransfer;
 import org.parley.chat.domain.shared.ChatException;
-import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.ChatErrors;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.FileToken;
@@ -29,8 +29,6 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class FileTokenHandlerTest {
 
-    private static final ChatClient CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final String SERVICE = "https://pool.contoso.com/parley/api/v1/filetokens";
 
     @Mock
@@ -53,7 +51,7 @@ class FileTokenHandlerTest {
         when(transfers.issue(ALICE, ROOM_A, FileTransfer.UPLOAD, "plan.pdf"))
                 .thenReturn(new IssuedFileToken("t-1", SERVICE, Instant.parse("2026-01-01T00:05:00Z")));
 
-        var out = handler.handle(new Command.GetFileToken(REF, true, ROOM_A, "plan.pdf"), CLIENT);
+        var out = handler.handle(new Command.GetFileToken(REF, true, ROOM_A, "plan.pdf"), ALICE_CLIENT);
 
         assertThat(out)
                 .containsExactly(new Reply("rpl:getftok", REF, Result.OK, List.of(new FileToken("t-1", SERVICE))));
@@ -64,7 +62,7 @@ class FileTokenHandlerTest {
         when(transfers.issue(ALICE, ROOM_A, FileTransfer.DOWNLOAD, "plan.pdf"))
                 .thenReturn(new IssuedFileToken("t-2", SERVICE, Instant.parse("2026-01-01T00:05:00Z")));
 
-        var out = handler.handle(new Command.GetFileToken(REF, false, ROOM_A, "plan.pdf"), CLIENT);
+        var out = handler.handle(new Command.GetFileToken(REF, false, ROOM_A, "plan.pdf"), ALICE_CLIENT);
 
         assertThat(out)
                 .containsExactly(new Reply("rpl:getftok", REF, Result.OK, List.of(new FileToken("t-2", SERVICE))));
@@ -76,7 +74,7 @@ class FileTokenHandlerTest {
         when(transfers.issue(ALICE, ROOM_A, FileTransfer.UPLOAD, "plan.pdf"))
                 .thenThrow(ChatException.forbidden("files may not be posted to room Dev"));
 
-        assertThatThrownBy(() -> handler.handle(new Command.GetFileToken(REF, true, ROOM_A, "plan.pdf"), CLIENT))
+        assertThatThrownBy(() -> handler.handle(new Command.GetFileToken(REF, true, ROOM_A, "plan.pdf"), ALICE_CLIENT))
                 .isInstanceOfSatisfying(
                         ChatException.class,
                         e -> assertThat(ChatErrors.toResult(e).code()).isEqualTo(403));

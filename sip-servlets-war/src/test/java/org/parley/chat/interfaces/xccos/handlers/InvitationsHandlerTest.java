@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
 import static org.parley.chat.interfaces.xccos.Fixtures.CAROL;
 import static org.parley.chat.interfaces.xccos.Fixtures.REF;
@@ -24,7 +25,6 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.dto.InvitationView;
-import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.InvitationInfo;
 import org.parley.xccos.Reply;
@@ -33,8 +33,6 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class InvitationsHandlerTest {
 
-    private static final ChatClient CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Instant T1 = Instant.parse("2024-05-01T09:00:00Z");
     private static final Instant T2 = Instant.parse("2024-05-01T10:00:00Z");
 
@@ -65,7 +63,7 @@ class InvitationsHandlerTest {
                         new InvitationView(6, ROOM_A, "Dev Room", ALICE, BOB, T1, false),
                         new InvitationView(9, ROOM_B, "Ops", ALICE, CAROL, T2, false)));
 
-        var out = handler.handle(new Command.GetInvitations(REF, 5, "contoso.com"), CLIENT);
+        var out = handler.handle(new Command.GetInvitations(REF, 5, "contoso.com"), ALICE_CLIENT);
 
         assertThat(out)
                 .containsExactly(new Reply(
@@ -84,7 +82,7 @@ class InvitationsHandlerTest {
     void nothingPendingIsAnEmptySuccessAndMarksNothing() {
         when(invitations.pending(ALICE, 1)).thenReturn(List.of());
 
-        var out = handler.handle(new Command.GetInvitations(REF, 1, "contoso.com"), CLIENT);
+        var out = handler.handle(new Command.GetInvitations(REF, 1, "contoso.com"), ALICE_CLIENT);
 
         assertThat(out).containsExactly(new Reply("rpl:getinv", REF, Result.OK, List.of()));
         verify(invitations, never()).markSeen(anyString(), anyLong());

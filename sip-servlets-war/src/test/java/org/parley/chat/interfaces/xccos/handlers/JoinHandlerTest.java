@@ -9,6 +9,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
 import static org.parley.chat.interfaces.xccos.Fixtures.CAROL;
 import static org.parley.chat.interfaces.xccos.Fixtures.DAVE;
@@ -47,7 +48,6 @@ import org.parley.chat.application.presence.Participant;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
-import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.OccupancyNoticesHere;
@@ -65,9 +65,6 @@ import org.parley.xccos.Result;
 
 @ExtendWith(MockitoExtension.class)
 class JoinHandlerTest {
-
-    private static final ChatClient CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
 
     @Mock
     RoomService rooms;
@@ -98,6 +95,11 @@ class JoinHandlerTest {
                 new OccupancyNoticesHere(Fixtures.roomFanOut(presence, delivery), new FollowersOutside()));
     }
 
+    /** A room's chanib in a join reply: its name and topic, and the user ids of its members and managers. */
+    private static ChannelInfo entered(String uri, String name, String topic, Affiliation... affiliations) {
+        return new ChannelInfo(uri, name, null, topic, List.of(), List.of(), List.of(affiliations), List.of());
+    }
+
     private static ChatConfiguration configuration(int participantListLimit) {
         return new ChatConfiguration(
                 "contoso.com", 4096, 999, 500, 1024, true, Set.of(), false, 25, participantListLimit);
@@ -113,22 +115,14 @@ class JoinHandlerTest {
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
 
-        Reply reply = single(handler.handle(join(false, channel(0, GUID_A)), CLIENT));
+        Reply reply = single(handler.handle(join(false, channel(0, GUID_A)), ALICE_CLIENT));
 
         assertThat(reply.data())
                 .containsExactly(
                         UserInfo.numbered(0, ALICE),
                         UserInfo.numbered(1, BOB),
                         UserInfo.numbered(2, CAROL),
-                        new ChannelInfo(
-                                ROOM_A,
-                                "Dev Room",
-                                null,
-                                null,
-                                List.of(),
-                                List.of(),
-                                List.of(new Affiliation("3984", "0,1,2", null)),
-                                List.of()));
+                        entered(ROOM_A, "Dev Room", null, new Affiliation("3984", "0,1,2", null)));
         assertThat(presence.participants(ROOM_A)).as("all four are in the room").hasSize(4);
     }
 
@@ -143,7 +137,7 @@ class JoinHandlerTest {
     void singleJoinRefusedIsAnErrorReplyWithTheRefusalsCode(Reason reason, int code) {
         when(rooms.join(ALICE, ROOM_A)).thenThrow(new ChatException(reason, "You may not enter Dev Room"));
 
-        List<Outbound> out = handler.handle(join(false, channel(0, GUID_A)), CLIENT);
+        List<Outbound> out = handler.handle(join(false, channel(0, GUID_A)), ALICE_CLIENT);
 
         assertThat(out)
                 .containsExactly(new Reply("rpl:join", REF, new Result(code, "You may not enter Dev Room"), List.of()));
@@ -165,7 +159,7 @@ class JoinHandlerTest {
         when(rooms.managersAmong(eq(ALICE), anyString(), any())).thenAnswer(managers());
 
         List<Outbound> out =
-                handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_B), channel(2, GUID_C)), CLIENT);
+                handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_B), channel(2, GUID_C)), ALICE_CLIENT);
 
         Reply reply = single(out);
         assertThat(reply.id()).isEqualTo("rpl:bjoin");
@@ -174,25 +168,9 @@ class JoinHandlerTest {
         assertThat(reply.data())
                 .containsExactly(
                         UserInfo.numbered(0, ALICE),
-                        new ChannelInfo(
-                                ROOM_A,
-                                "Dev Room",
-                                null,
-                                "Sprint 12",
-                                List.of(),
-                                List.of(),
-                                List.of(new Affiliation("3984", "0", null)),
-                                List.of()),
+                        entered(ROOM_A, "Dev Room", "Sprint 12", new Affiliation("3984", "0", null)),
                         new FailureInfo("OPERATION_FAILED", GUID_B, DOMAIN),
-                        new ChannelInfo(
-                                ROOM_C,
-                                "Ops",
-                                null,
-                                null,
-                                List.of(),
-                                List.of(),
-                                List.of(new Affiliation("3984", "0", null)),
-                                List.of()));
+                        entered(ROOM_C, "Ops", null, new Affiliation("3984", "0", null)));
         assertThat(presence.isPresent(ROOM_A, "s-alice")).isTrue();
         assertThat(presence.isPresent(ROOM_B, "s-alice")).isFalse();
         assertThat(presence.isPresent(ROOM_C, "s-alice")).isTrue();
@@ -214,7 +192,7 @@ class JoinHandlerTest {
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers(BOB));
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_C), any())).thenAnswer(managers(ALICE, DAVE));
 
-        Reply reply = single(handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_C)), CLIENT));
+        Reply reply = single(handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_C)), ALICE_CLIENT));
 
         // Room A: alice 0, bob 1, carol 2. Room C adds dave as 3 and reuses 0 and 1.
         assertThat(reply.data())
@@ -223,24 +201,18 @@ class JoinHandlerTest {
                         UserInfo.numbered(1, BOB),
                         UserInfo.numbered(2, CAROL),
                         UserInfo.numbered(3, DAVE),
-                        new ChannelInfo(
+                        entered(
                                 ROOM_A,
                                 "Dev Room",
                                 null,
-                                null,
-                                List.of(),
-                                List.of(),
-                                List.of(new Affiliation("3984", "0,2", null), new Affiliation("12276", "1", null)),
-                                List.of()),
-                        new ChannelInfo(
+                                new Affiliation("3984", "0,2", null),
+                                new Affiliation("12276", "1", null)),
+                        entered(
                                 ROOM_C,
                                 "Ops",
                                 null,
-                                null,
-                                List.of(),
-                                List.of(),
-                                List.of(new Affiliation("3984", "1", null), new Affiliation("12276", "0,3", null)),
-                                List.of()));
+                                new Affiliation("3984", "1", null),
+                                new Affiliation("12276", "0,3", null)));
     }
 
     /** The others in the room learn of the newcomer (with its role); the newcomer gets no notice of itself. */
@@ -251,7 +223,7 @@ class JoinHandlerTest {
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
 
-        handler.handle(join(false, channel(0, GUID_A)), CLIENT);
+        handler.handle(join(false, channel(0, GUID_A)), ALICE_CLIENT);
 
         Notice expected = new Notice(
                 Notice.JOIN, List.of(new UserInfo(null, ALICE, List.of(new Affiliation("3984", GUID_A, DOMAIN)))));
@@ -266,7 +238,7 @@ class JoinHandlerTest {
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers(ALICE));
 
-        handler.handle(join(false, channel(0, GUID_A)), CLIENT);
+        handler.handle(join(false, channel(0, GUID_A)), ALICE_CLIENT);
 
         assertThat(delivery.to("s-bob"))
                 .containsExactly(new Notice(
@@ -280,11 +252,11 @@ class JoinHandlerTest {
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
-        handler.handle(join(false, channel(0, GUID_A)), CLIENT);
+        handler.handle(join(false, channel(0, GUID_A)), ALICE_CLIENT);
         when(rooms.joinAgain(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         delivery.clear();
 
-        Reply again = single(handler.handle(join(false, channel(0, GUID_A)), CLIENT));
+        Reply again = single(handler.handle(join(false, channel(0, GUID_A)), ALICE_CLIENT));
 
         assertThat(again.result()).isEqualTo(Result.OK);
         assertThat(again.data()).hasSize(3); // alice, bob, the room
@@ -299,10 +271,10 @@ class JoinHandlerTest {
     void joiningAgainFromTheSameSessionRecordsOneJoin() {
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
-        handler.handle(join(false, channel(0, GUID_A)), CLIENT);
+        handler.handle(join(false, channel(0, GUID_A)), ALICE_CLIENT);
         when(rooms.joinAgain(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
 
-        Reply again = single(handler.handle(join(false, channel(0, GUID_A)), CLIENT));
+        Reply again = single(handler.handle(join(false, channel(0, GUID_A)), ALICE_CLIENT));
 
         assertThat(again.result()).isEqualTo(Result.OK);
         verify(rooms, times(1)).join(ALICE, ROOM_A);
@@ -316,7 +288,7 @@ class JoinHandlerTest {
         when(rooms.join(ALICE, ROOM_B)).thenThrow(ChatException.notFound("no such room"));
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
 
-        handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_B)), CLIENT);
+        handler.handle(join(true, channel(0, GUID_A), channel(1, GUID_B)), ALICE_CLIENT);
 
         verify(follows).follow(ALICE, ROOM_A);
         verify(follows, never()).follow(any(), eq(ROOM_B));
@@ -328,7 +300,7 @@ class JoinHandlerTest {
         when(rooms.join(ALICE, ROOM_A)).thenReturn(room(ROOM_A, "Dev Room", null));
         when(rooms.managersAmong(eq(ALICE), eq(ROOM_A), any())).thenAnswer(managers());
 
-        handler.handle(join(false, channel(0, GUID_A)), CLIENT);
+        handler.handle(join(false, channel(0, GUID_A)), ALICE_CLIENT);
 
         assertThat(presence.participants(ROOM_A)).containsExactly(new Participant(ALICE, "s-alice"));
     }

@@ -3,6 +3,7 @@ package org.parley.chat.interfaces.xccos.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
 import static org.parley.chat.interfaces.xccos.Fixtures.REF;
 import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
@@ -18,7 +19,6 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.HistoryService;
 import org.parley.chat.application.dto.MessageView;
-import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.HistoryMessage;
 import org.parley.xccos.Reply;
@@ -27,8 +27,6 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class MessageSearchHandlerTest {
 
-    private static final ChatClient CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Instant NEWER = Instant.parse("2024-05-02T08:00:00Z");
     private static final Instant OLDER = Instant.parse("2024-05-01T08:00:00Z");
 
@@ -55,7 +53,7 @@ class MessageSearchHandlerTest {
                         new MessageView(ROOM_B, 12, BOB, "deploy done", NEWER, NEWER),
                         new MessageView(ROOM_A, 3, ALICE, "deploy at 5?", OLDER, OLDER)));
 
-        var out = handler.handle(new Command.MessageSearch(REF, "deploy", null, 50), CLIENT);
+        var out = handler.handle(new Command.MessageSearch(REF, "deploy", null, 50), ALICE_CLIENT);
 
         assertThat(out)
                 .containsExactly(new Reply(
@@ -71,7 +69,7 @@ class MessageSearchHandlerTest {
     void searchesOneRoomWhenTheClientNamesIt() {
         when(history.search(ALICE, "deploy", ROOM_A, 10)).thenReturn(List.of());
 
-        var out = handler.handle(new Command.MessageSearch(REF, "deploy", ROOM_A, 10), CLIENT);
+        var out = handler.handle(new Command.MessageSearch(REF, "deploy", ROOM_A, 10), ALICE_CLIENT);
 
         assertThat(out).containsExactly(new Reply("rpl:msgsrch", REF, Result.OK, List.of()));
     }

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
 import static org.parley.chat.interfaces.xccos.Fixtures.CAROL;
 import static org.parley.chat.interfaces.xccos.Fixtures.REF;
@@ -23,7 +24,6 @@ import org.parley.chat.application.RoomService;
 import org.parley.chat.application.occupancy.RoomOccupancy;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
-import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.OccupancyNoticesHere;
@@ -38,9 +38,6 @@ import org.parley.xccos.Result;
 
 @ExtendWith(MockitoExtension.class)
 class PartHandlerTest {
-
-    private static final ChatClient CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
 
     @Mock
     RoomService rooms;
@@ -68,7 +65,7 @@ class PartHandlerTest {
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
         presence.enter(ROOM_A, participant(CAROL, "s-carol"));
 
-        var out = handler.handle(new Command.Part(REF, ROOM_A), CLIENT);
+        var out = handler.handle(new Command.Part(REF, ROOM_A), ALICE_CLIENT);
 
         assertThat(out).containsExactly(new Reply("rpl:part", REF, Result.OK, List.of(ChannelInfo.uriOnly(ROOM_A))));
         assertThat(presence.isPresent(ROOM_A, "s-alice")).isFalse();
@@ -84,7 +81,7 @@ class PartHandlerTest {
     void partOfARoomNotEnteredAnswersOkAndTellsNobody() {
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
 
-        var out = handler.handle(new Command.Part(REF, ROOM_A), CLIENT);
+        var out = handler.handle(new Command.Part(REF, ROOM_A), ALICE_CLIENT);
 
         assertThat(out).containsExactly(new Reply("rpl:part", REF, Result.OK, List.of(ChannelInfo.uriOnly(ROOM_A))));
         assertThat(delivery.all()).isEmpty();
@@ -97,7 +94,7 @@ class PartHandlerTest {
     void echoesTheRoomUriExactlyAsSent() {
         String asSent = "ma-chan://Contoso.COM/0F3C6A2E-1B7D-4C59-9A8E-2D4B6C8E1F01";
 
-        var out = handler.handle(new Command.Part(REF, asSent), CLIENT);
+        var out = handler.handle(new Command.Part(REF, asSent), ALICE_CLIENT);
 
         assertThat(((Reply) out.get(0)).data()).containsExactly(ChannelInfo.uriOnly(asSent));
     }
@@ -108,7 +105,7 @@ class PartHandlerTest {
         presence.enter(ROOM_A, participant(ALICE, "s-alice"));
         presence.enter(ROOM_A, participant(ALICE, "s-alice-phone"));
 
-        handler.handle(new Command.Part(REF, ROOM_A), CLIENT);
+        handler.handle(new Command.Part(REF, ROOM_A), ALICE_CLIENT);
 
         assertThat(presence.isPresent(ROOM_A, "s-alice")).isFalse();
         assertThat(presence.isPresent(ROOM_A, "s-alice-phone")).isTrue();
@@ -124,7 +121,7 @@ class PartHandlerTest {
         presence.enter(ROOM_A, participant(ALICE, "s-alice-phone"));
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
 
-        handler.handle(new Command.Part(REF, ROOM_A), CLIENT);
+        handler.handle(new Command.Part(REF, ROOM_A), ALICE_CLIENT);
 
         assertThat(delivery.to("s-bob")).isEmpty();
     }
@@ -141,7 +138,7 @@ class PartHandlerTest {
         presence.enter(ROOM_A, participant(BOB, "s-bob"));
         doThrow(ChatException.notFound("no room " + ROOM_A)).when(rooms).leave(ALICE, ROOM_A);
 
-        var out = handler.handle(new Command.Part(REF, ROOM_A), CLIENT);
+        var out = handler.handle(new Command.Part(REF, ROOM_A), ALICE_CLIENT);
 
         assertThat(out).containsExactly(new Reply("rpl:part", REF, Result.OK, List.of(ChannelInfo.uriOnly(ROOM_A))));
         assertThat(delivery.to("s-bob")).hasSize(1);

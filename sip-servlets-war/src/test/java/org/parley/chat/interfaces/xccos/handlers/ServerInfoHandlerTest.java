@@ -2,7 +2,7 @@ package org.parley.chat.interfaces.xccos.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
-import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
+import static org.parley.chat.interfaces.xccos.Fixtures.ALICE_CLIENT;
 import static org.parley.chat.interfaces.xccos.Fixtures.REF;
 
 import java.time.Clock;
@@ -20,7 +20,6 @@ import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.domain.model.category.CategorySettings;
-import org.parley.chat.interfaces.xccos.ChatClient;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.ServerInfo;
 import org.parley.xccos.Reply;
@@ -29,13 +28,14 @@ import org.parley.xccos.Result;
 @ExtendWith(MockitoExtension.class)
 class ServerInfoHandlerTest {
 
-    private static final ChatClient CLIENT =
-            new ChatClient(ALICE, "sip:GC-1-PersistentChatService-1@contoso.com", "s-alice");
     private static final Instant NOW = Instant.parse("2024-05-01T12:34:56.789Z");
     private static final String ROOT_URI = "ma-cat://contoso.com/00000000-0000-4000-8000-000000000001";
 
     @Mock
     CategoryService categories;
+
+    private static final CategoryView ROOT = new CategoryView(
+            ROOT_URI, new CategorySettings("Root", "", true, false, true), List.of(), List.of(), List.of(), null, 1);
 
     private final ServerInfoHandler handler = new ServerInfoHandler();
 
@@ -58,57 +58,34 @@ class ServerInfoHandlerTest {
      */
     @Test
     void answersTimeLimitsRootCategoryAndDbVersion() {
-        when(categories.root())
-                .thenReturn(new CategoryView(
-                        ROOT_URI,
-                        new CategorySettings("Root", "", true, false, true),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        1));
+        when(categories.root()).thenReturn(ROOT);
 
-        var out = handler.handle(new Command.GetServerInfo(REF, "contoso.com", "123"), CLIENT);
-
-        assertThat(out)
-                .containsExactly(new Reply(
-                        "rpl:getserverinfo",
-                        REF,
-                        Result.OK,
-                        List.of(new ServerInfo("123", NOW, 77, 2048, 2048, ROOT_URI, ServerInfoHandler.DB_VERSION))));
+        assertThat(handler.handle(new Command.GetServerInfo(REF, "contoso.com", "123"), ALICE_CLIENT))
+                .containsExactly(serverInfoReply(
+                        new ServerInfo("123", NOW, 77, 2048, 2048, ROOT_URI, ServerInfoHandler.DB_VERSION)));
     }
 
     /** A room management URL set (parley.chat.room-management-url) is given to the client with the rest. */
     @Test
     void givesTheRoomManagementUrlWhenOneIsSet() {
-        when(categories.root())
-                .thenReturn(new CategoryView(
-                        ROOT_URI,
-                        new CategorySettings("Root", "", true, false, true),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        1));
+        when(categories.root()).thenReturn(ROOT);
         handler.configuration = new ChatConfiguration(
                 "contoso.com", 2048, 77, 500, 1024, true, Set.of(), false, 25, 75, "https://chat.contoso.com/rooms");
 
-        var out = handler.handle(new Command.GetServerInfo(REF, "contoso.com", "123"), CLIENT);
+        assertThat(handler.handle(new Command.GetServerInfo(REF, "contoso.com", "123"), ALICE_CLIENT))
+                .containsExactly(serverInfoReply(new ServerInfo(
+                        "123",
+                        NOW,
+                        77,
+                        2048,
+                        2048,
+                        ROOT_URI,
+                        ServerInfoHandler.DB_VERSION,
+                        "https://chat.contoso.com/rooms")));
+    }
 
-        assertThat(out)
-                .containsExactly(new Reply(
-                        "rpl:getserverinfo",
-                        REF,
-                        Result.OK,
-                        List.of(new ServerInfo(
-                                "123",
-                                NOW,
-                                77,
-                                2048,
-                                2048,
-                                ROOT_URI,
-                                ServerInfoHandler.DB_VERSION,
-                                "https://chat.contoso.com/rooms"))));
+    private static Reply serverInfoReply(ServerInfo info) {
+        return new Reply("rpl:getserverinfo", REF, Result.OK, List.of(info));
     }
 
     /**
