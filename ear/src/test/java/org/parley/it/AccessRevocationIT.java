@@ -2,12 +2,10 @@ package org.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.XccosTestClient.bool;
-import static org.parley.it.XccosTestClient.chanid;
 import static org.parley.it.XccosTestClient.text;
 import static org.parley.it.XccosTestClient.xml;
 
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.ejb.EJB;
 
@@ -20,7 +18,6 @@ import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.PolicyService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.NewCategory;
-import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.domain.model.category.CategoryRole;
 import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.room.InvitationSetting;
@@ -60,29 +57,16 @@ class AccessRevocationIT {
     @EJB
     private PolicyService policies;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    private String user(String name) {
-        return "sip:" + name + "-" + run + "@contoso.com";
-    }
-
-    private String room(String owner, String name, Privacy privacy) {
-        return room(owner, name, privacy, categories.root().uri());
-    }
-
-    private String room(String owner, String name, Privacy privacy, String category) {
-        return rooms.createRoom(
-                        owner, new NewRoom(name + " " + run, "about " + name, category, privacy, RoomType.NORMAL))
-                .uri();
-    }
+    private final TestRun run = new TestRun();
 
     private static String guid(String roomUri) {
         return roomUri.substring(roomUri.lastIndexOf('/') + 1);
     }
 
-    private static void join(XccosTestClient client, String room) throws Exception {
-        Document joined = client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
-        assertThat(text(joined, "//resp/@code")).as(() -> xml(joined)).isEqualTo("200");
+    private static void join(XccosTestClient client, String... rooms) throws Exception {
+        for (String room : rooms) {
+            client.join(room);
+        }
     }
 
     /**
@@ -126,15 +110,13 @@ class AccessRevocationIT {
     void aMemberRemovedThroughRestIsTakenOutAndGetsNoMorePosts() throws Exception {
         String alice = "sip:alice@contoso.com";
         String bob = "sip:bob@contoso.com";
-        String closed = room(alice, "Closed", Privacy.CLOSED);
-        String marker = room(alice, "Marker", Privacy.OPEN);
+        String closed = run.room(alice, "Closed", Privacy.CLOSED);
+        String marker = run.room(alice, "Marker", Privacy.OPEN);
         rooms.grant(alice, closed, RoomRole.MEMBER, bob);
         try (XccosTestClient aliceSip = XccosTestClient.signIn(alice);
                 XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
-            join(aliceSip, closed);
-            join(aliceSip, marker);
-            join(bobSip, closed);
-            join(bobSip, marker);
+            join(aliceSip, closed, marker);
+            join(bobSip, closed, marker);
 
             var removed = WebApiClient.as("alice", "secret")
                     .delete("/rooms/" + guid(closed) + "/members/" + WebApiClient.segment(bob));
@@ -156,9 +138,9 @@ class AccessRevocationIT {
 
     @Test
     void aDisabledRoomTakesOutEveryoneInIt() throws Exception {
-        String owner = user("owner");
-        String bob = user("bob");
-        String closed = room(owner, "Disabled", Privacy.CLOSED);
+        String owner = run.user("owner");
+        String bob = run.user("bob");
+        String closed = run.room(owner, "Disabled", Privacy.CLOSED);
         rooms.grant(owner, closed, RoomRole.MEMBER, bob);
         try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
                 XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
@@ -177,22 +159,20 @@ class AccessRevocationIT {
 
     @Test
     void aRoomMadeSecretTakesOutWhoIsNotOnItsLists() throws Exception {
-        String owner = user("owner");
-        String bob = user("bob");
-        String open = room(owner, "Soon secret", Privacy.OPEN);
-        String marker = room(owner, "Marker", Privacy.OPEN);
+        String owner = run.user("owner");
+        String bob = run.user("bob");
+        String open = run.room(owner, "Soon secret", Privacy.OPEN);
+        String marker = run.room(owner, "Marker", Privacy.OPEN);
         try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
                 XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
-            join(ownerSip, open);
-            join(ownerSip, marker);
-            join(bobSip, open);
-            join(bobSip, marker);
+            join(ownerSip, open, marker);
+            join(bobSip, open, marker);
 
             rooms.updateSettings(
                     owner,
                     open,
                     new RoomSettings(
-                            "Soon secret " + run,
+                            "Soon secret " + run.id(),
                             null,
                             null,
                             Privacy.SECRET,
@@ -210,15 +190,13 @@ class AccessRevocationIT {
     @Test
     void aDeletedRoomTakesItsParticipantsOutAndIsGone() throws Exception {
         String alice = "sip:alice@contoso.com";
-        String doomed = room(alice, "Doomed", Privacy.OPEN);
-        String marker = room(alice, "Survivor", Privacy.OPEN);
+        String doomed = run.room(alice, "Doomed", Privacy.OPEN);
+        String marker = run.room(alice, "Survivor", Privacy.OPEN);
         String path = "/rooms/" + guid(doomed);
         try (XccosTestClient aliceSip = XccosTestClient.signIn(alice);
-                XccosTestClient bobSip = XccosTestClient.signIn(user("bob"))) {
-            join(aliceSip, doomed);
-            join(aliceSip, marker);
-            join(bobSip, doomed);
-            join(bobSip, marker);
+                XccosTestClient bobSip = XccosTestClient.signIn(run.user("bob"))) {
+            join(aliceSip, doomed, marker);
+            join(bobSip, doomed, marker);
             assertThat(aliceSip.post(doomed, "last words").status()).isEqualTo(200);
 
             WebApiClient admin = WebApiClient.as("admin", "parley-admin");
@@ -250,25 +228,23 @@ class AccessRevocationIT {
 
     @Test
     void aUserDeniedByTheCategoryIsTakenOutOfItsRooms() throws Exception {
-        String owner = user("owner");
-        String bob = user("bob");
+        String owner = run.user("owner");
+        String bob = run.user("bob");
         String category = categories
                 .createCategory(
                         ADMIN,
                         new NewCategory(
-                                new CategorySettings("Denying " + run, null, true, true, true),
+                                new CategorySettings("Denying " + run.id(), null, true, true, true),
                                 Set.of("domain:contoso.com"),
                                 Set.of(),
                                 Set.of(owner)))
                 .uri();
-        String open = room(owner, "In category", Privacy.OPEN, category);
-        String marker = room(owner, "Marker", Privacy.OPEN);
+        String open = run.room(owner, "In category", Privacy.OPEN, RoomType.NORMAL, category);
+        String marker = run.room(owner, "Marker", Privacy.OPEN);
         try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
                 XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
-            join(ownerSip, open);
-            join(ownerSip, marker);
-            join(bobSip, open);
-            join(bobSip, marker);
+            join(ownerSip, open, marker);
+            join(bobSip, open, marker);
 
             categories.grant(ADMIN, category, CategoryRole.DENIED_MEMBER, bob);
 
@@ -280,16 +256,16 @@ class AccessRevocationIT {
 
     @Test
     void aUserWhosePolicyTurnsChatOffIsTakenOutOfEveryRoom() throws Exception {
-        String owner = user("owner");
-        String bob = user("bob");
-        String open = room(owner, "Policy", Privacy.OPEN);
+        String owner = run.user("owner");
+        String bob = run.user("bob");
+        String open = run.room(owner, "Policy", Privacy.OPEN);
         try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
                 XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
             join(ownerSip, open);
             join(bobSip, open);
 
-            policies.definePolicy(ADMIN, "Off " + run, false);
-            policies.assignPolicy(ADMIN, bob, "Off " + run);
+            policies.definePolicy(ADMIN, "Off " + run.id(), false);
+            policies.assignPolicy(ADMIN, bob, "Off " + run.id());
 
             assertTakenOut(bobSip, open);
             assertToldOfPart(ownerSip, open, bob);
@@ -304,18 +280,16 @@ class AccessRevocationIT {
 
     @Test
     void aFormerMemberOfASecretRoomGetsNoNewContentNotice() throws Exception {
-        String owner = user("owner");
-        String bob = user("bob");
-        String secret = room(owner, "Secret", Privacy.SECRET);
-        String open = room(owner, "Followed", Privacy.OPEN);
+        String owner = run.user("owner");
+        String bob = run.user("bob");
+        String secret = run.room(owner, "Secret", Privacy.SECRET);
+        String open = run.room(owner, "Followed", Privacy.OPEN);
         rooms.grant(owner, secret, RoomRole.MEMBER, bob);
         try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
                 XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
-            join(ownerSip, secret);
-            join(ownerSip, open);
+            join(ownerSip, secret, open);
             // Joining follows; leaving does not unfollow: bob follows both rooms without being in them.
-            join(bobSip, secret);
-            join(bobSip, open);
+            join(bobSip, secret, open);
             bobSip.command("cmd:part", "<data><chanib uri=\"" + secret + "\"/></data>");
             bobSip.command("cmd:part", "<data><chanib uri=\"" + open + "\"/></data>");
 
@@ -333,7 +307,7 @@ class AccessRevocationIT {
     @Test
     void aRoomIsUnfollowedThroughRest() throws Exception {
         String alice = "sip:alice@contoso.com";
-        String open = room(user("owner"), "Unfollowed", Privacy.OPEN);
+        String open = run.room(run.user("owner"), "Unfollowed", Privacy.OPEN);
         WebApiClient web = WebApiClient.as("alice", "secret");
         try (XccosTestClient aliceSip = XccosTestClient.signIn(alice)) {
             join(aliceSip, open);

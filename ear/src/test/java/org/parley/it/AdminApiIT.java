@@ -217,10 +217,9 @@ class AdminApiIT {
         String leak = "leak-" + run;
         List<String> ids = new java.util.ArrayList<>();
         for (String name : List.of("Leaky " + run, "Leakier " + run)) {
-            HttpResponse<String> room = alice.post("/rooms", """
+            JsonObject room = alice.createRoom("""
                     {"name": "%s", "privacy": "OPEN"}""".formatted(name));
-            assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
-            ids.add(object(room).getString("id"));
+            ids.add(room.getString("id"));
         }
         for (String id : ids) {
             String uri = "ma-chan://contoso.com/" + id;
@@ -492,10 +491,9 @@ class AdminApiIT {
     /** In the container: the messages to rewrite are posted through the post service, as a client's would be. */
     @Test
     void historyRewritesAreRecordedInTheRoomsChanges() throws Exception {
-        HttpResponse<String> created = alice.post("/rooms", """
+        JsonObject created = alice.createRoom("""
                 {"name": "Rewritten %s", "privacy": "OPEN"}""".formatted(run));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonObject room = object(created);
+        JsonObject room = created;
         String path = "/admin/rooms/" + room.getString("id");
         long first = posts.post("sip:alice@contoso.com", room.getString("uri"), "first " + run, Instant.now())
                 .message()
@@ -621,10 +619,9 @@ class AdminApiIT {
     @Test
     @RunAsClient
     void clearingHistoryRemovesTheRoomsFilesAndTheCleanUpSparesRecentBytes() throws Exception {
-        HttpResponse<String> created = alice.post("/rooms", """
+        JsonObject created = alice.createRoom("""
                 {"name": "Cleared files %s", "privacy": "OPEN"}""".formatted(run));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = object(created).getString("id");
+        String id = created.getString("id");
         HttpResponse<String> uploaded = alice.put("/rooms/" + id + "/files/cleared.json", "{\"run\": \"" + run + "\"}");
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         JsonObject file = object(uploaded);

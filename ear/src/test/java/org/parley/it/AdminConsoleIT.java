@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,10 +24,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -45,27 +43,13 @@ class AdminConsoleIT {
     private final WebApiClient admin = WebApiClient.as("admin", "parley-admin");
     private final WebApiClient alice = WebApiClient.as("alice", "secret");
 
-    private BrowserPage page;
-    private Path downloads;
+    @RegisterExtension
+    final BrowserPage page = BrowserPage.perTest("admin-console");
 
     /** The EAR as it ships and no test WAR: this class needs Selenium, which the server has not got. */
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return ParleyDeployment.shipped();
-    }
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        downloads = Files.createDirectories(Paths.get("target", "admin-console", run))
-                .toAbsolutePath();
-        page = new BrowserPage("AdminConsoleIT", downloads);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (page != null) {
-            page.close();
-        }
     }
 
     @Test
@@ -394,7 +378,7 @@ class AdminConsoleIT {
         page.click("export-files");
         page.click("export-store");
         page.statusIs("Store exported.");
-        Path exported = downloads.resolve("parley-store-" + LocalDate.now(ZoneOffset.UTC) + ".json");
+        Path exported = page.downloads().resolve("parley-store-" + LocalDate.now(ZoneOffset.UTC) + ".json");
         String document = Eventually.await(
                 Duration.ofSeconds(30), () -> read(exported), text -> text != null && text.endsWith("}"));
         JsonObject store = Json.createReader(new StringReader(document)).readObject();
@@ -408,7 +392,7 @@ class AdminConsoleIT {
                 .contains("fine-" + run + ".txt");
 
         String group = "imported-" + run;
-        Path small = downloads.resolve("small.json");
+        Path small = page.downloads().resolve("small.json");
         Files.writeString(small, """
                 {"format": "parley-chat-store", "version": 1, "policies": [], "users": [], "addIns": [],
                  "groups": [{"name": "%s", "members": ["sip:bob@contoso.com"]}], "categories": [], "rooms": []}
@@ -425,7 +409,7 @@ class AdminConsoleIT {
         assertThat(page.visible("#import-result").getText()).startsWith("Added 0 policies, 0 users, 1 groups");
         assertThat(strings(object(admin.get("/admin/groups/" + group)), "members"))
                 .containsExactly("sip:bob@contoso.com");
-        Path bad = downloads.resolve("bad.json");
+        Path bad = page.downloads().resolve("bad.json");
         Files.writeString(bad, "{\"format\": \"something else\", \"version\": 1}");
         page.browser.findElement(By.id("import-file")).sendKeys(bad.toString());
         page.click("import-store");

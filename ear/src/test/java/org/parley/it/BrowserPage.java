@@ -3,9 +3,14 @@ package org.parley.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -23,14 +28,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One of Parley's pages in headless Chromium, used as a user uses it: typing into fields and clicking buttons
  * found by id. Every wait is bounded; one that times out says what the page showed as its error and status and
  * leaves a screenshot beside the test's downloads.
+ *
+ * <p>A test class with one page per test registers it ({@code @RegisterExtension final BrowserPage page =
+ * BrowserPage.perTest("folder")}): the browser is started before each test and quit after it.
  */
-final class BrowserPage implements AutoCloseable {
+final class BrowserPage implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    final WebDriver browser;
-    private final WebDriverWait until;
-    private final Path screenshots;
+    /** Under target, where a page per test keeps each test's downloads; null for a page started at once. */
+    private final String folder;
+
+    private final Duration wait;
+    WebDriver browser;
+    private WebDriverWait until;
+    private Path downloads;
     private int failures;
 
     /** @param downloads where the browser saves downloads; screenshots go beside it, named after it */
@@ -40,9 +52,49 @@ final class BrowserPage implements AutoCloseable {
 
     /** @param wait how long each wait may take at most (a page that shows rates needs two readings) */
     BrowserPage(String test, Path downloads, Duration wait) {
+        this(null, wait);
+        start(test, downloads);
+    }
+
+    private BrowserPage(String folder, Duration wait) {
+        this.folder = folder;
+        this.wait = wait;
+    }
+
+    /** A page for each test, saving its downloads into target/{@code folder}/(a random id). */
+    static BrowserPage perTest(String folder) {
+        return perTest(folder, WAIT);
+    }
+
+    static BrowserPage perTest(String folder, Duration wait) {
+        return new BrowserPage(folder, wait);
+    }
+
+    private void start(String test, Path downloads) {
         this.browser = HeadlessChromium.start(test, downloads);
         this.until = new WebDriverWait(browser, wait);
-        this.screenshots = downloads;
+        this.downloads = downloads;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext test) throws IOException {
+        start(
+                test.getRequiredTestClass().getSimpleName(),
+                Files.createDirectories(Paths.get(
+                                "target", folder, UUID.randomUUID().toString().substring(0, 8)))
+                        .toAbsolutePath());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) {
+        if (browser != null) {
+            close();
+        }
+    }
+
+    /** Where the browser saves downloads. */
+    Path downloads() {
+        return downloads;
     }
 
     /** Opens the page and waits for its scripts to have wired it (they set body[data-ready]). */
@@ -66,7 +118,7 @@ final class BrowserPage implements AutoCloseable {
                         ((TakesScreenshot) browser)
                                 .getScreenshotAs(OutputType.FILE)
                                 .toPath(),
-                        screenshots.resolveSibling(screenshots.getFileName() + "-failure-" + (++failures) + ".png"));
+                        downloads.resolveSibling(downloads.getFileName() + "-failure-" + (++failures) + ".png"));
             } catch (IOException | RuntimeException noScreenshot) {
                 e.addSuppressed(noScreenshot);
             }
@@ -144,5 +196,6 @@ final class BrowserPage implements AutoCloseable {
     @Override
     public void close() {
         browser.quit();
+        browser = null;
     }
 }

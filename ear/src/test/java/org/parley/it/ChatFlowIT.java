@@ -9,7 +9,6 @@ import static org.parley.it.XccosTestClient.xml;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.ejb.EJB;
 
@@ -24,7 +23,6 @@ import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.PolicyService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.MessageView;
-import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.room.RoomType;
@@ -62,31 +60,15 @@ class ChatFlowIT {
     @EJB
     private PolicyService policies;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    private String user(String name) {
-        return "sip:" + name + "-" + run + "@contoso.com";
-    }
-
-    private String room(String owner, String name, Privacy privacy, RoomType type) {
-        return rooms.createRoom(
-                        owner,
-                        new NewRoom(
-                                name + " " + run,
-                                "about " + name,
-                                categories.root().uri(),
-                                privacy,
-                                type))
-                .uri();
-    }
+    private final TestRun run = new TestRun();
 
     @Test
     void signsInLikeALyncClient() throws Exception {
-        String alice = user("alice");
-        String closed = room(user("owner"), "Closed", Privacy.CLOSED, RoomType.NORMAL);
-        String open = room(user("owner"), "Open", Privacy.OPEN, RoomType.NORMAL);
-        rooms.grant(user("owner"), closed, RoomRole.MEMBER, alice);
-        long invitation = invitations.invite(user("owner"), closed, alice).id();
+        String alice = run.user("alice");
+        String closed = run.room(run.user("owner"), "Closed", Privacy.CLOSED, RoomType.NORMAL);
+        String open = run.room(run.user("owner"), "Open", Privacy.OPEN, RoomType.NORMAL);
+        rooms.grant(run.user("owner"), closed, RoomRole.MEMBER, alice);
+        long invitation = invitations.invite(run.user("owner"), closed, alice).id();
 
         // Lookup: requri names the chat endpoint.
         try (XccosTestClient lookup = XccosTestClient.connect(alice, XccosTestClient.LOOKUP)) {
@@ -142,7 +124,7 @@ class ChatFlowIT {
             Document create = client.command("cmd:nodespermcreatechild", "<data/>");
             assertThat(text(create, "//resp/@code")).as(() -> xml(create)).isEqualTo("200");
 
-            try (XccosTestClient visitor = XccosTestClient.signIn("sip:visitor-" + run + "@fabrikam.com")) {
+            try (XccosTestClient visitor = XccosTestClient.signIn("sip:visitor-" + run.id() + "@fabrikam.com")) {
                 Document refused = visitor.attempt("cmd:nodespermcreatechild", "<data/>");
                 assertThat(text(refused, "//resp/@code"))
                         .as("no category lets fabrikam.com create rooms")
@@ -159,7 +141,7 @@ class ChatFlowIT {
     /** cmd:getpref / cmd:setpref (docs/protocol/xccos.md §7.9): preferences on the server, the same for all of a user's clients. */
     @Test
     void preferencesAreKeptOnTheServerForAllOfAUsersClients() throws Exception {
-        String alice = user("alice");
+        String alice = run.user("alice");
         String label = "kedzie.GroupChannels";
         String channels = java.util.Base64.getEncoder()
                 .encodeToString("<channels><chan uri=\"ma-chan://contoso.com/1\"/></channels>"
@@ -200,7 +182,7 @@ class ChatFlowIT {
                     .as("bad input leaves the value as it was")
                     .isEqualTo(channels);
         }
-        try (XccosTestClient bob = XccosTestClient.signIn(user("bob"))) {
+        try (XccosTestClient bob = XccosTestClient.signIn(run.user("bob"))) {
             Document theirs = bob.attempt("cmd:getpref", "<data><pref label=\"" + label + "\"/></data>");
             assertThat(text(theirs, "//resp/@code"))
                     .as("one user's preferences are theirs alone")
@@ -210,23 +192,23 @@ class ChatFlowIT {
 
     @Test
     void threeClientsChatInOrderWithEchoNoticesAndHistory() throws Exception {
-        String owner = user("owner");
-        String room = room(owner, "Team", Privacy.OPEN, RoomType.NORMAL);
-        try (XccosTestClient alice = XccosTestClient.signIn(user("alice"));
-                XccosTestClient bob = XccosTestClient.signIn(user("bob"));
-                XccosTestClient carol = XccosTestClient.signIn(user("carol"))) {
+        String owner = run.user("owner");
+        String room = run.room(owner, "Team", Privacy.OPEN, RoomType.NORMAL);
+        try (XccosTestClient alice = XccosTestClient.signIn(run.user("alice"));
+                XccosTestClient bob = XccosTestClient.signIn(run.user("bob"));
+                XccosTestClient carol = XccosTestClient.signIn(run.user("carol"))) {
             Document search = alice.command(
                     "cmd:chansrch",
-                    "<data><qib qtype=\"BYNAME\" criteria=\"Team " + run + "\" extended=\"false\"/></data>");
+                    "<data><qib qtype=\"BYNAME\" criteria=\"Team " + run.id() + "\" extended=\"false\"/></data>");
             assertThat(text(search, "//chanib/@uri")).isEqualTo(room);
             assertThat(text(search, "//chanib/info[@id='urn:parlano:ma:info:visibilty']"))
                     .isEqualTo("open");
 
             Document join = alice.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
-            assertThat(text(join, "//chanib/@name")).isEqualTo("Team " + run);
+            assertThat(text(join, "//chanib/@name")).isEqualTo("Team " + run.id());
             bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             Document noticeOfBob = alice.await("/xccos/ntc[@id='ntc:join']");
-            assertThat(text(noticeOfBob, "//uib/@uri")).isEqualTo(user("bob"));
+            assertThat(text(noticeOfBob, "//uib/@uri")).isEqualTo(run.user("bob"));
             assertThat(text(noticeOfBob, "//uib/aib/@value")).isEqualTo(room.substring(room.lastIndexOf('/') + 1));
             carol.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             alice.await("/xccos/ntc[@id='ntc:join']");
@@ -242,7 +224,7 @@ class ChatFlowIT {
                     assertThat(text(chat, "/xccos/grpchat/chat"))
                             .as(member.user + " gets posts in order")
                             .isEqualTo(expected);
-                    assertThat(text(chat, "/xccos/grpchat/@author")).isEqualTo(user("alice"));
+                    assertThat(text(chat, "/xccos/grpchat/@author")).isEqualTo(run.user("alice"));
                     assertThat(text(chat, "/xccos/grpchat/@chanUri")).isEqualTo(room);
                 }
             }
@@ -266,9 +248,9 @@ class ChatFlowIT {
             assertThat(text(part, "/xccos/rpl[@id='rpl:part']/data/chanib/@uri"))
                     .isEqualTo(room);
             assertThat(text(alice.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri"))
-                    .isEqualTo(user("carol"));
+                    .isEqualTo(run.user("carol"));
             assertThat(text(bob.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri"))
-                    .isEqualTo(user("carol"));
+                    .isEqualTo(run.user("carol"));
 
             // Carol follows the room she left: new content there reaches her as a notice.
             assertThat(bob.post(room, "four").status()).isEqualTo(200);
@@ -280,7 +262,7 @@ class ChatFlowIT {
             bob.close();
             assertThat(alice.post(room, "anyone?").status()).isEqualTo(200);
             assertThat(text(alice.await("/xccos/ntc[@id='ntc:part']"), "//chanib/uib/@uri"))
-                    .isEqualTo(user("bob"));
+                    .isEqualTo(run.user("bob"));
         }
         List<MessageView> stored = history.last(owner, room, 10);
         assertThat(stored.stream().map(MessageView::text).toList())
@@ -289,14 +271,14 @@ class ChatFlowIT {
 
     @Test
     void enforcesPrivacyRolesAndPolicy() throws Exception {
-        String owner = user("owner");
-        String secret = room(owner, "Secret", Privacy.SECRET, RoomType.NORMAL);
-        String closed = room(owner, "Members", Privacy.CLOSED, RoomType.NORMAL);
-        String stage = room(owner, "Stage", Privacy.OPEN, RoomType.AUDITORIUM);
-        try (XccosTestClient eve = XccosTestClient.signIn(user("eve"));
+        String owner = run.user("owner");
+        String secret = run.room(owner, "Secret", Privacy.SECRET, RoomType.NORMAL);
+        String closed = run.room(owner, "Members", Privacy.CLOSED, RoomType.NORMAL);
+        String stage = run.room(owner, "Stage", Privacy.OPEN, RoomType.AUDITORIUM);
+        try (XccosTestClient eve = XccosTestClient.signIn(run.user("eve"));
                 XccosTestClient boss = XccosTestClient.signIn(owner)) {
             Document search =
-                    eve.command("cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"" + run + "\"/></data>");
+                    eve.command("cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"" + run.id() + "\"/></data>");
             assertThat(bool(search, "//chanib[@uri='" + secret + "']"))
                     .as("secret rooms are invisible to non-members")
                     .isFalse();
@@ -305,7 +287,8 @@ class ChatFlowIT {
                     .isTrue();
             assertThat(bool(
                             boss.command(
-                                    "cmd:chansrch", "<data><qib qtype=\"BYNAME\" criteria=\"" + run + "\"/></data>"),
+                                    "cmd:chansrch",
+                                    "<data><qib qtype=\"BYNAME\" criteria=\"" + run.id() + "\"/></data>"),
                             "//chanib[@uri='" + secret + "']"))
                     .as("members see their secret room")
                     .isTrue();
@@ -322,7 +305,7 @@ class ChatFlowIT {
             assertThat(eve.post(stage, "from the audience").status())
                     .as("only presenters post in an auditorium")
                     .isEqualTo(403);
-            rooms.grant(owner, stage, RoomRole.PRESENTER, user("eve"));
+            rooms.grant(owner, stage, RoomRole.PRESENTER, run.user("eve"));
             assertThat(eve.post(stage, "now presenting").status()).isEqualTo(200);
             assertThat(text(eve.await("/xccos/grpchat"), "//chat")).isEqualTo("now presenting");
 
@@ -337,9 +320,9 @@ class ChatFlowIT {
                 .isEqualTo(List.of("now presenting"));
         assertThat(history.last(owner, closed, 10)).isEmpty();
 
-        String dave = user("dave");
-        policies.definePolicy(ADMIN, "No chat " + run, false);
-        policies.assignPolicy(ADMIN, dave, "No chat " + run);
+        String dave = run.user("dave");
+        policies.definePolicy(ADMIN, "No chat " + run.id(), false);
+        policies.assignPolicy(ADMIN, dave, "No chat " + run.id());
         try (XccosTestClient refused = XccosTestClient.connect(dave, XccosTestClient.CHAT_ENDPOINT)) {
             assertThat(refused.invite().status()).isEqualTo(403);
         }
@@ -354,8 +337,8 @@ class ChatFlowIT {
     void aRoomsChangeThroughRestReachesEveryoneInIt() throws Exception {
         String alice = "sip:alice@contoso.com";
         String bob = "sip:bob@contoso.com";
-        String room = room(alice, "Changing", Privacy.OPEN, RoomType.NORMAL);
-        String marker = room(alice, "Marker", Privacy.OPEN, RoomType.NORMAL);
+        String room = run.room(alice, "Changing", Privacy.OPEN, RoomType.NORMAL);
+        String marker = run.room(alice, "Marker", Privacy.OPEN, RoomType.NORMAL);
         String path = "/rooms/" + room.substring(room.lastIndexOf('/') + 1);
         WebApiClient web = WebApiClient.as("alice", "secret");
         try (XccosTestClient aliceSip = XccosTestClient.signIn(alice);
@@ -370,7 +353,7 @@ class ChatFlowIT {
             String etag = web.get(path).headers().firstValue("ETag").orElseThrow();
             var renamed = web.put(path, """
                     {"name": "Changed %s", "description": "what it is now", "topic": "Sprint <13> & more",
-                     "privacy": "OPEN", "type": "AUDITORIUM", "invitations": "OFF"}""".formatted(run), "If-Match", etag);
+                     "privacy": "OPEN", "type": "AUDITORIUM", "invitations": "OFF"}""".formatted(run.id()), "If-Match", etag);
             assertThat(renamed.statusCode()).as(renamed::body).isEqualTo(200);
 
             String chanib = "/xccos/ntc[@id='ntc:chanupd']/data/chanib[@uri='" + room + "']";
@@ -378,7 +361,7 @@ class ChatFlowIT {
                 Document notice = client.await(chanib);
                 assertThat(text(notice, chanib + "/@name"))
                         .as(() -> xml(notice))
-                        .isEqualTo("Changed " + run);
+                        .isEqualTo("Changed " + run.id());
                 assertThat(text(notice, chanib + "/@description")).isEqualTo("what it is now");
                 assertThat(text(notice, chanib + "/@topic")).isEqualTo("Sprint <13> & more");
                 assertThat(text(notice, chanib + "/info[@id='urn:parlano:ma:info:visibilty']"))
@@ -394,7 +377,7 @@ class ChatFlowIT {
             etag = web.get(path).headers().firstValue("ETag").orElseThrow();
             var closed = web.put(path, """
                     {"name": "Changed %s", "description": "what it is now", "topic": "members only",
-                     "privacy": "CLOSED", "type": "AUDITORIUM", "invitations": "OFF"}""".formatted(run), "If-Match", etag);
+                     "privacy": "CLOSED", "type": "AUDITORIUM", "invitations": "OFF"}""".formatted(run.id()), "If-Match", etag);
             assertThat(closed.statusCode()).as(closed::body).isEqualTo(200);
 
             Document out =

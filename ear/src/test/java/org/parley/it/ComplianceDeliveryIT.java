@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,12 +31,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.PostService;
-import org.parley.chat.application.RoomService;
-import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.domain.model.room.Privacy;
-import org.parley.chat.domain.model.room.RoomType;
 import org.parley.compliance.application.ArchivedRecord;
 import org.parley.compliance.application.BatchDelivery;
 import org.parley.compliance.application.ComplianceDispatcher;
@@ -64,12 +59,6 @@ class ComplianceDeliveryIT {
     }
 
     @EJB
-    private RoomService rooms;
-
-    @EJB
-    private CategoryService categories;
-
-    @EJB
     private PostService posts;
 
     @EJB
@@ -87,18 +76,16 @@ class ComplianceDeliveryIT {
     @Resource(lookup = "java:/jms/queue/ParleyComplianceQueue")
     private Queue queue;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final TestRun run = new TestRun();
     private final WebApiClient admin = WebApiClient.as("admin", "parley-admin");
 
     @Test
     void anAdapterThatFailsTwiceGetsTheBatchAgainAndTakesEveryEventOnce() throws Exception {
-        String alice = "sip:alice-" + run + "@contoso.com";
-        String room = rooms.createRoom(
-                        alice, new NewRoom("Flaky " + run, "", categories.root().uri(), Privacy.OPEN, RoomType.NORMAL))
-                .uri();
+        String alice = run.user("alice");
+        String room = run.room(alice, "Flaky", Privacy.OPEN);
         int posted = 5;
         for (int i = 0; i < posted; i++) {
-            posts.post(alice, room, "flaky " + run + " #" + i, null);
+            posts.post(alice, room, "flaky " + run.id() + " #" + i, null);
         }
         int ours = posted + 1;
         // Everything on its way is stored before the runs, so the backlog is exactly what the runs see.
@@ -160,7 +147,7 @@ class ComplianceDeliveryIT {
                     .toList();
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < posted; i++) {
-                expected.add("CHAT:flaky " + run + " #" + i);
+                expected.add("CHAT:flaky " + run.id() + " #" + i);
             }
             expected.add("ROOM_CREATED:");
             assertThat(ourTexts)

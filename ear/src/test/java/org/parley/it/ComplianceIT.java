@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,12 +50,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.PostService;
 import org.parley.chat.application.RoomService;
-import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.domain.model.room.Privacy;
-import org.parley.chat.domain.model.room.RoomType;
 import org.parley.compliance.application.ComplianceDispatcher;
 import org.parley.compliance.application.ComplianceException;
 import org.parley.compliance.infrastructure.JpaComplianceArchive;
@@ -79,9 +75,6 @@ class ComplianceIT {
 
     @EJB
     private RoomService rooms;
-
-    @EJB
-    private CategoryService categories;
 
     @EJB
     private PostService posts;
@@ -107,7 +100,7 @@ class ComplianceIT {
     @Resource(lookup = "java:jboss/datasources/ParleyComplianceDS")
     private DataSource complianceStore;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final TestRun run = new TestRun();
 
     private static Path output(String adapter) {
         return Path.of(System.getProperty("parley.compliance.output-dir"), adapter);
@@ -182,23 +175,20 @@ class ComplianceIT {
 
     @Test
     void chatOverSipReachesBothAdaptersAndRolledBackPostsNever() throws Exception {
-        String alice = "sip:alice-" + run + "@contoso.com";
-        String room = rooms.createRoom(
-                        alice,
-                        new NewRoom("Audited " + run, "", categories.root().uri(), Privacy.OPEN, RoomType.NORMAL))
-                .uri();
+        String alice = run.user("alice");
+        String room = run.room(alice, "Audited", Privacy.OPEN);
 
         transaction.begin();
-        posts.post(alice, room, "rolled back " + run, Instant.now());
+        posts.post(alice, room, "rolled back " + run.id(), Instant.now());
         transaction.rollback();
 
         try (XccosTestClient client = XccosTestClient.signIn(alice)) {
             client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
-            assertThat(client.post(room, "on the record " + run).status()).isEqualTo(200);
+            assertThat(client.post(room, "on the record " + run.id()).status()).isEqualTo(200);
             client.await("/xccos/grpchat");
             client.command("cmd:bccontext", "<data><chanib uri=\"" + room + "\"/><bcq><last cnt=\"5\"/></bcq></data>");
             client.command("cmd:part", "<data><chanib uri=\"" + room + "\"/></data>");
-            assertThat(client.post(room, "after part " + run).status())
+            assertThat(client.post(room, "after part " + run.id()).status())
                     .as("posting after part is refused")
                     .isEqualTo(403);
         }
@@ -211,27 +201,24 @@ class ComplianceIT {
         for (String type : new String[] {"ROOM_CREATED", "JOIN", "CHAT", "BACKCHAT", "PART", "ROOM_DISABLED"}) {
             assertThat(ofRoom).as(type + " missing:\n" + ofRoom).contains("type=\"" + type + "\" actor=\"" + alice);
         }
-        assertThat(ofRoom).as(ofRoom).contains("<text>on the record " + run + "</text>");
-        assertThat(ofRoom.indexOf("type=\"JOIN\" actor=\"" + alice) < ofRoom.indexOf("<text>on the record " + run))
+        assertThat(ofRoom).as(ofRoom).contains("<text>on the record " + run.id() + "</text>");
+        assertThat(ofRoom.indexOf("type=\"JOIN\" actor=\"" + alice) < ofRoom.indexOf("<text>on the record " + run.id()))
                 .as("events of a room keep their order")
                 .isTrue();
-        assertThat(xml).as("a rolled-back post has no event").doesNotContain("rolled back " + run);
-        assertThat(written("jsonl")).contains("\"text\":\"on the record " + run + "\"");
+        assertThat(xml).as("a rolled-back post has no event").doesNotContain("rolled back " + run.id());
+        assertThat(written("jsonl")).contains("\"text\":\"on the record " + run.id() + "\"");
     }
 
     /** Reads of message text outside a room's history view are archived too (issue #11). */
     @Test
     void aMessageSearchOverSipAndAnAdministratorsExportAreArchived() throws Exception {
-        String alice = "sip:alice-" + run + "@contoso.com";
-        String room = rooms.createRoom(
-                        alice,
-                        new NewRoom("Searched " + run, "", categories.root().uri(), Privacy.OPEN, RoomType.NORMAL))
-                .uri();
-        posts.post(alice, room, "findable " + run, Instant.now());
+        String alice = run.user("alice");
+        String room = run.room(alice, "Searched", Privacy.OPEN);
+        posts.post(alice, room, "findable " + run.id(), Instant.now());
         try (XccosTestClient client = XccosTestClient.signIn(alice)) {
             client.command(
                     "cmd:msgsrch",
-                    "<data><qib criteria=\"findable " + run + "\" chanUri=\"" + room + "\" limit=\"10\"/></data>");
+                    "<data><qib criteria=\"findable " + run.id() + "\" chanUri=\"" + room + "\" limit=\"10\"/></data>");
         }
         String searched = deliveredUntil(
                 "type=\"MESSAGE_SEARCH\" actor=\"" + alice + "\"",
@@ -240,7 +227,7 @@ class ComplianceIT {
         assertThat(at > 0).as(searched).isTrue();
         String event = searched.substring(at, searched.indexOf("</event>", at));
         assertThat(event).as(event).contains("<detail name=\"hits\" value=\"1\"/>");
-        assertThat(event).as(event).contains("<text>findable " + run + "</text>");
+        assertThat(event).as(event).contains("<text>findable " + run.id() + "</text>");
 
         Instant before = Instant.now();
         HttpResponse<String> export = WebApiClient.as("admin", "parley-admin").get("/admin/export");
@@ -260,9 +247,9 @@ class ComplianceIT {
     @Test
     void anUploadedFileIsCopiedToTheComplianceFileStoreAndTheEventPointsAtIt() throws Exception {
         HttpResponse<String> room = WebApiClient.as("alice", "secret")
-                .post("/rooms", "{\"name\": \"Compliance files " + run + "\", \"privacy\": \"OPEN\"}");
+                .post("/rooms", "{\"name\": \"Compliance files " + run.id() + "\", \"privacy\": \"OPEN\"}");
         assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
-        byte[] content = ("minutes of " + run + "\n").repeat(500).getBytes(StandardCharsets.UTF_8);
+        byte[] content = ("minutes of " + run.id() + "\n").repeat(500).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> upload = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(WebApiClient.BASE + "/rooms/"
@@ -345,7 +332,7 @@ class ComplianceIT {
     /** Nodes of a pool share the compliance store: while one node's run holds the lease, another's is refused. */
     @Test
     void aRunIsRefusedWhileAnotherNodeHoldsTheDispatchLease() throws Exception {
-        String otherNode = "other-node-" + run;
+        String otherNode = "other-node-" + run.id();
         assertThat(archive.takeDispatchLease(otherNode, Instant.now(), Duration.ofMinutes(5)))
                 .isTrue();
         try {
@@ -353,7 +340,7 @@ class ComplianceIT {
             HttpResponse<String> overHttp =
                     WebApiClient.as("admin", "parley-admin").post("/admin/compliance/run", "");
             assertThat(overHttp.statusCode()).as(overHttp.body()).isEqualTo(409);
-            assertThat(archive.takeDispatchLease("yet-another-" + run, Instant.now(), Duration.ofMinutes(5)))
+            assertThat(archive.takeDispatchLease("yet-another-" + run.id(), Instant.now(), Duration.ofMinutes(5)))
                     .as("one holder at a time")
                     .isFalse();
         } finally {
@@ -364,15 +351,15 @@ class ComplianceIT {
         assertThat(archive.takeDispatchLease(
                         otherNode, Instant.now().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5)))
                 .isTrue();
-        assertThat(archive.takeDispatchLease("taking-over-" + run, Instant.now(), Duration.ofMinutes(5)))
+        assertThat(archive.takeDispatchLease("taking-over-" + run.id(), Instant.now(), Duration.ofMinutes(5)))
                 .isTrue();
-        archive.releaseDispatchLease("taking-over-" + run);
+        archive.releaseDispatchLease("taking-over-" + run.id());
         dispatcher.runNow();
     }
 
     @Test
     void aPoisonMessageEndsInTheDeadLetterQueue() throws Exception {
-        String poison = "not an event " + run;
+        String poison = "not an event " + run.id();
         try (JMSContext jms = connections.createContext()) {
             jms.createProducer().send(events, poison);
         }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.Set;
-import java.util.UUID;
 
 import javax.naming.Context;
 import javax.naming.directory.BasicAttribute;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.NewCategory;
-import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.domain.model.category.CategorySettings;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomRole;
@@ -72,18 +70,19 @@ class DirectoryIT {
     @EJB
     private CategoryService categories;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final TestRun run = new TestRun();
 
     private String closedRoom(String name) {
-        return rooms.createRoom(
-                        ALICE,
-                        new NewRoom(
-                                name + " " + run,
-                                "about " + name,
-                                categories.root().uri(),
-                                Privacy.CLOSED,
-                                RoomType.NORMAL))
-                .uri();
+        return run.room(ALICE, name, Privacy.CLOSED);
+    }
+
+    /** Whether the user may join the room: its join reply's code is 200, or anything else. */
+    private static void assertJoin(XccosTestClient client, String room, boolean admitted, String why) throws Exception {
+        if (admitted) {
+            assertThat(joinCode(client, room)).as(why).isEqualTo("200");
+        } else {
+            assertThat(joinCode(client, room)).as(why).isNotEqualTo("200");
+        }
     }
 
     private static String joinCode(XccosTestClient client, String room) throws Exception {
@@ -91,39 +90,25 @@ class DirectoryIT {
         return text(joined, "//resp/@code");
     }
 
-    private static int status(String user, String password, String path) throws Exception {
-        return WebApiClient.as(user, password).get(path).statusCode();
+    /** What a GET of {@code path} answers the user: 401 not signed in, 403 signed in without the role. */
+    private static void assertAnswers(String user, String password, String path, int status, String why)
+            throws Exception {
+        assertThat(WebApiClient.as(user, password).get(path).statusCode())
+                .as(why)
+                .isEqualTo(status);
     }
 
     @Test
     void webSignInBindsAgainstTheDirectoryAndTakesRolesFromItsGroups() throws Exception {
-        assertThat(status("alice", "secret", "/rooms"))
-                .as("alice is in chat-users")
-                .isEqualTo(200);
-        assertThat(status("frank", "secret", "/rooms"))
-                .as("frank is in engineering, which is in chat-users")
-                .isEqualTo(200);
-        assertThat(status("dave", "secret", "/rooms"))
-                .as("dave: platform in engineering in chat-users")
-                .isEqualTo(200);
-        assertThat(status("alice", "wrong", "/rooms"))
-                .as("the directory checks the password")
-                .isEqualTo(401);
-        assertThat(status("erin", "secret", "/rooms"))
-                .as("erin's account is disabled")
-                .isEqualTo(401);
-        assertThat(status("ghost", "secret", "/rooms"))
-                .as("nobody of that name in the directory")
-                .isEqualTo(401);
-        assertThat(status("grace", "secret", "/rooms"))
-                .as("grace is in no group that gives a role")
-                .isEqualTo(403);
-        assertThat(status("admin", "parley-admin", "/admin/operations"))
-                .as("admin is in chat-admins")
-                .isEqualTo(200);
-        assertThat(status("alice", "secret", "/admin/operations"))
-                .as("alice is no administrator")
-                .isEqualTo(403);
+        assertAnswers("alice", "secret", "/rooms", 200, "alice is in chat-users");
+        assertAnswers("frank", "secret", "/rooms", 200, "frank is in engineering, which is in chat-users");
+        assertAnswers("dave", "secret", "/rooms", 200, "dave: platform in engineering in chat-users");
+        assertAnswers("alice", "wrong", "/rooms", 401, "the directory checks the password");
+        assertAnswers("erin", "secret", "/rooms", 401, "erin's account is disabled");
+        assertAnswers("ghost", "secret", "/rooms", 401, "nobody of that name in the directory");
+        assertAnswers("grace", "secret", "/rooms", 403, "grace is in no group that gives a role");
+        assertAnswers("admin", "parley-admin", "/admin/operations", 200, "admin is in chat-admins");
+        assertAnswers("alice", "secret", "/admin/operations", 403, "alice is no administrator");
     }
 
     /**
@@ -133,13 +118,11 @@ class DirectoryIT {
     @Test
     void aPasswordChangedInTheDirectoryStopsWorkingAtOnce() throws Exception {
         String grace = "uid=grace,ou=people,dc=contoso,dc=com";
-        assertThat(status("grace", "secret", "/rooms")).isEqualTo(403);
+        assertAnswers("grace", "secret", "/rooms", 403, "grace signs in");
         modify(grace, DirContext.REPLACE_ATTRIBUTE, "userPassword", "changed");
         try {
-            assertThat(status("grace", "secret", "/rooms"))
-                    .as("the old password")
-                    .isEqualTo(401);
-            assertThat(status("grace", "changed", "/rooms")).as("the new one").isEqualTo(403);
+            assertAnswers("grace", "secret", "/rooms", 401, "the old password");
+            assertAnswers("grace", "changed", "/rooms", 403, "the new one");
         } finally {
             modify(grace, DirContext.REPLACE_ATTRIBUTE, "userPassword", "secret");
         }
@@ -155,19 +138,11 @@ class DirectoryIT {
         try (XccosTestClient frank = XccosTestClient.signIn(FRANK);
                 XccosTestClient dave = XccosTestClient.signIn(DAVE);
                 XccosTestClient bob = XccosTestClient.signIn(BOB)) {
-            assertThat(joinCode(frank, engineering))
-                    .as("frank is in engineering")
-                    .isEqualTo("200");
-            assertThat(joinCode(dave, engineering))
-                    .as("dave is in engineering through platform")
-                    .isEqualTo("200");
-            assertThat(joinCode(bob, engineering))
-                    .as("bob is not in engineering")
-                    .isNotEqualTo("200");
-            assertThat(joinCode(dave, sales))
-                    .as("dave's entry is under ou=sales")
-                    .isEqualTo("200");
-            assertThat(joinCode(frank, sales)).as("frank's is not").isNotEqualTo("200");
+            assertJoin(frank, engineering, true, "frank is in engineering");
+            assertJoin(dave, engineering, true, "dave is in engineering through platform");
+            assertJoin(bob, engineering, false, "bob is not in engineering");
+            assertJoin(dave, sales, true, "dave's entry is under ou=sales");
+            assertJoin(frank, sales, false, "frank's is not");
         }
         assertThat(rooms.roles(ALICE, sales).members().stream()
                         .filter(p -> p.startsWith("ou:"))
@@ -182,29 +157,19 @@ class DirectoryIT {
                 .createCategory(
                         ADMIN,
                         new NewCategory(
-                                new CategorySettings("Engineering " + run, null, true, true, true),
+                                new CategorySettings("Engineering " + run.id(), null, true, true, true),
                                 Set.of("group:engineering"),
                                 Set.of("ou:OU=Sales,OU=People,DC=contoso,DC=com"),
                                 Set.of("group:engineering")))
                 .uri();
         // frank may create a room in it: the category's creators name his directory group.
-        String room = rooms.createRoom(
-                        FRANK,
-                        new NewRoom(
-                                "Open engineering " + run,
-                                "about engineering",
-                                category,
-                                Privacy.OPEN,
-                                RoomType.NORMAL))
-                .uri();
+        String room = run.room(FRANK, "Open engineering", Privacy.OPEN, RoomType.NORMAL, category);
         try (XccosTestClient frank = XccosTestClient.signIn(FRANK);
                 XccosTestClient dave = XccosTestClient.signIn(DAVE);
                 XccosTestClient bob = XccosTestClient.signIn(BOB)) {
-            assertThat(joinCode(frank, room)).as("frank is in engineering").isEqualTo("200");
-            assertThat(joinCode(dave, room))
-                    .as("dave is in engineering, but under ou=sales, which is denied")
-                    .isNotEqualTo("200");
-            assertThat(joinCode(bob, room)).as("bob is not in engineering").isNotEqualTo("200");
+            assertJoin(frank, room, true, "frank is in engineering");
+            assertJoin(dave, room, false, "dave is in engineering, but under ou=sales, which is denied");
+            assertJoin(bob, room, false, "bob is not in engineering");
         }
     }
 
@@ -225,7 +190,7 @@ class DirectoryIT {
                 assertThat(dave.post(engineering, "still here?").status())
                         .as("no post once taken out")
                         .isEqualTo(403);
-                assertThat(joinCode(dave, engineering)).as("and no way back in").isNotEqualTo("200");
+                assertJoin(dave, engineering, false, "and no way back in");
             } finally {
                 modify(ENGINEERING, DirContext.ADD_ATTRIBUTE, "member", PLATFORM);
             }
@@ -247,7 +212,7 @@ class DirectoryIT {
                         .isEqualTo(403);
             }
             try (XccosTestClient ghost =
-                    XccosTestClient.connect("sip:ghost-" + run + "@contoso.com", XccosTestClient.CHAT_ENDPOINT)) {
+                    XccosTestClient.connect("sip:ghost-" + run.id() + "@contoso.com", XccosTestClient.CHAT_ENDPOINT)) {
                 assertThat(ghost.invite().status()).as("not in the directory").isEqualTo(403);
             }
         }

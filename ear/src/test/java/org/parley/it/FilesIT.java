@@ -58,11 +58,7 @@ class FilesIT {
     @Test
     void announcesAnUploadInTheRoom() throws Exception {
         String room = room("OPEN");
-        HttpResponse<String> created = send(put(
-                "bob",
-                "/rooms/" + room + "/files/notes.txt",
-                "text/plain",
-                HttpRequest.BodyPublishers.ofString("notes")));
+        HttpResponse<String> created = upload("bob", room, "notes.txt", "notes");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         MessageView announcement = history.last(
                         "sip:alice@contoso.com", object(created).getString("roomUri"), 1)
@@ -83,16 +79,9 @@ class FilesIT {
     void aClientInTheRoomGetsTheAnnouncementLiveInOrder() throws Exception {
         String room = room("OPEN");
         String roomUri = object(alice.get("/rooms/" + room)).getString("uri");
-        try (XccosTestClient watcher = XccosTestClient.signIn("sip:watcher-" + run + "@contoso.com")) {
-            Document join = watcher.command("cmd:join", "<data>" + XccosTestClient.chanid(roomUri, 0) + "</data>");
-            assertThat(XccosTestClient.text(join, "//resp/@code")).isEqualTo("200");
-
+        try (XccosTestClient watcher = XccosTestClient.inRoom("sip:watcher-" + run + "@contoso.com", roomUri)) {
             assertThat(watcher.post(roomUri, "before").status()).isEqualTo(200);
-            HttpResponse<String> created = send(put(
-                    "bob",
-                    "/rooms/" + room + "/files/live.txt",
-                    "text/plain",
-                    HttpRequest.BodyPublishers.ofString("live")));
+            HttpResponse<String> created = upload("bob", room, "live.txt", "live");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             assertThat(watcher.post(roomUri, "after").status()).isEqualTo(200);
 
@@ -242,33 +231,17 @@ class FilesIT {
     @RunAsClient
     void onlyMembersSeeTheFilesOfASecretRoomAndCategoriesMayForbidFiles() throws Exception {
         String secret = room("SECRET");
-        HttpResponse<String> created = send(put(
-                "alice",
-                "/rooms/" + secret + "/files/plan.txt",
-                "text/plain",
-                HttpRequest.BodyPublishers.ofString("the plan")));
+        HttpResponse<String> created = upload("alice", secret, "plan.txt", "the plan");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
 
         assertProblem(bob.get(location), 404);
         assertProblem(bob.get("/rooms/" + secret + "/files"), 404);
-        assertProblem(
-                send(put(
-                        "bob",
-                        "/rooms/" + secret + "/files/x.txt",
-                        "text/plain",
-                        HttpRequest.BodyPublishers.ofString("x"))),
-                404);
+        assertProblem(upload("bob", secret, "x.txt", "x"), 404);
         assertThat(WebApiClient.anonymous().get(location).statusCode()).isEqualTo(401);
 
         String closed = room("CLOSED");
-        assertProblem(
-                send(put(
-                        "bob",
-                        "/rooms/" + closed + "/files/x.txt",
-                        "text/plain",
-                        HttpRequest.BodyPublishers.ofString("x"))),
-                403);
+        assertProblem(upload("bob", closed, "x.txt", "x"), 403);
 
         HttpResponse<String> category =
                 WebApiClient.as("admin", "parley-admin").post("/categories", """
@@ -279,25 +252,23 @@ class FilesIT {
                 alice.post("/rooms", """
                 {"name": "No files %s", "privacy": "OPEN", "categoryUri": "%s"}""".formatted(run, object(category).getString("uri")));
         assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
-        assertProblem(
-                send(put(
-                        "alice",
-                        "/rooms/" + object(room).getString("id") + "/files/x.txt",
-                        "text/plain",
-                        HttpRequest.BodyPublishers.ofString("x"))),
-                403);
+        assertProblem(upload("alice", object(room).getString("id"), "x.txt", "x"), 403);
     }
 
     private String room(String privacy) throws Exception {
-        HttpResponse<String> created = alice.post("/rooms", """
-                {"name": "Files %s %s", "privacy": "%s"}""".formatted(privacy, run, privacy));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return object(created).getString("id");
+        return alice.createRoom("""
+                {"name": "Files %s %s", "privacy": "%s"}""".formatted(privacy, run, privacy)).getString("id");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/problem+json");
+    }
+
+    /** Puts a text file into a room as the user (as the room page uploads one); the answer as it comes. */
+    private static HttpResponse<String> upload(String user, String roomId, String file, String text) throws Exception {
+        return send(put(
+                user, "/rooms/" + roomId + "/files/" + file, "text/plain", HttpRequest.BodyPublishers.ofString(text)));
     }
 
     private static HttpRequest.Builder put(String user, String path, String type, HttpRequest.BodyPublisher body) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.ejb.EJB;
 
@@ -14,13 +13,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.HistoryService;
-import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.MessageView;
-import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.domain.model.room.Privacy;
-import org.parley.chat.domain.model.room.RoomType;
 import org.parley.sip.testkit.ClientDialog;
 import org.parley.sip.testkit.RawSip;
 
@@ -40,15 +35,9 @@ class ForgedDialogRequestIT {
     }
 
     @EJB
-    private RoomService rooms;
-
-    @EJB
-    private CategoryService categories;
-
-    @EJB
     private HistoryService history;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final TestRun run = new TestRun();
 
     @Test
     void forgedRequestsIntoAChatDialogAreRefusedOverUdp() throws Exception {
@@ -61,18 +50,10 @@ class ForgedDialogRequestIT {
     }
 
     private void forgedRequestsAreRefused(String transport) throws Exception {
-        String owner = "sip:owner-" + run + "@contoso.com";
+        String owner = run.user("owner");
         // A user of the sample directory: with one in use (CI's PostgreSQL pass), the front end's users must be in it.
         String alice = "sip:frank@contoso.com";
-        String room = rooms.createRoom(
-                        owner,
-                        new NewRoom(
-                                "Forged " + transport + " " + run,
-                                "about forgery",
-                                categories.root().uri(),
-                                Privacy.OPEN,
-                                RoomType.NORMAL))
-                .uri();
+        String room = run.room(owner, "Forged " + transport, Privacy.OPEN);
         InetSocketAddress server = new InetSocketAddress(RawSip.LOOPBACK, SipServer.port());
         try (ServerSettings frontEnd = ServerSettings.frontEnd("127.0.0.1");
                 RawSip sip = SipServer.client(transport);

@@ -47,11 +47,10 @@ class LiveEventsIT {
         try (LiveEventsClient bob = LiveEventsClient.open("bob", "secret", "room=" + id);
                 XccosTestClient watcher = XccosTestClient.signIn("sip:watcher-" + run + "@contoso.com")) {
             assertThat(bob.status).as(bob.body).isEqualTo(200);
-            Document join = watcher.command("cmd:join", "<data>" + XccosTestClient.chanid(roomUri, 0) + "</data>");
-            assertThat(XccosTestClient.text(join, "//resp/@code")).isEqualTo("200");
+            watcher.join(roomUri);
 
             assertThat(watcher.post(roomUri, "one").status()).isEqualTo(200);
-            posted(id, "two, from the web");
+            alice.postMessage(id, "two, from the web");
             assertThat(watcher.post(roomUri, "three").status()).isEqualTo(200);
 
             List<LiveEventsClient.Event> events = List.of(bob.next(WAIT), bob.next(WAIT), bob.next(WAIT));
@@ -83,10 +82,7 @@ class LiveEventsIT {
         JsonObject room = room("Participants", "OPEN", "");
         String id = room.getString("id");
         String roomUri = room.getString("uri");
-        try (XccosTestClient watcher = XccosTestClient.signIn("sip:watcher-" + run + "@contoso.com")) {
-            Document join = watcher.command("cmd:join", "<data>" + XccosTestClient.chanid(roomUri, 0) + "</data>");
-            assertThat(XccosTestClient.text(join, "//resp/@code")).isEqualTo("200");
-
+        try (XccosTestClient watcher = XccosTestClient.inRoom("sip:watcher-" + run + "@contoso.com", roomUri)) {
             String session;
             try (LiveEventsClient bob = LiveEventsClient.open("bob", "secret", "room=" + id)) {
                 assertThat(bob.status).as(bob.body).isEqualTo(200);
@@ -135,13 +131,13 @@ class LiveEventsIT {
         String id = room("Blip", "OPEN", "").getString("id");
         String first;
         try (LiveEventsClient bob = LiveEventsClient.open("bob", "secret", "room=" + id)) {
-            posted(id, "before the blip");
+            alice.postMessage(id, "before the blip");
             LiveEventsClient.Event event = bob.next(WAIT);
             assertThat(event.data().getString("text")).isEqualTo("before the blip");
             first = event.id();
         }
-        posted(id, "missed 1");
-        posted(id, "missed 2");
+        alice.postMessage(id, "missed 1");
+        alice.postMessage(id, "missed 2");
 
         // As fetch resumes: after=<room>:<seq> of the last event it has.
         try (LiveEventsClient bob = LiveEventsClient.open("bob", "secret", "room=" + id + "&after=" + first)) {
@@ -149,14 +145,14 @@ class LiveEventsIT {
             assertThat(bob.next(WAIT).data().getString("text")).isEqualTo("missed 1");
             LiveEventsClient.Event second = bob.next(WAIT);
             assertThat(second.data().getString("text")).isEqualTo("missed 2");
-            posted(id, "live again");
+            alice.postMessage(id, "live again");
             assertThat(bob.next(WAIT).data().getString("text")).isEqualTo("live again");
 
             // As EventSource resumes: the standard header, with the id of the last event.
             try (LiveEventsClient again =
                     LiveEventsClient.open("bob", "secret", "room=" + id, "Last-Event-ID", second.id())) {
                 assertThat(again.next(WAIT).data().getString("text")).isEqualTo("live again");
-                posted(id, "once each");
+                alice.postMessage(id, "once each");
                 assertThat(again.next(WAIT).data().getString("text")).isEqualTo("once each");
                 assertThat(bob.next(WAIT).data().getString("text")).isEqualTo("once each");
                 LiveEventsClient.Event extra = again.poll(300);
@@ -174,7 +170,7 @@ class LiveEventsIT {
         String open = room("Lobby", "OPEN", "").getString("id");
         try (LiveEventsClient bob = LiveEventsClient.open("bob", "secret", "room=" + closed + "&room=" + open)) {
             assertThat(bob.status).as(bob.body).isEqualTo(200);
-            posted(closed, "members only");
+            alice.postMessage(closed, "members only");
             assertThat(bob.next(WAIT).data().getString("text")).isEqualTo("members only");
 
             HttpResponse<String> removed =
@@ -184,8 +180,8 @@ class LiveEventsIT {
             assertThat(lost.name()).isEqualTo("closed");
             assertThat(lost.data().getString("room")).isEqualTo(closed);
 
-            posted(closed, "not for bob any more");
-            posted(open, "still for bob");
+            alice.postMessage(closed, "not for bob any more");
+            alice.postMessage(open, "still for bob");
             LiveEventsClient.Event next = bob.next(WAIT);
             assertThat(next.data().getString("text"))
                     .as("nothing more of the closed room")
@@ -227,16 +223,9 @@ class LiveEventsIT {
         assertRefused(LiveEventsClient.open("bob", "wrong", "room=" + open), 401);
     }
 
-    private void posted(String roomId, String text) throws Exception {
-        HttpResponse<String> posted = alice.post("/rooms/" + roomId + "/messages", "{\"text\": \"" + text + "\"}");
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
-    }
-
     private JsonObject room(String name, String privacy, String roles) throws Exception {
-        HttpResponse<String> created = alice.post("/rooms", """
+        return alice.createRoom("""
                 {%s"name": "Live %s %s", "privacy": "%s"}""".formatted(roles, name, run, privacy));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return object(created);
     }
 
     private static void assertRefused(LiveEventsClient client, int status) throws Exception {

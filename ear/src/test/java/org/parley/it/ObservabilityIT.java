@@ -2,7 +2,6 @@ package org.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.parley.it.WebApiClient.object;
 import static org.parley.it.XccosTestClient.chanid;
 
 import java.io.StringReader;
@@ -124,11 +123,10 @@ class ObservabilityIT {
     void prometheusScrapesExactlyWhatChatAndFilesDid() throws Exception {
         Eventually.await(
                 SCRAPED, () -> prometheus.value("up{job=\"parley\"}"), up -> up.isPresent() && up.getAsDouble() == 1.0);
-        HttpResponse<String> created = alice.post("/rooms", """
+        JsonObject created = alice.createRoom("""
                 {"name": "Observed %s", "privacy": "OPEN"}""".formatted(run));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String room = object(created).getString("uri");
-        String roomId = object(created).getString("id");
+        String room = created.getString("uri");
+        String roomId = created.getString("id");
 
         Map<String, Double> before = scrapeParley();
         try (XccosTestClient ann = XccosTestClient.signIn("sip:ann-" + run + "@contoso.com");
@@ -237,11 +235,10 @@ class ObservabilityIT {
     @RunAsClient
     void theDashboardNamesOnlyMetricsParleyExports() throws Exception {
         // The busiest rooms' gauge has series only while a room has sessions: one is held open meanwhile.
-        HttpResponse<String> created = alice.post("/rooms", """
+        JsonObject created = alice.createRoom("""
                 {"name": "Dashboard %s", "privacy": "OPEN"}""".formatted(run));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         try (XccosTestClient dee = XccosTestClient.signIn("sip:dee-" + run + "@contoso.com")) {
-            dee.command("cmd:join", "<data>" + chanid(object(created).getString("uri"), 0) + "</data>");
+            dee.command("cmd:join", "<data>" + chanid(created.getString("uri"), 0) + "</data>");
             Eventually.await(SCRAPED, ObservabilityIT::metricsText, text -> text.contains("parley_room_sessions{"));
             assertDashboardNamesOnlyExportedMetrics();
         }

@@ -5,9 +5,7 @@ import static org.parley.it.WebApiClient.object;
 import static org.parley.it.XccosTestClient.chanid;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -23,15 +21,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -50,36 +46,20 @@ class OperationsPageIT {
     private static final Duration PACE = Duration.ofMillis(50);
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private BrowserPage page;
-    private WebDriver browser;
-    private Path output;
+
+    @RegisterExtension
+    final BrowserPage page = BrowserPage.perTest("operations-page", WAIT);
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return ParleyDeployment.shipped();
     }
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        output = Files.createDirectories(Paths.get("target", "operations-page", run))
-                .toAbsolutePath();
-        page = new BrowserPage("OperationsPageIT", output, WAIT);
-        browser = page.browser;
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (page != null) {
-            page.close();
-        }
-    }
-
     @Test
     void anAdministratorWatchesTheNodeLiveWhileClientsChat() throws Exception {
-        HttpResponse<String> created = WebApiClient.as("alice", "secret").post("/rooms", """
+        JsonObject created = WebApiClient.as("alice", "secret").createRoom("""
                 {"name": "Watched %s", "privacy": "OPEN"}""".formatted(run));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String room = object(created).getString("uri");
+        String room = created.getString("uri");
 
         page.open(PAGE);
         page.signIn("admin", "parley-admin");
@@ -89,7 +69,7 @@ class OperationsPageIT {
         assertThat(checks.stream().anyMatch(c -> c.getText().equals("parley-chat-store: UP")))
                 .as(checks.toString())
                 .isTrue();
-        assertThat(browser.findElements(By.cssSelector("#checks li.down"))).isEmpty();
+        assertThat(page.browser.findElements(By.cssSelector("#checks li.down"))).isEmpty();
 
         AtomicBoolean chatting = new AtomicBoolean(true);
         try (XccosTestClient ann = XccosTestClient.signIn("sip:ann-" + run + "@contoso.com");
@@ -116,14 +96,16 @@ class OperationsPageIT {
             page.waitFor(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("post-response"), "no posts")));
             page.waitFor(browser -> rate("posts-rate") > 0 && rate("deliveries-rate") > 0);
             page.waitFor(browser -> rate("users-signed-in") >= 2);
-            String latency = browser.findElement(By.id("post-response")).getText();
+            String latency = page.browser.findElement(By.id("post-response")).getText();
             assertThat(latency.matches("[0-9.,]+ m?s / [0-9.,]+ m?s"))
                     .as(latency)
                     .isTrue();
-            browser.manage().window().setSize(new Dimension(1280, 1400)); // the whole view, compliance included
+            page.browser.manage().window().setSize(new Dimension(1280, 1400)); // the whole view, compliance included
             page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compliance-delivered")));
             Files.copy(
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    ((TakesScreenshot) page.browser)
+                            .getScreenshotAs(OutputType.FILE)
+                            .toPath(),
                     Paths.get("target", "operations-live.png"),
                     StandardCopyOption.REPLACE_EXISTING);
             chatting.set(false);
@@ -157,13 +139,13 @@ class OperationsPageIT {
                 .as(error.getText())
                 .isTrue();
         page.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("live-view")));
-        assertThat(browser.findElement(By.id("users-signed-in")).getAttribute("textContent"))
+        assertThat(page.browser.findElement(By.id("users-signed-in")).getAttribute("textContent"))
                 .as("nothing rendered")
                 .isEqualTo("-");
     }
 
     private double rate(String id) {
-        String text = browser.findElement(By.id(id)).getText().replace(",", "");
+        String text = page.browser.findElement(By.id(id)).getText().replace(",", "");
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException notYet) {

@@ -47,7 +47,7 @@ public final class ParleyDeployment {
     public static EnterpriseArchive ear(Class<?>... testClasses) {
         EnterpriseArchive ear = shipped();
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war")
-                .addClasses(ParleyDeployment.class, XccosTestClient.class, SipServer.class)
+                .addClasses(ParleyDeployment.class, XccosTestClient.class, SipServer.class, TestRun.class)
                 .addClasses(testClasses)
                 .addAsLibraries(testkit())
                 .addAsLibraries(jarOf(Assertions.class), jarOf(ByteBuddy.class))

@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,12 +42,8 @@ import org.w3c.dom.Document;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoolIT {
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final TestRun run = new TestRun();
     private final String[] nodes = System.getProperty("parley.pool.nodes", "").split(",");
-
-    private String user(String name) {
-        return "sip:" + name + "-" + run + "@contoso.com";
-    }
 
     private InetSocketAddress frontEnd() {
         return new InetSocketAddress(System.getProperty("parley.pool.front-end", "127.0.0.3"), SipServer.port());
@@ -61,10 +56,10 @@ class PoolIT {
     private void signInOnEveryNode(String room, List<XccosTestClient> clients) throws Exception {
         Set<String> nodesReached = new HashSet<>();
         for (int i = 0; i < 16 && (nodesReached.size() < nodes.length || clients.size() < 4); i++) {
-            XccosTestClient client = XccosTestClient.signIn(user("user" + i), frontEnd());
+            XccosTestClient client = XccosTestClient.signIn(run.user("user" + i), frontEnd());
             clients.add(client);
             nodesReached.add(nodeOf(client));
-            join(client, room);
+            client.join(room);
         }
         assertThat(nodesReached)
                 .as("the front end spreads users over the nodes")
@@ -85,9 +80,9 @@ class PoolIT {
                 client -> client != null);
     }
 
-    private static void join(XccosTestClient client, String room) throws Exception {
-        assertThat(text(client.command("cmd:join", "<data>" + chanid(room, 0) + "</data>"), "//resp/@code"))
-                .isEqualTo("200");
+    /** A user of this run signed in on a node (by its index in parley.pool.nodes) and in the room. */
+    private XccosTestClient inRoom(String name, int node, String room) throws IOException {
+        return XccosTestClient.inRoom(run.user(name), node(node), room);
     }
 
     /** The texts of the next {@code n} posts the member gets, each checked to be of the room. */
@@ -126,7 +121,7 @@ class PoolIT {
     /** An open room, created over the REST API of the first node (WebApiClient's base). */
     private JsonObject createOpenRoom(String name) throws Exception {
         return WebApiClient.object(
-                admin.post("/rooms", "{\"name\":\"" + name + " " + run + "\",\"privacy\":\"OPEN\"}"));
+                admin.post("/rooms", "{\"name\":\"" + name + " " + run.id() + "\",\"privacy\":\"OPEN\"}"));
     }
 
     private String openRoom(String name) throws Exception {
@@ -136,10 +131,8 @@ class PoolIT {
     @Test
     void participantsOnTwoNodesGetEveryPostOnceInTheRoomsOrder() throws Exception {
         String room = openRoom("Pool");
-        try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0));
-                XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
-            join(alice, room);
-            join(bob, room);
+        try (XccosTestClient alice = inRoom("alice", 0, room);
+                XccosTestClient bob = inRoom("bob", 1, room)) {
 
             List<String> expected = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
@@ -164,9 +157,8 @@ class PoolIT {
     @Test
     void participantListsCountsAndNoticesSpanThePool() throws Exception {
         String room = openRoom("Presence");
-        try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0));
-                XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
-            join(alice, room);
+        try (XccosTestClient alice = inRoom("alice", 0, room);
+                XccosTestClient bob = XccosTestClient.signIn(run.user("bob"), node(1))) {
 
             Document joined = bob.command("cmd:join", "<data>" + chanid(room, 0) + "</data>");
             assertThat(text(joined, "//resp/@code")).isEqualTo("200");
@@ -206,10 +198,8 @@ class PoolIT {
     @Test
     void everyNodeShowsThePool() throws Exception {
         String room = openRoom("Status");
-        try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0));
-                XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
-            join(alice, room);
-            join(bob, room);
+        try (XccosTestClient alice = inRoom("alice", 0, room);
+                XccosTestClient bob = inRoom("bob", 1, room)) {
             alice.await("/xccos/ntc[@id='ntc:join']/data/uib[@uri='" + bob.user + "']");
             for (int i = 0; i < nodes.length; i++) {
                 JsonObject pool = WebApiClient.object(admin.get(api(i) + "/admin/pool"));
@@ -244,7 +234,7 @@ class PoolIT {
         }
         String user = null;
         for (int i = 0; i < 32 && user == null; i++) {
-            try (XccosTestClient probe = XccosTestClient.signIn(user("sipe" + i), frontEnd())) {
+            try (XccosTestClient probe = XccosTestClient.signIn(run.user("sipe" + i), frontEnd())) {
                 if (nodeOf(probe).equals(node)) {
                     user = probe.user.substring("sip:".length());
                 }
@@ -318,8 +308,7 @@ class PoolIT {
     void aRoomDisabledOnOneNodeTakesItsParticipantOutOnTheOther() throws Exception {
         JsonObject created = createOpenRoom("Disabled");
         String room = created.getString("uri");
-        try (XccosTestClient bob = XccosTestClient.signIn(user("bob"), node(1))) {
-            join(bob, room);
+        try (XccosTestClient bob = inRoom("bob", 1, room)) {
 
             assertThat(admin.post("/rooms/" + created.getString("id") + "/disable", "")
                             .statusCode())
@@ -439,8 +428,8 @@ class PoolIT {
                 posted.add("before, from " + client.user);
             }
             String dying = nodes[1].strip();
-            String fromSipe = "from SIPE on " + dying + " " + run;
-            Process sipe = realClientOn(dying, "Failover " + run, fromSipe, "after the crash, for SIPE");
+            String fromSipe = "from SIPE on " + dying + " " + run.id();
+            Process sipe = realClientOn(dying, "Failover " + run.id(), fromSipe, "after the crash, for SIPE");
             if (sipe != null) {
                 // The real client's post, stored on node2, reaches the test kit's clients on node1.
                 posted.add(fromSipe);
@@ -511,7 +500,7 @@ class PoolIT {
             }
 
             // A reader outside the room: no notices come before its reply.
-            XccosTestClient reader = XccosTestClient.signIn(user("reader"), frontEnd());
+            XccosTestClient reader = XccosTestClient.signIn(run.user("reader"), frontEnd());
             clients.add(reader);
             Set<String> present = new HashSet<>();
             clients.stream()
@@ -549,9 +538,8 @@ class PoolIT {
                 Path sipeLog = Path.of("target/realclient-failover/debug.log");
                 Eventually.await(Duration.ofSeconds(150), () -> read(sipeLog), log -> log.contains("rejoining room"));
                 // From a new client: the others' dialogs may have run out meanwhile (Session-Expires).
-                XccosTestClient messenger = XccosTestClient.signIn(user("messenger"), node(0));
+                XccosTestClient messenger = inRoom("messenger", 0, room);
                 clients.add(messenger);
-                join(messenger, room);
                 assertThat(messenger.post(room, "after the crash, for SIPE").status())
                         .isEqualTo(200);
                 boolean done = sipe.waitFor(60, TimeUnit.SECONDS);
@@ -574,8 +562,7 @@ class PoolIT {
     @Order(Integer.MAX_VALUE)
     void aNodeThatComesBackRejoinsThePool() throws Exception {
         String room = openRoom("Rejoin");
-        try (XccosTestClient alice = XccosTestClient.signIn(user("alice"), node(0))) {
-            join(alice, room);
+        try (XccosTestClient alice = inRoom("alice", 0, room)) {
 
             Process restart = new ProcessBuilder(
                             "bash", Path.of("../pool/pool.sh").toAbsolutePath().toString(), "restart-node", "node2")
@@ -589,7 +576,7 @@ class PoolIT {
                     .as(Files.readString(Path.of("target/pool-restart-node2.log")))
                     .isEqualTo(0);
 
-            XccosTestClient bob = signInWithin(Duration.ofSeconds(30), user("bob"), node(1));
+            XccosTestClient bob = signInWithin(Duration.ofSeconds(30), run.user("bob"), node(1));
             try (bob) {
                 // Until node2 has node1's description, its list lacks Alice: ask again (each join is a new one).
                 Set<String> listed = Eventually.await(
@@ -606,7 +593,7 @@ class PoolIT {
                         },
                         users -> users.contains(alice.user));
                 assertThat(listed).isEqualTo(Set.of(alice.user, bob.user));
-                join(bob, room);
+                bob.join(room);
 
                 assertThat(alice.post(room, "welcome back").status()).isEqualTo(200);
                 assertThat(posts(bob, room, 1)).isEqualTo(List.of("welcome back"));

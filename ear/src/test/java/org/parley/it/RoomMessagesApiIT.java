@@ -42,10 +42,7 @@ class RoomMessagesApiIT {
         JsonObject room = room("Road", "OPEN", "NORMAL");
         String id = room.getString("id");
         String roomUri = room.getString("uri");
-        try (XccosTestClient watcher = XccosTestClient.signIn("sip:watcher-" + run + "@contoso.com")) {
-            Document join = watcher.command("cmd:join", "<data>" + XccosTestClient.chanid(roomUri, 0) + "</data>");
-            assertThat(XccosTestClient.text(join, "//resp/@code")).isEqualTo("200");
-
+        try (XccosTestClient watcher = XccosTestClient.inRoom("sip:watcher-" + run + "@contoso.com", roomUri)) {
             assertThat(watcher.post(roomUri, "one").status()).isEqualTo(200);
             HttpResponse<String> posted = alice.post("/rooms/" + id + "/messages", "{\"text\": \"two, from the web\"}");
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
@@ -80,10 +77,8 @@ class RoomMessagesApiIT {
         String id = room("Pages", "OPEN", "NORMAL").getString("id");
         List<Long> seqs = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            HttpResponse<String> posted =
-                    alice.post("/rooms/" + id + "/messages", "{\"text\": \"page item " + i + "\"}");
-            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
-            seqs.add(object(posted).getJsonNumber("seq").longValue());
+            seqs.add(
+                    alice.postMessage(id, "page item " + i).getJsonNumber("seq").longValue());
         }
         assertThat(seqs).isSorted().doesNotHaveDuplicates();
 
@@ -119,9 +114,7 @@ class RoomMessagesApiIT {
         assertProblem(bob.get("/rooms/" + closed + "/messages"), 403);
         assertProblem(bob.get("/rooms/" + closed + "/messages/search?text=x"), 403);
         assertProblem(bob.post("/rooms/" + auditorium + "/messages", "{\"text\": \"from the floor\"}"), 403);
-        HttpResponse<String> presented =
-                alice.post("/rooms/" + auditorium + "/messages", "{\"text\": \"from the stage\"}");
-        assertThat(presented.statusCode()).as(presented.body()).isEqualTo(201);
+        alice.postMessage(auditorium, "from the stage");
 
         assertProblem(alice.post("/rooms/" + open + "/messages", "{\"text\": \"" + "x".repeat(4097) + "\"}"), 413);
         assertProblem(alice.post("/rooms/" + open + "/messages", "{\"text\": \"\"}"), 400);
@@ -140,10 +133,8 @@ class RoomMessagesApiIT {
     }
 
     private JsonObject room(String name, String privacy, String type, String roles) throws Exception {
-        HttpResponse<String> created = alice.post("/rooms", """
+        return alice.createRoom("""
                 {%s"name": "Messages %s %s", "privacy": "%s", "type": "%s"}""".formatted(roles, name, run, privacy, type));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return object(created);
     }
 
     private static List<String> texts(HttpResponse<String> response) {

@@ -23,12 +23,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -49,29 +47,13 @@ class RoomPageIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final WebApiClient alice = WebApiClient.as("alice", "secret");
 
-    private BrowserPage page;
-    private WebDriver browser;
-    private Path downloads;
+    @RegisterExtension
+    final BrowserPage page = BrowserPage.perTest("room-page-downloads");
 
     /** The EAR as it ships and no test WAR: this class needs Selenium, which the server has not got. */
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return ParleyDeployment.shipped();
-    }
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        downloads = Files.createDirectories(Paths.get("target", "room-page-downloads", run))
-                .toAbsolutePath();
-        page = new BrowserPage("RoomPageIT", downloads);
-        browser = page.browser;
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (page != null) {
-            page.close();
-        }
     }
 
     @Test
@@ -83,12 +65,12 @@ class RoomPageIT {
         assertThat(page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("error")))
                         .getText())
                 .contains("wrong user name or password");
-        assertThat(!browser.findElement(By.id("rooms-view")).isDisplayed()).isTrue();
+        assertThat(!page.browser.findElement(By.id("rooms-view")).isDisplayed()).isTrue();
 
         page.signIn("alice", "secret");
         page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("rooms-view")));
-        assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("alice");
-        assertThat(!browser.findElement(By.id("error")).isDisplayed())
+        assertThat(page.browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("alice");
+        assertThat(!page.browser.findElement(By.id("error")).isDisplayed())
                 .as("the failed sign-in's error is cleared")
                 .isTrue();
 
@@ -100,11 +82,11 @@ class RoomPageIT {
         page.waitFor(ExpectedConditions.textToBe(By.id("room-title"), name));
         WebElement listed =
                 page.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#my-rooms li[data-room-id]")));
-        String roomId = browser.findElement(By.id("room")).getAttribute("data-room-id");
+        String roomId = page.browser.findElement(By.id("room")).getAttribute("data-room-id");
         WebElement mine = page.waitFor(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#my-rooms li[data-room-id='" + roomId + "']")));
         assertThat(mine.getText()).as(mine.getText()).startsWith(name);
-        assertThat(browser.findElements(By.cssSelector("#my-rooms i, #room-title i")))
+        assertThat(page.browser.findElements(By.cssSelector("#my-rooms i, #room-title i")))
                 .as("user text became markup")
                 .isEmpty();
         JsonObject created = object(alice.get("/rooms/" + roomId));
@@ -142,9 +124,9 @@ class RoomPageIT {
         assertThat(kept.getString("topic")).isEqualTo("Quarterly numbers " + run);
         page.click("reload-room");
         page.waitFor(ExpectedConditions.textToBe(By.id("status"), "Room reloaded."));
-        assertThat(browser.findElement(By.id("settings-description")).getDomProperty("value"))
+        assertThat(page.browser.findElement(By.id("settings-description")).getDomProperty("value"))
                 .isEqualTo("Changed elsewhere");
-        assertThat(!browser.findElement(By.id("error")).isDisplayed()).isTrue();
+        assertThat(!page.browser.findElement(By.id("error")).isDisplayed()).isTrue();
 
         // Members: bob by his user name, in the room's domain.
         page.type("member", "bob");
@@ -162,7 +144,7 @@ class RoomPageIT {
                 .resolve("numbers-" + run + ".txt")
                 .toAbsolutePath();
         Files.write(chosen, content);
-        browser.findElement(By.id("upload-file")).sendKeys(chosen.toString());
+        page.browser.findElement(By.id("upload-file")).sendKeys(chosen.toString());
         page.click("upload");
         WebElement file =
                 page.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#files li[data-file-id]")));
@@ -175,21 +157,21 @@ class RoomPageIT {
         assertThat(String.valueOf(stored.getJsonNumber("id").longValue())).isEqualTo(file.getAttribute("data-file-id"));
 
         file.findElement(By.className("download")).click();
-        Path saved = downloads.resolve(chosen.getFileName());
+        Path saved = page.downloads().resolve(chosen.getFileName());
         byte[] downloaded = Eventually.await(
                 WAIT,
                 () -> read(saved),
                 bytes -> bytes != null
                         && bytes.length == content.length
-                        && !Files.exists(downloads.resolve(saved.getFileName() + ".crdownload")));
+                        && !Files.exists(page.downloads().resolve(saved.getFileName() + ".crdownload")));
         assertThat(downloaded).isEqualTo(content);
 
         // Sign out: back to the form, and the page no longer acts for alice.
         page.click("sign-out");
         page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-view")));
-        assertThat(!browser.findElement(By.id("rooms-view")).isDisplayed()).isTrue();
-        assertThat(!browser.findElement(By.id("session")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.id("password")).getDomProperty("value"))
+        assertThat(!page.browser.findElement(By.id("rooms-view")).isDisplayed()).isTrue();
+        assertThat(!page.browser.findElement(By.id("session")).isDisplayed()).isTrue();
+        assertThat(page.browser.findElement(By.id("password")).getDomProperty("value"))
                 .isEqualTo("");
     }
 

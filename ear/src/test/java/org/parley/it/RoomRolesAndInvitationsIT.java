@@ -8,7 +8,6 @@ import static org.parley.it.XccosTestClient.text;
 import static org.parley.it.XccosTestClient.xml;
 
 import java.util.Arrays;
-import java.util.UUID;
 
 import jakarta.ejb.EJB;
 
@@ -17,14 +16,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.DirectoryService;
 import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.RoomService;
-import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomRole;
-import org.parley.chat.domain.model.room.RoomType;
 import org.parley.xccos.XccosNames;
 import org.w3c.dom.Document;
 
@@ -42,35 +38,16 @@ class RoomRolesAndInvitationsIT {
     private RoomService rooms;
 
     @EJB
-    private CategoryService categories;
-
-    @EJB
     private DirectoryService directory;
 
     @EJB
     private InvitationService invitations;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final TestRun run = new TestRun();
 
     @Deployment
     static EnterpriseArchive deployment() {
         return ParleyDeployment.ear(RoomRolesAndInvitationsIT.class);
-    }
-
-    private String user(String name) {
-        return "sip:" + name + "-" + run + "@contoso.com";
-    }
-
-    private String room(String owner, String name, Privacy privacy) {
-        return rooms.createRoom(
-                        owner,
-                        new NewRoom(
-                                name + " " + run,
-                                "about " + name,
-                                categories.root().uri(),
-                                privacy,
-                                RoomType.NORMAL))
-                .uri();
     }
 
     /**
@@ -79,12 +56,12 @@ class RoomRolesAndInvitationsIT {
      */
     @Test
     void managersThroughAGroupOrTheDomainAreAnnouncedAsManagers() throws Exception {
-        String owner = user("owner");
-        String lead = user("lead");
-        String watcher = user("watcher");
-        String byGroup = room(owner, "Led by a group", Privacy.OPEN);
-        String byDomain = room(owner, "Led by the domain", Privacy.OPEN);
-        String group = "Leads " + run;
+        String owner = run.user("owner");
+        String lead = run.user("lead");
+        String watcher = run.user("watcher");
+        String byGroup = run.room(owner, "Led by a group", Privacy.OPEN);
+        String byDomain = run.room(owner, "Led by the domain", Privacy.OPEN);
+        String group = "Leads " + run.id();
         directory.createGroup(ADMIN, group, "room leads");
         directory.addGroupMember(ADMIN, group, lead);
         rooms.grant(owner, byGroup, RoomRole.MANAGER, "group:" + group);
@@ -132,9 +109,9 @@ class RoomRolesAndInvitationsIT {
      */
     @Test
     void everyClientOfTheUserGetsTheInvitationUntilTheUserEntersTheRoom() throws Exception {
-        String owner = user("owner");
-        String guest = user("guest");
-        String closed = room(owner, "Invited", Privacy.CLOSED);
+        String owner = run.user("owner");
+        String guest = run.user("guest");
+        String closed = run.room(owner, "Invited", Privacy.CLOSED);
         rooms.grant(owner, closed, RoomRole.MEMBER, guest);
         long invitation = invitations.invite(owner, closed, guest).id();
         String getinv = "<data><inv inviteId=\"0\" domain=\"contoso.com\"/></data>";

@@ -95,12 +95,11 @@ class RoomsApiIT {
     @Test
     @RunAsClient
     void createsARoomWithItsRolesInOneStep() throws Exception {
-        HttpResponse<String> created = alice.post("/rooms", """
+        JsonObject created = alice.createRoom("""
                 {"name": "Whole %s", "privacy": "CLOSED", "invitations": "ON",
                  "members": ["sip:bob@contoso.com", "group:leads"], "managers": ["sip:carol@contoso.com"]}""".formatted(run));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = object(created).getString("id");
-        assertThat(object(created).getString("invitations")).isEqualTo("ON");
+        String id = created.getString("id");
+        assertThat(created.getString("invitations")).isEqualTo("ON");
         assertThat(alice.get("/rooms/" + id + "/members").body()).contains("sip:bob@contoso.com");
         assertThat(alice.get("/rooms/" + id + "/managers").body()).contains("sip:carol@contoso.com");
         assertThat(bob.get("/rooms/" + id).statusCode())
@@ -157,8 +156,7 @@ class RoomsApiIT {
     @Test
     @RunAsClient
     void aSecretRoomExistsForItsMembersOnly() throws Exception {
-        String id = object(alice.post("/rooms", """
-                {"name": "Secret %s", "privacy": "SECRET"}""".formatted(run))).getString("id");
+        String id = alicesRoom("Secret", "SECRET");
         String bobUri = segment("sip:bob@contoso.com");
 
         assertProblem(bob.get("/rooms/" + id), 404, "urn:parley:problem:not-found");
@@ -233,9 +231,7 @@ class RoomsApiIT {
     @Test
     @RunAsClient
     void managersInviteAndDisableRooms() throws Exception {
-        HttpResponse<String> created = alice.post("/rooms", """
-                {"name": "Managed %s", "privacy": "CLOSED"}""".formatted(run));
-        String id = object(created).getString("id");
+        String id = alicesRoom("Managed", "CLOSED");
         alice.put("/rooms/" + id + "/members/" + segment("sip:bob@contoso.com"));
 
         HttpResponse<String> invited = alice.post("/rooms/" + id + "/invitations", """
@@ -316,6 +312,12 @@ class RoomsApiIT {
             policies.assignPolicy(administrator, "sip:carol@contoso.com", null);
         }
         assertThat(carol.get("/rooms").statusCode()).isEqualTo(200);
+    }
+
+    /** A room alice creates, named with the run; its id. */
+    private String alicesRoom(String name, String privacy) throws Exception {
+        return alice.createRoom("""
+                {"name": "%s %s", "privacy": "%s"}""".formatted(name, run, privacy)).getString("id");
     }
 
     /** An RFC 9457 problem with the given status and type, and the request path as its instance. */

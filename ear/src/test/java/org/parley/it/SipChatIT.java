@@ -19,6 +19,7 @@ import org.parley.sip.testkit.RawSip;
  * trusts From (PARLEY_SIP_IDENTITY=trust-from in the failsafe settings).
  */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class SipChatIT {
 
     private static final long REQURI_ENVID = 1331762711L;
@@ -29,26 +30,22 @@ class SipChatIT {
     }
 
     @Test
-    @RunAsClient
     void lookupDialogOverUdp() throws Exception {
         lookupDialog("UDP", true);
     }
 
     /** SIPE's own way: TCP, no branch in any Via, a Contact nobody listens on. */
     @Test
-    @RunAsClient
     void lookupDialogOverTcpWithBranchlessVias() throws Exception {
         lookupDialog("TCP", false);
     }
 
     @Test
-    @RunAsClient
     void lookupDialogOverTls() throws Exception {
         lookupDialog("TLS", true);
     }
 
     @Test
-    @RunAsClient
     void malformedXccosIs400() throws Exception {
         try (RawSip sip = SipServer.client("TCP")) {
             ClientDialog dialog = new ClientDialog(sip, SipServer.LOOKUP, false, SipServer.ALICE);
@@ -62,7 +59,6 @@ class SipChatIT {
 
     /** Users of the served domain that no chat endpoint takes belong to the registrar (RegistrarServlet). */
     @Test
-    @RunAsClient
     void userOfAnotherDomainIs404() throws Exception {
         try (RawSip sip = SipServer.client("TCP")) {
             ClientDialog dialog = new ClientDialog(sip, "sip:ocschat@elsewhere.example", false, SipServer.ALICE);
@@ -72,7 +68,6 @@ class SipChatIT {
 
     /** SIPE's two-stage connect: the URI from rpl:requri is INVITEd again, with a new Call-ID. */
     @Test
-    @RunAsClient
     void secondInviteToTheChatEndpoint() throws Exception {
         try (RawSip sip = SipServer.client("TCP")) {
             ClientDialog lookup = new ClientDialog(sip, SipServer.LOOKUP, false, SipServer.ALICE);
@@ -109,16 +104,10 @@ class SipChatIT {
 
             RawSip.Msg accepted = dialog.call("INFO", SipServer.command("cmd:requri", REQURI_ENVID));
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-            RawSip.Msg reply = dialog.answerRequest("INFO");
-            assertServerInfo(dialog, reply, 1);
+            RawSip.Msg reply = reply(dialog, 1, REQURI_ENVID, "200");
             assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/@id"))
                     .as(reply.body())
                     .isEqualTo("rpl:requri");
-            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/commandid/@envid"))
-                    .isEqualTo(Long.toString(REQURI_ENVID));
-            assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/resp/@code"))
-                    .as(reply.body())
-                    .isEqualTo("200");
             assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/data/uib/@uri"))
                     .as(reply.body())
                     .isEqualTo(SipServer.CHAT);
@@ -126,20 +115,26 @@ class SipChatIT {
             assertThat(dialog.call("INFO", SipServer.command("cmd:nosuchcommand", 7))
                             .status())
                     .isEqualTo(200);
-            RawSip.Msg error = dialog.answerRequest("INFO");
-            assertServerInfo(dialog, error, 2);
-            assertThat(SipServer.xpath(error.body(), "/xccos/rpl/commandid/@envid"))
-                    .as(error.body())
-                    .isEqualTo("7");
-            assertThat(SipServer.xpath(error.body(), "/xccos/rpl/resp/@code"))
-                    .as(error.body())
-                    .isEqualTo("501");
+            reply(dialog, 2, 7, "501");
 
             assertThat(dialog.call("UPDATE", null).status()).isEqualTo(200);
             assertThat(dialog.call("BYE", null).status()).isEqualTo(200);
             assertThat(dialog.call("INFO", SipServer.command("cmd:requri", 8)).status())
                     .isEqualTo(481);
         }
+    }
+
+    /** The server's next INFO, its {@code cseq}th: the reply to the command of {@code envid}, with this code. */
+    private static RawSip.Msg reply(ClientDialog dialog, long cseq, long envid, String code) throws Exception {
+        RawSip.Msg reply = dialog.answerRequest("INFO");
+        assertServerInfo(dialog, reply, cseq);
+        assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/commandid/@envid"))
+                .as(reply.body())
+                .isEqualTo(Long.toString(envid));
+        assertThat(SipServer.xpath(reply.body(), "/xccos/rpl/resp/@code"))
+                .as(reply.body())
+                .isEqualTo(code);
+        return reply;
     }
 
     /** What SIPE needs of a server INFO to find its session (docs/protocol/xccos.md §4). */

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.XccosTestClient.chanid;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -30,13 +26,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.chat.application.CategoryService;
 import org.parley.chat.application.HistoryService;
-import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.MessageView;
-import org.parley.chat.application.dto.NewRoom;
 import org.parley.chat.domain.model.room.Privacy;
-import org.parley.chat.domain.model.room.RoomType;
 import org.parley.sip.testkit.ClientDialog;
 import org.parley.sip.testkit.RawSip;
 import org.w3c.dom.Document;
@@ -63,37 +55,19 @@ class SipHostileInputIT {
     }
 
     @EJB
-    private RoomService rooms;
-
-    @EJB
-    private CategoryService categories;
-
-    @EJB
     private HistoryService history;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    private String user(String name) {
-        return "sip:" + name + "-" + run + "@contoso.com";
-    }
+    private final TestRun run = new TestRun();
 
     private String room(String name) {
-        return rooms.createRoom(
-                        user("owner"),
-                        new NewRoom(
-                                name + " " + run,
-                                "about " + name,
-                                categories.root().uri(),
-                                Privacy.OPEN,
-                                RoomType.NORMAL))
-                .uri();
+        return run.room(run.user("owner"), name, Privacy.OPEN);
     }
 
     // ---------------------------------------------------------------- stalled connections
 
     @Test
     void silentAndHalfSentConnectionsAreClosedAfterTheReadTimeoutWhileOthersAreServed() throws Exception {
-        try (XccosTestClient idle = XccosTestClient.signIn(user("idle"));
+        try (XccosTestClient idle = XccosTestClient.signIn(run.user("idle"));
                 Socket silentTcp = connect(SipServer.port());
                 Socket halfTcp = connect(SipServer.port());
                 Socket silentTls = connect(SipServer.tlsPort());
@@ -101,14 +75,14 @@ class SipHostileInputIT {
             long start = System.nanoTime();
             String partial = "INFO sip:" + SipServer.CHAT.substring(4)
                     + " SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:9;branch=z9hG4bKx\r\n"
-                    + "Max-Forwards: 70\r\nCall-ID: stalled-" + run + "\r\n";
+                    + "Max-Forwards: 70\r\nCall-ID: stalled-" + run.id() + "\r\n";
             halfTcp.getOutputStream().write(partial.getBytes(StandardCharsets.UTF_8));
             halfTls.send(partial.replace("/TCP", "/TLS"));
 
             // Others are served meanwhile, at once.
             try (RawSip other = SipServer.client("TCP")) {
                 long before = System.nanoTime();
-                ClientDialog dialog = new ClientDialog(other, SipServer.LOOKUP, false, user("other"));
+                ClientDialog dialog = new ClientDialog(other, SipServer.LOOKUP, false, run.user("other"));
                 dialog.establish();
                 assertThat(dialog.call("BYE", null).status()).isEqualTo(200);
                 assertThat(elapsed(before).compareTo(Duration.ofSeconds(2)) < 0)
@@ -147,17 +121,7 @@ class SipHostileInputIT {
     private static void assertClosedWithin(Socket socket, long start, Duration bound, String what) throws IOException {
         long left = bound.minus(elapsed(start)).toMillis();
         assertThat(left > 0).as(what + ": no time left to check").isTrue();
-        socket.setSoTimeout((int) left);
-        InputStream in = socket.getInputStream();
-        try {
-            while (in.read() >= 0) {
-                // Whatever the server says (a TLS alert), it must then close.
-            }
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError(what + ": still open after " + elapsed(start), e);
-        } catch (SocketException reset) {
-            // Closed with a reset: closed all the same.
-        }
+        RawSip.awaitClose(socket, Duration.ofMillis(left), what);
         assertThat(elapsed(start).compareTo(bound) <= 0)
                 .as(what + ": closed only after " + elapsed(start))
                 .isTrue();
@@ -186,7 +150,7 @@ class SipHostileInputIT {
     @Test
     void udpPostsOutOfCSeqOrderAreEachTakenOnceOrRefusedWith503() throws Exception {
         String room = room("Burst");
-        String author = user("burst");
+        String author = run.user("burst");
         try (RawSip sip = SipServer.client("UDP")) {
             ClientDialog dialog = new ClientDialog(sip, SipServer.CHAT, true, author);
             dialog.establish();
@@ -201,7 +165,7 @@ class SipHostileInputIT {
             List<String> wire = new ArrayList<>();
             for (int i = 0; i < posts; i += 2) {
                 for (int k : new int[] {i + 1, i}) {
-                    String text = "burst " + k + " " + run;
+                    String text = "burst " + k + " " + run.id();
                     dialog.setCSeq(base + k);
                     wire.add(dialog.request(
                             "INFO",
@@ -245,7 +209,7 @@ class SipHostileInputIT {
                     echoes.put(info.cseqNumber(), SipServer.xpath(info.body(), "/xccos/grpchat/chat"));
                 }
             }
-            List<String> stored = history.last(user("owner"), room, 100).stream()
+            List<String> stored = history.last(run.user("owner"), room, 100).stream()
                     .map(MessageView::text)
                     .toList();
             for (String text : textByCSeq.values()) {
@@ -272,7 +236,7 @@ class SipHostileInputIT {
         List<Thread> answering = new ArrayList<>();
         try {
             for (int i = 0; i < clients; i++) {
-                XccosTestClient client = XccosTestClient.signIn(user("crowd" + i));
+                XccosTestClient client = XccosTestClient.signIn(run.user("crowd" + i));
                 crowd.add(client);
                 join(client, roomUris.get(i % roomUris.size()));
                 // From now on the client answers the server's INFOs (notices of later joiners), as SIPE does.
@@ -302,9 +266,9 @@ class SipHostileInputIT {
         closeAll(crowd);
 
         // At once: a new client signs in to a room the crowd was in, posts, gets its answers.
-        try (XccosTestClient survivor = XccosTestClient.signIn(user("survivor"))) {
+        try (XccosTestClient survivor = XccosTestClient.signIn(run.user("survivor"))) {
             join(survivor, roomUris.get(0));
-            assertThat(survivor.post(roomUris.get(0), "still here " + run).status())
+            assertThat(survivor.post(roomUris.get(0), "still here " + run.id()).status())
                     .isEqualTo(200);
             awaitInfo(survivor, "/xccos/grpchat");
             Duration recovered = elapsed(cut);
@@ -317,7 +281,7 @@ class SipHostileInputIT {
             // The departures settle within seconds: then fresh clients sign in and post promptly.
             for (int i = 0; i < 10; i++) {
                 long before = System.nanoTime();
-                try (XccosTestClient fresh = XccosTestClient.signIn(user("fresh" + i))) {
+                try (XccosTestClient fresh = XccosTestClient.signIn(run.user("fresh" + i))) {
                     join(fresh, roomUris.get(i % roomUris.size()));
                     assertThat(fresh.post(roomUris.get(i % roomUris.size()), "fresh " + i)
                                     .status())

@@ -64,6 +64,26 @@ final class WebApiClient {
         return send(request(path, headers).DELETE());
     }
 
+    /** Creates a room from its JSON (POST /rooms); returns the room as created, or fails saying why not. */
+    JsonObject createRoom(String json) throws Exception {
+        return created("/rooms", json);
+    }
+
+    /** Posts a message to a room (POST /rooms/{id}/messages); returns the post as stored. */
+    JsonObject postMessage(String roomId, String text) throws Exception {
+        return created(
+                "/rooms/" + roomId + "/messages",
+                Json.createObjectBuilder().add("text", text).build().toString());
+    }
+
+    private JsonObject created(String path, String json) throws Exception {
+        HttpResponse<String> response = post(path, json);
+        if (response.statusCode() != 201) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return object(response);
+    }
+
     /** Every item of a paged list, page after page of 100 (the path has no page or size of its own). */
     JsonArray all(String path) throws Exception {
         jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder();

@@ -1,7 +1,6 @@
 package org.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.parley.it.WebApiClient.object;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -28,7 +27,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.w3c.dom.Document;
 
 /**
  * Chat in a browser (/parley/chat/, issue #17) in headless Chromium, beside a SIP client: two web users and a SIP
@@ -69,8 +67,7 @@ class WebChatIT {
         BrowserPage alicePage = signedIn("alice", id);
         BrowserPage bobPage = signedIn("bob", id);
         try (XccosTestClient sip = XccosTestClient.signIn("sip:sipuser-" + run + "@contoso.com")) {
-            Document join = sip.command("cmd:join", "<data>" + XccosTestClient.chanid(roomUri, 0) + "</data>");
-            assertThat(XccosTestClient.text(join, "//resp/@code")).isEqualTo("200");
+            sip.join(roomUri);
 
             say(alicePage, "Hello from Alice's browser");
             conversationIs(bobPage, "Hello from Alice's browser");
@@ -101,7 +98,7 @@ class WebChatIT {
         JsonObject room = room("History", "OPEN", "");
         String id = room.getString("id");
         for (int i = 1; i <= 60; i++) {
-            posted(alice, id, "old message " + i);
+            alice.postMessage(id, "old message " + i);
         }
         follow(bob, id);
         BrowserPage bobPage = signedIn("bob", id);
@@ -112,9 +109,7 @@ class WebChatIT {
         assertThat(texts(bobPage)).startsWith("old message 1", "old message 2").endsWith("old message 60");
 
         try (XccosTestClient sip = XccosTestClient.signIn("sip:files-" + run + "@contoso.com")) {
-            Document join =
-                    sip.command("cmd:join", "<data>" + XccosTestClient.chanid(room.getString("uri"), 0) + "</data>");
-            assertThat(XccosTestClient.text(join, "//resp/@code")).isEqualTo("200");
+            sip.join(room.getString("uri"));
             Path file = Files.createDirectories(Paths.get("target", "web-chat", run))
                     .resolve("agenda.txt");
             Files.writeString(file, "1. chat in a browser\n", StandardCharsets.UTF_8);
@@ -135,7 +130,7 @@ class WebChatIT {
                 .getString("id");
         follow(bob, id);
         BrowserPage bobPage = signedIn("bob", id);
-        posted(alice, id, "before bob goes");
+        alice.postMessage(id, "before bob goes");
         conversationIs(bobPage, "before bob goes");
 
         HttpResponse<String> removed =
@@ -156,7 +151,7 @@ class WebChatIT {
             bobPage.open("http://127.0.0.1:" + proxy.port() + "/parley/chat/");
             bobPage.signIn("bob", "secret");
             bobPage.clickIn("#chat-rooms li[data-room-id='" + id + "']", "open");
-            posted(alice, id, "before the blip");
+            alice.postMessage(id, "before the blip");
             conversationIs(bobPage, "before the blip");
             bobPage.waitFor(driver ->
                     "Live".equals(driver.findElement(By.id("connection")).getText()));
@@ -164,12 +159,12 @@ class WebChatIT {
             proxy.cut();
             bobPage.waitFor(
                     driver -> driver.findElement(By.id("connection")).getText().startsWith("Reconnecting"));
-            posted(alice, id, "missed 1");
-            posted(alice, id, "missed 2");
+            alice.postMessage(id, "missed 1");
+            alice.postMessage(id, "missed 2");
             proxy.restore();
 
             conversationIs(bobPage, "before the blip", "missed 1", "missed 2");
-            posted(alice, id, "after the blip");
+            alice.postMessage(id, "after the blip");
             conversationIs(bobPage, "before the blip", "missed 1", "missed 2", "after the blip");
         }
     }
@@ -228,15 +223,8 @@ class WebChatIT {
         assertThat(followed.statusCode()).as(followed.body()).isEqualTo(204);
     }
 
-    private static void posted(WebApiClient user, String roomId, String text) throws Exception {
-        HttpResponse<String> posted = user.post("/rooms/" + roomId + "/messages", "{\"text\": \"" + text + "\"}");
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
-    }
-
     private JsonObject room(String name, String privacy, String roles) throws Exception {
-        HttpResponse<String> created = alice.post("/rooms", """
+        return alice.createRoom("""
                 {%s"name": "Chat %s %s", "privacy": "%s"}""".formatted(roles, name, run, privacy));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return object(created);
     }
 }

@@ -40,6 +40,22 @@ final class XccosTestClient implements Closeable {
         this.dialog = new ClientDialog(sip, target, false, user);
     }
 
+    /** Signs in and joins the room (see {@link #join}); a client that cannot is closed. */
+    static XccosTestClient inRoom(String user, String roomUri) throws IOException {
+        return inRoom(user, new InetSocketAddress(RawSip.LOOPBACK, SipServer.port()), roomUri);
+    }
+
+    static XccosTestClient inRoom(String user, InetSocketAddress server, String roomUri) throws IOException {
+        XccosTestClient client = signIn(user, server);
+        try {
+            client.join(roomUri);
+        } catch (IOException | AssertionError e) {
+            client.close();
+            throw e;
+        }
+        return client;
+    }
+
     /** Opens a chat session; the INVITE's answer is the result (a 403 for refused users). */
     static XccosTestClient connect(String user, String target) throws IOException {
         return new XccosTestClient(user, target);
@@ -83,6 +99,15 @@ final class XccosTestClient implements Closeable {
         String echoed = text(reply, "/xccos/rpl/commandid/@envid");
         if (!envid.equals(echoed)) {
             throw new AssertionError("reply to " + envid + " carries commandid envid " + echoed);
+        }
+        return reply;
+    }
+
+    /** Joins a room as SIPE does (cmd:join, the room's chanid with key 0); expects a 200 reply and returns it. */
+    Document join(String roomUri) throws IOException {
+        Document reply = command("cmd:join", "<data>" + chanid(roomUri, 0) + "</data>");
+        if (!"200".equals(text(reply, "//resp/@code"))) {
+            throw new AssertionError("joining " + roomUri + " got " + xml(reply));
         }
         return reply;
     }

@@ -222,15 +222,20 @@ final class Outbound {
             Unanswered waiting = entry.getValue();
             if (now - waiting.deadline() >= 0 && unanswered.remove(entry.getKey(), waiting)) {
                 Pending pending = waiting.pending();
-                later(
-                        pending,
-                        () -> fail(
-                                pending,
-                                Kind.TIMEOUT,
-                                "no response to " + pending.request().getMethod(),
-                                null));
+                timeOut(pending);
             }
         }
+    }
+
+    /** The request fails as one whose transaction timed out (on its Call-ID's queue, as every outcome is handled). */
+    private void timeOut(Pending pending) {
+        later(
+                pending,
+                () -> fail(
+                        pending,
+                        Kind.TIMEOUT,
+                        "no response to " + pending.request().getMethod(),
+                        null));
     }
 
     private static String branchOf(SIPResponse response) {
@@ -252,13 +257,7 @@ final class Outbound {
     /** From the stack: no response in time, or the transport failed (JAIN-SIP reports both as a timeout). */
     void timedOut(ClientTransaction transaction) {
         if (transaction.getApplicationData() instanceof Pending pending) {
-            later(
-                    pending,
-                    () -> fail(
-                            pending,
-                            Kind.TIMEOUT,
-                            "no response to " + pending.request().getMethod(),
-                            null));
+            timeOut(pending);
         }
     }
 

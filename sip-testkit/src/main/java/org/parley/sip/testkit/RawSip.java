@@ -11,6 +11,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,20 +50,34 @@ public abstract class RawSip implements Closeable {
     public static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private final Deque<Msg> held = new ArrayDeque<>();
+    private final String transport;
+    private final InetAddress localAddress;
+    private final int localPort;
 
-    RawSip() {}
+    /** For a socket already connected: its local end is what goes into Via and Contact. */
+    RawSip(String transport, InetAddress localAddress, int localPort) {
+        this.transport = transport;
+        this.localAddress = localAddress;
+        this.localPort = localPort;
+    }
 
     /** Writes raw bytes, as they are: the way to send something malformed. */
     public abstract void sendBytes(byte[] bytes) throws IOException;
 
     /** The local port: what goes into Via and Contact. */
-    public abstract int localPort();
+    public int localPort() {
+        return localPort;
+    }
 
     /** The local address as text (IPv4 dotted or IPv6 without brackets). */
-    public abstract String localHost();
+    public String localHost() {
+        return localAddress.getHostAddress();
+    }
 
     /** UDP, TCP or TLS, as it appears in a Via. */
-    public abstract String transport();
+    public String transport() {
+        return transport;
+    }
 
     /** Reads one message off the wire, waiting at most {@link #TIMEOUT_MS}. */
     abstract Msg read() throws IOException;
@@ -158,6 +174,25 @@ public abstract class RawSip implements Closeable {
                 new InetSocketAddress(server.getAddress().isLoopbackAddress() ? server.getAddress() : null, 0));
         socket.connect(server);
         return new Datagram(socket);
+    }
+
+    /**
+     * Reads and drops whatever the server still sends on {@code socket} (a TLS alert, a 400) until it closes the
+     * connection, a reset included, for at most {@code wait}; fails with an AssertionError naming {@code what} if
+     * the connection is still open then.
+     */
+    public static void awaitClose(Socket socket, Duration wait, String what) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        InputStream in = socket.getInputStream();
+        try {
+            while (in.read() >= 0) {
+                // Whatever comes, the connection must then close.
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError(what + ": still open after " + wait, e);
+        } catch (SocketException reset) {
+            // Closed with a reset: closed all the same.
+        }
     }
 
     /** A client on loopback for "UDP", "TCP" or "TLS"; {@code pem} is only read for TLS. */
@@ -357,13 +392,12 @@ public abstract class RawSip implements Closeable {
 
     private static final class Stream extends RawSip {
         private final Socket socket;
-        private final String transport;
         private final InputStream in;
         private final OutputStream out;
 
         Stream(Socket socket, String transport) throws IOException {
+            super(transport, socket.getLocalAddress(), socket.getLocalPort());
             this.socket = socket;
-            this.transport = transport;
             socket.setSoTimeout(TIMEOUT_MS);
             in = new BufferedInputStream(socket.getInputStream());
             out = socket.getOutputStream();
@@ -408,21 +442,6 @@ public abstract class RawSip implements Closeable {
         }
 
         @Override
-        public int localPort() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public String localHost() {
-            return socket.getLocalAddress().getHostAddress();
-        }
-
-        @Override
-        public String transport() {
-            return transport;
-        }
-
-        @Override
         public void close() throws IOException {
             socket.close();
         }
@@ -432,6 +451,7 @@ public abstract class RawSip implements Closeable {
         private final DatagramSocket socket;
 
         Datagram(DatagramSocket socket) throws IOException {
+            super("UDP", socket.getLocalAddress(), socket.getLocalPort());
             this.socket = socket;
             socket.setSoTimeout(TIMEOUT_MS);
         }
@@ -453,21 +473,6 @@ public abstract class RawSip implements Closeable {
             String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
             int split = text.indexOf("\r\n\r\n");
             return Msg.parse(text.substring(0, split), text.substring(split + 4));
-        }
-
-        @Override
-        public int localPort() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public String localHost() {
-            return socket.getLocalAddress().getHostAddress();
-        }
-
-        @Override
-        public String transport() {
-            return "UDP";
         }
 
         @Override

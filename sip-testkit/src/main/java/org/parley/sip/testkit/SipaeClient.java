@@ -374,54 +374,51 @@ public final class SipaeClient {
         for (int i = 0; i < 8; i++) {
             m[padded - 8 + i] = (byte) (bitLength >>> (8 * i));
         }
-        int a = 0x67452301;
-        int b = 0xefcdab89;
-        int c = 0x98badcfe;
-        int d = 0x10325476;
+        int[] state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
         int[] x = new int[16];
         for (int block = 0; block < padded; block += 64) {
             for (int i = 0; i < 16; i++) {
                 x[i] = u32(m, block + 4 * i);
             }
-            int aa = a;
-            int bb = b;
-            int cc = c;
-            int dd = d;
-            int[] s1 = {3, 7, 11, 19};
-            for (int i = 0; i < 16; i++) {
-                int f = (b & c) | (~b & d);
-                int t = Integer.rotateLeft(a + f + x[i], s1[i % 4]);
-                a = d;
-                d = c;
-                c = b;
-                b = t;
+            int[] abcd = state.clone();
+            md4Round(abcd, x, (b, c, d) -> (b & c) | (~b & d), MD4_ORDER_1, new int[] {3, 7, 11, 19}, 0);
+            md4Round(
+                    abcd,
+                    x,
+                    (b, c, d) -> (b & c) | (b & d) | (c & d),
+                    MD4_ORDER_2,
+                    new int[] {3, 5, 9, 13},
+                    0x5a827999);
+            md4Round(abcd, x, (b, c, d) -> b ^ c ^ d, MD4_ORDER_3, new int[] {3, 9, 11, 15}, 0x6ed9eba1);
+            for (int i = 0; i < 4; i++) {
+                state[i] += abcd[i];
             }
-            int[] s2 = {3, 5, 9, 13};
-            int[] k2 = {0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15};
-            for (int i = 0; i < 16; i++) {
-                int g = (b & c) | (b & d) | (c & d);
-                int t = Integer.rotateLeft(a + g + x[k2[i]] + 0x5a827999, s2[i % 4]);
-                a = d;
-                d = c;
-                c = b;
-                b = t;
-            }
-            int[] s3 = {3, 9, 11, 15};
-            int[] k3 = {0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15};
-            for (int i = 0; i < 16; i++) {
-                int h = b ^ c ^ d;
-                int t = Integer.rotateLeft(a + h + x[k3[i]] + 0x6ed9eba1, s3[i % 4]);
-                a = d;
-                d = c;
-                c = b;
-                b = t;
-            }
-            a += aa;
-            b += bb;
-            c += cc;
-            d += dd;
         }
-        return concat(le32(a), le32(b), le32(c), le32(d));
+        return concat(le32(state[0]), le32(state[1]), le32(state[2]), le32(state[3]));
+    }
+
+    private static final int[] MD4_ORDER_1 = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    private static final int[] MD4_ORDER_2 = {0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15};
+    private static final int[] MD4_ORDER_3 = {0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15};
+
+    /** How a round of MD4 mixes three of its four words. */
+    private interface Md4Mix {
+        int of(int b, int c, int d);
+    }
+
+    /**
+     * One of MD4's three rounds over a block's words {@code x}, in place on {@code abcd}: the rounds differ only in
+     * how they mix, the order they read the words in, their shifts and the constant they add (RFC 1320 3.4).
+     */
+    private static void md4Round(int[] abcd, int[] x, Md4Mix mix, int[] order, int[] shifts, int constant) {
+        for (int i = 0; i < 16; i++) {
+            int t = Integer.rotateLeft(
+                    abcd[0] + mix.of(abcd[1], abcd[2], abcd[3]) + x[order[i]] + constant, shifts[i % 4]);
+            abcd[0] = abcd[3];
+            abcd[3] = abcd[2];
+            abcd[2] = abcd[1];
+            abcd[1] = t;
+        }
     }
 
     private static byte[] concat(byte[]... parts) {
