@@ -2,8 +2,10 @@ package org.parley.compliance.application;
 
 import java.util.Properties;
 
+import org.parley.chat.application.Setting;
+
 /**
- * Every setting the compliance service reads, with its system property and its default, in one place:
+ * Every setting ({@link Setting}) the compliance service reads, with its system property and its default, in one place:
  * {@link ComplianceSettings} reads them from here and nowhere else. wildfly-config's
  * {@code configure-system-properties.cli} sets each from its environment variable with the same default
  * ({@code ComplianceSettingTest} checks that it does).
@@ -13,7 +15,7 @@ import java.util.Properties;
  * there, so both services read it in one place. So is the compliance file store's directory, used by the chat
  * service's file copy only.
  */
-public enum ComplianceSetting {
+public enum ComplianceSetting implements Setting {
     ADAPTERS("parley.compliance.adapters", "xml"),
     /** 15 minutes, as in the original product. */
     INTERVAL_SECONDS("parley.compliance.interval-seconds", "900"),
@@ -35,26 +37,20 @@ public enum ComplianceSetting {
         this.fallback = fallback;
     }
 
-    /** The system property's name. */
+    @Override
     public String property() {
         return property;
     }
 
     /** What applies when the property is not set, with the server's data directory as {@value #DATA_DIR}. */
+    @Override
     public String fallback() {
         return fallback;
     }
 
-    /** The setting's value in {@code properties}, stripped, or its default (the data directory resolved there). */
-    public String in(Properties properties) {
-        String value = properties.getProperty(property);
-        return value == null
-                ? fallback.replace(DATA_DIR, properties.getProperty("jboss.server.data.dir", "."))
-                : value.strip();
-    }
-
-    /** The setting's value in this server's system properties. */
-    public String value() {
-        return in(System.getProperties());
+    /** The default with the server's data directory resolved among {@code properties} ("." outside a server). */
+    @Override
+    public String fallbackIn(Properties properties) {
+        return fallback.replace(DATA_DIR, properties.getProperty("jboss.server.data.dir", "."));
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -55,10 +54,7 @@ class ComplianceSettingTest {
             String[] added = script.get(setting.property());
             assertThat(added[0])
                     .as(setting.property() + "'s environment variable")
-                    .isEqualTo(setting.property()
-                            .toUpperCase(Locale.ROOT)
-                            .replace('.', '_')
-                            .replace('-', '_'));
+                    .isEqualTo(setting.environmentVariable());
             assertThat(added[1]).as(setting.property() + "'s default").isEqualTo(setting.fallback());
         }
     }

@@ -15,7 +15,6 @@ import org.parley.chat.domain.model.addin.AddIn;
 import org.parley.chat.domain.model.addin.AddInRepository;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.shared.ChatException;
 
@@ -87,7 +86,7 @@ public class AddInService {
     /** @param name the add-in the room gets, or null for none */
     public RoomView useInRoom(String actorUri, String roomUri, String name) {
         Actor actor = callers.actor(actorUri);
-        Room room = rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+        Room room = Found.room(rooms, roomUri);
         AddIn before = room.addIn();
         room.useAddIn(actor, name == null ? null : addIn(name));
         rooms.store(room);
@@ -99,7 +98,6 @@ public class AddInService {
                 room,
                 actor.uri().value(),
                 clock.instant(),
-                null,
                 Map.of(
                         "change",
                         "add-in",

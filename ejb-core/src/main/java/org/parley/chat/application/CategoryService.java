@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -59,16 +60,6 @@ public class CategoryService {
             ChatConfiguration configuration,
             Clock clock,
             AccessChanges accessChanges,
-            RoomChanges roomChanges) {
-        this(callers, categories, configuration, clock, accessChanges, null, null, roomChanges);
-    }
-
-    CategoryService(
-            Callers callers,
-            CategoryRepository categories,
-            ChatConfiguration configuration,
-            Clock clock,
-            AccessChanges accessChanges,
             RoomRepository rooms,
             ComplianceRecorder compliance,
             RoomChanges roomChanges) {
@@ -104,7 +95,7 @@ public class CategoryService {
     public CategoryView updateCategory(
             String actorUri, String categoryUri, CategorySettings settings, Long expectedVersion) {
         Actor actor = callers.actor(actorUri);
-        Category category = category(categoryUri);
+        Category category = Found.category(categories, categoryUri);
         Versions.require(expectedVersion, category.version());
         categories
                 .findByName(settings.name())
@@ -126,27 +117,35 @@ public class CategoryService {
 
     /** @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name} */
     public CategoryView grant(String actorUri, String categoryUri, CategoryRole role, String principal) {
-        Category category = category(categoryUri);
-        category.grant(callers.actor(actorUri), role, Principal.parse(principal));
-        categories.store(category);
-        if (role == CategoryRole.DENIED_MEMBER) {
-            accessChanges.category(category);
-        }
-        return CategoryView.of(category);
+        return changeRoles(
+                categoryUri,
+                role == CategoryRole.DENIED_MEMBER,
+                category -> category.grant(callers.actor(actorUri), role, Principal.parse(principal)));
     }
 
     public CategoryView revoke(String actorUri, String categoryUri, CategoryRole role, String principal) {
-        Category category = category(categoryUri);
-        category.revoke(callers.actor(actorUri), role, Principal.parse(principal));
+        return changeRoles(
+                categoryUri,
+                role == CategoryRole.ALLOWED_MEMBER,
+                category -> category.revoke(callers.actor(actorUri), role, Principal.parse(principal)));
+    }
+
+    /**
+     * @param narrows whether the change may take access away (a denial granted, an allowance revoked): then it is an
+     *                access change, and whoever lost the category is let go at once ({@link AccessChanges})
+     */
+    private CategoryView changeRoles(String categoryUri, boolean narrows, Consumer<Category> change) {
+        Category category = Found.category(categories, categoryUri);
+        change.accept(category);
         categories.store(category);
-        if (role == CategoryRole.ALLOWED_MEMBER) {
+        if (narrows) {
             accessChanges.category(category);
         }
         return CategoryView.of(category);
     }
 
     public CategoryView find(String categoryUri) {
-        return CategoryView.of(category(categoryUri));
+        return CategoryView.of(Found.category(categories, categoryUri));
     }
 
     public CategoryView findByName(String name) {
@@ -176,7 +175,7 @@ public class CategoryService {
 
     /** One category as {@code viewerUri} may see it (see {@link #categories(String)}). */
     public CategoryView find(String viewerUri, String categoryUri) {
-        return shownTo(callers.isAdministrator(viewerUri), category(categoryUri));
+        return shownTo(callers.isAdministrator(viewerUri), Found.category(categories, categoryUri));
     }
 
     /**
@@ -191,7 +190,7 @@ public class CategoryService {
     public int removeCategory(String actorUri, String categoryUri, String moveRoomsTo, Long expectedVersion) {
         Actor actor = callers.actor(actorUri);
         actor.requireAdministrator("remove a category");
-        Category category = category(categoryUri);
+        Category category = Found.category(categories, categoryUri);
         Versions.require(expectedVersion, category.version());
         if (category.isRoot()) {
             throw ChatException.conflict("the Root category cannot be removed: clients are given it as rootUri");
@@ -202,7 +201,7 @@ public class CategoryService {
                 throw ChatException.conflict("category " + category.name() + " has " + inIt.size()
                         + " rooms: name a category to move them to");
             }
-            Category target = category(moveRoomsTo);
+            Category target = Found.category(categories, moveRoomsTo);
             if (target.id().equals(category.id())) {
                 throw ChatException.invalid("the rooms of category " + category.name() + " cannot move to itself");
             }
@@ -227,12 +226,6 @@ public class CategoryService {
     private static CategoryView shownTo(boolean administrator, Category category) {
         CategoryView view = CategoryView.of(category);
         return administrator ? view : view.withoutPrincipals();
-    }
-
-    private Category category(String categoryUri) {
-        return categories
-                .find(CategoryUri.parse(categoryUri))
-                .orElseThrow(() -> ChatException.notFound("no category " + categoryUri));
     }
 
     private static void grantAll(Actor actor, Category category, CategoryRole role, Set<String> principals) {

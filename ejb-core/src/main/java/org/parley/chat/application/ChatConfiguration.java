@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.SipUri;
+import org.parley.chat.domain.shared.ChatException;
 
 /**
  * The chat store's settings, from system properties (set by wildfly-config's CLI scripts, or -D).
@@ -140,6 +141,14 @@ public record ChatConfiguration(
      * A client opens the URL in a browser: anything but an absolute http(s) URL with a host would be a link that goes
      * nowhere (or somewhere unexpected, such as a file: URL), so the server refuses to start with it.
      */
+    /** The one limit on a message's text, for a post and an administrator's rewrite alike: TOO_LARGE above it. */
+    public void requireWithinStorySize(String text) {
+        if (text != null && text.length() > storySizeLimit) {
+            throw new ChatException(
+                    ChatException.Reason.TOO_LARGE, "a message is limited to " + storySizeLimit + " characters");
+        }
+    }
+
     private static void requireWebUrl(String url) {
         if (url.isEmpty()) {
             return;

@@ -1,14 +1,12 @@
 package org.parley.chat.application;
 
-import java.util.Properties;
-
 /**
- * Every setting the chat service reads, with its system property and its default, in one place: the settings
+ * Every setting ({@link Setting}) the chat service reads, with its system property and its default, in one place: the settings
  * records ({@link ChatConfiguration}, {@link FileTransferSettings}, the pool's, the file store's, compliance's
  * switch) read them from here and nowhere else. wildfly-config's {@code configure-system-properties.cli} sets each
  * from its environment variable with the same default ({@code ChatSettingTest} checks that it does).
  */
-public enum ChatSetting {
+public enum ChatSetting implements Setting {
     DOMAIN("parley.sip.domain", "contoso.com"),
     STORY_SIZE_LIMIT("parley.chat.story-size-limit", "4096"),
     SEARCH_LIMIT("parley.chat.search-limit", "999"),
@@ -43,40 +41,13 @@ public enum ChatSetting {
         this.fallback = fallback;
     }
 
-    /** The system property's name. */
+    @Override
     public String property() {
         return property;
     }
 
-    /** What applies when the property is not set (null: the setting is required). */
+    @Override
     public String fallback() {
         return fallback;
-    }
-
-    /**
-     * The setting's value in {@code properties}, stripped, or its default (null if it has none) when the property is
-     * not there at all: one set empty stays empty (an empty administrators list names none).
-     */
-    public String in(Properties properties) {
-        String value = properties.getProperty(property);
-        return value == null ? fallback : value.strip();
-    }
-
-    /** The setting's value in this server's system properties. */
-    public String value() {
-        return in(System.getProperties());
-    }
-
-    /** As {@link #value()}, for a setting without a default: fails the start naming what to set. */
-    public String required() {
-        String value = value();
-        if (value == null) {
-            throw new IllegalStateException(property + " is not set (configure-system-properties.cli sets it)");
-        }
-        return value;
-    }
-
-    public boolean enabled() {
-        return Boolean.parseBoolean(value());
     }
 }

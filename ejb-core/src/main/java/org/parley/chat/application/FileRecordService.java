@@ -17,7 +17,6 @@ import org.parley.chat.domain.model.file.FileRecord;
 import org.parley.chat.domain.model.file.FileRecordRepository;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.shared.ChatException;
 
@@ -71,13 +70,13 @@ public class FileRecordService {
      */
     public void requireUpload(String actorUri, String roomUri, long sizeBytes) {
         Actor actor = callers.participant(actorUri);
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         requireSize(sizeBytes);
         FileRecord.requireUpload(room, actor);
     }
 
     public FileView register(String actorUri, String roomUri, FileDescription file) {
-        return FileView.of(register(callers.participant(actorUri), room(roomUri), file));
+        return FileView.of(register(callers.participant(actorUri), Found.room(rooms, roomUri), file));
     }
 
     /**
@@ -90,7 +89,7 @@ public class FileRecordService {
      */
     public FileView registerAnnounced(String uploaderUri, String roomUri, FileDescription file, URI downloadBase) {
         Actor uploader = callers.participant(uploaderUri);
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         FileRecord record = register(uploader, room, file);
         posts.postAs(
                 uploader,
@@ -110,7 +109,7 @@ public class FileRecordService {
     /** The room's files, newest first, for whoever may read the room. */
     public List<FileView> files(String actorUri, String roomUri) {
         Actor actor = callers.participant(actorUri);
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         room.requireRead(actor);
         return files.of(room).stream().map(FileView::of).toList();
     }
@@ -131,7 +130,6 @@ public class FileRecordService {
                 file.room(),
                 actor.uri().value(),
                 clock.instant(),
-                null,
                 Map.of(
                         "file",
                         file.fileName(),
@@ -157,9 +155,5 @@ public class FileRecordService {
                     ChatException.Reason.TOO_LARGE,
                     "files are limited to " + configuration.maxFileSizeBytes() + " bytes");
         }
-    }
-
-    private Room room(String roomUri) {
-        return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
     }
 }

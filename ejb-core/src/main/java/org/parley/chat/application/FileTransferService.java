@@ -15,7 +15,6 @@ import org.parley.chat.domain.model.file.FileTransferToken;
 import org.parley.chat.domain.model.file.FileTransferTokenRepository;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.shared.ChatException;
 
@@ -68,7 +67,7 @@ public class FileTransferService {
      */
     public IssuedFileToken issue(String userUri, String roomUri, FileTransfer direction, String fileName) {
         Actor user = callers.participant(userUri);
-        Room room = rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+        Room room = Found.room(rooms, roomUri);
         Instant now = clock.instant();
         FileTransferToken token =
                 switch (direction) {

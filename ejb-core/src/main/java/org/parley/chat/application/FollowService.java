@@ -18,7 +18,6 @@ import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.SipUri;
-import org.parley.chat.domain.shared.ChatException;
 
 /**
  * A user's followed rooms. Following twice is following once. Only a user who may read a room follows it: a
@@ -64,7 +63,7 @@ public class FollowService {
      */
     public RoomView follow(String userUri, String roomUri) {
         Actor actor = callers.participant(userUri);
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         if (follows.find(actor.uri(), room).isEmpty()) {
             rooms.lockForPosting(room.uri());
             if (follows.find(actor.uri(), room).isEmpty()) {
@@ -126,9 +125,5 @@ public class FollowService {
                 .filter(room -> room.canJoin(actor))
                 .map(RoomView::of)
                 .toList();
-    }
-
-    private Room room(String roomUri) {
-        return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
     }
 }

@@ -62,8 +62,7 @@ public class HistoryClearing {
                 Long.toString(deleted),
                 "filesRemoved",
                 Integer.toString(filesRemoved)));
-        compliance.record(
-                ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), clock.instant(), null, details);
+        compliance.record(ComplianceEventType.HISTORY_CLEARED, room, actor.uri().value(), clock.instant(), details);
         HistoryChange change = HistoryChange.clearedBefore(room, actor, before, deleted, clock.instant());
         changes.add(change);
         return change;

@@ -33,7 +33,6 @@ import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.message.MessageRepository;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException;
@@ -104,12 +103,7 @@ public class HistoryService {
     public List<MessageView> last(String actorUri, String roomUri, int count) {
         Room room = readable(actorUri, roomUri);
         compliance.record(
-                ComplianceEventType.BACKCHAT,
-                room,
-                actorUri,
-                clock.instant(),
-                null,
-                Map.of("last", Integer.toString(count)));
+                ComplianceEventType.BACKCHAT, room, actorUri, clock.instant(), Map.of("last", Integer.toString(count)));
         return read(room, () -> messages.last(room, pageSize(count)));
     }
 
@@ -121,7 +115,6 @@ public class HistoryService {
                 room,
                 actorUri,
                 clock.instant(),
-                null,
                 Map.of("before", Long.toString(seq), "last", Integer.toString(count)));
         return read(room, () -> messages.before(room, seq, pageSize(count)));
     }
@@ -187,7 +180,7 @@ public class HistoryService {
      */
     public HistoryChangeView clearBefore(String actorUri, String roomUri, Instant before) {
         Actor actor = administrator(actorUri);
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         long deleted = messages.removeBefore(room, before);
         return HistoryChangeView.of(clearing.cleared(actor, room, before, deleted, Map.of()));
     }
@@ -202,18 +195,13 @@ public class HistoryService {
                 message.room(),
                 actor.uri().value(),
                 clock.instant(),
-                null,
                 Map.of("seq", Long.toString(seq)));
         return record(change);
     }
 
     public HistoryChangeView replaceMessage(String actorUri, String roomUri, long seq, String newText) {
         Actor actor = administrator(actorUri);
-        if (newText != null && newText.length() > configuration.storySizeLimit()) {
-            throw new ChatException(
-                    ChatException.Reason.TOO_LARGE,
-                    "a message is limited to " + configuration.storySizeLimit() + " characters");
-        }
+        configuration.requireWithinStorySize(newText);
         Message message = message(roomUri, seq);
         compliance.record(
                 ComplianceEventType.MESSAGE_REPLACED,
@@ -240,14 +228,10 @@ public class HistoryService {
      */
     public BulkRewriteView rewriteMatching(String actorUri, HistoryQuery query, boolean dryRun, String replacement) {
         Actor actor = administrator(actorUri);
-        if (replacement != null && replacement.length() > configuration.storySizeLimit()) {
-            throw new ChatException(
-                    ChatException.Reason.TOO_LARGE,
-                    "a message is limited to " + configuration.storySizeLimit() + " characters");
-        }
+        configuration.requireWithinStorySize(replacement);
         Set<Room> named = new HashSet<>();
         for (String roomUri : query.roomUris()) {
-            named.add(room(roomUri));
+            named.add(Found.room(rooms, roomUri));
         }
         HistoryFilter filter = new HistoryFilter(
                 named,
@@ -316,11 +300,13 @@ public class HistoryService {
     /** The room's rewrites, oldest first; administrators only. */
     public List<HistoryChangeView> changes(String actorUri, String roomUri) {
         administrator(actorUri);
-        return changes.of(room(roomUri)).stream().map(HistoryChangeView::of).toList();
+        return changes.of(Found.room(rooms, roomUri)).stream()
+                .map(HistoryChangeView::of)
+                .toList();
     }
 
     private Room readable(String actorUri, String roomUri) {
-        return callers.readable(actorUri, () -> room(roomUri));
+        return callers.readable(actorUri, () -> Found.room(rooms, roomUri));
     }
 
     private static List<MessageView> read(Room room, Supplier<List<Message>> query) {
@@ -346,11 +332,7 @@ public class HistoryService {
     }
 
     private Message message(String roomUri, long seq) {
-        return messages.find(room(roomUri), seq)
+        return messages.find(Found.room(rooms, roomUri), seq)
                 .orElseThrow(() -> ChatException.notFound("no message " + seq + " in room " + roomUri));
-    }
-
-    private Room room(String roomUri) {
-        return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
     }
 }

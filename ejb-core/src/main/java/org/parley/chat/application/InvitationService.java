@@ -47,7 +47,7 @@ public class InvitationService {
     /** Invites a user who may join the room; an unseen invitation to the same room is returned, not repeated. */
     public InvitationView invite(String actorUri, String roomUri, String inviteeUri) {
         Actor actor = callers.actor(actorUri);
-        Room room = rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+        Room room = Found.room(rooms, roomUri);
         SipUri invitee = SipUri.parse(inviteeUri);
         Invitation invitation = Invitation.issue(room, actor, callers.subjectOf(invitee), clock.instant());
         return invitations.findPending(room, invitee).map(InvitationView::of).orElseGet(() -> {

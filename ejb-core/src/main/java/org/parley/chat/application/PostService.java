@@ -170,11 +170,7 @@ public class PostService {
         try {
             author = knownAuthor != null ? knownAuthor : callers.participant(request.authorUri());
             String text = request.text();
-            if (text != null && text.length() > configuration.storySizeLimit()) {
-                throw new ChatException(
-                        ChatException.Reason.TOO_LARGE,
-                        "a message is limited to " + configuration.storySizeLimit() + " characters");
-            }
+            configuration.requireWithinStorySize(text);
             // The row lock is held until commit: posts to one room are numbered one at a time, in order.
             uri = RoomUri.parse(request.roomUri());
             room = locked.get(uri);

@@ -20,15 +20,12 @@ import org.parley.chat.application.compliance.ComplianceRecorder;
 import org.parley.chat.application.dto.RetentionView;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.CategoryRepository;
-import org.parley.chat.domain.model.category.CategoryUri;
 import org.parley.chat.domain.model.message.MessageRepository;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.Subject;
-import org.parley.chat.domain.shared.ChatException;
 
 /**
  * How long history is kept (Lync had no retention; Mattermost and ejabberd do): a category keeps its rooms' messages
@@ -93,9 +90,7 @@ public class RetentionService {
     /** @param days 1 to 36500, or null (or 0) for ever */
     public Integer setCategoryRetention(String actorUri, String categoryUri, Integer days) {
         Actor actor = callers.actor(actorUri);
-        Category category = categories
-                .find(CategoryUri.parse(categoryUri))
-                .orElseThrow(() -> ChatException.notFound("no category " + categoryUri));
+        Category category = Found.category(categories, categoryUri);
         category.keepHistoryFor(actor, days);
         categories.store(category);
         return category.retentionDays();
@@ -104,7 +99,7 @@ public class RetentionService {
     /** @param days 1 to 36500; 0, for ever whatever the category says; null, as the category says */
     public Integer setRoomRetention(String actorUri, String roomUri, Integer days) {
         Actor actor = callers.actor(actorUri);
-        Room room = rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+        Room room = Found.room(rooms, roomUri);
         room.keepHistoryFor(actor, days);
         rooms.store(room);
         compliance.record(
@@ -112,7 +107,6 @@ public class RetentionService {
                 room,
                 actor.uri().value(),
                 clock.instant(),
-                null,
                 Map.of("change", "retention", "retentionDays", days == null ? "category" : days.toString()));
         return room.ownRetentionDays();
     }

@@ -71,6 +71,6 @@ public class RoomMoves {
                 target.uri().toString(),
                 "category",
                 target.name()));
-        compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), null, details);
+        compliance.record(ComplianceEventType.ROOM_CHANGED, room, actor.uri().value(), clock.instant(), details);
     }
 }

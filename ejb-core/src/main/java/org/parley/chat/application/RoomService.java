@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
@@ -30,6 +31,7 @@ import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
+import org.parley.chat.domain.model.user.Subject;
 import org.parley.chat.domain.shared.ChatException;
 
 /**
@@ -98,9 +100,7 @@ public class RoomService {
 
     public RoomView createRoom(String actorUri, NewRoom newRoom) {
         Actor actor = callers.actor(actorUri);
-        Category category = categories
-                .find(CategoryUri.parse(newRoom.categoryUri()))
-                .orElseThrow(() -> ChatException.notFound("no category " + newRoom.categoryUri()));
+        Category category = Found.category(categories, newRoom.categoryUri());
         requireFreeName(newRoom.name(), null);
         Room room = Room.create(
                 actor,
@@ -141,14 +141,14 @@ public class RoomService {
                         principals.stream().sorted().collect(Collectors.joining(" ")));
             }
         });
-        compliance.record(ComplianceEventType.ROOM_CREATED, room, actor.uri().value(), clock.instant(), null, details);
+        compliance.record(ComplianceEventType.ROOM_CREATED, room, actor.uri().value(), clock.instant(), details);
         return RoomView.of(room);
     }
 
     /** @param expectedVersion the version the caller read (ETag), or null to overwrite whatever is stored */
     public RoomView updateSettings(String actorUri, String roomUri, RoomSettings settings, Long expectedVersion) {
         Actor actor = callers.actor(actorUri);
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         room.requireManage(actor);
         Versions.require(expectedVersion, room.version());
         requireFreeName(settings.name(), room);
@@ -166,7 +166,6 @@ public class RoomService {
                 room,
                 actor.uri().value(),
                 clock.instant(),
-                null,
                 Map.of(
                         "privacy",
                         settings.privacy().name(),
@@ -211,7 +210,7 @@ public class RoomService {
                 Long.toString(removed.follows()),
                 "invitations",
                 Long.toString(removed.invitations())));
-        compliance.record(ComplianceEventType.ROOM_DELETED, room, actor.uri().value(), clock.instant(), null, details);
+        compliance.record(ComplianceEventType.ROOM_DELETED, room, actor.uri().value(), clock.instant(), details);
         afterCommit.run(() -> followerIndex.changed(uri));
     }
 
@@ -223,12 +222,10 @@ public class RoomService {
      */
     public RoomView moveToCategory(String actorUri, String roomUri, String categoryUri, Long expectedVersion) {
         Actor actor = callers.actor(actorUri);
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         room.requireManage(actor);
         Versions.require(expectedVersion, room.version());
-        Category target = categories
-                .find(CategoryUri.parse(categoryUri))
-                .orElseThrow(() -> ChatException.notFound("no category " + categoryUri));
+        Category target = Found.category(categories, categoryUri);
         if (room.category().id().equals(target.id())) {
             return RoomView.of(room);
         }
@@ -242,7 +239,7 @@ public class RoomService {
      * @param principal {@code sip:user@domain}, {@code group:name} or {@code domain:name}
      */
     public RoomRolesView grant(String actorUri, String roomUri, RoomRole role, String principal) {
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         Actor actor = callers.actor(actorUri);
         room.grant(actor, role, Principal.parse(principal), callers);
         compliance.record(
@@ -250,13 +247,12 @@ public class RoomService {
                 room,
                 actor.uri().value(),
                 clock.instant(),
-                null,
                 Map.of("change", "granted", "role", role.name(), "principal", principal));
         return RoomRolesView.of(room);
     }
 
     public RoomRolesView revoke(String actorUri, String roomUri, RoomRole role, String principal) {
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         Actor actor = callers.actor(actorUri);
         room.revoke(actor, role, Principal.parse(principal));
         accessChanges.room(room);
@@ -265,28 +261,26 @@ public class RoomService {
                 room,
                 actor.uri().value(),
                 clock.instant(),
-                null,
                 Map.of("change", "revoked", "role", role.name(), "principal", principal));
         return RoomRolesView.of(room);
     }
 
     public RoomView disable(String actorUri, String roomUri) {
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         Actor actor = callers.actor(actorUri);
         room.disable(actor);
         rooms.store(room);
         accessChanges.room(room);
-        compliance.record(
-                ComplianceEventType.ROOM_DISABLED, room, actor.uri().value(), clock.instant(), null, Map.of());
+        compliance.record(ComplianceEventType.ROOM_DISABLED, room, actor.uri().value(), clock.instant(), Map.of());
         return RoomView.of(room);
     }
 
     public RoomView enable(String actorUri, String roomUri) {
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         Actor actor = callers.actor(actorUri);
         room.enable(actor);
         rooms.store(room);
-        compliance.record(ComplianceEventType.ROOM_ENABLED, room, actor.uri().value(), clock.instant(), null, Map.of());
+        compliance.record(ComplianceEventType.ROOM_ENABLED, room, actor.uri().value(), clock.instant(), Map.of());
         return RoomView.of(room);
     }
 
@@ -308,10 +302,10 @@ public class RoomService {
 
     private RoomView join(String actorUri, String roomUri, boolean recorded) {
         Actor actor = callers.participant(actorUri);
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         room.requireJoin(actor);
         if (recorded) {
-            compliance.record(ComplianceEventType.JOIN, room, actor.uri().value(), clock.instant(), null, Map.of());
+            compliance.record(ComplianceEventType.JOIN, room, actor.uri().value(), clock.instant(), Map.of());
         }
         return RoomView.of(room);
     }
@@ -321,12 +315,7 @@ public class RoomService {
         // A room deleted meanwhile has no PART to record: its ROOM_DELETED record says everyone left.
         rooms.find(RoomUri.parse(roomUri))
                 .ifPresent(room -> compliance.record(
-                        ComplianceEventType.PART,
-                        room,
-                        SipUri.parse(userUri).value(),
-                        clock.instant(),
-                        null,
-                        Map.of()));
+                        ComplianceEventType.PART, room, SipUri.parse(userUri).value(), clock.instant(), Map.of()));
     }
 
     /**
@@ -337,8 +326,8 @@ public class RoomService {
         String user = SipUri.parse(userUri).value();
         for (String roomUri : roomUris) {
             rooms.find(RoomUri.parse(roomUri))
-                    .ifPresent(room ->
-                            compliance.record(ComplianceEventType.PART, room, user, clock.instant(), null, Map.of()));
+                    .ifPresent(
+                            room -> compliance.record(ComplianceEventType.PART, room, user, clock.instant(), Map.of()));
         }
     }
 
@@ -430,36 +419,30 @@ public class RoomService {
 
     /** The rooms the caller is a member of (in any role, as the category allows), by name. */
     public List<RoomView> roomsOfMember(String actorUri) {
-        Actor actor = callers.actor(actorUri);
-        return listing(actor, RoomRole.MEMBER).stream()
-                .filter(room -> room.isMember(actor.subject()))
-                .map(RoomView::of)
-                .toList();
+        return roomsWhere(callers.actor(actorUri), RoomRole.MEMBER, Room::isMember);
     }
 
     public List<RoomView> roomsManagedBy(String actorUri) {
-        Actor actor = callers.actor(actorUri);
-        return listing(actor, RoomRole.MANAGER).stream()
-                .filter(room -> room.isManager(actor.subject()))
+        return roomsWhere(callers.actor(actorUri), RoomRole.MANAGER, Room::isManager);
+    }
+
+    /**
+     * The rooms whose role list names the actor (themselves, a group or a domain of theirs), kept where the room's
+     * rule ({@code holds}) says they hold the role: the listing finds candidates, the room's rule decides.
+     */
+    private List<RoomView> roomsWhere(Actor actor, RoomRole role, BiPredicate<Room, Subject> holds) {
+        return rooms.listing(actor.subject().principals(), role).stream()
+                .filter(room -> holds.test(room, actor.subject()))
                 .map(RoomView::of)
                 .toList();
     }
 
-    private List<Room> listing(Actor actor, RoomRole role) {
-        Set<Principal> principals = actor.subject().principals();
-        return rooms.listing(principals, role);
-    }
-
     private Room visible(Actor actor, String roomUri) {
-        Room room = room(roomUri);
+        Room room = Found.room(rooms, roomUri);
         if (!room.canSee(actor)) {
             throw ChatException.notFound("no room " + roomUri);
         }
         return room;
-    }
-
-    private Room room(String roomUri) {
-        return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
     }
 
     private void requireFreeName(String name, Room except) {

@@ -41,14 +41,12 @@ import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.room.RoomSettings;
-import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Actor;
 import org.parley.chat.domain.model.user.ChatPolicyRepository;
 import org.parley.chat.domain.model.user.ChatUserRepository;
 import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.UserGroupRepository;
-import org.parley.chat.domain.shared.ChatException;
 
 /**
  * Exporting and importing a chat store (docs/export-format.md), administrators only.
@@ -220,7 +218,7 @@ public class StoreTransferService {
     public List<ExportedMessage> messages(
             String actorUri, String roomUri, long afterSeq, int limit, ExportFilter filter) {
         administrator(actorUri);
-        return messages.after(room(roomUri), afterSeq, filter.from(), filter.to(), limit).stream()
+        return messages.after(Found.room(rooms, roomUri), afterSeq, filter.from(), filter.to(), limit).stream()
                 .map(message -> new ExportedMessage(
                         message.seq(),
                         message.author().value(),
@@ -236,7 +234,7 @@ public class StoreTransferService {
      */
     public List<ExportedFile> files(String actorUri, String roomUri, ExportFilter filter) {
         administrator(actorUri);
-        return files.of(room(roomUri)).stream()
+        return files.of(Found.room(rooms, roomUri)).stream()
                 .filter(file -> (filter.from() == null || !file.uploadedAt().isBefore(filter.from()))
                         && (filter.to() == null || file.uploadedAt().isBefore(filter.to())))
                 .sorted(Comparator.comparing(FileRecord::uploadedAt).thenComparing(FileRecord::id))
@@ -310,10 +308,6 @@ public class StoreTransferService {
 
     private static List<String> written(Collection<Principal> principals) {
         return principals.stream().map(Principal::toString).sorted().toList();
-    }
-
-    private Room room(String roomUri) {
-        return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
     }
 
     private Actor administrator(String actorUri) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -57,10 +56,7 @@ class ChatSettingTest {
             String[] added = script.get(setting.property());
             assertThat(added[0])
                     .as(setting.property() + "'s environment variable")
-                    .isEqualTo(setting.property()
-                            .toUpperCase(Locale.ROOT)
-                            .replace('.', '_')
-                            .replace('-', '_'));
+                    .isEqualTo(setting.environmentVariable());
             if (setting.fallback() != null) {
                 assertThat(added[1]).as(setting.property() + "'s default").isEqualTo(setting.fallback());
             }

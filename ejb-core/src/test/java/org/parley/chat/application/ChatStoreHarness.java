@@ -71,7 +71,14 @@ final class ChatStoreHarness implements AutoCloseable, AfterAllCallback {
     final DirectoryService directory = new DirectoryService(callers, new JpaUserGroupRepository(em), accessChanges);
     final RoomChanges roomChanges = new RoomChanges(events);
     final CategoryService categories = new CategoryService(
-            callers, new JpaCategoryRepository(em), configuration, clock, accessChanges, roomChanges);
+            callers,
+            new JpaCategoryRepository(em),
+            configuration,
+            clock,
+            accessChanges,
+            roomRepository,
+            complianceEvents::add,
+            roomChanges);
     final RoomService rooms = new RoomService(
             callers,
             roomRepository,

@@ -25,6 +25,11 @@ public interface ComplianceRecorder {
         record(ComplianceEvent.of(type, room.uri().toString(), room.name(), actorUri, at, text, details));
     }
 
+    /** An event about a room that carries no text (all but posts and their rewrites), named as it is now. */
+    default void record(ComplianceEventType type, Room room, String actorUri, Instant at, Map<String, String> details) {
+        record(type, room, actorUri, at, null, details);
+    }
+
     /**
      * A file posted to a room. Its bytes are already in the chat file store ({@code file.storageKey()});
      * an implementation that keeps its own copy does so here, before the action commits, and names the

@@ -2,6 +2,7 @@ package org.parley.chat.application.events;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,19 +51,18 @@ public class RoomEventSubscribers {
         // On another node of a pool this is the first this node hears of the change: who the callers are is read
         // afresh, for the subscribers and for every request after them.
         callers.forget(change);
-        for (Subscriber subscriber : subscribers) {
-            try {
-                subscriber.accessChanged(change);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> subscriber + " could not act on " + change);
-            }
-        }
+        tellEach(change, subscriber -> subscriber.accessChanged(change));
     }
 
     public void roomChanged(RoomChange change) {
+        tellEach(change, subscriber -> subscriber.roomChanged(change));
+    }
+
+    /** One subscriber failing must not keep the change from the others: it is logged and the rest are told. */
+    private void tellEach(Object change, Consumer<Subscriber> tell) {
         for (Subscriber subscriber : subscribers) {
             try {
-                subscriber.roomChanged(change);
+                tell.accept(subscriber);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, e, () -> subscriber + " could not act on " + change);
             }
