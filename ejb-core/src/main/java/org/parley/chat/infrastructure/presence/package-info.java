@@ -1,2 +1,2 @@
-/** Who is in which room and which clients are online, kept in this node's memory (a pool shares it through the presence relay). */
+/** Who is in which room and which clients are online, in this node's memory (a pool's nodes share theirs). */
 package org.parley.chat.infrastructure.presence;
