@@ -78,14 +78,8 @@ class BackChatHandlerTest {
                         "rpl:bccontext",
                         REF,
                         Result.OK,
-                        List.of(new ChannelInfo(
+                        List.of(ChannelInfo.history(
                                 ROOM_A,
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                List.of(),
-                                List.of(),
                                 List.of(
                                         new HistoryMessage(ROOM_A, BOB, T1, "hello", 7L),
                                         new HistoryMessage(ROOM_A, ALICE, T2, "hi bob", 8L))))));

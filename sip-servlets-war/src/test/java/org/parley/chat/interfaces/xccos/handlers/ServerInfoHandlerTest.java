@@ -62,7 +62,7 @@ class ServerInfoHandlerTest {
 
         assertThat(handler.handle(new Command.GetServerInfo(REF, "contoso.com", "123"), ALICE_CLIENT))
                 .containsExactly(serverInfoReply(
-                        new ServerInfo("123", NOW, 77, 2048, 2048, ROOT_URI, ServerInfoHandler.DB_VERSION)));
+                        new ServerInfo("123", NOW, 77, 2048, 2048, ROOT_URI, ServerInfoHandler.DB_VERSION, null)));
     }
 
     /** A room management URL set (parley.chat.room-management-url) is given to the client with the rest. */
