@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
-import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.HistoryService;
 import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.testing.TestChatConfiguration;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.ChannelInfo;
 import org.parley.xccos.DataItem.HistoryMessage;
@@ -44,8 +44,10 @@ class BackChatHandlerTest {
     @BeforeEach
     void wire() {
         handler.history = history;
-        handler.configuration =
-                new ChatConfiguration("contoso.com", 4096, 999, 500, 1024, true, java.util.Set.of(), false, 12, 75);
+        handler.configuration = TestChatConfiguration.contoso()
+                .maxFileSizeBytes(1024)
+                .backChatDefaultCount(12)
+                .build();
     }
 
     /** A client that names no count gets the server's default (parley.chat.backchat-default-count). */
