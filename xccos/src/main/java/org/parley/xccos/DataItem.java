@@ -46,7 +46,12 @@ public sealed interface DataItem {
         }
 
         public static ChannelInfo uriOnly(String uri) {
-            return new ChannelInfo(uri, null, null, null, List.of(), List.of(), List.of(), List.of());
+            return history(uri, List.of());
+        }
+
+        /** A room named by its URI with only its history, as rpl:bccontext answers (§7.6). */
+        public static ChannelInfo history(String uri, List<HistoryMessage> messages) {
+            return new ChannelInfo(uri, null, null, null, List.of(), List.of(), List.of(), messages);
         }
     }
 
@@ -82,20 +87,7 @@ public sealed interface DataItem {
             String rootUri,
             String dbVersion,
             String roomManagementUrl)
-            implements DataItem {
-
-        /** Without a room management URL. */
-        public ServerInfo(
-                String infoType,
-                Instant serverTime,
-                int searchLimit,
-                int messageSizeLimit,
-                int storySizeLimit,
-                String rootUri,
-                String dbVersion) {
-            this(infoType, serverTime, searchLimit, messageSizeLimit, storySizeLimit, rootUri, dbVersion, null);
-        }
-    }
+            implements DataItem {}
 
     /** token: a one-use file transfer token and the web service that takes it (§7.9). */
     record FileToken(String token, String serverUri) implements DataItem {}

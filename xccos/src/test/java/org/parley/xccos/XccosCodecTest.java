@@ -360,14 +360,8 @@ class XccosCodecTest {
     @Test
     void writesRplBccontextWithHistory() {
         Command bccontext = new Command.BackChatContext(new CommandRef("1331762715", "1"), ROOM, 25, null);
-        ChannelInfo room = new ChannelInfo(
+        ChannelInfo room = ChannelInfo.history(
                 ROOM,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
                 List.of(new HistoryMessage(
                         ROOM, "sip:bob@contoso.com", Instant.parse("2024-04-30T08:00:00Z"), "morning all", null)));
         assertThat(write(Reply.ok(bccontext, room)))

@@ -3,21 +3,16 @@ package org.parley.compliance.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.parley.chat.application.ChatSetting;
+import org.parley.chat.testing.SystemPropertiesScript;
 
 /**
  * The compliance service's settings and the CLI script that sets them on the server agree: every setting is set
@@ -27,48 +22,24 @@ import org.parley.chat.application.ChatSetting;
  */
 class ComplianceSettingTest {
 
-    private static final Path CLI =
-            Path.of("..", "wildfly-config", "src", "main", "cli", "configure-system-properties.cli");
-    private static final Pattern ADD = Pattern.compile(
-            "^/system-property=([\\w.-]+):add\\(value=\"\\$\\{env\\.(\\w+):(.*)}\"\\)$", Pattern.MULTILINE);
     /** Compliance properties the chat service reads (ChatSetting, checked by ChatSettingTest). */
     private static final Set<String> CHAT_SERVICE_OWNS =
             Set.of(ChatSetting.COMPLIANCE_ENABLED.property(), ChatSetting.COMPLIANCE_FILE_STORE_DIR.property());
 
-    /** Each property the script adds: its environment variable and default. */
-    private static Map<String, String[]> script() throws IOException {
-        Map<String, String[]> added = new LinkedHashMap<>();
-        Matcher matcher = ADD.matcher(Files.readString(CLI));
-        while (matcher.find()) {
-            added.put(matcher.group(1), new String[] {matcher.group(2), matcher.group(3)});
-        }
-        assertThat(added).as("properties read from " + CLI.toAbsolutePath()).hasSizeGreaterThan(20);
-        return added;
-    }
-
     @Test
     void everySettingIsSetByTheScriptWithItsDefault() throws IOException {
-        Map<String, String[]> script = script();
-        for (ComplianceSetting setting : ComplianceSetting.values()) {
-            assertThat(script).as(setting.property() + " in the script").containsKey(setting.property());
-            String[] added = script.get(setting.property());
-            assertThat(added[0])
-                    .as(setting.property() + "'s environment variable")
-                    .isEqualTo(setting.environmentVariable());
-            assertThat(added[1]).as(setting.property() + "'s default").isEqualTo(setting.fallback());
-        }
+        SystemPropertiesScript.read().assertSets(ComplianceSetting.values());
     }
 
     @Test
     void everyCompliancePropertyOfTheScriptIsOneOfItsSettingsOrTheChatServices() throws IOException {
-        Set<String> settings = Arrays.stream(ComplianceSetting.values())
-                .map(ComplianceSetting::property)
-                .collect(Collectors.toSet());
-        assertThat(script().keySet().stream()
-                        .filter(name -> name.startsWith("parley.compliance."))
-                        .filter(name -> !CHAT_SERVICE_OWNS.contains(name)))
-                .allSatisfy(name -> assertThat(settings).as("settings").contains(name));
-        assertThat(settings).as("none the chat service owns").doesNotContainAnyElementsOf(CHAT_SERVICE_OWNS);
+        SystemPropertiesScript.read()
+                .assertOwnedAreAmong(
+                        name -> name.startsWith("parley.compliance.") && !CHAT_SERVICE_OWNS.contains(name),
+                        ComplianceSetting.values());
+        assertThat(Arrays.stream(ComplianceSetting.values()).map(ComplianceSetting::property))
+                .as("none the chat service owns")
+                .doesNotContainAnyElementsOf(CHAT_SERVICE_OWNS);
     }
 
     @Test

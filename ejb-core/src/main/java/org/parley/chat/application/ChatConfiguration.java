@@ -76,54 +76,6 @@ public record ChatConfiguration(
         requireWebUrl(roomManagementUrl);
     }
 
-    /** The product's defaults for the server options: managers may not delete rooms, 25 messages, 75 listed. */
-    public ChatConfiguration(
-            String domain,
-            int storySizeLimit,
-            int searchLimit,
-            int historyPageLimit,
-            long maxFileSizeBytes,
-            boolean globalPolicyEnabled,
-            Set<SipUri> administrators) {
-        this(
-                domain,
-                storySizeLimit,
-                searchLimit,
-                historyPageLimit,
-                maxFileSizeBytes,
-                globalPolicyEnabled,
-                administrators,
-                false,
-                25,
-                75);
-    }
-
-    /** No room management URL given to clients, the product's default. */
-    public ChatConfiguration(
-            String domain,
-            int storySizeLimit,
-            int searchLimit,
-            int historyPageLimit,
-            long maxFileSizeBytes,
-            boolean globalPolicyEnabled,
-            Set<SipUri> administrators,
-            boolean managersMayDeleteRooms,
-            int backChatDefaultCount,
-            int participantListLimit) {
-        this(
-                domain,
-                storySizeLimit,
-                searchLimit,
-                historyPageLimit,
-                maxFileSizeBytes,
-                globalPolicyEnabled,
-                administrators,
-                managersMayDeleteRooms,
-                backChatDefaultCount,
-                participantListLimit,
-                "");
-    }
-
     /**
      * A room of this server by its GUID, as the web services' paths name rooms ({@code /rooms/<guid>}): the room URI
      * the services take.

@@ -80,6 +80,7 @@ import org.parley.chat.infrastructure.persistence.jpa.JpaRoomRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaUserGroupRepository;
 import org.parley.chat.testing.ChatStoreTestDatabase;
 import org.parley.chat.testing.RecordedRoomEvents;
+import org.parley.chat.testing.TestChatConfiguration;
 import org.parley.chat.testing.TestClock;
 
 /**
@@ -124,8 +125,9 @@ class ChatServicesTest {
     static void store() {
         database = new ChatStoreTestDatabase();
         clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
-        configuration =
-                new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)));
+        configuration = TestChatConfiguration.contoso()
+                .administrators(SipUri.parse(ADMIN))
+                .build();
         EntityManager em = database.entityManager();
         entityManager = em;
         roomRepository = new JpaRoomRepository(em);
@@ -161,8 +163,10 @@ class ChatServicesTest {
                 callers,
                 roomRepository,
                 categoryRepository,
-                new ChatConfiguration(
-                        "contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)), true, 25, 75),
+                TestChatConfiguration.contoso()
+                        .administrators(SipUri.parse(ADMIN))
+                        .managersMayDeleteRooms(true)
+                        .build(),
                 clock,
                 compliance,
                 accessChanges,
@@ -463,8 +467,10 @@ class ChatServicesTest {
     @Test
     void limitsApplyAfterTheRulesNotBefore() {
         EntityManager em = database.entityManager();
-        ChatConfiguration limitOfTwo =
-                new ChatConfiguration("contoso.com", 4096, 2, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)));
+        ChatConfiguration limitOfTwo = TestChatConfiguration.contoso()
+                .searchLimit(2)
+                .administrators(SipUri.parse(ADMIN))
+                .build();
         Callers callers = new Callers(
                 new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaChatPolicyRepository(em));
         RoomService limitedRooms = new RoomService(

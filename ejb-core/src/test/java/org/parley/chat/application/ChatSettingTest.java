@@ -3,18 +3,11 @@ package org.parley.chat.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.parley.chat.testing.SystemPropertiesScript;
 
 /**
  * The chat service's settings and the CLI script that sets them on the server agree: every setting is set there,
@@ -23,10 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class ChatSettingTest {
 
-    private static final Path CLI =
-            Path.of("..", "wildfly-config", "src", "main", "cli", "configure-system-properties.cli");
-    private static final Pattern ADD = Pattern.compile(
-            "^/system-property=([\\w.-]+):add\\(value=\"\\$\\{env\\.(\\w+):(.*)}\"\\)$", Pattern.MULTILINE);
     /** The chat service's part of the script's properties (the SIP connector's and compliance's are theirs). */
     private static final Set<String> OWNED_PREFIXES = Set.of(
             "parley.chat.",
@@ -37,39 +26,15 @@ class ChatSettingTest {
             "parley.compliance.filestore.",
             "parley.sip.domain");
 
-    /** Each property the script adds: its environment variable and default. */
-    private static Map<String, String[]> script() throws IOException {
-        Map<String, String[]> added = new LinkedHashMap<>();
-        Matcher matcher = ADD.matcher(Files.readString(CLI));
-        while (matcher.find()) {
-            added.put(matcher.group(1), new String[] {matcher.group(2), matcher.group(3)});
-        }
-        assertThat(added).as("properties read from " + CLI.toAbsolutePath()).hasSizeGreaterThan(20);
-        return added;
-    }
-
     @Test
     void everySettingIsSetByTheScriptWithItsDefault() throws IOException {
-        Map<String, String[]> script = script();
-        for (ChatSetting setting : ChatSetting.values()) {
-            assertThat(script).as(setting.property() + " in the script").containsKey(setting.property());
-            String[] added = script.get(setting.property());
-            assertThat(added[0])
-                    .as(setting.property() + "'s environment variable")
-                    .isEqualTo(setting.environmentVariable());
-            if (setting.fallback() != null) {
-                assertThat(added[1]).as(setting.property() + "'s default").isEqualTo(setting.fallback());
-            }
-        }
+        SystemPropertiesScript.read().assertSets(ChatSetting.values());
     }
 
     @Test
     void everyPropertyOfTheScriptTheChatServiceOwnsIsOneOfItsSettings() throws IOException {
-        Set<String> settings =
-                Arrays.stream(ChatSetting.values()).map(ChatSetting::property).collect(Collectors.toSet());
-        assertThat(script().keySet().stream()
-                        .filter(name -> OWNED_PREFIXES.stream().anyMatch(name::startsWith)))
-                .allSatisfy(name -> assertThat(settings).as("settings").contains(name));
+        SystemPropertiesScript.read()
+                .assertOwnedAreAmong(name -> OWNED_PREFIXES.stream().anyMatch(name::startsWith), ChatSetting.values());
     }
 
     @Test

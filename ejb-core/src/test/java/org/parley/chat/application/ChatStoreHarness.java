@@ -3,7 +3,6 @@ package org.parley.chat.application;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -35,6 +34,7 @@ import org.parley.chat.infrastructure.persistence.jpa.JpaRoomRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaUserGroupRepository;
 import org.parley.chat.testing.ChatStoreTestDatabase;
 import org.parley.chat.testing.RecordedRoomEvents;
+import org.parley.chat.testing.TestChatConfiguration;
 import org.parley.chat.testing.TestClock;
 
 /**
@@ -51,7 +51,7 @@ final class ChatStoreHarness implements AutoCloseable, AfterAllCallback {
     final TestClock clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
     final List<ComplianceEvent> complianceEvents = new CopyOnWriteArrayList<>();
     final ChatConfiguration configuration =
-            new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true, Set.of(SipUri.parse(ADMIN)));
+            TestChatConfiguration.contoso().administrators(SipUri.parse(ADMIN)).build();
     final FileTransferSettings transferSettings =
             new FileTransferSettings(Duration.ofMinutes(5), "https://pool.contoso.com/parley/api/v1/filetokens");
 

@@ -138,13 +138,10 @@ public class ParleyMeters {
         }
         postsMalformed = refusedPosts(REFUSED_MALFORMED);
         postsFailed = refusedPosts(REFUSED_ERROR);
-        postResponse = keep(Timer.builder("parley.post.response")
-                .description("From a post's arrival at its handler to its final response (200 once stored, or refused)")
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry));
-        deliveries = keep(Counter.builder("parley.deliveries")
-                .description("Posts sent to a recipient's session (one per recipient)")
-                .register(registry));
+        postResponse = latency(
+                "parley.post.response",
+                "From a post's arrival at its handler to its final response (200 once stored, or refused)");
+        deliveries = counter("parley.deliveries", "Posts sent to a recipient's session (one per recipient)");
         for (DeliveryFailure failure : DeliveryFailure.values()) {
             deliveryFailures.put(
                     failure,
@@ -153,10 +150,8 @@ public class ParleyMeters {
                             .tag("reason", failure.label())
                             .register(registry)));
         }
-        postDelivery = keep(Timer.builder("parley.post.delivery")
-                .description("From a post's storing to its sending to each recipient on this node")
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry));
+        postDelivery =
+                latency("parley.post.delivery", "From a post's storing to its sending to each recipient on this node");
         signInBusy = keep(Counter.builder("parley.sip.overload.responses")
                 .description("503 answers Parley sent, by where")
                 .tag("where", "sign_in")
@@ -172,28 +167,15 @@ public class ParleyMeters {
         }) {
             ntlmSignInCounter(outcome[0], outcome[1]);
         }
-        filesUploaded = keep(Counter.builder("parley.files.uploaded")
-                .description("Files stored in rooms")
-                .register(registry));
-        filesDownloaded = keep(Counter.builder("parley.files.downloaded")
-                .description("File downloads served")
-                .register(registry));
-        bytesUploaded = keep(Counter.builder("parley.file.bytes")
-                .baseUnit("bytes")
-                .description("File bytes moved")
-                .tag("direction", "upload")
-                .register(registry));
-        bytesDownloaded = keep(Counter.builder("parley.file.bytes")
-                .baseUnit("bytes")
-                .description("File bytes moved")
-                .tag("direction", "download")
-                .register(registry));
-        complianceQueued = keep(Counter.builder("parley.compliance.events.queued")
-                .description("Compliance events written to the outbox with the change they record")
-                .register(registry));
-        complianceStored = keep(Counter.builder("parley.compliance.events.stored")
-                .description("Compliance events stored in the compliance archive")
-                .register(registry));
+        filesUploaded = counter("parley.files.uploaded", "Files stored in rooms");
+        filesDownloaded = counter("parley.files.downloaded", "File downloads served");
+        bytesUploaded = fileBytes("upload");
+        bytesDownloaded = fileBytes("download");
+        complianceQueued = counter(
+                "parley.compliance.events.queued",
+                "Compliance events written to the outbox with the change they record");
+        complianceStored =
+                counter("parley.compliance.events.stored", "Compliance events stored in the compliance archive");
     }
 
     /**
@@ -420,6 +402,27 @@ public class ParleyMeters {
             }
         }
         return sum;
+    }
+
+    private Counter counter(String name, String description) {
+        return keep(Counter.builder(name).description(description).register(registry));
+    }
+
+    /** The bytes of files moved in one direction (upload, download). */
+    private Counter fileBytes(String direction) {
+        return keep(Counter.builder("parley.file.bytes")
+                .baseUnit("bytes")
+                .description("File bytes moved")
+                .tag("direction", direction)
+                .register(registry));
+    }
+
+    /** A latency on the chat path, in {@link #LATENCY_BUCKETS}. */
+    private Timer latency(String name, String description) {
+        return keep(Timer.builder(name)
+                .description(description)
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry));
     }
 
     private Counter refusedPosts(String reason) {

@@ -66,8 +66,7 @@ public class InMemoryRoomPresence implements RoomPresence {
 
     @Override
     public Set<Participant> participantsHere(String roomUri) {
-        Set<Participant> participants = byRoom.get(roomUri);
-        return participants == null ? Set.of() : Set.copyOf(participants);
+        return snapshot(byRoom, roomUri);
     }
 
     @Override
@@ -87,8 +86,7 @@ public class InMemoryRoomPresence implements RoomPresence {
 
     @Override
     public Set<String> roomsOf(String sessionId) {
-        Set<String> rooms = roomsBySession.get(sessionId);
-        return rooms == null ? Set.of() : Set.copyOf(rooms);
+        return snapshot(roomsBySession, sessionId);
     }
 
     @Override
@@ -204,5 +202,11 @@ public class InMemoryRoomPresence implements RoomPresence {
     /** The other nodes this node knows participants of. */
     public Set<String> nodesElsewhere() {
         return Set.copyOf(elsewhere.keySet());
+    }
+
+    /** What {@code index} holds under {@code key} now, none if nothing: a copy, as the live set changes under it. */
+    private static <T> Set<T> snapshot(Map<String, Set<T>> index, String key) {
+        Set<T> held = index.get(key);
+        return held == null ? Set.of() : Set.copyOf(held);
     }
 }

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
-import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.FollowService;
 import org.parley.chat.application.InvitationService;
 import org.parley.chat.application.RoomEntryService;
@@ -25,6 +24,7 @@ import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomType;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
+import org.parley.chat.testing.TestChatConfiguration;
 
 /**
  * Entering and leaving through the one occupancy: the order of its steps (the store first, the room's line of
@@ -112,8 +112,10 @@ class RoomOccupancyTest {
                 new RoomEntryService(rooms, follows, invitations),
                 rooms,
                 presence,
-                new ChatConfiguration(
-                        "contoso.com", 4096, 999, 500, 1024, true, Set.of(), false, 25, participantListLimit));
+                TestChatConfiguration.contoso()
+                        .maxFileSizeBytes(1024)
+                        .participantListLimit(participantListLimit)
+                        .build());
         occupancy.tell(new OccupancyNotices() {
             @Override
             public void entering(String roomUri, long lastSeq) {
@@ -276,7 +278,7 @@ class RoomOccupancyTest {
                 new RoomEntryService(rooms, follows, invitations),
                 rooms,
                 presence,
-                new ChatConfiguration("contoso.com", 4096, 999, 500, 1024, true, Set.of()));
+                TestChatConfiguration.contoso().maxFileSizeBytes(1024).build());
         List<String> heard = new ArrayList<>();
         OccupancyNotices delivery = new OccupancyNotices() {
             @Override

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,12 +21,13 @@ import org.parley.chat.domain.model.user.ChatPolicy;
 import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaChatPolicyRepository;
 import org.parley.chat.testing.ChatStoreTestDatabase;
+import org.parley.chat.testing.TestChatConfiguration;
 
 /** The reference data at a start, when another node of a pool starts at the same moment on the same store. */
 class ReferenceDataTest {
 
     private static final ChatConfiguration CONFIGURATION =
-            new ChatConfiguration("contoso.com", 4096, 999, 500, 1_000_000, true, Set.of());
+            TestChatConfiguration.contoso().build();
     private static final Instant NOW = Instant.parse("2026-12-06T03:00:00Z");
 
     private final ChatStoreTestDatabase database = new ChatStoreTestDatabase();

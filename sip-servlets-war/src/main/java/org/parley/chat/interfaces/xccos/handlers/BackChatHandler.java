@@ -42,16 +42,6 @@ public class BackChatHandler implements CommandHandler<Command.BackChatContext> 
         List<MessageView> messages = command.beforeMessageId() == null
                 ? history.last(client.userUri(), command.channelUri(), count)
                 : history.before(client.userUri(), command.channelUri(), command.beforeMessageId(), count);
-        return List.of(Reply.ok(
-                command,
-                new ChannelInfo(
-                        command.channelUri(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        RoomInfos.history(messages))));
+        return List.of(Reply.ok(command, ChannelInfo.history(command.channelUri(), RoomInfos.history(messages))));
     }
 }

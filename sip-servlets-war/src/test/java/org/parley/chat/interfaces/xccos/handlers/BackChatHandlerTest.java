@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
-import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.HistoryService;
 import org.parley.chat.application.dto.MessageView;
+import org.parley.chat.testing.TestChatConfiguration;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.ChannelInfo;
 import org.parley.xccos.DataItem.HistoryMessage;
@@ -44,8 +44,10 @@ class BackChatHandlerTest {
     @BeforeEach
     void wire() {
         handler.history = history;
-        handler.configuration =
-                new ChatConfiguration("contoso.com", 4096, 999, 500, 1024, true, java.util.Set.of(), false, 12, 75);
+        handler.configuration = TestChatConfiguration.contoso()
+                .maxFileSizeBytes(1024)
+                .backChatDefaultCount(12)
+                .build();
     }
 
     /** A client that names no count gets the server's default (parley.chat.backchat-default-count). */
@@ -78,14 +80,8 @@ class BackChatHandlerTest {
                         "rpl:bccontext",
                         REF,
                         Result.OK,
-                        List.of(new ChannelInfo(
+                        List.of(ChannelInfo.history(
                                 ROOM_A,
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                List.of(),
-                                List.of(),
                                 List.of(
                                         new HistoryMessage(ROOM_A, BOB, T1, "hello", 7L),
                                         new HistoryMessage(ROOM_A, ALICE, T2, "hi bob", 8L))))));

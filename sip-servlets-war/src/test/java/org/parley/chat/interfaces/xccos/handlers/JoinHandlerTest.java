@@ -52,6 +52,7 @@ import org.parley.chat.interfaces.xccos.Fixtures;
 import org.parley.chat.interfaces.xccos.FollowersOutside;
 import org.parley.chat.interfaces.xccos.OccupancyNoticesHere;
 import org.parley.chat.interfaces.xccos.RecordingDelivery;
+import org.parley.chat.testing.TestChatConfiguration;
 import org.parley.xccos.ChannelId;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.Affiliation;
@@ -101,8 +102,10 @@ class JoinHandlerTest {
     }
 
     private static ChatConfiguration configuration(int participantListLimit) {
-        return new ChatConfiguration(
-                "contoso.com", 4096, 999, 500, 1024, true, Set.of(), false, 25, participantListLimit);
+        return TestChatConfiguration.contoso()
+                .maxFileSizeBytes(1024)
+                .participantListLimit(participantListLimit)
+                .build();
     }
 
     /** Lync listed at most 75 participants to a client: the cut is a setting, and the joining user is always listed. */

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.parley.chat.application.CategoryService;
-import org.parley.chat.application.ChatConfiguration;
 import org.parley.chat.application.dto.CategoryView;
 import org.parley.chat.domain.model.category.CategorySettings;
+import org.parley.chat.testing.TestChatConfiguration;
 import org.parley.xccos.Command;
 import org.parley.xccos.DataItem.ServerInfo;
 import org.parley.xccos.Reply;
@@ -43,7 +42,11 @@ class ServerInfoHandlerTest {
     void wire() {
         handler.categories = categories;
         // Limits deliberately unlike the defaults, so the test sees they come from the configuration.
-        handler.configuration = new ChatConfiguration("contoso.com", 2048, 77, 500, 1024, true, Set.of());
+        handler.configuration = TestChatConfiguration.contoso()
+                .storySizeLimit(2048)
+                .searchLimit(77)
+                .maxFileSizeBytes(1024)
+                .build();
         handler.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
@@ -62,15 +65,19 @@ class ServerInfoHandlerTest {
 
         assertThat(handler.handle(new Command.GetServerInfo(REF, "contoso.com", "123"), ALICE_CLIENT))
                 .containsExactly(serverInfoReply(
-                        new ServerInfo("123", NOW, 77, 2048, 2048, ROOT_URI, ServerInfoHandler.DB_VERSION)));
+                        new ServerInfo("123", NOW, 77, 2048, 2048, ROOT_URI, ServerInfoHandler.DB_VERSION, null)));
     }
 
     /** A room management URL set (parley.chat.room-management-url) is given to the client with the rest. */
     @Test
     void givesTheRoomManagementUrlWhenOneIsSet() {
         when(categories.root()).thenReturn(ROOT);
-        handler.configuration = new ChatConfiguration(
-                "contoso.com", 2048, 77, 500, 1024, true, Set.of(), false, 25, 75, "https://chat.contoso.com/rooms");
+        handler.configuration = TestChatConfiguration.contoso()
+                .storySizeLimit(2048)
+                .searchLimit(77)
+                .maxFileSizeBytes(1024)
+                .roomManagementUrl("https://chat.contoso.com/rooms")
+                .build();
 
         assertThat(handler.handle(new Command.GetServerInfo(REF, "contoso.com", "123"), ALICE_CLIENT))
                 .containsExactly(serverInfoReply(new ServerInfo(

@@ -1,0 +1,75 @@
+package org.parley.chat.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.parley.chat.application.Setting;
+
+/**
+ * wildfly-config's configure-system-properties.cli as the settings tests read it: each property it adds, from which
+ * environment variable and with which default. The chat and the compliance settings tests both check their settings
+ * against it, so a setting added on one side only fails there.
+ */
+public final class SystemPropertiesScript {
+
+    private static final Path CLI =
+            Path.of("..", "wildfly-config", "src", "main", "cli", "configure-system-properties.cli");
+    private static final Pattern ADD = Pattern.compile(
+            "^/system-property=([\\w.-]+):add\\(value=\"\\$\\{env\\.(\\w+):(.*)}\"\\)$", Pattern.MULTILINE);
+
+    private record Added(String environmentVariable, String fallback) {}
+
+    private final Map<String, Added> added;
+
+    private SystemPropertiesScript(Map<String, Added> added) {
+        this.added = added;
+    }
+
+    /** The script as it is in this tree (the tests run in a module's folder, next to wildfly-config). */
+    public static SystemPropertiesScript read() throws IOException {
+        Map<String, Added> added = new LinkedHashMap<>();
+        Matcher matcher = ADD.matcher(Files.readString(CLI));
+        while (matcher.find()) {
+            added.put(matcher.group(1), new Added(matcher.group(2), matcher.group(3)));
+        }
+        assertThat(added).as("properties read from " + CLI.toAbsolutePath()).hasSizeGreaterThan(20);
+        return new SystemPropertiesScript(added);
+    }
+
+    /**
+     * Fails unless the script sets every one of {@code settings} from the environment variable its name gives, with
+     * its default (a required setting has none to compare).
+     */
+    public void assertSets(Setting... settings) {
+        for (Setting setting : settings) {
+            assertThat(added).as(setting.property() + " in the script").containsKey(setting.property());
+            Added property = added.get(setting.property());
+            assertThat(property.environmentVariable())
+                    .as(setting.property() + "'s environment variable")
+                    .isEqualTo(setting.environmentVariable());
+            if (setting.fallback() != null) {
+                assertThat(property.fallback())
+                        .as(setting.property() + "'s default")
+                        .isEqualTo(setting.fallback());
+            }
+        }
+    }
+
+    /** Fails unless every property of the script that {@code owned} accepts is one of {@code settings}. */
+    public void assertOwnedAreAmong(Predicate<String> owned, Setting... settings) {
+        Set<String> properties = Arrays.stream(settings).map(Setting::property).collect(Collectors.toSet());
+        assertThat(added.keySet().stream().filter(owned))
+                .allSatisfy(name -> assertThat(properties).as("settings").contains(name));
+    }
+}
