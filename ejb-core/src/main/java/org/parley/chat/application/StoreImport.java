@@ -45,6 +45,7 @@ import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.UserGroup;
 import org.parley.chat.domain.shared.ChatException;
+import org.parley.chat.domain.shared.Name;
 
 /**
  * One import of a chat store document ({@link StoreTransferService#importStore}), in the order its references
@@ -272,7 +273,7 @@ final class StoreImport {
 
     private void room(ExportedRoom room) {
         RoomUri uri = RoomUri.parse(required(room.uri(), "room uri"));
-        if (!roomNamesInDocument.add(Room.keyOf(required(room.name(), "room name")))) {
+        if (!roomNamesInDocument.add(Name.keyOf(required(room.name(), "room name")))) {
             throw ChatException.invalid("the document has two rooms named " + room.name());
         }
         Category category = categoryOf(room);
@@ -290,7 +291,7 @@ final class StoreImport {
         // Its messages after the store's last go on from there, as posts would: the room's row lock serialises
         // this with the posts of people in the room now.
         Room stored = store.rooms.lockForPosting(uri).orElseThrow();
-        if (!Room.keyOf(room.name()).equals(stored.nameKey()) && store.rooms.nameInUse(room.name(), stored)) {
+        if (!Name.keyOf(room.name()).equals(stored.nameKey()) && store.rooms.nameInUse(room.name(), stored)) {
             throw ChatException.conflict("room " + uri + " would be renamed " + room.name()
                     + ", which another room is named; nothing was imported");
         }

@@ -25,6 +25,7 @@ import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.Subject;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
+import org.parley.chat.domain.shared.Name;
 
 class RoomRulesTest {
 
@@ -209,8 +210,8 @@ class RoomRulesTest {
 
     @Test
     void roomNamesAreComparedIgnoringCaseAndWidth() {
-        assertThat(Room.keyOf("  Dev   Room ")).isEqualTo(Room.keyOf("dev room"));
-        assertThat(Room.keyOf("ＤＥＶ")).isEqualTo(Room.keyOf("dev"));
+        assertThat(Name.keyOf("  Dev   Room ")).isEqualTo(Name.keyOf("dev room"));
+        assertThat(Name.keyOf("ＤＥＶ")).isEqualTo(Name.keyOf("dev"));
     }
 
     private static RoomSettings withInvitations(Room room, InvitationSetting invitations) {

@@ -235,11 +235,6 @@ public class Room {
         return changed;
     }
 
-    /** The key a room's name is unique by on the server ({@link Name#keyOf}). */
-    public static String keyOf(String name) {
-        return Name.keyOf(name);
-    }
-
     // ---- who may do what
 
     private boolean listed(Subject subject) {

@@ -21,6 +21,7 @@ import org.parley.chat.domain.model.room.RoomRepository;
 import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.chat.domain.model.user.Principal;
+import org.parley.chat.domain.shared.Name;
 
 @ApplicationScoped
 public class JpaRoomRepository extends JpaRepository<Room> implements RoomRepository {
@@ -214,7 +215,7 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
     }
 
     private static String containsPattern(String nameFragment) {
-        String key = nameFragment == null ? "" : Room.keyOf(nameFragment);
+        String key = nameFragment == null ? "" : Name.keyOf(nameFragment);
         return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }
