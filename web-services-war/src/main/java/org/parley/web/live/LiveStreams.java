@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -325,13 +326,13 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
     /** What a room's people are shown of it changed: streams watching it are told, and read it again. */
     @Override
     public void roomChanged(RoomChange change) {
-        // A category change concerns the watched rooms in it: each is read once, however many streams watch it.
-        Map<String, Boolean> concerned = new HashMap<>();
+        // A category change concerns the watched rooms in it: each is read, and its event made, once, however many
+        // streams watch it (empty: the change does not concern the room).
+        Map<String, Optional<LiveEvent>> told = new HashMap<>();
         for (LiveStream stream : streams) {
             for (String room : stream.rooms()) {
-                if (concerned.computeIfAbsent(room, watched -> concerns(change, watched))) {
-                    stream.tell(new LiveEvent(null, "room", object(room).build().toString(), 0));
-                }
+                told.computeIfAbsent(room, watched -> roomEvent(change, watched))
+                        .ifPresent(stream::tell);
             }
         }
     }
@@ -400,6 +401,13 @@ public class LiveStreams implements RoomEventSubscribers.Subscriber, OccupancyNo
 
     int streams() {
         return streams.size();
+    }
+
+    /** The {@code room} event for a watched room the change concerns; none for one it does not. */
+    private Optional<LiveEvent> roomEvent(RoomChange change, String room) {
+        return concerns(change, room)
+                ? Optional.of(new LiveEvent(null, "room", object(room).build().toString(), 0))
+                : Optional.empty();
     }
 
     private boolean concerns(RoomChange change, String room) {
