@@ -8,6 +8,10 @@ package org.parley.chat.application;
  */
 public enum ChatSetting implements Setting {
     DOMAIN("parley.sip.domain", "contoso.com"),
+    /** The user of the lookup endpoint clients find first (sip:ocschat@domain), as in a Lync 2013 pool. */
+    LOOKUP_USER("parley.chat.lookup-user", "ocschat"),
+    /** The user of the chat endpoint that rpl:requri and provisioning name, as in a Lync 2013 pool. */
+    ENDPOINT_USER("parley.chat.endpoint-user", "GC-1-PersistentChatService-1"),
     STORY_SIZE_LIMIT("parley.chat.story-size-limit", "4096"),
     SEARCH_LIMIT("parley.chat.search-limit", "999"),
     HISTORY_PAGE_LIMIT("parley.chat.history-page-limit", "500"),

@@ -25,6 +25,12 @@ public final class SystemPropertiesScript {
 
     private static final Path CLI =
             Path.of("..", "wildfly-config", "src", "main", "cli", "configure-system-properties.cli");
+    private static final Path UNDO = CLI.resolveSibling("remove-system-properties.cli");
+    private static final Path README = Path.of("..", "README.md");
+    /** A row of the README's table of settings: environment variable, system property, default. */
+    private static final Pattern ROW =
+            Pattern.compile("^\\| `(\\w+)` \\| `([\\w.-]+)` \\| `([^`]*)` \\|", Pattern.MULTILINE);
+
     private static final Pattern ADD = Pattern.compile(
             "^/system-property=([\\w.-]+):add\\(value=\"\\$\\{env\\.(\\w+):(.*)}\"\\)$", Pattern.MULTILINE);
 
@@ -64,6 +70,30 @@ public final class SystemPropertiesScript {
                         .isEqualTo(setting.fallback());
             }
         }
+    }
+
+    /** Fails unless remove-system-properties.cli removes every property the script adds. */
+    public void assertUndone() throws IOException {
+        String undo = Files.readString(UNDO);
+        assertThat(added.keySet()).allSatisfy(name -> assertThat(undo)
+                .as(name + " removed by " + UNDO.getFileName())
+                .contains("/system-property=" + name + ":remove"));
+    }
+
+    /**
+     * Fails unless the README's table of settings has a row for every property the script adds, with its environment
+     * variable and default ("(empty)" for none), and no row for a property it does not add.
+     */
+    public void assertTabledInReadme() throws IOException {
+        Map<String, Added> tabled = new LinkedHashMap<>();
+        Matcher matcher = ROW.matcher(Files.readString(README));
+        while (matcher.find()) {
+            String fallback = matcher.group(3).equals("(empty)") ? "" : matcher.group(3);
+            tabled.put(matcher.group(2), new Added(matcher.group(1), fallback));
+        }
+        added.forEach((name, property) ->
+                assertThat(tabled.get(name)).as(name + " in the README's table").isEqualTo(property));
+        assertThat(added.keySet()).as("the settings of the README's table").containsAll(tabled.keySet());
     }
 
     /** Fails unless every property of the script that {@code owned} accepts is one of {@code settings}. */

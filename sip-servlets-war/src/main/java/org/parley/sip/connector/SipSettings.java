@@ -7,59 +7,34 @@ import java.util.Set;
 import org.parley.chat.application.ChatSetting;
 import org.parley.sip.container.SipConnectorConfig;
 
-/**
- * The SIP connector's configuration, read from the system properties that
- * wildfly-config/src/main/cli/configure-system-properties.cli sets (each overridable by an
- * environment variable there). Defaults here only matter when a property is missing.
- */
+/** The SIP connector's configuration, from its settings ({@link SipSetting}), read once at the connector's start. */
 final class SipSettings {
 
     private SipSettings() {}
 
     static SipConnectorConfig fromSystemProperties() {
-        String domain = ChatSetting.DOMAIN.value();
-        boolean debug = Boolean.parseBoolean(property("parley.sip.debug-log", "false"));
+        boolean debug = SipSetting.DEBUG_LOG.enabled();
         return SipConnectorConfig.builder()
-                .bindAddress(property("parley.sip.bind-address", "0.0.0.0"))
-                .hostName(property("parley.sip.host-name", "127.0.0.1"))
-                .domains(Set.of(domain))
-                // Off unless configured: UDP source addresses are easily forged, and front-end trust is by address.
-                .udpPort(
-                        Boolean.parseBoolean(property("parley.sip.udp", "false"))
-                                ? intProperty("parley.sip.port", 5060)
-                                : 0)
-                .tcpPort(intProperty("parley.sip.port", 5060))
-                .tlsPort(intProperty("parley.sip.tls-port", 5061))
+                .bindAddress(SipSetting.BIND_ADDRESS.value())
+                .hostName(SipSetting.HOST_NAME.value())
+                .domains(Set.of(ChatSetting.DOMAIN.value()))
+                .udpPort(SipSetting.UDP.enabled() ? SipSetting.PORT.number() : 0)
+                .tcpPort(SipSetting.PORT.number())
+                .tlsPort(SipSetting.TLS_PORT.number())
                 .keyStore(
-                        Path.of(property(
-                                "parley.sip.tls.keystore",
-                                System.getProperty("jboss.server.config.dir", ".") + "/parley-sip.p12")),
-                        property("parley.sip.tls.keystore-password", "changeit"),
-                        property("parley.sip.tls.keystore-type", "PKCS12"))
-                .createKeyStore(Boolean.parseBoolean(property("parley.sip.tls.create-keystore", "true")))
-                .sessionExpires(Duration.ofSeconds(intProperty("parley.sip.session-expires", 720)))
-                .maxQueuedRequests(intProperty("parley.sip.max-queued-requests", 10_000))
-                .maxOutboundQueue(intProperty("parley.sip.max-outbound-queue", 256))
-                .retryAfterSeconds(intProperty("parley.sip.retry-after", 5))
-                .maxContentLength(intProperty("parley.sip.max-content-length", 64 * 1024))
-                .maxMessageSize(intProperty("parley.sip.max-message-size", 128 * 1024))
-                .readTimeout(Duration.ofSeconds(intProperty("parley.sip.read-timeout", 5)))
+                        Path.of(SipSetting.TLS_KEYSTORE.value()),
+                        SipSetting.TLS_KEYSTORE_PASSWORD.value(),
+                        SipSetting.TLS_KEYSTORE_TYPE.value())
+                .createKeyStore(SipSetting.TLS_CREATE_KEYSTORE.enabled())
+                .sessionExpires(Duration.ofSeconds(SipSetting.SESSION_EXPIRES.number()))
+                .maxQueuedRequests(SipSetting.MAX_QUEUED_REQUESTS.number())
+                .maxOutboundQueue(SipSetting.MAX_OUTBOUND_QUEUE.number())
+                .retryAfterSeconds(SipSetting.RETRY_AFTER.number())
+                .maxContentLength(SipSetting.MAX_CONTENT_LENGTH.number())
+                .maxMessageSize(SipSetting.MAX_MESSAGE_SIZE.number())
+                .readTimeout(Duration.ofSeconds(SipSetting.READ_TIMEOUT.number()))
                 .stackDebug(debug)
                 .messageTrace(debug)
                 .build();
-    }
-
-    private static String property(String name, String fallback) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static int intProperty(String name, int fallback) {
-        String value = property(name, Integer.toString(fallback));
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("system property " + name + " is not a number: " + value, e);
-        }
     }
 }

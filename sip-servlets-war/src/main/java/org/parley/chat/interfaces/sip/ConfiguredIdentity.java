@@ -1,14 +1,12 @@
 package org.parley.chat.interfaces.sip;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,10 +67,7 @@ public class ConfiguredIdentity implements ClientIdentity {
                     "parley.sip.identity must be front-end, ntlm or trust-from, not " + initial);
         }
         this.mode = mode;
-        this.trustedFrontEnds = Arrays.stream(trustedFrontEnds.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        this.trustedFrontEnds = DialogIdentity.addresses(trustedFrontEnds);
         if (initial.equals("trust-from")) {
             LOG.warning("parley.sip.identity=trust-from: every SIP request is attributed to its From header. "
                     + "Never use this outside tests and development.");

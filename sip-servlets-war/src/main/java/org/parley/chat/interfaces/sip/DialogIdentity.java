@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.parley.sip.connector.SipSetting;
 import org.parley.sip.servlet.SipConnection;
 import org.parley.sip.servlet.SipMessageInterceptor;
 import org.parley.sip.servlet.SipMessageRejectedException;
@@ -78,8 +79,12 @@ public class DialogIdentity implements SipMessageInterceptor {
 
     /** Read on every message, so that a management operation changes it on a running server. */
     static Set<String> trustedFrontEnds() {
-        return Arrays.stream(
-                        System.getProperty("parley.sip.trusted-front-ends", "").split(","))
+        return addresses(SipSetting.TRUSTED_FRONT_ENDS.value());
+    }
+
+    /** The addresses of a comma-separated list, blanks ignored. */
+    static Set<String> addresses(String list) {
+        return Arrays.stream(list.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());

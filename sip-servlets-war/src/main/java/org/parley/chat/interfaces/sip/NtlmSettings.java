@@ -6,20 +6,19 @@ import java.util.Locale;
 
 import org.parley.chat.application.ChatSetting;
 import org.parley.chat.interfaces.sip.auth.SignInThrottle;
+import org.parley.sip.connector.SipSetting;
 
 /**
- * The settings of NTLM sign-in, read from the system properties of configure-system-properties.cli
- * each time they are needed, so that a management operation changes them on a running server.
+ * The settings of NTLM sign-in ({@link SipSetting}), read each time they are needed, so that a management operation
+ * changes them on a running server; what an empty one stands for is worked out here.
  */
 final class NtlmSettings {
-
-    static final String IDENTITY = "parley.sip.identity";
 
     private NtlmSettings() {}
 
     /** The identity mode in force now: front-end, trust-from or ntlm. */
     static String mode() {
-        return property(IDENTITY, "front-end").toLowerCase(Locale.ROOT);
+        return SipSetting.IDENTITY.value().toLowerCase(Locale.ROOT);
     }
 
     static boolean ntlm() {
@@ -27,7 +26,7 @@ final class NtlmSettings {
     }
 
     static boolean requireTls() {
-        return Boolean.parseBoolean(property("parley.sip.ntlm.require-tls", "true"));
+        return SipSetting.NTLM_REQUIRE_TLS.enabled();
     }
 
     static String sipDomain() {
@@ -43,33 +42,34 @@ final class NtlmSettings {
     }
 
     static String targetName() {
-        return property("parley.sip.ntlm.target-name", "parley." + sipDomain());
+        String name = SipSetting.NTLM_TARGET_NAME.value();
+        return name.isEmpty() ? "parley." + sipDomain() : name;
     }
 
     static Path hashFile() {
-        return Path.of(property(
-                "parley.sip.ntlm.hash-file",
-                System.getProperty("jboss.server.config.dir", ".") + "/parley-ntlm-hashes.properties"));
+        String file = SipSetting.NTLM_HASH_FILE.value();
+        return file.isEmpty()
+                ? Path.of(System.getProperty("jboss.server.config.dir", "."), "parley-ntlm-hashes.properties")
+                : Path.of(file);
     }
 
     static SignInThrottle.Limits limits() {
         return new SignInThrottle.Limits(
-                number("parley.sip.ntlm.max-failures-per-user", 5),
-                number("parley.sip.ntlm.max-failures-per-address", 20),
-                Duration.ofSeconds(number("parley.sip.ntlm.failure-window-seconds", 900)),
-                Duration.ofSeconds(number("parley.sip.ntlm.lockout-seconds", 900)));
+                positive(SipSetting.NTLM_MAX_FAILURES_PER_USER),
+                positive(SipSetting.NTLM_MAX_FAILURES_PER_ADDRESS),
+                Duration.ofSeconds(positive(SipSetting.NTLM_FAILURE_WINDOW_SECONDS)),
+                Duration.ofSeconds(positive(SipSetting.NTLM_LOCKOUT_SECONDS)));
     }
 
-    private static int number(String name, int fallback) {
+    /**
+     * At least 1; a value that is no number takes the default rather than failing: these are read at each sign-in, and
+     * a mistyped live change must not stop every sign-in.
+     */
+    private static int positive(SipSetting setting) {
         try {
-            return Math.max(1, Integer.parseInt(property(name, Integer.toString(fallback))));
+            return Math.max(1, Integer.parseInt(setting.value()));
         } catch (NumberFormatException e) {
-            return fallback;
+            return Integer.parseInt(setting.fallback());
         }
-    }
-
-    private static String property(String name, String fallback) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? fallback : value.strip();
     }
 }

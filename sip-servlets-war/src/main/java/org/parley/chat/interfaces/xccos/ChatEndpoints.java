@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.chat.application.ChatSetting;
+import org.parley.sip.connector.SipSetting;
 
 /**
  * The SIP URIs under which Parley serves chat: the lookup endpoint clients find first
@@ -15,9 +16,9 @@ import org.parley.chat.application.ChatSetting;
 public class ChatEndpoints {
 
     private final String domain = ChatSetting.DOMAIN.value();
-    private final String lookupUser = property("parley.chat.lookup-user", "ocschat");
-    private final String chatUser = property("parley.chat.endpoint-user", "GC-1-PersistentChatService-1");
-    private final String hostName = property("parley.sip.host-name", "127.0.0.1");
+    private final String lookupUser = ChatSetting.LOOKUP_USER.value();
+    private final String chatUser = ChatSetting.ENDPOINT_USER.value();
+    private final String hostName = SipSetting.HOST_NAME.value();
 
     public String domain() {
         return domain;
@@ -35,10 +36,5 @@ public class ChatEndpoints {
     /** The Request-URI users the chat servlet answers. */
     public List<String> users() {
         return lookupUser.equalsIgnoreCase(chatUser) ? List.of(chatUser) : List.of(lookupUser, chatUser);
-    }
-
-    private static String property(String name, String fallback) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
     }
 }
