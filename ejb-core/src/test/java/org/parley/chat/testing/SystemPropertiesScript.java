@@ -23,9 +23,9 @@ import org.parley.chat.application.Setting;
  */
 public final class SystemPropertiesScript {
 
-    private static final Path CLI =
-            Path.of("..", "wildfly-config", "src", "main", "cli", "configure-system-properties.cli");
-    private static final Path UNDO = CLI.resolveSibling("remove-system-properties.cli");
+    private static final Path SCRIPTS = Path.of("..", "wildfly-config", "src", "main", "cli");
+    private static final Path CLI = SCRIPTS.resolve("configure-system-properties.cli");
+    private static final Path UNDO = SCRIPTS.resolve("remove-system-properties.cli");
     private static final Path README = Path.of("..", "README.md");
     /** A row of the README's table of settings: environment variable, system property, default. */
     private static final Pattern ROW =
@@ -44,12 +44,26 @@ public final class SystemPropertiesScript {
 
     /** The script as it is in this tree (the tests run in a module's folder, next to wildfly-config). */
     public static SystemPropertiesScript read() throws IOException {
+        SystemPropertiesScript script = read(CLI);
+        assertThat(script.added)
+                .as("properties read from " + CLI.toAbsolutePath())
+                .hasSizeGreaterThan(20);
+        return script;
+    }
+
+    /** Another script of wildfly-config's that sets system properties the same way (configure-directory.cli). */
+    public static SystemPropertiesScript read(String name) throws IOException {
+        SystemPropertiesScript script = read(SCRIPTS.resolve(name));
+        assertThat(script.added).as("properties read from " + name).isNotEmpty();
+        return script;
+    }
+
+    private static SystemPropertiesScript read(Path cli) throws IOException {
         Map<String, Added> added = new LinkedHashMap<>();
-        Matcher matcher = ADD.matcher(Files.readString(CLI));
+        Matcher matcher = ADD.matcher(Files.readString(cli));
         while (matcher.find()) {
             added.put(matcher.group(1), new Added(matcher.group(2), matcher.group(3)));
         }
-        assertThat(added).as("properties read from " + CLI.toAbsolutePath()).hasSizeGreaterThan(20);
         return new SystemPropertiesScript(added);
     }
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The enterprise directory's settings, read in one place: the system properties {@code configure-directory.cli} sets
- * from {@code PARLEY_LDAP_*} (README, "Directory"). Without {@code parley.directory=ldap} there is no directory.
+ * The enterprise directory's settings ({@link DirectorySetting}): the system properties {@code configure-directory.cli}
+ * sets from {@code PARLEY_LDAP_*} (README, "Directory"). Without {@code parley.directory=ldap} there is no directory.
  *
  * @param url            e.g. {@code ldap://dc1.contoso.com:389} or {@code ldaps://...:636}
  * @param bindDn         the account Parley reads the directory with
@@ -33,46 +33,30 @@ public record DirectorySettings(
         String adminsGroup,
         Duration timeout) {
 
-    public static final String DIRECTORY = "parley.directory";
-    /** Read on every tick of {@link DirectoryRefresh}, so that a running server can be switched (the tests do). */
-    public static final String REFRESH_SECONDS = "parley.directory.refresh-seconds";
-
-    public static final long DEFAULT_REFRESH_SECONDS = 300;
-
     public static DirectorySettings from(Properties properties) {
-        boolean enabled =
-                "ldap".equals(properties.getProperty(DIRECTORY, "file").strip().toLowerCase(Locale.ROOT));
+        boolean enabled = "ldap"
+                .equals(properties
+                        .getProperty(DirectorySetting.DIRECTORY, "file")
+                        .strip()
+                        .toLowerCase(Locale.ROOT));
         return new DirectorySettings(
                 enabled,
-                properties
-                        .getProperty("parley.directory.url", "ldap://127.0.0.1:389")
-                        .strip(),
-                properties.getProperty("parley.directory.bind-dn", "").strip(),
-                properties.getProperty("parley.directory.bind-password", ""),
-                properties.getProperty("parley.directory.users-dn", "").strip(),
-                properties.getProperty("parley.directory.groups-dn", "").strip(),
-                properties.getProperty("parley.directory.sip-attribute", "mail").strip(),
-                properties
-                        .getProperty("parley.directory.user-filter", "(objectClass=person)")
-                        .strip(),
-                properties
-                        .getProperty(
-                                "parley.directory.group-filter",
-                                "(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=group))")
-                        .strip(),
-                properties
-                        .getProperty("parley.directory.member-attribute", "member")
-                        .strip(),
-                properties.getProperty("parley.directory.admins-group", "").strip(),
-                Duration.ofSeconds(Long.parseLong(properties
-                        .getProperty("parley.directory.timeout-seconds", "5")
-                        .strip())));
+                DirectorySetting.URL.in(properties),
+                DirectorySetting.BIND_DN.in(properties),
+                // As given: a password's spaces are its own.
+                properties.getProperty(
+                        DirectorySetting.BIND_PASSWORD.property(), DirectorySetting.BIND_PASSWORD.fallback()),
+                DirectorySetting.USERS_DN.in(properties),
+                DirectorySetting.GROUPS_DN.in(properties),
+                DirectorySetting.SIP_ATTRIBUTE.in(properties),
+                DirectorySetting.USER_FILTER.in(properties),
+                DirectorySetting.GROUP_FILTER.in(properties),
+                DirectorySetting.MEMBER_ATTRIBUTE.in(properties),
+                DirectorySetting.ADMINS_GROUP.in(properties),
+                Duration.ofSeconds(Long.parseLong(DirectorySetting.TIMEOUT_SECONDS.in(properties))));
     }
 
     public static Duration refreshInterval(Properties properties) {
-        long seconds = Long.parseLong(properties
-                .getProperty(REFRESH_SECONDS, Long.toString(DEFAULT_REFRESH_SECONDS))
-                .strip());
-        return Duration.ofSeconds(Math.max(1, seconds));
+        return Duration.ofSeconds(Math.max(1, Long.parseLong(DirectorySetting.REFRESH_SECONDS.in(properties))));
     }
 }
