@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -36,7 +34,6 @@ import org.parley.chat.domain.model.room.Privacy;
 import org.parley.compliance.application.ArchivedRecord;
 import org.parley.compliance.application.BatchDelivery;
 import org.parley.compliance.application.ComplianceDispatcher;
-import org.parley.compliance.infrastructure.JpaComplianceArchive;
 import org.parley.it.adapter.FlakyComplianceAdapter;
 
 /**
@@ -54,18 +51,13 @@ class ComplianceDeliveryIT {
     static EnterpriseArchive deployment() {
         JavaArchive adapter =
                 ShrinkWrap.create(JavaArchive.class, "parley-test-adapter.jar").addClass(FlakyComplianceAdapter.class);
-        return ParleyDeployment.ear(ComplianceDeliveryIT.class, Eventually.class, WebApiClient.class)
+        return ParleyDeployment.ear(
+                        ComplianceDeliveryIT.class, Eventually.class, WebApiClient.class, ComplianceRuns.class)
                 .addAsModule(adapter);
     }
 
     @EJB
     private PostService posts;
-
-    @EJB
-    private ComplianceDispatcher dispatcher;
-
-    @EJB
-    private JpaComplianceArchive archive;
 
     @EJB
     private FlakyComplianceAdapter flaky;
@@ -77,6 +69,7 @@ class ComplianceDeliveryIT {
     private Queue queue;
 
     private final TestRun run = new TestRun();
+    private final ComplianceRuns compliance = new ComplianceRuns();
     private final WebApiClient admin = WebApiClient.as("admin", "parley-admin");
 
     @Test
@@ -93,6 +86,7 @@ class ComplianceDeliveryIT {
                 Duration.ofSeconds(60), () -> queued() == 0 && ofRoom(room).size() == ours, done -> done);
         long failuresBefore = failuresInStatus();
 
+        ComplianceDispatcher dispatcher = compliance.dispatcher();
         String configured = System.getProperty(ADAPTERS);
         int triedBefore = flaky.deliveriesTried();
         flaky.failNext(2);
@@ -192,7 +186,7 @@ class ComplianceDeliveryIT {
 
     /** The room's events still in the compliance store. */
     private List<ArchivedRecord> ofRoom(String room) {
-        return archive.after(0, Integer.MAX_VALUE).stream()
+        return compliance.archive().after(0, Integer.MAX_VALUE).stream()
                 .filter(r -> room.equals(r.event().roomUri()))
                 .toList();
     }
@@ -212,25 +206,17 @@ class ComplianceDeliveryIT {
 
     /** Every line the flaky adapter has written, in file order. */
     private static List<JsonObject> written() {
-        Path folder = FlakyComplianceAdapter.directory();
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .flatMap(f -> {
-                        try {
-                            return Files.readAllLines(f).stream();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .filter(line -> !line.isBlank())
-                    .map(line -> Json.createReader(new StringReader(line)).readObject())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ComplianceRuns.finished(FlakyComplianceAdapter.directory()).stream()
+                .sorted()
+                .flatMap(f -> {
+                    try {
+                        return Files.readAllLines(f).stream();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .filter(line -> !line.isBlank())
+                .map(line -> Json.createReader(new StringReader(line)).readObject())
+                .toList();
     }
 }
