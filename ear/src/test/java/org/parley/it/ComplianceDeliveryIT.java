@@ -34,6 +34,7 @@ import org.parley.chat.domain.model.room.Privacy;
 import org.parley.compliance.application.ArchivedRecord;
 import org.parley.compliance.application.BatchDelivery;
 import org.parley.compliance.application.ComplianceDispatcher;
+import org.parley.compliance.infrastructure.JpaComplianceArchive;
 import org.parley.it.adapter.FlakyComplianceAdapter;
 
 /**
@@ -74,6 +75,8 @@ class ComplianceDeliveryIT {
 
     @Test
     void anAdapterThatFailsTwiceGetsTheBatchAgainAndTakesEveryEventOnce() throws Exception {
+        ComplianceDispatcher dispatcher = compliance.dispatcher();
+        JpaComplianceArchive archive = compliance.archive();
         String alice = run.user("alice");
         String room = run.room(alice, "Flaky", Privacy.OPEN);
         int posted = 5;
@@ -83,10 +86,11 @@ class ComplianceDeliveryIT {
         int ours = posted + 1;
         // Everything on its way is stored before the runs, so the backlog is exactly what the runs see.
         Eventually.await(
-                Duration.ofSeconds(60), () -> queued() == 0 && ofRoom(room).size() == ours, done -> done);
+                Duration.ofSeconds(60),
+                () -> queued() == 0 && ofRoom(archive, room).size() == ours,
+                done -> done);
         long failuresBefore = failuresInStatus();
 
-        ComplianceDispatcher dispatcher = compliance.dispatcher();
         String configured = System.getProperty(ADAPTERS);
         int triedBefore = flaky.deliveriesTried();
         flaky.failNext(2);
@@ -98,7 +102,7 @@ class ComplianceDeliveryIT {
                 assertThat(failed.failures())
                         .as("run " + attempt + " fails, for the flaky adapter only")
                         .isEqualTo(1);
-                assertThat(ofRoom(room).size())
+                assertThat(ofRoom(archive, room).size())
                         .as("nothing leaves the store before every adapter has it")
                         .isEqualTo(ours);
                 JsonObject status = WebApiClient.object(admin.get("/admin/compliance"));
@@ -159,7 +163,7 @@ class ComplianceDeliveryIT {
             assertThat(status.getJsonNumber("backlogEvents").longValue())
                     .as("every adapter has everything, so the store is empty: " + status)
                     .isEqualTo(0);
-            assertThat(ofRoom(room)).isEqualTo(List.of());
+            assertThat(ofRoom(archive, room)).isEqualTo(List.of());
         } finally {
             System.setProperty(ADAPTERS, configured);
             flaky.failNext(0);
@@ -185,8 +189,8 @@ class ComplianceDeliveryIT {
     }
 
     /** The room's events still in the compliance store. */
-    private List<ArchivedRecord> ofRoom(String room) {
-        return compliance.archive().after(0, Integer.MAX_VALUE).stream()
+    private static List<ArchivedRecord> ofRoom(JpaComplianceArchive archive, String room) {
+        return archive.after(0, Integer.MAX_VALUE).stream()
                 .filter(r -> room.equals(r.event().roomUri()))
                 .toList();
     }

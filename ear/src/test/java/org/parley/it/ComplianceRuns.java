@@ -19,8 +19,9 @@ import org.parley.compliance.infrastructure.JpaComplianceArchive;
 
 /**
  * The compliance service as the compliance tests drive it, in the container: its dispatcher and store (looked up
- * when first needed, as TestRun's services are), runs until what the adapters wrote is what a test waits for, and
- * the files they wrote. The adapters' output is the proof of delivery, so every test reads it the same way.
+ * when asked for, as TestRun's services are, on the test's own thread: the application's names are not known to
+ * an {@link Eventually} poller's), runs until what the adapters wrote is what a test waits for, and the files they
+ * wrote. The adapters' output is the proof of delivery, so every test reads it the same way.
  */
 final class ComplianceRuns {
 
