@@ -96,14 +96,53 @@ class AccessRevocationIT {
         assertThat(author.post(room, "not for " + evicted.user).status()).isEqualTo(200);
         assertThat(text(author.await("/xccos/grpchat"), "//chat")).isEqualTo("not for " + evicted.user);
         assertThat(author.post(marker, "marker").status()).isEqualTo(200);
-        Document next = evicted.await("/xccos/grpchat");
-        assertThat(text(next, "/xccos/grpchat/@chanUri"))
-                .as(() -> "got " + xml(next))
-                .isEqualTo(marker);
-        assertThat(text(next, "//chat")).isEqualTo("marker");
+        assertThat(text(assertNextPostIn(evicted, marker), "//chat")).isEqualTo("marker");
         assertThat(evicted.post(room, "still here?").status())
                 .as("no post to a room one was taken out of")
                 .isEqualTo(403);
+    }
+
+    /** The next post the client receives is one of {@code room}'s (none of a room it left came first). */
+    private static Document assertNextPostIn(XccosTestClient client, String room) throws Exception {
+        Document next = client.await("/xccos/grpchat");
+        assertThat(text(next, "/xccos/grpchat/@chanUri"))
+                .as(() -> "got " + xml(next))
+                .isEqualTo(room);
+        return next;
+    }
+
+    /** What takes a user's right to a room away: a REST call, a chat service's change. */
+    @FunctionalInterface
+    private interface Revocation {
+        void revoke() throws Exception;
+    }
+
+    /** What else a test checks of the user taken out, still signed in. */
+    @FunctionalInterface
+    private interface Afterwards {
+        void check(XccosTestClient evicted) throws Exception;
+    }
+
+    /**
+     * The owner and {@code user}, signed in, are in {@code room} and in {@code marker} when {@code revocation}
+     * takes the user's right to the room away: the user is taken out of it, the owner is told, and no post of the
+     * room reaches the user any more.
+     */
+    private static void assertTakesOut(
+            String owner, String user, String room, String marker, Revocation revocation, Afterwards afterwards)
+            throws Exception {
+        try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
+                XccosTestClient userSip = XccosTestClient.signIn(user)) {
+            join(ownerSip, room, marker);
+            join(userSip, room, marker);
+
+            revocation.revoke();
+
+            assertTakenOut(userSip, room);
+            assertToldOfPart(ownerSip, room, user);
+            assertNoMorePosts(ownerSip, userSip, room, marker);
+            afterwards.check(userSip);
+        }
     }
 
     @Test
@@ -113,19 +152,12 @@ class AccessRevocationIT {
         String closed = run.room(alice, "Closed", Privacy.CLOSED);
         String marker = run.room(alice, "Marker", Privacy.OPEN);
         rooms.grant(alice, closed, RoomRole.MEMBER, bob);
-        try (XccosTestClient aliceSip = XccosTestClient.signIn(alice);
-                XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
-            join(aliceSip, closed, marker);
-            join(bobSip, closed, marker);
-
+        Revocation removal = () -> {
             var removed = WebApiClient.as("alice", "secret")
                     .delete("/rooms/" + guid(closed) + "/members/" + WebApiClient.segment(bob));
             assertThat(removed.statusCode()).as(removed::body).isEqualTo(200);
-
-            assertTakenOut(bobSip, closed);
-            assertToldOfPart(aliceSip, closed, bob);
-            assertNoMorePosts(aliceSip, bobSip, closed, marker);
-
+        };
+        assertTakesOut(alice, bob, closed, marker, removal, bobSip -> {
             Document history = bobSip.command(
                     "cmd:bccontext", "<data><chanib uri=\"" + closed + "\"/><bcq><last cnt=\"5\"/></bcq></data>");
             assertThat(text(history, "//resp/@code")).as("no history either").isNotEqualTo("200");
@@ -133,7 +165,7 @@ class AccessRevocationIT {
             assertThat(bool(associations, "//chanib[@uri='" + closed + "']"))
                     .as(() -> "no longer follows (or is anything of) the room: " + xml(associations))
                     .isFalse();
-        }
+        });
     }
 
     @Test
@@ -163,27 +195,9 @@ class AccessRevocationIT {
         String bob = run.user("bob");
         String open = run.room(owner, "Soon secret", Privacy.OPEN);
         String marker = run.room(owner, "Marker", Privacy.OPEN);
-        try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
-                XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
-            join(ownerSip, open, marker);
-            join(bobSip, open, marker);
-
-            rooms.updateSettings(
-                    owner,
-                    open,
-                    new RoomSettings(
-                            "Soon secret " + run.id(),
-                            null,
-                            null,
-                            Privacy.SECRET,
-                            RoomType.NORMAL,
-                            InvitationSetting.INHERIT),
-                    null);
-
-            assertTakenOut(bobSip, open);
-            assertToldOfPart(ownerSip, open, bob);
-            assertNoMorePosts(ownerSip, bobSip, open, marker);
-        }
+        RoomSettings secret = new RoomSettings(
+                "Soon secret " + run.id(), null, null, Privacy.SECRET, RoomType.NORMAL, InvitationSetting.INHERIT);
+        assertTakesOut(owner, bob, open, marker, () -> rooms.updateSettings(owner, open, secret, null), bobSip -> {});
     }
 
     /** Remove-CsPersistentChatRoom over REST: administrators only (by default), and whoever is in the room is out. */
@@ -219,10 +233,7 @@ class AccessRevocationIT {
             assertThat(aliceSip.post(marker, "still here").status())
                     .as("other rooms are untouched")
                     .isEqualTo(200);
-            Document next = bobSip.await("/xccos/grpchat");
-            assertThat(text(next, "/xccos/grpchat/@chanUri"))
-                    .as(() -> "got " + xml(next))
-                    .isEqualTo(marker);
+            assertNextPostIn(bobSip, marker);
         }
     }
 
@@ -241,17 +252,13 @@ class AccessRevocationIT {
                 .uri();
         String open = run.room(owner, "In category", Privacy.OPEN, RoomType.NORMAL, category);
         String marker = run.room(owner, "Marker", Privacy.OPEN);
-        try (XccosTestClient ownerSip = XccosTestClient.signIn(owner);
-                XccosTestClient bobSip = XccosTestClient.signIn(bob)) {
-            join(ownerSip, open, marker);
-            join(bobSip, open, marker);
-
-            categories.grant(ADMIN, category, CategoryRole.DENIED_MEMBER, bob);
-
-            assertTakenOut(bobSip, open);
-            assertToldOfPart(ownerSip, open, bob);
-            assertNoMorePosts(ownerSip, bobSip, open, marker);
-        }
+        assertTakesOut(
+                owner,
+                bob,
+                open,
+                marker,
+                () -> categories.grant(ADMIN, category, CategoryRole.DENIED_MEMBER, bob),
+                bobSip -> {});
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.it.WebApiClient.assertProblem;
 import static org.parley.it.WebApiClient.object;
 import static org.parley.it.WebApiClient.segment;
 
@@ -33,8 +34,6 @@ import org.parley.chat.application.dto.MessageView;
  */
 @ExtendWith(ArquillianExtension.class)
 class AdminApiIT {
-
-    private static final String PROBLEM = "application/problem+json";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -654,14 +653,5 @@ class AdminApiIT {
         assertThat(java.nio.file.Files.isRegularFile(bytes))
                 .as("within the grace period the bytes stay")
                 .isTrue();
-    }
-
-    private static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo(PROBLEM);
-        JsonObject problem = object(response);
-        assertThat(problem.getString("type")).as(problem.toString()).isEqualTo(type);
-        assertThat(problem.getInt("status")).isEqualTo(status);
-        return problem;
     }
 }

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
@@ -56,35 +55,26 @@ class ComplianceBenchmark {
             Integer.parseInt(System.getenv().getOrDefault("PARLEY_BENCH_COMPLIANCE_EVENTS", "20000"));
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final ComplianceRuns compliance = new ComplianceRuns();
 
     @Inject
     private ComplianceRecorder recorder;
-
-    @EJB
-    private ComplianceDispatcher dispatcher;
-
-    @EJB
-    private JpaComplianceArchive archive;
 
     @Resource
     private UserTransaction transaction;
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(ComplianceBenchmark.class, Eventually.class);
+        return ParleyDeployment.ear(ComplianceBenchmark.class, Eventually.class, ComplianceRuns.class);
     }
 
     @Test
     void measure() throws Exception {
         Duration bound = Duration.ofMinutes(15);
+        ComplianceDispatcher dispatcher = compliance.dispatcher();
+        JpaComplianceArchive archive = compliance.archive();
         // Start from an empty store, so that counts are this run's.
-        Eventually.await(
-                bound,
-                () -> {
-                    dispatcher.runNow();
-                    return archive.backlog().events();
-                },
-                backlog -> backlog == 0);
+        compliance.runUntil(bound, () -> archive.backlog().events(), backlog -> backlog == 0);
         ComplianceSettings settings = ComplianceSettings.fromSystemProperties();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -229,16 +219,11 @@ class ComplianceBenchmark {
     }
 
     private long linesOfRun(String adapter) throws IOException {
-        Path folder =
-                ComplianceSettings.fromSystemProperties().outputDirectory().resolve(adapter);
         String marker = "compliance bench " + run + " ";
         long count = 0;
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("."))
-                    .toList()) {
-                try (Stream<String> lines = Files.lines(file)) {
-                    count += lines.filter(line -> line.contains(marker)).count();
-                }
+        for (Path file : ComplianceRuns.finished(ComplianceRuns.output(adapter))) {
+            try (Stream<String> lines = Files.lines(file)) {
+                count += lines.filter(line -> line.contains(marker)).count();
             }
         }
         return count;

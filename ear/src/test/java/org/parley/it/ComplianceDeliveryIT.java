@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -54,18 +52,13 @@ class ComplianceDeliveryIT {
     static EnterpriseArchive deployment() {
         JavaArchive adapter =
                 ShrinkWrap.create(JavaArchive.class, "parley-test-adapter.jar").addClass(FlakyComplianceAdapter.class);
-        return ParleyDeployment.ear(ComplianceDeliveryIT.class, Eventually.class, WebApiClient.class)
+        return ParleyDeployment.ear(
+                        ComplianceDeliveryIT.class, Eventually.class, WebApiClient.class, ComplianceRuns.class)
                 .addAsModule(adapter);
     }
 
     @EJB
     private PostService posts;
-
-    @EJB
-    private ComplianceDispatcher dispatcher;
-
-    @EJB
-    private JpaComplianceArchive archive;
 
     @EJB
     private FlakyComplianceAdapter flaky;
@@ -77,10 +70,13 @@ class ComplianceDeliveryIT {
     private Queue queue;
 
     private final TestRun run = new TestRun();
+    private final ComplianceRuns compliance = new ComplianceRuns();
     private final WebApiClient admin = WebApiClient.as("admin", "parley-admin");
 
     @Test
     void anAdapterThatFailsTwiceGetsTheBatchAgainAndTakesEveryEventOnce() throws Exception {
+        ComplianceDispatcher dispatcher = compliance.dispatcher();
+        JpaComplianceArchive archive = compliance.archive();
         String alice = run.user("alice");
         String room = run.room(alice, "Flaky", Privacy.OPEN);
         int posted = 5;
@@ -90,7 +86,9 @@ class ComplianceDeliveryIT {
         int ours = posted + 1;
         // Everything on its way is stored before the runs, so the backlog is exactly what the runs see.
         Eventually.await(
-                Duration.ofSeconds(60), () -> queued() == 0 && ofRoom(room).size() == ours, done -> done);
+                Duration.ofSeconds(60),
+                () -> queued() == 0 && ofRoom(archive, room).size() == ours,
+                done -> done);
         long failuresBefore = failuresInStatus();
 
         String configured = System.getProperty(ADAPTERS);
@@ -104,7 +102,7 @@ class ComplianceDeliveryIT {
                 assertThat(failed.failures())
                         .as("run " + attempt + " fails, for the flaky adapter only")
                         .isEqualTo(1);
-                assertThat(ofRoom(room).size())
+                assertThat(ofRoom(archive, room).size())
                         .as("nothing leaves the store before every adapter has it")
                         .isEqualTo(ours);
                 JsonObject status = WebApiClient.object(admin.get("/admin/compliance"));
@@ -165,7 +163,7 @@ class ComplianceDeliveryIT {
             assertThat(status.getJsonNumber("backlogEvents").longValue())
                     .as("every adapter has everything, so the store is empty: " + status)
                     .isEqualTo(0);
-            assertThat(ofRoom(room)).isEqualTo(List.of());
+            assertThat(ofRoom(archive, room)).isEqualTo(List.of());
         } finally {
             System.setProperty(ADAPTERS, configured);
             flaky.failNext(0);
@@ -191,7 +189,7 @@ class ComplianceDeliveryIT {
     }
 
     /** The room's events still in the compliance store. */
-    private List<ArchivedRecord> ofRoom(String room) {
+    private static List<ArchivedRecord> ofRoom(JpaComplianceArchive archive, String room) {
         return archive.after(0, Integer.MAX_VALUE).stream()
                 .filter(r -> room.equals(r.event().roomUri()))
                 .toList();
@@ -212,25 +210,17 @@ class ComplianceDeliveryIT {
 
     /** Every line the flaky adapter has written, in file order. */
     private static List<JsonObject> written() {
-        Path folder = FlakyComplianceAdapter.directory();
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .flatMap(f -> {
-                        try {
-                            return Files.readAllLines(f).stream();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .filter(line -> !line.isBlank())
-                    .map(line -> Json.createReader(new StringReader(line)).readObject())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ComplianceRuns.finished(FlakyComplianceAdapter.directory()).stream()
+                .sorted()
+                .flatMap(f -> {
+                    try {
+                        return Files.readAllLines(f).stream();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .filter(line -> !line.isBlank())
+                .map(line -> Json.createReader(new StringReader(line)).readObject())
+                .toList();
     }
 }

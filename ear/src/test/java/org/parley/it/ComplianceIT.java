@@ -28,7 +28,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 import javax.xml.XMLConstants;
@@ -70,7 +69,7 @@ class ComplianceIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return ParleyDeployment.ear(ComplianceIT.class, Eventually.class, WebApiClient.class);
+        return ParleyDeployment.ear(ComplianceIT.class, Eventually.class, WebApiClient.class, ComplianceRuns.class);
     }
 
     @EJB
@@ -78,12 +77,6 @@ class ComplianceIT {
 
     @EJB
     private PostService posts;
-
-    @EJB
-    private ComplianceDispatcher dispatcher;
-
-    @EJB
-    private JpaComplianceArchive archive;
 
     @Resource
     private UserTransaction transaction;
@@ -101,10 +94,7 @@ class ComplianceIT {
     private DataSource complianceStore;
 
     private final TestRun run = new TestRun();
-
-    private static Path output(String adapter) {
-        return Path.of(System.getProperty("parley.compliance.output-dir"), adapter);
-    }
+    private final ComplianceRuns compliance = new ComplianceRuns();
 
     private static FileTime modified(Path file) {
         try {
@@ -120,24 +110,16 @@ class ComplianceIT {
      * a later round, whatever their id) names no longer sort in delivery order; the files' times do.
      */
     private static String written(String adapter) {
-        Path folder = output(adapter);
-        if (!Files.isDirectory(folder)) {
-            return "";
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(ComplianceIT::modified).thenComparing(Comparator.naturalOrder()))
-                    .map(f -> {
-                        try {
-                            return Files.readString(f);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .collect(Collectors.joining("\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ComplianceRuns.finished(ComplianceRuns.output(adapter)).stream()
+                .sorted(Comparator.comparing(ComplianceIT::modified).thenComparing(Comparator.naturalOrder()))
+                .map(f -> {
+                    try {
+                        return Files.readString(f);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .collect(Collectors.joining("\n"));
     }
 
     /** What the XML adapter really wrote on this server validates against the schema it documents. */
@@ -150,12 +132,9 @@ class ComplianceIT {
                 .newValidator();
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        List<Path> batches;
-        try (Stream<Path> files = Files.list(output("xml"))) {
-            batches = files.filter(f -> f.getFileName().toString().endsWith(".xml")
-                            && !f.getFileName().toString().startsWith("."))
-                    .toList();
-        }
+        List<Path> batches = ComplianceRuns.finished(ComplianceRuns.output("xml")).stream()
+                .filter(f -> f.getFileName().toString().endsWith(".xml"))
+                .toList();
         assertThat(batches).as("the XML adapter wrote nothing").isNotEmpty();
         for (Path batch : batches) {
             validator.validate(new StreamSource(batch.toFile()));
@@ -164,12 +143,9 @@ class ComplianceIT {
 
     /** Runs the compliance service until the XML and JSON Lines adapters have written their markers. */
     private String deliveredUntil(String xmlMarker, String jsonMarker) throws Exception {
-        return Eventually.await(
+        return compliance.runUntil(
                 Duration.ofSeconds(60),
-                () -> {
-                    dispatcher.runNow();
-                    return written("xml");
-                },
+                () -> written("xml"),
                 xml -> xml.contains(xmlMarker) && written("jsonl").contains(jsonMarker));
     }
 
@@ -233,14 +209,9 @@ class ComplianceIT {
         HttpResponse<String> export = WebApiClient.as("admin", "parley-admin").get("/admin/export");
         assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
         Pattern exported = Pattern.compile("type=\"STORE_EXPORTED\" actor=\"[^\"]+\" time=\"([^\"]+)\"");
-        Eventually.await(
-                Duration.ofSeconds(60),
-                () -> {
-                    dispatcher.runNow();
-                    return written("xml");
-                },
-                xml -> exported.matcher(xml).results().anyMatch(match -> !Instant.parse(match.group(1))
-                        .isBefore(before)));
+        compliance.runUntil(Duration.ofSeconds(60), () -> written("xml"), xml -> exported.matcher(xml)
+                .results()
+                .anyMatch(match -> !Instant.parse(match.group(1)).isBefore(before)));
         assertEveryXmlBatchValidates();
     }
 
@@ -298,13 +269,8 @@ class ComplianceIT {
         assertThat(download.statusCode()).as(download.body()).isEqualTo(200);
         String downloaded = "type=\"FILEDOWNLOAD\" actor=\"sip:bob@contoso.com\"";
         // Awaited after the upload's event: earlier tests' downloads by bob are in the archive already.
-        String afterDownload = Eventually.await(
-                Duration.ofSeconds(60),
-                () -> {
-                    dispatcher.runNow();
-                    return written("xml");
-                },
-                delivered -> delivered.indexOf(downloaded, at) > at);
+        String afterDownload = compliance.runUntil(
+                Duration.ofSeconds(60), () -> written("xml"), delivered -> delivered.indexOf(downloaded, at) > at);
         assertThat(afterDownload.indexOf(downloaded, at) > at)
                 .as("the download follows the upload")
                 .isTrue();
@@ -332,6 +298,8 @@ class ComplianceIT {
     /** Nodes of a pool share the compliance store: while one node's run holds the lease, another's is refused. */
     @Test
     void aRunIsRefusedWhileAnotherNodeHoldsTheDispatchLease() throws Exception {
+        JpaComplianceArchive archive = compliance.archive();
+        ComplianceDispatcher dispatcher = compliance.dispatcher();
         String otherNode = "other-node-" + run.id();
         assertThat(archive.takeDispatchLease(otherNode, Instant.now(), Duration.ofMinutes(5)))
                 .isTrue();

@@ -1,6 +1,7 @@
 package org.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.it.WebApiClient.assertProblem;
 import static org.parley.it.WebApiClient.object;
 import static org.parley.it.XccosTestClient.count;
 import static org.parley.it.XccosTestClient.text;
@@ -109,11 +110,6 @@ class FileTokensIT {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static void assertProblem(int status, HttpResponse<?> response) {
-        assertThat(response.statusCode()).as(String.valueOf(response.body())).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/problem+json");
-    }
-
     @Test
     void anUploadTokenFromSipPostsTheFileOverHttpOnce() throws Exception {
         String room = room("OPEN");
@@ -127,7 +123,7 @@ class FileTokensIT {
             assertThat(file.getString("fileName")).isEqualTo("plan.txt");
             assertThat(file.getString("uploader")).isEqualTo(user("bob"));
             assertThat(file.getInt("sizeBytes")).isEqualTo(content.length);
-            assertProblem(404, put(upload, content));
+            assertProblem(put(upload, content), 404);
 
             String location = created.headers().firstValue("Location").orElseThrow();
             HttpResponse<byte[]> back = HTTP.send(
@@ -156,13 +152,13 @@ class FileTokensIT {
         try (XccosTestClient carol = XccosTestClient.signIn(user("carol"))) {
             URI download = redemption(token(carol, false, room, "minutes.txt"));
 
-            assertProblem(403, put(download, content));
+            assertProblem(put(download, content), 403);
             HttpResponse<byte[]> file = get(download);
             assertThat(file.statusCode()).isEqualTo(200);
             assertThat(file.body()).isEqualTo(content);
             assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
                     .contains("minutes.txt");
-            assertProblem(404, get(download));
+            assertProblem(get(download), 404);
 
             assertThat(text(token(carol, false, room, "no-such-file.txt"), "/xccos/rpl/resp/@code"))
                     .isEqualTo("404");
@@ -190,7 +186,7 @@ class FileTokensIT {
                 if (response.statusCode() == 201) {
                     created++;
                 } else {
-                    assertProblem(404, response);
+                    assertProblem(response, 404);
                 }
             }
             assertThat(created).isEqualTo(1);
@@ -245,7 +241,7 @@ class FileTokensIT {
                     assertThat(age.executeUpdate()).isEqualTo(1);
                 }
             }
-            assertProblem(404, put(upload, "too late".getBytes(StandardCharsets.UTF_8)));
+            assertProblem(put(upload, "too late".getBytes(StandardCharsets.UTF_8)), 404);
         }
     }
 
@@ -254,7 +250,7 @@ class FileTokensIT {
     void theRestOfTheApiStillNeedsCredentials() throws Exception {
         assertThat(WebApiClient.anonymous().get("/rooms").statusCode()).isEqualTo(401);
         assertThat(WebApiClient.anonymous().get("/files/1").statusCode()).isEqualTo(401);
-        assertProblem(404, get(URI.create(CONFIGURED_SERVICE + "/" + UUID.randomUUID())));
+        assertProblem(get(URI.create(CONFIGURED_SERVICE + "/" + UUID.randomUUID())), 404);
     }
 
     private static String basic(String user, String password) {

@@ -1,6 +1,7 @@
 package org.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.it.WebApiClient.assertProblem;
 import static org.parley.it.WebApiClient.object;
 
 import java.io.InputStream;
@@ -258,11 +259,6 @@ class FilesIT {
     private String room(String privacy) throws Exception {
         return alice.createRoom("""
                 {"name": "Files %s %s", "privacy": "%s"}""".formatted(privacy, run, privacy)).getString("id");
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/problem+json");
     }
 
     /** Puts a text file into a room as the user (as the room page uploads one); the answer as it comes. */

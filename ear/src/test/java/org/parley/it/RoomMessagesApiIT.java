@@ -1,6 +1,7 @@
 package org.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.it.WebApiClient.assertProblem;
 import static org.parley.it.WebApiClient.object;
 
 import java.net.http.HttpResponse;
@@ -120,7 +121,9 @@ class RoomMessagesApiIT {
         assertProblem(alice.post("/rooms/" + open + "/messages", "{\"text\": \"\"}"), 400);
         assertProblem(alice.post("/rooms/" + open + "/messages", "{}"), 400);
         assertProblem(alice.post("/rooms/" + open + "/messages", "not json"), 400);
-        assertProblem(WebApiClient.anonymous().get("/rooms/" + open + "/messages"), 401);
+        assertThat(WebApiClient.anonymous().get("/rooms/" + open + "/messages").statusCode())
+                .as("the server asks for credentials before the API is reached")
+                .isEqualTo(401);
 
         assertThat(texts(alice.get("/rooms/" + open + "/messages")))
                 .as("nothing refused was stored")
@@ -142,12 +145,5 @@ class RoomMessagesApiIT {
         return object(response).getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .map(m -> m.getString("text"))
                 .toList();
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        if (status != 401) {
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        }
     }
 }

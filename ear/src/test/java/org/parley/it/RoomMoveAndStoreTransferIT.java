@@ -1,6 +1,7 @@
 package org.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.it.WebApiClient.assertProblem;
 import static org.parley.it.WebApiClient.object;
 
 import java.io.StringReader;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class RoomMoveAndStoreTransferIT {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -55,12 +55,6 @@ class RoomMoveAndStoreTransferIT {
                  "fileUploadAllowed": %s}""".formatted(name, run, creators, files));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return object(created);
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo(PROBLEM);
-        assertThat(object(response).getString("type")).as(response.body()).isEqualTo(type);
     }
 
     @Test

@@ -31,8 +31,6 @@ import org.parley.chat.application.PolicyService;
 @ExtendWith(ArquillianExtension.class)
 class RoomsApiIT {
 
-    private static final String PROBLEM = "application/problem+json";
-
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private final WebApiClient alice = WebApiClient.as("alice", "secret");
@@ -322,13 +320,7 @@ class RoomsApiIT {
 
     /** An RFC 9457 problem with the given status and type, and the request path as its instance. */
     private static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse(""))
-                .as(response.body())
-                .isEqualTo(PROBLEM);
-        JsonObject problem = object(response);
-        assertThat(problem.getString("type")).as(problem.toString()).isEqualTo(type);
-        assertThat(problem.getInt("status")).isEqualTo(status);
+        JsonObject problem = WebApiClient.assertProblem(response, status, type);
         assertThat(problem.getString("title").isBlank()).isFalse();
         assertThat(problem.getString("detail", "").isBlank())
                 .as(problem.toString())

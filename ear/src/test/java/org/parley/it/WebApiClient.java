@@ -1,5 +1,7 @@
 package org.parley.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +23,7 @@ import jakarta.json.JsonObject;
 final class WebApiClient {
 
     static final String BASE = "http://127.0.0.1:8080/parley/api/v1";
+    static final String PROBLEM = "application/problem+json";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -112,6 +115,23 @@ final class WebApiClient {
 
     static JsonArray array(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
+    /** A refusal of the API: the status, as an RFC 9457 problem (every refusal of the API is one). */
+    static void assertProblem(HttpResponse<?> response, int status) {
+        assertThat(response.statusCode()).as(String.valueOf(response.body())).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(String.valueOf(response.body()))
+                .isEqualTo(PROBLEM);
+    }
+
+    /** As {@link #assertProblem(HttpResponse, int)}, of the given type, which the body names with the status. */
+    static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {
+        assertProblem(response, status);
+        JsonObject problem = object(response);
+        assertThat(problem.getString("type")).as(problem.toString()).isEqualTo(type);
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        return problem;
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

@@ -21,6 +21,15 @@ final class Found {
         return rooms.find(RoomUri.parse(roomUri)).orElseThrow(() -> ChatException.notFound("no room " + roomUri));
     }
 
+    /**
+     * As {@link #room}, freshly read with its row locked until the transaction ends ({@link
+     * RoomRepository#lockForPosting}): for what must not interleave with the room's posts.
+     */
+    static Room lockedRoom(RoomRepository rooms, String roomUri) {
+        return rooms.lockForPosting(RoomUri.parse(roomUri))
+                .orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+    }
+
     static Category category(CategoryRepository categories, String categoryUri) {
         return categories
                 .find(CategoryUri.parse(categoryUri))

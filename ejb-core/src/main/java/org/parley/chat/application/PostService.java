@@ -175,8 +175,7 @@ public class PostService {
             uri = RoomUri.parse(request.roomUri());
             room = locked.get(uri);
             if (room == null) {
-                room = rooms.lockForPosting(uri)
-                        .orElseThrow(() -> ChatException.notFound("no room " + request.roomUri()));
+                room = Found.lockedRoom(rooms, request.roomUri());
                 locked.put(uri, room);
             }
             message = room.post(author, text, request.clientTime(), clock.instant());

@@ -185,8 +185,7 @@ public class RoomService {
      */
     public void deleteRoom(String actorUri, String roomUri, Long expectedVersion) {
         Actor actor = callers.actor(actorUri);
-        Room room = rooms.lockForPosting(RoomUri.parse(roomUri))
-                .orElseThrow(() -> ChatException.notFound("no room " + roomUri));
+        Room room = Found.lockedRoom(rooms, roomUri);
         room.requireDelete(actor, configuration.managersMayDeleteRooms());
         Versions.require(expectedVersion, room.version());
         Map<String, String> details = new HashMap<>(Map.of(
