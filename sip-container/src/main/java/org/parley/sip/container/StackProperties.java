@@ -38,7 +38,7 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", "0");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.getMaxMessageSize()));
-        // JAIN-SIP's NIO channels ignore it; NoDelaySipStack hands it to the container's MessageDeadline.
+        // JAIN-SIP's NIO channels ignore it; NioSipStack hands it to the container's MessageDeadline.
         long readTimeout = config.getReadTimeout().toMillis();
         p.setProperty(READ_TIMEOUT, readTimeout > 0 ? Long.toString(readTimeout) : "-1");
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
