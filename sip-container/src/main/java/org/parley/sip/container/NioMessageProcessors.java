@@ -39,6 +39,11 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
  * </ul>
  *
  * UDP keeps JAIN-SIP's own processor.
+ *
+ * <p>Not kept from the blocking channel: JAIN-SIP's NIO parser frames a message by the full names
+ * {@code Content-Length} and {@code Call-ID} only, so a message over TCP or TLS that spells them in compact form
+ * ({@code l:}, {@code i:}) is misread (a body taken for headers: 500) or, with no Call-ID it knows, drops the
+ * connection. The blocking parser read them from the parsed head. Lync and SIPE clients spell them in full.
  */
 final class NioMessageProcessors implements MessageProcessorFactory {
 
