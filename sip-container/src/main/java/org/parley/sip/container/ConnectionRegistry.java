@@ -17,7 +17,7 @@ import org.parley.sip.servlet.SipConnectionListener;
 /**
  * The open TCP and TLS connections that carried a request, so that listeners hear once when each
  * closes, the dialogs on it end, and nothing more is sent to it. The stack reports a closed channel
- * through {@link ClosingMessageProcessors}.
+ * through {@link NioMessageProcessors}.
  */
 final class ConnectionRegistry {
 

@@ -1,29 +1,25 @@
 package org.parley.sip.container;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.Locale;
 
 /**
- * The input of an accepted TCP or TLS connection, closing it (by failing the read, which makes
- * JAIN-SIP's reader drop the channel) when a SIP message is not complete within the read timeout of
- * its first byte, or when nothing at all arrives within the read timeout of the accept. A connection
- * idle between two messages is left alone however long it idles: clients keep their connection open
- * to receive our INFOs.
+ * When the SIP message an accepted TCP or TLS connection is sending began, so that the connection can be
+ * closed when the message is not complete within the read timeout of its first byte, or when nothing at all
+ * arrives within the read timeout of the accept. A connection idle between two messages is left alone however
+ * long it idles: clients keep their connection open to receive our INFOs.
  *
- * <p>JAIN-SIP's own READ_TIMEOUT does not do this: its timer starts only once a whole first line has
- * been read, and a connection that sends nothing is never timed out; both hold its reader threads for
- * good. The deadline is enforced with the socket's SO_TIMEOUT, set before each read to what is left
- * of it, so a stalled connection costs no timer or extra thread, only its blocked reader until then.
+ * <p>JAIN-SIP's own READ_TIMEOUT does not do this (its NIO channels ignore it, and its NIO_MAX_SOCKET_IDLE_TIME
+ * closes idle connections, the very ones we keep). Under NIO a read timeout cannot be a socket option either: no
+ * thread blocks in a read. So the channel's selector thread tells this deadline every byte it hands the parser
+ * ({@link #follow}), and one scheduled sweep per listening point asks each connection whether it is
+ * {@link #overdue} and closes those that are: no timer and no thread per connection. Trickling bytes does not
+ * extend the deadline, since it runs from the message's first byte.
  *
- * <p>To know where messages end, the bytes read are followed with RFC 3261 §7.5 framing: CRLFs
- * between messages (keep-alives), a head up to the empty line, then Content-Length bytes of body.
- * Only the reader thread of the connection calls it.
+ * <p>To know where messages end, the bytes are followed with RFC 3261 §7.5 framing: CRLFs between messages
+ * (keep-alives), a head up to the empty line, then Content-Length bytes of body. Only the selector thread of
+ * the connection calls {@link #follow}; the sweep reads the two volatile fields.
  */
-final class MessageDeadline extends FilterInputStream {
+final class MessageDeadline {
 
     private enum State {
         BETWEEN,
@@ -33,12 +29,10 @@ final class MessageDeadline extends FilterInputStream {
 
     private static final int MAX_LINE_KEPT = 64;
 
-    private final Socket socket;
     private final long timeoutNanos;
-    private final int timeoutMillis;
-    private State state = State.HEAD;
+    private volatile State state = State.HEAD;
     /** When the message being read began (for the first one: when the connection was accepted). */
-    private long messageStart = System.nanoTime();
+    private volatile long messageStart;
     /** The start line has been read: the head's empty line ends the head. */
     private boolean headStarted;
 
@@ -49,68 +43,30 @@ final class MessageDeadline extends FilterInputStream {
     private long contentLength;
     private long bodyLeft;
 
-    MessageDeadline(InputStream in, Socket socket, int timeoutMillis) {
-        super(in);
-        this.socket = socket;
-        this.timeoutMillis = timeoutMillis;
+    /** @param acceptedAt {@link System#nanoTime()} of the accept: the first message is due from then */
+    MessageDeadline(long timeoutMillis, long acceptedAt) {
         this.timeoutNanos = timeoutMillis * 1_000_000L;
+        this.messageStart = acceptedAt;
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+    /** Whether, at {@code now} ({@link System#nanoTime()}), a message has been due for longer than the timeout. */
+    boolean overdue(long now) {
+        return state != State.BETWEEN && now - messageStart > timeoutNanos;
     }
 
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
+    /** The connection's next bytes, as the parser gets them (after TLS decryption). */
+    void follow(byte[] bytes) {
+        for (byte b : bytes) {
+            follow(b);
         }
-        armTimeout();
-        int n;
-        try {
-            n = in.read(buffer, offset, length);
-        } catch (SocketTimeoutException e) {
-            throw new SocketTimeoutException(
-                    "no complete SIP message within " + timeoutMillis + " ms from " + socket.getRemoteSocketAddress());
-        }
-        for (int i = 0; i < n; i++) {
-            follow(buffer[offset + i]);
-        }
-        if (state != State.BETWEEN && System.nanoTime() - messageStart > timeoutNanos) {
-            // Trickling: bytes keep coming, but the message does not complete.
-            throw new SocketTimeoutException(
-                    "SIP message not complete within " + timeoutMillis + " ms from " + socket.getRemoteSocketAddress());
-        }
-        return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        throw new IOException("skip is not supported on a SIP connection");
-    }
-
-    private void armTimeout() throws IOException {
-        if (state == State.BETWEEN) {
-            socket.setSoTimeout(0);
-            return;
-        }
-        long left = timeoutNanos - (System.nanoTime() - messageStart);
-        if (left <= 0) {
-            throw new SocketTimeoutException(
-                    "no complete SIP message within " + timeoutMillis + " ms from " + socket.getRemoteSocketAddress());
-        }
-        socket.setSoTimeout((int) Math.max(1, left / 1_000_000L));
     }
 
     private void follow(byte b) {
         switch (state) {
             case BETWEEN -> {
                 if (b != '\r' && b != '\n') {
-                    state = State.HEAD;
                     messageStart = System.nanoTime();
+                    state = State.HEAD;
                     startLine();
                     headByte(b);
                 }
@@ -178,8 +134,8 @@ final class MessageDeadline extends FilterInputStream {
     private void endOfHead() {
         headStarted = false;
         if (contentLength > 0) {
-            state = State.BODY;
             bodyLeft = contentLength;
+            state = State.BODY;
         } else {
             state = State.BETWEEN;
         }

@@ -230,7 +230,7 @@ public final class SipConnector {
             // JAIN-SIP falls back to log4j (absent) for anything it logs before its stack logger is installed.
             CommonLogger.legacyLogger = new JulStackLogger();
         }
-        NoDelaySipStack ours = new NoDelaySipStack(StackProperties.of(config, "parley-sip-" + UUID.randomUUID()));
+        NioSipStack ours = new NioSipStack(StackProperties.of(config, "parley-sip-" + UUID.randomUUID()));
         stack = ours;
         Map<String, ListeningPoint> byTransport = new LinkedHashMap<>();
         for (String transport : TRANSPORTS) {

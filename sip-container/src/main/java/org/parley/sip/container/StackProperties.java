@@ -32,10 +32,13 @@ final class StackProperties {
         // The listener only queues, so it can run on the thread that read the message: per-connection order is kept.
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.getUdpThreads()));
-        // Clients do not listen: connections they open must stay, to carry our requests back.
+        // Clients do not listen: connections they open must stay, to carry our requests back; so no idle limit
+        // (0: JAIN-SIP's NIO closes none for idling) either.
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", "0");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.getMaxMessageSize()));
+        // JAIN-SIP's NIO channels ignore it; NioSipStack hands it to the container's MessageDeadline.
         long readTimeout = config.getReadTimeout().toMillis();
         p.setProperty(READ_TIMEOUT, readTimeout > 0 ? Long.toString(readTimeout) : "-1");
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
