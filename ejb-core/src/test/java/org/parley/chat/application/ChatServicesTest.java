@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -381,6 +384,45 @@ class ChatServicesTest {
             throw new IllegalStateException("the author's connection is gone");
         })));
         assertThat(published).contains(unanswered.message());
+    }
+
+    /**
+     * A room known by its GUID is found by primary key: a join asks for its room four times in one transaction, and
+     * each query by GUID was a statement (after a flush); by key, the persistence context answers all but the first.
+     */
+    @Test
+    void aRoomAskedForAgainIsReadOnceByItsKey() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        RoomUri uri = RoomUri.parse(room.uri());
+        tx(() -> rooms.join(BOB, room.uri())); // the room's key learnt
+        Statistics statistics = tx(() -> entityManager
+                .getEntityManagerFactory()
+                .unwrap(SessionFactory.class)
+                .getStatistics());
+        statistics.clear();
+        statistics.setStatisticsEnabled(true);
+        try {
+            tx(() -> {
+                Room first = roomRepository.find(uri).orElseThrow();
+                assertThat(roomRepository.find(uri)).containsSame(first);
+                assertThat(roomRepository.find(RoomUri.parse(room.uri().toUpperCase(Locale.ROOT))))
+                        .containsSame(first);
+                return null;
+            });
+
+            assertThat(statistics.getPrepareStatementCount())
+                    .as("one statement, by primary key")
+                    .isOne();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+        tx(() -> {
+            rooms.deleteRoom(ADMIN, room.uri(), null);
+            return null;
+        });
+        assertThat(tx(() -> roomRepository.find(uri)))
+                .as("a room deleted is gone")
+                .isEmpty();
     }
 
     /** A session already in the room that joins again is checked as a newcomer is, but no second JOIN is recorded. */

@@ -3,6 +3,7 @@ package org.parley.chat.interfaces.xccos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.parley.chat.application.presence.PresenceWatcher;
 import org.parley.chat.application.presence.RoomPresence;
 import org.parley.chat.domain.model.room.RoomUri;
 import org.parley.xccos.ChatMessage;
+import org.parley.xccos.DataItem;
 import org.parley.xccos.DataItem.Affiliation;
 import org.parley.xccos.DataItem.ChannelUsers;
 import org.parley.xccos.DataItem.UserInfo;
@@ -100,11 +102,15 @@ public class RoomFanOut implements PresenceWatcher {
         ScheduledFuture<?> release;
         volatile boolean big;
         final List<Participant> leaving = new ArrayList<>();
+        final List<Joiner> joining = new ArrayList<>();
 
         RoomLine(int lane) {
             this.lane = lane;
         }
     }
+
+    /** Someone who entered the room and is yet to be announced, with the role the notice gives them. */
+    private record Joiner(Participant participant, boolean manager) {}
 
     /**
      * A stored post from the road, delivered to the room's participants on this node, in the room's order, once.
@@ -183,19 +189,17 @@ public class RoomFanOut implements PresenceWatcher {
         line.started = true;
         line.delivered = Math.max(line.delivered, message.seq());
         ChatMessage chat = new ChatMessage(message.roomUri(), message.author(), message.serverTime(), message.text());
-        lanes().execute(line.lane, () -> sendToRoom(roomUri, line, chat, null));
+        lanes().execute(line.lane, () -> sendToRoom(roomUri, line, chat));
     }
 
     /**
-     * On the room's lane: the element, built once, to every participant but {@code except} (a session id, or
-     * null); a big room's participants in batches on their sessions' lanes.
+     * On the room's lane: the element, built once, to every participant; a big room's participants in batches on
+     * their sessions' lanes.
      */
-    private void sendToRoom(String roomUri, RoomLine line, Outbound item, String except) {
+    private void sendToRoom(String roomUri, RoomLine line, Outbound item) {
         List<String> recipients = new ArrayList<>();
         for (Participant participant : presence.participantsHere(roomUri)) {
-            if (!participant.sessionId().equals(except)) {
-                recipients.add(participant.sessionId());
-            }
+            recipients.add(participant.sessionId());
         }
         if (recipients.size() >= BIG_ROOM) {
             line.big = true;
@@ -247,23 +251,82 @@ public class RoomFanOut implements PresenceWatcher {
         enteredElsewhere(roomUri, newcomer, manager);
     }
 
-    /** Someone entered the room on another node of the pool: ntc:join to the participants here. */
+    /**
+     * Someone entered the room on another node of the pool, or here: ntc:join to the participants here. Newcomers
+     * are gathered per room and told in one notice by the room's lane, as leavers are: when many enter at once
+     * (a thousand signing in to one room) each participant gets a few notices naming many users instead of one
+     * notice per newcomer, which made the sign-in of n users cost n² INFOs. A newcomer is told of the others who
+     * entered with it, never of itself.
+     */
     @Override
     public void enteredElsewhere(String roomUri, Participant newcomer, boolean manager) {
         if (presentElsewhere(roomUri, newcomer)) {
             return;
         }
+        RoomLine line = line(RoomUri.canonical(roomUri));
+        synchronized (line) {
+            line.joining.add(new Joiner(newcomer, manager));
+            if (line.joining.size() > 1) {
+                return; // a flush is queued already
+            }
+        }
+        lanes().execute(line.lane, () -> flushJoiners(roomUri, line));
+    }
+
+    private void flushJoiners(String roomUri, RoomLine line) {
+        List<Joiner> joiners;
+        synchronized (line) {
+            joiners = List.copyOf(line.joining);
+            line.joining.clear();
+        }
+        Map<String, Joiner> bySession = new HashMap<>();
+        for (Joiner joiner : joiners) {
+            bySession.put(joiner.participant().sessionId(), joiner);
+        }
+        List<String> others = new ArrayList<>();
+        List<Joiner> joinersHere = new ArrayList<>();
+        for (Participant participant : presence.participantsHere(roomUri)) {
+            Joiner joiner = bySession.get(participant.sessionId());
+            if (joiner == null) {
+                others.add(participant.sessionId());
+            } else {
+                joinersHere.add(joiner);
+            }
+        }
+        if (others.size() + joinersHere.size() >= BIG_ROOM) {
+            line.big = true;
+        }
+        if (!others.isEmpty()) {
+            sendTo(line, others, joinNotice(roomUri, joiners, null));
+        }
+        for (Joiner joiner : joinersHere) {
+            String session = joiner.participant().sessionId();
+            Notice notice = joinNotice(roomUri, joiners, session);
+            if (notice != null) {
+                sendTo(line, List.of(session), notice);
+            }
+        }
+    }
+
+    /** ntc:join naming each user of {@code joiners} once, but the one of session {@code except}; null if none. */
+    private static Notice joinNotice(String roomUri, List<Joiner> joiners, String except) {
         RoomUri uri = RoomUri.parse(roomUri);
-        Notice notice = new Notice(
-                Notice.JOIN,
-                List.of(new UserInfo(
-                        null,
-                        newcomer.userUri(),
-                        List.of(new Affiliation(
-                                manager ? XccosNames.AFFILIATION_MANAGER : XccosNames.AFFILIATION_MEMBER,
-                                uri.guid().toString(),
-                                uri.domain())))));
-        notifyOthers(roomUri, newcomer, notice);
+        Set<String> named = new HashSet<>();
+        List<DataItem> users = new ArrayList<>();
+        for (Joiner joiner : joiners) {
+            Participant participant = joiner.participant();
+            if (participant.sessionId().equals(except) || !named.add(participant.userUri())) {
+                continue;
+            }
+            users.add(new UserInfo(
+                    null,
+                    participant.userUri(),
+                    List.of(new Affiliation(
+                            joiner.manager() ? XccosNames.AFFILIATION_MANAGER : XccosNames.AFFILIATION_MEMBER,
+                            uri.guid().toString(),
+                            uri.domain()))));
+        }
+        return users.isEmpty() ? null : new Notice(Notice.JOIN, users);
     }
 
     /**
@@ -373,7 +436,7 @@ public class RoomFanOut implements PresenceWatcher {
     public void changed(String roomUri, Notice notice) {
         String canonical = RoomUri.canonical(roomUri);
         RoomLine line = line(canonical);
-        lanes().execute(line.lane, () -> sendToRoom(canonical, line, notice, null));
+        lanes().execute(line.lane, () -> sendToRoom(canonical, line, notice));
     }
 
     private static Notice partNotice(String roomUri, Participant leaver) {
@@ -384,12 +447,5 @@ public class RoomFanOut implements PresenceWatcher {
         return presence.participants(roomUri).stream()
                 .anyMatch(other -> other.userUri().equals(participant.userUri())
                         && !other.sessionId().equals(participant.sessionId()));
-    }
-
-    /** Built once, sent on the room's lane after the posts queued before it. */
-    private void notifyOthers(String roomUri, Participant subject, Notice notice) {
-        String canonical = RoomUri.canonical(roomUri);
-        RoomLine line = line(canonical);
-        lanes().execute(line.lane, () -> sendToRoom(roomUri, line, notice, subject.sessionId()));
     }
 }

@@ -11,9 +11,11 @@ import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_B;
 import static org.parley.chat.interfaces.xccos.Fixtures.participant;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -258,6 +260,33 @@ class RoomFanOutTest {
                                 Notice.JOIN,
                                 List.of(new UserInfo(null, ALICE, List.of(new Affiliation("12276", GUID_A, DOMAIN))))));
         assertThat(delivery.to("s-alice")).isEmpty();
+    }
+
+    /**
+     * Newcomers who enter while the room's lane is busy are told in one notice naming them all: a thousand signing
+     * in to one room cost each participant a notice per newcomer (n² INFOs). Each newcomer is told of the others
+     * who came with it, never of itself.
+     */
+    @Test
+    void newcomersWhileTheLaneIsBusyAreToldInOneNotice() {
+        Queue<Runnable> laneWork = new ArrayDeque<>();
+        RoomFanOut busy = Fixtures.roomFanOut(presence, delivery, laneWork::add);
+        presence.enter(ROOM_A, participant(ALICE, "s-alice"));
+        presence.enter(ROOM_A, participant(BOB, "s-bob"));
+        presence.enter(ROOM_A, participant(CAROL, "s-carol"));
+
+        busy.entered(ROOM_A, participant(BOB, "s-bob"), false);
+        busy.entered(ROOM_A, participant(CAROL, "s-carol"), true);
+        Runnable work;
+        while ((work = laneWork.poll()) != null) {
+            work.run();
+        }
+
+        UserInfo bob = new UserInfo(null, BOB, List.of(new Affiliation("3984", GUID_A, DOMAIN)));
+        UserInfo carol = new UserInfo(null, CAROL, List.of(new Affiliation("12276", GUID_A, DOMAIN)));
+        assertThat(delivery.to("s-alice")).containsExactly(new Notice(Notice.JOIN, List.of(bob, carol)));
+        assertThat(delivery.to("s-bob")).containsExactly(new Notice(Notice.JOIN, List.of(carol)));
+        assertThat(delivery.to("s-carol")).containsExactly(new Notice(Notice.JOIN, List.of(bob)));
     }
 
     @Test

@@ -33,7 +33,7 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
     private static final String LISTED_PRESENTER =
             "exists (select r2.id from Room r2 join r2.presenters.principals p where r2 = r and p in :principals)";
 
-    /** Room GUIDs to primary keys, learnt on first posting: the post path locks by primary key. */
+    /** Room GUIDs to primary keys, learnt on first look-up: rooms are found and locked by primary key. */
     private final Map<UUID, Long> idsByGuid = new ConcurrentHashMap<>();
 
     public JpaRoomRepository() {
@@ -46,7 +46,21 @@ public class JpaRoomRepository extends JpaRepository<Room> implements RoomReposi
 
     @Override
     public Optional<Room> find(RoomUri uri) {
-        return byGuid(uri.guid());
+        // By primary key once the GUID's is known: a join asks for its room four times in one transaction (its rule,
+        // the managers, the invitations, the follow), and a query by GUID is a statement each time, after a flush;
+        // by key, the persistence context answers all but the first. A room deleted, or imported again under a new
+        // id, misses and is looked up anew (lockForPosting's reasoning).
+        Long id = idsByGuid.get(uri.guid());
+        if (id != null) {
+            Room known = em.find(Room.class, id);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            idsByGuid.remove(uri.guid(), id);
+        }
+        Optional<Room> room = byGuid(uri.guid());
+        room.ifPresent(found -> idsByGuid.put(uri.guid(), found.id()));
+        return room;
     }
 
     @Override
