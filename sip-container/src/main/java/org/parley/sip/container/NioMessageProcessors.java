@@ -35,15 +35,22 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
  *       the 200 to the client's INFO sits in Nagle's buffer until the client's delayed ACK of that 200 arrives,
  *       tens of milliseconds later (InfoThroughputBenchmark made 180 transactions/s);
  *   <li>a channel table safe between threads: JAIN-SIP's is a plain HashMap, which the sweep's closes (and
- *       writes failing on sending threads) would change under the selector thread's feet.
+ *       writes failing on sending threads) would change under the selector thread's feet;
+ *   <li>Content-Length and Call-ID spelled in full ({@link FullHeaderNames}) in what accepted connections hand
+ *       the parser: JAIN-SIP's NIO parser frames a message by those two full names only, so a message in compact
+ *       form ({@code l:}, {@code i:}, which RFC 3261 §7.3.3 requires us to accept and a proxy may forward) was
+ *       misread (a body taken for headers: 500) or, with no Call-ID it knew, dropped the connection. The blocking
+ *       parser read them from the parsed head.
  * </ul>
  *
  * UDP keeps JAIN-SIP's own processor.
  *
- * <p>Not kept from the blocking channel: JAIN-SIP's NIO parser frames a message by the full names
- * {@code Content-Length} and {@code Call-ID} only, so a message over TCP or TLS that spells them in compact form
- * ({@code l:}, {@code i:}) is misread (a body taken for headers: 500) or, with no Call-ID it knows, drops the
- * connection. The blocking parser read them from the parsed head. Lync and SIPE clients spell them in full.
+ * <p>Why rewrite the bytes rather than parse them our way: the channel's parser field and the processor's making
+ * of the channels JAIN-SIP connects itself are package-private, and a subclass of the parser could not reach its
+ * framing (private methods, package-private fields) either, so only the bytes on their way in, which the channels
+ * above already follow for the deadline, are ours to change. The deadline follows the bytes as they came
+ * (it reads compact forms itself). The channels JAIN-SIP connects itself, when it has no connection to a peer to
+ * send on, keep its channel and parser as they are: compact forms unread there, and no read deadline either.
  */
 final class NioMessageProcessors implements MessageProcessorFactory {
 
@@ -270,9 +277,13 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         }
     }
 
-    /** An accepted TCP connection; its deadline (null: none) follows the bytes as they reach the parser. */
+    /**
+     * An accepted TCP connection; its deadline (null: none) follows the bytes as they came, the parser gets them
+     * with Content-Length and Call-ID spelled in full.
+     */
     private static final class TcpChannel extends NioTcpMessageChannel implements Deadlined {
         private final MessageDeadline deadline;
+        private final FullHeaderNames names = new FullHeaderNames();
 
         TcpChannel(NioTcpMessageProcessor processor, SocketChannel socket, MessageDeadline deadline)
                 throws IOException {
@@ -286,7 +297,10 @@ final class NioMessageProcessors implements MessageProcessorFactory {
             if (deadline != null) {
                 deadline.follow(bytes);
             }
-            super.addBytes(bytes);
+            byte[] spelled = names.spell(bytes);
+            if (spelled.length > 0) {
+                super.addBytes(spelled);
+            }
         }
 
         @Override
@@ -302,10 +316,11 @@ final class NioMessageProcessors implements MessageProcessorFactory {
 
     /**
      * An accepted TLS connection; its deadline follows the decrypted bytes, so the handshake counts against the
-     * first message's time.
+     * first message's time. The parser gets them with Content-Length and Call-ID spelled in full.
      */
     private static final class TlsChannel extends NioTlsMessageChannel implements Deadlined {
         private final MessageDeadline deadline;
+        private final FullHeaderNames names = new FullHeaderNames();
 
         TlsChannel(NioTcpMessageProcessor processor, SocketChannel socket, MessageDeadline deadline)
                 throws IOException {
@@ -318,7 +333,10 @@ final class NioMessageProcessors implements MessageProcessorFactory {
             if (deadline != null) {
                 deadline.follow(bytes);
             }
-            super.addPlaintextBytes(bytes);
+            byte[] spelled = names.spell(bytes);
+            if (spelled.length > 0) {
+                super.addPlaintextBytes(spelled);
+            }
         }
 
         @Override
