@@ -109,8 +109,17 @@ final class NioMessageProcessors implements MessageProcessorFactory {
             return timeoutMillis > 0;
         }
 
+        /** The deadline of a connection accepted now; null when there is no read timeout. */
         MessageDeadline start() {
-            return new MessageDeadline(timeoutMillis, System.nanoTime());
+            return enabled() ? new MessageDeadline(timeoutMillis, System.nanoTime()) : null;
+        }
+
+        /** A channel of a connection just accepted: no delay, known to the handler, swept when overdue. */
+        <C extends NioTcpMessageChannel & Deadlined> C accepted(NIOHandler handler, SocketChannel socket, C channel) {
+            noDelay(socket);
+            handler.putMessageChannel(socket, channel);
+            add(channel);
+            return channel;
         }
 
         void add(Deadlined channel) {
@@ -211,11 +220,7 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         @Override
         public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel socket)
                 throws IOException {
-            noDelay(socket);
-            TcpChannel channel = new TcpChannel(this, socket, deadlines.enabled() ? deadlines.start() : null);
-            nioHandler.putMessageChannel(socket, channel);
-            deadlines.add(channel);
-            return channel;
+            return deadlines.accepted(nioHandler, socket, new TcpChannel(this, socket, deadlines.start()));
         }
 
         @Override
@@ -250,11 +255,7 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         @Override
         public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel socket)
                 throws IOException {
-            noDelay(socket);
-            TlsChannel channel = new TlsChannel(this, socket, deadlines.enabled() ? deadlines.start() : null);
-            nioHandler.putMessageChannel(socket, channel);
-            deadlines.add(channel);
-            return channel;
+            return deadlines.accepted(nioHandler, socket, new TlsChannel(this, socket, deadlines.start()));
         }
 
         @Override
@@ -278,26 +279,47 @@ final class NioMessageProcessors implements MessageProcessorFactory {
     }
 
     /**
+     * What an accepted channel does with the bytes it read, before its parser sees them: its deadline (null: none)
+     * follows them as they came, and the parser gets them with Content-Length and Call-ID spelled in full.
+     */
+    private static final class Reading {
+        private final MessageDeadline deadline;
+        private final FullHeaderNames names = new FullHeaderNames();
+
+        Reading(MessageDeadline deadline) {
+            this.deadline = deadline;
+        }
+
+        MessageDeadline deadline() {
+            return deadline;
+        }
+
+        /** The bytes for the parser: none while a header name split across reads is still undecided. */
+        byte[] read(byte[] bytes) {
+            if (deadline != null) {
+                deadline.follow(bytes);
+            }
+            return names.spell(bytes);
+        }
+    }
+
+    /**
      * An accepted TCP connection; its deadline (null: none) follows the bytes as they came, the parser gets them
      * with Content-Length and Call-ID spelled in full.
      */
     private static final class TcpChannel extends NioTcpMessageChannel implements Deadlined {
-        private final MessageDeadline deadline;
-        private final FullHeaderNames names = new FullHeaderNames();
+        private final Reading reading;
 
         TcpChannel(NioTcpMessageProcessor processor, SocketChannel socket, MessageDeadline deadline)
                 throws IOException {
             super(processor, socket);
             messageProcessor = processor;
-            this.deadline = deadline;
+            this.reading = new Reading(deadline);
         }
 
         @Override
         protected void addBytes(byte[] bytes) throws Exception {
-            if (deadline != null) {
-                deadline.follow(bytes);
-            }
-            byte[] spelled = names.spell(bytes);
+            byte[] spelled = reading.read(bytes);
             if (spelled.length > 0) {
                 super.addBytes(spelled);
             }
@@ -305,7 +327,7 @@ final class NioMessageProcessors implements MessageProcessorFactory {
 
         @Override
         public MessageDeadline deadline() {
-            return deadline;
+            return reading.deadline();
         }
 
         @Override
@@ -319,21 +341,17 @@ final class NioMessageProcessors implements MessageProcessorFactory {
      * first message's time. The parser gets them with Content-Length and Call-ID spelled in full.
      */
     private static final class TlsChannel extends NioTlsMessageChannel implements Deadlined {
-        private final MessageDeadline deadline;
-        private final FullHeaderNames names = new FullHeaderNames();
+        private final Reading reading;
 
         TlsChannel(NioTcpMessageProcessor processor, SocketChannel socket, MessageDeadline deadline)
                 throws IOException {
             super(processor, socket);
-            this.deadline = deadline;
+            this.reading = new Reading(deadline);
         }
 
         @Override
         public void addPlaintextBytes(byte[] bytes) throws Exception {
-            if (deadline != null) {
-                deadline.follow(bytes);
-            }
-            byte[] spelled = names.spell(bytes);
+            byte[] spelled = reading.read(bytes);
             if (spelled.length > 0) {
                 super.addPlaintextBytes(spelled);
             }
@@ -341,7 +359,7 @@ final class NioMessageProcessors implements MessageProcessorFactory {
 
         @Override
         public MessageDeadline deadline() {
-            return deadline;
+            return reading.deadline();
         }
 
         @Override
