@@ -10,9 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.parley.chat.application.dto.EnteredRoom;
 import org.parley.chat.application.dto.RoomView;
-import org.parley.chat.domain.model.room.InvitationSetting;
-import org.parley.chat.domain.model.room.Privacy;
-import org.parley.chat.domain.model.room.RoomType;
+import org.parley.chat.testing.TestRooms;
 
 /**
  * Entering a room in one transaction: the follow, whose first one takes the room's row lock until the commit, is
@@ -30,7 +28,7 @@ class RoomEntryServiceTest {
         @Override
         public RoomView join(String actorUri, String roomUri) {
             steps.add("join");
-            return room();
+            return TestRooms.devRoom(ROOM, 0);
         }
 
         @Override
@@ -44,7 +42,7 @@ class RoomEntryServiceTest {
         @Override
         public RoomView follow(String userUri, String roomUri) {
             steps.add("follow");
-            return room();
+            return TestRooms.devRoom(ROOM, 0);
         }
     };
 
@@ -63,26 +61,5 @@ class RoomEntryServiceTest {
                 .containsExactly(
                         "join", "managers among [" + BOB + ", " + ALICE + "]", "invitations settled", "follow");
         assertThat(entered.managers()).containsExactly(BOB);
-    }
-
-    private static RoomView room() {
-        return new RoomView(
-                ROOM,
-                "Dev Room",
-                "About it",
-                null,
-                Privacy.OPEN,
-                RoomType.NORMAL,
-                InvitationSetting.INHERIT,
-                false,
-                "ma-cat://contoso.com/00000000-0000-4000-8000-000000000001",
-                "Root",
-                true,
-                true,
-                true,
-                0,
-                1,
-                null,
-                null);
     }
 }

@@ -19,12 +19,10 @@ import org.parley.chat.application.RoomEntryService;
 import org.parley.chat.application.RoomService;
 import org.parley.chat.application.dto.RoomView;
 import org.parley.chat.application.presence.Participant;
-import org.parley.chat.domain.model.room.InvitationSetting;
-import org.parley.chat.domain.model.room.Privacy;
-import org.parley.chat.domain.model.room.RoomType;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
 import org.parley.chat.testing.TestChatConfiguration;
+import org.parley.chat.testing.TestRooms;
 
 /**
  * Entering and leaving through the one occupancy: the order of its steps (the store first, the room's line of
@@ -52,13 +50,13 @@ class RoomOccupancyTest {
         public RoomView join(String actorUri, String roomUri) {
             requireOpen(roomUri);
             store.add("JOIN " + actorUri + " " + roomUri);
-            return room(roomUri, 7);
+            return TestRooms.devRoom(inStore(roomUri), 7);
         }
 
         @Override
         public RoomView joinAgain(String actorUri, String roomUri) {
             requireOpen(roomUri);
-            return room(roomUri, 7);
+            return TestRooms.devRoom(inStore(roomUri), 7);
         }
 
         @Override
@@ -92,7 +90,7 @@ class RoomOccupancyTest {
         @Override
         public RoomView follow(String userUri, String roomUri) {
             store.add("FOLLOW " + userUri + " " + roomUri);
-            return room(roomUri, 7);
+            return TestRooms.devRoom(inStore(roomUri), 7);
         }
     };
 
@@ -300,25 +298,8 @@ class RoomOccupancyTest {
         assertThat(heard).containsExactly(ALICE);
     }
 
-    /** The room as the store answers it: under its own URI (lower case), whatever the case asked. */
-    private static RoomView room(String uri, long lastSeq) {
-        return new RoomView(
-                uri.trim().toLowerCase(Locale.ROOT),
-                "Dev Room",
-                "About it",
-                null,
-                Privacy.OPEN,
-                RoomType.NORMAL,
-                InvitationSetting.INHERIT,
-                false,
-                "ma-cat://contoso.com/00000000-0000-4000-8000-000000000001",
-                "Root",
-                true,
-                true,
-                true,
-                lastSeq,
-                1,
-                null,
-                null);
+    /** The room's URI as the store answers it: its own (lower case), whatever the case asked. */
+    private static String inStore(String uri) {
+        return uri.trim().toLowerCase(Locale.ROOT);
     }
 }
