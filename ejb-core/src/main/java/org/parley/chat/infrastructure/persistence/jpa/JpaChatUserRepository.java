@@ -40,7 +40,9 @@ public class JpaChatUserRepository extends JpaRepository<ChatUser> implements Ch
         List<Object[]> rows = em.createQuery(
                         "select p, u, g.name.key from ChatPolicy p"
                                 + " left join ChatUser u on u.uri = :uri"
-                                + " left join UserGroup g on :uri member of g.members"
+                                // Not "member of" (an EXISTS asked of every group): the user's groups, once.
+                                + " left join UserGroup g on g.id in"
+                                + " (select mg.id from UserGroup mg join mg.members m where m = :uri)"
                                 + " where p.name.key = :global",
                         Object[].class)
                 .setParameter("uri", uri)
