@@ -19,6 +19,7 @@ import org.parley.chat.application.directory.EnterpriseDirectory;
 import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.domain.model.room.Room;
 import org.parley.chat.domain.model.user.Actor;
+import org.parley.chat.domain.model.user.CallerRecord;
 import org.parley.chat.domain.model.user.ChatPolicy;
 import org.parley.chat.domain.model.user.ChatPolicyRepository;
 import org.parley.chat.domain.model.user.ChatUser;
@@ -26,7 +27,6 @@ import org.parley.chat.domain.model.user.ChatUserRepository;
 import org.parley.chat.domain.model.user.GroupDirectory;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.model.user.Subject;
-import org.parley.chat.domain.model.user.UserGroupRepository;
 import org.parley.chat.domain.shared.ChatException;
 
 /**
@@ -49,9 +49,6 @@ public class Callers implements GroupDirectory {
     ChatUserRepository users;
 
     @Inject
-    UserGroupRepository groups;
-
-    @Inject
     ChatPolicyRepository policies;
 
     @Inject
@@ -71,14 +68,12 @@ public class Callers implements GroupDirectory {
 
     public Callers() {}
 
-    public Callers(ChatUserRepository users, UserGroupRepository groups, ChatPolicyRepository policies) {
-        this(users, groups, policies, new Directory(EnterpriseDirectory.NONE, java.time.Clock.systemUTC()));
+    public Callers(ChatUserRepository users, ChatPolicyRepository policies) {
+        this(users, policies, new Directory(EnterpriseDirectory.NONE, java.time.Clock.systemUTC()));
     }
 
-    public Callers(
-            ChatUserRepository users, UserGroupRepository groups, ChatPolicyRepository policies, Directory directory) {
+    public Callers(ChatUserRepository users, ChatPolicyRepository policies, Directory directory) {
         this.users = users;
-        this.groups = groups;
         this.policies = policies;
         this.directory = directory;
     }
@@ -186,8 +181,9 @@ public class Callers implements GroupDirectory {
             return known;
         }
         long asked = generation.get();
-        ChatPolicy global = policies.global();
-        ChatUser user = users.find(uri).orElse(null);
+        CallerRecord record = users.callerRecord(uri);
+        ChatPolicy global = record.global();
+        ChatUser user = record.user().orElse(null);
         // The directory's groups and units join Parley's own groups; its administrators group makes administrators.
         Optional<DirectoryEntry> entry;
         boolean complete = true;
@@ -198,7 +194,7 @@ public class Callers implements GroupDirectory {
             entry = Optional.empty();
             complete = false;
         }
-        Set<String> groupKeys = new HashSet<>(groups.groupKeysOf(uri));
+        Set<String> groupKeys = new HashSet<>(record.groupKeys());
         entry.ifPresent(found -> groupKeys.addAll(found.groupKeys()));
         Subject subject =
                 new Subject(uri, groupKeys, entry.map(DirectoryEntry::units).orElse(Set.of()));

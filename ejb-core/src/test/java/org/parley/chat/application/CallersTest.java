@@ -15,10 +15,10 @@ import org.parley.chat.application.events.AccessChange;
 import org.parley.chat.domain.model.room.Privacy;
 import org.parley.chat.domain.model.room.RoomRole;
 import org.parley.chat.domain.model.room.RoomType;
+import org.parley.chat.domain.model.user.CallerRecord;
 import org.parley.chat.domain.model.user.ChatPolicy;
 import org.parley.chat.domain.model.user.ChatPolicyRepository;
 import org.parley.chat.domain.model.user.ChatUserRepository;
-import org.parley.chat.domain.model.user.UserGroupRepository;
 import org.parley.chat.domain.shared.ChatException;
 import org.parley.chat.domain.shared.ChatException.Reason;
 
@@ -34,10 +34,7 @@ class CallersTest {
     /** What the store answers for Alice's groups; a test may change it under a look-up. */
     private Supplier<Set<String>> aliceGroups = () -> Set.of("staff");
 
-    private final Callers callers = new Callers(
-            fake(ChatUserRepository.class, "find", Optional.empty()),
-            fake(UserGroupRepository.class, "groupKeysOf", null),
-            fake(ChatPolicyRepository.class, "global", ChatPolicy.global(true)));
+    private final Callers callers = new Callers(fake(ChatUserRepository.class), fake(ChatPolicyRepository.class));
 
     @Test
     void aCallerIsAskedOfTheStoreOnceAndForgottenByAChangeThatConcernsThem() {
@@ -132,16 +129,13 @@ class CallersTest {
                 .isIn(Reason.FORBIDDEN, Reason.NOT_FOUND);
     }
 
-    /** A repository answering one method (the group look-up from {@link #aliceGroups}, counted). */
-    private <T> T fake(Class<T> type, String method, Object answer) {
+    /** A repository answering the caller look-up only: Alice's groups from {@link #aliceGroups}, counted. */
+    private <T> T fake(Class<T> type) {
         return type.cast(Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {type}, (self, called, arguments) -> {
-                    if (called.getName().equals("groupKeysOf")) {
+                    if (called.getName().equals("callerRecord")) {
                         lookUps.incrementAndGet();
-                        return aliceGroups.get();
-                    }
-                    if (called.getName().equals(method)) {
-                        return answer;
+                        return new CallerRecord(Optional.empty(), ChatPolicy.global(true), aliceGroups.get());
                     }
                     throw new UnsupportedOperationException(called.getName());
                 }));

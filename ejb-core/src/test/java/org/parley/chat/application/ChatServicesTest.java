@@ -69,6 +69,7 @@ import org.parley.chat.domain.model.user.Principal;
 import org.parley.chat.domain.model.user.SipUri;
 import org.parley.chat.domain.shared.ChatException.Reason;
 import org.parley.chat.domain.shared.Hashes;
+import org.parley.chat.domain.shared.Name;
 import org.parley.chat.infrastructure.persistence.ReferenceData;
 import org.parley.chat.infrastructure.persistence.jpa.JpaAddInRepository;
 import org.parley.chat.infrastructure.persistence.jpa.JpaCategoryRepository;
@@ -139,7 +140,7 @@ class ChatServicesTest {
         JpaChatUserRepository userRepository = new JpaChatUserRepository(em);
         JpaUserGroupRepository groupRepository = new JpaUserGroupRepository(em);
         JpaMessageRepository messageRepository = new JpaMessageRepository(em);
-        callers = new Callers(userRepository, groupRepository, policyRepository);
+        callers = new Callers(userRepository, policyRepository);
         AccessChanges accessChanges = new AccessChanges(callers, new JpaFollowRepository(em), events);
         policies = new PolicyService(callers, policyRepository, userRepository, accessChanges);
         directory = new DirectoryService(callers, groupRepository, accessChanges);
@@ -425,6 +426,42 @@ class ChatServicesTest {
                 .isEmpty();
     }
 
+    /**
+     * Who a caller new to the node is (their record, the Global policy, their groups) is one statement, not three:
+     * every user signing in asks it once.
+     */
+    @Test
+    void aNewCallerIsReadInOneStatement() {
+        String dana = "sip:dana." + UUID.randomUUID().toString().substring(0, 8) + "@contoso.com";
+        String group = unique("readers");
+        String other = unique("writers");
+        tx(() -> directory.createGroup(ADMIN, group, null));
+        tx(() -> directory.createGroup(ADMIN, other, null));
+        tx(() -> directory.addGroupMember(ADMIN, group, dana));
+        tx(() -> directory.addGroupMember(ADMIN, other, dana));
+        tx(() -> directory.addGroupMember(ADMIN, other, CAROL));
+        callers.forget(AccessChange.ofEveryone());
+        Statistics statistics = tx(() -> entityManager
+                .getEntityManagerFactory()
+                .unwrap(SessionFactory.class)
+                .getStatistics());
+        statistics.clear();
+        statistics.setStatisticsEnabled(true);
+        try {
+            Actor actor = tx(() -> callers.participant(dana));
+            assertThat(statistics.getPrepareStatementCount())
+                    .as("the caller's record, the Global policy and the groups, together")
+                    .isOne();
+            assertThat(actor.subject().groupKeys()).containsExactlyInAnyOrder(Name.keyOf(group), Name.keyOf(other));
+            assertThat(actor.administrator()).isFalse();
+            assertThat(tx(() -> callers.isAdministrator(ADMIN))).isTrue();
+            assertThat(tx(() -> callers.participant(CAROL)).subject().groupKeys())
+                    .contains(Name.keyOf(other));
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
     /** A session already in the room that joins again is checked as a newcomer is, but no second JOIN is recorded. */
     @Test
     void joiningAgainIsCheckedButNotRecorded() {
@@ -513,8 +550,7 @@ class ChatServicesTest {
                 .searchLimit(2)
                 .administrators(SipUri.parse(ADMIN))
                 .build();
-        Callers callers = new Callers(
-                new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaChatPolicyRepository(em));
+        Callers callers = new Callers(new JpaChatUserRepository(em), new JpaChatPolicyRepository(em));
         RoomService limitedRooms = new RoomService(
                 callers,
                 new JpaRoomRepository(em),

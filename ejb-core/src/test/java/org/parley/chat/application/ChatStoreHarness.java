@@ -59,8 +59,7 @@ final class ChatStoreHarness implements AutoCloseable, AfterAllCallback {
     final JpaRoomRepository roomRepository = new JpaRoomRepository(em);
     final JpaFileRecordRepository fileRepository = new JpaFileRecordRepository(em);
     final JpaFileTransferTokenRepository tokenRepository = new JpaFileTransferTokenRepository(em);
-    final Callers callers =
-            new Callers(new JpaChatUserRepository(em), new JpaUserGroupRepository(em), new JpaChatPolicyRepository(em));
+    final Callers callers = new Callers(new JpaChatUserRepository(em), new JpaChatPolicyRepository(em));
     final RecordedRoomEvents events = new RecordedRoomEvents();
     /** As the container runs it: work after a commit runs once {@link #tx}'s transaction has ended. */
     final AfterCommit afterCommit = AfterCommit.on(database.transactions());

@@ -7,6 +7,9 @@ public interface ChatUserRepository {
 
     Optional<ChatUser> find(SipUri uri);
 
+    /** The user's record (if any), the Global policy and the user's groups: who a caller is, in one read. */
+    CallerRecord callerRecord(SipUri uri);
+
     List<ChatUser> administrators();
 
     void add(ChatUser user);
