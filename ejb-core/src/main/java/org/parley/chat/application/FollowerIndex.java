@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -24,6 +25,8 @@ public class FollowerIndex {
 
     private final Map<String, Set<String>> byRoom = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /** Moves on every change, before its room is forgotten: a load that began before it is not kept. */
+    private final AtomicLong changes = new AtomicLong();
 
     /** @param listener told the room's URI whenever a follow of it started or ended (after the commit) */
     public void onChange(Consumer<String> listener) {
@@ -37,14 +40,20 @@ public class FollowerIndex {
         if (known != null) {
             return known;
         }
+        long changesBefore = changes.get();
         Set<String> loaded = Set.copyOf(load.apply(roomUri));
-        // A change between the load and here forgot the key before it was put: the next post loads again.
         byRoom.putIfAbsent(key, loaded);
+        if (changes.get() != changesBefore) {
+            // A change during the load may have forgotten the key before it was put: what was read may be the old
+            // followers, so it is not kept and the next post loads again.
+            byRoom.remove(key, loaded);
+        }
         return loaded;
     }
 
     /** A follow of the room started or ended (committed). */
     public void changed(String roomUri) {
+        changes.incrementAndGet();
         byRoom.remove(key(roomUri));
         listeners.forEach(listener -> listener.accept(roomUri));
     }
