@@ -19,7 +19,9 @@ import org.parley.chat.domain.model.room.RoomUri;
  * its new-content notices, kept up to date on follow and unfollow (the room is read again), sign-in, sign-out,
  * join and part, so that a post costs a look at this set only, not a query and a scan per follower. A room is
  * read (its followers from {@link FollowerIndex}, their sessions, who is in the room) the first time it is asked
- * for and after a follow of it changed. One lock: every change here is a few map operations.
+ * for and after a follow of it changed. One lock: every change here is a few map operations. The followers are
+ * read from the store outside it, so that sign-ins, sign-outs, joins and parts of every room do not wait for one
+ * room's read; a follow that changes during the read is noticed and the read is not remembered.
  */
 @ApplicationScoped
 public class FollowersOutside {
@@ -43,37 +45,62 @@ public class FollowersOutside {
     /** room -> its followers as read */
     private final Map<String, Set<String>> followersOf = new HashMap<>();
 
+    /** Moves on every change of a room's follows: a read of followers that began before it is not remembered. */
+    private long followsChanges;
+
     private volatile boolean listening;
 
     /** The sessions to tell about a post in the room, with their users: a copy. */
-    public synchronized Map<String, String> of(String roomUri) {
+    public Map<String, String> of(String roomUri) {
         listen();
         String room = RoomUri.canonical(roomUri);
-        Map<String, String> known = outside.get(room);
-        if (known == null) {
-            known = load(room);
+        long changesBefore;
+        synchronized (this) {
+            Map<String, String> known = outside.get(room);
+            if (known != null) {
+                return Map.copyOf(known);
+            }
+            changesBefore = followsChanges;
         }
-        return Map.copyOf(known);
+        Set<String> followers = followerIndex.followers(room, follows::followers);
+        synchronized (this) {
+            Map<String, String> known = outside.get(room);
+            if (known != null) {
+                return Map.copyOf(known);
+            }
+            if (followsChanges != changesBefore) {
+                // A follow changed while we read: these followers may be the old ones; good for this post, not kept.
+                return Map.copyOf(sessionsOutside(room, followers));
+            }
+            return Map.copyOf(load(room, followers));
+        }
     }
 
-    private Map<String, String> load(String room) {
-        Set<String> followers = followerIndex.followers(room, follows::followers);
-        Map<String, String> sessions = new HashMap<>();
+    private Map<String, String> load(String room, Set<String> followers) {
+        Map<String, String> sessions = sessionsOutside(room, followers);
         for (String follower : followers) {
             followedBy.computeIfAbsent(follower, k -> new HashSet<>()).add(room);
-            for (String session : online.sessionsOf(follower)) {
-                if (!presence.isPresent(room, session)) {
-                    sessions.put(session, follower);
-                }
-            }
         }
         followersOf.put(room, followers);
         outside.put(room, sessions);
         return sessions;
     }
 
+    private Map<String, String> sessionsOutside(String room, Set<String> followers) {
+        Map<String, String> sessions = new HashMap<>();
+        for (String follower : followers) {
+            for (String session : online.sessionsOf(follower)) {
+                if (!presence.isPresent(room, session)) {
+                    sessions.put(session, follower);
+                }
+            }
+        }
+        return sessions;
+    }
+
     /** A follow of the room started or ended: read it again when next asked. */
     public synchronized void followersChanged(String roomUri) {
+        followsChanges++;
         String room = RoomUri.canonical(roomUri);
         outside.remove(room);
         Set<String> followers = followersOf.remove(room);

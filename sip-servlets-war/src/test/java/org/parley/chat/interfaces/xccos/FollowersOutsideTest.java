@@ -8,10 +8,17 @@ import static org.parley.chat.interfaces.xccos.Fixtures.ALICE;
 import static org.parley.chat.interfaces.xccos.Fixtures.BOB;
 import static org.parley.chat.interfaces.xccos.Fixtures.CAROL;
 import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
+import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_B;
 import static org.parley.chat.interfaces.xccos.Fixtures.participant;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,5 +100,55 @@ class FollowersOutsideTest {
         assertThat(outside.of(ROOM_A)).as("alice unfollowed").isEqualTo(Map.of("s-carol", CAROL));
         outside.signedIn(ALICE, "s-alice-2");
         assertThat(outside.of(ROOM_A)).isEqualTo(Map.of("s-carol", CAROL));
+    }
+
+    @Test
+    void readingARoomsFollowersHoldsUpNoOtherRoom() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        when(follows.followers(ROOM_A)).thenAnswer(call -> {
+            reading.countDown();
+            assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+            return List.of(ALICE);
+        });
+        FollowersOutside outside = outside();
+        online.connected(ALICE, "s-alice");
+        ExecutorService post = Executors.newSingleThreadExecutor();
+        try {
+            Future<Map<String, String>> told = post.submit(() -> outside.of(ROOM_A));
+            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // While the store is read for room A, a sign-in and a join elsewhere go through.
+            CompletableFuture<Void> others = CompletableFuture.runAsync(() -> {
+                online.connected(BOB, "s-bob");
+                outside.signedIn(BOB, "s-bob");
+                outside.entered(ROOM_B, "s-bob");
+            });
+            others.get(10, TimeUnit.SECONDS);
+
+            release.countDown();
+            assertThat(told.get(10, TimeUnit.SECONDS)).isEqualTo(Map.of("s-alice", ALICE));
+        } finally {
+            release.countDown();
+            post.shutdownNow();
+        }
+    }
+
+    @Test
+    void followersReadWhileAFollowChangedAreReadAgainNextTime() {
+        when(follows.followers(ROOM_A))
+                .thenAnswer(call -> {
+                    // Carol's follow commits while this read is under way; the read saw the store before it.
+                    followerIndex.changed(ROOM_A);
+                    return List.of(ALICE);
+                })
+                .thenReturn(List.of(ALICE, CAROL));
+        online.connected(ALICE, "s-alice");
+        online.connected(CAROL, "s-carol");
+        FollowersOutside outside = outside();
+
+        assertThat(outside.of(ROOM_A)).as("this post: the read as it was").isEqualTo(Map.of("s-alice", ALICE));
+        assertThat(outside.of(ROOM_A)).as("the next: read again").isEqualTo(Map.of("s-alice", ALICE, "s-carol", CAROL));
+        verify(follows, times(2)).followers(ROOM_A);
     }
 }
