@@ -34,6 +34,8 @@
 # measures the compiler, the second the server. ejabberd (BEAM) gets the same two ramps.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 BENCH=$(cd "$ROOT/../shared/bench" && pwd)
 EJABBERD=false POOL=false ONLY=a,b COMPLIANCE=false QUICK=false BUILD=true WEB=0
 RESULTS="$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)"
@@ -52,7 +54,6 @@ while [ $# -gt 0 ]; do
     shift
 done
 mkdir -p "$RESULTS"
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 if $QUICK; then
     RAMP=(--ramp-warmup 1 --ramp-duration 3 --ramp-refine 1 --ramp-max-time 60)
@@ -77,37 +78,14 @@ for line in open(sys.argv[1]):
 PY
 }
 
-# Seconds until the process's CPU use falls under 5 % of one core for a whole second, at most 120.
-idle_after() {
-    local pid=$1 tick; tick=$(getconf CLK_TCK)
-    python3 - "$pid" "$tick" <<'PY'
-import sys, time
-pid, tick = sys.argv[1], int(sys.argv[2])
-def cpu():
-    f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(f[11]) + int(f[12])) / tick
-start = time.monotonic(); last = cpu()
-while time.monotonic() - start < 120:
-    time.sleep(1.0); now = cpu()
-    if now - last < 0.05:
-        print(f"{time.monotonic() - start - 1.0:.1f}"); sys.exit(0)
-    last = now
-print("120+")
-PY
-}
-
-PARLEY_MVN="" WEB_PID=""
+WEB_PID=""
 stop_parley() {
     if [ -n "$WEB_PID" ]; then
         kill -TERM "$WEB_PID" 2>/dev/null || true
         wait "$WEB_PID" 2>/dev/null || true
         WEB_PID=""
     fi
-    if [ -n "$PARLEY_MVN" ]; then
-        pkill -TERM -f "jboss.server.base.dir=$ROOT/run/server" 2>/dev/null || true
-        wait "$PARLEY_MVN" 2>/dev/null || true
-        PARLEY_MVN=""
-    fi
+    parley_stop
 }
 stop_ejabberd() { sh "$BENCH/ejabberd/stop.sh" >/dev/null 2>&1 || true; sh "$BENCH/ejabberd/pg-mam.sh" down >/dev/null 2>&1 || true; }
 trap 'stop_parley; $EJABBERD && stop_ejabberd; $POOL && (cd "$ROOT" && pool/pool.sh stop >/dev/null 2>&1); true' EXIT
@@ -118,24 +96,12 @@ run_parley() {
     [ "$web" -gt 0 ] && name="parley-web$web-$scenario"
     rooms=$(scenario_args "$scenario" | awk '{print $2}')
     log "Parley: scenario ($scenario), fresh store, $web web clients"
-    rm -rf "$ROOT/run"
-    local env=(PARLEY_SIP_IDENTITY=trust-from)
+    local env=()
     $COMPLIANCE && env+=(PARLEY_COMPLIANCE_ENABLED=true)
-    (cd "$ROOT" && env "${env[@]}" mvn -q -Prun package -DskipTests > "$RESULTS/$name.server.log" 2>&1) &
-    PARLEY_MVN=$!
-    local pid="" i
-    for i in $(seq 1 300); do
-        pid=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$ROOT/run/server" | head -1 || true)
-        if [ -n "$pid" ] && curl -sf -o /dev/null -u admin:parley-admin http://localhost:8080/parley/api/v1/rooms; then
-            break
-        fi
-        sleep 1
-    done
-    [ -n "$pid" ] || { echo "Parley did not start (see $RESULTS/$name.server.log)" >&2; exit 1; }
-    for i in $(seq 0 $((rooms - 1))); do
-        curl -sf -o /dev/null -u admin:parley-admin -H 'Content-Type: application/json' \
-            -d "{\"name\":\"bench$i\",\"privacy\":\"OPEN\"}" http://localhost:8080/parley/api/v1/rooms
-    done
+    parley_start "$RESULTS/$name.server.log" "${env[@]}"
+    parley_wait || { echo "Parley did not start (see $RESULTS/$name.server.log)" >&2; exit 1; }
+    local pid=$PARLEY_PID i
+    parley_rooms "$rooms"
     if [ "$web" -gt 0 ]; then
         python3 "$ROOT/bench/web-clients.py" --clients "$web" --rooms-prefix bench \
             --json-out "$RESULTS/$name.web.json" > "$RESULTS/$name.web.txt" 2> "$RESULTS/$name.web.err" &
@@ -158,24 +124,9 @@ run_parley() {
         log "web clients: $(cat "$RESULTS/$name.web.json")"
     fi
     local vanish; vanish=$(idle_after "$pid")
-    echo "{\"server\":\"parley\",\"web_clients\":$web,\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",\"rss_kb\":$(awk '/VmRSS/{print $2}' /proc/$pid/status),\"threads\":$(ls /proc/$pid/task | wc -l)}" \
+    echo "{\"server\":\"parley\",\"web_clients\":$web,\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",$(threads_rss "$pid")}" \
         | tee "$RESULTS/$name.after.json"
     stop_parley
-}
-
-# CPU seconds (user + system) of these processes and their threads so far.
-cpu_seconds() {
-    python3 - "$(getconf CLK_TCK)" "$@" <<'PY'
-import sys
-tick, total = int(sys.argv[1]), 0.0
-for pid in sys.argv[2:]:
-    try:
-        f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        total += (int(f[11]) + int(f[12])) / tick
-    except FileNotFoundError:
-        pass
-print(f"{total:.1f}")
-PY
 }
 
 run_pool() {
@@ -186,13 +137,10 @@ run_pool() {
     $COMPLIANCE && env+=(PARLEY_COMPLIANCE_ENABLED=true)
     (cd "$ROOT" && env "${env[@]}" pool/pool.sh start) > "$RESULTS/$name.start.log" 2>&1 \
         || { echo "the pool did not start (see $RESULTS/$name.start.log)" >&2; exit 1; }
-    local pids node1 i
+    local pids node1
     pids=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$ROOT/run/pool/node" | tr '\n' ' ')
     node1=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$ROOT/run/pool/node1( |\$)" | head -1)
-    for i in $(seq 0 $((rooms - 1))); do
-        curl -sf -o /dev/null -u admin:parley-admin -H 'Content-Type: application/json' \
-            -d "{\"name\":\"bench$i\",\"privacy\":\"OPEN\"}" http://127.0.0.1:8080/parley/api/v1/rooms
-    done
+    parley_rooms "$rooms"
     local before_nodes before_db
     # shellcheck disable=SC2086
     before_nodes=$(cpu_seconds $pids)
