@@ -7,7 +7,7 @@
 # CPU until it is idle ("vanish": seconds until it is back under 5 % of one core).
 #
 #   bench/side-by-side.sh [--ejabberd] [--pool] [--only a,b] [--compliance] [--quick] [--web-clients N]
-#                         [--no-build] [--results DIR]
+#                         [--follows N] [--no-build] [--results DIR]
 #
 # Parley runs as the README's run command runs it (`mvn -Prun package`, embedded H2, heap as configured), with
 # PARLEY_SIP_IDENTITY=trust-from (the generator does no NTLM). ejabberd runs with its archive in PostgreSQL, with
@@ -27,6 +27,16 @@
 # beside the SIP clients cost them. Results: DIR/parley-webN-<scenario>.*, the web clients' own figures (posts
 # received, their lag, streams lost) in DIR/parley-webN-<scenario>.web.json.
 #
+# --follows N: after the plain Parley run, the same run again on a store where every user already follows N rooms
+# (issue #12: "Benchmark on a store where every user already follows 20 rooms"; followers accumulate, and a post's
+# cost must not grow with its room's followers). On the fresh server, before the measured run, every user of the
+# generator joins N of the scenario's rooms once (load.py --rooms-per-user N, one post): joining a room follows it
+# and the follow outlives the session. User u takes rooms u % R .. (u + N - 1) % R, so in (a) each room has N x 10
+# followers, 10 of them online in the measured run; the measured run's users rejoin their one room, which is among
+# their N, so it adds no follow. In (b) the one room caps N at 1 (every user follows it anyway). After the run the
+# store's follows are counted (all, users following, fewest and most followers of a room) into
+# DIR/parley-followsN-<scenario>.follows.json; the results are DIR/parley-followsN-<scenario>.*.
+#
 # Warm-up: the ramp runs twice on the same sessions, for both servers alike (load.py --ramp-repeat 2), and the
 # second ramp is the result (DIR/<server>-<scenario>.warm.jsonl). A JVM's first minute after start is spent in
 # its JIT compilers: on this 2-core machine C2 took one core for most of the first ramp, and that ramp failed at
@@ -37,7 +47,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
 BENCH=$(cd "$ROOT/../shared/bench" && pwd)
-EJABBERD=false POOL=false ONLY=a,b COMPLIANCE=false QUICK=false BUILD=true WEB=0
+EJABBERD=false POOL=false ONLY=a,b COMPLIANCE=false QUICK=false BUILD=true WEB=0 FOLLOWS=0
 RESULTS="$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -47,6 +57,7 @@ while [ $# -gt 0 ]; do
         --compliance) COMPLIANCE=true ;;
         --quick) QUICK=true ;;
         --web-clients) WEB=$2; shift ;;
+        --follows) FOLLOWS=$2; shift ;;
         --no-build) BUILD=false ;;
         --results) RESULTS=$2; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
@@ -60,7 +71,8 @@ if $QUICK; then
 else
     RAMP=(--ramp-warmup 2 --ramp-duration 5 --ramp-refine 2 --ramp-max-time 200)
 fi
-common=(--users 1000 --timeout 60 --login-concurrency 16 --ramp --ramp-repeat 2 --ramp-factor 1.5 "${RAMP[@]}" --max-runtime 1200)
+USERS=1000
+common=(--users $USERS --timeout 60 --login-concurrency 16 --ramp --ramp-repeat 2 --ramp-factor 1.5 "${RAMP[@]}" --max-runtime 1200)
 scenario_args() {
     case "$1" in
         a) echo "--rooms 100 --setup-timeout 400 --ramp-start 24 --rates 240" ;;
@@ -90,18 +102,45 @@ stop_parley() {
 stop_ejabberd() { sh "$BENCH/ejabberd/stop.sh" >/dev/null 2>&1 || true; sh "$BENCH/ejabberd/pg-mam.sh" down >/dev/null 2>&1 || true; }
 trap 'stop_parley; $EJABBERD && stop_ejabberd; $POOL && (cd "$ROOT" && pool/pool.sh stop >/dev/null 2>&1); true' EXIT
 
-# run_parley SCENARIO [WEB_CLIENTS]
+# follow_rooms ROOMS N NAME: every user of the generator joins N of the ROOMS once, and so follows them (see
+# --follows). Its own short run before the measured one, on the same server; the users' leaving is let settle (at
+# most 120 s) so that it does not spill into the measured run.
+follow_rooms() {
+    local rooms=$1 n=$2 name=$3
+    log "every user joins $n rooms once, so that each follows them"
+    python3 "$BENCH/load.py" --proto xccos --host 127.0.0.1 --port 5060 --transport tcp --domain contoso.com \
+        --server-pid "$PARLEY_PID" --users $USERS --rooms "$rooms" --rooms-per-user "$n" --timeout 60 \
+        --login-concurrency 16 --setup-timeout 1500 --rates 1 --warmup 0 --duration 1 --max-runtime 1800 \
+        > "$RESULTS/$name.follow-setup.txt" \
+        || { echo "the follow run failed (see $RESULTS/$name.follow-setup.txt)" >&2; exit 1; }
+    log "$(grep '^setup:' "$RESULTS/$name.follow-setup.txt"); idle $(idle_after "$PARLEY_PID") s after they left"
+}
+
+# The follows in Parley's chat store: all of them, the users following, the fewest and the most followers of a
+# room. Read from the store itself, once the server is stopped (embedded H2 is the server's alone while it runs).
+store_follows() {
+    local sql="SELECT (SELECT COUNT(*) FROM room_follow) AS f, (SELECT COUNT(DISTINCT user_uri) FROM room_follow) AS u,
+        MIN(n) AS lo, MAX(n) AS hi FROM (SELECT COUNT(*) AS n FROM room_follow GROUP BY room_id) t" h2
+    h2=$(ls "$ROOT"/wildfly-config/target/wildfly-*/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -1)
+    java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:$ROOT/run/server/data/parley-chat-store/chat" -user sa -password sa \
+        -sql "$sql" | awk -F' *[|] *' 'NR == 2 {
+            printf "{\"follows\":%d,\"users_following\":%d,\"room_followers_min\":%d,\"room_followers_max\":%d}\n", $1, $2, $3, $4 }'
+}
+
+# run_parley SCENARIO [WEB_CLIENTS [FOLLOWS]]
 run_parley() {
-    local scenario=$1 web=${2:-0} rooms name="parley-$1"
+    local scenario=$1 web=${2:-0} follows=${3:-0} rooms name="parley-$1"
     [ "$web" -gt 0 ] && name="parley-web$web-$scenario"
+    [ "$follows" -gt 0 ] && name="parley-follows$follows-$scenario"
     rooms=$(scenario_args "$scenario" | awk '{print $2}')
-    log "Parley: scenario ($scenario), fresh store, $web web clients"
+    log "Parley: scenario ($scenario), fresh store, $web web clients, every user following $follows rooms"
     local env=()
     $COMPLIANCE && env+=(PARLEY_COMPLIANCE_ENABLED=true)
     parley_start "$RESULTS/$name.server.log" "${env[@]}"
     parley_wait || { echo "Parley did not start (see $RESULTS/$name.server.log)" >&2; exit 1; }
     local pid=$PARLEY_PID i
     parley_rooms "$rooms"
+    [ "$follows" -gt 0 ] && follow_rooms "$rooms" "$follows" "$name"
     if [ "$web" -gt 0 ]; then
         python3 "$ROOT/bench/web-clients.py" --clients "$web" --rooms-prefix bench \
             --json-out "$RESULTS/$name.web.json" > "$RESULTS/$name.web.txt" 2> "$RESULTS/$name.web.err" &
@@ -124,9 +163,12 @@ run_parley() {
         log "web clients: $(cat "$RESULTS/$name.web.json")"
     fi
     local vanish; vanish=$(idle_after "$pid")
-    echo "{\"server\":\"parley\",\"web_clients\":$web,\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",$(threads_rss "$pid")}" \
+    echo "{\"server\":\"parley\",\"web_clients\":$web,\"follows\":$follows,\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",$(threads_rss "$pid")}" \
         | tee "$RESULTS/$name.after.json"
     stop_parley
+    if [ "$follows" -gt 0 ]; then
+        log "follows in the store: $(store_follows | tee "$RESULTS/$name.follows.json")"
+    fi
 }
 
 run_pool() {
@@ -184,12 +226,13 @@ for scenario in ${ONLY//,/ }; do
     else
         run_parley "$scenario"
         [ "$WEB" -gt 0 ] && run_parley "$scenario" "$WEB"
+        [ "$FOLLOWS" -gt 0 ] && run_parley "$scenario" 0 "$FOLLOWS"
     fi
     $EJABBERD && run_ejabberd "$scenario"
 done
 log "results in $RESULTS; the warm ramps and the fixed rates after them:"
 # One table per server and setting (summarize.py groups by protocol, so Parley with and without web clients apart).
-for set in parley pool1 pool2 ejabberd "parley-web$WEB"; do
+for set in parley pool1 pool2 ejabberd "parley-web$WEB" "parley-follows$FOLLOWS"; do
     files=$(ls "$RESULTS"/"$set"-?.warm.jsonl 2>/dev/null || true)
     [ -n "$files" ] || continue
     echo "## $set"
