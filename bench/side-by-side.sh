@@ -27,6 +27,14 @@
 # beside the SIP clients cost them. Results: DIR/parley-webN-<scenario>.*, the web clients' own figures (posts
 # received, their lag, streams lost) in DIR/parley-webN-<scenario>.web.json.
 #
+# --compliance: Parley (and the pool) with compliance on (PARLEY_COMPLIANCE_ENABLED=true). Issue #12 wants the
+# compliance backlog "not growing at that rate", so the backlog is sampled: every 5 s of the measured run the
+# live counters of the metrics endpoint (events relayed from the outbox to the compliance queue, events stored in
+# the compliance archive; relayed and not yet stored is the queue's backlog) into DIR/parley-<scenario>.compliance.txt,
+# and right after the run and again at least 10 s later also the admin status (the outbox not yet relayed, read
+# from the store then) into DIR/parley-<scenario>.after.json ("compliance"). The archive's backlog (stored, not yet
+# handed to the adapters) grows by design until the adapters' timer runs (every 15 minutes).
+#
 # --follows N: after the plain Parley run, the same run again on a store where every user already follows N rooms
 # (issue #12: "Benchmark on a store where every user already follows 20 rooms"; followers accumulate, and a post's
 # cost must not grow with its room's followers). On the fresh server, before the measured run, every user of the
@@ -90,8 +98,51 @@ for line in open(sys.argv[1]):
 PY
 }
 
-WEB_PID=""
+# The compliance figures, as one JSON object per line: `compliance_figures now` once, with the admin status (read
+# from the stores when asked); `compliance_figures every SECONDS` until stopped, the metrics' counters only, which
+# cost the server nothing to read (the gauges would be the server's own sample, up to 15 s old). Only in a subshell
+# ($(...) or &): it becomes the python process, so that stopping a background one's pid stops the sampling.
+compliance_figures() {
+    exec python3 - "$@" <<'PY'
+import base64, json, sys, time, urllib.request
+
+def get(url, auth=None):
+    request = urllib.request.Request(url)
+    if auth:
+        request.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
+    return urllib.request.urlopen(request, timeout=10).read().decode()
+
+def counters():
+    lines = get("http://127.0.0.1:9990/metrics").splitlines()
+    def total(name):
+        return sum(float(line.rsplit(" ", 1)[1]) for line in lines if line.startswith((name + "{", name + " ")))
+    queued = total("parley_compliance_events_queued_total")
+    stored = total("parley_compliance_events_stored_total")
+    return {"at": time.strftime("%H:%M:%S"), "relayed": int(queued), "stored": int(stored),
+            "relayed_not_stored": int(queued - stored)}
+
+if sys.argv[1] == "now":
+    figures = counters()
+    status = json.loads(get("http://127.0.0.1:8080/parley/api/v1/admin/compliance", "admin:parley-admin"))
+    figures.update(outbox=status["outboxEvents"], archive_backlog=status["backlogEvents"])
+    print(json.dumps(figures))
+else:
+    while True:
+        try:
+            print(json.dumps(counters()), flush=True)
+        except OSError as e:
+            print(json.dumps({"at": time.strftime("%H:%M:%S"), "error": str(e)}), flush=True)
+        time.sleep(float(sys.argv[2]))
+PY
+}
+
+WEB_PID="" COMPLIANCE_PID=""
 stop_parley() {
+    if [ -n "$COMPLIANCE_PID" ]; then
+        kill -TERM "$COMPLIANCE_PID" 2>/dev/null || true
+        wait "$COMPLIANCE_PID" 2>/dev/null || true
+        COMPLIANCE_PID=""
+    fi
     if [ -n "$WEB_PID" ]; then
         kill -TERM "$WEB_PID" 2>/dev/null || true
         wait "$WEB_PID" 2>/dev/null || true
@@ -153,17 +204,35 @@ run_parley() {
         grep -q '^READY' "$RESULTS/$name.web.txt" || { echo "web clients not ready in 90 s" >&2; exit 1; }
         log "$(head -1 "$RESULTS/$name.web.txt")"
     fi
+    if $COMPLIANCE; then
+        compliance_figures every 5 > "$RESULTS/$name.compliance.txt" 2>&1 &
+        COMPLIANCE_PID=$!
+    fi
     # shellcheck disable=SC2046
     python3 "$BENCH/load.py" --proto xccos --host 127.0.0.1 --port 5060 --transport tcp --domain contoso.com \
         --server-pid "$pid" "${common[@]}" $(scenario_args "$scenario") --json-out "$RESULTS/$name.jsonl" \
         | tee "$RESULTS/$name.txt"
+    local compliance="" ended=$SECONDS
+    if $COMPLIANCE; then
+        kill -TERM "$COMPLIANCE_PID" || true; wait "$COMPLIANCE_PID" || true; COMPLIANCE_PID=""
+        compliance=$(compliance_figures now)
+        log "compliance right after the run: $compliance"
+    fi
     warm_lines "$RESULTS/$name.jsonl"
     if [ -n "$WEB_PID" ]; then
         kill -TERM "$WEB_PID"; wait "$WEB_PID" || true; WEB_PID=""
         log "web clients: $(cat "$RESULTS/$name.web.json")"
     fi
     local vanish; vanish=$(idle_after "$pid")
-    echo "{\"server\":\"parley\",\"web_clients\":$web,\"follows\":$follows,\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",$(threads_rss "$pid")}" \
+    if $COMPLIANCE; then
+        # The second sample after the first's 10 s, but not before the server is idle: its reading the stores
+        # would count in the time to idle.
+        [ $((SECONDS - ended)) -ge 10 ] || sleep $((10 - (SECONDS - ended)))
+        local later after=$((SECONDS - ended)); later=$(compliance_figures now)
+        log "compliance $after s after the run: $later"
+        compliance=",\"compliance\":{\"after_run\":$compliance,\"s_later\":$after,\"later\":$later}"
+    fi
+    echo "{\"server\":\"parley\",\"web_clients\":$web,\"follows\":$follows,\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",$(threads_rss "$pid")$compliance}" \
         | tee "$RESULTS/$name.after.json"
     stop_parley
     if [ "$follows" -gt 0 ]; then
