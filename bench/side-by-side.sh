@@ -7,7 +7,7 @@
 # CPU until it is idle ("vanish": seconds until it is back under 5 % of one core).
 #
 #   bench/side-by-side.sh [--ejabberd] [--pool] [--only a,b] [--compliance] [--quick] [--web-clients N]
-#                         [--follows N] [--no-build] [--results DIR]
+#                         [--follows N] [--postgres] [--no-build] [--results DIR]
 #
 # Parley runs as the README's run command runs it (`mvn -Prun package`, embedded H2, heap as configured), with
 # PARLEY_SIP_IDENTITY=trust-from (the generator does no NTLM). ejabberd runs with its archive in PostgreSQL, with
@@ -26,6 +26,12 @@
 # page's live event stream, one room each, spread over the scenario's rooms) connected throughout: what browsers
 # beside the SIP clients cost them. Results: DIR/parley-webN-<scenario>.*, the web clients' own figures (posts
 # received, their lag, streams lost) in DIR/parley-webN-<scenario>.web.json.
+#
+# --postgres: the one Parley node on PostgreSQL instead of embedded H2 (the README's run command with the postgresql
+# profile, `mvn -Prun,postgresql package`), the databases made afresh for every run by .ci/postgresql.sh, as CI and
+# the pool make them; PostgreSQL's CPU seconds over the measured run go into the run's after.json, since load.py's
+# server CPU is the java process's alone. Results: DIR/parley-pg-<scenario>.* (and parley-pg-webN-, parley-pg-followsN-).
+# PostgreSQL is stopped at the end unless it was running before.
 #
 # --compliance: Parley (and the pool) with compliance on (PARLEY_COMPLIANCE_ENABLED=true). Issue #12 wants the
 # compliance backlog "not growing at that rate", so the backlog is sampled: every 5 s of the measured run the
@@ -55,7 +61,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
 BENCH=$(cd "$ROOT/../shared/bench" && pwd)
-EJABBERD=false POOL=false ONLY=a,b COMPLIANCE=false QUICK=false BUILD=true WEB=0 FOLLOWS=0
+EJABBERD=false POOL=false ONLY=a,b COMPLIANCE=false QUICK=false BUILD=true WEB=0 FOLLOWS=0 POSTGRES=false
 RESULTS="$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -66,6 +72,7 @@ while [ $# -gt 0 ]; do
         --quick) QUICK=true ;;
         --web-clients) WEB=$2; shift ;;
         --follows) FOLLOWS=$2; shift ;;
+        --postgres) POSTGRES=true ;;
         --no-build) BUILD=false ;;
         --results) RESULTS=$2; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
@@ -73,6 +80,16 @@ while [ $# -gt 0 ]; do
     shift
 done
 mkdir -p "$RESULTS"
+if $POSTGRES && $POOL; then
+    echo "--postgres is for the one node: the pool is on PostgreSQL already" >&2
+    exit 2
+fi
+# Parley's name in the results: parley on H2, parley-pg on PostgreSQL, so that runs of both can share a directory.
+SERVER=parley
+if $POSTGRES; then
+    SERVER=parley-pg
+    PARLEY_PROFILES=run,postgresql
+fi
 
 if $QUICK; then
     RAMP=(--ramp-warmup 1 --ramp-duration 3 --ramp-refine 1 --ramp-max-time 60)
@@ -151,7 +168,7 @@ stop_parley() {
     parley_stop
 }
 stop_ejabberd() { sh "$BENCH/ejabberd/stop.sh" >/dev/null 2>&1 || true; sh "$BENCH/ejabberd/pg-mam.sh" down >/dev/null 2>&1 || true; }
-trap 'stop_parley; $EJABBERD && stop_ejabberd; $POOL && (cd "$ROOT" && pool/pool.sh stop >/dev/null 2>&1); true' EXIT
+trap 'stop_parley; stop_postgres; $EJABBERD && stop_ejabberd; $POOL && (cd "$ROOT" && pool/pool.sh stop >/dev/null 2>&1); true' EXIT
 
 # follow_rooms ROOMS N NAME: every user of the generator joins N of the ROOMS once, and so follows them (see
 # --follows). Its own short run before the measured one, on the same server; the users' leaving is let settle (at
@@ -172,19 +189,34 @@ follow_rooms() {
 store_follows() {
     local sql="SELECT (SELECT COUNT(*) FROM room_follow) AS f, (SELECT COUNT(DISTINCT user_uri) FROM room_follow) AS u,
         MIN(n) AS lo, MAX(n) AS hi FROM (SELECT COUNT(*) AS n FROM room_follow GROUP BY room_id) t" h2
-    h2=$(ls "$ROOT"/wildfly-config/target/wildfly-*/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -1)
-    java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:$ROOT/run/server/data/parley-chat-store/chat" -user sa -password sa \
-        -sql "$sql" | awk -F' *[|] *' 'NR == 2 {
+    if $POSTGRES; then
+        PGPASSWORD=parley psql -h 127.0.0.1 -U parley -d parley -tA -F '|' -c "$sql"
+    else
+        h2=$(ls "$ROOT"/wildfly-config/target/wildfly-*/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -1)
+        java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:$ROOT/run/server/data/parley-chat-store/chat" -user sa \
+            -password sa -sql "$sql" | sed -n 2p
+    fi | awk -F' *[|] *' 'NR == 1 {
             printf "{\"follows\":%d,\"users_following\":%d,\"room_followers_min\":%d,\"room_followers_max\":%d}\n", $1, $2, $3, $4 }'
 }
 
+# PostgreSQL for --postgres: up with fresh databases before each run; down at the end if it was not running before.
+POSTGRES_WAS_UP=false
+if $POSTGRES && pg_lsclusters -h 2>/dev/null | awk '$4 == "online"' | grep -q .; then
+    POSTGRES_WAS_UP=true
+fi
+stop_postgres() { $POSTGRES && ! $POSTGRES_WAS_UP && "$ROOT/.ci/postgresql.sh" down >/dev/null 2>&1; true; }
+
 # run_parley SCENARIO [WEB_CLIENTS [FOLLOWS]]
 run_parley() {
-    local scenario=$1 web=${2:-0} follows=${3:-0} rooms name="parley-$1"
-    [ "$web" -gt 0 ] && name="parley-web$web-$scenario"
-    [ "$follows" -gt 0 ] && name="parley-follows$follows-$scenario"
+    local scenario=$1 web=${2:-0} follows=${3:-0} rooms name="$SERVER-$1"
+    [ "$web" -gt 0 ] && name="$SERVER-web$web-$scenario"
+    [ "$follows" -gt 0 ] && name="$SERVER-follows$follows-$scenario"
     rooms=$(scenario_args "$scenario" | awk '{print $2}')
-    log "Parley: scenario ($scenario), fresh store, $web web clients, every user following $follows rooms"
+    log "Parley ($SERVER): scenario ($scenario), fresh store, $web web clients, every user following $follows rooms"
+    if $POSTGRES; then
+        "$ROOT/.ci/postgresql.sh" up > "$RESULTS/$name.postgresql.log" 2>&1 \
+            || { echo "PostgreSQL did not start (see $RESULTS/$name.postgresql.log)" >&2; exit 1; }
+    fi
     local env=()
     $COMPLIANCE && env+=(PARLEY_COMPLIANCE_ENABLED=true)
     parley_start "$RESULTS/$name.server.log" "${env[@]}"
@@ -208,11 +240,16 @@ run_parley() {
         compliance_figures every 5 > "$RESULTS/$name.compliance.txt" 2>&1 &
         COMPLIANCE_PID=$!
     fi
+    local db_before=""
+    # shellcheck disable=SC2046
+    $POSTGRES && db_before=$(cpu_seconds $(pgrep -x postgres | tr '\n' ' '))
     # shellcheck disable=SC2046
     python3 "$BENCH/load.py" --proto xccos --host 127.0.0.1 --port 5060 --transport tcp --domain contoso.com \
         --server-pid "$pid" "${common[@]}" $(scenario_args "$scenario") --json-out "$RESULTS/$name.jsonl" \
         | tee "$RESULTS/$name.txt"
-    local compliance="" ended=$SECONDS
+    local compliance="" ended=$SECONDS db=""
+    # shellcheck disable=SC2046
+    $POSTGRES && db=",\"postgresql_cpu_s\":$(python3 -c "print(round($(cpu_seconds $(pgrep -x postgres | tr '\n' ' '))-$db_before,1))")"
     if $COMPLIANCE; then
         kill -TERM "$COMPLIANCE_PID" || true; wait "$COMPLIANCE_PID" || true; COMPLIANCE_PID=""
         compliance=$(compliance_figures now)
@@ -232,12 +269,13 @@ run_parley() {
         log "compliance $after s after the run: $later"
         compliance=",\"compliance\":{\"after_run\":$compliance,\"s_later\":$after,\"later\":$later}"
     fi
-    echo "{\"server\":\"parley\",\"web_clients\":$web,\"follows\":$follows,\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",$(threads_rss "$pid")$compliance}" \
+    echo "{\"server\":\"$SERVER\",\"web_clients\":$web,\"follows\":$follows,\"scenario\":\"$scenario\",\"vanish_idle_s\":\"$vanish\",$(threads_rss "$pid")$db$compliance}" \
         | tee "$RESULTS/$name.after.json"
     stop_parley
     if [ "$follows" -gt 0 ]; then
         log "follows in the store: $(store_follows | tee "$RESULTS/$name.follows.json")"
     fi
+    stop_postgres
 }
 
 run_pool() {
@@ -301,7 +339,7 @@ for scenario in ${ONLY//,/ }; do
 done
 log "results in $RESULTS; the warm ramps and the fixed rates after them:"
 # One table per server and setting (summarize.py groups by protocol, so Parley with and without web clients apart).
-for set in parley pool1 pool2 ejabberd "parley-web$WEB" "parley-follows$FOLLOWS"; do
+for set in "$SERVER" pool1 pool2 ejabberd "$SERVER-web$WEB" "$SERVER-follows$FOLLOWS"; do
     files=$(ls "$RESULTS"/"$set"-?.warm.jsonl 2>/dev/null || true)
     [ -n "$files" ] || continue
     echo "## $set"
