@@ -34,7 +34,7 @@
 # PostgreSQL is stopped at the end unless it was running before.
 #
 # --compliance: Parley (and the pool) with compliance on (PARLEY_COMPLIANCE_ENABLED=true). Issue #12 wants the
-# compliance backlog "not growing at that rate", so the backlog is sampled: every 5 s of the measured run the
+# compliance backlog "not growing at that rate", so the one node's runs sample it: every 5 s of the measured run the
 # live counters of the metrics endpoint (events relayed from the outbox to the compliance queue, events stored in
 # the compliance archive; relayed and not yet stored is the queue's backlog) into DIR/parley-<scenario>.compliance.txt,
 # and right after the run and again at least 10 s later also the admin status (the outbox not yet relayed, read
