@@ -10,51 +10,34 @@
 #   bench/many-users.sh [USERS]          results in target/bench/many-users-<time>/
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 BENCH=$(cd "$ROOT/../shared/bench" && pwd)
 USERS=${1:-19000}
 ROOMS=$((USERS / 10))
 OUT="$ROOT/target/bench/many-users-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 [ "$(ulimit -n)" -gt $((USERS + 500)) ] || log "WARNING: ulimit -n $(ulimit -n) leaves too few open files for $USERS connections"
 
-MVN=""
-stop() {
-    pkill -TERM -f "jboss.server.base.dir=$ROOT/run/server" 2>/dev/null || true
-    [ -n "$MVN" ] && wait "$MVN" 2>/dev/null || true
-}
-trap stop EXIT
+trap parley_stop EXIT
 
 # The server's threads, RSS (KB) and heap used (KB) after a full collection.
 sample() {
     local pid=$1 heap
     jcmd "$pid" GC.run > /dev/null
     heap=$(jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ {sub("K","",$(NF-2)); print $(NF-2)}')
-    echo "{\"when\":\"$2\",\"threads\":$(ls "/proc/$pid/task" | wc -l),\"rss_kb\":$(awk '/VmRSS/{print $2}' "/proc/$pid/status"),\"heap_used_kb\":$heap,\"open_files\":$(ls "/proc/$pid/fd" | wc -l)}" \
+    echo "{\"when\":\"$2\",$(threads_rss "$pid"),\"heap_used_kb\":$heap,\"open_files\":$(ls "/proc/$pid/fd" | wc -l)}" \
         | tee -a "$OUT/server.jsonl"
 }
 
 log "Parley: fresh store, heap 2 GB, $USERS users in $ROOMS rooms"
-rm -rf "$ROOT/run"
 # WildFly's standalone.conf keeps JAVA_OPTS when it is set: its defaults, with the heap at 2 GB.
 export JAVA_OPTS="-Xms2g -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true -Djboss.modules.system.pkgs=org.jboss.byteman"
 # The generator finds its rooms with a room search, which returns at most the search limit.
-(cd "$ROOT" && PARLEY_CHAT_SEARCH_LIMIT=$((ROOMS + 100)) PARLEY_SIP_IDENTITY=trust-from \
-    mvn -q -Prun package -DskipTests > "$OUT/server.log" 2>&1) &
-MVN=$!
-pid=""
-for _ in $(seq 1 300); do
-    pid=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$ROOT/run/server" | head -1 || true)
-    if [ -n "$pid" ] && curl -sf -o /dev/null -u admin:parley-admin http://localhost:8080/parley/api/v1/rooms; then
-        break
-    fi
-    sleep 1
-done
-[ -n "$pid" ] || { echo "Parley did not start (see $OUT/server.log)" >&2; exit 1; }
-for i in $(seq 0 $((ROOMS - 1))); do
-    curl -sf -o /dev/null -u admin:parley-admin -H 'Content-Type: application/json' \
-        -d "{\"name\":\"bench$i\",\"privacy\":\"OPEN\"}" http://localhost:8080/parley/api/v1/rooms
-done
+parley_start "$OUT/server.log" PARLEY_CHAT_SEARCH_LIMIT=$((ROOMS + 100))
+parley_wait || { echo "Parley did not start (see $OUT/server.log)" >&2; exit 1; }
+pid=$PARLEY_PID
+parley_rooms "$ROOMS"
 sample "$pid" "nobody signed in"
 python3 -u "$BENCH/load.py" --proto xccos --host 127.0.0.1 --port 5060 --transport tcp --domain contoso.com \
     --server-pid "$pid" --users "$USERS" --rooms "$ROOMS" --procs 2 --login-concurrency 32 --timeout 120 \
