@@ -101,7 +101,8 @@ common=(--users $USERS --timeout 60 --login-concurrency 16 --ramp --ramp-repeat 
 scenario_args() {
     case "$1" in
         a) echo "--rooms 100 --setup-timeout 400 --ramp-start 24 --rates 240" ;;
-        b) echo "--rooms 1 --setup-timeout 500 --ramp-start 1 --ramp-p99-ms 1000" ;;
+        # --rates 10: issue #12 compares the server's CPU per delivery at 10 posts/s into the room of 1,000.
+        b) echo "--rooms 1 --setup-timeout 500 --ramp-start 1 --ramp-p99-ms 1000 --rates 10" ;;
     esac
 }
 
@@ -317,12 +318,18 @@ run_ejabberd() {
     stop_ejabberd
     sh "$BENCH/ejabberd/pg-mam.sh" up
     EJABBERD_YML="$BENCH/ejabberd/ejabberd-mam-pgsql.yml" ROOM_MAM=true sh "$BENCH/ejabberd/setup.sh" 1000 "$rooms"
-    local pid; pid=$(cat /run/ejabberd/ejabberd.pid)
+    local pid db_before; pid=$(cat /run/ejabberd/ejabberd.pid)
+    # shellcheck disable=SC2046
+    db_before=$(cpu_seconds $(pgrep -x postgres | tr '\n' ' '))
     # shellcheck disable=SC2046
     python3 "$BENCH/load.py" --proto xmpp --host 127.0.0.1 --port 5222 --domain localhost --server-pid "$pid" \
         "${common[@]}" $(scenario_args "$scenario") --json-out "$RESULTS/ejabberd-$scenario.jsonl" \
         | tee "$RESULTS/ejabberd-$scenario.txt"
     warm_lines "$RESULTS/ejabberd-$scenario.jsonl"
+    # load.py samples ejabberd's own process; its archive's PostgreSQL works beside it (the whole run, ramps too).
+    # shellcheck disable=SC2046
+    echo "{\"server\":\"ejabberd\",\"scenario\":\"$scenario\",\"postgresql_cpu_s\":$(python3 -c "print(round($(cpu_seconds $(pgrep -x postgres | tr '\n' ' '))-$db_before,1))")}" \
+        | tee "$RESULTS/ejabberd-$scenario.after.json"
     stop_ejabberd
 }
 
