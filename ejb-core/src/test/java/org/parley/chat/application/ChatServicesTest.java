@@ -506,6 +506,55 @@ class ChatServicesTest {
                 .isFalse();
     }
 
+    /**
+     * While a change of a category is under way (from AccessChanges' start of it to its transaction's end) the rules
+     * are read from the store and not remembered, so neither the state before the change nor one that may yet roll
+     * back outlives it; once the change has ended, they are remembered again.
+     */
+    @Test
+    void whileACategoryChangeIsUnderWayItsRulesAreReadAndNotRemembered() {
+        RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
+        tx(() -> rooms.join(BOB, room.uri()));
+        assertThat(postAlone(BOB, room, "remembered")).isNull();
+        AccessChange change =
+                AccessChange.ofCategory(tx(() -> categories.root()).uri());
+
+        callers.changeBegun(change);
+        try {
+            assertThat(categoriesReadBy(() -> postAlone(BOB, room, "under way")))
+                    .as("read while under way")
+                    .isOne();
+            assertThat(categoriesReadBy(() -> postAlone(BOB, room, "still under way")))
+                    .as("not remembered while under way")
+                    .isOne();
+        } finally {
+            callers.changeEnded(change);
+        }
+
+        assertThat(categoriesReadBy(() -> postAlone(BOB, room, "ended")))
+                .as("read once ended")
+                .isOne();
+        assertThat(categoriesReadBy(() -> postAlone(BOB, room, "remembered again")))
+                .as("remembered again")
+                .isZero();
+    }
+
+    /** How many times the call read a category from the store. */
+    private static long categoriesReadBy(Runnable call) {
+        Statistics statistics = tx(() -> entityManager
+                .getEntityManagerFactory()
+                .unwrap(SessionFactory.class)
+                .getStatistics());
+        statistics.clear();
+        statistics.setStatisticsEnabled(true);
+        try {
+            call.run();
+            return statistics.getEntityStatistics(Category.class.getName()).getLoadCount();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
     /** One post in a batch of its own: its refusal, or null when it was stored. */
     private static ChatException postAlone(String author, RoomView room, String text) {
         return tx(() -> posts.postAll(List.of(post(author, room, text)))).get(0).refusal();
