@@ -12,7 +12,7 @@ import org.parley.chat.domain.model.room.Room;
 /**
  * The rules of each category ({@link CategoryRules}: who may be in its rooms, its switches) as the store said when
  * last asked, by the category's key: every post judged its room by them, and reading them took three statements
- * (the category, its allowed and its denied members) per room and batch. They change only when an administrator
+ * (the category, its allowed and its denied members) per category and batch. They change only when an administrator
  * changes the category, and every such change goes through {@link AccessChanges} as an {@link AccessChange} of the
  * category (or of everyone, an import): {@link Callers} hands it here, at once and at the transaction's end on this
  * node, and when it reaches the other nodes of a pool on the room events topic. As for callers, nothing is
