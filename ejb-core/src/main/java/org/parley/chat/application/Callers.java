@@ -65,6 +65,8 @@ public class Callers implements GroupDirectory {
     private final AtomicLong generation = new AtomicLong();
     /** Changes begun and not yet ended (committed or rolled back): nothing is remembered meanwhile. */
     private final AtomicInteger changesUnderWay = new AtomicInteger();
+    /** The categories' rules, forgotten with the changes handed here. */
+    private final CategoryRulesCache categoryRules = new CategoryRulesCache();
 
     public Callers() {}
 
@@ -101,6 +103,14 @@ public class Callers implements GroupDirectory {
         Room found = room.get();
         found.requireRead(actor);
         return found;
+    }
+
+    /**
+     * Has the room judge by its category's rules as this node remembers them ({@link CategoryRulesCache}), so that
+     * the category and its lists are not read again: for the posts of a batch, which ask them for every room.
+     */
+    public Room judgedByKnownRules(Room room) {
+        return categoryRules.judged(room);
     }
 
     /** {@link #readable} as a question: whether the user may read the room now. */
@@ -150,20 +160,24 @@ public class Callers implements GroupDirectory {
      */
     public void changeBegun(AccessChange change) {
         changesUnderWay.incrementAndGet();
+        categoryRules.changeBegun(change);
         forget(change);
     }
 
     /** The change {@link #changeBegun} announced has committed or rolled back: forget once more. */
     public void changeEnded(AccessChange change) {
         forget(change);
+        categoryRules.changeEnded(change);
         changesUnderWay.decrementAndGet();
     }
 
     /**
-     * Forgets the callers a change concerns: the user's own, or everyone's for a change many share. Changes to a
-     * room or a category alter no caller (they are the room's rules, read with the room).
+     * Forgets the callers a change concerns: the user's own, or everyone's for a change many share; and the
+     * categories' rules a change to a category (or an import) may have altered ({@link CategoryRulesCache}).
+     * Changes to a room alter neither (they are the room's rules, read with the room).
      */
     public void forget(AccessChange change) {
+        categoryRules.forget(change);
         if (change.roomUri() != null || change.categoryUri() != null) {
             return;
         }

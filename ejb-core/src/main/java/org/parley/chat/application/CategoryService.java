@@ -110,6 +110,8 @@ public class CategoryService {
         if (before.invitationsAllowed() != settings.invitationsAllowed()
                 || before.fileUploadAllowed() != settings.fileUploadAllowed()
                 || before.chatHistoryEnabled() != settings.chatHistoryEnabled()) {
+            // The switches are among the rules the posts judge by from memory (CategoryRulesCache): forgotten here.
+            accessChanges.category(category);
             roomChanges.category(category);
         }
         return CategoryView.of(category);
@@ -119,26 +121,28 @@ public class CategoryService {
     public CategoryView grant(String actorUri, String categoryUri, CategoryRole role, String principal) {
         return changeRoles(
                 categoryUri,
-                role == CategoryRole.DENIED_MEMBER,
+                role != CategoryRole.CREATOR,
                 category -> category.grant(callers.actor(actorUri), role, Principal.parse(principal)));
     }
 
     public CategoryView revoke(String actorUri, String categoryUri, CategoryRole role, String principal) {
         return changeRoles(
                 categoryUri,
-                role == CategoryRole.ALLOWED_MEMBER,
+                role != CategoryRole.CREATOR,
                 category -> category.revoke(callers.actor(actorUri), role, Principal.parse(principal)));
     }
 
     /**
-     * @param narrows whether the change may take access away (a denial granted, an allowance revoked): then it is an
-     *                access change, and whoever lost the category is let go at once ({@link AccessChanges})
+     * @param membersChange whether the change is to who may be in the category's rooms (its allowed or denied
+     *                      members): then it is an access change ({@link AccessChanges}), which lets go at once
+     *                      whoever lost the category and makes every node forget the rules its posts judge by from
+     *                      memory, whether the change narrows or widens
      */
-    private CategoryView changeRoles(String categoryUri, boolean narrows, Consumer<Category> change) {
+    private CategoryView changeRoles(String categoryUri, boolean membersChange, Consumer<Category> change) {
         Category category = Found.category(categories, categoryUri);
         change.accept(category);
         categories.store(category);
-        if (narrows) {
+        if (membersChange) {
             accessChanges.category(category);
         }
         return CategoryView.of(category);

@@ -151,6 +151,16 @@ public class Category {
         return !deniedMembers.matches(subject) && allowedMembers.matches(subject);
     }
 
+    /** Who may be in its rooms and what it switches for them, as a copy that outlives the transaction. */
+    public CategoryRules rules() {
+        return new CategoryRules(
+                allowedMembers.toSet(),
+                deniedMembers.toSet(),
+                invitationsAllowed,
+                fileUploadAllowed,
+                chatHistoryEnabled);
+    }
+
     public boolean permitsCreator(Subject subject) {
         return permitsMember(subject) && creators.matches(subject);
     }

@@ -25,11 +25,13 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.OptimisticLock;
 import org.parley.chat.domain.model.addin.AddIn;
 import org.parley.chat.domain.model.category.Category;
+import org.parley.chat.domain.model.category.CategoryRules;
 import org.parley.chat.domain.model.category.Retention;
 import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.user.Actor;
@@ -70,6 +72,18 @@ public class Room {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "category_id", nullable = false)
     private Category category;
+
+    /** The category's key, read with the room: its rules can be found in memory without loading it. */
+    @Column(name = "category_id", insertable = false, updatable = false)
+    private Long categoryId;
+
+    /**
+     * The category's rules as a cache remembered them ({@link #judgeBy}), asked instead of the category so that a
+     * post reads neither it nor its lists; null: the category is asked. Never stored, and forgotten when the room
+     * moves, so it never outlives the category it was read from.
+     */
+    @Transient
+    private CategoryRules categoryRules;
 
     @Embedded
     private Name name;
@@ -143,6 +157,7 @@ public class Room {
 
     private Room(Category category, UUID guid, RoomSettings settings, Principal manager, Instant createdAt) {
         this.category = category;
+        this.categoryId = category.id();
         this.guid = guid;
         this.domain = category.uri().domain();
         this.createdAt = createdAt;
@@ -216,7 +231,7 @@ public class Room {
             changed.add("settings");
         }
         if (!target.equals(category)) {
-            category = target;
+            moveInto(target);
             changed.add("category");
         }
         if (disabled != this.disabled) {
@@ -242,15 +257,15 @@ public class Room {
     }
 
     public boolean isMember(Subject subject) {
-        return category.permitsMember(subject) && listed(subject);
+        return categoryPermits(subject) && listed(subject);
     }
 
     public boolean isManager(Subject subject) {
-        return category.permitsMember(subject) && managers.matches(subject);
+        return categoryPermits(subject) && managers.matches(subject);
     }
 
     public boolean isPresenter(Subject subject) {
-        return category.permitsMember(subject) && presenters.matches(subject);
+        return categoryPermits(subject) && presenters.matches(subject);
     }
 
     /** Whether the room shows in the actor's searches and can be named to them at all. */
@@ -259,7 +274,7 @@ public class Room {
             return true;
         }
         Subject subject = actor.subject();
-        if (!category.permitsMember(subject)) {
+        if (!categoryPermits(subject)) {
             return false;
         }
         if (disabled && !isManager(subject)) {
@@ -276,7 +291,7 @@ public class Room {
             return true;
         }
         Subject subject = actor.subject();
-        return category.permitsMember(subject) && (privacy == Privacy.OPEN || listed(subject));
+        return categoryPermits(subject) && (privacy == Privacy.OPEN || listed(subject));
     }
 
     /** Reading history: whoever may join, and administrators even of a disabled room. */
@@ -374,7 +389,26 @@ public class Room {
         if (!target.uri().domain().equals(domain)) {
             throw ChatException.invalid("category " + target.name() + " is not of domain " + domain);
         }
+        moveInto(target);
+    }
+
+    private void moveInto(Category target) {
         this.category = target;
+        this.categoryId = target.id();
+        this.categoryRules = null;
+    }
+
+    /**
+     * From now on, in this transaction, the room judges by {@code rules} instead of asking its category, which
+     * then need not be read: the caller vouches that they are the rules of the category {@link #categoryId} names
+     * as it stands now (a cache that forgets them on every change, {@code CategoryRulesCache}).
+     */
+    public void judgeBy(CategoryRules rules) {
+        this.categoryRules = rules;
+    }
+
+    private boolean categoryPermits(Subject subject) {
+        return categoryRules != null ? categoryRules.permitsMember(subject) : category.permitsMember(subject);
     }
 
     /**
@@ -427,7 +461,7 @@ public class Room {
     public void grant(Actor by, RoomRole role, Principal principal, GroupDirectory directory) {
         requireManage(by);
         if (principal.kind() == Principal.Kind.USER
-                && !category.permitsMember(directory.subjectOf(SipUri.parse(principal.name())))) {
+                && !categoryPermits(directory.subjectOf(SipUri.parse(principal.name())))) {
             throw ChatException.forbidden("category " + category.name() + " does not allow " + principal);
         }
         principals(role).add(principal);
@@ -464,15 +498,16 @@ public class Room {
     // ---- what the category switches
 
     public boolean invitationsEnabled() {
-        return category.invitationsAllowed() && invitations != InvitationSetting.OFF;
+        boolean allowed = categoryRules != null ? categoryRules.invitationsAllowed() : category.invitationsAllowed();
+        return allowed && invitations != InvitationSetting.OFF;
     }
 
     public boolean fileUploadAllowed() {
-        return category.fileUploadAllowed();
+        return categoryRules != null ? categoryRules.fileUploadAllowed() : category.fileUploadAllowed();
     }
 
     public boolean historyEnabled() {
-        return category.chatHistoryEnabled();
+        return categoryRules != null ? categoryRules.chatHistoryEnabled() : category.chatHistoryEnabled();
     }
 
     // ---- state
@@ -487,6 +522,11 @@ public class Room {
 
     public Category category() {
         return category;
+    }
+
+    /** The category's key, without reading the category. */
+    public Long categoryId() {
+        return categoryId;
     }
 
     public String name() {
