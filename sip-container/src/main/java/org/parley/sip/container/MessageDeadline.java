@@ -56,9 +56,44 @@ final class MessageDeadline {
 
     /** The connection's next bytes, as the parser gets them (after TLS decryption). */
     void follow(byte[] bytes) {
-        for (byte b : bytes) {
-            follow(b);
+        int i = 0;
+        while (i < bytes.length) {
+            State now = state;
+            if (now == State.BODY) {
+                // A body is skipped, not followed byte by byte (#12): only its length matters.
+                int n = (int) Math.min(bodyLeft, bytes.length - i);
+                bodyLeft -= n;
+                i += n;
+                if (bodyLeft == 0) {
+                    state = State.BETWEEN;
+                }
+            } else if (now == State.HEAD && !pendingCr && isPlain(bytes[i])) {
+                i = keepRun(bytes, i);
+            } else {
+                follow(bytes[i++]);
+            }
         }
+    }
+
+    private static boolean isPlain(byte b) {
+        return b != '\r' && b != '\n';
+    }
+
+    /** {@link #keep} for the bytes from {@code from} up to the next CR or LF, at once; returns where they end. */
+    private int keepRun(byte[] bytes, int from) {
+        int end = from;
+        while (end < bytes.length && isPlain(bytes[end])) {
+            end++;
+        }
+        lineEmpty = false;
+        int kept = Math.min(end - from, MAX_LINE_KEPT - line.length());
+        for (int i = from; i < from + kept; i++) {
+            line.append((char) (bytes[i] & 0xff));
+        }
+        if (end - from > kept) {
+            lineTooLong = true;
+        }
+        return end;
     }
 
     private void follow(byte b) {
@@ -125,7 +160,7 @@ final class MessageDeadline {
         if (!headStarted) {
             headStarted = true;
             contentLength = 0;
-        } else if (!lineTooLong) {
+        } else if (!lineTooLong && isLengthName(line)) {
             contentLength(line.toString());
         }
         startLine();
@@ -139,6 +174,43 @@ final class MessageDeadline {
         } else {
             state = State.BETWEEN;
         }
+    }
+
+    /**
+     * The line's name, trimmed, is {@code content-length} or {@code l} in any case; read in place, since most lines
+     * are not, and a String per line was a hot spot (#12).
+     */
+    private static boolean isLengthName(CharSequence line) {
+        int colon = -1;
+        for (int i = 0; i < line.length() && colon < 0; i++) {
+            if (line.charAt(i) == ':') {
+                colon = i;
+            }
+        }
+        if (colon < 0) {
+            return false;
+        }
+        int from = 0;
+        int to = colon;
+        while (from < to && line.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && line.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return isName(line, from, to, "content-length") || isName(line, from, to, "l");
+    }
+
+    private static boolean isName(CharSequence line, int from, int to, String lowerCase) {
+        if (to - from != lowerCase.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (Character.toLowerCase(line.charAt(i)) != lowerCase.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void contentLength(String header) {
