@@ -1,5 +1,6 @@
 package org.parley.sip.container;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -36,7 +37,10 @@ final class MessageDeadline {
     /** The start line has been read: the head's empty line ends the head. */
     private boolean headStarted;
 
-    private final StringBuilder line = new StringBuilder();
+    /** The line's first bytes, as many as {@link #MAX_LINE_KEPT}: copied in runs, read as ISO-8859-1. */
+    private final byte[] line = new byte[MAX_LINE_KEPT];
+
+    private int lineLength;
     private boolean lineTooLong;
     private boolean lineEmpty = true;
     private boolean pendingCr;
@@ -86,10 +90,9 @@ final class MessageDeadline {
             end++;
         }
         lineEmpty = false;
-        int kept = Math.min(end - from, MAX_LINE_KEPT - line.length());
-        for (int i = from; i < from + kept; i++) {
-            line.append((char) (bytes[i] & 0xff));
-        }
+        int kept = Math.min(end - from, MAX_LINE_KEPT - lineLength);
+        System.arraycopy(bytes, from, line, lineLength, kept);
+        lineLength += kept;
         if (end - from > kept) {
             lineTooLong = true;
         }
@@ -116,7 +119,7 @@ final class MessageDeadline {
     }
 
     private void startLine() {
-        line.setLength(0);
+        lineLength = 0;
         lineTooLong = false;
         lineEmpty = true;
         pendingCr = false;
@@ -141,8 +144,8 @@ final class MessageDeadline {
 
     private void keep(char c) {
         lineEmpty = false;
-        if (line.length() < MAX_LINE_KEPT) {
-            line.append(c);
+        if (lineLength < MAX_LINE_KEPT) {
+            line[lineLength++] = (byte) c;
         } else {
             lineTooLong = true;
         }
@@ -160,8 +163,8 @@ final class MessageDeadline {
         if (!headStarted) {
             headStarted = true;
             contentLength = 0;
-        } else if (!lineTooLong && isLengthName(line)) {
-            contentLength(line.toString());
+        } else if (!lineTooLong && isLengthName(line, lineLength)) {
+            contentLength(new String(line, 0, lineLength, StandardCharsets.ISO_8859_1));
         }
         startLine();
     }
@@ -180,10 +183,10 @@ final class MessageDeadline {
      * The line's name, trimmed, is {@code content-length} or {@code l} in any case; read in place, since most lines
      * are not, and a String per line was a hot spot (#12).
      */
-    private static boolean isLengthName(CharSequence line) {
+    private static boolean isLengthName(byte[] line, int length) {
         int colon = -1;
-        for (int i = 0; i < line.length() && colon < 0; i++) {
-            if (line.charAt(i) == ':') {
+        for (int i = 0; i < length && colon < 0; i++) {
+            if (line[i] == ':') {
                 colon = i;
             }
         }
@@ -192,21 +195,21 @@ final class MessageDeadline {
         }
         int from = 0;
         int to = colon;
-        while (from < to && line.charAt(from) <= ' ') {
+        while (from < to && (line[from] & 0xff) <= ' ') {
             from++;
         }
-        while (to > from && line.charAt(to - 1) <= ' ') {
+        while (to > from && (line[to - 1] & 0xff) <= ' ') {
             to--;
         }
         return isName(line, from, to, "content-length") || isName(line, from, to, "l");
     }
 
-    private static boolean isName(CharSequence line, int from, int to, String lowerCase) {
+    private static boolean isName(byte[] line, int from, int to, String lowerCase) {
         if (to - from != lowerCase.length()) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            if (Character.toLowerCase(line.charAt(i)) != lowerCase.charAt(i - from)) {
+            if (Character.toLowerCase((char) (line[i] & 0xff)) != lowerCase.charAt(i - from)) {
                 return false;
             }
         }
