@@ -1,5 +1,6 @@
 package org.parley.sip.container;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -36,7 +37,10 @@ final class MessageDeadline {
     /** The start line has been read: the head's empty line ends the head. */
     private boolean headStarted;
 
-    private final StringBuilder line = new StringBuilder();
+    /** The line's first bytes, as many as {@link #MAX_LINE_KEPT}: copied in runs, read as ISO-8859-1. */
+    private final byte[] line = new byte[MAX_LINE_KEPT];
+
+    private int lineLength;
     private boolean lineTooLong;
     private boolean lineEmpty = true;
     private boolean pendingCr;
@@ -56,9 +60,43 @@ final class MessageDeadline {
 
     /** The connection's next bytes, as the parser gets them (after TLS decryption). */
     void follow(byte[] bytes) {
-        for (byte b : bytes) {
-            follow(b);
+        int i = 0;
+        while (i < bytes.length) {
+            State now = state;
+            if (now == State.BODY) {
+                // A body is skipped, not followed byte by byte (#12): only its length matters.
+                int n = (int) Math.min(bodyLeft, bytes.length - i);
+                bodyLeft -= n;
+                i += n;
+                if (bodyLeft == 0) {
+                    state = State.BETWEEN;
+                }
+            } else if (now == State.HEAD && !pendingCr && isPlain(bytes[i])) {
+                i = keepRun(bytes, i);
+            } else {
+                follow(bytes[i++]);
+            }
         }
+    }
+
+    private static boolean isPlain(byte b) {
+        return b != '\r' && b != '\n';
+    }
+
+    /** {@link #keep} for the bytes from {@code from} up to the next CR or LF, at once; returns where they end. */
+    private int keepRun(byte[] bytes, int from) {
+        int end = from;
+        while (end < bytes.length && isPlain(bytes[end])) {
+            end++;
+        }
+        lineEmpty = false;
+        int kept = Math.min(end - from, MAX_LINE_KEPT - lineLength);
+        System.arraycopy(bytes, from, line, lineLength, kept);
+        lineLength += kept;
+        if (end - from > kept) {
+            lineTooLong = true;
+        }
+        return end;
     }
 
     private void follow(byte b) {
@@ -81,7 +119,7 @@ final class MessageDeadline {
     }
 
     private void startLine() {
-        line.setLength(0);
+        lineLength = 0;
         lineTooLong = false;
         lineEmpty = true;
         pendingCr = false;
@@ -106,8 +144,8 @@ final class MessageDeadline {
 
     private void keep(char c) {
         lineEmpty = false;
-        if (line.length() < MAX_LINE_KEPT) {
-            line.append(c);
+        if (lineLength < MAX_LINE_KEPT) {
+            line[lineLength++] = (byte) c;
         } else {
             lineTooLong = true;
         }
@@ -125,8 +163,8 @@ final class MessageDeadline {
         if (!headStarted) {
             headStarted = true;
             contentLength = 0;
-        } else if (!lineTooLong) {
-            contentLength(line.toString());
+        } else if (!lineTooLong && isLengthName(line, lineLength)) {
+            contentLength(new String(line, 0, lineLength, StandardCharsets.ISO_8859_1));
         }
         startLine();
     }
@@ -139,6 +177,43 @@ final class MessageDeadline {
         } else {
             state = State.BETWEEN;
         }
+    }
+
+    /**
+     * The line's name, trimmed, is {@code content-length} or {@code l} in any case; read in place, since most lines
+     * are not, and a String per line was a hot spot (#12).
+     */
+    private static boolean isLengthName(byte[] line, int length) {
+        int colon = -1;
+        for (int i = 0; i < length && colon < 0; i++) {
+            if (line[i] == ':') {
+                colon = i;
+            }
+        }
+        if (colon < 0) {
+            return false;
+        }
+        int from = 0;
+        int to = colon;
+        while (from < to && (line[from] & 0xff) <= ' ') {
+            from++;
+        }
+        while (to > from && (line[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        return isName(line, from, to, "content-length") || isName(line, from, to, "l");
+    }
+
+    private static boolean isName(byte[] line, int from, int to, String lowerCase) {
+        if (to - from != lowerCase.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (Character.toLowerCase((char) (line[i] & 0xff)) != lowerCase.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void contentLength(String header) {

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sip.ListeningPoint;
 
+import gov.nist.core.HostPort;
 import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
+import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.MessageProcessor;
 import gov.nist.javax.sip.stack.MessageProcessorFactory;
 import gov.nist.javax.sip.stack.NIOHandler;
@@ -40,7 +42,9 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
  *       the parser: JAIN-SIP's NIO parser frames a message by those two full names only, so a message in compact
  *       form ({@code l:}, {@code i:}, which RFC 3261 §7.3.3 requires us to accept and a proxy may forward) was
  *       misread (a body taken for headers: 500) or, with no Call-ID it knew, dropped the connection. The blocking
- *       parser read them from the parsed head.
+ *       parser read them from the parsed head;
+ *   <li>the channel to a peer looked up by a key made without a regular expression ({@link ChannelKeys}): every
+ *       request we send asks for it.
  * </ul>
  *
  * UDP keeps JAIN-SIP's own processor.
@@ -224,6 +228,12 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         }
 
         @Override
+        public MessageChannel createMessageChannel(HostPort target) throws IOException {
+            MessageChannel known = messageChannels.get(ChannelKeys.of(target, getTransport()));
+            return known != null ? known : super.createMessageChannel(target);
+        }
+
+        @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
             deadlines.remove(channel);
@@ -256,6 +266,12 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel socket)
                 throws IOException {
             return deadlines.accepted(nioHandler, socket, new TlsChannel(this, socket, deadlines.start()));
+        }
+
+        @Override
+        public MessageChannel createMessageChannel(HostPort target) throws IOException {
+            MessageChannel known = messageChannels.get(ChannelKeys.of(target, getTransport()));
+            return known != null ? known : super.createMessageChannel(target);
         }
 
         @Override

@@ -1,10 +1,6 @@
 package org.parley.sip.container;
 
 import java.text.ParseException;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.MessageParser;
@@ -23,26 +19,12 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
  */
 public final class StrictMessageParser extends StringMsgParser implements MessageParserFactory {
 
-    /** RFC 3261 §7.3.1: these appear once; compact forms count as their full names. */
-    private static final Map<String, String> SINGLE = Map.of(
-            "call-id",
-            "Call-ID",
-            "i",
-            "Call-ID",
-            "cseq",
-            "CSeq",
-            "from",
-            "From",
-            "f",
-            "From",
-            "to",
-            "To",
-            "t",
-            "To",
-            "content-length",
-            "Content-Length",
-            "l",
-            "Content-Length");
+    /** RFC 3261 §7.3.1: these appear once. */
+    private static final String[] SINGLE = {"Call-ID", "CSeq", "From", "To", "Content-Length"};
+    /** How each of {@link #SINGLE} may be spelled, lower case: compact forms count as their full names. */
+    private static final String[][] SPELLINGS = {
+        {"call-id", "i"}, {"cseq"}, {"from", "f"}, {"to", "t"}, {"content-length", "l"}
+    };
 
     private static final StrictMessageParser INSTANCE = new StrictMessageParser();
 
@@ -70,12 +52,55 @@ public final class StrictMessageParser extends StringMsgParser implements Messag
             checked.fault = "NUL byte in a header";
             return;
         }
-        int colon = header.indexOf(':');
-        String name = SINGLE.get(
-                (colon < 0 ? header : header.substring(0, colon)).trim().toLowerCase(Locale.ROOT));
-        if (name != null && !checked.seen.add(name)) {
-            checked.fault = name + " header more than once";
+        int single = single(header);
+        if (single >= 0) {
+            int bit = 1 << single;
+            if ((checked.seen & bit) != 0) {
+                checked.fault = SINGLE[single] + " header more than once";
+            }
+            checked.seen |= bit;
         }
+    }
+
+    /**
+     * Which of {@link #SINGLE} the header line names (its name trimmed, in any case), or -1. Read in place: every
+     * header of every message passes here, and a substring, a trim and a lower-cased copy per header were a hot
+     * spot (#12). Only ASCII letters are folded, which is all that lower-casing the name could make match.
+     */
+    private static int single(String header) {
+        int colon = header.indexOf(':');
+        int from = 0;
+        int to = colon < 0 ? header.length() : colon;
+        while (from < to && header.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && header.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        for (int i = 0; i < SPELLINGS.length; i++) {
+            for (String spelling : SPELLINGS[i]) {
+                if (isSpelled(header, from, to, spelling)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isSpelled(String header, int from, int to, String lowerCase) {
+        if (to - from != lowerCase.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = header.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lowerCase.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -91,7 +116,9 @@ public final class StrictMessageParser extends StringMsgParser implements Messag
     }
 
     private static final class Checked {
-        final Set<String> seen = new HashSet<>(8);
+        /** A bit per index of {@link #SINGLE} seen. */
+        int seen;
+
         String fault;
     }
 }

@@ -65,6 +65,24 @@ class FullHeaderNamesTest {
         assertSpelledAtEverySplit(first + second + third, out);
     }
 
+    @Test
+    void longLinesLoneCrsAndLongLengthLinesGoThroughAsTheyCame() {
+        // Lines past a name go through in one copy: long ones, ones with a CR inside, a Content-Length whose
+        // number is long, and a body that looks like a head.
+        String body = "Content-Length: 99\r\n\r\n";
+        String in = "INFO sip:" + "x".repeat(300) + "@contoso.com SIP/2.0\r\n"
+                + "Subject: " + "s".repeat(200) + "\r\n"
+                + "X-Cr: a\rb\r\n"
+                + "CONTENT-length: 00000000" + body.length() + "\r\n"
+                + "i: " + "c".repeat(100) + "\r\n\r\n"
+                + body
+                + HEAD + "l:0\r\n\r\n";
+        String out = in.replace("CONTENT-length", "Content-Length")
+                .replace("i: ccc", "Call-ID: ccc")
+                .replace("l:0", "Content-Length:0");
+        assertSpelledAtEverySplit(in, out);
+    }
+
     private static void assertSpelledAtEverySplit(String in, String out) {
         byte[] bytes = in.getBytes(StandardCharsets.UTF_8);
         for (int split = 0; split <= bytes.length; split++) {
