@@ -398,27 +398,17 @@ class ChatServicesTest {
         RoomView room = roomInRoot(ALICE, Privacy.OPEN, RoomType.NORMAL);
         RoomUri uri = RoomUri.parse(room.uri());
         tx(() -> rooms.join(BOB, room.uri())); // the room's key learnt
-        Statistics statistics = tx(() -> entityManager
-                .getEntityManagerFactory()
-                .unwrap(SessionFactory.class)
-                .getStatistics());
-        statistics.clear();
-        statistics.setStatisticsEnabled(true);
-        try {
-            tx(() -> {
-                Room first = roomRepository.find(uri).orElseThrow();
-                assertThat(roomRepository.find(uri)).containsSame(first);
-                assertThat(roomRepository.find(RoomUri.parse(room.uri().toUpperCase(Locale.ROOT))))
-                        .containsSame(first);
-                return null;
-            });
+        Statistics statistics = storeStatisticsOf(() -> tx(() -> {
+            Room first = roomRepository.find(uri).orElseThrow();
+            assertThat(roomRepository.find(uri)).containsSame(first);
+            assertThat(roomRepository.find(RoomUri.parse(room.uri().toUpperCase(Locale.ROOT))))
+                    .containsSame(first);
+            return null;
+        }));
 
-            assertThat(statistics.getPrepareStatementCount())
-                    .as("one statement, by primary key")
-                    .isOne();
-        } finally {
-            statistics.setStatisticsEnabled(false);
-        }
+        assertThat(statistics.getPrepareStatementCount())
+                .as("one statement, by primary key")
+                .isOne();
         tx(() -> {
             rooms.deleteRoom(ADMIN, room.uri(), null);
             return null;
@@ -443,25 +433,16 @@ class ChatServicesTest {
         tx(() -> directory.addGroupMember(ADMIN, other, dana));
         tx(() -> directory.addGroupMember(ADMIN, other, CAROL));
         callers.forget(AccessChange.ofEveryone());
-        Statistics statistics = tx(() -> entityManager
-                .getEntityManagerFactory()
-                .unwrap(SessionFactory.class)
-                .getStatistics());
-        statistics.clear();
-        statistics.setStatisticsEnabled(true);
-        try {
-            Actor actor = tx(() -> callers.participant(dana));
-            assertThat(statistics.getPrepareStatementCount())
-                    .as("the caller's record, the Global policy and the groups, together")
-                    .isOne();
-            assertThat(actor.subject().groupKeys()).containsExactlyInAnyOrder(Name.keyOf(group), Name.keyOf(other));
-            assertThat(actor.administrator()).isFalse();
-            assertThat(tx(() -> callers.isAdministrator(ADMIN))).isTrue();
-            assertThat(tx(() -> callers.participant(CAROL)).subject().groupKeys())
-                    .contains(Name.keyOf(other));
-        } finally {
-            statistics.setStatisticsEnabled(false);
-        }
+        Measured<Actor> firstLookUp = measured(() -> callers.participant(dana));
+        Actor actor = firstLookUp.result();
+        Statistics statistics = firstLookUp.store();
+        assertThat(statistics.getPrepareStatementCount())
+                .as("the caller's record, the Global policy and the groups, together")
+                .isOne();
+        assertThat(actor.subject().groupKeys()).containsExactlyInAnyOrder(Name.keyOf(group), Name.keyOf(other));
+        assertThat(actor.administrator()).isFalse();
+        assertThat(tx(() -> callers.isAdministrator(ADMIN))).isTrue();
+        assertThat(tx(() -> callers.participant(CAROL)).subject().groupKeys()).contains(Name.keyOf(other));
     }
 
     /**
@@ -476,28 +457,19 @@ class ChatServicesTest {
         tx(() -> rooms.join(BOB, first.uri()));
         tx(() -> rooms.join(BOB, second.uri()));
         tx(() -> posts.postAll(List.of(post(BOB, first, "warm"), post(BOB, second, "warm"))));
-        Statistics statistics = tx(() -> entityManager
-                .getEntityManagerFactory()
-                .unwrap(SessionFactory.class)
-                .getStatistics());
-        statistics.clear();
-        statistics.setStatisticsEnabled(true);
-        try {
-            List<PostOutcome> outcomes = tx(() -> posts.postAll(
-                    List.of(post(BOB, first, "one"), post(BOB, second, "two"), post(BOB, first, "three"))));
+        Measured<List<PostOutcome>> batch = measured(() ->
+                posts.postAll(List.of(post(BOB, first, "one"), post(BOB, second, "two"), post(BOB, first, "three"))));
+        List<PostOutcome> outcomes = batch.result();
+        Statistics statistics = batch.store();
 
-            assertThat(outcomes)
-                    .allSatisfy(outcome -> assertThat(outcome.refusal()).isNull());
-            assertThat(statistics.getEntityStatistics(Category.class.getName()).getLoadCount())
-                    .as("categories read")
-                    .isZero();
-            assertThat(statistics.getCollectionLoadCount()).as("lists read").isZero();
-            assertThat(statistics.getPrepareStatementCount())
-                    .as("two rooms locked, three posts inserted, two rooms' last numbers updated")
-                    .isEqualTo(7);
-        } finally {
-            statistics.setStatisticsEnabled(false);
-        }
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.refusal()).isNull());
+        assertThat(statistics.getEntityStatistics(Category.class.getName()).getLoadCount())
+                .as("categories read")
+                .isZero();
+        assertThat(statistics.getCollectionLoadCount()).as("lists read").isZero();
+        assertThat(statistics.getPrepareStatementCount())
+                .as("two rooms locked, three posts inserted, two rooms' last numbers updated")
+                .isEqualTo(7);
     }
 
     /**
@@ -578,6 +550,23 @@ class ChatServicesTest {
 
     /** How many times the call read a category from the store. */
     private static long categoriesReadBy(Runnable call) {
+        return storeStatisticsOf(call)
+                .getEntityStatistics(Category.class.getName())
+                .getLoadCount();
+    }
+
+    /** What the steps returned, and what they asked of the store. */
+    private record Measured<T>(T result, Statistics store) {}
+
+    /** Runs the steps in a transaction with Hibernate's statistics on, and keeps both. */
+    private static <T> Measured<T> measured(Supplier<T> steps) {
+        List<T> result = new ArrayList<>(1);
+        Statistics store = storeStatisticsOf(() -> result.add(tx(steps)));
+        return new Measured<>(result.get(0), store);
+    }
+
+    /** Hibernate's statistics of the steps alone: cleared before, counting only while they run. */
+    private static Statistics storeStatisticsOf(Runnable steps) {
         Statistics statistics = tx(() -> entityManager
                 .getEntityManagerFactory()
                 .unwrap(SessionFactory.class)
@@ -585,11 +574,11 @@ class ChatServicesTest {
         statistics.clear();
         statistics.setStatisticsEnabled(true);
         try {
-            call.run();
-            return statistics.getEntityStatistics(Category.class.getName()).getLoadCount();
+            steps.run();
         } finally {
             statistics.setStatisticsEnabled(false);
         }
+        return statistics;
     }
 
     /** One post in a batch of its own: its refusal, or null when it was stored. */
