@@ -37,7 +37,7 @@ import org.parley.chat.domain.shared.Texts;
  */
 @Entity
 @Table(name = "chat_category")
-public class Category {
+public class Category implements CategoryTerms {
 
     public static final String ROOT_NAME = "Root";
     public static final int MAX_NAME_LENGTH = 256;
@@ -147,6 +147,7 @@ public class Category {
         return retentionDays;
     }
 
+    @Override
     public boolean permitsMember(Subject subject) {
         return !deniedMembers.matches(subject) && allowedMembers.matches(subject);
     }
@@ -244,14 +245,17 @@ public class Category {
                 name.text(), description, invitationsAllowed, fileUploadAllowed, chatHistoryEnabled);
     }
 
+    @Override
     public boolean invitationsAllowed() {
         return invitationsAllowed;
     }
 
+    @Override
     public boolean fileUploadAllowed() {
         return fileUploadAllowed;
     }
 
+    @Override
     public boolean chatHistoryEnabled() {
         return chatHistoryEnabled;
     }

@@ -15,7 +15,8 @@ public record CategoryRules(
         Set<Principal> deniedMembers,
         boolean invitationsAllowed,
         boolean fileUploadAllowed,
-        boolean chatHistoryEnabled) {
+        boolean chatHistoryEnabled)
+        implements CategoryTerms {
 
     public CategoryRules {
         allowedMembers = Set.copyOf(allowedMembers);
@@ -23,6 +24,7 @@ public record CategoryRules(
     }
 
     /** As {@link Category#permitsMember}. */
+    @Override
     public boolean permitsMember(Subject subject) {
         return !subject.matchesAny(deniedMembers) && subject.matchesAny(allowedMembers);
     }

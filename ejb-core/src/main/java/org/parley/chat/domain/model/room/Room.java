@@ -32,6 +32,7 @@ import org.hibernate.annotations.OptimisticLock;
 import org.parley.chat.domain.model.addin.AddIn;
 import org.parley.chat.domain.model.category.Category;
 import org.parley.chat.domain.model.category.CategoryRules;
+import org.parley.chat.domain.model.category.CategoryTerms;
 import org.parley.chat.domain.model.category.Retention;
 import org.parley.chat.domain.model.message.Message;
 import org.parley.chat.domain.model.user.Actor;
@@ -407,8 +408,13 @@ public class Room {
         this.categoryRules = rules;
     }
 
+    /** The rules it was given to judge by, else the category itself. */
+    private CategoryTerms categoryTerms() {
+        return categoryRules != null ? categoryRules : category;
+    }
+
     private boolean categoryPermits(Subject subject) {
-        return categoryRules != null ? categoryRules.permitsMember(subject) : category.permitsMember(subject);
+        return categoryTerms().permitsMember(subject);
     }
 
     /**
@@ -498,16 +504,15 @@ public class Room {
     // ---- what the category switches
 
     public boolean invitationsEnabled() {
-        boolean allowed = categoryRules != null ? categoryRules.invitationsAllowed() : category.invitationsAllowed();
-        return allowed && invitations != InvitationSetting.OFF;
+        return categoryTerms().invitationsAllowed() && invitations != InvitationSetting.OFF;
     }
 
     public boolean fileUploadAllowed() {
-        return categoryRules != null ? categoryRules.fileUploadAllowed() : category.fileUploadAllowed();
+        return categoryTerms().fileUploadAllowed();
     }
 
     public boolean historyEnabled() {
-        return categoryRules != null ? categoryRules.chatHistoryEnabled() : category.chatHistoryEnabled();
+        return categoryTerms().chatHistoryEnabled();
     }
 
     // ---- state
