@@ -1,5 +1,6 @@
 package org.parley.sip.container;
 
+import gov.nist.core.Host;
 import gov.nist.core.HostPort;
 import gov.nist.javax.sip.stack.MessageChannel;
 
@@ -22,7 +23,22 @@ final class ChannelKeys {
         if (address == null || address.indexOf('[') >= 0 || address.indexOf(']') >= 0) {
             return MessageChannel.getKey(target, transport);
         }
+        return spelled(address, target.getPort(), transport);
+    }
+
+    /** The key of the channel to a peer's address (as a connection saw it: no brackets) and port. */
+    static String of(String address, int port, String transport) {
+        if (address.indexOf(':') >= 0) {
+            HostPort target = new HostPort();
+            target.setHost(new Host(address));
+            target.setPort(port);
+            return of(target, transport);
+        }
+        return spelled(address, port, transport);
+    }
+
+    private static String spelled(String address, int port, String transport) {
         // JAIN-SIP lower-cases in the default locale; the key must be the one it stored the channel under.
-        return (transport + ":" + address + ":" + target.getPort()).toLowerCase();
+        return (transport + ":" + address + ":" + port).toLowerCase();
     }
 }

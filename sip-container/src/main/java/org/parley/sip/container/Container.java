@@ -17,6 +17,11 @@ import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ViaHeader;
 
+import gov.nist.javax.sip.SipProviderImpl;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+
 import org.parley.sip.servlet.SipConnectionListener;
 import org.parley.sip.servlet.SipSession;
 import org.parley.sip.servlet.SipSessionEndReason;
@@ -137,6 +142,27 @@ final class Container {
         } catch (ParseException e) {
             throw new IllegalStateException("cannot build Contact for " + user, e);
         }
+    }
+
+    /**
+     * The stack's channel over {@code flow} as it is, the one JAIN-SIP's provider would find for a request it sends
+     * there; null when the connection is gone (JAIN-SIP would connect anew: it is left to do so).
+     */
+    MessageChannel channelOf(Connection flow) {
+        if (!(stack() instanceof NioSipStack ours)) {
+            return null;
+        }
+        for (MessageProcessor processor : ours.processors()) {
+            if (processor instanceof NioMessageProcessors.Streams streams
+                    && processor.getTransport().equalsIgnoreCase(flow.transport())) {
+                return streams.existing(flow.remoteAddress(), flow.remotePort());
+            }
+        }
+        return null;
+    }
+
+    SIPTransactionStack stack() {
+        return (SIPTransactionStack) ((SipProviderImpl) provider).getSipStack();
     }
 
     private ListeningPoint listeningPoint(String transport) {

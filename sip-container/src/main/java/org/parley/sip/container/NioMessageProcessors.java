@@ -78,6 +78,12 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         return udp.createMessageProcessor(stack, address, port, transport);
     }
 
+    /** A stream processor's channels to its peers, as they are: none is connected by asking. */
+    interface Streams {
+        /** The channel to {@code address}:{@code port} this processor has (accepted or connected); null if none. */
+        MessageChannel existing(String address, int port);
+    }
+
     private static void closed(SIPTransactionStack stack, ConnectionOrientedMessageChannel channel) {
         if (stack instanceof NioSipStack ours) {
             ours.channelClosed(channel);
@@ -212,7 +218,7 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         }
     }
 
-    private static final class Tcp extends NioTcpMessageProcessor {
+    private static final class Tcp extends NioTcpMessageProcessor implements Streams {
         private final Deadlines deadlines;
 
         Tcp(InetAddress address, SIPTransactionStack stack, int port, int readTimeoutMillis) {
@@ -231,6 +237,11 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         public MessageChannel createMessageChannel(HostPort target) throws IOException {
             MessageChannel known = messageChannels.get(ChannelKeys.of(target, getTransport()));
             return known != null ? known : super.createMessageChannel(target);
+        }
+
+        @Override
+        public MessageChannel existing(String address, int port) {
+            return messageChannels.get(ChannelKeys.of(address, port, getTransport()));
         }
 
         @Override
@@ -253,7 +264,7 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         }
     }
 
-    private static final class Tls extends NioTlsMessageProcessor {
+    private static final class Tls extends NioTlsMessageProcessor implements Streams {
         private final Deadlines deadlines;
 
         Tls(InetAddress address, SIPTransactionStack stack, int port, int readTimeoutMillis) {
@@ -272,6 +283,11 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         public MessageChannel createMessageChannel(HostPort target) throws IOException {
             MessageChannel known = messageChannels.get(ChannelKeys.of(target, getTransport()));
             return known != null ? known : super.createMessageChannel(target);
+        }
+
+        @Override
+        public MessageChannel existing(String address, int port) {
+            return messageChannels.get(ChannelKeys.of(address, port, getTransport()));
         }
 
         @Override

@@ -17,6 +17,7 @@ import javax.sip.PeerUnavailableException;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.parser.NioPipelineParser;
 import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.MessageProcessor;
 
 /**
  * JAIN-SIP's stack with the container's NIO TCP and TLS processors ({@link NioMessageProcessors}: no thread per
@@ -44,6 +45,11 @@ final class NioSipStack extends SipStackImpl {
 
     void channelClosed(MessageChannel channel) {
         onChannelClosed.accept(channel);
+    }
+
+    /** The listening points' processors, for a channel looked up without connecting ({@link Container#channelOf}). */
+    MessageProcessor[] processors() {
+        return getMessageProcessors();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.parley.sip.container;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +15,12 @@ import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.SipException;
 
+import gov.nist.core.LogWriter;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.NioTcpMessageChannel;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 import org.parley.sip.container.log.RateLimitedLog;
 import org.parley.sip.servlet.SipRequestFailedException;
@@ -154,13 +160,15 @@ final class Outbound {
                                                 .getResponseTimeout()
                                                 .toNanos()));
                 branch = named; // from here on, the table decides who completes the request
-                container.provider().sendRequest(request.jain());
+                if (!sendWire(request, flow)) {
+                    container.provider().sendRequest(request.jain());
+                }
             } else {
                 ClientTransaction transaction = container.provider().getNewClientTransaction(request.jain());
                 transaction.setApplicationData(pending);
                 transaction.sendRequest();
             }
-        } catch (SipException | ParseException | RuntimeException e) {
+        } catch (SipException | ParseException | IOException | RuntimeException e) {
             if (branch != null && unanswered.remove(branch) == null) {
                 return; // answered or timed out already
             }
@@ -171,6 +179,35 @@ final class Outbound {
                     () -> "cannot send " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
             later(pending, () -> fail(pending, Kind.TRANSPORT, "cannot send: " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * Writes the request's bytes, made from its dialog's {@link DialogHead}, to the flow's channel as JAIN-SIP's
+     * provider would after encoding it (the same channel: {@link Container#channelOf}); false when the request has no
+     * head or its connection has no open channel, and JAIN-SIP sends it (connecting anew, as before).
+     */
+    private boolean sendWire(OutgoingRequest request, Connection flow) throws IOException {
+        byte[] wire = request.wire();
+        if (wire == null) {
+            return false;
+        }
+        MessageChannel channel = container.channelOf(flow);
+        if (!(channel instanceof NioTcpMessageChannel stream)) {
+            return false;
+        }
+        long time = System.currentTimeMillis();
+        stream.sendMessage(wire, InetAddress.getByName(flow.remoteAddress()), flow.remotePort(), true);
+        SIPTransactionStack stack = container.stack();
+        if (stack.isLoggingEnabled(LogWriter.TRACE_MESSAGES)) {
+            stack.getServerLogger()
+                    .logMessage(
+                            request.jain(),
+                            channel.getHost() + ":" + channel.getPort(),
+                            flow.remoteAddress() + ":" + flow.remotePort(),
+                            true,
+                            time);
+        }
+        return true;
     }
 
     /**

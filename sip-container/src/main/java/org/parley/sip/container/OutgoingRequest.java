@@ -11,13 +11,34 @@ import org.parley.sip.servlet.SipServletResponse;
 final class OutgoingRequest extends ContainerRequest {
 
     private final Session session;
+    /** In a dialog: the head it was made with ({@link DialogHead}); else null. */
+    private final DialogHead.Made made;
+
     private final AtomicBoolean claimed = new AtomicBoolean();
     private volatile boolean sent;
 
     /** @param session null outside a dialog; @param connection null when routed by the Request-URI */
     OutgoingRequest(Container container, SIPRequest request, Session session, Connection connection) {
+        this(container, request, session, connection, null);
+    }
+
+    OutgoingRequest(
+            Container container, SIPRequest request, Session session, Connection connection, DialogHead.Made made) {
         super(container, request, connection);
         this.session = session;
+        this.made = made;
+    }
+
+    /**
+     * The bytes to send, the dialog's unchanging lines taken from its {@link DialogHead}; null when there is no head
+     * for it (outside a dialog) or it no longer describes the request: JAIN-SIP encodes it then.
+     */
+    byte[] wire() {
+        return made == null ? null : made.wire(jain());
+    }
+
+    DialogHead.Made made() {
+        return made;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
@@ -17,6 +18,7 @@ import javax.sip.header.RouteHeader;
 
 import gov.nist.javax.sip.header.AddressParametersHeader;
 import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.header.To;
 import gov.nist.javax.sip.message.SIPRequest;
 
@@ -61,6 +63,9 @@ final class Session implements SipSession {
     private ContactHeader contact;
 
     private String contactTransport;
+    /** The lines of our last request that stay the same in the dialog, encoded ({@link #createRequest}). */
+    private DialogHead head;
+
     private long localCSeq;
     private long remoteCSeq;
     /** Bit i set: CSeq remoteCSeq - 1 - i was taken (a window of {@link #REORDER_WINDOW} below the highest). */
@@ -322,20 +327,20 @@ final class Session implements SipSession {
 
     @Override
     public SipServletRequest createRequest(String method) {
-        javax.sip.address.URI target;
+        javax.sip.address.URI ourTarget;
         Connection flow;
         long cseq;
         synchronized (this) {
             if (state != State.CONFIRMED && state != State.EARLY) {
                 throw new IllegalStateException("session " + getId() + " is " + state);
             }
-            target = (javax.sip.address.URI) remoteTarget.clone();
+            ourTarget = remoteTarget;
             flow = connection;
             cseq = ++localCSeq;
         }
         try {
             SIPRequest request = (SIPRequest) Jain.MESSAGES.createRequest(
-                    target,
+                    (javax.sip.address.URI) ourTarget.clone(),
                     method,
                     Jain.HEADERS.createCallIdHeader(callId),
                     Jain.HEADERS.createCSeqHeader(cseq, method),
@@ -347,12 +352,48 @@ final class Session implements SipSession {
                 RouteHeader header = Jain.HEADERS.createRouteHeader((javax.sip.address.Address) route.clone());
                 request.addHeader(header);
             }
-            request.setHeader(contactOn(flow));
+            ContactHeader ourContact = contactOn(flow);
+            request.setHeader((ContactHeader) ourContact.clone());
             request.setApplicationData(flow.hop());
-            return new OutgoingRequest(container, request, this, flow);
+            return new OutgoingRequest(container, request, this, flow, made(request, ourTarget, flow, ourContact));
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalArgumentException("cannot create " + method + " in session " + getId(), e);
         }
+    }
+
+    /**
+     * The request's lines that stay the same in this dialog, encoded once ({@link DialogHead}): the head made for the
+     * last request if it was made for the same method, target, connection and Contact (the session's own objects:
+     * a target refresh, a new connection or Contact replaces them), else a new one from this request.
+     */
+    private DialogHead.Made made(
+            SIPRequest request, javax.sip.address.URI ourTarget, Connection flow, ContactHeader ourContact) {
+        SIPHeader[] constant = constantHeaders(request);
+        DialogHead current;
+        synchronized (this) {
+            current = head;
+        }
+        if (current == null || !current.madeFor(request.getMethod(), ourTarget, flow, ourContact)) {
+            current = DialogHead.of(request, ourTarget, flow, ourContact, constant);
+            synchronized (this) {
+                head = current;
+            }
+        }
+        return current.made(request, constant);
+    }
+
+    /** The header objects of a request just made that are the same in every request of the dialog, in any order. */
+    private static SIPHeader[] constantHeaders(SIPRequest request) {
+        SIPHeader routes = request.getRouteHeaders();
+        SIPHeader[] constant = {
+            (SIPHeader) request.getCallId(),
+            (SIPHeader) request.getFrom(),
+            (SIPHeader) request.getTo(),
+            (SIPHeader) request.getMaxForwards(),
+            request.getContactHeaders(),
+            routes
+        };
+        return routes == null ? Arrays.copyOf(constant, constant.length - 1) : constant;
     }
 
     @Override
@@ -367,19 +408,15 @@ final class Session implements SipSession {
     }
 
     /**
-     * Our Contact in this dialog on {@code flow}'s transport, a copy of the one built for it once: every request we
-     * send in the dialog carries it, and building one parses a URI.
+     * Our Contact in this dialog on {@code flow}'s transport, built once for it: every request we send in the dialog
+     * carries a copy, and building one parses a URI. The same object while the transport stays ({@link DialogHead}).
      */
-    private ContactHeader contactOn(Connection flow) {
-        ContactHeader built;
-        synchronized (this) {
-            if (contact == null || !flow.transport().equals(contactTransport)) {
-                contact = container.contact(localUser(), flow);
-                contactTransport = flow.transport();
-            }
-            built = contact;
+    private synchronized ContactHeader contactOn(Connection flow) {
+        if (contact == null || !flow.transport().equals(contactTransport)) {
+            contact = container.contact(localUser(), flow);
+            contactTransport = flow.transport();
         }
-        return (ContactHeader) built.clone();
+        return contact;
     }
 
     String localUser() {

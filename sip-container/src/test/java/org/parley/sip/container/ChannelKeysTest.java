@@ -23,6 +23,21 @@ class ChannelKeysTest {
         }
     }
 
+    @Test
+    void aConnectionsPeerHasTheKeyOfItsHop() {
+        for (String address : new String[] {"127.0.0.1", "10.1.2.3", "::1", "2001:db8::1"}) {
+            for (String transport : new String[] {"TCP", "TLS"}) {
+                // As SIPTransactionStack.createRawMessageChannel makes the target of a request's hop.
+                HostPort hop = new HostPort();
+                hop.setHost(new Host(address));
+                hop.setPort(5061);
+                assertThat(ChannelKeys.of(address, 5061, transport))
+                        .as(address + " over " + transport)
+                        .isEqualTo(ChannelKeys.of(hop, transport));
+            }
+        }
+    }
+
     private static HostPort target(String address, int port) {
         Host host = new Host();
         host.setHostname(address);
