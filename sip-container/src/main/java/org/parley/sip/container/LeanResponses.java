@@ -1,6 +1,8 @@
 package org.parley.sip.container;
 
 import java.net.InetAddress;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.parley.sip.servlet.SipMessageRejectedException;
 
@@ -12,6 +14,8 @@ import org.parley.sip.servlet.SipMessageRejectedException;
  * request. A response to a transaction, or to nothing, goes JAIN-SIP's way.
  */
 final class LeanResponses implements NioSipStack.Responses {
+
+    private static final Logger LOG = Logger.getLogger(LeanResponses.class.getName());
 
     private final Container container;
 
@@ -40,6 +44,10 @@ final class LeanResponses implements NioSipStack.Responses {
             container.outbound().respondedWithoutTransaction(head.topViaBranch(), incoming);
         } catch (SipMessageRejectedException e) {
             ResponseCheckValve.refused(incoming, e);
+        } catch (RuntimeException e) {
+            // An interceptor failed: the response is lost, as JAIN-SIP loses one whose valve throws, but the
+            // connection, whose selector thread this is, is not.
+            LOG.log(Level.WARNING, "response to " + incoming.getMethod() + " dropped: an interceptor failed", e);
         }
         return true;
     }
