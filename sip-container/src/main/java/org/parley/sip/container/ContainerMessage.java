@@ -20,7 +20,10 @@ import gov.nist.javax.sip.message.SIPMessage;
 import org.parley.sip.servlet.Address;
 import org.parley.sip.servlet.SipServletMessage;
 
-/** A {@link SipServletMessage} over a JAIN-SIP message. */
+/**
+ * A {@link SipServletMessage} over a JAIN-SIP message; a received response read without JAIN-SIP's parser
+ * ({@link IncomingResponse}'s lean form) answers what it can from its head and parses the rest when first asked.
+ */
 abstract class ContainerMessage implements SipServletMessage {
 
     private static final int KNOWN_TYPES = 32;
@@ -34,6 +37,7 @@ abstract class ContainerMessage implements SipServletMessage {
         this.message = message;
     }
 
+    /** The JAIN-SIP message; every read goes through here, so that a lean form can make it when first asked. */
     SIPMessage message() {
         return message;
     }
@@ -41,51 +45,51 @@ abstract class ContainerMessage implements SipServletMessage {
     /** The packet's source (set by JAIN-SIP on every message it reads); null for our own messages. */
     @Override
     public String getRemoteAddr() {
-        return message.getPeerPacketSourceAddress() == null
+        return message().getPeerPacketSourceAddress() == null
                 ? null
-                : message.getPeerPacketSourceAddress().getHostAddress();
+                : message().getPeerPacketSourceAddress().getHostAddress();
     }
 
     @Override
     public int getRemotePort() {
-        return message.getPeerPacketSourceAddress() == null ? -1 : message.getPeerPacketSourcePort();
+        return message().getPeerPacketSourceAddress() == null ? -1 : message().getPeerPacketSourcePort();
     }
 
     @Override
     public String getMethod() {
-        return message.getCSeq().getMethod();
+        return message().getCSeq().getMethod();
     }
 
     @Override
     public String getCallId() {
-        return message.getCallId().getCallId();
+        return message().getCallId().getCallId();
     }
 
     @Override
     public Address getFrom() {
-        return JainAddress.of(message.getFrom());
+        return JainAddress.of(message().getFrom());
     }
 
     @Override
     public Address getTo() {
-        return JainAddress.of(message.getTo());
+        return JainAddress.of(message().getTo());
     }
 
     @Override
     public long getCSeq() {
-        return message.getCSeq().getSeqNumber();
+        return message().getCSeq().getSeqNumber();
     }
 
     @Override
     public String getHeader(String name) {
-        Header header = message.getHeader(Headers.canonical(name));
+        Header header = message().getHeader(Headers.canonical(name));
         return header == null ? null : Headers.value(header);
     }
 
     @Override
     public List<String> getHeaders(String name) {
         List<String> values = new ArrayList<>();
-        for (ListIterator<?> it = message.getHeaders(Headers.canonical(name)); it.hasNext(); ) {
+        for (ListIterator<?> it = message().getHeaders(Headers.canonical(name)); it.hasNext(); ) {
             values.add(Headers.value((Header) it.next()));
         }
         return values;
@@ -94,7 +98,7 @@ abstract class ContainerMessage implements SipServletMessage {
     @Override
     public List<String> getHeaderNames() {
         Set<String> names = new LinkedHashSet<>();
-        for (Iterator<String> it = message.getHeaderNames(); it.hasNext(); ) {
+        for (Iterator<String> it = message().getHeaderNames(); it.hasNext(); ) {
             names.add(it.next());
         }
         return List.copyOf(names);
@@ -111,7 +115,7 @@ abstract class ContainerMessage implements SipServletMessage {
         Headers.checkWritable(name);
         checkWritable();
         for (Header header : Headers.parse(name, value)) {
-            message.addHeader(header);
+            message().addHeader(header);
         }
     }
 
@@ -119,24 +123,24 @@ abstract class ContainerMessage implements SipServletMessage {
     public void removeHeader(String name) {
         Headers.checkWritable(name);
         checkWritable();
-        message.removeHeader(Headers.canonical(name));
+        message().removeHeader(Headers.canonical(name));
     }
 
     @Override
     public byte[] getRawContent() {
-        byte[] content = message.getRawContent();
+        byte[] content = message().getRawContent();
         return content == null ? new byte[0] : content.clone();
     }
 
     @Override
     public String getContentAsString() {
-        byte[] content = message.getRawContent();
+        byte[] content = message().getRawContent();
         return content == null ? null : new String(content, charset());
     }
 
     @Override
     public String getContentType() {
-        ContentTypeHeader type = message.getContentTypeHeader();
+        ContentTypeHeader type = message().getContentTypeHeader();
         return type == null ? null : Headers.value(type);
     }
 
@@ -144,12 +148,12 @@ abstract class ContainerMessage implements SipServletMessage {
     public void setContent(byte[] content, String contentType) {
         checkWritable();
         if (content == null || content.length == 0) {
-            message.removeContent();
-            message.removeHeader(ContentTypeHeader.NAME);
+            message().removeContent();
+            message().removeHeader(ContentTypeHeader.NAME);
             return;
         }
         try {
-            message.setContent(content.clone(), contentType(contentType));
+            message().setContent(content.clone(), contentType(contentType));
         } catch (ParseException | ClassCastException e) {
             throw new IllegalArgumentException("bad Content-Type: " + contentType, e);
         }
@@ -177,7 +181,7 @@ abstract class ContainerMessage implements SipServletMessage {
 
     @Override
     public String toString() {
-        return message.encode();
+        return message().encode();
     }
 
     /** Received messages are read-only once the servlet has them; outgoing ones until they are sent. */
@@ -188,7 +192,7 @@ abstract class ContainerMessage implements SipServletMessage {
     }
 
     private Charset charset() {
-        ContentTypeHeader type = message.getContentTypeHeader();
+        ContentTypeHeader type = message().getContentTypeHeader();
         String name = type == null ? null : type.getParameter("charset");
         try {
             return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.replace("\"", ""));

@@ -71,6 +71,15 @@ final class FullHeaderNames {
     /** The line is shorter than {@code content-length} yet, or starts with it: all of it is kept. */
     private boolean keepLine = true;
 
+    /**
+     * The parser has nothing of a message and would frame a message carrying {@code Content-Length: length} (or none,
+     * when {@code length} is what it would reuse) as its head and that many bytes: a whole message may then be kept
+     * from it without the framing of what follows changing (#12, {@link HeldMessages}).
+     */
+    boolean wouldSkipWhole(long length) {
+        return !inHead && bodyLeft == 0 && lineLength == 0 && held.size() == 0 && contentLength == length;
+    }
+
     /** The connection's next bytes, as they came; returns what the parser is to get instead. */
     byte[] spell(byte[] bytes) {
         out = new byte[bytes.length + CONTENT_LENGTH.length];

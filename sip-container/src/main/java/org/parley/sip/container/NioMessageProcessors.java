@@ -106,6 +106,11 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         void expire();
     }
 
+    /** Where a channel's messages come from, as JAIN-SIP stamps them on each message it parses. */
+    private interface Source {
+        InetAddress source();
+    }
+
     /** The accepted channels of one listening point, and the sweep that closes the overdue among them. */
     private static final class Deadlines extends SIPStackTimerTask {
         private final Set<Deadlined> channels = ConcurrentHashMap.newKeySet();
@@ -312,11 +317,13 @@ final class NioMessageProcessors implements MessageProcessorFactory {
 
     /**
      * What an accepted channel does with the bytes it read, before its parser sees them: its deadline (null: none)
-     * follows them as they came, and the parser gets them with Content-Length and Call-ID spelled in full.
+     * follows them as they came; a response the container reads itself ({@link NioSipStack.Responses}) is taken whole
+     * ({@link HeldMessages}); the parser gets the rest with Content-Length and Call-ID spelled in full.
      */
     private static final class Reading {
         private final MessageDeadline deadline;
         private final FullHeaderNames names = new FullHeaderNames();
+        private final HeldMessages messages = new HeldMessages();
 
         Reading(MessageDeadline deadline) {
             this.deadline = deadline;
@@ -326,12 +333,37 @@ final class NioMessageProcessors implements MessageProcessorFactory {
             return deadline;
         }
 
-        /** The bytes for the parser: none while a header name split across reads is still undecided. */
-        byte[] read(byte[] bytes) {
+        /** The bytes as they came; {@code parser} gets what is not taken (none while a name is undecided). */
+        <C extends ConnectionOrientedMessageChannel & Source> void read(
+                byte[] bytes, HeldMessages.Parser parser, C channel) throws Exception {
             if (deadline != null) {
                 deadline.follow(bytes);
             }
-            return names.spell(bytes);
+            messages.read(
+                    bytes,
+                    held -> {
+                        byte[] spelled = names.spell(held);
+                        if (spelled.length > 0) {
+                            parser.parse(spelled);
+                        }
+                    },
+                    (message, length) -> take(message, length, channel));
+        }
+
+        /**
+         * Only a message the parser would have framed exactly so may be kept from it: it must be between messages,
+         * with the Content-Length it would use for this one (ResponseHead refuses a second Content-Length).
+         */
+        private <C extends ConnectionOrientedMessageChannel & Source> boolean take(
+                byte[] message, int length, C channel) {
+            if (!(channel.getSIPStack() instanceof NioSipStack ours)) {
+                return false;
+            }
+            NioSipStack.Responses responses = ours.responses();
+            ResponseHead head = responses.wanted(message, length);
+            return head != null
+                    && names.wouldSkipWhole(head.bodyLength())
+                    && responses.take(head, channel.source(), channel.getPeerPort());
         }
     }
 
@@ -339,7 +371,7 @@ final class NioMessageProcessors implements MessageProcessorFactory {
      * An accepted TCP connection; its deadline (null: none) follows the bytes as they came, the parser gets them
      * with Content-Length and Call-ID spelled in full.
      */
-    private static final class TcpChannel extends NioTcpMessageChannel implements Deadlined {
+    private static final class TcpChannel extends NioTcpMessageChannel implements Deadlined, Source {
         private final Reading reading;
 
         TcpChannel(NioTcpMessageProcessor processor, SocketChannel socket, MessageDeadline deadline)
@@ -351,10 +383,7 @@ final class NioMessageProcessors implements MessageProcessorFactory {
 
         @Override
         protected void addBytes(byte[] bytes) throws Exception {
-            byte[] spelled = reading.read(bytes);
-            if (spelled.length > 0) {
-                super.addBytes(spelled);
-            }
+            reading.read(bytes, super::addBytes, this);
         }
 
         @Override
@@ -366,13 +395,18 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         public void expire() {
             close(true, true);
         }
+
+        @Override
+        public InetAddress source() {
+            return peerAddress;
+        }
     }
 
     /**
      * An accepted TLS connection; its deadline follows the decrypted bytes, so the handshake counts against the
      * first message's time. The parser gets them with Content-Length and Call-ID spelled in full.
      */
-    private static final class TlsChannel extends NioTlsMessageChannel implements Deadlined {
+    private static final class TlsChannel extends NioTlsMessageChannel implements Deadlined, Source {
         private final Reading reading;
 
         TlsChannel(NioTcpMessageProcessor processor, SocketChannel socket, MessageDeadline deadline)
@@ -383,10 +417,7 @@ final class NioMessageProcessors implements MessageProcessorFactory {
 
         @Override
         public void addPlaintextBytes(byte[] bytes) throws Exception {
-            byte[] spelled = reading.read(bytes);
-            if (spelled.length > 0) {
-                super.addPlaintextBytes(spelled);
-            }
+            reading.read(bytes, super::addPlaintextBytes, this);
         }
 
         @Override
@@ -397,6 +428,11 @@ final class NioMessageProcessors implements MessageProcessorFactory {
         @Override
         public void expire() {
             close(true, true);
+        }
+
+        @Override
+        public InetAddress source() {
+            return peerAddress;
         }
     }
 }

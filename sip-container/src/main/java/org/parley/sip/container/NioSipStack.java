@@ -1,5 +1,6 @@
 package org.parley.sip.container;
 
+import java.net.InetAddress;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
@@ -31,6 +32,7 @@ import gov.nist.javax.sip.stack.MessageProcessor;
 final class NioSipStack extends SipStackImpl {
 
     private volatile Consumer<MessageChannel> onChannelClosed = channel -> {};
+    private volatile Responses responses = Responses.NONE;
     private final ScheduledExecutorService selfRouting = new ParsedInline();
 
     NioSipStack(Properties properties) throws PeerUnavailableException {
@@ -50,6 +52,39 @@ final class NioSipStack extends SipStackImpl {
     /** The listening points' processors, for a channel looked up without connecting ({@link Container#channelOf}). */
     MessageProcessor[] processors() {
         return getMessageProcessors();
+    }
+
+    /** Who reads the responses that need not go through JAIN-SIP's parser; until set (or after), none do. */
+    void responses(Responses taker) {
+        responses = taker;
+    }
+
+    Responses responses() {
+        return responses;
+    }
+
+    /**
+     * The responses an accepted connection's channel hands the container whole instead of to JAIN-SIP's parser
+     * (#12): those it {@link #wanted}, read by {@link ResponseHead}.
+     */
+    interface Responses {
+        Responses NONE = new Responses() {
+            @Override
+            public ResponseHead wanted(byte[] message, int length) {
+                return null;
+            }
+
+            @Override
+            public boolean take(ResponseHead response, InetAddress from, int port) {
+                return false;
+            }
+        };
+
+        /** The response in {@code message[0, length)} if the container reads it itself, or null: JAIN-SIP's way. */
+        ResponseHead wanted(byte[] message, int length);
+
+        /** The container takes it from {@code from}: true, unless it changed its mind and JAIN-SIP is to read it. */
+        boolean take(ResponseHead response, InetAddress from, int port);
     }
 
     @Override

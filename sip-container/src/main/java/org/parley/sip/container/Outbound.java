@@ -234,7 +234,12 @@ final class Outbound {
      * is final or not; null if none (a response to a transaction, or to nothing).
      */
     OutgoingRequest unansweredRequest(SIPResponse response) {
-        Unanswered waiting = unanswered.get(branchOf(response));
+        return unansweredRequest(branchOf(response));
+    }
+
+    /** {@link #unansweredRequest(SIPResponse)} for a response's top Via branch ("" without one). */
+    OutgoingRequest unansweredRequest(String branch) {
+        Unanswered waiting = unanswered.get(branch);
         return waiting == null ? null : waiting.pending().request();
     }
 
@@ -250,6 +255,21 @@ final class Outbound {
         if (waiting != null) {
             Pending pending = waiting.pending();
             later(pending, () -> complete(pending, new IncomingResponse(container, response, pending.request())));
+        }
+    }
+
+    /**
+     * {@link #respondedWithoutTransaction(SIPResponse)} for a response read without JAIN-SIP's parser, by its top Via
+     * branch: the request completes with that very response.
+     */
+    void respondedWithoutTransaction(String branch, IncomingResponse response) {
+        if (response.getStatus() < 200) {
+            return;
+        }
+        Unanswered waiting = unanswered.remove(branch);
+        if (waiting != null) {
+            Pending pending = waiting.pending();
+            later(pending, () -> complete(pending, response));
         }
     }
 

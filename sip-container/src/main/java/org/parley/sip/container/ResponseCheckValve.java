@@ -80,14 +80,19 @@ public final class ResponseCheckValve implements SIPMessageValve {
             }
             return true;
         } catch (SipMessageRejectedException e) {
-            PEER_LOG.log(
-                    Level.INFO,
-                    host(received),
-                    "response refused",
-                    () -> received.getStatusCode() + " to " + incoming.getMethod() + " from " + source(received)
-                            + " dropped by interceptor: " + e.getMessage());
+            refused(incoming, e);
             return false;
         }
+    }
+
+    /** A response an interceptor refused is dropped: logged once per source a minute, here and on the lean path. */
+    static void refused(IncomingResponse response, SipMessageRejectedException e) {
+        PEER_LOG.log(
+                Level.INFO,
+                String.valueOf(response.getRemoteAddr()),
+                "response refused",
+                () -> response.getStatus() + " to " + response.getMethod() + " from " + response.getRemoteAddr() + ":"
+                        + response.getRemotePort() + " dropped by interceptor: " + e.getMessage());
     }
 
     private static String host(SIPResponse response) {

@@ -254,6 +254,7 @@ public final class SipConnector {
         Container started = new Container(
                 config, provider, byTransport, executor, servlets, interceptors, listeners, connectionListeners);
         ours.onChannelClosed(started.connections()::closed);
+        ours.responses(new LeanResponses(started));
         for (SIPMessageValve valve : ours.sipMessageValves) {
             if (valve instanceof ResponseCheckValve responses) {
                 responses.attach(started);

@@ -49,14 +49,14 @@ public final class StrictMessageParser extends StringMsgParser implements Messag
             return;
         }
         if (header.indexOf('\0') >= 0) {
-            checked.fault = "NUL byte in a header";
+            checked.fault = NUL;
             return;
         }
         int single = single(header);
         if (single >= 0) {
             int bit = 1 << single;
             if ((checked.seen & bit) != 0) {
-                checked.fault = SINGLE[single] + " header more than once";
+                checked.fault = twice(single);
             }
             checked.seen |= bit;
         }
@@ -85,6 +85,45 @@ public final class StrictMessageParser extends StringMsgParser implements Messag
             }
         }
         return -1;
+    }
+
+    /**
+     * Which of {@link #SINGLE} the name in {@code line[from, to)} (trimmed already) spells, or -1: the same rule for
+     * the responses {@link ResponseHead} reads without this parser.
+     */
+    static int single(byte[] line, int from, int to) {
+        for (int i = 0; i < SPELLINGS.length; i++) {
+            for (String spelling : SPELLINGS[i]) {
+                if (isSpelled(line, from, to, spelling)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The fault of a message in which the header {@link #single} numbered {@code single} came twice. */
+    static String twice(int single) {
+        return SINGLE[single] + " header more than once";
+    }
+
+    /** The fault of a message with a NUL byte in a header. */
+    static final String NUL = "NUL byte in a header";
+
+    private static boolean isSpelled(byte[] line, int from, int to, String lowerCase) {
+        if (to - from != lowerCase.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            int c = line[i] & 0xff;
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerCase.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSpelled(String header, int from, int to, String lowerCase) {
