@@ -15,6 +15,7 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -92,7 +93,10 @@ public class ComplianceEventReceiver implements MessageListener {
         }
         List<ComplianceEvent> events = new ArrayList<>(array.size());
         for (JsonValue element : array) {
-            events.add(ComplianceEvent.fromJson(element.toString()));
+            if (!(element instanceof JsonObject event)) {
+                throw new IllegalArgumentException("not an event: " + element.getValueType());
+            }
+            events.add(ComplianceEvent.fromJson(event));
         }
         return events;
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.compliance.infrastructure.ComplianceStoreTestDatabase.chatEvent;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.chat.application.compliance.ComplianceEvent;
@@ -47,6 +49,27 @@ class BatchIngestTest {
         assertThat(storeAll(List.of(chatEvent("x"), chatEvent("y"))))
                 .as("the redelivered message stores all of it")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aBatchGoesToTheStoreInAFewStatementsNotOneInsertPerEvent() {
+        List<ComplianceEvent> batch =
+                IntStream.range(0, 120).mapToObj(i -> chatEvent("post " + i)).toList();
+        Statistics statistics = database.statistics();
+        statistics.clear();
+
+        assertThat(storeAll(batch)).isEqualTo(120);
+
+        assertThat(statistics.getEntityInsertCount()).isEqualTo(120);
+        // One duplicate query, the id sequence every 50 events, and the inserts in JDBC batches of 50 (#12): one
+        // prepared statement per batch instead of one per event.
+        assertThat(statistics.getPrepareStatementCount())
+                .as("statements prepared for a batch of 120 events")
+                .isLessThanOrEqualTo(1 + 3 + 3);
+        assertThat(database.storedTexts())
+                .hasSize(120)
+                .startsWith("post 0", "post 1")
+                .endsWith("post 119");
     }
 
     private int storeAll(List<ComplianceEvent> events) {

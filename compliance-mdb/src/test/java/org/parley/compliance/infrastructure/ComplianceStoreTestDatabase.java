@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.parley.chat.application.compliance.ComplianceEvent;
 import org.parley.chat.application.compliance.ComplianceEventType;
 import org.parley.chat.infrastructure.persistence.ChatSchema;
@@ -61,7 +63,15 @@ final class ComplianceStoreTestDatabase implements AutoCloseable {
                         ComplianceSchemaMigration.HISTORY_TABLE)
                 .load()
                 .migrate();
-        this.factory = Persistence.createEntityManagerFactory("parley-compliance", database.persistenceSettings());
+        Map<String, Object> settings = database.persistenceSettings();
+        settings.put("hibernate.generate_statistics", "true");
+        settings.put("hibernate.session.events.log", "false"); // the statistics without a report per session
+        this.factory = Persistence.createEntityManagerFactory("parley-compliance", settings);
+    }
+
+    /** What the store was asked since the last {@code clear()}: statements prepared, entities inserted. */
+    Statistics statistics() {
+        return factory.unwrap(SessionFactory.class).getStatistics();
     }
 
     /**

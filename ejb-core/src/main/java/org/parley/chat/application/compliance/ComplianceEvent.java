@@ -77,8 +77,23 @@ public record ComplianceEvent(
 
     /** @throws IllegalArgumentException for anything that is not an event of this format */
     public static ComplianceEvent fromJson(String text) {
+        JsonObject json;
         try (var reader = JSON.createReader(new java.io.StringReader(text))) {
-            JsonObject json = reader.readObject();
+            json = reader.readObject();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("unreadable compliance event: " + e.getMessage(), e);
+        }
+        return fromJson(json);
+    }
+
+    /**
+     * The event of an object already parsed, e.g. an element of a relayed batch, which is then read once and not
+     * written back to text and read again.
+     *
+     * @throws IllegalArgumentException for anything that is not an event of this format
+     */
+    public static ComplianceEvent fromJson(JsonObject json) {
+        try {
             if (!FORMAT.equals(json.getString("format", null))) {
                 throw new IllegalArgumentException("not a " + FORMAT + " message");
             }

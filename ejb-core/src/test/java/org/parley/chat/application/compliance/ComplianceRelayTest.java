@@ -2,9 +2,15 @@ package org.parley.chat.application.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -37,6 +43,52 @@ class ComplianceRelayTest {
 
     private double queued() {
         return registry.get("parley.compliance.events.queued").counter().count();
+    }
+
+    /** The relays a scheduler was asked for, each with its delay, run when the test says. */
+    static final class Schedule {
+        final List<Runnable> tasks = new ArrayList<>();
+        final List<Long> delays = new ArrayList<>();
+
+        ManagedScheduledExecutorService executor() {
+            return (ManagedScheduledExecutorService) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {ManagedScheduledExecutorService.class},
+                    (self, method, arguments) -> {
+                        if (!method.getName().equals("schedule") || !(arguments[0] instanceof Runnable task)) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        tasks.add(task);
+                        delays.add(((TimeUnit) arguments[2]).toMillis((Long) arguments[1]));
+                        return null;
+                    });
+        }
+    }
+
+    @Test
+    void thePostsOfATenthOfASecondLeaveInOneBatch() {
+        ScriptedOutbox outbox = new ScriptedOutbox();
+        outbox.batches.add(() -> 24);
+        Schedule schedule = new Schedule();
+        ComplianceRelay relay = relayOver(outbox);
+        relay.scheduler = schedule.executor();
+
+        for (int post = 0; post < 24; post++) {
+            relay.wake(); // 240 posts/s for a tenth of a second, each committing its event
+        }
+
+        assertThat(schedule.tasks).as("one relay for all of them").hasSize(1);
+        // Each batch is an XA transaction here and one in the compliance service, whatever its size: lingering 5 ms
+        // made batches of one or two events at 240 posts/s (#12).
+        assertThat(schedule.delays.get(0)).as("the linger in ms").isGreaterThanOrEqualTo(100);
+        schedule.tasks.get(0).run();
+        assertThat(outbox.calls).isEqualTo(1);
+        assertThat(queued()).isEqualTo(24);
+
+        relay.wake();
+        assertThat(schedule.tasks)
+                .as("a commit after the relay ran wakes the next one")
+                .hasSize(2);
     }
 
     @Test
