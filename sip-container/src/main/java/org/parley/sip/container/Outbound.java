@@ -29,7 +29,8 @@ import org.parley.sip.servlet.SipServletResponse;
 import org.parley.sip.servlet.SipSessionEndReason;
 
 /**
- * Sends our requests and completes their stages on the dialog's queue. A 481, 487 or 408 answer, a
+ * Sends our requests and completes their stages on the dialog's queue (a plain success where nothing waits on the
+ * transport's thread: {@link #completesHere}). A 481, 487 or 408 answer, a
  * timeout or a transport failure ends the request's session: the peer has lost the dialog (SIPE answers
  * 487 on a dialog it dropped) or is gone.
  *
@@ -245,7 +246,9 @@ final class Outbound {
 
     /**
      * From the valve, after the interceptors passed it: a response to a request sent without a transaction. A
-     * provisional one changes nothing (the deadline stays); a final one completes the request, once.
+     * provisional one changes nothing (the deadline stays); a final one completes the request, once: a success on
+     * a dialog where nothing of ours waits to be sent here ({@link #completesHere}), anything else on the dialog's
+     * queue.
      */
     void respondedWithoutTransaction(SIPResponse response) {
         if (response.getStatusCode() < 200) {
@@ -254,7 +257,11 @@ final class Outbound {
         Unanswered waiting = unanswered.remove(branchOf(response));
         if (waiting != null) {
             Pending pending = waiting.pending();
-            later(pending, () -> complete(pending, new IncomingResponse(container, response, pending.request())));
+            if (completesHere(pending, response.getStatusCode())) {
+                pending.result().complete(new IncomingResponse(container, response, pending.request()));
+            } else {
+                later(pending, () -> complete(pending, new IncomingResponse(container, response, pending.request())));
+            }
         }
     }
 
@@ -269,8 +276,31 @@ final class Outbound {
         Unanswered waiting = unanswered.remove(branch);
         if (waiting != null) {
             Pending pending = waiting.pending();
-            later(pending, () -> complete(pending, response));
+            if (completesHere(pending, response.getStatus())) {
+                pending.result().complete(response);
+            } else {
+                later(pending, () -> complete(pending, response));
+            }
         }
+    }
+
+    /**
+     * Whether this answer completes its request on the thread that read it (the transport's) instead of on the
+     * dialog's queue, and then frees its place in the dialog: a 2xx in a dialog that goes on and where no request of
+     * ours waits behind the window. Such a completion ends no dialog and sends nothing next, which is what {@link
+     * #complete} would do on the queue; the hop there was a managed task, a thread's wake-up and a queue made and
+     * dropped per answer, on every delivery of a room's post (#12). Its stage's callbacks run on the transport's
+     * thread, so they must not block (SipServletRequest#send). Otherwise, as before, on the queue: the next waiting
+     * request is sent from there, never from the transport's thread, and an answer does not overtake one queued
+     * before it (a request waits only while the window is full, and it is sent by an earlier answer's completion).
+     */
+    private static boolean completesHere(Pending pending, int status) {
+        Session session = pending.request().getSession();
+        return status >= 200
+                && status < 300
+                && session != null
+                && session.isValid()
+                && session.outboundDoneIfNoneWaits();
     }
 
     /** Requests sent without a transaction and unanswered past their deadline fail as a transaction would. */

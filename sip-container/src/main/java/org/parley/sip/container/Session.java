@@ -318,6 +318,20 @@ final class Session implements SipSession {
         return next;
     }
 
+    /**
+     * One of ours was answered and none waits to be sent: its place in flight is freed and true; false, and nothing
+     * changed, when one waits ({@link #outboundDone} then lets it go, from the dialog's queue).
+     */
+    synchronized boolean outboundDoneIfNoneWaits() {
+        if (!outboundQueue.isEmpty()) {
+            return false;
+        }
+        if (outboundInFlight > 0) {
+            outboundInFlight--;
+        }
+        return true;
+    }
+
     /** The dialog ended: what still waited is not sent. */
     synchronized List<Outbound.Pending> dropOutbound() {
         List<Outbound.Pending> dropped = new ArrayList<>(outboundQueue);

@@ -22,7 +22,10 @@ public interface SipServletRequest extends SipServletMessage {
      * Sends a request created by {@link SipSession#createRequest(String)} or {@link SipFactory}.
      * The stage completes with the final response, whatever its status, or exceptionally with a
      * {@link SipRequestFailedException} when no response came (timeout, transport error). Callbacks run
-     * on the container's executor, in order with the dialog's other work.
+     * on the container's executor, in order with the dialog's other work, except a 2xx's to a request sent
+     * in a dialog over TCP or TLS when none of ours waits behind it: that one completes on the transport's
+     * thread that read it, beside the dialog's work (it ends nothing and sends nothing next), so a callback
+     * must not block and must not count on the dialog's order.
      *
      * @throws IllegalStateException for a received request, or when sent twice
      */
