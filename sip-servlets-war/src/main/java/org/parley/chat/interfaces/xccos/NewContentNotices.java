@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -33,7 +32,9 @@ import org.parley.xccos.Notice;
  * <p>A post from the road is only queued here (the road's publisher is committing the post and must not wait, nor
  * may anything here run in its finished transaction); the notices are worked out on the SIP layer's executor, from
  * the sessions of followers outside the room this node keeps up to date ({@link FollowersOutside}): no follower
- * query or scan per post, so a post's cost does not grow with the room's followers who are in it or offline.
+ * query or scan per post, so a post's cost does not grow with the room's followers who are in it or offline; and
+ * the quiet periods are kept there too, per room in the order they end, so that it does not grow with the followers
+ * outside who were told either: a post where nobody is due costs a look at the first of them.
  */
 @ApplicationScoped
 public class NewContentNotices {
@@ -57,8 +58,6 @@ public class NewContentNotices {
 
     @Resource(lookup = "java:jboss/ee/concurrency/executor/parley-sip")
     Executor executor;
-
-    private final Map<String, Instant> lastNotified = new ConcurrentHashMap<>();
 
     /**
      * Notices to the followers online but not in the room whose quiet period is over, and who may read the
@@ -84,15 +83,13 @@ public class NewContentNotices {
 
     private void notifyFollowers(MessageView message) {
         Instant now = clock.instant();
-        Map<String, List<String>> due = new LinkedHashMap<>();
-        outside.of(message.roomUri()).forEach((session, follower) -> {
-            if (due(session, message.roomUri(), now)) {
-                due.computeIfAbsent(follower, k -> new ArrayList<>()).add(session);
-            }
-        });
-        if (due.isEmpty()) {
+        Map<String, String> dueSessions = outside.takeDue(message.roomUri(), now, now.plus(QUIET_PERIOD));
+        if (dueSessions.isEmpty()) {
             return;
         }
+        Map<String, List<String>> due = new LinkedHashMap<>();
+        dueSessions.forEach((session, follower) ->
+                due.computeIfAbsent(follower, k -> new ArrayList<>()).add(session));
         Set<String> readers = follows.readers(message.roomUri(), due.keySet());
         List<String> sessions = new ArrayList<>();
         due.forEach((follower, theirs) -> {
@@ -115,19 +112,8 @@ public class NewContentNotices {
                                 List.of()))));
     }
 
-    /** Forgets a session's throttling state when it ends. */
+    /** Forgets a session's quiet periods when it ends. */
     public void sessionEnded(String userUri, String sessionId) {
         outside.signedOut(userUri, sessionId);
-        lastNotified.keySet().removeIf(key -> key.startsWith(sessionId + " "));
-    }
-
-    private boolean due(String session, String roomUri, Instant now) {
-        String key = session + " " + roomUri;
-        Instant previous = lastNotified.get(key);
-        if (previous != null && previous.plus(QUIET_PERIOD).isAfter(now)) {
-            return false;
-        }
-        lastNotified.put(key, now);
-        return true;
     }
 }
