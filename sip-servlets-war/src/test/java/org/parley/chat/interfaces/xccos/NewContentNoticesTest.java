@@ -57,6 +57,9 @@ class NewContentNoticesTest {
     private final InMemoryOnlineClients online = new InMemoryOnlineClients();
     private final InMemoryRoomPresence presence = new InMemoryRoomPresence();
     private final RecordingDelivery delivery = new RecordingDelivery();
+    /** ROOM_A's quiet period: a minute and a few seconds of its own. */
+    private static final Duration QUIET = NewContentNotices.quietPeriodOf(ROOM_A);
+
     private final SettableClock clock = new SettableClock(T0);
     private final NewContentNotices notices = new NewContentNotices();
     private long seq;
@@ -75,16 +78,29 @@ class NewContentNoticesTest {
     }
 
     @Test
+    void roomsQuietPeriodsAreAMinuteOrMoreAndEndAtDifferentSeconds() {
+        Set<Duration> periods = IntStream.range(0, 100)
+                .mapToObj(i -> NewContentNotices.quietPeriodOf("ma-chan://contoso.com/room-" + i))
+                .collect(Collectors.toSet());
+        assertThat(periods).allSatisfy(period -> assertThat(period)
+                .isBetween(NewContentNotices.QUIET_PERIOD, NewContentNotices.QUIET_PERIOD.plusSeconds(14)));
+        assertThat(periods)
+                .as("100 rooms told together come due over several seconds")
+                .hasSizeGreaterThan(5);
+        assertThat(NewContentNotices.quietPeriodOf(ROOM_A)).isEqualTo(QUIET);
+    }
+
+    @Test
     void aFollowerOutsideIsToldOncePerQuietPeriod() {
         following(List.of(CAROL));
         online.connected(CAROL, "s-carol");
 
         post();
-        at(Duration.ofSeconds(59));
+        at(QUIET.minusSeconds(1));
         post();
         assertThat(noticesTo("s-carol")).as("within the quiet period").isEqualTo(1);
 
-        at(Duration.ofSeconds(60));
+        at(QUIET);
         post();
         assertThat(noticesTo("s-carol")).as("its end").isEqualTo(2);
     }
@@ -103,7 +119,7 @@ class NewContentNoticesTest {
         post();
         assertThat(noticesTo("s-carol")).as("told at 0 s; in and out since").isEqualTo(1);
 
-        at(Duration.ofSeconds(60));
+        at(QUIET);
         post();
         assertThat(noticesTo("s-carol")).isEqualTo(2);
     }
@@ -116,11 +132,11 @@ class NewContentNoticesTest {
 
         at(Duration.ofSeconds(10));
         join(CAROL, "s-carol");
-        at(Duration.ofSeconds(70));
+        at(QUIET.plusSeconds(10));
         post();
         assertThat(noticesTo("s-carol")).as("in the room: the post itself").isEqualTo(1);
 
-        at(Duration.ofSeconds(80));
+        at(QUIET.plusSeconds(20));
         part(CAROL, "s-carol");
         post();
         assertThat(noticesTo("s-carol")).isEqualTo(2);
