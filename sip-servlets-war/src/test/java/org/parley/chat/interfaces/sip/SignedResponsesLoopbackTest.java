@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.chat.interfaces.sip.auth.NtlmCrypto;
-import org.parley.chat.interfaces.sip.auth.SipaeNtlmAuthenticator;
 import org.parley.sip.container.SipConnector;
 import org.parley.sip.container.SipConnectorConfig;
 import org.parley.sip.servlet.SipServlet;
@@ -105,7 +101,8 @@ class SignedResponsesLoopbackTest {
             ClientDialog dialog = new ClientDialog(sip, "sip:ocschat@contoso.com", true);
             dialog.establish();
             String connection = connections.poll(RawSip.TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            signing.associations.signedIn(connection, handshake(client), "sip:alice@contoso.com", Duration.ofHours(1));
+            signing.associations.signedIn(
+                    connection, SipaeSigningTest.handshake(client), "sip:alice@contoso.com", Duration.ofHours(1));
 
             sip.send(client.signed(dialog.request("INFO", "send 2")));
             assertThat(sip.response(dialog.cseq() + " INFO").status()).isEqualTo(200);
@@ -126,18 +123,5 @@ class SignedResponsesLoopbackTest {
 
     private SipServletResponse nextAnswer() throws Exception {
         return sent.poll(RawSip.TIMEOUT_MS, TimeUnit.MILLISECONDS).get(RawSip.TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    }
-
-    private static org.parley.chat.interfaces.sip.auth.SipaeSecurityAssociation handshake(SipaeClient client) {
-        SipaeNtlmAuthenticator authenticator = new SipaeNtlmAuthenticator(
-                new SipaeNtlmAuthenticator.ServerNames("parley.contoso.com", "CONTOSO", "PARLEY", "contoso.com"),
-                (user, domain) -> Optional.of(NtlmCrypto.ntHash("secret")),
-                new SecureRandom(),
-                System::nanoTime);
-        String offer = ((SipaeNtlmAuthenticator.Challenge) authenticator.register(null)).wwwAuthenticate();
-        String challenge = ((SipaeNtlmAuthenticator.Challenge) authenticator.register(client.answerOffer(offer)))
-                .wwwAuthenticate();
-        return ((SipaeNtlmAuthenticator.Authenticated) authenticator.register(client.answerChallenge(challenge)))
-                .association();
     }
 }

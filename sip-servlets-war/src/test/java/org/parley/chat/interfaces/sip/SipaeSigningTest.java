@@ -121,7 +121,8 @@ class SipaeSigningTest {
         }
     }
 
-    private static org.parley.chat.interfaces.sip.auth.SipaeSecurityAssociation handshake(SipaeClient client) {
+    /** A security association made by a full NTLM handshake of {@code client} with the server side (password "secret"). */
+    static org.parley.chat.interfaces.sip.auth.SipaeSecurityAssociation handshake(SipaeClient client) {
         SipaeNtlmAuthenticator authenticator = new SipaeNtlmAuthenticator(
                 new SipaeNtlmAuthenticator.ServerNames("parley.contoso.com", "CONTOSO", "PARLEY", "contoso.com"),
                 (user, domain) -> Optional.of(NtlmCrypto.ntHash("secret")),

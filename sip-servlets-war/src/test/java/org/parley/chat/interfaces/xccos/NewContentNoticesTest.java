@@ -11,11 +11,8 @@ import static org.parley.chat.interfaces.xccos.Fixtures.ROOM_A;
 import static org.parley.chat.interfaces.xccos.Fixtures.participant;
 
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +35,7 @@ import org.parley.chat.application.FollowerIndex;
 import org.parley.chat.application.dto.MessageView;
 import org.parley.chat.infrastructure.presence.InMemoryOnlineClients;
 import org.parley.chat.infrastructure.presence.InMemoryRoomPresence;
+import org.parley.chat.testing.TestClock;
 import org.parley.xccos.Notice;
 
 /**
@@ -60,7 +58,7 @@ class NewContentNoticesTest {
     /** ROOM_A's quiet period: a minute and a few seconds of its own. */
     private static final Duration QUIET = NewContentNotices.quietPeriodOf(ROOM_A);
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final NewContentNotices notices = new NewContentNotices();
     private long seq;
 
@@ -225,8 +223,8 @@ class NewContentNoticesTest {
         assertThat(lookedAtByPostsAfterTelling(1000, 100)).isLessThanOrEqualTo(100);
     }
 
-    /** What {@code posts} posts within the quiet period look at, once {@code count} followers outside are told. */
-    private long lookedAtByPostsAfterTelling(int count, int posts) {
+    /** Notices of their own, with {@code count} followers online outside ROOM_A, all told by one post now. */
+    private NewContentNotices noticesWithFollowersTold(int count) {
         NewContentNotices notices = new NewContentNotices();
         notices.follows = follows;
         notices.delivery = new RecordingDelivery();
@@ -238,9 +236,14 @@ class NewContentNoticesTest {
         List<String> followers = users(count);
         followers.forEach(user -> online.connected(user, session(user)));
         followerIndex.followers(ROOM_A, room -> followers); // the room's followers known: no store here
-
         notices.posted(message());
         assertThat(((RecordingDelivery) notices.delivery).all()).hasSize(count);
+        return notices;
+    }
+
+    /** What {@code posts} posts within the quiet period look at, once {@code count} followers outside are told. */
+    private long lookedAtByPostsAfterTelling(int count, int posts) {
+        NewContentNotices notices = noticesWithFollowersTold(count);
         long before = notices.outside.looked();
         for (int i = 1; i <= posts; i++) {
             at(Duration.ofMillis(i * 100L));
@@ -266,19 +269,8 @@ class NewContentNoticesTest {
 
     /** Bytes this thread allocates for {@code posts} posts within the quiet period once {@code count} are told. */
     private long allocatedByPostsAfterTelling(int count, int posts) {
-        NewContentNotices notices = new NewContentNotices();
-        notices.follows = follows;
-        notices.delivery = new RecordingDelivery();
-        notices.clock = clock;
-        InMemoryOnlineClients online = new InMemoryOnlineClients();
-        FollowerIndex followerIndex = new FollowerIndex();
-        notices.outside = Fixtures.followersOutside(follows, followerIndex, online, new InMemoryRoomPresence());
-        notices.executor = Runnable::run;
-        List<String> followers = users(count);
-        followers.forEach(user -> online.connected(user, session(user)));
-        followerIndex.followers(ROOM_A, room -> followers);
         at(Duration.ZERO);
-        notices.posted(message());
+        NewContentNotices notices = noticesWithFollowersTold(count);
         List<MessageView> messages = new ArrayList<>();
         for (int i = 0; i < posts; i++) {
             messages.add(message());
@@ -318,7 +310,7 @@ class NewContentNoticesTest {
     }
 
     private void at(Duration sinceT0) {
-        clock.now = T0.plus(sinceT0);
+        clock.advance(Duration.between(clock.instant(), T0.plus(sinceT0)));
     }
 
     private long noticesTo(String session) {
@@ -335,29 +327,5 @@ class NewContentNoticesTest {
 
     private static String session(String user) {
         return "s-" + user;
-    }
-
-    /** A clock the test moves. */
-    private static final class SettableClock extends Clock {
-        volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
