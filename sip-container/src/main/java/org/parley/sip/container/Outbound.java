@@ -257,11 +257,7 @@ final class Outbound {
         Unanswered waiting = unanswered.remove(branchOf(response));
         if (waiting != null) {
             Pending pending = waiting.pending();
-            if (completesHere(pending, response.getStatusCode())) {
-                pending.result().complete(new IncomingResponse(container, response, pending.request()));
-            } else {
-                later(pending, () -> complete(pending, new IncomingResponse(container, response, pending.request())));
-            }
+            completeFinal(pending, new IncomingResponse(container, response, pending.request()));
         }
     }
 
@@ -275,12 +271,16 @@ final class Outbound {
         }
         Unanswered waiting = unanswered.remove(branch);
         if (waiting != null) {
-            Pending pending = waiting.pending();
-            if (completesHere(pending, response.getStatus())) {
-                pending.result().complete(response);
-            } else {
-                later(pending, () -> complete(pending, response));
-            }
+            completeFinal(waiting.pending(), response);
+        }
+    }
+
+    /** A final answer to a request sent without a transaction: here if {@link #completesHere}, else on its queue. */
+    private void completeFinal(Pending pending, IncomingResponse response) {
+        if (completesHere(pending, response.getStatus())) {
+            pending.result().complete(response);
+        } else {
+            later(pending, () -> complete(pending, response));
         }
     }
 
